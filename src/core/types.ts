@@ -1,0 +1,161 @@
+// The shapes everything else agrees on: the page's config, the visitor's decision, the receipt
+// sent to the collector and the public API. Kept in one file so that core, UI, minimisation and
+// the collector cannot drift apart.
+
+/** The four languages of the institute's sites. */
+export type Lang = 'fr' | 'nl' | 'de' | 'en';
+
+/** A text given per language (`{ fr: '…', nl: '…' }`) or once for all languages. */
+export type LocalisedText = string | Partial<Record<Lang, string>>;
+
+/** A cookie described for the visitor; `name` is also the glob pattern erased on refusal. */
+export interface CookieInfo {
+  name: string;
+  provider?: LocalisedText;
+  purpose?: LocalisedText;
+  lifetime?: LocalisedText;
+}
+
+export interface CategoryConfig {
+  label?: LocalisedText;
+  description?: LocalisedText;
+}
+
+export interface ServiceConfig {
+  /** The category this service belongs to; it follows that category unless set on its own. */
+  category: string;
+  label?: LocalisedText;
+  description?: LocalisedText;
+  provider?: LocalisedText;
+  /** Cookies to erase when refused (glob patterns, `*` only), optionally described for the visitor. */
+  cookies?: Array<string | CookieInfo>;
+  /** localStorage / sessionStorage keys to remove when refused (glob patterns). */
+  storage?: string[];
+}
+
+export type AnalyticsExtra = 'referrer' | 'minor' | 'screen' | 'session' | 'persistentId';
+
+export interface AnalyticsConfig {
+  /** Send one pageview hit when the page loads. */
+  autoPageview: boolean;
+  /** Before analytics consent: send anonymous hits, or nothing at all. */
+  preConsent: 'anonymous' | 'none';
+  /** Query parameters kept in the page path (empty: the query string is dropped). */
+  queryAllowlist: string[];
+  /** What a hit may add once the analytics category is granted. */
+  afterConsent: AnalyticsExtra[];
+  /** The category whose grant counts as analytics consent. */
+  category: string;
+}
+
+export interface IntegrationsConfig {
+  /** Google Consent Mode v2: `gtag('consent', 'default' | 'update', …)`. */
+  consentMode: boolean;
+  /** Matomo: `requireConsent`, then `setConsentGiven` / `forgetConsentGiven`. */
+  matomo: boolean;
+}
+
+/** The config as the page gives it (JSON); every field but `policy` is optional. */
+export interface GardeConfigInput {
+  policy: { url: LocalisedText; version: string };
+  categories?: Record<string, CategoryConfig>;
+  services?: Record<string, ServiceConfig>;
+  cookie?: { name?: string; days?: number; domain?: string };
+  recordEndpoint?: string | null;
+  analyticsEndpoint?: string | null;
+  analytics?: Partial<AnalyticsConfig>;
+  integrations?: Partial<IntegrationsConfig>;
+  gpc?: 'refuse' | 'ignore';
+  lang?: 'auto' | Lang;
+  reloadOnRefusal?: boolean;
+  floatingButton?: boolean;
+}
+
+/** The validated config with every default filled in; `categories` always holds `necessary` first. */
+export interface GardeConfig {
+  policy: { url: LocalisedText; version: string };
+  categories: Record<string, CategoryConfig>;
+  services: Record<string, ServiceConfig>;
+  cookie: { name: string; days: number; domain?: string };
+  recordEndpoint: string | null;
+  analyticsEndpoint: string | null;
+  analytics: AnalyticsConfig;
+  integrations: IntegrationsConfig;
+  gpc: 'refuse' | 'ignore';
+  lang: 'auto' | Lang;
+  reloadOnRefusal: boolean;
+  floatingButton: boolean;
+}
+
+export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc';
+
+/** The visitor's decision, or `null` before there is a valid one. */
+export interface ConsentState {
+  /** Random UUID, kept across later decisions of the same visitor. */
+  id: string;
+  /** `policy.version` the decision was made under. */
+  version: string;
+  /** ISO 8601. */
+  decidedAt: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  method: Method;
+}
+
+/** What goes to `recordEndpoint` after each decision; `receiptId` lets the server drop duplicates. */
+export interface Receipt {
+  receiptId: string;
+  id: string;
+  ts: string;
+  version: string;
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  method: Method;
+  lang: Lang;
+  path: string;
+}
+
+/** One entry of the browser-side log (IndexedDB): the receipt and whether it reached the server. */
+export interface HistoryEntry extends Receipt {
+  sent: boolean;
+}
+
+export type TrackProps = Record<string, string | number | boolean>;
+
+/** The runtime API: `window.garde` in the drop-in, the return value of `init()` in ESM. */
+export interface Garde {
+  readonly config: GardeConfig;
+  /** The current decision, or null while the visitor has not decided (banner shown). */
+  readonly consent: ConsentState | null;
+  /** The resolved language of the page. */
+  readonly lang: Lang;
+  /** Resolves once stored state is read and the outbox has been retried. */
+  readonly ready: Promise<void>;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Category and service names; a service follows its category unless set on its own. */
+  set(choices: Record<string, boolean>): void;
+  /** Whether a category or a service is granted now. */
+  allowed(name: string): boolean;
+  /** Forget the decision, clear non-necessary cookies and storage, ask again. */
+  withdraw(): void;
+  /** Asks the UI to open the preferences dialog (a `garde:show-preferences` event on document). */
+  showPreferences(): void;
+  /** The browser-side log of decisions, oldest first. */
+  history(): Promise<HistoryEntry[]>;
+  /** Called after every decision (and withdrawal, with null); returns an unsubscribe function. */
+  onChange(callback: (state: ConsentState | null) => void): () => void;
+  /** Sends an analytics hit, minimised according to the visitor's consent. */
+  track(name?: string, props?: TrackProps): void;
+  /** Stops observers and listeners (tests, single-page teardown). */
+  destroy(): void;
+}
+
+declare global {
+  interface DocumentEventMap {
+    'garde:consent': CustomEvent<ConsentState | null>;
+    'garde:show-preferences': CustomEvent<void>;
+  }
+}
