@@ -122,6 +122,37 @@ export interface HistoryEntry extends Receipt {
   sent: boolean;
 }
 
+/**
+ * An analytics hit, sent as JSON to `analyticsEndpoint`. Before analytics consent it holds only
+ * the anonymous fields; the ones marked "after consent" appear only when granted and configured.
+ */
+export interface Hit {
+  /** Event name, `pageview` by default. */
+  name: string;
+  /** Page path without fragment, and without query string but for allowlisted parameters. */
+  path: string;
+  /** Before consent: the referring host name (absent when same-site). After, with `referrer`: origin + path. */
+  referrer?: string;
+  browser: string;
+  major: number;
+  os: string;
+  mobile: boolean;
+  /** Primary language subtag, e.g. `fr`. */
+  lang: string;
+  /** Viewport width bucket: the lower bound in CSS px of 0, 360, 576, 768, 992, 1200, 1440. */
+  vw: number;
+  consent: boolean;
+  props?: TrackProps;
+  /** After consent, with `minor`. */
+  minor?: number;
+  /** After consent, with `screen`: `WIDTHxHEIGHT`. */
+  screen?: string;
+  /** After consent, with `session`: random id kept in sessionStorage. */
+  session?: string;
+  /** After consent, with `persistentId` only: random id kept in localStorage. */
+  uid?: string;
+}
+
 export type TrackProps = Record<string, string | number | boolean>;
 
 /** The runtime API: `window.garde` in the drop-in, the return value of `init()` in ESM. */
