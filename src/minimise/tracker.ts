@@ -1,6 +1,11 @@
-// CONTRACT placeholder, replaced by the minimisation work: sends analytics hits minimised
-// according to the visitor's consent. See docs/architecture.md.
-import type { ConsentState, GardeConfig, Lang, TrackProps } from '../core/types.js';
+// The analytics client: builds each hit from what the visitor agreed to at that moment
+// (anonymous fields only until the analytics category is granted, then the configured
+// extras) and fires it at `analyticsEndpoint`. No outbox: a lost hit is not worth storage.
+import type { AnalyticsExtra, ConsentState, GardeConfig, Hit, Lang, TrackProps } from '../core/types.js';
+import { reduceUserAgent, uaVersion, type UaHints } from './ua.js';
+import { referrerDomain } from './referrer.js';
+import { reducePath } from './path.js';
+import { sanitiseProps, validName } from './personal.js';
 
 export interface TrackerOptions {
   config: GardeConfig;
@@ -13,6 +18,89 @@ export interface Tracker {
   track(name?: string, props?: TrackProps): void;
 }
 
-export function createTracker(_options: TrackerOptions): Tracker {
-  return { track() {} };
+/** sessionStorage key of the session id (extra `session`); erased whenever analytics is not granted. */
+export const SESSION_KEY = 'garde.sid';
+/** localStorage key of the persistent id (extra `persistentId`); erased whenever analytics is not granted. */
+export const UID_KEY = 'garde.uid';
+
+const VW = [1440, 1200, 992, 768, 576, 360];
+
+/** The viewport-width bucket of `Hit.vw`: the largest of 0, 360, 576, 768, 992, 1200, 1440 not above `width`. */
+export const vwBucket = (width: number): number => VW.find((b) => width >= b) ?? 0;
+
+// Reads (creating on first use) or removes one id. Storage may be disabled or throw
+// (Safari private mode, sandboxed iframes), and randomUUID needs a secure context: then
+// there is simply no id.
+const id = (store: () => Storage, key: string, keep: boolean): string | undefined => {
+  try {
+    const s = store();
+    if (!keep) return void s.removeItem(key);
+    let v = s.getItem(key);
+    if (!v) s.setItem(key, (v = crypto.randomUUID()));
+    return v;
+  } catch {
+    return;
+  }
+};
+
+/** Removes the session and persistent ids (done by every hit made without analytics consent). */
+export function forgetAnalyticsIds(): void {
+  id(() => sessionStorage, SESSION_KEY, false);
+  id(() => localStorage, UID_KEY, false);
+}
+
+/**
+ * Creates the tracker behind `garde.track`. Each hit reads `consent()` afresh: analytics
+ * consent is `categories[config.analytics.category]`. Without it, a hit holds only the
+ * anonymous fields of {@link Hit} (or is not sent at all with `preConsent: 'none'`) and
+ * any id left from an earlier consent is erased. Props and event names that look like
+ * personal data are dropped with one console warning per key.
+ */
+export function createTracker({ config, consent, lang }: TrackerOptions): Tracker {
+  const warned = new Set<string>();
+  const warn = (what: string): void => {
+    if (!warned.has(what)) console.warn(`garde: analytics ${what} dropped: personal-looking or not a short value`);
+    warned.add(what);
+  };
+  return {
+    track(name = 'pageview', props) {
+      const a = config.analytics;
+      const url = config.analyticsEndpoint;
+      const ok = !!consent()?.categories[a.category];
+      const extra = (x: AnalyticsExtra): true | undefined => (ok && a.afterConsent.includes(x)) || undefined;
+      // Ids first: without consent (or with the extra no longer configured) they are erased.
+      const session = id(() => sessionStorage, SESSION_KEY, !!extra('session') && !!url);
+      const uid = id(() => localStorage, UID_KEY, !!extra('persistentId') && !!url);
+      if (!url || (!ok && a.preConsent == 'none')) return;
+      if (!validName(name)) return warn('event name');
+      const nav = navigator;
+      const ua = nav.userAgent;
+      const ref = document.referrer;
+      const hit: Hit = {
+        name,
+        path: reducePath(location.href, a.queryAllowlist),
+        ...reduceUserAgent((nav as { userAgentData?: UaHints }).userAgentData || ua, ua),
+        lang: (nav.language || lang).split('-')[0]!.toLowerCase(),
+        vw: vwBucket(innerWidth),
+        consent: ok,
+        referrer:
+          extra('referrer') && /^https?:/.test(ref)
+            ? new URL(ref).origin + reducePath(ref)
+            : referrerDomain(ref, location.hostname) || undefined,
+        minor: extra('minor') && uaVersion(ua)[2],
+        screen: extra('screen') && `${screen.width}x${screen.height}`,
+        session,
+        uid,
+        props: sanitiseProps(props, (k) => warn(`prop "${k}"`)),
+      };
+      // JSON.stringify leaves out the undefined fields.
+      const body = JSON.stringify(hit);
+      try {
+        if (nav.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }))) return;
+      } catch {
+        // An endpoint sendBeacon refuses (or no sendBeacon): try fetch below.
+      }
+      fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {});
+    },
+  };
 }

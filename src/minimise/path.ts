@@ -1,0 +1,28 @@
+// The page path as analytics may see it: no fragment, no query string but for the
+// parameters the site owner lists (campaign tags, say), and no segment or value that looks
+// like personal data (see looksPersonal).
+import { looksPersonal } from './personal.js';
+
+/**
+ * Reduces a URL (absolute, or a path resolved against a dummy origin) to its path plus the
+ * allowlisted query parameters, in their original order. Path segments that look personal
+ * become `:redacted`, and allowlisted values that look personal are dropped.
+ */
+export function reducePath(url: string, allowlist: readonly string[] = []): string {
+  let u: URL;
+  try {
+    u = new URL(url, 'http://x');
+  } catch {
+    return '/';
+  }
+  const path = u.pathname
+    .split('/')
+    // unescape, not decodeURIComponent: it never throws, and only `@` and digits matter here.
+    .map((s) => (looksPersonal(unescape(s)) ? ':redacted' : s))
+    .join('/');
+  const q = new URLSearchParams();
+  u.searchParams.forEach((v, k) => allowlist.includes(k) && !looksPersonal(v) && q.append(k, v));
+  const qs = q.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+

@@ -1,0 +1,30 @@
+// The referrer as a host name only, and nothing for a visit from the same site: enough to
+// know "people come from search engines and from the ministry's site", not which page.
+
+// A parent domain of two labels whose first is one of these is a public suffix (co.uk, com.au…).
+const SUFFIX = /^(com?|net|org|gov|edu|ac|or|ne|go|gv)\.[a-z]+$/;
+
+/**
+ * Whether two hosts belong to the same site: the same host, or hosts sharing the page's
+ * parent domain (`www.inami.fgov.be` and `webappsa.inami.fgov.be` both under
+ * `inami.fgov.be`, which is also same-site). A parent that is a public suffix
+ * (`fgov.be` for `inami.fgov.be` is a site, `co.uk` is not) or an IP address never counts.
+ * Heuristic without the Public Suffix List, to stay small.
+ */
+export function sameSite(host: string, pageHost: string): boolean {
+  host = host.toLowerCase();
+  pageHost = pageHost.toLowerCase();
+  // The page's parent: its host minus the first label, unless that is a suffix or an IP.
+  const p = pageHost.slice(pageHost.indexOf('.') + 1);
+  return host == pageHost || (/\.[a-z]+$/.test(p) && !SUFFIX.test(p) && ('.' + host).endsWith('.' + p));
+}
+
+/** The referrer's host name, or null when it is empty, not http(s), invalid, or the same site as `pageHost`. */
+export function referrerDomain(url: string, pageHost: string): string | null {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) && !sameSite(u.hostname, pageHost) ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}

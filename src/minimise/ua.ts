@@ -1,0 +1,95 @@
+// Browser and OS families from the user agent: coarse enough to be anonymous (no build
+// numbers, no device model), shared by the drop-in and the collector. Shipped to every
+// visitor, hence the terse tables.
+
+/** `navigator.userAgentData` low-entropy values (never `getHighEntropyValues`). */
+export interface UaHints {
+  brands?: { brand: string; version: string }[];
+  mobile?: boolean;
+  platform?: string;
+}
+
+/** The reduced user agent: family, major version, OS family, mobile or not. */
+export interface ReducedUa {
+  /** Chrome, Edge, Firefox, Safari, Samsung Internet, Opera, Android WebView, Bot or Other. */
+  browser: string;
+  /** Major version; 0 when unknown (and for bots). */
+  major: number;
+  /** Windows, macOS, iOS, iPadOS, Android, Linux, ChromeOS or Other. */
+  os: string;
+  mobile: boolean;
+}
+
+// Crawlers, HTTP libraries and automated browsers (HeadlessChrome, Lighthouse): counted
+// apart, never as visitors. Real browsers never say "http" or "bot" in their UA string.
+const BOT = /bot|crawl|spider|slurp|curl|wget|python|java\/|http|headless|lighthouse/i;
+
+// First match wins: the Chromium-based browsers that name themselves come before Chrome,
+// Android WebView (`; wv)`) before Chrome, and Safari last (every WebKit UA says "Safari").
+const BROWSERS: [RegExp, string][] = [
+  [/Edg(?:e|A|iOS)?\/(\d+)(?:\.(\d+))?/, 'Edge'],
+  [/(?:OPR|OPiOS|OPT)\/(\d+)(?:\.(\d+))?/, 'Opera'],
+  [/SamsungBrowser\/(\d+)(?:\.(\d+))?/, 'Samsung Internet'],
+  [/(?:Firefox|FxiOS)\/(\d+)(?:\.(\d+))?/, 'Firefox'],
+  [/CriOS\/(\d+)(?:\.(\d+))?/, 'Chrome'],
+  [/; wv\).*Chrome\/(\d+)(?:\.(\d+))?/, 'Android WebView'],
+  [/Chrom(?:e|ium)\/(\d+)(?:\.(\d+))?/, 'Chrome'],
+  [/Version\/(\d+)(?:\.(\d+))?.*Safari\//, 'Safari'],
+];
+
+const FAMILIES = ['Chrome', 'Edge', 'Opera', 'Samsung Internet', 'Android WebView'];
+
+const OSES: [RegExp, string][] = [
+  [/iPad/, 'iPadOS'],
+  [/iPhone|iPod|iOS/, 'iOS'],
+  [/Android/, 'Android'],
+  [/CrOS|Chrome ?OS|Chromium OS/, 'ChromeOS'],
+  [/Windows/, 'Windows'],
+  [/Mac/, 'macOS'],
+  [/Linux|X11/, 'Linux'],
+];
+
+const find = <T>(table: [RegExp, T][], s: string): [RegExpExecArray, T] | undefined => {
+  for (const [re, v] of table) {
+    const m = re.exec(s);
+    if (m) return [m, v];
+  }
+};
+
+/**
+ * The browser family and version numbers read from a UA string: `[browser, major, minor?]`.
+ * The minor version is only sent after consent, so it stays out of {@link ReducedUa}.
+ */
+export function uaVersion(ua: string): [string, number, number?] {
+  if (BOT.test(ua)) return ['Bot', 0];
+  const hit = find(BROWSERS, ua);
+  return hit ? [hit[1], +hit[0][1]!, hit[0][2] ? +hit[0][2] : undefined] : ['Other', 0];
+}
+
+/**
+ * Reduces a user agent to `{ browser, major, os, mobile }`. Given client hints
+ * (`navigator.userAgentData`), their brands and platform win, GREASE brands
+ * ("Not A;Brand", "Not/A)Brand"…) ignored; the UA string (second argument) still
+ * catches bots and fills what the hints lack. On iPadOS 13+ Safari presents itself as a
+ * Mac, so those iPads count as macOS.
+ */
+export function reduceUserAgent(uaOrHints: string | UaHints, ua = ''): ReducedUa {
+  const hints: UaHints = typeof uaOrHints == 'string' ? ((ua = uaOrHints), {}) : uaOrHints || {};
+  let [browser, major] = uaVersion(ua);
+  if (browser != 'Bot') {
+    // Client-hint brands: "Google Chrome", "Microsoft Edge", "Opera"…; "Chromium" only when
+    // nothing more specific is listed; GREASE and unknown brands (Brave…) are skipped.
+    let best: string | undefined;
+    for (const b of hints.brands || []) {
+      const f = b.brand == 'Chromium' ? 'Chrome' : b.brand.replace(/^(Google|Microsoft) /, '');
+      if (FAMILIES.includes(f) && (!best || b.brand != 'Chromium')) [best, browser, major] = [f, f, parseInt(b.version) || 0];
+    }
+  }
+  const os = (hints.platform && find(OSES, hints.platform)?.[1]) || find(OSES, ua)?.[1] || 'Other';
+  return {
+    browser,
+    major,
+    os,
+    mobile: hints.mobile ?? (!/iPad|Tablet/.test(ua) && /Mobi|iPhone|iPod/.test(ua)),
+  };
+}
