@@ -112,7 +112,8 @@ export interface Receipt {
   version: string;
   categories: Record<string, boolean>;
   services: Record<string, boolean>;
-  method: Method;
+  /** How the decision was made; `withdraw` when the visitor withdrew it (categories then all refused but `necessary`). */
+  method: Method | 'withdraw';
   lang: Lang;
   path: string;
 }

@@ -1,0 +1,67 @@
+// The browser-side log of decisions and the outbox of receipts, in IndexedDB through idb-keyval.
+// A receipt is written to the outbox before it is sent and leaves it only once the server
+// answered: fetch tells us that, sendBeacon (true = queued) cannot. Storage that fails
+// (private modes, blocked IndexedDB) is skipped: the page keeps working.
+import { createStore, get, update, type UseStore } from 'idb-keyval';
+import type { HistoryEntry, Receipt } from './types.js';
+
+type Outbox = Record<string, Receipt>;
+
+/** The log is bounded: the last decisions only. */
+export const HISTORY_LIMIT = 100;
+
+/** Sends one receipt; true once nothing more can be done (2xx, or 4xx which retrying cannot fix). */
+export async function sendReceipt(url: string, r: Receipt): Promise<boolean> {
+  const body = JSON.stringify(r);
+  if (typeof fetch != 'function') return navigator.sendBeacon?.(url, body) ?? false;
+  try {
+    const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, keepalive: true, credentials: 'omit' });
+    if (res.status >= 400 && res.status < 500) console.error(`garde: ${url} refused receipt ${r.receiptId} (${res.status})`);
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** The log and outbox of one instance; `endpoint` null keeps receipts in the log only. */
+export function createHistory(endpoint: string | null) {
+  let db: UseStore | undefined;
+  // Receipts of this page not yet confirmed: the outbox when IndexedDB is unavailable.
+  const pending: Outbox = {};
+  let chain = Promise.resolve();
+  const safe = async <T>(f: (s: UseStore) => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await f((db ??= createStore('garde', 'log')));
+    } catch {
+      return fallback;
+    }
+  };
+  const upd = <T>(key: string, fn: (v: T | undefined) => T) => safe((s) => update(key, fn, s), undefined);
+
+  /** Sends what waits in the outbox, one at a time so that nothing is sent twice by this page. */
+  const flush = (): Promise<void> =>
+    (chain = chain.then(async () => {
+      if (!endpoint) return;
+      const all = { ...(await safe((s) => get<Outbox>('outbox', s), undefined)), ...pending };
+      for (const r of Object.values(all))
+        if (await sendReceipt(endpoint, r)) {
+          delete pending[r.receiptId];
+          await upd<Outbox>('outbox', ({ [r.receiptId]: _, ...o } = {}) => o);
+          await upd<HistoryEntry[]>('history', (h = []) => h.map((e) => (e.receiptId == r.receiptId ? { ...e, sent: true } : e)));
+        }
+    }));
+
+  return {
+    flush,
+    /** Logs a receipt, puts it in the outbox first, then sends it. */
+    async record(r: Receipt): Promise<void> {
+      await upd<HistoryEntry[]>('history', (h = []) => [...h, { ...r, sent: false }].slice(-HISTORY_LIMIT));
+      if (!endpoint) return;
+      pending[r.receiptId] = r;
+      await upd<Outbox>('outbox', (o = {}) => ({ ...o, [r.receiptId]: r }));
+      return flush();
+    },
+    /** The log, oldest first. */
+    list: () => safe((s) => get<HistoryEntry[]>('history', s), undefined).then((h) => h ?? []),
+  };
+}

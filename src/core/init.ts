@@ -1,0 +1,128 @@
+// init(): validate → read the stored decision (or record a GPC refusal) → start integrations →
+// start the gate → ready once the outbox has been retried.
+import { validateConfig } from './config.js';
+import { readCookie, writeCookie } from './cookie.js';
+import { formatConsentCookie, parseConsentCookie } from './cookie-format.js';
+import { eraseCookies, eraseStorage } from './erase.js';
+import { startGate } from './gate.js';
+import { createHistory } from './history.js';
+import { setCurrentGarde } from './instance.js';
+import { startIntegrations } from './integrations/index.js';
+import { resolveLang } from './lang.js';
+import { allowedIn, makeState, stateFromCookie } from './state.js';
+import { uuid } from './uuid.js';
+import { createTracker } from '../minimise/tracker.js';
+import type { ConsentState, Garde, Method, Receipt } from './types.js';
+
+/** Options for tests and embedders; nothing here concerns the UI. */
+export interface InitOptions {
+  /** The clock, in ms since the epoch (default `Date.now`). */
+  now?: () => number;
+}
+
+/** Starts garde on this page and returns its API. Never throws: a bad config is reported and replaced by safe defaults. */
+export function init(input: unknown, { now = Date.now }: InitOptions = {}): Garde {
+  const config = validateConfig(input);
+  const { categories: cats, services: svcs, cookie } = config;
+  const lang = resolveLang(config.lang == 'auto' ? null : config.lang, document.documentElement.lang);
+  const log = createHistory(config.recordEndpoint);
+  const stored = parseConsentCookie(readCookie(cookie.name) ?? '');
+  // The same visitor keeps one id, even when the stored decision is too old or for another version.
+  const id = stored?.id ?? uuid();
+  let consent = stored && stateFromCookie(config, stored, now());
+  let gate: ReturnType<typeof startGate> | undefined;
+  const names = [...Object.keys(cats), ...Object.keys(svcs)];
+  const allowed = (name: string) => allowedIn(config, consent, name);
+  // A service's scripts run, and its cookies stay, only while its category and itself are granted.
+  const on = (s: string) => allowed(svcs[s]!.category) && allowed(s);
+
+  const receipt = (method: Receipt['method']): Receipt => ({
+    receiptId: uuid(),
+    id,
+    ts: new Date(now()).toISOString(),
+    version: config.policy.version,
+    categories: Object.fromEntries(Object.keys(cats).map((k) => [k, allowed(k)])),
+    services: Object.fromEntries(Object.keys(svcs).map((k) => [k, on(k)])),
+    method,
+    lang,
+    path: location.pathname,
+  });
+
+  /** Applies a change of state once: cookie, erase what is refused, run what is granted, record, emit. */
+  const change = (next: ConsentState | null, method: Receipt['method']) => {
+    const before = consent;
+    const lost = !!before && names.some((n) => allowedIn(config, before, n) && !allowedIn(config, next, n));
+    consent = next;
+    if (next) writeCookie(cookie, formatConsentCookie(next));
+    else eraseCookies([cookie.name]);
+    for (const s in svcs)
+      if (!on(s)) {
+        const pats = svcs[s]!.cookies!.map((c) => (typeof c == 'string' ? c : c.name));
+        eraseCookies(pats);
+        eraseStorage(svcs[s]!.storage!);
+      }
+    gate?.apply();
+    void log.record(receipt(method));
+    document.dispatchEvent(new CustomEvent('garde:consent', { detail: next }));
+    if (lost && config.reloadOnRefusal) location.reload();
+  };
+
+  const decide = (method: Method, c: Record<string, boolean>, s: Record<string, boolean> = {}) =>
+    change(makeState(config, id, Math.floor(now() / 1000) * 1000, method, c, s), method);
+  const every = (v: boolean) => Object.fromEntries(Object.keys(cats).map((k) => [k, v]));
+
+  const tracker = createTracker({ config, consent: () => consent, lang });
+  const stops: Array<() => void> = [];
+  const online = () => void log.flush();
+
+  const garde: Garde = {
+    config,
+    lang,
+    get consent() {
+      return consent;
+    },
+    ready: Promise.resolve(),
+    acceptAll: () => decide('accept-all', every(true)),
+    rejectAll: () => decide('reject-all', every(false)),
+    set(choices) {
+      const c = { ...(consent?.categories ?? every(false)) };
+      const s = { ...consent?.services };
+      for (const [k, v] of Object.entries(choices)) {
+        if (k == 'necessary') continue;
+        if (k in cats) c[k] = !!v;
+        else if (k in svcs) s[k] = !!v;
+        else console.warn(`garde: set(): unknown category or service "${k}" ignored`);
+      }
+      decide('custom', c, s);
+    },
+    allowed,
+    withdraw: () => change(null, 'withdraw'),
+    showPreferences: () => void document.dispatchEvent(new CustomEvent('garde:show-preferences')),
+    history: log.list,
+    onChange(cb) {
+      const f = (e: CustomEvent<ConsentState | null>) => cb(e.detail);
+      document.addEventListener('garde:consent', f);
+      return () => document.removeEventListener('garde:consent', f);
+    },
+    track: (name, props) => tracker.track(name, props),
+    destroy() {
+      gate?.stop();
+      for (const f of stops) f();
+      removeEventListener('online', online);
+    },
+  };
+  setCurrentGarde(garde);
+
+  // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner.
+  if (!consent && config.gpc == 'refuse' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true) decide('gpc', {});
+  try {
+    stops.push(startIntegrations(garde));
+  } catch (e) {
+    console.error('garde: integrations failed', e);
+  }
+  gate = startGate((c, s) => allowed(c) && (!s || allowed(s)));
+  addEventListener('online', online);
+  if (config.analytics.autoPageview) garde.track('pageview');
+  (garde as { ready: Promise<void> }).ready = log.flush();
+  return garde;
+}

@@ -1,0 +1,17 @@
+import type { Lang } from './types.js';
+
+/** The languages garde speaks, in the order the institute lists them. */
+export const LANGS: readonly Lang[] = ['fr', 'nl', 'de', 'en'];
+
+/**
+ * The first candidate that names one of garde's languages (`nl-BE` → `nl`, case-insensitive),
+ * else `en`. Empty, null and unknown candidates are skipped.
+ */
+export function resolveLang(...candidates: Array<string | null | undefined>): Lang {
+  for (const c of candidates) {
+    const m = /^([a-z]{2})(?:[-_]|$)/i.exec(c ?? '');
+    const l = m?.[1]!.toLowerCase() as Lang;
+    if (LANGS.includes(l)) return l;
+  }
+  return 'en';
+}

@@ -1,0 +1,39 @@
+// Pure helpers over decisions: what a state allows, and the state a stored cookie stands for.
+import type { ConsentCookie } from './cookie-format.js';
+import type { ConsentState, GardeConfig } from './types.js';
+
+/**
+ * Whether `name` is granted in `s`: `necessary` always; a category by its value; a service by
+ * its own choice, else by its category's. Unknown names and a missing decision: false.
+ */
+export function allowedIn(config: GardeConfig, s: ConsentState | null, name: string): boolean {
+  if (name == 'necessary') return true;
+  const svc = config.services[name];
+  return !!s && (svc ? (s.services[name] ?? allowedIn(config, s, svc.category)) : !!s.categories[name]);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The decision for one moment: every category listed, `necessary` true. */
+export function makeState(config: GardeConfig, id: string, ms: number, method: ConsentState['method'], categories: Record<string, boolean>, services: Record<string, boolean>): ConsentState {
+  const cats: Record<string, boolean> = {};
+  for (const k in config.categories) cats[k] = k == 'necessary' || !!categories[k];
+  return { id, version: config.policy.version, decidedAt: iso(ms), expiresAt: iso(ms + config.cookie.days * 864e5), categories: cats, services, method };
+}
+
+/**
+ * The decision a parsed cookie stands for under this config, or null (ask again): another policy
+ * version, no valid version configured, expired, dated in the future, or naming a category or
+ * service the config does not know.
+ */
+export function stateFromCookie(config: GardeConfig, c: ConsentCookie, nowMs: number): ConsentState | null {
+  const ms = c.decidedAt * 1000;
+  const ok =
+    config.policy.version &&
+    c.version == config.policy.version &&
+    ms + config.cookie.days * 864e5 > nowMs &&
+    ms < nowMs + 864e5 &&
+    c.categories.every((k) => k in config.categories) &&
+    Object.keys(c.services).every((k) => k in config.services);
+  return ok ? makeState(config, c.id, ms, c.method, Object.fromEntries(c.categories.map((k) => [k, true])), c.services) : null;
+}

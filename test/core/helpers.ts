@@ -1,0 +1,57 @@
+// Shared set-up for the core tests: a realistic config, and a clean slate (cookies, IndexedDB,
+// storage, gated elements) before each test.
+import { clear, createStore } from 'idb-keyval';
+import { init, type InitOptions } from '../../src/core/init.js';
+import type { Garde } from '../../src/core/types.js';
+
+const made: Garde[] = [];
+
+/** init(), remembering the instance so that reset() stops its gate and listeners. */
+export function start(input: unknown, options?: InitOptions): Garde {
+  const g = init(input, options);
+  made.push(g);
+  return g;
+}
+
+/** A config like an institute page's: analytics (Matomo) and marketing (YouTube). */
+export const config = (extra: Record<string, unknown> = {}) => ({
+  policy: { url: '/fr/vie-privee', version: '2020-12-07' },
+  categories: { analytics: { label: { fr: 'Mesure d’audience' } }, marketing: {} },
+  services: {
+    matomo: { category: 'analytics', cookies: ['_pk_id.*', '_pk_ses.*'], storage: ['_pk_*'] },
+    youtube: { category: 'marketing', cookies: [{ name: 'VISITOR_INFO1_LIVE' }], storage: ['yt-*'] },
+  },
+  analytics: { autoPageview: false },
+  ...extra,
+});
+
+/** Deletes every cookie the page sees, on the path / and on this path. */
+export function clearCookies(): void {
+  for (const c of document.cookie.split(/; */)) {
+    const name = c.split('=')[0];
+    if (name) for (const path of ['/', location.pathname]) document.cookie = `${name}=;max-age=0;path=${path}`;
+  }
+}
+
+/** A clean slate: the previous instance stopped, no cookie, no log, no storage, no gated elements. */
+export async function reset(): Promise<void> {
+  for (const g of made.splice(0)) g.destroy();
+  clearCookies();
+  localStorage.clear();
+  sessionStorage.clear();
+  await clear(createStore('garde', 'log'));
+  for (const el of document.querySelectorAll('[data-category], [data-test]')) el.remove();
+  (window as unknown as { ran: string[] }).ran = [];
+}
+
+/** Waits until `f()` is truthy (or fails after `ms`). */
+export async function until(f: () => unknown, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${f}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The scripts and embeds run so far, in order (fixtures push to window.ran). */
+export const ran = () => (window as unknown as { ran: string[] }).ran;
