@@ -1,6 +1,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium-path.mjs';
+import { beaconRecorder } from './test/minimise/beacon-recorder.mjs';
+import { consentEndpoint } from './test/core/server/consent-endpoint.mjs';
 
 const executablePath = await chromiumPath();
 
@@ -8,8 +12,23 @@ export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!collector/**', '!audit/**'],
   nodeResolve: true,
   // Standard class fields must reach Chromium transformed like the build does (useDefineForClassFields: false).
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // ipaddr.js (used by src/minimise/ip.ts) is CommonJS only.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/ipaddr.js/**'] }),
+  ],
+  // POST /__beacons/<box> is recorded, GET returns the records: what hits and receipts really carry.
+  middleware: [beaconRecorder()],
+  // /test-consent/*: a receipt endpoint for the outbox tests.
+  middleware: [consentEndpoint()],
+  browsers: [
+    chromeLauncher({
+      // *.garde.test resolves to this machine, so that a test page can have a parent domain (cookie erasure).
+      launchOptions: { executablePath, headless: true, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP garde.test 127.0.0.1, MAP *.garde.test 127.0.0.1'] },
+      // One browser context per page: test files running side by side share no cookies or IndexedDB.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    }),
+  ],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
