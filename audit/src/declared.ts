@@ -1,0 +1,149 @@
+// What the page's garde config declares: cookie and storage patterns per service, the sources of
+// gated scripts and frames per category, and garde's own necessary cookie, database and endpoints.
+import type { Verdict, SeenItem } from './types.js';
+
+/** A gated element found in the page: `data-category` with a `src` / `data-src`. */
+export interface GatedSource {
+  url: string;
+  category: string;
+  service?: string;
+}
+
+/** The raw facts read in the page by {@link readDeclarations}. */
+export interface PageDeclarations {
+  /** The parsed `#garde-config`, or null when absent or not JSON. */
+  config: Record<string, unknown> | null;
+  gated: GatedSource[];
+  lang: string;
+}
+
+/**
+ * Runs in the page (serialised by puppeteer: no imports, no closures). Reads `#garde-config` and
+ * every gated element. Gated elements are collected before garde revives them only when it has not
+ * run yet; after, revived elements keep `data-category`, so they are still found.
+ */
+export function readDeclarations(): PageDeclarations {
+  let config: Record<string, unknown> | null = null;
+  const el = document.getElementById('garde-config');
+  if (el?.textContent) {
+    try {
+      const parsed: unknown = JSON.parse(el.textContent);
+      if (parsed && typeof parsed === 'object') config = parsed as Record<string, unknown>;
+    } catch {
+      config = null;
+    }
+  }
+  const gated: GatedSource[] = [];
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-category]'))) {
+    const raw = node.getAttribute('data-src') ?? node.getAttribute('src');
+    const category = node.getAttribute('data-category') ?? '';
+    if (!raw || !category) continue;
+    const service = node.getAttribute('data-service') ?? undefined;
+    gated.push({ url: new URL(raw, document.baseURI).href, category, ...(service ? { service } : {}) });
+  }
+  return { config, gated, lang: document.documentElement.lang };
+}
+
+/** A `*`-only glob as in the config (`_pk_id.*`), matched against a whole name. */
+export function globMatch(pattern: string, name: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(name);
+}
+
+const NECESSARY: Verdict & { declared: true } = { declared: true, category: 'necessary', by: 'garde' };
+
+/** garde keeps its log and outbox in IndexedDB (idb-keyval); these names are its own. */
+const GARDE_DATABASES = /^(garde.*|keyval-store)$/;
+
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const stripQuery = (url: string): string => url.replace(/[?#].*$/, '');
+
+/** Judges items against the declarations of one page. */
+export class Declarations {
+  readonly config: Record<string, unknown> | null;
+  readonly gated: GatedSource[];
+  /** <html lang> of the page. */
+  readonly lang: string;
+  /** garde's own consent cookie. */
+  readonly cookieName: string;
+  private readonly endpoints: string[];
+
+  constructor(facts: PageDeclarations, pageUrl: string) {
+    this.config = facts.config;
+    this.gated = facts.gated;
+    this.lang = facts.lang;
+    const cookie = asRecord(this.config?.cookie);
+    this.cookieName = typeof cookie.name === 'string' ? cookie.name : 'garde_consent';
+    this.endpoints = ['recordEndpoint', 'analyticsEndpoint']
+      .map((k) => this.config?.[k])
+      .filter((v): v is string => typeof v === 'string' && v.length > 0)
+      .map((v) => stripQuery(new URL(v, pageUrl).href));
+  }
+
+  /** The category a service belongs to, per the config. */
+  private serviceCategory(name: string): string {
+    const svc = asRecord(asRecord(this.config?.services)[name]);
+    return typeof svc.category === 'string' ? svc.category : 'unknown';
+  }
+
+  /** Finds the first service whose `cookies` or `storage` pattern matches the name. */
+  private byServicePattern(field: 'cookies' | 'storage', name: string): Verdict {
+    for (const [service, raw] of Object.entries(asRecord(this.config?.services))) {
+      const list = asRecord(raw)[field];
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        const pattern = typeof entry === 'string' ? entry : asRecord(entry).name;
+        if (typeof pattern === 'string' && globMatch(pattern, name)) {
+          return { declared: true, category: this.serviceCategory(service), by: `service ${service}` };
+        }
+      }
+    }
+    return { declared: false };
+  }
+
+  /** The gated source a request belongs to: the same URL, or, failing that, the same host. */
+  private byGatedSource(url: string, frameUrl: string | undefined, initiators: string[]): Verdict {
+    const bare = stripQuery(url);
+    const isGated = (u: string) => this.gated.find((g) => stripQuery(g.url) === stripQuery(u));
+    const exact = isGated(bare);
+    // A request made by a gated script (its stack names the script) or from inside a gated frame.
+    const viaFrame = frameUrl ? isGated(frameUrl) : undefined;
+    const viaScript = initiators.map(isGated).find(Boolean);
+    const host = new URL(url).host;
+    const sameHost = this.gated.find((g) => new URL(g.url).host === host && new URL(g.url).host !== this.pageHost);
+    const hit = exact ?? viaScript ?? viaFrame ?? sameHost;
+    if (!hit) return { declared: false };
+    const by = hit.service ? `service ${hit.service}` : `gated ${new URL(hit.url).pathname}`;
+    return { declared: true, category: hit.service ? this.serviceCategory(hit.service) : hit.category, by };
+  }
+
+  private pageHost = '';
+
+  /** Sets the page whose first-party requests are not reported unless gated. */
+  forPage(pageUrl: string): this {
+    this.pageHost = new URL(pageUrl).host;
+    return this;
+  }
+
+  /** Whether a first-party request is worth reporting: only when it fetches a gated source. */
+  isGatedFirstParty(url: string, initiators: string[] = []): boolean {
+    return [url, ...initiators].some((u) => this.gated.some((g) => stripQuery(g.url) === stripQuery(u)));
+  }
+
+  /** What the config says about one item. */
+  judge(item: SeenItem): Verdict {
+    switch (item.kind) {
+      case 'cookie':
+        if (item.name === this.cookieName) return NECESSARY;
+        return this.byServicePattern('cookies', item.name);
+      case 'localStorage':
+      case 'sessionStorage':
+        return this.byServicePattern('storage', item.name);
+      case 'indexedDB':
+        return GARDE_DATABASES.test(item.name) ? NECESSARY : { declared: false };
+      case 'request':
+        if (this.endpoints.includes(stripQuery(item.name))) return { declared: true, category: 'necessary', by: 'garde endpoint' };
+        return this.byGatedSource(item.name, item.frameUrl, item.initiators ?? []);
+    }
+  }
+}
