@@ -1,0 +1,55 @@
+// A hit as received → a hit as stored. Runs before anything is written or logged; the raw IP and user
+// agent exist only as arguments here and in fastify's request object, never beyond.
+import type { Hit } from '../../src/core/types.js';
+import { anonymiseIp, reduceUserAgent, referrerDomain, sanitiseProps } from '../../src/minimise/index.js';
+import type { StoredHit } from './storage/types.js';
+
+/** Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6), without /8 and /32. */
+export const NETWORK_BITS = {
+  consented: { v4Bits: 16, v6Bits: 48 },
+  anonymous: { v4Bits: 8, v6Bits: 32 },
+} as const;
+
+export interface HitContext {
+  ip: string;
+  userAgent: string | undefined;
+  /** The host of the page that sent the hit (Origin header, else Host): same-site referrers are dropped. */
+  pageHost: string;
+  now: Date;
+}
+
+/**
+ * Reduces a validated hit: network prefix instead of the IP, browser family / major / OS / mobile from
+ * the request's own user agent (the body's values only when the header is missing), referrer domain
+ * only, personal-looking props dropped, and the after-consent fields dropped when `consent` is false.
+ */
+export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
+  const ua = context.userAgent ? reduceUserAgent(context.userAgent) : hit;
+  const consent = hit.consent;
+  return {
+    receivedAt: context.now.toISOString(),
+    day: context.now.toISOString().slice(0, 10),
+    name: hit.name,
+    path: hit.path,
+    referrer: hit.referrer ? reduceReferrer(hit.referrer, context.pageHost) : null,
+    browser: ua.browser,
+    major: ua.major,
+    os: ua.os,
+    mobile: ua.mobile,
+    lang: hit.lang.toLowerCase(),
+    vw: hit.vw,
+    consent,
+    network: anonymiseIp(context.ip, consent ? NETWORK_BITS.consented : NETWORK_BITS.anonymous),
+    props: (hit.props && sanitiseProps(hit.props)) ?? null,
+    minor: consent ? (hit.minor ?? null) : null,
+    screen: consent ? (hit.screen ?? null) : null,
+    session: consent ? (hit.session ?? null) : null,
+    uid: consent ? (hit.uid ?? null) : null,
+  };
+}
+
+// Before consent the browser sends a bare host name, after it a URL: both end as a domain.
+function reduceReferrer(referrer: string, pageHost: string): string | null {
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(referrer) ? referrer : `https://${referrer}`;
+  return referrerDomain(url, pageHost);
+}

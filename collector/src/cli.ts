@@ -1,0 +1,44 @@
+// `garde-collector`: parse the options, open the storage, listen, and close cleanly on SIGINT/SIGTERM.
+import { HELP, OptionsError, parseOptions } from './options.js';
+import { buildServer } from './server.js';
+import { describeStorage } from './storage/open.js';
+
+let options;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof OptionsError)) throw error;
+  process.stderr.write(`garde-collector: ${error.message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (options.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+let app;
+try {
+  app = await buildServer(options);
+} catch (error) {
+  process.stderr.write(`garde-collector: cannot open ${describeStorage(options)}: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+if (!options.adminToken) {
+  app.log.warn('GARDE_ADMIN_TOKEN is not set: the reading endpoints (/api/*) are closed and answer 503');
+}
+try {
+  const address = await app.listen({ port: options.port, host: options.host });
+  app.log.info({ storage: describeStorage(options), origins: options.origins }, `garde-collector listening on ${address}`);
+} catch (error) {
+  process.stderr.write(`garde-collector: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

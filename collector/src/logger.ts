@@ -1,0 +1,25 @@
+// pino configured so that no log line can carry personal data: no IP, no user agent, no header, no body,
+// no query string (consent ids travel in URLs), only the method, the route pattern and the outcome.
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** The collector's logger; `destination` lets the tests read every line written. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    base: undefined,
+    serializers: {
+      // Anything that logs a request gets only these two fields, whatever it passes in.
+      req: (req: { method?: string; routeOptions?: { url?: string } }) => ({
+        method: req.method,
+        route: req.routeOptions?.url ?? '(unmatched)',
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: pino.stdSerializers.err,
+    },
+    redact: {
+      paths: ['headers', 'body', 'ip', 'ips', 'remoteAddress', 'hostname', 'req.headers', 'req.ip', 'req.url'],
+      remove: true,
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}

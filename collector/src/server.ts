@@ -1,0 +1,132 @@
+// buildServer(): the whole collector as a fastify instance, ready for inject() in tests or listen() in the CLI.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { DestinationStream } from 'pino';
+import { requireToken } from './auth.js';
+import { createBatcher } from './batcher.js';
+import { registerCors } from './cors.js';
+import { createLogger } from './logger.js';
+import type { Options } from './options.js';
+import { startRetention } from './retention.js';
+import { collectRoute } from './routes/collect.js';
+import { consentRoute } from './routes/consent.js';
+import { recordsRoutes } from './routes/records.js';
+import { statsRoute } from './routes/stats.js';
+import { openStorage } from './storage/open.js';
+import type { Storage, StoredHit, StoredRecord } from './storage/types.js';
+
+/** Where the admin helper's build of the admin page lands; mounted at /admin/ when present. */
+export const ADMIN_DIST = fileURLToPath(new URL('../admin/dist/', import.meta.url));
+
+export interface ServerDeps {
+  /** A storage to use instead of opening the one in the options (it is still closed with the server). */
+  storage?: Storage;
+  /** The clock: receive times, retention and the default stats range. */
+  now?: () => Date;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: DestinationStream;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'invalid', 404: 'not_found', 405: 'method_not_allowed', 413: 'too_large',
+  415: 'unsupported_media_type', 429: 'rate_limited',
+};
+
+/** Builds the collector: storage opened and migrated, routes registered, retention purge run on ready. */
+export async function buildServer(options: Options, deps: ServerDeps = {}): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    loggerInstance: createLogger(options.logLevel, deps.logStream) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: options.trustProxy,
+    bodyLimit: 65_536,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+  });
+  const storage = deps.storage ?? (await openStorage(options));
+  const records = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
+  const hits = createBatcher<StoredHit>((rows) => storage.insertHits(rows));
+
+  // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as JSON.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  // One log line per request with only method, route pattern, status and duration; bad input at info.
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 400) request.log.info(line, 'request refused');
+    else request.log.debug(line, 'request');
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.setErrorHandler((error: FastifyError & { error?: string }, request, reply) => {
+    if (error.validation) {
+      return reply.code(400).send({ error: 'invalid', message: `${error.validationContext ?? 'body'}${error.message.replace(/^\w+/, '')}` });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const malformed = error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
+      return reply.code(status).send({
+        error: malformed ? 'malformed_json' : (error.error ?? STATUS_NAMES[status] ?? 'bad_request'),
+        // A JSON parser's message quotes the body: the client gets a plain sentence instead.
+        message: malformed ? 'The body is not valid JSON.' : error.message,
+      });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'The collector could not handle this request.' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }));
+
+  if (options.rateLimit > 0) {
+    await app.register(rateLimit, {
+      max: options.rateLimit,
+      timeWindow: 60_000,
+      // request.ip is only a key of the in-memory counter; it is neither stored nor logged.
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        error: 'rate_limited',
+        message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+      }),
+    });
+  }
+
+  registerCors(app, ['/consent', '/collect'], options.origins);
+  consentRoute(app, records, now);
+  collectRoute(app, hits, now);
+  const auth = requireToken(options.adminToken);
+  recordsRoutes(app, storage, auth);
+  statsRoute(app, storage, auth, now);
+
+  if (existsSync(`${ADMIN_DIST}index.html`)) {
+    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: false, redirect: true });
+    app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  }
+  if (options.staticDirs.length) {
+    await app.register(fastifyStatic, { root: options.staticDirs, prefix: '/', decorateReply: false });
+  }
+
+  let stopRetention = () => {};
+  app.addHook('onReady', async () => {
+    stopRetention = await startRetention(
+      storage,
+      { recordsDays: options.retentionRecordsDays, hitsDays: options.retentionHitsDays, now },
+      app.log,
+    );
+  });
+  // Every queued receipt is written before the database closes.
+  app.addHook('onClose', async () => {
+    stopRetention();
+    await Promise.all([records.drain(), hits.drain()]);
+    await storage.close();
+  });
+  return app;
+}

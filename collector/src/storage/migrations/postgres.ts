@@ -1,0 +1,53 @@
+// PostgreSQL schema, the same tables and meaning as SQLite's; one entry per version, never edited once shipped.
+
+/** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
+export const POSTGRES_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE consent_records (
+    receipt_id  text PRIMARY KEY,
+    consent_id  text NOT NULL,
+    ts          text NOT NULL,
+    received_at timestamptz NOT NULL,
+    version     text NOT NULL,
+    categories  jsonb NOT NULL,
+    services    jsonb NOT NULL,
+    method      text NOT NULL,
+    lang        text NOT NULL,
+    path        text NOT NULL
+  );
+  CREATE INDEX consent_records_by_time ON consent_records (received_at, receipt_id);
+  CREATE INDEX consent_records_by_visitor ON consent_records (consent_id, received_at);
+
+  CREATE TABLE hits (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    received_at timestamptz NOT NULL,
+    day         text NOT NULL,
+    name        text NOT NULL,
+    path        text NOT NULL,
+    referrer    text,
+    browser     text NOT NULL,
+    major       integer NOT NULL,
+    os          text NOT NULL,
+    mobile      boolean NOT NULL,
+    lang        text NOT NULL,
+    vw          integer NOT NULL,
+    consent     boolean NOT NULL,
+    network     text,
+    props       jsonb,
+    minor       integer,
+    screen      text,
+    session     text,
+    uid         text
+  );
+  CREATE INDEX hits_by_day ON hits (day);
+
+  CREATE TABLE hit_days (
+    day       text NOT NULL,
+    dimension text NOT NULL,
+    value     text NOT NULL,
+    count     bigint NOT NULL,
+    consented bigint NOT NULL,
+    PRIMARY KEY (day, dimension, value)
+  );
+  `,
+];

@@ -1,0 +1,52 @@
+// SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
+
+/** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE consent_records (
+    receipt_id  TEXT PRIMARY KEY,
+    consent_id  TEXT NOT NULL,
+    ts          TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    categories  TEXT NOT NULL,
+    services    TEXT NOT NULL,
+    method      TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    path        TEXT NOT NULL
+  );
+  CREATE INDEX consent_records_by_time ON consent_records (received_at, receipt_id);
+  CREATE INDEX consent_records_by_visitor ON consent_records (consent_id, received_at);
+
+  CREATE TABLE hits (
+    received_at TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    referrer    TEXT,
+    browser     TEXT NOT NULL,
+    major       INTEGER NOT NULL,
+    os          TEXT NOT NULL,
+    mobile      INTEGER NOT NULL,
+    lang        TEXT NOT NULL,
+    vw          INTEGER NOT NULL,
+    consent     INTEGER NOT NULL,
+    network     TEXT,
+    props       TEXT,
+    minor       INTEGER,
+    screen      TEXT,
+    session     TEXT,
+    uid         TEXT
+  );
+  CREATE INDEX hits_by_day ON hits (day);
+
+  CREATE TABLE hit_days (
+    day       TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    value     TEXT NOT NULL,
+    count     INTEGER NOT NULL,
+    consented INTEGER NOT NULL,
+    PRIMARY KEY (day, dimension, value)
+  );
+  `,
+];

@@ -1,0 +1,110 @@
+// What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
+import type { Receipt } from '../../../src/core/types.js';
+
+/** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
+export interface StoredRecord {
+  receiptId: string;
+  /** The visitor's consent id. */
+  id: string;
+  /** The browser's decision time (ISO 8601, as sent). */
+  ts: string;
+  /** The server's receive time (ISO 8601, UTC): the time filters, order and retention use. */
+  receivedAt: string;
+  version: string;
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  method: Receipt['method'];
+  lang: string;
+  path: string;
+}
+
+/** An analytics hit after anonymisation: nothing here identifies a device or a person. */
+export interface StoredHit {
+  receivedAt: string;
+  /** UTC day of `receivedAt`, YYYY-MM-DD. */
+  day: string;
+  name: string;
+  path: string;
+  /** Referring domain only, or null. */
+  referrer: string | null;
+  browser: string;
+  major: number;
+  os: string;
+  mobile: boolean;
+  lang: string;
+  vw: number;
+  consent: boolean;
+  /** The client network, truncated by anonymiseIp (/16 or /48 with consent, /8 or /32 without). */
+  network: string | null;
+  props: Record<string, string | number | boolean> | null;
+  minor: number | null;
+  screen: string | null;
+  session: string | null;
+  uid: string | null;
+}
+
+/** Filters of the records list and CSV; dates are UTC days, both ends included. */
+export interface RecordFilter {
+  from?: string;
+  to?: string;
+  version?: string;
+  method?: string;
+  id?: string;
+}
+
+export interface RecordPage {
+  total: number;
+  records: StoredRecord[];
+}
+
+/** The shape of GET /api/stats (the admin page reads exactly this). */
+export interface Stats {
+  decisions: Array<{ day: string; method: string; count: number }>;
+  acceptance: Array<{ day: string; category: string; granted: number; total: number }>;
+  pageviews: {
+    byDay: Array<{ day: string; count: number; consented: number }>;
+    byPath: Array<{ path: string; count: number }>;
+    byReferrer: Array<{ referrer: string; count: number }>;
+    byBrowser: Array<{ browser: string; count: number }>;
+    byOs: Array<{ os: string; count: number }>;
+  };
+}
+
+export interface PurgeResult {
+  records: number;
+  hits: number;
+}
+
+/** The collector's database. Every write resolves only once committed. */
+export interface Storage {
+  /** Inserts receipts in one transaction; a receiptId already stored is skipped (idempotent). */
+  insertRecords(records: StoredRecord[]): Promise<void>;
+  /** Inserts anonymised hits in one transaction. */
+  insertHits(hits: StoredHit[]): Promise<void>;
+  /** One page of records, newest first. */
+  listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage>;
+  /** Every matching record, newest first, read in chunks so memory stays flat. */
+  iterateRecords(filter: RecordFilter): AsyncIterable<StoredRecord>;
+  /** Every decision of one visitor, oldest first. */
+  visitorRecords(id: string): Promise<StoredRecord[]>;
+  /** Aggregates for the admin page over UTC days `from`..`to` (included). */
+  stats(from: string, to: string): Promise<Stats>;
+  /**
+   * Deletes the records of visitors whose last decision was received before `recordsBefore`, and rolls
+   * hits of days before `hitsBeforeDay` into daily aggregates before deleting them.
+   */
+  purge(recordsBefore: string, hitsBeforeDay: string): Promise<PurgeResult>;
+  close(): Promise<void>;
+}
+
+/** Number of rows fetched per round trip when streaming records. */
+export const CHUNK = 1000;
+/** Top-N rows returned per analytics dimension. */
+export const TOP = 50;
+
+/** `to` day included → the exclusive upper bound of receivedAt. */
+export function dayAfter(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
