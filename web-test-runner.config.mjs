@@ -14,13 +14,16 @@ export default {
   // Standard class fields must reach Chromium transformed like the build does (useDefineForClassFields: false).
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    // ipaddr.js (used by src/minimise/ip.ts) is CommonJS only.
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/ipaddr.js/**'] }),
+    // ipaddr.js (used by src/minimise/ip.ts) is CommonJS only. strictRequires: false gives a
+    // plain `export default` (the default since v25 wraps modules in a lazy __require).
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/ipaddr.js/**'], strictRequires: false }),
   ],
-  // POST /__beacons/<box> is recorded, GET returns the records: what hits and receipts really carry.
-  middleware: [beaconRecorder()],
-  // /test-consent/*: a receipt endpoint for the outbox tests.
-  middleware: [consentEndpoint()],
+  middleware: [
+    // POST /__beacons/<box> is recorded, GET returns the records: what analytics hits really carry.
+    beaconRecorder(),
+    // /test-consent/*: a receipt endpoint for the outbox tests.
+    consentEndpoint(),
+  ],
   browsers: [
     chromeLauncher({
       // *.garde.test resolves to this machine, so that a test page can have a parent domain (cookie erasure).

@@ -33,10 +33,11 @@ export function anonymiseIp(ip: string, options: AnonymiseIpOptions = {}): strin
   const v4Bits = checkBits(options.v4Bits ?? 16, 32, 'v4Bits');
   const v6Bits = checkBits(options.v6Bits ?? 48, 128, 'v6Bits');
   if (typeof ip != 'string') return null;
-  let s = ip.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(s);
-  if (bracketed) s = bracketed[1]!;
-  else if (/^[\d.]+:\d{1,5}$/.test(s)) s = s.slice(0, s.indexOf(':'));
+  // `[v6]:port` or `v4:port`: the port goes, but only a real one (1–65535).
+  const hostPort = /^(?:\[([^\]]+)\]|([\d.]+))(?::(\d{1,5}))?$/.exec(ip.trim());
+  if (hostPort?.[3] && (+hostPort[3] < 1 || +hostPort[3] > 65535)) return null;
+  const bracketed = hostPort?.[1];
+  let s = bracketed ?? hostPort?.[2] ?? ip.trim();
   s = s.replace(/%[\w.-]+$/, '');
   if (!bracketed && ipaddr.IPv4.isValidFourPartDecimal(s)) {
     return ipaddr.fromByteArray(mask(ipaddr.IPv4.parse(s).toByteArray(), v4Bits)).toString();

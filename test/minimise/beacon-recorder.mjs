@@ -1,0 +1,29 @@
+// A dev-server middleware for the browser tests: records what a page really sends with
+// sendBeacon / fetch to `/__beacons/<box>` (body, content type, cookie header), and hands
+// the records back, once, to a GET on the same URL. Lets tests check hits and receipts
+// as the server sees them instead of wrapping browser APIs.
+const boxes = new Map();
+
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+
+export function beaconRecorder() {
+  return async (ctx, next) => {
+    const box = /^\/__beacons\/([\w-]+)$/.exec(ctx.path)?.[1];
+    if (!box) return next();
+    if (ctx.method === 'POST') {
+      const record = { body: await readBody(ctx.req), contentType: ctx.get('content-type'), cookie: ctx.get('cookie') };
+      boxes.set(box, [...(boxes.get(box) ?? []), record]);
+      ctx.status = 204;
+    } else {
+      ctx.body = boxes.get(box) ?? [];
+      boxes.delete(box);
+    }
+  };
+}
