@@ -1,0 +1,83 @@
+// The admin page's shell: the sign-in until a token is accepted, then the records and the
+// statistics. The token lives in sessionStorage only: it goes when the tab closes and is never
+// shared with other tabs or left on disk like localStorage would.
+import { LitElement, css, html } from 'lit';
+import { createApi, type Api } from './api.js';
+import type { SignInEvent } from './events.js';
+import { base } from './styles.js';
+
+const KEY = 'garde-admin-token';
+
+const read = (): string => {
+  try {
+    return sessionStorage.getItem(KEY) ?? '';
+  } catch {
+    return ''; // storage blocked: the site owner signs in on every load
+  }
+};
+
+const write = (token: string): void => {
+  try {
+    if (token) sessionStorage.setItem(KEY, token);
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    /* storage blocked: the token lives in memory for this page only */
+  }
+};
+
+/** `<admin-app>`: the whole admin page. */
+export class AdminApp extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host { max-width: 80rem; margin: 0 auto; padding: 0 1rem 2rem; }
+      header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; justify-content: space-between; align-items: center; padding: 1rem 0; }
+      h1 { font-size: 1.5rem; margin: 0; }
+      h1:focus { outline: none; }
+      h1:focus-visible { outline: 3px solid #1d4ed8; }
+      @media (max-width: 30rem) {
+        :host { padding: 0 0.5rem 1rem; }
+        h1 { font-size: 1.25rem; }
+      }
+    `,
+  ];
+  static override properties = { token: { state: true }, notice: { state: true } };
+  declare token: string;
+  declare notice: string;
+  private api: Api | null = null;
+
+  constructor() {
+    super();
+    this.token = read();
+    this.notice = '';
+    this.addEventListener('admin-unauthorized', () =>
+      this.signOut('The collector no longer accepts this token. Sign in again.'),
+    );
+    this.addEventListener('admin-sign-in', (e: SignInEvent) => {
+      write(e.token);
+      this.token = e.token;
+      this.notice = '';
+      void this.updateComplete.then(() => this.renderRoot.querySelector('h1')?.focus());
+    });
+  }
+
+  private signOut(notice = ''): void {
+    write('');
+    this.token = '';
+    this.notice = notice;
+  }
+
+  override render() {
+    if (this.token && this.api === null) this.api = createApi(this.token);
+    if (!this.token) this.api = null;
+    return html`<header>
+        <h1 tabindex="-1">garde collector: consent records and analytics</h1>
+        ${this.token ? html`<button class="secondary" @click=${() => this.signOut('You are signed out.')}>Sign out</button>` : ''}
+      </header>
+      <main>
+        ${this.token
+          ? html`<records-table .api=${this.api}></records-table><stats-section .api=${this.api}></stats-section>`
+          : html`<admin-sign-in .notice=${this.notice}></admin-sign-in>`}
+      </main>`;
+  }
+}

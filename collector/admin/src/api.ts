@@ -1,0 +1,112 @@
+// The admin page's only door to the collector: typed wrappers around the reading endpoints,
+// each sending the Bearer token. A 401 becomes an `Unauthorized` error so that any component
+// can hand it to the app, which then shows the sign-in again.
+
+/** How the visitor decided, as stored in a consent record (`withdraw`: the visitor withdrew consent). */
+export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
+
+/** The methods in the order the page shows them (legend, filters, stacks). */
+export const METHODS: readonly Method[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
+
+/** One stored consent receipt, as `GET /api/records` returns it. */
+export interface ConsentRecord {
+  receiptId: string;
+  id: string;
+  ts: string;
+  receivedAt: string;
+  version: string;
+  categories: Record<string, boolean>;
+  services: Record<string, boolean>;
+  method: Method;
+  lang: string;
+  path: string;
+}
+
+/** Filters of the records list and its CSV; empty strings mean "any". */
+export interface RecordFilters {
+  from: string;
+  to: string;
+  version: string;
+  method: string;
+  id: string;
+}
+
+/** One page of records, newest first. */
+export interface RecordPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  records: ConsentRecord[];
+}
+
+/** Every decision of one visitor, oldest first. */
+export interface VisitorHistory {
+  id: string;
+  records: ConsentRecord[];
+}
+
+/** What `GET /api/stats` returns for a period. */
+export interface Stats {
+  decisions: Array<{ day: string; method: Method; count: number }>;
+  acceptance: Array<{ day: string; category: string; granted: number; total: number }>;
+  pageviews: {
+    byDay: Array<{ day: string; count: number; consented: number }>;
+    byPath: Array<{ path: string; count: number }>;
+    byReferrer: Array<{ referrer: string; count: number }>;
+    byBrowser: Array<{ browser: string; count: number }>;
+    byOs: Array<{ os: string; count: number }>;
+  };
+}
+
+/** The collector refused the token (401): the app signs out and asks for it again. */
+export class Unauthorized extends Error {
+  constructor() {
+    super('The collector refused the token.');
+  }
+}
+
+/** Any other failed request, with a message fit to show to the site owner. */
+export class ApiError extends Error {}
+
+const query = (params: Record<string, string | number>): string => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+async function request(token: string, path: string): Promise<Response> {
+  let res: Response;
+  try {
+    // The page is served by the collector itself (at /admin/), so the API is same-origin.
+    res = await fetch(`/api/${path}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  } catch {
+    throw new ApiError('The collector cannot be reached. Check that it is running.');
+  }
+  if (res.status === 401) throw new Unauthorized();
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { message?: unknown; error?: unknown } | null;
+    const why = typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : '';
+    throw new ApiError(`The collector answered ${res.status}${why ? `: ${why}` : ''}.`);
+  }
+  return res;
+}
+
+/** The reading API bound to one token. */
+export interface Api {
+  records(filters: RecordFilters, page: number, pageSize: number): Promise<RecordPage>;
+  recordsCsv(filters: RecordFilters): Promise<Blob>;
+  visitor(id: string): Promise<VisitorHistory>;
+  stats(from: string, to: string): Promise<Stats>;
+}
+
+/** Creates the API client for a token; nothing is sent until a method is called. */
+export function createApi(token: string): Api {
+  const json = async <T>(path: string) => (await (await request(token, path)).json()) as T;
+  return {
+    records: (f, page, pageSize) => json<RecordPage>(`records${query({ ...f, page, pageSize })}`),
+    recordsCsv: async (f) => (await request(token, `records.csv${query({ ...f })}`)).blob(),
+    visitor: (id) => json<VisitorHistory>(`records/${encodeURIComponent(id)}`),
+    stats: (from, to) => json<Stats>(`stats${query({ from, to })}`),
+  };
+}

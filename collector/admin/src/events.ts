@@ -1,0 +1,22 @@
+// The events admin elements send up to <admin-app>.
+
+/** A request was answered 401: the app forgets the token and shows the sign-in with a message. */
+export class UnauthorizedEvent extends Event {
+  constructor() {
+    super('admin-unauthorized', { bubbles: true, composed: true });
+  }
+}
+
+/** The sign-in form checked a token against the collector and it was accepted. */
+export class SignInEvent extends Event {
+  constructor(readonly token: string) {
+    super('admin-sign-in', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'admin-unauthorized': UnauthorizedEvent;
+    'admin-sign-in': SignInEvent;
+  }
+}

@@ -1,0 +1,15 @@
+// One consent record as table cells: shared by the records list and a visitor's history, so that
+// both read the same way to the data-protection officer.
+import { html, type TemplateResult } from 'lit';
+import type { ConsentRecord } from './api.js';
+import { formatTime } from './dates.js';
+import { choices } from './format.js';
+
+/** The column headers matching `recordCells`, after the first column the caller provides. */
+export const RECORD_HEADERS = ['Method', 'Policy version', 'Categories', 'Services', 'Language', 'Page', 'Received'];
+
+/** Cells of one record after its first (decision time) and, in the list, its consent id. */
+export function recordCells(r: ConsentRecord): TemplateResult {
+  return html`<td class="nowrap">${r.method}</td><td>${r.version}</td><td>${choices(r.categories)}</td><td>${choices(r.services)}</td>
+    <td>${r.lang}</td><td class="mono">${r.path}</td><td>${formatTime(r.receivedAt)}</td>`;
+}

@@ -1,0 +1,180 @@
+// The consent records: filters, one page of the list, pagination, CSV download and the way into a
+// visitor's full history. What a data-protection officer reads to prove who agreed to what, when.
+import { LitElement, css, html, nothing } from 'lit';
+import { ApiError, METHODS, Unauthorized, type Api, type RecordFilters, type RecordPage } from './api.js';
+import { formatTime, isDay } from './dates.js';
+import { UnauthorizedEvent } from './events.js';
+import { num } from './format.js';
+import { RECORD_HEADERS, recordCells } from './record-row.js';
+import { base } from './styles.js';
+import type { VisitorHistory } from './visitor-history.js';
+
+const PAGE_SIZE = 25;
+const NO_FILTERS: RecordFilters = { from: '', to: '', version: '', method: '', id: '' };
+
+/** The records list of the admin page; needs `api`. */
+export class RecordsTable extends LitElement {
+  static override styles = [
+    base,
+    css`
+      /* Wide enough to read a record on one or two lines; on a phone the region scrolls sideways. */
+      table { min-width: 62rem; }
+      th[scope='row'], td:last-child, td.nowrap { white-space: nowrap; }
+    `,
+  ];
+  static override properties = {
+    api: { attribute: false },
+    filters: { state: true },
+    page: { state: true },
+    data: { state: true },
+    error: { state: true },
+    status: { state: true },
+    loading: { state: true },
+  };
+  declare api: Api | null;
+  declare filters: RecordFilters;
+  declare page: number;
+  declare data: RecordPage | null;
+  declare error: string;
+  declare status: string;
+  declare loading: boolean;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.filters = NO_FILTERS;
+    this.page = 1;
+    this.data = null;
+    this.error = '';
+    this.status = '';
+    this.loading = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private fail(e: unknown, what: string): void {
+    if (e instanceof Unauthorized) this.dispatchEvent(new UnauthorizedEvent());
+    else this.error = e instanceof ApiError ? e.message : `The ${what} could not be read.`;
+  }
+
+  private async load(): Promise<void> {
+    if (!this.api) return;
+    this.loading = true;
+    this.error = '';
+    try {
+      this.data = await this.api.records(this.filters, this.page, PAGE_SIZE);
+    } catch (e) {
+      this.fail(e, 'records');
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const get = (k: string) => String(form.get(k) ?? '').trim();
+    const filters = { from: get('from'), to: get('to'), version: get('version'), method: get('method'), id: get('id') };
+    if ((filters.from && !isDay(filters.from)) || (filters.to && !isDay(filters.to)) || (filters.from && filters.to && filters.from > filters.to)) {
+      this.error = 'Choose a start day on or before the end day.';
+      return;
+    }
+    this.filters = filters;
+    this.page = 1;
+    void this.load();
+  }
+
+  private clear(): void {
+    this.renderRoot.querySelector('form')?.reset();
+    this.filters = NO_FILTERS;
+    this.page = 1;
+    void this.load();
+  }
+
+  private go(page: number): void {
+    this.page = page;
+    void this.load();
+  }
+
+  /** A plain link cannot carry the Bearer header: fetch the CSV, then save it through a Blob URL. */
+  private async download(): Promise<void> {
+    if (!this.api) return;
+    this.status = 'Preparing the CSV…';
+    this.error = '';
+    try {
+      const blob = await this.api.recordsCsv(this.filters);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `garde-records-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      this.status = `CSV downloaded: ${a.download} (${num(blob.size)} bytes).`;
+    } catch (e) {
+      this.status = '';
+      this.fail(e, 'CSV');
+    }
+  }
+
+  private openHistory(e: Event, id: string): void {
+    const dialog = this.renderRoot.querySelector<VisitorHistory>('visitor-history');
+    void dialog?.show(id, e.currentTarget as HTMLElement);
+  }
+
+  override render() {
+    const d = this.data;
+    const f = this.filters;
+    const pages = d ? Math.max(1, Math.ceil(d.total / d.pageSize)) : 1;
+    const first = d && d.total ? (d.page - 1) * d.pageSize + 1 : 0;
+    const last = d ? first + d.records.length - (d.records.length ? 1 : 0) : 0;
+    return html`<section class="card" aria-labelledby="records-title" aria-busy=${this.loading ? 'true' : 'false'}>
+      <h2 id="records-title">Consent records</h2>
+      <form @submit=${this.onSubmit} aria-label="Filter records">
+        <div class="fields">
+          <div><label for="f-from">From</label><input id="f-from" name="from" type="date" .value=${f.from} /></div>
+          <div><label for="f-to">To</label><input id="f-to" name="to" type="date" .value=${f.to} /></div>
+          <div><label for="f-version">Policy version</label><input id="f-version" name="version" .value=${f.version} autocomplete="off" /></div>
+          <div>
+            <label for="f-method">Method</label>
+            <select id="f-method" name="method">
+              <option value="" ?selected=${!f.method}>Any method</option>
+              ${METHODS.map((m) => html`<option value=${m} ?selected=${f.method === m}>${m}</option>`)}
+            </select>
+          </div>
+          <div><label for="f-id">Consent id</label><input id="f-id" name="id" .value=${f.id} autocomplete="off" spellcheck="false" /></div>
+        </div>
+        <div class="actions">
+          <button type="submit">Apply filters</button>
+          <button type="button" class="secondary" @click=${this.clear}>Clear filters</button>
+          <button type="button" class="secondary" @click=${this.download}>Download CSV</button>
+        </div>
+      </form>
+      <p role="status" class=${this.error ? 'error' : 'muted'}>
+        ${this.error || this.status || (this.loading ? 'Loading records…' : d ? `Showing ${num(first)}–${num(last)} of ${num(d.total)} records, newest first. Times are in UTC.` : '')}
+      </p>
+      ${d && d.records.length
+        ? html`<div class="scroll" role="region" aria-labelledby="records-caption" tabindex="0">
+              <table>
+                <caption id="records-caption">Consent records, page ${d.page} of ${pages}</caption>
+                <thead><tr><th scope="col">Decided</th><th scope="col">Consent id</th>${RECORD_HEADERS.map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
+                <tbody>${d.records.map(
+                  (r) => html`<tr>
+                    <th scope="row">${formatTime(r.ts)}</th>
+                    <td><button class="link" aria-label=${`History of ${r.id}`} @click=${(e: Event) => this.openHistory(e, r.id)}>${r.id}</button></td>
+                    ${recordCells(r)}
+                  </tr>`,
+                )}</tbody>
+              </table>
+            </div>
+            <nav class="actions" aria-label="Records pages">
+              <button class="secondary" ?disabled=${d.page <= 1} @click=${() => this.go(d.page - 1)}>Previous page</button>
+              <span>Page ${d.page} of ${pages}</span>
+              <button class="secondary" ?disabled=${d.page >= pages} @click=${() => this.go(d.page + 1)}>Next page</button>
+            </nav>`
+        : d && !this.loading ? html`<p>No records match these filters.</p>` : nothing}
+      <visitor-history .api=${this.api}></visitor-history>
+    </section>`;
+  }
+}
