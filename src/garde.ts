@@ -1,5 +1,6 @@
 // The drop-in (dist/garde.js): reads the page's JSON config, starts garde, exposes window.garde.
 import { init } from './core/init.js';
+import { mountUi } from './components/mount.js';
 import type { Garde } from './core/types.js';
 
 declare global {
@@ -20,3 +21,4 @@ function pageConfig(): unknown {
 }
 
 window.garde = init(pageConfig());
+mountUi(window.garde);

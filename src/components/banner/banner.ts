@@ -1,0 +1,43 @@
+import { html, nothing } from 'lit';
+import { GardeElement } from '../base.js';
+import { baseStyles } from '../base.styles.js';
+import { bannerStyles } from './banner.styles.js';
+
+/**
+ * The first layer, shown while the visitor has not decided: a landmark region with a short text,
+ * the policy link and three equal buttons. Not a cookie wall: the page stays usable, and leaving
+ * the banner alone is never consent. `mountUi()` puts it first in `<body>` so that it comes first
+ * in the focus order, without ever taking focus on its own.
+ *
+ * @csspart base - The landmark region (`<section>`).
+ * @csspart inner - The centred content box.
+ * @csspart title - The heading that names the region.
+ * @csspart text - The paragraph of explanation.
+ * @csspart link - The link to the cookie policy.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Each of the three buttons (also `accept`, `reject`, `customise`).
+ *
+ * @cssproperty --garde-font - Font family (inherits the page's by default).
+ * @cssproperty --garde-color - Text colour.
+ * @cssproperty --garde-background - Background colour.
+ * @cssproperty --garde-accent - Buttons and links.
+ * @cssproperty --garde-accent-text - Text on buttons.
+ * @cssproperty --garde-border - Borders.
+ * @cssproperty --garde-focus - The focus ring.
+ * @cssproperty --garde-radius - Corner radius of buttons.
+ * @cssproperty --garde-space - Base spacing.
+ *
+ * @event garde:consent - On `document`, from the core, after "Accept all" or "Reject all".
+ * @event garde:show-preferences - On `document`, after "Customise".
+ */
+export class GardeBanner extends GardeElement {
+  static override styles = [baseStyles, bannerStyles];
+
+  override render() {
+    const g = this.g;
+    const { t, lang } = this.l;
+    return g
+      ? html`<section part="base" aria-labelledby="t" lang=${lang}><div part="inner"><h2 id="t" part="title">${t.title}</h2><p part="text">${t.text} <a part="link" href=${this.l.text(g.config.policy.url)}>${t.policy}</a></p><div part="actions"><button part="button accept" @click=${g.acceptAll}>${t.accept}</button><button part="button reject" @click=${g.rejectAll}>${t.reject}</button><button part="button customise" @click=${g.showPreferences}>${t.customise}</button></div></div></section>`
+      : nothing;
+  }
+}

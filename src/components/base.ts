@@ -1,0 +1,28 @@
+import { LitElement } from 'lit';
+import type { Garde } from '../core/types.js';
+import { currentGarde } from '../core/instance.js';
+import { ConsentController, type GardeHost } from '../controllers/consent-controller.js';
+import { LocalizeController } from '../controllers/localize-controller.js';
+
+/**
+ * What the three elements share: the garde instance they render (`garde`, else the last one
+ * `init()` created), re-rendering after each decision, and the language to render in.
+ */
+export class GardeElement extends LitElement implements GardeHost {
+  static override properties = { garde: { attribute: false }, lang: {} };
+
+  /** The instance to render and call; defaults to `currentGarde()`. */
+  declare garde?: Garde;
+
+  protected l = new LocalizeController(this);
+
+  constructor() {
+    super();
+    new ConsentController(this);
+  }
+
+  /** The instance in use: `garde`, else the last one `init()` created. */
+  get g(): Garde | null {
+    return this.garde ?? currentGarde();
+  }
+}

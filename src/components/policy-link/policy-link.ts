@@ -1,0 +1,34 @@
+import { html, nothing } from 'lit';
+import { GardeElement } from '../base.js';
+import { baseStyles } from '../base.styles.js';
+import { policyLinkStyles } from './policy-link.styles.js';
+
+/**
+ * For the page footer: a link to the cookie policy and a "Cookie settings" button that opens the
+ * preferences, so that changing one's mind or withdrawing is always one click away. With the
+ * `floating` attribute, only the button, fixed in the bottom corner.
+ *
+ * @csspart link - The link to the cookie policy.
+ * @csspart button - The "Cookie settings" button.
+ *
+ * @cssproperty --garde-font - Font family (inherits the page's by default).
+ * @cssproperty --garde-accent - Background of the floating button.
+ * @cssproperty --garde-accent-text - Text of the floating button.
+ * @cssproperty --garde-focus - The focus ring.
+ * @cssproperty --garde-radius - Corner radius of the button.
+ * @cssproperty --garde-space - Gap between link and button.
+ * @cssproperty --garde-z-index - Stacking of the floating button.
+ *
+ * @event garde:show-preferences - On `document`, when the button is pressed.
+ */
+export class GardePolicyLink extends GardeElement {
+  static override styles = [baseStyles, policyLinkStyles];
+
+  override render() {
+    const g = this.g;
+    const { t, lang } = this.l;
+    return g
+      ? html`<a part="link" lang=${lang} href=${this.l.text(g.config.policy.url)}>${t.policy}</a><button part="button" lang=${lang} @click=${g.showPreferences}>${t.settings}</button>`
+      : nothing;
+  }
+}

@@ -1,0 +1,29 @@
+import type { ReactiveController } from 'lit';
+import type { Lang, LocalisedText } from '../core/types.js';
+import { elementLang, text, translations, type Translation } from '../i18n/index.js';
+import type { GardeHost } from './consent-controller.js';
+
+/**
+ * Gives its host the language to render in and the strings for it, worked out again before each
+ * render: the host's `lang` attribute, else the config's `lang`, else `<html lang>`, else English.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The language of the current render. */
+  lang: Lang = 'en';
+  /** The built-in strings in `lang`. */
+  t: Translation = translations.en;
+
+  constructor(private host: GardeHost) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const h = this.host;
+    this.t = translations[(this.lang = elementLang(h.lang, h.g?.config.lang))];
+  }
+
+  /** A config text in the current language, falling back to another language, then to `fallback`. */
+  text(v: LocalisedText | undefined, fallback?: string): string {
+    return text(v, this.lang, fallback);
+  }
+}

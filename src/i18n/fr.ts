@@ -1,0 +1,21 @@
+import type { Translation } from './translation.js';
+
+/** Français. */
+export const fr: Translation = {
+  title: 'Cookies sur ce site',
+  text: 'Ce site n’utilise que les cookies nécessaires, sauf si vous en acceptez d’autres, par exemple pour mesurer les visites. Vous pouvez changer d’avis à tout moment.',
+  accept: 'Tout accepter',
+  reject: 'Tout refuser',
+  customise: 'Personnaliser',
+  intro: 'Choisissez les cookies que nous pouvons utiliser. Les cookies nécessaires sont toujours actifs.',
+  save: 'Enregistrer mes choix',
+  close: 'Fermer',
+  necessary: 'Nécessaires',
+  services: 'Services et cookies',
+  provider: 'Fournisseur',
+  purpose: 'Finalité',
+  lifetime: 'Durée de conservation',
+  id: 'Votre identifiant de consentement',
+  policy: 'Politique en matière de cookies',
+  settings: 'Paramètres des cookies',
+};

@@ -1,0 +1,39 @@
+// The UI's languages and the fallback for texts the page's config gives per language.
+import type { Lang, LocalisedText } from '../core/types.js';
+import { resolveLang } from '../core/lang.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
+import { de } from './de.js';
+
+export type { Translation } from './translation.js';
+
+/** The built-in strings, by language. */
+export const translations = { fr, nl, de, en };
+
+/**
+ * The language of an element: its own `lang`, else the config's `lang` (unless `auto`), else the
+ * page's `<html lang>`, else English. Regional tags map to their language (`nl-BE` → `nl`).
+ */
+export const elementLang = (own?: string | null, config?: string): Lang =>
+  resolveLang(own, config == 'auto' ? '' : config, document.documentElement.lang);
+
+let warned = false;
+
+/**
+ * A config text in `lang`. When the config lacks that language, another one is used (English,
+ * then French, Dutch, German) rather than a blank, and the console says so once per page: the
+ * drop-in is what authors test with, so the warning is not limited to a development build, but a
+ * single line keeps production consoles quiet. `fallback` is used when the config has no text.
+ */
+export function text(v: LocalisedText | undefined, lang: Lang, fallback = ''): string {
+  if (typeof v == 'string') return v || fallback;
+  const own = v?.[lang];
+  if (own) return own;
+  const other = v && (v.en || v.fr || v.nl || v.de);
+  if (other && !warned) {
+    warned = true;
+    console.warn(`garde: a config text has no "${lang}" version; showing "${other}". Add "${lang}" to every label and description.`);
+  }
+  return other || fallback;
+}

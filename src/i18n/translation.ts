@@ -1,0 +1,30 @@
+/**
+ * The built-in strings of the UI. One object per language with the same keys, so the templates
+ * are written once and a missing string is a type error, not a blank button.
+ */
+export interface Translation {
+  /** Banner heading, also the name of its landmark region. */
+  title: string;
+  /** Banner text: short and honest. */
+  text: string;
+  accept: string;
+  reject: string;
+  customise: string;
+  /** Intro of the preferences dialog (its heading is `settings`). */
+  intro: string;
+  save: string;
+  close: string;
+  /** Label of the `necessary` category when the config gives none (the intro says it is always on). */
+  necessary: string;
+  /** Summary of the expandable list of services and cookies. */
+  services: string;
+  provider: string;
+  purpose: string;
+  lifetime: string;
+  /** Label of the visitor's consent id, quoted to the data-protection officer. */
+  id: string;
+  /** Link to the cookie policy. */
+  policy: string;
+  /** "Cookie settings": the footer button and the dialog heading. */
+  settings: string;
+}
