@@ -5,6 +5,8 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+// The collector's admin page (collector/admin/dist/: admin.js + index.html), served at /admin/.
+import admin from './collector/admin/rollup.config.mjs';
 
 const ts = (overrides = {}) =>
   typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, ...overrides });
@@ -32,4 +34,4 @@ const esm = {
   plugins: [ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm', sourceMap: true })],
 };
 
-export default [dropIn, esm];
+export default [dropIn, esm, admin];
