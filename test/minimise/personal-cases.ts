@@ -1,0 +1,20 @@
+// Values that must (or must not) count as personal data; run in Node and Chromium.
+export const PERSONAL_CASES: { value: string | number; personal: boolean; note?: string }[] = [
+  { value: 'jan.peeters@example.be', personal: true },
+  { value: 'contact: Marie.Dubois+inami@mail.fgov.be', personal: true },
+  { value: '85073112345', personal: true, note: 'national register number' },
+  { value: '85.07.31-123.45', personal: true, note: 'with its usual separators' },
+  { value: '+32 470 12 34 56', personal: true, note: 'mobile phone' },
+  { value: '0470/12.34.56', personal: true },
+  { value: 'BE71 0961 2345 6769', personal: true, note: 'IBAN' },
+  { value: 470123456, personal: true, note: 'as a number' },
+  { value: 1732790400000, personal: true, note: 'a timestamp is a long number too' },
+  { value: 'step-3', personal: false },
+  { value: 'formulaire 2024-11-28', personal: false, note: 'date: 8 digits' },
+  { value: '12345678', personal: false },
+  { value: 42, personal: false },
+  { value: 12.99, personal: false },
+  { value: '@inami_riziv', personal: false, note: 'a handle without a domain' },
+  { value: 'a@b', personal: false },
+  { value: '', personal: false },
+];
