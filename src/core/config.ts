@@ -12,7 +12,7 @@ const isObj = (v: unknown): v is Rec => !!v && typeof v == 'object' && !Array.is
 const isStr = (v: unknown): v is string => typeof v == 'string';
 const strs = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
 const isText = (v: unknown) => isStr(v) || (isObj(v) && Object.entries(v).every(([k, t]) => LANGS.includes(k as never) && isStr(t)));
-const bad = (path: string, expected: string) => console.error(`garde: config.${path}: expected ${expected}`);
+const bad = (path: string, expected: string) => console.error(`garde: config${path && "." + path}: expected ${expected}`);
 const bool = (d: boolean): Spec => [(v) => typeof v == 'boolean', 'true or false', d];
 const one = (...v: string[]): Spec => [(x) => v.includes(x as string), v.map((x) => `"${x}"`).join(' or '), v[0]];
 const url: Spec = [
@@ -73,7 +73,7 @@ export function validateConfig(input: unknown): GardeConfig {
   }
 
   // Without a valid policy version no stored decision can be trusted: the visitor is asked on every page.
-  const p = isObj(c.policy) ? c.policy : (bad('policy', 'an object { url, version }'), null);
+  const p = isObj(c.policy) ? c.policy : (c == input && bad('policy', 'an object { url, version }'), null);
   out.policy = {
     url: p && !isText(p.url) ? (bad('policy.url', 'a URL, or one per language'), '') : (p?.url ?? ''),
     version: p && !(isStr(p.version) && p.version) ? (bad('policy.version', 'a non-empty string; the visitor is asked on every page'), '') : (p?.version ?? ''),
@@ -92,7 +92,7 @@ export function validateConfig(input: unknown): GardeConfig {
     else if (!isObj(v) || !isStr(v.category) || !(v.category in categories)) bad(path + '.category', 'the name of a configured category' + DROPPED);
     else {
       const list = (k: 'cookies' | 'storage', ok: (x: unknown) => boolean) =>
-        v[k] === undefined ? [] : Array.isArray(v[k]) ? v[k].filter((x, i) => ok(x) || bad(`${path}.${k}[${i}]`, 'a name pattern' + DROPPED)) : (bad(`${path}.${k}`, 'an array'), []);
+        v[k] === undefined ? [] : Array.isArray(v[k]) ? v[k].filter((x, i) => ok(x) || (bad(`${path}.${k}[${i}]`, 'a name pattern' + DROPPED), 0)) : (bad(`${path}.${k}`, 'an array'), []);
       services[name] = {
         category: v.category,
         ...texts(v, path + '.', ['label', 'description', 'provider']),

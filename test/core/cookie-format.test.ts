@@ -1,0 +1,67 @@
+import { expect } from '@open-wc/testing';
+import { formatConsentCookie, parseConsentCookie } from '../../src/core/cookie-format.js';
+import type { ConsentState } from '../../src/core/types.js';
+
+const state = (over: Partial<ConsentState> = {}): ConsentState => ({
+  id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  version: '2020-12-07',
+  decidedAt: '2026-11-28T10:00:00.000Z',
+  expiresAt: '2027-05-29T10:00:00.000Z',
+  categories: { necessary: true, analytics: true, marketing: false },
+  services: { youtube: true, matomo: false },
+  method: 'custom',
+  ...over,
+});
+
+describe('cookie format', () => {
+  it('writes the documented compact form', () => {
+    expect(formatConsentCookie(state())).to.equal('1.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo');
+    expect(formatConsentCookie(state({ categories: { necessary: true, a: false }, services: {}, method: 'reject-all' }))).to.match(/\.r\.\.\.$/);
+  });
+
+  it('reads back what it wrote', () => {
+    expect(parseConsentCookie(formatConsentCookie(state()))).to.deep.equal({
+      id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      version: '2020-12-07',
+      decidedAt: 1795860000,
+      method: 'custom',
+      categories: ['analytics'],
+      services: { youtube: true, matomo: false },
+    });
+    for (const method of ['accept-all', 'reject-all', 'custom', 'gpc'] as const)
+      expect(parseConsentCookie(formatConsentCookie(state({ method })))!.method).to.equal(method);
+  });
+
+  it('escapes any policy version into URL-safe characters', () => {
+    for (const version of ['v1.2', '2020~12', 'déc. 2020 (rév. 3)', "a!b*c'd", '100%', 'a;b,c=d "e"']) {
+      const v = formatConsentCookie(state({ version }));
+      expect(v.split('.')).to.have.length(8);
+      expect(v, version).to.match(/^[\w.~%-]+$/);
+      expect(parseConsentCookie(v)!.version).to.equal(version);
+    }
+  });
+
+  it('rejects tampered, truncated and unknown-format values without throwing', () => {
+    const good = formatConsentCookie(state());
+    const bad = [
+      '',
+      'garbage',
+      good.slice(0, -12),
+      good.split('.').slice(0, 7).join('.'),
+      good + '.extra',
+      '2' + good.slice(1),
+      '0' + good.slice(1),
+      good.replace('0f8fad5b', '0f8fad5z'),
+      good.replace('-469f-', '-369f-'),
+      good.replace('1795860000', '17962920OO'),
+      good.replace('.c.', '.x.'),
+      good.replace('.c.', '.cc.'),
+      good.replace('2020-12-07', '%E0%A4%A'),
+      good.replace('2020-12-07', ''),
+      good.replace('.analytics.', '.analytics~<script>.'),
+      good.replace('.youtube.', '.youtube~matomo.'),
+      '1.0f8fad5b-d9cb-469f-a165-70867728950e.v.1.1795860000.a...', // an unescaped dot in the version
+    ];
+    for (const v of bad) expect(parseConsentCookie(v), v).to.equal(null);
+  });
+});
