@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium-path.mjs';
 import { beaconRecorder } from './test/minimise/beacon-recorder.mjs';
 import { consentEndpoint } from './test/core/server/consent-endpoint.mjs';
+import { screenshotPlugin } from './test/components/screenshot-plugin.mjs';
 
 const executablePath = await chromiumPath();
 
@@ -17,6 +18,8 @@ export default {
     // ipaddr.js (used by src/minimise/ip.ts) is CommonJS only. strictRequires: false gives a
     // plain `export default` (the default since v25 wraps modules in a lazy __require).
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/ipaddr.js/**'], strictRequires: false }),
+    // executeServerCommand('garde-screenshot', { name }): PNGs of the UI under test-artifacts/.
+    screenshotPlugin(),
   ],
   middleware: [
     // POST /__beacons/<box> is recorded, GET returns the records: what analytics hits really carry.
