@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -20,6 +21,8 @@ export default {
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/ipaddr.js/**'], strictRequires: false }),
     // executeServerCommand('garde-screenshot', { name }): PNGs of the UI under test-artifacts/.
     screenshotPlugin(),
+    // a11ySnapshot(): the accessibility tree as Chromium computes it (names of buttons, roles).
+    a11ySnapshotPlugin(),
   ],
   middleware: [
     // POST /__beacons/<box> is recorded, GET returns the records: what analytics hits really carry.
