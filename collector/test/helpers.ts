@@ -1,0 +1,126 @@
+// Shared fixtures of the collector tests: options, receipts, hits, storages and a log capture.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import type { Hit, Receipt } from '../../src/core/types.js';
+import { parseOptions, type Options } from '../src/options.js';
+import { buildServer, type ServerDeps } from '../src/server.js';
+import { openPostgres } from '../src/storage/postgres.js';
+import { openSqlite } from '../src/storage/sqlite.js';
+import type { Storage, StoredHit, StoredRecord } from '../src/storage/types.js';
+
+export const TOKEN = 'test-admin-token-0123456789';
+export const PG_URL = process.env.GARDE_TEST_PG_URL || null;
+export const PG_SKIP = PG_URL ? false : 'GARDE_TEST_PG_URL is not set: PostgreSQL tests skipped (.ci/run sets it)';
+
+/** The collector's defaults with a token, no rate limit, an in-memory SQLite, and the given overrides. */
+export function testOptions(overrides: Partial<Options> = {}): Options {
+  return { ...parseOptions([], {}), db: ':memory:', adminToken: TOKEN, rateLimit: 0, logLevel: 'debug', ...overrides };
+}
+
+let counter = 0;
+/** A valid receipt; each call gets a new receiptId. */
+export function receipt(overrides: Partial<Receipt> = {}): Receipt {
+  counter++;
+  return {
+    receiptId: `r-${process.pid}-${counter}`,
+    id: 'visitor-1',
+    ts: '2026-03-01T10:00:00.000Z',
+    version: '2026-01',
+    categories: { necessary: true, analytics: true, marketing: false },
+    services: { matomo: true },
+    method: 'custom',
+    lang: 'fr',
+    path: '/fr/',
+    ...overrides,
+  };
+}
+
+/** A stored record received at `receivedAt`. */
+export function stored(receivedAt: string, overrides: Partial<Receipt> = {}): StoredRecord {
+  return { ...receipt(overrides), receivedAt };
+}
+
+/** A valid pageview hit, anonymous unless overridden. */
+export function hit(overrides: Partial<Hit> = {}): Hit {
+  return {
+    name: 'pageview', path: '/fr/', browser: 'Firefox', major: 133, os: 'Linux', mobile: false,
+    lang: 'fr', vw: 1200, consent: false, ...overrides,
+  };
+}
+
+/** A stored (already anonymised) hit of `day`. */
+export function storedHit(day: string, overrides: Partial<StoredHit> = {}): StoredHit {
+  return {
+    receivedAt: `${day}T12:00:00.000Z`, day, name: 'pageview', path: '/fr/', referrer: null, browser: 'Firefox',
+    major: 133, os: 'Linux', mobile: false, lang: 'fr', vw: 1200, consent: false, network: '10.0.0.0',
+    props: null, minor: null, screen: null, session: null, uid: null, ...overrides,
+  };
+}
+
+/** A temporary folder, removed by the returned function. */
+export function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'garde-collector-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every line the logger wrote, as text. */
+export function logCapture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+/** A collector on an in-memory SQLite (or the given storage), ready for inject(). */
+export async function testServer(overrides: Partial<Options> = {}, deps: ServerDeps = {}) {
+  const log = logCapture();
+  const app = await buildServer(testOptions(overrides), { logStream: log.stream, ...deps });
+  await app.ready();
+  return { app, log };
+}
+
+export const auth = { authorization: `Bearer ${TOKEN}` };
+
+/** A storage factory per backend: SQLite on a temp file, PostgreSQL in a fresh schema dropped at cleanup. */
+export interface Backend {
+  name: string;
+  skip: string | false;
+  open(): Promise<{ storage: Storage; cleanup: () => Promise<void> }>;
+}
+
+export const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    skip: false,
+    async open() {
+      const tmp = tempDir();
+      const storage = openSqlite(join(tmp.dir, 'test.sqlite'));
+      return { storage, cleanup: async () => { await storage.close(); tmp.remove(); } };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: PG_SKIP,
+    async open() {
+      const schema = `garde_test_${process.pid}_${++counter}`;
+      const storage = await openPostgres({ connectionString: PG_URL!, schema });
+      return {
+        storage,
+        cleanup: async () => {
+          await storage.close();
+          const client = new pg.Client({ connectionString: PG_URL! });
+          await client.connect();
+          await client.query(`DROP SCHEMA ${schema} CASCADE`);
+          await client.end();
+        },
+      };
+    },
+  },
+];

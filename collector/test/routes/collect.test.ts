@@ -1,0 +1,111 @@
+// POST /collect: the hit is anonymised before it is stored or logged; the raw IP and UA are nowhere.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { openSqlite } from '../../src/storage/sqlite.js';
+import { hit, logCapture, tempDir, testServer } from '../helpers.js';
+
+const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
+const IP4 = '203.0.113.197';
+const IP6 = '2001:db8:85a3:8d3:1319:8a2e:370:7348';
+
+describe('POST /collect', () => {
+  let app: FastifyInstance;
+  let log: ReturnType<typeof logCapture>;
+  let tmp: ReturnType<typeof tempDir>;
+  let file: string;
+  const rows = () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT * FROM hits ORDER BY rowid').all() as Array<Record<string, unknown>>;
+    } finally {
+      db.close();
+    }
+  };
+  const send = (body: object, ip = IP4, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST', url: '/collect', remoteAddress: ip, payload: JSON.stringify(body),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': UA, host: 'www.inami.fgov.be', ...headers },
+    });
+
+  before(async () => {
+    tmp = tempDir();
+    file = join(tmp.dir, 'hits.sqlite');
+    ({ app, log } = await testServer({}, { storage: openSqlite(file) }));
+  });
+  after(async () => {
+    await app.close();
+    tmp.remove();
+  });
+
+  it('stores an anonymous hit with a /8 network, the reduced UA and the referrer domain only', async () => {
+    const res = await send(hit({ referrer: 'https://www.google.be/search?q=maladie', uid: 'should-go', session: 's1', screen: '1920x1080', minor: 3 }));
+    assert.equal(res.statusCode, 202, res.body);
+    const row = rows().at(-1)!;
+    assert.equal(row.network, '203.0.0.0');
+    assert.deepEqual([row.browser, row.major, row.os, row.mobile], ['Chrome', 131, 'Windows', 0]);
+    assert.equal(row.referrer, 'www.google.be');
+    // Without analytics consent, nothing that follows a visitor is kept.
+    assert.deepEqual([row.uid, row.session, row.screen, row.minor], [null, null, null, null]);
+  });
+
+  it('keeps a /16 (IPv4) or /48 (IPv6) network and the after-consent fields with consent', async () => {
+    await send(hit({ consent: true, session: 'sess-1', screen: '1920x1080', minor: 2 }));
+    const row = rows().at(-1)!;
+    assert.equal(row.network, '203.0.0.0');
+    assert.deepEqual([row.session, row.screen, row.minor], ['sess-1', '1920x1080', 2]);
+    await send(hit({ consent: true }), IP6);
+    assert.equal(rows().at(-1)!.network, '2001:db8:85a3::');
+    await send(hit({ consent: false }), IP6);
+    assert.equal(rows().at(-1)!.network, '2001:db8::');
+  });
+
+  it('keeps the /16 of a consented IPv4 hit', async () => {
+    await send(hit({ consent: true }), '198.51.100.23');
+    assert.equal(rows().at(-1)!.network, '198.51.0.0');
+    await send(hit({ consent: false }), '198.51.100.23');
+    assert.equal(rows().at(-1)!.network, '198.0.0.0');
+  });
+
+  it('drops a same-site referrer and takes a bare host name as a domain', async () => {
+    await send(hit({ referrer: 'https://webappsa.inami.fgov.be/page' }));
+    assert.equal(rows().at(-1)!.referrer, null);
+    await send(hit({ referrer: 'www.belgium.be' }));
+    assert.equal(rows().at(-1)!.referrer, 'www.belgium.be');
+  });
+
+  it('drops props that look personal', async () => {
+    await send(hit({ name: 'download', props: { file: 'form.pdf', email: 'jan@example.be', nrn: '85.07.30-033.61' } }));
+    assert.deepEqual(JSON.parse(rows().at(-1)!.props as string), { file: 'form.pdf' });
+  });
+
+  it('refuses bad hits with a JSON 4xx and stores nothing', async () => {
+    const before = rows().length;
+    for (const body of [
+      { ...hit(), vw: 1234 },
+      { ...hit(), ip: IP4 },
+      { ...hit(), name: 'jan@example.be' },
+      { ...hit(), consent: 'yes' },
+      (({ path: _p, ...rest }) => rest)(hit()),
+    ]) {
+      const res = await send(body);
+      assert.equal(res.statusCode, 400, JSON.stringify(body));
+      assert.equal(res.json().error, 'invalid');
+    }
+    const big = await send({ ...hit(), props: { a: 'x'.repeat(5000) } });
+    assert.equal(big.statusCode, 413);
+    assert.equal(rows().length, before);
+  });
+
+  it('leaves the raw IP and UA in no row and no log line', async () => {
+    const dump = JSON.stringify(rows());
+    const text = log.text();
+    assert.match(text, /"route":"\/collect","status":202/);
+    for (const secret of [IP4, '203.0.113', IP6, '1319:8a2e', UA, 'Chrome/131.0.6778.86', 'search?q=maladie', 'jan@example.be']) {
+      assert.ok(!dump.includes(secret), `database holds ${secret}`);
+      assert.ok(!text.includes(secret), `log holds ${secret}`);
+    }
+  });
+});

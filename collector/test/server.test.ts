@@ -1,0 +1,121 @@
+// The server around the routes: rate limit, origins, static folders, errors.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_DIST } from '../src/server.js';
+import { openSqlite } from '../src/storage/sqlite.js';
+import { hit, receipt, tempDir, testServer } from './helpers.js';
+
+const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
+
+describe('rate limit', () => {
+  it('answers 429 with JSON to a flood from one client, without logging its IP, and not to others', async () => {
+    const storage = openSqlite(':memory:');
+    const { app, log } = await testServer({ rateLimit: 20 }, { storage });
+    const codes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await app.inject({
+        method: 'POST', url: '/consent', remoteAddress: '192.0.2.50', headers: TEXT, payload: JSON.stringify(receipt({ id: 'flood' })),
+      });
+      codes.push(res.statusCode);
+      if (res.statusCode === 429) {
+        assert.equal(res.json().error, 'rate_limited');
+        assert.match(res.json().message, /retry/);
+      }
+    }
+    assert.deepEqual(codes, [...Array(20).fill(202), ...Array(10).fill(429)]);
+    assert.equal((await storage.visitorRecords('flood')).length, 20);
+    const other = await app.inject({ method: 'POST', url: '/collect', remoteAddress: '192.0.2.51', headers: TEXT, payload: JSON.stringify(hit()) });
+    assert.equal(other.statusCode, 202);
+    assert.match(log.text(), /"status":429/);
+    assert.ok(!log.text().includes('192.0.2.5'));
+    await app.close();
+  });
+});
+
+describe('origins', () => {
+  it('with --origin: CORS headers for a listed origin, 403 and nothing stored for another', async () => {
+    const storage = openSqlite(':memory:');
+    const { app } = await testServer({ origins: ['https://www.inami.fgov.be'] }, { storage });
+    const ok = await app.inject({
+      method: 'POST', url: '/consent', payload: JSON.stringify(receipt({ id: 'cors-ok' })),
+      headers: { ...TEXT, origin: 'https://www.inami.fgov.be' },
+    });
+    assert.equal(ok.statusCode, 202);
+    assert.equal(ok.headers['access-control-allow-origin'], 'https://www.inami.fgov.be');
+    assert.equal(ok.headers['access-control-allow-credentials'], undefined);
+    const evil = await app.inject({
+      method: 'POST', url: '/consent', payload: JSON.stringify(receipt({ id: 'cors-evil' })),
+      headers: { ...TEXT, origin: 'https://evil.example' },
+    });
+    assert.equal(evil.statusCode, 403);
+    assert.equal(evil.json().error, 'origin');
+    assert.equal(evil.headers['access-control-allow-origin'], undefined);
+    assert.deepEqual(await storage.visitorRecords('cors-evil'), []);
+    const preflight = await app.inject({
+      method: 'OPTIONS', url: '/collect',
+      headers: { origin: 'https://www.inami.fgov.be', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], 'https://www.inami.fgov.be');
+    assert.equal(preflight.headers['access-control-allow-headers'], 'content-type');
+    const badPreflight = await app.inject({ method: 'OPTIONS', url: '/collect', headers: { origin: 'https://evil.example' } });
+    assert.equal(badPreflight.statusCode, 403);
+    // The reading endpoints never answer cross-origin requests with CORS headers.
+    const read = await app.inject({ url: '/api/stats', headers: { origin: 'https://www.inami.fgov.be' } });
+    assert.equal(read.headers['access-control-allow-origin'], undefined);
+    await app.close();
+  });
+
+  it('without --origin: the collector\'s own origin only', async () => {
+    const { app } = await testServer();
+    const same = await app.inject({
+      method: 'POST', url: '/collect', payload: JSON.stringify(hit()),
+      headers: { ...TEXT, host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' },
+    });
+    assert.equal(same.statusCode, 202);
+    const other = await app.inject({
+      method: 'POST', url: '/collect', payload: JSON.stringify(hit()),
+      headers: { ...TEXT, host: '127.0.0.1:8787', origin: 'http://localhost:3000' },
+    });
+    assert.equal(other.statusCode, 403);
+    await app.close();
+  });
+});
+
+describe('static folders and errors', () => {
+  it('serves --static folders at the root, first folder first, and JSON 404 elsewhere', async () => {
+    const tmp = tempDir();
+    mkdirSync(join(tmp.dir, 'demo/fr'), { recursive: true });
+    mkdirSync(join(tmp.dir, 'dist'));
+    writeFileSync(join(tmp.dir, 'demo/fr/index.html'), '<!doctype html><title>fr</title>');
+    writeFileSync(join(tmp.dir, 'dist/garde.js'), 'console.log("garde")');
+    const { app } = await testServer({ staticDirs: [join(tmp.dir, 'demo'), join(tmp.dir, 'dist')] });
+    const page = await app.inject({ url: '/fr/index.html' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<title>fr<\/title>/);
+    assert.equal((await app.inject({ url: '/fr/' })).statusCode, 200);
+    const js = await app.inject({ url: '/garde.js' });
+    assert.equal(js.statusCode, 200);
+    assert.match(String(js.headers['content-type']), /javascript/);
+    const missing = await app.inject({ url: '/nothing-here' });
+    assert.equal(missing.statusCode, 404);
+    const outside = await app.inject({ url: '/../package.json' });
+    assert.equal(outside.statusCode, 404);
+    assert.equal((await app.inject({ url: '/api/unknown' })).json().error, 'not_found');
+    await app.close();
+    tmp.remove();
+  });
+
+  it('mounts the admin page at /admin/ when it is built', { skip: !existsSync(join(ADMIN_DIST, 'index.html')) && 'collector/admin/dist is not built' }, async () => {
+    const { app } = await testServer();
+    const redirect = await app.inject({ url: '/admin' });
+    assert.equal(redirect.statusCode, 302);
+    assert.equal(redirect.headers.location, '/admin/');
+    const page = await app.inject({ url: '/admin/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(String(page.headers['content-type']), /text\/html/);
+    await app.close();
+  });
+});
