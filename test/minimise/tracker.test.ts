@@ -1,0 +1,249 @@
+// What analytics hits really carry, as the server receives them (the beacon recorder of
+// web-test-runner.config.mjs), before and after consent, in Chromium.
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { createTracker, SESSION_KEY, UID_KEY } from '../../src/minimise/tracker.js';
+import { validateConfig } from '../../src/core/config.js';
+import type { AnalyticsExtra, ConsentState, GardeConfigInput, Hit } from '../../src/core/types.js';
+
+interface Beacon {
+  body: string;
+  contentType: string;
+  cookie: string;
+}
+
+let boxCount = 0;
+const newBox = () => `tracker-${Date.now()}-${++boxCount}`;
+
+/** Waits until `box` has received `n` records (or `ms` passed) and returns all of them. */
+async function received(box: string, n: number, ms = 1500): Promise<Beacon[]> {
+  const all: Beacon[] = [];
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    all.push(...(await (await fetch(`/__beacons/${box}`)).json()));
+    if (all.length >= n && n > 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return all;
+}
+
+const ANONYMOUS_KEYS = ['name', 'path', 'referrer', 'browser', 'major', 'os', 'mobile', 'lang', 'vw', 'consent', 'props'];
+// A visitor's Chrome on Windows: its full UA string (with the build number) and its client hints.
+const CHROME_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
+const CHROME_HINTS = {
+  brands: [{ brand: 'Google Chrome', version: '131' }, { brand: 'Chromium', version: '131' }, { brand: 'Not_A Brand', version: '24' }],
+  mobile: false,
+  platform: 'Windows',
+};
+
+const granted = (analytics: boolean): ConsentState => ({
+  id: '3f0c3c1e-7a53-4d59-9d0e-2a8b1b8c2f10',
+  version: '1',
+  decidedAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 864e5).toISOString(),
+  categories: { necessary: true, analytics },
+  services: {},
+  method: analytics ? 'accept-all' : 'reject-all',
+});
+
+function setup(box: string, analytics: Partial<GardeConfigInput['analytics']> = {}, endpoint: string | null = `/__beacons/${box}`) {
+  let consent: ConsentState | null = null;
+  const config = validateConfig({ policy: { url: '/privacy', version: '1' }, categories: { analytics: {} }, analyticsEndpoint: endpoint, analytics });
+  const tracker = createTracker({ config, consent: () => consent, lang: 'fr' });
+  return { tracker, setConsent: (c: ConsentState | null) => (consent = c) };
+}
+
+const storageSnapshot = () =>
+  JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie });
+
+describe('tracker', () => {
+  const startUrl = location.href;
+  beforeEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    history.replaceState(null, '', '/espace/remboursements/85073112345?email=jan.peeters%40example.be&utm_source=newsletter&q=lunettes#formulaire');
+    Object.defineProperty(document, 'referrer', { value: 'https://www.google.be/search?q=jan+peeters+inami', configurable: true });
+    Object.defineProperty(navigator, 'userAgent', { value: CHROME_UA, configurable: true });
+    Object.defineProperty(navigator, 'userAgentData', { value: CHROME_HINTS, configurable: true });
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  afterEach(() => {
+    history.replaceState(null, '', startUrl);
+    for (const k of ['referrer']) delete (document as unknown as Record<string, unknown>)[k];
+    for (const k of ['userAgent', 'userAgentData']) delete (navigator as unknown as Record<string, unknown>)[k];
+  });
+
+  it('before consent sends one anonymous hit: no identifier, no query, no full UA, nothing stored', async () => {
+    const box = newBox();
+    const { tracker } = setup(box, { queryAllowlist: ['utm_source'] });
+    const before = storageSnapshot();
+    tracker.track();
+    const [hit, ...more] = await received(box, 1);
+    expect(more).to.have.length(0);
+    expect(hit!.contentType.toLowerCase()).to.equal('text/plain;charset=utf-8');
+    expect(hit!.cookie).to.equal('');
+    const body = JSON.parse(hit!.body) as Hit;
+    expect(body).to.deep.equal({
+      name: 'pageview',
+      path: '/espace/remboursements/:redacted?utm_source=newsletter',
+      browser: 'Chrome',
+      major: 131,
+      os: 'Windows',
+      mobile: false,
+      lang: navigator.language.split('-')[0],
+      vw: 768,
+      consent: false,
+      referrer: 'www.google.be',
+    });
+    expect(Object.keys(body).every((k) => ANONYMOUS_KEYS.includes(k))).to.be.true;
+    for (const leak of ['jan', 'peeters', 'lunettes', 'formulaire', '6778', 'Windows NT', 'Mozilla', '85073112345', 'session', 'uid', 'screen']) {
+      expect(hit!.body).not.to.contain(leak);
+    }
+    expect(storageSnapshot()).to.equal(before);
+  });
+
+  it('without an allowlist drops the whole query string', async () => {
+    const box = newBox();
+    setup(box).tracker.track('download', { file: 'formulaire-a.pdf' });
+    const body = JSON.parse((await received(box, 1))[0]!.body) as Hit;
+    expect(body.path).to.equal('/espace/remboursements/:redacted');
+    expect(body.name).to.equal('download');
+    expect(body.props).to.deep.equal({ file: 'formulaire-a.pdf' });
+  });
+
+  it('after consent adds only the configured extras, and consent: true', async () => {
+    const box = newBox();
+    const { tracker, setConsent } = setup(box, { afterConsent: ['referrer', 'minor', 'screen', 'session'] });
+    setConsent(granted(true));
+    tracker.track();
+    const first = JSON.parse((await received(box, 1))[0]!.body) as Hit;
+    tracker.track('search');
+    const second = JSON.parse((await received(box, 1))[0]!.body) as Hit;
+    expect(first).to.include({ consent: true, referrer: 'https://www.google.be/search', minor: 0, screen: `${screen.width}x${screen.height}` });
+    expect(first!.session).to.match(/^[0-9a-f-]{36}$/);
+    expect(first!.session).to.equal(sessionStorage.getItem(SESSION_KEY));
+    expect(second!.session).to.equal(first!.session);
+    expect(first).not.to.have.property('uid');
+    expect(localStorage.getItem(UID_KEY)).to.equal(null);
+    expect(first!.path).not.to.contain('?');
+  });
+
+  it('keeps a persistent id in localStorage only when persistentId is listed', async () => {
+    const box = newBox();
+    const { tracker, setConsent } = setup(box, { afterConsent: ['persistentId'] });
+    setConsent(granted(true));
+    tracker.track();
+    const [hit] = (await received(box, 1)).map((r) => JSON.parse(r.body) as Hit);
+    expect(hit!.uid).to.match(/^[0-9a-f-]{36}$/);
+    expect(localStorage.getItem(UID_KEY)).to.equal(hit!.uid);
+    expect(hit).not.to.have.property('session');
+    expect(hit).not.to.have.property('screen');
+    expect(hit!.referrer).to.equal('www.google.be');
+  });
+
+  it('erases the session and persistent ids at the first hit after consent is withdrawn', async () => {
+    const box = newBox();
+    const { tracker, setConsent } = setup(box, { afterConsent: ['session', 'persistentId'] });
+    setConsent(granted(true));
+    tracker.track();
+    await received(box, 1);
+    expect(sessionStorage.getItem(SESSION_KEY)).to.be.a('string');
+    expect(localStorage.getItem(UID_KEY)).to.be.a('string');
+    setConsent(granted(false));
+    tracker.track();
+    const [hit] = (await received(box, 1)).map((r) => JSON.parse(r.body) as Hit);
+    expect(hit!.consent).to.equal(false);
+    expect(hit).not.to.have.any.keys('session', 'uid');
+    expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
+    expect(localStorage.getItem(UID_KEY)).to.equal(null);
+  });
+
+  it('with preConsent "none" sends nothing before consent, then sends once granted', async () => {
+    const box = newBox();
+    const { tracker, setConsent } = setup(box, { preConsent: 'none' });
+    const before = storageSnapshot();
+    tracker.track();
+    tracker.track('click', { where: 'banner' });
+    expect(await received(box, 0, 600)).to.have.length(0);
+    expect(storageSnapshot()).to.equal(before);
+    setConsent(granted(true));
+    tracker.track();
+    const records = await received(box, 1);
+    expect(records).to.have.length(1);
+    expect(JSON.parse(records[0]!.body).consent).to.equal(true);
+  });
+
+  it('sends nothing without an analyticsEndpoint', async () => {
+    const box = newBox();
+    const sent: unknown[] = [];
+    const beacon = navigator.sendBeacon;
+    navigator.sendBeacon = (...args) => (sent.push(args), true);
+    try {
+      setup(box, {}, null).tracker.track();
+    } finally {
+      navigator.sendBeacon = beacon;
+    }
+    expect(sent).to.have.length(0);
+  });
+
+  it('drops personal-looking props and event names, warning once per key', async () => {
+    const box = newBox();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const { tracker } = setup(box);
+      tracker.track('form', { form: 'contact', email: 'jan.peeters@example.be', niss: '85.07.31-123.45' });
+      tracker.track('form', { form: 'contact', email: 'marie@example.be' });
+      tracker.track('jan.peeters@example.be');
+    } finally {
+      console.warn = warn;
+    }
+    const hits = (await received(box, 2)).map((r) => JSON.parse(r.body) as Hit);
+    expect(hits).to.have.length(2);
+    expect(hits.map((h) => h.props)).to.deep.equal([{ form: 'contact' }, { form: 'contact' }]);
+    expect(warnings).to.have.length(3);
+    expect(warnings[0]).to.contain('prop "email"');
+    expect(warnings[1]).to.contain('prop "niss"');
+    expect(warnings[2]).to.contain('event name');
+    expect(warnings.join()).not.to.contain('jan.peeters');
+  });
+
+  it('falls back to fetch without credentials when sendBeacon refuses', async () => {
+    const box = newBox();
+    document.cookie = 'site_session=abc; path=/';
+    const beacon = navigator.sendBeacon;
+    navigator.sendBeacon = () => false;
+    try {
+      setup(box).tracker.track();
+      const [hit] = await received(box, 1);
+      expect(hit!.cookie).to.equal('');
+      expect(JSON.parse(hit!.body).consent).to.equal(false);
+    } finally {
+      navigator.sendBeacon = beacon;
+      document.cookie = 'site_session=; path=/; max-age=0';
+    }
+  });
+
+  for (const [width, bucket] of [[320, 0], [375, 360], [1280, 1200], [1920, 1440]] as const) {
+    it(`puts a ${width} px viewport in the ${bucket} bucket`, async () => {
+      await setViewport({ width, height: 700 });
+      const box = newBox();
+      setup(box).tracker.track();
+      expect(JSON.parse((await received(box, 1))[0]!.body).vw).to.equal(bucket);
+    });
+  }
+
+  it('reads the consent at each hit (extras follow the current decision)', async () => {
+    const box = newBox();
+    const extras: AnalyticsExtra[] = ['screen'];
+    const { tracker, setConsent } = setup(box, { afterConsent: extras });
+    const hits: Hit[] = [];
+    for (const state of [null, granted(true), null]) {
+      setConsent(state);
+      tracker.track();
+      hits.push(JSON.parse((await received(box, 1))[0]!.body));
+    }
+    expect(hits.map((h) => [h.consent, 'screen' in h])).to.deep.equal([[false, false], [true, true], [false, false]]);
+  });
+});
