@@ -62,7 +62,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
         eraseStorage(svcs[s]!.storage!);
       }
     gate?.apply();
-    void log.record(receipt(method));
+    // A withdrawal is recorded too (method `withdraw`), unless there was nothing to withdraw.
+    if (before || next) void log.record(receipt(method));
     document.dispatchEvent(new CustomEvent('garde:consent', { detail: next }));
     if (lost && config.reloadOnRefusal) location.reload();
   };

@@ -47,7 +47,7 @@ export async function reset(): Promise<void> {
 /** Waits until `f()` is truthy (or fails after `ms`). */
 export async function until(f: () => unknown, ms = 3000): Promise<void> {
   const end = Date.now() + ms;
-  while (!f()) {
+  while (!(await f())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${f}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -1,46 +1,311 @@
 import { expect } from '@open-wc/testing';
-import { config, start, reset, ran, until } from './helpers.js';
+import { formatConsentCookie } from '../../src/core/cookie-format.js';
+import { currentGarde } from '../../src/core/instance.js';
+import type { ConsentState } from '../../src/core/types.js';
+import { config, reset, start, until } from './helpers.js';
+
+const DAY = 864e5;
+const consentCookie = () => /(?:^|; )garde_consent=([^;]*)/.exec(document.cookie)?.[1];
+/** Every console.warn / console.error during f. */
+function capture(f: () => void) {
+  const seen: string[] = [];
+  const { warn, error } = console;
+  console.warn = console.error = (m: string) => void seen.push(m);
+  try {
+    f();
+  } finally {
+    Object.assign(console, { warn, error });
+  }
+  return seen;
+}
 
 describe('init', () => {
   beforeEach(reset);
   after(reset);
 
-  it('starts undecided, with only necessary allowed', async () => {
+  it('starts undecided: only necessary allowed, nothing written, currentGarde set', async () => {
     const g = start(config());
     await g.ready;
+    expect(currentGarde()).to.equal(g);
     expect(g.consent).to.equal(null);
     expect(g.allowed('necessary')).to.be.true;
-    expect(g.allowed('analytics')).to.be.false;
+    for (const n of ['analytics', 'marketing', 'matomo', 'youtube', 'unknown']) expect(g.allowed(n), n).to.be.false;
+    expect(consentCookie()).to.equal(undefined);
+    expect(await g.history()).to.deep.equal([]);
+  });
+
+  it('acceptAll: every category granted, services follow, one event, cookie for 182 days on path /', async () => {
+    const g = start(config());
+    const events: Array<ConsentState | null> = [];
+    document.addEventListener('garde:consent', (e) => events.push(e.detail), { once: true });
+    const t0 = Date.now();
+    g.acceptAll();
+    const s = g.consent!;
+    expect(events).to.deep.equal([s]);
+    expect(s.method).to.equal('accept-all');
+    expect(s.version).to.equal('2020-12-07');
+    expect(s.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
+    expect(s.services).to.deep.equal({});
+    expect(Math.abs(Date.parse(s.decidedAt) - t0)).to.be.below(1500);
+    expect(Date.parse(s.expiresAt) - Date.parse(s.decidedAt)).to.equal(182 * DAY);
+    expect(['matomo', 'youtube'].every(g.allowed)).to.be.true;
+    const c = await cookieStore.get('garde_consent');
+    expect(c!.path).to.equal('/');
+    expect(c!.sameSite).to.equal('lax');
+    expect(Math.abs(c!.expires! - (t0 + 182 * DAY))).to.be.below(5000);
+  });
+
+  it('rejectAll: a refusal is kept as long as an acceptance', async () => {
+    const g = start(config());
+    g.rejectAll();
+    expect(g.consent!.method).to.equal('reject-all');
+    expect(g.consent!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(['analytics', 'matomo', 'youtube'].some(g.allowed)).to.be.false;
+    const c = await cookieStore.get('garde_consent');
+    expect(Math.abs(c!.expires! - (Date.now() + 182 * DAY))).to.be.below(5000);
+  });
+
+  it('set: categories and services by name; a service follows its category unless set on its own', () => {
+    const g = start(config());
+    const warnings = capture(() => g.set({ analytics: true, youtube: true, necessary: false, nope: true }));
+    expect(warnings).to.deep.equal(['garde: set(): unknown category or service "nope" ignored']);
+    expect(g.consent!.method).to.equal('custom');
+    expect(g.consent!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+    expect(g.consent!.services).to.deep.equal({ youtube: true });
+    expect([g.allowed('necessary'), g.allowed('analytics'), g.allowed('matomo'), g.allowed('marketing'), g.allowed('youtube')]).to.deep.equal([true, true, true, false, true]);
+    g.set({ matomo: false });
+    expect(g.allowed('analytics')).to.be.true;
     expect(g.allowed('matomo')).to.be.false;
+    g.set({ marketing: true });
+    expect(g.consent!.services).to.deep.equal({ youtube: true, matomo: false });
+    g.acceptAll();
+    expect(g.allowed('matomo')).to.be.true;
   });
 
-  it('acceptAll grants everything, writes the cookie and emits once', async () => {
+  it('reads its own decision back on the next page, with the same id', () => {
     const g = start(config());
-    const seen: unknown[] = [];
-    const off = g.onChange((s) => seen.push(s));
+    g.set({ marketing: true, youtube: false });
+    const next = start(config());
+    expect(next.consent).to.deep.equal(g.consent);
+    expect(next.allowed('youtube')).to.be.false;
+  });
+
+  it('keeps the visitor id across decisions, pages and a policy version change', () => {
+    const g = start(config());
     g.acceptAll();
+    const id = g.consent!.id;
+    expect(id).to.match(/^[\da-f-]{36}$/);
+    g.rejectAll();
+    expect(g.consent!.id).to.equal(id);
+    const v2 = start(config({ policy: { url: '/p', version: '2021-06-01' } }));
+    expect(v2.consent).to.equal(null);
+    v2.acceptAll();
+    expect(v2.consent!.id).to.equal(id);
+    expect(v2.consent!.version).to.equal('2021-06-01');
+  });
+
+  it('withdraw: forgets the decision, erases declared cookies and storage, emits null, asks again', async () => {
+    const g = start(config());
+    g.acceptAll();
+    const id = g.consent!.id;
+    document.cookie = '_pk_id.1.abcd=1;path=/';
+    document.cookie = 'VISITOR_INFO1_LIVE=x;path=/';
+    localStorage.setItem('_pk_x', '1');
+    sessionStorage.setItem('yt-remote', '1');
+    const events: unknown[] = [];
+    const off = g.onChange((s) => events.push(s));
+    g.withdraw();
     off();
-    expect(seen).to.have.length(1);
-    expect(g.allowed('analytics') && g.allowed('matomo') && g.allowed('youtube')).to.be.true;
-    expect(document.cookie).to.match(/garde_consent=1\./);
-    const again = start(config());
-    expect(again.consent).to.deep.equal(g.consent);
+    expect(events).to.deep.equal([null]);
+    expect(g.consent).to.equal(null);
+    expect(consentCookie()).to.equal(undefined);
+    expect(document.cookie).to.not.match(/_pk_id|VISITOR_INFO1_LIVE/);
+    expect(localStorage.getItem('_pk_x')).to.equal(null);
+    expect(sessionStorage.getItem('yt-remote')).to.equal(null);
+    expect(g.allowed('analytics')).to.be.false;
+    expect(start(config()).consent).to.equal(null);
+    // Within the page the visitor keeps their id: the withdrawal and the next choice are linked.
+    g.rejectAll();
+    expect(g.consent!.id).to.equal(id);
   });
 
-  it('runs gated scripts in order once accepted', async () => {
-    for (const [src, text] of [['/test/fixtures/gated-a.js', ''], ['', "ran.push('inline-1')"], ['/test/fixtures/gated-b.js', '']]) {
-      const s = document.createElement('script');
-      s.type = 'text/plain';
-      s.dataset.category = 'analytics';
-      if (src) s.src = src;
-      s.text = text!;
-      document.body.append(s);
-    }
+  it('refusing a service erases its cookies and storage but not those of granted ones', () => {
     const g = start(config());
-    await new Promise((r) => setTimeout(r, 50));
-    expect(ran()).to.deep.equal([]);
     g.acceptAll();
-    await until(() => ran().length == 3);
-    expect(ran()).to.deep.equal(['external-a', 'inline-1', 'external-b']);
+    document.cookie = '_pk_id.1=1;path=/';
+    document.cookie = 'VISITOR_INFO1_LIVE=x;path=/';
+    localStorage.setItem('yt-player', '1');
+    g.set({ youtube: false });
+    expect(document.cookie).to.match(/_pk_id\.1=1/);
+    expect(document.cookie).to.not.match(/VISITOR_INFO1_LIVE/);
+    expect(localStorage.getItem('yt-player')).to.equal(null);
+    g.set({ analytics: false });
+    expect(document.cookie).to.not.match(/_pk_id/);
+  });
+
+  it('emits one garde:consent per decision, and onChange unsubscribes', () => {
+    const g = start(config());
+    let events = 0;
+    let calls = 0;
+    const count = () => events++;
+    document.addEventListener('garde:consent', count);
+    const off = g.onChange(() => calls++);
+    g.acceptAll();
+    g.set({ analytics: false });
+    off();
+    g.rejectAll();
+    document.removeEventListener('garde:consent', count);
+    expect(events).to.equal(3);
+    expect(calls).to.equal(2);
+  });
+
+  it('showPreferences dispatches garde:show-preferences on document', () => {
+    const g = start(config());
+    let n = 0;
+    document.addEventListener('garde:show-preferences', () => n++, { once: true });
+    g.showPreferences();
+    expect(n).to.equal(1);
+  });
+
+  describe('a stored cookie that cannot be trusted asks again, without throwing', () => {
+    const good = (over: Partial<ConsentState> = {}) =>
+      formatConsentCookie({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', version: '2020-12-07', decidedAt: new Date().toISOString(), expiresAt: '', categories: { necessary: true, analytics: true }, services: {}, method: 'accept-all', ...over });
+    const cases: Record<string, () => string> = {
+      tampered: () => good().replace('.a.', '.z.'),
+      truncated: () => good().slice(0, 30),
+      'old format': () => '0.' + good().slice(2),
+      'another policy version': () => good({ version: '2019-01-01' }),
+      'an unknown category': () => good({ categories: { necessary: true, ads: true } }),
+      'an unknown service': () => good({ services: { facebook: true } }),
+      'a date in the future': () => good({ decidedAt: new Date(Date.now() + 10 * DAY).toISOString() }),
+      'JSON from another library': () => encodeURIComponent('{"categories":["analytics"]}'),
+    };
+    for (const [name, value] of Object.entries(cases))
+      it(name, () => {
+        document.cookie = `garde_consent=${value()};path=/`;
+        const g = start(config());
+        expect(g.consent).to.equal(null);
+        expect(g.allowed('analytics')).to.be.false;
+      });
+
+    it('(control) the same cookie untouched is read', () => {
+      document.cookie = `garde_consent=${good()};path=/`;
+      expect(start(config()).consent!.method).to.equal('accept-all');
+    });
+  });
+
+  it('expires after cookie.days (injected clock), asking again', () => {
+    const t0 = Date.parse('2026-01-01T12:00:00Z');
+    start(config(), { now: () => t0 }).acceptAll();
+    expect(start(config(), { now: () => t0 + 181 * DAY }).consent!.expiresAt).to.equal('2026-07-02T12:00:00.000Z');
+    expect(start(config(), { now: () => t0 + 182 * DAY + 1000 }).consent).to.equal(null);
+    expect(start(config({ cookie: { days: 30 } }), { now: () => t0 + 31 * DAY }).consent).to.equal(null);
+  });
+
+  describe('Global Privacy Control', () => {
+    const gpc = (value: boolean | undefined) => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { value, configurable: true });
+    afterEach(() => delete (Navigator.prototype as { globalPrivacyControl?: boolean }).globalPrivacyControl);
+
+    it('records a refusal with method gpc, no question asked', async () => {
+      gpc(true);
+      let events = 0;
+      document.addEventListener('garde:consent', () => events++, { once: true });
+      const g = start(config());
+      expect(events).to.equal(1);
+      expect(g.consent!.method).to.equal('gpc');
+      expect(g.consent!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+      await until(async () => (await g.history()).length == 1);
+      expect((await g.history())[0]!.method).to.equal('gpc');
+      // Next page: the stored refusal, not a second record.
+      expect(start(config()).consent!.method).to.equal('gpc');
+    });
+
+    it('an explicit later choice wins', () => {
+      gpc(true);
+      start(config()).acceptAll();
+      const g = start(config());
+      expect(g.consent!.method).to.equal('accept-all');
+      expect(g.allowed('analytics')).to.be.true;
+    });
+
+    it('is ignored with gpc: "ignore", and when not exactly true', () => {
+      gpc(true);
+      expect(start(config({ gpc: 'ignore' })).consent).to.equal(null);
+      (gpc as (v: unknown) => void)('1');
+      expect(start(config()).consent).to.equal(null);
+    });
+  });
+
+  it('an invalid config never throws: the visitor is asked, and a choice holds for the page only', () => {
+    for (const bad of [undefined, null, 'x', 42, { policy: 7 }]) {
+      capture(() => {
+        const g = start(bad);
+        expect(g.consent).to.equal(null);
+        g.acceptAll();
+        expect(g.allowed('necessary')).to.be.true;
+      });
+      expect(capture(() => start(bad)).length).to.be.above(0);
+      expect(start(config()).consent).to.equal(null);
+    }
+  });
+
+  describe('blocked storage', () => {
+    let restore: Array<() => void> = [];
+    const stub = (o: object, key: string, desc: PropertyDescriptor) => {
+      // indexedDB lives on window itself (the global), cookie on Document.prototype: put back what was there.
+      const own = Object.getOwnPropertyDescriptor(o, key);
+      Object.defineProperty(o, key, { configurable: true, ...desc });
+      restore.push(() => (own ? Object.defineProperty(o, key, own) : delete (o as Record<string, unknown>)[key]));
+    };
+    afterEach(() => {
+      for (const f of restore.splice(0)) f();
+    });
+
+    it('cookies disabled and IndexedDB throwing: the decision lives in memory, nothing uncaught', async () => {
+      const uncaught: unknown[] = [];
+      const onErr = (e: Event) => uncaught.push(e);
+      addEventListener('unhandledrejection', onErr);
+      addEventListener('error', onErr);
+      stub(document, 'cookie', { get: () => '', set: () => {} });
+      stub(indexedDB, 'open', {
+        value: () => {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+      const g = start(config({ recordEndpoint: '/test-consent/blocked' }));
+      await g.ready;
+      g.acceptAll();
+      expect(g.consent!.method).to.equal('accept-all');
+      expect(g.allowed('matomo')).to.be.true;
+      expect(await g.history()).to.deep.equal([]);
+      g.withdraw();
+      expect(g.consent).to.equal(null);
+      await new Promise((r) => setTimeout(r, 100));
+      removeEventListener('unhandledrejection', onErr);
+      removeEventListener('error', onErr);
+      expect(uncaught).to.deep.equal([]);
+    });
+
+    it('cookie access throwing (sandboxed frame) and IndexedDB missing', async () => {
+      stub(document, 'cookie', {
+        get: () => {
+          throw new DOMException('sandboxed', 'SecurityError');
+        },
+        set: () => {
+          throw new DOMException('sandboxed', 'SecurityError');
+        },
+      });
+      stub(window, 'indexedDB', { value: undefined });
+      const g = start(config());
+      await g.ready;
+      g.rejectAll();
+      expect(g.consent!.method).to.equal('reject-all');
+      expect(await g.history()).to.deep.equal([]);
+    });
   });
 });
+
+declare global {
+  // Chromium's Cookie Store API (not yet in TypeScript's DOM types): it shows path, expiry and SameSite.
+  const cookieStore: { get(name: string): Promise<{ path: string; expires: number | null; sameSite: string } | null> };
+}

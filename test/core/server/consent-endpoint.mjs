@@ -1,7 +1,7 @@
 // A stand-in for the collector's receipt endpoint, served by the test runner's dev server:
 //   POST /test-consent/<key>         a receipt; answered with the key's current status (202 by default)
 //   POST /test-consent/<key>/status  sets that status (body: the number, e.g. 503)
-//   GET  /test-consent/<key>         { status, posts: [{ receiptId, status, type }] } what it saw
+//   GET  /test-consent/<key>         { status, posts: [{ receiptId, status, type, cookie }] } what it saw
 // Keys keep concurrent test files apart.
 const keys = new Map();
 
@@ -32,7 +32,7 @@ export function consentEndpoint() {
       } catch {
         // recorded as null: the test sees a malformed body
       }
-      k.posts.push({ receiptId, status: k.status, type: ctx.get('content-type') });
+      k.posts.push({ receiptId, status: k.status, type: ctx.get('content-type'), cookie: !!ctx.get('cookie') });
       ctx.status = k.status;
       ctx.body = '';
     }
