@@ -1,0 +1,334 @@
+// The site owner's admin page, used the way a site owner and a data-protection officer use it: the real
+// collector on a temporary SQLite file, receipts and hits sent over HTTP, the built page in Chromium.
+// Checks what an auditor checks too: the token stays in sessionStorage, the page runs under its strict
+// CSP with Trusted Types, no console error, and axe-core finds no WCAG 2.x A/AA violation.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
+import { ADMIN_DIST, buildServer } from '../src/server.js';
+import { TOKEN, hit, logCapture, receipt, tempDir, testOptions } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const DAY = 86_400_000;
+
+// The shared Chromium finder is a plain .mjs module without types: imported by URL.
+const { chromiumPath, CHROMIUM_ARGS } = (await import(new URL('../../scripts/chromium-path.mjs', import.meta.url).href)) as {
+  chromiumPath: () => Promise<string>;
+  CHROMIUM_ARGS: string[];
+};
+
+/** Builds collector/admin/dist when it is missing or older than a source file (npm test builds it first anyway). */
+async function ensureAdminBuild(): Promise<void> {
+  const src = join(ROOT, 'collector/admin/src');
+  const built = join(ADMIN_DIST, 'admin.js');
+  const newest = Math.max(
+    statSync(join(ROOT, 'collector/admin/index.html')).mtimeMs,
+    ...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs),
+  );
+  if (existsSync(built) && existsSync(join(ADMIN_DIST, 'index.html')) && statSync(built).mtimeMs >= newest) return;
+  const config = (await import(new URL('../admin/rollup.config.mjs', import.meta.url).href)).default as RollupOptions;
+  const bundle = await rollup(config);
+  await bundle.write(config.output as OutputOptions);
+  await bundle.close();
+}
+
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let page: Page;
+let clock = Date.now();
+const downloads = tempDir();
+const db = tempDir();
+const consoleErrors: string[] = [];
+
+// Seeded decisions: receivedAt spread over the last days through the server's clock.
+const VISITOR = 'visitor-with-history';
+const SEEDED = { total: 0, gpc: 0 };
+
+async function post(path: string, body: unknown, daysAgo: number): Promise<void> {
+  clock = Date.now() - daysAgo * DAY;
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify(body),
+  });
+  assert.equal(res.status, 202, `${path} answered ${res.status}: ${await res.text()}`);
+}
+
+/** Waits until a selector (with `>>>` into shadow roots) matches, polling, as waitForSelector cannot always pierce. */
+async function find(selector: string, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > end) throw new Error(`nothing matches ${selector}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const textOf = async (selector: string) => (await find(selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+const count = async (selector: string) => (await page.$$(selector)).length;
+const until = async (check: () => Promise<boolean>, what: string, timeout = 10_000) => {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+const RECORDS = 'admin-app >>> records-table';
+const ROWS = `${RECORDS} >>> tbody > tr`;
+const STATUS = `${RECORDS} >>> p[role=status]`;
+
+async function signIn(token: string): Promise<void> {
+  const input = await find('admin-app >>> admin-sign-in >>> #token');
+  await input.click({ count: 3 });
+  await input.evaluate((el) => ((el as HTMLInputElement).value = ''));
+  await input.type(token);
+  await page.keyboard.press('Enter');
+}
+
+/** Runs axe-core on the page as it is now; returns the violations in a readable form. */
+async function axe(): Promise<string[]> {
+  // Injected through the DevTools protocol, which the page's CSP does not govern.
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ passes: unknown[]; violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    // An axe that checked nothing would pass too: demand that it saw the page.
+    if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
+    return result.violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
+  });
+  return violations;
+}
+
+before(async () => {
+  await ensureAdminBuild();
+  app = await buildServer(testOptions({ db: join(db.dir, 'admin.sqlite'), adminToken: TOKEN }), {
+    now: () => new Date(clock),
+    logStream: logCapture().stream,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+
+  // One visitor who changed their mind, and 32 others over the last 12 days.
+  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+  await post('/consent', receipt({ id: VISITOR, ts: ago(6), method: 'accept-all', version: '2026-01', categories: { necessary: true, analytics: true, marketing: true } }), 6);
+  await post('/consent', receipt({ id: VISITOR, ts: ago(2), method: 'custom', version: '2026-05', categories: { necessary: true, analytics: true, marketing: false } }), 2);
+  SEEDED.total = 2;
+  const methods = ['accept-all', 'reject-all', 'custom', 'gpc'] as const;
+  for (let i = 0; i < 32; i++) {
+    const method = methods[i % 4]!;
+    const granted = method === 'accept-all' || (method === 'custom' && i % 3 === 0);
+    await post('/consent', receipt({
+      id: `visitor-${i}`,
+      method,
+      version: '2026-05',
+      categories: { necessary: true, analytics: granted, marketing: method === 'accept-all' },
+      services: { matomo: granted },
+      path: i % 2 ? '/nl/terugbetalingen' : '/fr/remboursements',
+      ts: ago(i % 12),
+    }), i % 12);
+    SEEDED.total++;
+    if (method === 'gpc') SEEDED.gpc++;
+  }
+  for (let i = 0; i < 40; i++) {
+    await post('/collect', hit({
+      path: ['/fr/', '/nl/', '/fr/remboursements', '/de/'][i % 4]!,
+      consent: i % 3 === 0,
+      referrer: i % 5 === 0 ? 'https://www.google.com/search' : undefined,
+    }), i % 10);
+  }
+  clock = Date.now();
+
+  browser = await puppeteer.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  page.on('console', (m) => {
+    // A refused token is part of the test: Chromium logs each 401 as a failed resource load.
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${(e as Error).message}`));
+  // CSP violations are counted by the page itself (the listener is added before any page script runs).
+  await page.evaluateOnNewDocument(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads.dir });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  downloads.remove();
+  db.remove();
+});
+
+test('GET /admin serves the page with a strict CSP and no inline script or style', async () => {
+  const res = await fetch(`${base}/admin/`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /script-src 'self'/);
+  assert.match(html, /require-trusted-types-for 'script'/);
+  assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline style');
+  for (const tag of html.match(/<script[^>]*>/g) ?? []) assert.match(tag, /\ssrc=/, 'no inline script');
+  assert.equal((await fetch(`${base}/admin`, { redirect: 'manual' })).status, 302);
+});
+
+test('a wrong token is refused with a clear message, and nothing is stored', async () => {
+  await page.goto(`${base}/admin`);
+  await signIn('not-the-token');
+  await until(async () => /refused this token/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the error');
+  const input = await find('admin-app >>> admin-sign-in >>> #token');
+  assert.equal(await input.evaluate((el) => el.getAttribute('aria-invalid')), 'true');
+  assert.equal(await input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus stays on the token field');
+  assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+  assert.deepEqual(await axe(), [], 'axe on the sign-in with its error');
+});
+
+test('the right token shows the newest records first, kept in sessionStorage only', async () => {
+  await signIn(TOKEN);
+  await find(ROWS);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('garde-admin-token')), TOKEN);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'never in localStorage');
+  assert.match(await textOf(STATUS), new RegExp(`Showing 1–25 of ${SEEDED.total} records`));
+  assert.equal(await count(ROWS), 25);
+  const received = await page.$$eval(`${ROWS} > td:last-child`, (cells) => cells.map((c) => c.textContent!.trim()));
+  assert.deepEqual([...received].sort().reverse(), received, 'newest first');
+  assert.match(received[0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+});
+
+test('pagination moves to the last records', async () => {
+  (await find(`${RECORDS} >>> nav button:last-of-type`)).click();
+  await until(async () => /Showing 26–/.test(await textOf(STATUS)), 'page 2');
+  assert.equal(await count(ROWS), SEEDED.total - 25);
+  assert.match(await textOf(`${RECORDS} >>> nav`), /Page 2 of 2/);
+});
+
+test('filtering by method lists only those decisions', async () => {
+  await page.select(`${RECORDS} >>> #f-method`, 'gpc');
+  (await find(`${RECORDS} >>> form button[type=submit]`)).click();
+  await until(async () => new RegExp(`of ${SEEDED.gpc} records`).test(await textOf(STATUS)), 'the gpc filter');
+  const methods = await page.$$eval(`${ROWS} > td:nth-child(3)`, (cells) => cells.map((c) => c.textContent!.trim()));
+  assert.equal(methods.length, SEEDED.gpc);
+  assert.deepEqual(new Set(methods), new Set(['gpc']));
+  (await find(`${RECORDS} >>> form button.secondary`)).click(); // Clear filters
+  await until(async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)), 'cleared filters');
+});
+
+test("a consent id opens that visitor's whole history, oldest first, and Escape returns focus", async () => {
+  await page.type(`${RECORDS} >>> #f-id`, VISITOR);
+  (await find(`${RECORDS} >>> form button[type=submit]`)).click();
+  await until(async () => /of 2 records/.test(await textOf(STATUS)), 'the id filter');
+  const opener = await find(`${RECORDS} >>> tbody button.link`);
+  await opener.click();
+  const dialog = 'admin-app >>> visitor-history >>> dialog[open]';
+  await find(`${dialog} tbody tr`);
+  assert.match(await textOf(`${dialog} h2`), new RegExp(`History of consent id ${VISITOR}`));
+  const rows = await page.$$eval(`${dialog} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  assert.deepEqual(rows.map((r) => [r[1], r[2]]), [['accept-all', '2026-01'], ['custom', '2026-05']]);
+  assert.match(rows[1]![3]!, /Refused: marketing/);
+  assert.deepEqual(await axe(), [], 'axe with the history dialog open');
+  await page.keyboard.press('Escape');
+  await until(async () => (await page.$(dialog)) === null, 'the dialog to close');
+  assert.equal(await opener.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus back on the consent id');
+  (await find(`${RECORDS} >>> form button.secondary`)).click();
+  await until(async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)), 'cleared filters');
+});
+
+test('Download CSV fetches every record with the Bearer token and saves the file', async () => {
+  const csv = page.waitForResponse((r) => r.url().includes('/api/records.csv'));
+  (await find(`${RECORDS} >>> .actions button:nth-of-type(3)`)).click();
+  const res = await csv;
+  assert.equal(res.status(), 200);
+  assert.equal(res.request().headers()['authorization'], `Bearer ${TOKEN}`);
+  await until(async () => readdirSync(downloads.dir).some((f) => f.endsWith('.csv')), 'the downloaded file');
+  const file = readdirSync(downloads.dir).find((f) => f.endsWith('.csv'))!;
+  assert.match(file, /^garde-records-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(join(downloads.dir, file), 'utf8').trim().split(/\r?\n/);
+  assert.equal(lines.length, SEEDED.total + 1, 'a header and one line per record, no pagination');
+  assert.ok(lines.some((l) => l.includes(VISITOR)));
+  assert.match(await textOf(STATUS), /CSV downloaded/);
+});
+
+test('the charts and the analytics summary show the seeded figures, with their text alternatives', async () => {
+  const decisions = 'admin-app >>> stats-section >>> decisions-chart';
+  await find(`${decisions} >>> svg.chart rect`);
+  assert.match(await textOf(`${decisions} >>> #summary`), new RegExp(`^${SEEDED.total} decisions from `));
+  assert.equal(await (await find(`${decisions} >>> svg.chart`)).evaluate((el) => el.getAttribute('role')), 'img');
+  const tableTotal = await page.$$eval(`${decisions} >>> tbody td:last-child`, (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
+  assert.equal(tableTotal, SEEDED.total, 'the table alternative adds up');
+
+  const acceptance = 'admin-app >>> stats-section >>> acceptance-chart';
+  assert.ok((await count(`${acceptance} >>> svg.chart path`)) >= 2, 'one line per category');
+  assert.match(await textOf(`${acceptance} >>> #summary`), /analytics \d+% \(\d+ of 34\), marketing \d+%/);
+  assert.doesNotMatch(await textOf(`${acceptance} >>> #summary`), /necessary/);
+
+  const analytics = 'admin-app >>> stats-section >>> analytics-summary';
+  assert.match(await textOf(`${analytics} >>> #summary`), /^40 pageviews .* 14 \(35%\) with analytics consent/);
+  assert.match(await textOf(`${analytics} >>> .tops`), /\/fr\/remboursements/);
+  assert.match(await textOf(`${analytics} >>> .tops`), /google\.com/);
+  // Open every table alternative so that axe checks them too.
+  for (const details of await page.$$('admin-app >>> stats-section >>> details')) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  assert.deepEqual(await axe(), [], 'axe on the whole dashboard');
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-1280.png'), fullPage: true });
+});
+
+test('at 320 px nothing but the data tables scrolls sideways', async () => {
+  await page.setViewport({ width: 320, height: 800 });
+  await until(async () => (await page.evaluate(() => document.documentElement.clientWidth)) === 320, 'the resize');
+  await new Promise((r) => setTimeout(r, 200)); // the charts redraw on ResizeObserver
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no page-wide horizontal scroll');
+  const chartWidth = await (await find('admin-app >>> stats-section >>> decisions-chart >>> svg.chart')).evaluate((el) => el.getBoundingClientRect().right);
+  assert.ok(chartWidth <= 320, `the chart fits (${chartWidth})`);
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-320.png'), fullPage: true });
+  assert.deepEqual(await axe(), [], 'axe at 320 px');
+  await page.setViewport({ width: 1280, height: 900 });
+});
+
+test('a token the collector stops accepting sends the site owner back to the sign-in', async () => {
+  await page.evaluate(() => sessionStorage.setItem('garde-admin-token', 'revoked-token'));
+  await page.reload();
+  await until(async () => /no longer accepts this token/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the sign-in');
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+});
+
+test('sign out forgets the token', async () => {
+  await signIn(TOKEN);
+  await find(ROWS);
+  (await find('admin-app >>> header button')).click();
+  await until(async () => /signed out/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the sign-in');
+  assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+  await page.reload();
+  await find('admin-app >>> admin-sign-in >>> #token');
+});
+
+test('no console error and no CSP violation; Trusted Types are enforced', async () => {
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+  // Proof that the CSP is live: writing HTML from a string is refused, so only Lit's templates can.
+  const blocked = await page.evaluate(() => {
+    try {
+      // eslint-disable-next-line no-restricted-properties -- the very call the CSP must refuse
+      document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.equal(blocked, true);
+});
