@@ -1,0 +1,53 @@
+// Retention with an injected clock: what the purge at start removes, and what it must keep.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { purgeExpired } from '../src/retention.js';
+import { openSqlite } from '../src/storage/sqlite.js';
+import { auth, stored, storedHit, testServer } from './helpers.js';
+
+const NOW = new Date('2031-06-15T12:00:00.000Z');
+
+describe('retention', () => {
+  it('purges at start: visitors silent for 5 years go, raw hits older than 762 days become daily totals', async () => {
+    const storage = openSqlite(':memory:');
+    await storage.insertRecords([
+      stored('2026-06-14T11:00:00.000Z', { id: 'silent' }),
+      stored('2026-06-10T11:00:00.000Z', { id: 'returning' }),
+      stored('2026-07-01T11:00:00.000Z', { id: 'returning' }),
+    ]);
+    await storage.insertHits([
+      storedHit('2029-05-01', { path: '/old/' }),
+      storedHit('2029-05-01', { path: '/old/', consent: true }),
+      storedHit('2031-06-01', { path: '/new/' }),
+    ]);
+    const { app, log } = await testServer({}, { storage, now: () => NOW });
+    const records = async (id: string) => (await app.inject({ url: `/api/records/${id}`, headers: auth })).json().records;
+    assert.equal((await records('silent')).length, 0);
+    // A visitor's older decisions stay as long as their last one is within retention.
+    assert.equal((await records('returning')).length, 2);
+    const stats = (await app.inject({ url: '/api/stats?from=2029-01-01&to=2031-06-15', headers: auth })).json();
+    assert.deepEqual(stats.pageviews.byDay, [
+      { day: '2029-05-01', count: 2, consented: 1 },
+      { day: '2031-06-01', count: 1, consented: 0 },
+    ]);
+    assert.deepEqual(stats.pageviews.byPath, [{ path: '/old/', count: 2 }, { path: '/new/', count: 1 }]);
+    assert.match(log.text(), /"removed":\{"records":1,"hits":2\}/);
+    await app.close();
+  });
+
+  it('follows the configured periods', async () => {
+    const storage = openSqlite(':memory:');
+    await storage.insertRecords([stored('2031-06-01T00:00:00.000Z', { id: 'recent' })]);
+    await storage.insertHits([storedHit('2031-06-09'), storedHit('2031-06-14')]);
+    const kept = await purgeExpired(storage, { recordsDays: 15, hitsDays: 5, now: () => NOW });
+    assert.deepEqual(kept, { records: 0, hits: 1 });
+    const removed = await purgeExpired(storage, { recordsDays: 14, hitsDays: 5, now: () => NOW });
+    assert.deepEqual(removed, { records: 1, hits: 0 });
+    // The rolled-up day still counts.
+    assert.deepEqual((await storage.stats('2031-06-09', '2031-06-14')).pageviews.byDay, [
+      { day: '2031-06-09', count: 1, consented: 0 },
+      { day: '2031-06-14', count: 1, consented: 0 },
+    ]);
+    await storage.close();
+  });
+});
