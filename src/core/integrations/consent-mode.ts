@@ -1,0 +1,48 @@
+// Google Consent Mode v2: everything denied by default before any Google tag can run, then
+// the visitor's categories mapped onto Google's consent types at load and on every decision.
+import type { ConsentState, Garde } from '../types.js';
+
+type Gtag = (...args: unknown[]) => void;
+
+/**
+ * Google's consent types per garde category. A category absent from the config (or refused)
+ * leaves its types denied; `security_storage` is always granted (strictly necessary).
+ */
+export const CONSENT_MODE_MAP: Record<string, string[]> = {
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  preferences: ['functionality_storage', 'personalization_storage'],
+  functional: ['functionality_storage', 'personalization_storage'],
+};
+
+const TYPES = [...new Set(Object.values(CONSENT_MODE_MAP).flat())];
+
+/** The `gtag('consent', …)` parameters for a decision (null: all denied). */
+export function consentModeState(state: ConsentState | null): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(TYPES.map((t) => [t, 'denied']));
+  for (const [cat, types] of Object.entries(CONSENT_MODE_MAP)) {
+    if (state?.categories[cat]) for (const t of types) out[t] = 'granted';
+  }
+  out.security_storage = 'granted';
+  return out;
+}
+
+/**
+ * Defines `dataLayer` and `gtag` if the page has not, pushes the denied default (with
+ * `wait_for_update: 500`), then an update at start when a decision exists and after every
+ * decision or withdrawal. Returns the unsubscribe function.
+ */
+export function startConsentMode(garde: Garde): () => void {
+  const w = window as unknown as { dataLayer?: unknown[]; gtag?: Gtag };
+  w.dataLayer ||= [];
+  // gtag.js reads Arguments objects from dataLayer, not arrays: the official snippet, without eval.
+  w.gtag ||= function () {
+    // eslint-disable-next-line prefer-rest-params
+    w.dataLayer!.push(arguments);
+  };
+  const gtag = w.gtag;
+  gtag('consent', 'default', { ...consentModeState(null), wait_for_update: 500 });
+  const update = (s: ConsentState | null) => gtag('consent', 'update', consentModeState(s));
+  if (garde.consent) update(garde.consent);
+  return garde.onChange(update);
+}

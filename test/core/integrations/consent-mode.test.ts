@@ -1,0 +1,126 @@
+// Google Consent Mode v2 through the real init(): the denied default is in dataLayer before any
+// gated Google tag runs, and every decision pushes the mapped update.
+import { expect } from '@open-wc/testing';
+import { consentModeState } from '../../../src/core/integrations/consent-mode.js';
+import { config, reset, start, until } from '../helpers.js';
+
+type Win = { dataLayer?: IArguments[]; gtag?: (...a: unknown[]) => void; seenAtRun?: unknown[][] };
+const w = window as unknown as Win;
+const calls = () => (w.dataLayer ?? []).map((a) => [...a]);
+
+const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
+// The helper's config has analytics and marketing, no preferences category: functionality stays denied.
+const ACCEPTED = { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
+const on = (extra: Record<string, unknown> = {}) => config({ integrations: { consentMode: true }, ...extra });
+
+/** A gated Google tag, as the site would write it: it records the dataLayer it finds when it runs. */
+function addGatedGoogleTag(): void {
+  const s = document.createElement('script');
+  s.type = 'text/plain';
+  s.dataset.category = 'marketing';
+  s.text = 'window.seenAtRun = window.dataLayer.map(function (a) { return Array.prototype.slice.call(a); });';
+  document.body.append(s);
+}
+
+describe('Consent Mode v2', () => {
+  beforeEach(async () => {
+    await reset();
+    delete w.dataLayer;
+    delete w.gtag;
+    delete w.seenAtRun;
+  });
+  after(reset);
+
+  it('pushes the denied default, with wait_for_update, as the first dataLayer entry', () => {
+    start(on());
+    expect(calls()).to.deep.equal([['consent', 'default', { ...DENIED, wait_for_update: 500 }]]);
+    // gtag.js reads Arguments objects, as the official snippet pushes them.
+    expect(Object.prototype.toString.call(w.dataLayer![0])).to.equal('[object Arguments]');
+  });
+
+  it('the default is there before a gated Google tag runs on acceptance, and so is the update', async () => {
+    addGatedGoogleTag();
+    const g = start(on());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(w.seenAtRun, 'the tag stays asleep before consent').to.equal(undefined);
+    g.acceptAll();
+    await until(() => w.seenAtRun);
+    expect(w.seenAtRun).to.deep.equal([
+      ['consent', 'default', { ...DENIED, wait_for_update: 500 }],
+      ['consent', 'update', ACCEPTED],
+    ]);
+  });
+
+  it('on a later page with a stored decision: default, then update, then the tag', async () => {
+    const first = start(on());
+    first.acceptAll();
+    first.destroy();
+    delete w.dataLayer;
+    delete w.gtag;
+    addGatedGoogleTag();
+    start(on());
+    await until(() => w.seenAtRun);
+    expect(w.seenAtRun).to.deep.equal([
+      ['consent', 'default', { ...DENIED, wait_for_update: 500 }],
+      ['consent', 'update', ACCEPTED],
+    ]);
+  });
+
+  it('maps each decision: analytics → analytics_storage; marketing → ad_*; withdrawal → all denied', () => {
+    const g = start(on({ categories: { analytics: {}, marketing: {}, preferences: {} } }));
+    g.set({ analytics: true });
+    g.set({ analytics: false, marketing: true });
+    g.set({ marketing: false, preferences: true });
+    g.withdraw();
+    expect(calls().slice(1)).to.deep.equal([
+      ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }],
+      ['consent', 'update', { ...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }],
+      ['consent', 'update', { ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' }],
+      ['consent', 'update', DENIED],
+    ]);
+  });
+
+  it('a refusal is pushed as an all-denied update', () => {
+    start(on()).rejectAll();
+    expect(calls()).to.deep.equal([
+      ['consent', 'default', { ...DENIED, wait_for_update: 500 }],
+      ['consent', 'update', DENIED],
+    ]);
+  });
+
+  it("uses the page's own gtag and dataLayer when they exist", () => {
+    const mine: unknown[][] = [];
+    w.dataLayer = [];
+    w.gtag = (...a: unknown[]) => void mine.push(a);
+    start(on()).acceptAll();
+    expect(mine.map((a) => a[1])).to.deep.equal(['default', 'update']);
+    expect(w.dataLayer).to.have.length(0);
+  });
+
+  it('does nothing unless enabled', () => {
+    start(config()).acceptAll();
+    expect(w.dataLayer).to.equal(undefined);
+    expect(w.gtag).to.equal(undefined);
+  });
+
+  it('stops with destroy()', () => {
+    const g = start(on());
+    g.destroy();
+    g.acceptAll();
+    expect(calls()).to.have.length(1);
+  });
+
+  it('consentModeState: "functional" counts like "preferences"; unknown categories grant nothing', () => {
+    const state = (categories: Record<string, boolean>) => consentModeState({ id: 'x', version: '1', decidedAt: '', expiresAt: '', categories, services: {}, method: 'custom' });
+    expect(state({ functional: true })).to.deep.equal({ ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' });
+    expect(state({ social: true, necessary: true })).to.deep.equal(DENIED);
+  });
+});
