@@ -5,6 +5,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { createTracker, SESSION_KEY, UID_KEY } from '../../src/minimise/tracker.js';
 import { validateConfig } from '../../src/core/config.js';
 import type { AnalyticsExtra, ConsentState, GardeConfigInput, Hit } from '../../src/core/types.js';
+import { config, reset, start } from '../core/helpers.js';
 
 interface Beacon {
   body: string;
@@ -245,5 +246,37 @@ describe('tracker', () => {
       hits.push(JSON.parse((await received(box, 1))[0]!.body));
     }
     expect(hits.map((h) => [h.consent, 'screen' in h])).to.deep.equal([[false, false], [true, true], [false, false]]);
+  });
+});
+
+describe('analytics through init()', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('autoPageview: exactly one anonymous hit before consent; the richer one only after acceptance', async () => {
+    const box = newBox();
+    const page = () =>
+      start(config({ analyticsEndpoint: `/__beacons/${box}`, analytics: { autoPageview: true, afterConsent: ['referrer', 'screen', 'session'] } }));
+    const before = storageSnapshot();
+    const first = page();
+    const hits = await received(box, 1, 800);
+    expect(hits).to.have.length(1);
+    const anonymous = JSON.parse(hits[0]!.body) as Hit;
+    expect(anonymous.consent).to.equal(false);
+    expect(Object.keys(anonymous).every((k) => ANONYMOUS_KEYS.includes(k))).to.be.true;
+    expect(anonymous).not.to.have.any.keys('session', 'screen', 'uid', 'minor');
+    // Only garde's own consent cookie may appear once the visitor decides; nothing before.
+    expect(storageSnapshot()).to.equal(before);
+
+    first.acceptAll();
+    expect(await received(box, 0, 300), 'accepting sends no hit by itself').to.have.length(0);
+    first.destroy();
+    page(); // the next page, with the stored acceptance
+    const [rich, ...more] = (await received(box, 1, 800)).map((r) => JSON.parse(r.body) as Hit);
+    expect(more).to.have.length(0);
+    expect(rich!.consent).to.equal(true);
+    expect(rich!.screen).to.equal(`${screen.width}x${screen.height}`);
+    expect(rich!.session).to.equal(sessionStorage.getItem(SESSION_KEY));
+    expect(rich).not.to.have.property('uid');
   });
 });
