@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 // The native modal <dialog> sits in the top layer (no z-index, inert background, focus kept
 // inside); the browser caps its size to the viewport and makes it scroll, which is what 320 px
-// and 400% zoom need.
+// and 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
 export const preferencesStyles = css`dialog{width:40rem;padding:var(--s);border:2px solid var(--l);border-radius:var(--r)}
 dialog::backdrop{background:#000a}
 header{display:flex;justify-content:space-between;align-items:start;gap:var(--s)}
@@ -10,5 +10,6 @@ header{display:flex;justify-content:space-between;align-items:start;gap:var(--s)
 [part=category]{border-top:1px solid var(--l);padding:var(--s) 0}
 label{display:flex;gap:.75rem;align-items:center;font-weight:600}
 input{width:1.5rem;height:1.5rem;accent-color:var(--a)}
-dl{display:grid;grid-template-columns:auto 1fr;gap:0 1rem}
-dd{margin:0;overflow-wrap:anywhere}`;
+dl{display:flex;flex-wrap:wrap}
+dt{flex:0 0 11em;font-weight:600}
+dd{flex:1 0 calc(100% - 11em);min-width:9em;margin:0;overflow-wrap:anywhere}`;

@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { init } from '../../src/core/init.js';
+import { mountUi } from '../../src/components/mount.js';
+import { banner, config, frame, reset, start } from './helpers.js';
+
+describe('mountUi', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('puts the banner first in <body> while undecided, removes it after a decision, brings it back after withdraw', async () => {
+    const first = document.createElement('p');
+    first.dataset.test = '';
+    document.body.prepend(first);
+    const g = start();
+    expect(document.body.firstElementChild).to.equal(banner());
+    expect(document.querySelectorAll('garde-preferences')).to.have.length(1);
+    g.rejectAll();
+    expect(banner()).to.equal(null);
+    g.withdraw();
+    expect(document.body.firstElementChild).to.equal(banner());
+  });
+
+  it('shows no banner to a visitor who has decided', async () => {
+    init(config()).acceptAll();
+    const g = start();
+    expect(g.consent).to.not.equal(null);
+    expect(banner()).to.equal(null);
+  });
+
+  it('returns a function that takes the UI away again', async () => {
+    const g = init(config());
+    const off = mountUi(g);
+    expect(banner()).to.not.equal(null);
+    off();
+    expect(document.querySelector('garde-banner, garde-preferences, garde-policy-link')).to.equal(null);
+    g.showPreferences();
+    await frame();
+    g.withdraw();
+    expect(banner()).to.equal(null);
+    g.destroy();
+  });
+
+  it('adds no inline style attribute anywhere (strict CSP)', async () => {
+    const g = start({ floatingButton: true });
+    g.showPreferences();
+    await frame();
+    const roots: Array<Document | ShadowRoot> = [document];
+    for (const e of document.querySelectorAll('garde-banner, garde-preferences, garde-policy-link')) roots.push(e.shadowRoot!);
+    for (const r of roots) expect(r.querySelectorAll('[style]')).to.have.length(0);
+    expect(document.documentElement.hasAttribute('style')).to.be.false;
+  });
+});

@@ -1,0 +1,168 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { $, axNodes, banner, buttonNames, BUTTONS, dialog, focused, frame, LANGS, prefs, reset, screenshot, start } from './helpers.js';
+
+const switches = () => [...prefs().shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
+const open = async () => {
+  document.querySelector('garde-preferences')!.garde!.showPreferences();
+  await frame();
+};
+
+describe('<garde-preferences>', () => {
+  beforeEach(reset);
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    await setViewport({ width: 800, height: 600 });
+  });
+  after(reset);
+
+  it('is a modal <dialog> labelled by its heading, opened with focus inside', async () => {
+    start();
+    await open();
+    const d = dialog();
+    expect(d.open).to.be.true;
+    expect(d.matches(':modal')).to.be.true;
+    expect($(prefs(), '#' + d.getAttribute('aria-labelledby')).textContent).to.equal('Cookie settings');
+    expect(d.contains(focused())).to.be.true;
+    const ax = await axNodes();
+    expect(ax.some((n) => n.role == 'dialog' && n.name == 'Cookie settings')).to.be.true;
+  });
+
+  it('shows one switch per category, named and described, necessary on and disabled, nothing else pre-ticked', async () => {
+    start();
+    await open();
+    const ax = (await axNodes()).filter((n) => n.role == 'switch');
+    expect(ax.map((n) => [n.name, !!n.checked, !!n.disabled])).to.deep.equal([
+      ['Necessary', true, true],
+      ['Audience measurement', false, false],
+      ['Embedded videos', false, false],
+    ]);
+    const [, analytics] = switches();
+    const desc = $(prefs(), '#' + analytics!.getAttribute('aria-describedby'));
+    expect(desc.textContent).to.equal('Counting visits to improve the site.');
+  });
+
+  for (const lang of LANGS)
+    it(`renders in ${lang}, with its buttons named as the issue says, and passes axe open, light and dark`, async () => {
+      document.documentElement.lang = lang;
+      start();
+      await open();
+      const names = await buttonNames();
+      const w = BUTTONS[lang];
+      expect(names).to.include.members([w.reject, w.accept, w.save]);
+      expect(dialog().lang).to.equal(lang);
+      await expect(prefs()).to.be.accessible();
+      await emulateMedia({ colorScheme: 'dark' });
+      await frame();
+      await expect(prefs()).to.be.accessible();
+    });
+
+  it('lists each category’s services and cookies: name, provider, purpose, lifetime', async () => {
+    document.documentElement.lang = 'fr';
+    start();
+    await open();
+    const details = prefs().shadowRoot!.querySelectorAll('details');
+    expect(details).to.have.length(2);
+    expect(details[0]!.open).to.be.false;
+    details[0]!.querySelector('summary')!.click();
+    expect(details[0]!.open).to.be.true;
+    const text = details[0]!.textContent!.replace(/\s+/g, ' ');
+    for (const s of ['Matomo', '_pk_id.*', '_pk_ses.*', 'Fournisseur', 'INAMI', 'Finalité', 'Reconnaître le visiteur', 'Durée de conservation', '13 mois'])
+      expect(text).to.include(s);
+    await expect(prefs()).to.be.accessible();
+  });
+
+  it('keyboard only: Space toggles a switch, "Save my choices" stores exactly that', async () => {
+    const g = start();
+    await open();
+    switches()[1]!.focus();
+    await sendKeys({ press: 'Space' });
+    expect(switches()[1]!.checked).to.be.true;
+    expect(g.consent, 'nothing stored before Save').to.equal(null);
+    $(prefs(), '[part~=save]').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(g.consent?.method).to.equal('custom');
+    expect(g.consent?.categories).to.deep.include({ analytics: true, marketing: false });
+    expect(g.allowed('matomo')).to.be.true;
+    expect(g.allowed('video')).to.be.false;
+    await frame();
+    expect(dialog().open).to.be.false;
+  });
+
+  it('reflects the current decision when reopened, with the consent id and date', async () => {
+    const g = start();
+    g.set({ marketing: true });
+    await open();
+    expect(switches().map((s) => s.checked)).to.deep.equal([true, false, true]);
+    const receipt = $(prefs(), '[part=receipt]');
+    expect(receipt.textContent).to.include(g.consent!.id);
+    expect(receipt.querySelector('time')!.getAttribute('datetime')).to.equal(g.consent!.decidedAt);
+    switches()[2]!.click();
+    $(prefs(), '[part~=save]').click();
+    expect(g.consent?.categories).to.deep.include({ analytics: false, marketing: false });
+  });
+
+  it('"Accept all" and "Reject all" decide and close', async () => {
+    const g = start();
+    await open();
+    $(prefs(), '[part~=accept]').click();
+    expect(g.consent?.method).to.equal('accept-all');
+    expect(dialog().open).to.be.false;
+    await open();
+    $(prefs(), '[part~=reject]').click();
+    expect(g.consent?.method).to.equal('reject-all');
+  });
+
+  it('Escape closes without changing anything and returns focus to the opener', async () => {
+    const g = start();
+    await frame();
+    $(banner(), '[part~=customise]').focus();
+    await sendKeys({ press: 'Enter' });
+    await frame();
+    expect(dialog().open).to.be.true;
+    switches()[1]!.focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Escape' });
+    await frame();
+    expect(dialog().open).to.be.false;
+    expect(g.consent).to.equal(null);
+    expect(focused()!.textContent).to.equal(BUTTONS.en.customise);
+    await open();
+    expect(switches()[1]!.checked, 'the discarded toggle is gone').to.be.false;
+  });
+
+  it('the close button closes without change', async () => {
+    const g = start();
+    await open();
+    $(prefs(), '[part=close]').click();
+    expect(dialog().open).to.be.false;
+    expect(g.consent).to.equal(null);
+  });
+
+  for (const width of [320, 1280])
+    it(`fits the viewport at ${width} px (screenshot)`, async () => {
+      await setViewport({ width, height: 720 });
+      document.documentElement.lang = 'fr';
+      const g = start();
+      g.set({ analytics: true });
+      await open();
+      prefs().shadowRoot!.querySelector('details')!.open = true;
+      await frame();
+      const r = dialog().getBoundingClientRect();
+      expect(r.left).to.be.at.least(0);
+      expect(r.right).to.be.at.most(width);
+      for (const b of prefs().shadowRoot!.querySelectorAll('button, input')) {
+        const br = b.getBoundingClientRect();
+        expect(Math.min(br.width, br.height), b.getAttribute('part')!).to.be.at.least(24);
+      }
+      await screenshot(`preferences-${width}`);
+    });
+
+  it('dark mode screenshot', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    document.documentElement.lang = 'de';
+    start();
+    await open();
+    await screenshot('preferences-dark-de');
+  });
+});
