@@ -19,7 +19,7 @@ export class AnalyticsSummary extends LitElement {
     base,
     chart,
     css`
-      .tops { display: grid; gap: 1rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
+      .tops { display: grid; gap: 1rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }
       /* Fixed layout so that a long path wraps inside its cell instead of pushing the figures out at 320 px. */
       .tops table { table-layout: fixed; }
       .tops th, .tops td { padding: 0.4rem; }
@@ -27,7 +27,7 @@ export class AnalyticsSummary extends LitElement {
       .tops thead th.num:last-child { width: 3.75rem; }
       h4 { font-size: 1rem; margin: 1rem 0 0.25rem; }
       .bar { display: block; margin-top: 0.2rem; }
-      .name { font-weight: normal; overflow-wrap: break-word; }
+      .name { font-weight: normal; overflow-wrap: break-word; white-space: normal; }
     `,
   ];
   static override properties = { data: { attribute: false }, days: { attribute: false } };

@@ -20,6 +20,9 @@ export class RecordsTable extends LitElement {
       /* Wide enough to read a record on one or two lines; on a phone the region scrolls sideways. */
       table { min-width: 62rem; }
       th[scope='row'], td:last-child, td.nowrap { white-space: nowrap; }
+      /* Paths and ids break only where they must, so that a column is never a few letters wide. */
+      td.mono { overflow-wrap: break-word; min-width: 9rem; }
+      td:nth-child(2) { min-width: 10rem; }
     `,
   ];
   static override properties = {
