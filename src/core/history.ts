@@ -38,18 +38,25 @@ export function createHistory(endpoint: string | null) {
   };
   const upd = <T>(key: string, fn: (v: T | undefined) => T) => safe((s) => update(key, fn, s), undefined);
 
-  /** Sends what waits in the outbox, one at a time so that nothing is sent twice by this page. */
+  /**
+   * Sends what waits in the outbox. One flush at a time, across tabs too where Web Locks exist
+   * (secure contexts), so that a receipt is not sent twice; the server still drops duplicates
+   * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
+   */
+  const run = async () => {
+    for (const r of Object.values((await safe((s) => get<Outbox>('outbox', s), undefined)) ?? pending))
+      if (await sendReceipt(endpoint!, r)) {
+        delete pending[r.receiptId];
+        await upd<Outbox>('outbox', ({ [r.receiptId]: _, ...o } = {}) => o);
+        await upd<HistoryEntry[]>('history', (h = []) => h.map((e) => (e.receiptId == r.receiptId ? { ...e, sent: true } : e)));
+      }
+  };
   const flush = (): Promise<void> =>
-    (chain = chain.then(async () => {
-      if (!endpoint) return;
-      const all = { ...(await safe((s) => get<Outbox>('outbox', s), undefined)), ...pending };
-      for (const r of Object.values(all))
-        if (await sendReceipt(endpoint, r)) {
-          delete pending[r.receiptId];
-          await upd<Outbox>('outbox', ({ [r.receiptId]: _, ...o } = {}) => o);
-          await upd<HistoryEntry[]>('history', (h = []) => h.map((e) => (e.receiptId == r.receiptId ? { ...e, sent: true } : e)));
-        }
-    }));
+    (chain = chain
+      .then(async () => {
+        if (endpoint) await (navigator.locks ? navigator.locks.request('garde-outbox', run) : run());
+      })
+      .catch(() => {}));
 
   return {
     flush,

@@ -1,0 +1,141 @@
+import { expect } from '@open-wc/testing';
+import { createStore, get } from 'idb-keyval';
+import { HISTORY_LIMIT } from '../../src/core/history.js';
+import type { Receipt } from '../../src/core/types.js';
+import { config, reset, start, until } from './helpers.js';
+
+interface Seen {
+  status: number;
+  posts: Array<{ receiptId: string; status: number; type: string; cookie: boolean }>;
+}
+let key = '';
+const endpoint = () => `/test-consent/${key}`;
+const seen = async (): Promise<Seen> => (await fetch(endpoint())).json();
+const answer = (status: number) => fetch(endpoint() + '/status', { method: 'POST', body: String(status) });
+const outbox = async () => Object.keys((await get<Record<string, Receipt>>('outbox', createStore('garde', 'log'))) ?? {});
+
+describe('history and receipts', () => {
+  beforeEach(async () => {
+    await reset();
+    key = Math.random().toString(36).slice(2);
+  });
+  after(reset);
+
+  it('logs every decision oldest first, as receipts', async () => {
+    const g = start(config());
+    g.acceptAll();
+    g.set({ youtube: false });
+    g.withdraw();
+    await until(async () => (await g.history()).length == 3);
+    const h = await g.history();
+    expect(h.map((e) => e.method)).to.deep.equal(['accept-all', 'custom', 'withdraw']);
+    const [first, second, third] = h;
+    expect(first).to.include({ id: g.consent?.id ?? first!.id, version: '2020-12-07', lang: 'en', path: location.pathname, sent: false });
+    expect(first!.receiptId).to.match(/^[\da-f-]{36}$/);
+    expect(new Set(h.map((e) => e.receiptId)).size).to.equal(3);
+    expect(new Set(h.map((e) => e.id)).size).to.equal(1);
+    expect(Date.parse(first!.ts)).to.be.closeTo(Date.now(), 5000);
+    // Services as they stand at that moment, each resolved against its category.
+    expect(second!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
+    expect(second!.services).to.deep.equal({ matomo: true, youtube: false });
+    expect(third!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+  });
+
+  it(`keeps only the last ${HISTORY_LIMIT} decisions`, async () => {
+    const g = start(config());
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) g.set({ analytics: i % 2 == 0 });
+    const done = async () => {
+      const h = await g.history();
+      return h.length == HISTORY_LIMIT && h[0]!.categories.analytics === false && h[HISTORY_LIMIT - 1]!.categories.analytics === true;
+    };
+    // Decisions 0-4 are gone: the oldest kept is decision 5 (refused), the newest decision 104 (granted).
+    await until(done, 8000);
+    expect(await g.history()).to.have.length(HISTORY_LIMIT);
+  });
+
+  it('sends each receipt as text/plain JSON without cookies, and marks it sent once stored', async () => {
+    const g = start(config({ recordEndpoint: endpoint() }));
+    g.acceptAll();
+    await until(async () => (await g.history())[0]?.sent);
+    const s = await seen();
+    expect(s.posts).to.have.length(1);
+    expect(s.posts[0]).to.deep.include({ receiptId: (await g.history())[0]!.receiptId, status: 202, type: 'text/plain;charset=UTF-8', cookie: false });
+    expect(await outbox()).to.deep.equal([]);
+  });
+
+  it('keeps receipts in the outbox while the server fails, and retries on a later page without duplicates', async () => {
+    await answer(503);
+    const g = start(config({ recordEndpoint: endpoint() }));
+    g.acceptAll();
+    g.rejectAll();
+    await until(async () => (await seen()).posts.length >= 2);
+    await g.ready;
+    const ids = (await g.history()).map((e) => e.receiptId);
+    expect(await outbox()).to.have.members(ids);
+    expect((await g.history()).every((e) => !e.sent)).to.be.true;
+
+    await answer(202);
+    const later = start(config({ recordEndpoint: endpoint() }));
+    await later.ready;
+    expect(await outbox()).to.deep.equal([]);
+    expect((await later.history()).every((e) => e.sent)).to.be.true;
+    await start(config({ recordEndpoint: endpoint() })).ready;
+    const stored = (await seen()).posts.filter((p) => p.status == 202).map((p) => p.receiptId);
+    expect(stored).to.have.members(ids);
+    expect(stored).to.have.length(2);
+  });
+
+  it('retries when the browser comes back online', async () => {
+    await answer(503);
+    const g = start(config({ recordEndpoint: endpoint() }));
+    g.acceptAll();
+    await until(async () => (await seen()).posts.length >= 1);
+    await g.ready;
+    await answer(202);
+    dispatchEvent(new Event('online'));
+    await until(async () => (await g.history())[0]?.sent);
+    const posts = (await seen()).posts;
+    expect(posts.filter((p) => p.status == 202)).to.have.length(1);
+    expect(posts[0]!.status).to.equal(503);
+  });
+
+  it('keeps receipts when the network fails', async () => {
+    const g = start(config({ recordEndpoint: 'http://127.0.0.1:9/consent' }));
+    g.acceptAll();
+    await until(async () => (await outbox()).length == 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await outbox()).to.have.length(1);
+    expect((await g.history())[0]!.sent).to.be.false;
+  });
+
+  it('drops a receipt the server refuses (4xx, retrying cannot fix it) and says so', async () => {
+    await answer(400);
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (m: string) => void errors.push(m);
+    try {
+      const g = start(config({ recordEndpoint: endpoint() }));
+      g.acceptAll();
+      await until(async () => (await seen()).posts.length == 1 && (await outbox()).length == 0);
+      await start(config({ recordEndpoint: endpoint() })).ready;
+    } finally {
+      console.error = error;
+    }
+    expect((await seen()).posts).to.have.length(1);
+    expect(errors.some((e) => /refused receipt .* \(400\)/.test(e))).to.be.true;
+  });
+
+  it('falls back to sendBeacon where fetch is missing', async () => {
+    const saved = window.fetch;
+    (window as { fetch?: unknown }).fetch = undefined;
+    try {
+      const g = start(config({ recordEndpoint: endpoint() }));
+      g.acceptAll();
+      await until(async () => (await g.history())[0]?.sent);
+    } finally {
+      window.fetch = saved;
+    }
+    await until(async () => (await seen()).posts.length == 1);
+    expect((await seen()).posts[0]!.type).to.equal('text/plain;charset=UTF-8');
+  });
+});
