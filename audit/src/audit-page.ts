@@ -145,12 +145,12 @@ export async function auditPage(browser: Browser, url: string, opts: PageAuditOp
   let lang: string;
   let baseline: Set<string>;
   try {
-    await visit(first.page, url, timeout);
+    const status = await visit(first.page, url, timeout);
     decl = new Declarations(await first.page.evaluate(readDeclarations), url).forPage(url);
     links = await first.page.evaluate(readLinks);
     lang = pageLang(decl.lang, first.page.url());
     if (opts.keep && !opts.keep(lang)) return { report: { url, lang, garde: decl.config !== null, states: [] }, links, skipped: true };
-    const problems: string[] = [];
+    const problems: string[] = status >= 400 ? [`HTTP ${status}`] : [];
     if (decl.config && !(await bannerButton(first.page, 'reject', Math.min(timeout, 5000)))) problems.push('no visible <garde-banner> with a "reject" button');
     if (!decl.config) problems.push('no #garde-config on the page: nothing is declared');
     const fresh = await observe('fresh', first, decl, origin, problems);

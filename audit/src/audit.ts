@@ -18,7 +18,8 @@ export function summarise(start: string, pages: PageReport[], missing: string[] 
     pages,
     missingLangs: missing,
     leaks: states.reduce((n, s) => n + s.items.filter((i) => i.leak).length, 0),
-    problems: states.reduce((n, s) => n + s.problems.length, 0),
+    // A language asked for and not found, or no page at all, is a problem: the audit did not cover the site.
+    problems: states.reduce((n, s) => n + s.problems.length, 0) + missing.length + (pages.length ? 0 : 1),
   };
 }
 

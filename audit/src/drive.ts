@@ -86,3 +86,14 @@ export function callWithdraw(): boolean {
   g.withdraw();
   return true;
 }
+
+/** Waits until no banner button is visible any more (the visitor has decided); false after `timeout` ms. */
+export async function bannerGone(page: Page, timeout: number): Promise<boolean> {
+  try {
+    // The finder is sent as source text and called in the page, negated.
+    await page.waitForFunction(`!(${findVisibleBannerButton.toString()})('reject', ${JSON.stringify(LABELS.reject)})`, { timeout, polling: 50 });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -42,10 +42,11 @@ export async function settle(page: Page, timeout: number): Promise<void> {
   await page.waitForNetworkIdle({ idleTime: 250, timeout: Math.min(timeout, 5000) }).catch(() => undefined);
 }
 
-/** Navigates and settles. */
-export async function visit(page: Page, url: string, timeout: number): Promise<void> {
-  await page.goto(url, { waitUntil: 'load', timeout });
+/** Navigates and settles; returns the HTTP status (0 when there was no response). */
+export async function visit(page: Page, url: string, timeout: number): Promise<number> {
+  const res = await page.goto(url, { waitUntil: 'load', timeout });
   await settle(page, timeout);
+  return res?.status() ?? 0;
 }
 
 /** Reloads and settles. */

@@ -28,6 +28,7 @@ export function formatReport(report: AuditReport): string {
   }
   for (const lang of report.missingLangs) out.push('', `! no page found in language "${lang}"`);
   const pages = report.pages.length;
+  if (!pages) out.push('', '! no page could be audited');
   out.push(
     '',
     report.leaks

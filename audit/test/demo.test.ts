@@ -1,0 +1,137 @@
+// The privacy audit of the demo in all four languages and every consent state, under a strict
+// Content-Security-Policy, and with cookies and IndexedDB blocked. One browser for the file;
+// every visitor gets its own fresh context.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser, runAudit } from '../src/audit.js';
+import { bannerGone, clickBanner } from '../src/drive.js';
+import { openSession, visit } from '../src/page-session.js';
+import { serveDemo } from './helpers/sites.js';
+import type { Served } from './helpers/serve.js';
+import { NO_CONSENT_STATES, type AuditReport, type AuditState, type JudgedItem } from '../src/types.js';
+
+const LANGS = ['fr', 'nl', 'de', 'en'];
+const ALL_STATES: AuditState[] = ['fresh', 'refused', 'accepted', 'withdrawn', 'gpc', 'tampered', 'policy-change'];
+const TIMEOUT = 15000;
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const items = (report: AuditReport, state: AuditState): Array<JudgedItem & { page: string }> =>
+  report.pages.flatMap((p) => (p.states.find((s) => s.state === state)?.items ?? []).map((i) => ({ ...i, page: p.url })));
+
+describe('the demo in every language and consent state', () => {
+  let site: Served;
+  let report: AuditReport;
+  before(async () => {
+    site = await serveDemo();
+    report = await runAudit({ url: `${site.origin}/`, pages: 1, langs: LANGS, states: ALL_STATES, timeout: TIMEOUT }, browser);
+  });
+  after(() => site?.close());
+
+  test('one page in each language, each with a garde config, every state visited', () => {
+    assert.deepEqual(report.missingLangs, []);
+    assert.deepEqual(report.pages.map((p) => p.lang).sort(), [...LANGS].sort());
+    for (const p of report.pages) {
+      assert.ok(p.garde, `${p.url} has #garde-config`);
+      assert.deepEqual(p.states.map((s) => s.state), ALL_STATES, p.url);
+    }
+  });
+
+  test('no uncaught page error, no CSP violation, and every step worked', () => {
+    const problems = report.pages.flatMap((p) => p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)));
+    assert.deepEqual(problems, []);
+  });
+
+  for (const state of ALL_STATES.filter((s) => NO_CONSENT_STATES.has(s))) {
+    test(`${state}: nothing but garde's own necessary cookie and database`, () => {
+      const seen = items(report, state);
+      assert.deepEqual(seen.filter((i) => i.leak), [], 'no leak');
+      const kinds = new Set(seen.map((i) => `${i.kind}:${i.name}`));
+      for (const k of kinds) assert.match(k, /^(cookie:garde_consent|indexedDB:.+)$/, `${state} holds only garde's own items`);
+      assert.ok(!seen.some((i) => i.kind === 'localStorage' || i.kind === 'sessionStorage'), 'no storage write by gated code');
+      assert.ok(!seen.some((i) => i.kind === 'request' && i.verdict.declared && i.verdict.category !== 'necessary'), 'no request to a gated source');
+    });
+  }
+
+  test('fresh: not even garde stores anything before a decision', () => {
+    assert.deepEqual(items(report, 'fresh').filter((i) => i.kind === 'cookie'), []);
+  });
+
+  test('accepted: the gated analytics and the video do run, and are declared', () => {
+    for (const page of report.pages) {
+      const seen = page.states.find((s) => s.state === 'accepted')!.items;
+      const declared = (category: string) => seen.filter((i) => i.verdict.declared && i.verdict.category === category);
+      assert.ok(seen.some((i) => i.kind === 'cookie' && /^_pk_id\./.test(i.name)), `${page.url}: Matomo-like _pk_id.* cookie`);
+      assert.ok(declared('analytics').some((i) => i.kind === 'request' && !/\.js$/.test(i.name)), `${page.url}: the analytics pixel request`);
+      assert.ok(declared('marketing').some((i) => i.kind === 'cookie'), `${page.url}: the video frame's cookie`);
+      assert.ok(seen.every((i) => !i.leak));
+    }
+  });
+});
+
+describe('the demo under a strict Content-Security-Policy', () => {
+  let site: Served;
+  let report: AuditReport;
+  before(async () => {
+    site = await serveDemo({ csp: true });
+    report = await runAudit({ url: `${site.origin}/`, pages: 1, langs: ['fr', 'en'], states: ['fresh', 'refused', 'accepted'], timeout: TIMEOUT }, browser);
+  });
+  after(() => site?.close());
+
+  test('the policy is really sent with a nonce on every script', async () => {
+    const res = await fetch(`${report.pages[0]!.url}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'nonce-[^']+' 'strict-dynamic'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+  });
+
+  test('no violation, no page error, the banner works and accepted code runs', () => {
+    const problems = report.pages.flatMap((p) => p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)));
+    assert.deepEqual(problems, []);
+    assert.equal(report.leaks, 0);
+    for (const p of report.pages) {
+      const accepted = p.states.find((s) => s.state === 'accepted')!.items;
+      assert.ok(accepted.some((i) => /^_pk_id\./.test(i.name)), `${p.url}: gated analytics ran under the CSP`);
+    }
+  });
+});
+
+describe('the demo with cookies and IndexedDB blocked', () => {
+  let site: Served;
+  before(async () => {
+    site = await serveDemo();
+  });
+  after(() => site?.close());
+
+  const blockStorage = async (page: Page): Promise<void> => {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
+    // As a string: a function would be serialised by tsx with helpers the page lacks.
+    await page.evaluateOnNewDocument(`IDBFactory.prototype.open = () => { throw new DOMException('IndexedDB is blocked', 'SecurityError'); };`);
+  };
+
+  for (const action of ['reject', 'accept'] as const) {
+    test(`the banner still works (${action}), with no uncaught error`, async () => {
+      const s = await openSession(browser, blockStorage);
+      try {
+        await visit(s.page, `${site.origin}/en/`, TIMEOUT);
+        assert.equal(await s.page.evaluate(() => document.cookie), '', 'cookies are really blocked');
+        assert.equal(await clickBanner(s.page, action, TIMEOUT), null);
+        const method = await s.page.evaluate(() => (window as unknown as { garde: { consent: { method: string } | null } }).garde.consent?.method);
+        assert.equal(method, action === 'accept' ? 'accept-all' : 'reject-all', 'the decision is held in memory');
+        assert.ok(await bannerGone(s.page, 5000), 'the banner is gone');
+        assert.equal(await s.page.evaluate(() => indexedDB.databases().then((d) => d.length)), 0, 'no database could be created');
+        assert.deepEqual(s.takeErrors(), []);
+      } finally {
+        await s.close();
+      }
+    });
+  }
+});

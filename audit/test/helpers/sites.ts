@@ -1,0 +1,33 @@
+// The sites the audit tests crawl: the real demo (demo/ with dist/garde.js at /garde.js, as the
+// collector serves it) and the fixture pages, each on its own local server.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, serve, type Served } from './serve.js';
+
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Answers the tracker pixels and garde's endpoints so that no request fails. */
+const routes = {
+  '/pixel.gif': () => ({ type: 'image/gif', body: GIF }),
+  '/consent': () => ({ status: 204, body: '' }),
+  '/hit': () => ({ status: 204, body: '' }),
+};
+
+// For local development of the audit before garde's own build worked: a directory searched before dist/.
+const extra = process.env.GARDE_AUDIT_TEST_ROOT ? [process.env.GARDE_AUDIT_TEST_ROOT] : [];
+
+export const DEMO_DIR = join(REPO, 'demo');
+export const FIXTURES_DIR = join(REPO, 'audit/test/fixtures');
+
+/** Whether dist/garde.js was built (`npx rollup -c`). */
+export const built = (): boolean => existsSync(join(REPO, 'dist/garde.js'));
+
+/** The demo, optionally under the strict CSP. */
+export function serveDemo(options: { csp?: boolean } = {}): Promise<Served> {
+  return serve({ roots: [...extra, DEMO_DIR, join(REPO, 'dist')], routes, csp: options.csp ?? false });
+}
+
+/** The fixture pages (leaky.html, the tracker, the video player). */
+export function serveFixtures(): Promise<Served> {
+  return serve({ roots: [...extra, FIXTURES_DIR, join(REPO, 'dist')], routes });
+}

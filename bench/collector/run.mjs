@@ -1,0 +1,117 @@
+// Ingest benchmark of the collector: receipts per second and p50/p99 latency of POST /consent, on SQLite
+// and on PostgreSQL, with autocannon on this machine. Every receipt is unique (a real insert), and the
+// count stored afterwards is checked against the count acknowledged.
+//   node bench/collector/run.mjs [--duration 10] [--connections 50]
+// PostgreSQL row: set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL (postgres://…); skipped otherwise.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DURATION = arg('duration', 10);
+const CONNECTIONS = arg('connections', 50);
+const TOKEN = randomUUID();
+const PG_URL = process.env.GARDE_BENCH_PG_URL || process.env.GARDE_TEST_PG_URL || null;
+
+function startCollector(args, env = {}) {
+  const child = spawn(
+    process.execPath,
+    // Level info: accepted requests log at debug, so the run measures ingest, not logging.
+    ['collector/bin/garde-collector.js', '--port', '0', '--rate-limit', '0', '--log-level', 'info', ...args],
+    { cwd: root, env: { ...process.env, ...env, GARDE_ADMIN_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exit = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    // Port 0: the OS picks a free port, read back from the "listening on" line.
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/[^"\s]+)/.exec(out);
+      if (match) resolve({ child, url: match[1], exit });
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited (${code}): ${out}`)));
+  });
+}
+
+function receiptBody() {
+  return JSON.stringify({
+    receiptId: randomUUID(), id: randomUUID(), ts: new Date().toISOString(), version: '2026-01',
+    categories: { necessary: true, analytics: Math.random() < 0.5, marketing: false },
+    services: { matomo: true, youtube: false }, method: 'custom', lang: 'fr', path: '/fr/index.html',
+  });
+}
+
+async function bench(name, args, env) {
+  const { child, url, exit } = await startCollector(args, env);
+  const run = (duration) =>
+    autocannon({
+      url: `${url}/consent`,
+      connections: CONNECTIONS,
+      duration,
+      requests: [{
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        setupRequest: (req) => ({ ...req, body: receiptBody() }),
+      }],
+    });
+  await run(2); // warm-up: JIT, page cache, connection pool
+  const before = await total(url);
+  const result = await run(DURATION);
+  const stored = (await total(url)) - before;
+  child.kill('SIGTERM');
+  await exit;
+  return {
+    storage: name,
+    'receipts/s': Math.round(result['2xx'] / (result.duration || DURATION)),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    'max ms': result.latency.max,
+    acknowledged: result['2xx'],
+    stored,
+    'errors+non-2xx': result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+async function total(url) {
+  const res = await fetch(`${url}/api/records?pageSize=1`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  return (await res.json()).total;
+}
+
+const rows = [];
+const tmp = mkdtempSync(join(tmpdir(), 'garde-bench-'));
+try {
+  rows.push(await bench('SQLite (WAL, synchronous=NORMAL)', ['--db', join(tmp, 'bench.sqlite')]));
+  rows.push(await bench('SQLite (WAL, synchronous=FULL)', ['--db', join(tmp, 'bench-full.sqlite'), '--sqlite-sync', 'full']));
+  if (PG_URL) {
+    const schema = `garde_bench_${process.pid}`;
+    const url = new URL(PG_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    try {
+      rows.push(await bench('PostgreSQL (pg Pool)', [], { DATABASE_URL: url.toString() }));
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  } else {
+    console.log('PostgreSQL: skipped (set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL to postgres://…)');
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+console.log(`\nPOST /consent, ${CONNECTIONS} connections, ${DURATION} s, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
+console.table(rows);
+const sqlite = rows[0];
+console.log(`goal (SQLite): >= 10,000 receipts/s with p99 < 20 ms: ${sqlite['receipts/s'] >= 10_000 && sqlite['p99 ms'] < 20 ? 'met' : 'NOT met'}`);

@@ -1,0 +1,77 @@
+// Gating cost: a page whose script adds 10,000 elements, 200 of them gated (100 scripts with
+// type="text/plain" data-category, 100 iframes with data-src), after garde has started, so that
+// garde's MutationObserver sees every one. Scripting time (CDP Performance.getMetrics
+// ScriptDuration) with and without garde, and of garde alone on the same page without the
+// elements: extra = with − without, of which gating ≈ with − without − (garde alone − empty page).
+import { addPage } from './lib/server.mjs';
+import { freshPage } from './lib/browser.mjs';
+import { median } from './lib/stats.mjs';
+
+const CONFIG = JSON.stringify({
+  policy: { url: '/privacy', version: '1' },
+  categories: { analytics: {}, marketing: {} },
+  recordEndpoint: null,
+  analyticsEndpoint: null,
+  lang: 'en',
+});
+
+const ADDER = `
+  const box = document.getElementById('box');
+  const frag = document.createDocumentFragment();
+  for (let i = 0; i < 10000; i++) {
+    let el;
+    if (i % 50 === 0) { el = document.createElement('script'); el.type = 'text/plain'; el.dataset.category = i % 100 ? 'marketing' : 'analytics'; el.textContent = 'window.gatedRan = (window.gatedRan || 0) + 1;'; }
+    else if (i % 50 === 25) { el = document.createElement('iframe'); el.dataset.category = 'marketing'; el.dataset.src = '/fixtures/shared/video.html'; el.title = 'frame ' + i; }
+    else { el = document.createElement(i % 3 ? 'span' : 'p'); el.textContent = 'item ' + i; }
+    frag.append(el);
+  }
+  box.append(frag);
+  window.__added = performance.now();
+`;
+
+function page({ garde, elements }) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gating</title>
+${garde ? `<script type="application/json" id="garde-config">${CONFIG}</script><script src="/dist/garde.js"></script>` : ''}
+</head><body><div id="box"></div>
+<script>${elements ? ADDER : 'window.__added = performance.now();'}</script></body></html>`;
+}
+
+const VARIANTS = [
+  ['without garde', { garde: false, elements: true }],
+  ['with garde', { garde: true, elements: true }],
+  ['garde alone (no elements)', { garde: true, elements: false }],
+  ['empty page', { garde: false, elements: false }],
+];
+
+async function once(browser, origin, path) {
+  const { context, page, cdp } = await freshPage(browser);
+  try {
+    await cdp.send('Performance.enable');
+    await page.goto(origin + path, { waitUntil: 'load' });
+    await page.waitForFunction('window.__added > 0');
+    await page.waitForNetworkIdle({ idleTime: 300, timeout: 5000 }).catch(() => undefined);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+    const gatedRan = await page.evaluate(() => window.gatedRan ?? 0);
+    if (gatedRan) throw new Error(`a gated script ran before consent (${gatedRan})`);
+    return { scriptMs: m.ScriptDuration * 1000, taskMs: m.TaskDuration * 1000 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs every variant `runs` times, alternated; returns the medians. */
+export async function measureGating(browser, origin, runs, onProgress = () => {}) {
+  VARIANTS.forEach(([, v], i) => addPage(`/gen/gating-${i}.html`, page(v)));
+  const results = VARIANTS.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < VARIANTS.length; i++) results[i].push(await once(browser, origin, `/gen/gating-${i}.html`));
+    onProgress(`gating round ${r + 1}/${runs}`);
+  }
+  return VARIANTS.map(([name], i) => ({
+    name,
+    scriptMs: median(results[i].map((x) => x.scriptMs)),
+    taskMs: median(results[i].map((x) => x.taskMs)),
+    runs: results[i],
+  }));
+}

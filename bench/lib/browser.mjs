@@ -1,0 +1,21 @@
+// The benchmark browser: the same Chromium as the tests, headless, one launch for the whole run.
+import puppeteer from 'puppeteer-core';
+import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium-path.mjs';
+
+/** Launches Chromium. */
+export async function launch() {
+  return puppeteer.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+/** CPU slowdown applied to every benchmark page: 4x approximates a mid-range phone. */
+export const CPU_THROTTLE = 4;
+
+/** A page in a fresh (incognito-like) context with the CPU throttled; returns { context, page, cdp }. */
+export async function freshPage(browser) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  await page.setViewport({ width: 1280, height: 800 });
+  return { context, page, cdp };
+}

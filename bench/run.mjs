@@ -1,0 +1,128 @@
+// `npm run bench`: size, start-up and gating cost of garde next to vanilla-cookieconsent, Klaro
+// and tarteaucitron, printed as tables; raw figures in bench/results/latest.json and the
+// Markdown tables in bench/results/latest.md (for docs/benchmarks.md).
+// BENCH_ROUNDS (default 12) and BENCH_GATING_RUNS (default 7) change the number of runs.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import os from 'node:os';
+import { startServer, REPO } from './lib/server.mjs';
+import { launch, CPU_THROTTLE } from './lib/browser.mjs';
+import { measureSizes } from './size.mjs';
+import { measureStartup } from './startup.mjs';
+import { measureGating } from './gating.mjs';
+import { textTable, markdownTable, fmtBytes, fmtMs, ratio } from './lib/table.mjs';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 12);
+const gatingRuns = Number(process.env.BENCH_GATING_RUNS ?? 7);
+const progress = (line) => process.stderr.write(`  ${line}\n`);
+const started = Date.now();
+
+const server = await startServer();
+const browser = await launch();
+let results;
+try {
+  progress('size');
+  const sizes = await measureSizes(browser, server.origin);
+  progress(`startup: ${rounds} rounds of 4 systems, CPU throttled ${CPU_THROTTLE}x`);
+  const startup = await measureStartup(browser, server.origin, rounds, progress);
+  progress(`gating: ${gatingRuns} runs of 4 variants`);
+  const gating = await measureGating(browser, server.origin, gatingRuns, progress);
+  results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      chromium: await browser.version(),
+      platform: `${os.platform()} ${os.release()}`,
+      cpuThrottling: CPU_THROTTLE,
+    },
+    rounds,
+    gatingRuns,
+    sizes,
+    startup,
+    gating,
+  };
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const g = (list) => list.find((x) => x.name === 'garde');
+
+// Size
+const gs = g(results.sizes);
+const sizeHeader = ['system', 'files', 'raw B', 'gzip -9 B', 'brotli B', 'garde/other (gzip)', 'garde/other (brotli)'];
+const sizeRows = results.sizes.map((s) => [
+  s.name,
+  s.files.map((f) => f.path.split('/').pop()).join(' + '),
+  fmtBytes(s.raw),
+  fmtBytes(s.gzip),
+  fmtBytes(s.brotli),
+  s.name === 'garde' ? '–' : ratio(gs.gzip, s.gzip),
+  s.name === 'garde' ? '–' : ratio(gs.brotli, s.brotli),
+]);
+
+// Start-up
+const gst = g(results.startup);
+const spread = (x, digits = 0) => `${x.q1.toFixed(digits)}–${x.q3.toFixed(digits)}`;
+const startHeader = ['system', 'reject visible ms (median)', 'IQR', 'min–max', 'garde/other', 'blocking ms (median)', 'IQR', 'CLS (median)', 'CLS max'];
+const startRows = results.startup.map((s) => [
+  s.name,
+  fmtMs(s.visibleMs.median),
+  spread(s.visibleMs),
+  `${fmtMs(s.visibleMs.min)}–${fmtMs(s.visibleMs.max)}`,
+  s.name === 'garde' ? '–' : ratio(gst.visibleMs.median, s.visibleMs.median),
+  fmtMs(s.blockingMs.median),
+  spread(s.blockingMs),
+  s.cls.median.toFixed(3),
+  s.cls.max.toFixed(3),
+]);
+
+// Gating
+const by = Object.fromEntries(results.gating.map((x) => [x.name, x]));
+const extra = by['with garde'].scriptMs - by['without garde'].scriptMs;
+const gardeAlone = by['garde alone (no elements)'].scriptMs - by['empty page'].scriptMs;
+const gatingHeader = ['page', 'scripting ms (median)', 'all main-thread tasks ms (median)'];
+const gatingRows = results.gating.map((x) => [x.name, fmtMs(x.scriptMs), fmtMs(x.taskMs)]);
+const gatingNote = `Extra scripting with garde: ${fmtMs(extra)} ms, of which garde's own start-up (banner included) ${fmtMs(gardeAlone)} ms, so gating 10,000 added elements (200 gated) costs about ${fmtMs(extra - gardeAlone)} ms.`;
+results.gatingSummary = { extraMs: extra, gardeStartMs: gardeAlone, gatingMs: extra - gardeAlone };
+
+const m = results.machine;
+const machine = `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, ${m.chromium}, CPU throttled ${m.cpuThrottling}x, ${results.date.slice(0, 10)}`;
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+
+console.log(`\nSize: library files loaded for a working banner (one language)\n`);
+console.log(textTable(sizeHeader, sizeRows));
+console.log(`\nStart-up: ${rounds} fresh contexts per system, alternated; headless Chromium, CPU throttled ${CPU_THROTTLE}x\n`);
+console.log(textTable(startHeader, startRows));
+console.log(`\nGating cost: 10,000 elements added by script, 200 of them gated (median of ${gatingRuns})\n`);
+console.log(textTable(gatingHeader, gatingRows));
+console.log(`\n${gatingNote}`);
+console.log(`\nMachine: ${machine}. Took ${seconds} s.`);
+
+const md = [
+  `Command: \`npm run bench\`. Machine: ${machine}.`,
+  '',
+  '### Size',
+  '',
+  markdownTable(sizeHeader, sizeRows),
+  '',
+  `### Start-up (${rounds} fresh contexts per system, alternated)`,
+  '',
+  markdownTable(startHeader, startRows),
+  '',
+  `### Gating cost (median of ${gatingRuns})`,
+  '',
+  markdownTable(gatingHeader, gatingRows),
+  '',
+  gatingNote,
+  '',
+].join('\n');
+
+const dir = join(REPO, 'bench/results');
+await mkdir(dir, { recursive: true });
+await writeFile(join(dir, 'latest.json'), JSON.stringify(results, null, 2));
+await writeFile(join(dir, 'latest.md'), md);
+process.stderr.write(`\nwrote bench/results/latest.json and latest.md\n`);
