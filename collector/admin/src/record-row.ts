@@ -8,8 +8,14 @@ import { choices } from './format.js';
 /** The column headers matching `recordCells`, after the first column the caller provides. */
 export const RECORD_HEADERS = ['Method', 'Policy version', 'Categories', 'Services', 'Language', 'Page', 'Received'];
 
+/** A time as two unbreakable halves, `2026-05-01` and `14:03:22 UTC`, so that a column can wrap between them. */
+export function time(ts: string): TemplateResult {
+  const [day, ...rest] = formatTime(ts).split(' ');
+  return html`<span class="nowrap">${day}</span> <span class="nowrap">${rest.join(' ')}</span>`;
+}
+
 /** Cells of one record after its first (decision time) and, in the list, its consent id. */
 export function recordCells(r: ConsentRecord): TemplateResult {
   return html`<td class="nowrap">${r.method}</td><td>${r.version}</td><td>${choices(r.categories)}</td><td>${choices(r.services)}</td>
-    <td>${r.lang}</td><td class="mono">${r.path}</td><td>${formatTime(r.receivedAt)}</td>`;
+    <td>${r.lang}</td><td class="mono">${r.path}</td><td>${time(r.receivedAt)}</td>`;
 }

@@ -2,10 +2,10 @@
 // visitor's full history. What a data-protection officer reads to prove who agreed to what, when.
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError, METHODS, Unauthorized, type Api, type RecordFilters, type RecordPage } from './api.js';
-import { formatTime, isDay } from './dates.js';
+import { isDay } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
 import { num } from './format.js';
-import { RECORD_HEADERS, recordCells } from './record-row.js';
+import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 import type { VisitorHistory } from './visitor-history.js';
 
@@ -19,7 +19,6 @@ export class RecordsTable extends LitElement {
     css`
       /* Wide enough to read a record on one or two lines; on a phone the region scrolls sideways. */
       table { min-width: 62rem; }
-      th[scope='row'], td:last-child, td.nowrap { white-space: nowrap; }
       /* Paths and ids break only where they must, so that a column is never a few letters wide. */
       td.mono { overflow-wrap: break-word; min-width: 9rem; }
       td:nth-child(2) { min-width: 10rem; }
@@ -41,6 +40,7 @@ export class RecordsTable extends LitElement {
   declare error: string;
   declare status: string;
   declare loading: boolean;
+  private ticket = 0;
 
   constructor() {
     super();
@@ -65,14 +65,17 @@ export class RecordsTable extends LitElement {
 
   private async load(): Promise<void> {
     if (!this.api) return;
+    // Only the answer to the latest request is shown: a slow earlier page must not overwrite it.
+    const ticket = ++this.ticket;
     this.loading = true;
     this.error = '';
     try {
-      this.data = await this.api.records(this.filters, this.page, PAGE_SIZE);
+      const data = await this.api.records(this.filters, this.page, PAGE_SIZE);
+      if (ticket === this.ticket) this.data = data;
     } catch (e) {
-      this.fail(e, 'records');
+      if (ticket === this.ticket) this.fail(e, 'records');
     } finally {
-      this.loading = false;
+      if (ticket === this.ticket) this.loading = false;
     }
   }
 
@@ -164,7 +167,7 @@ export class RecordsTable extends LitElement {
                 <thead><tr><th scope="col">Decided</th><th scope="col">Consent id</th>${RECORD_HEADERS.map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
                 <tbody>${d.records.map(
                   (r) => html`<tr>
-                    <th scope="row">${formatTime(r.ts)}</th>
+                    <th scope="row">${time(r.ts)}</th>
                     <td><button class="link" aria-label=${`History of ${r.id}`} @click=${(e: Event) => this.openHistory(e, r.id)}>${r.id}</button></td>
                     ${recordCells(r)}
                   </tr>`,

@@ -13,6 +13,7 @@ export class StatsSection extends LitElement {
     from: { state: true },
     to: { state: true },
     stats: { state: true },
+    days: { state: true },
     error: { state: true },
     loading: { state: true },
   };
@@ -20,14 +21,17 @@ export class StatsSection extends LitElement {
   declare from: string;
   declare to: string;
   declare stats: Stats | null;
+  declare days: string[];
   declare error: string;
   declare loading: boolean;
+  private ticket = 0;
 
   constructor() {
     super();
     ({ from: this.from, to: this.to } = lastDays(30));
     this.api = null;
     this.stats = null;
+    this.days = [];
     this.error = '';
     this.loading = false;
   }
@@ -39,15 +43,20 @@ export class StatsSection extends LitElement {
 
   private async load(): Promise<void> {
     if (!this.api) return;
+    const ticket = ++this.ticket; // only the latest period's answer is shown
     this.loading = true;
     this.error = '';
     try {
-      this.stats = await this.api.stats(this.from, this.to);
+      const stats = await this.api.stats(this.from, this.to);
+      if (ticket === this.ticket) {
+        this.stats = stats;
+        this.days = daysBetween(this.from, this.to); // the charts' axis moves with their data, not before
+      }
     } catch (e) {
       if (e instanceof Unauthorized) this.dispatchEvent(new UnauthorizedEvent());
-      else this.error = e instanceof ApiError ? e.message : 'The statistics could not be read.';
+      else if (ticket === this.ticket) this.error = e instanceof ApiError ? e.message : 'The statistics could not be read.';
     } finally {
-      this.loading = false;
+      if (ticket === this.ticket) this.loading = false;
     }
   }
 
@@ -66,7 +75,7 @@ export class StatsSection extends LitElement {
   }
 
   override render() {
-    const days = daysBetween(this.from, this.to);
+    const days = this.days;
     return html`<section class="card" aria-labelledby="stats-title" aria-busy=${this.loading ? 'true' : 'false'}>
       <h2 id="stats-title">Statistics</h2>
       <form @submit=${this.onSubmit} aria-label="Statistics period">

@@ -39,7 +39,7 @@ export const base = css`
   th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #c4c9d0; vertical-align: top; }
   thead th { background: #eef1f5; white-space: nowrap; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-  tbody th[scope='row'] { white-space: nowrap; }
+  .nowrap, details tbody th[scope='row'] { white-space: nowrap; }
   /* The tables behind the charts hold a few numbers per row: spread over 75rem they are hard to follow. */
   details table { width: auto; min-width: min(100%, 32rem); }
   .error { color: #b3261e; font-weight: 600; }

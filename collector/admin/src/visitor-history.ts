@@ -2,9 +2,8 @@
 // data, or when an auditor asks what one consent id agreed to and when.
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError, Unauthorized, type Api, type VisitorHistory as History } from './api.js';
-import { formatTime } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
-import { RECORD_HEADERS, recordCells } from './record-row.js';
+import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 
 /**
@@ -19,7 +18,6 @@ export class VisitorHistory extends LitElement {
       dialog { width: min(100vw - 1rem, 70rem); max-height: calc(100vh - 2rem); padding: 1rem; border: 1px solid #6b6b6b; border-radius: 6px; }
       dialog::backdrop { background: rgb(0 0 0 / 0.45); }
       table { min-width: 62rem; }
-      th[scope='row'], td.nowrap { white-space: nowrap; }
       .head { display: flex; justify-content: space-between; align-items: start; gap: 1rem; }
     `,
   ];
@@ -77,7 +75,7 @@ export class VisitorHistory extends LitElement {
                 <caption class="sr-only">Every decision of consent id ${h.id}, oldest first</caption>
                 <thead><tr><th scope="col">Decided</th>${RECORD_HEADERS.map((t) => html`<th scope="col">${t}</th>`)}<th scope="col">Receipt id</th></tr></thead>
                 <tbody>${h.records.map(
-                  (r) => html`<tr><th scope="row">${formatTime(r.ts)}</th>${recordCells(r)}<td class="mono">${r.receiptId}</td></tr>`,
+                  (r) => html`<tr><th scope="row">${time(r.ts)}</th>${recordCells(r)}<td class="mono">${r.receiptId}</td></tr>`,
                 )}</tbody>
               </table>
             </div>`
