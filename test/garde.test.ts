@@ -1,0 +1,101 @@
+// The drop-in entry (src/garde.ts): what a page with one script tag and a JSON config gets.
+import { expect } from '@open-wc/testing';
+import { currentGarde } from '../src/core/instance.js';
+import { clearCookies, ran, until } from './core/helpers.js';
+
+let n = 0;
+/** Puts the config element on the page (or none), then runs the drop-in afresh; returns console errors. */
+async function dropIn(configText: string | null): Promise<string[]> {
+  document.getElementById('garde-config')?.remove();
+  if (configText != null) {
+    const el = document.createElement('script');
+    el.type = 'application/json';
+    el.id = 'garde-config';
+    el.textContent = configText;
+    document.head.append(el);
+  }
+  const errors: string[] = [];
+  const error = console.error;
+  console.error = (m: string) => void errors.push(m);
+  try {
+    // A fresh URL re-runs the module, as a new page would.
+    await import(new URL(`../src/garde.ts?page=${++n}`, import.meta.url).href);
+  } finally {
+    console.error = error;
+  }
+  return errors;
+}
+
+const CONFIG = {
+  policy: { url: { fr: '/fr/vie-privee', nl: '/nl/privacy' }, version: '2020-12-07' },
+  categories: { analytics: {} },
+  services: { matomo: { category: 'analytics', cookies: ['_pk_*'] } },
+  analytics: { autoPageview: false },
+  lang: 'nl',
+};
+
+describe('drop-in (garde.js)', () => {
+  beforeEach(() => {
+    window.garde?.destroy();
+    clearCookies();
+    (window as unknown as { ran: string[] }).ran = [];
+  });
+  afterEach(() => {
+    window.garde?.destroy();
+    clearCookies();
+    for (const el of document.querySelectorAll('#garde-config, garde-banner, garde-preferences, garde-policy-link, [data-category]')) el.remove();
+  });
+
+  it('reads the JSON config and exposes window.garde', async () => {
+    const gated = document.createElement('script');
+    gated.type = 'text/plain';
+    gated.dataset.category = 'analytics';
+    gated.dataset.service = 'matomo';
+    gated.text = "ran.push('matomo')";
+    document.body.append(gated);
+    expect(await dropIn(JSON.stringify(CONFIG))).to.deep.equal([]);
+    const g = window.garde;
+    expect(g).to.equal(currentGarde());
+    expect(g.config.policy.version).to.equal('2020-12-07');
+    expect(g.config.services.matomo!.cookies).to.deep.equal(['_pk_*']);
+    expect(g.lang).to.equal('nl');
+    expect(g.consent).to.equal(null);
+    await g.ready;
+    expect(ran()).to.deep.equal([]);
+    g.acceptAll();
+    await until(() => ran().length == 1);
+    expect(g.allowed('matomo')).to.be.true;
+  });
+
+  it('invalid JSON: a named error, no throw, the safe fallback (visitor asked, nothing stored)', async () => {
+    const errors = await dropIn('{ "policy": { "version": "1", } }');
+    expect(errors[0]).to.match(/^garde: the config in #garde-config is not valid JSON .*expected a JSON object/);
+    const g = window.garde;
+    expect(g.consent).to.equal(null);
+    expect(g.config.policy.version).to.equal('');
+    expect(Object.keys(g.config.categories)).to.deep.equal(['necessary']);
+    g.acceptAll();
+    expect(g.allowed('necessary')).to.be.true;
+    // Without a policy version the choice is not trusted on the next page.
+    await dropIn(JSON.stringify({ ...CONFIG, policy: { url: '/', version: '' } }));
+    expect(window.garde.consent).to.equal(null);
+  });
+
+  it('no config element: a named error, and still a working window.garde', async () => {
+    const errors = await dropIn(null);
+    expect(errors[0]).to.match(/^garde: no <script type="application\/json" id="garde-config"> found/);
+    expect(window.garde.consent).to.equal(null);
+    expect(() => window.garde.rejectAll()).to.not.throw();
+  });
+
+  it('the page language decides when lang is auto', async () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'de-BE';
+    try {
+      await dropIn(JSON.stringify({ ...CONFIG, lang: 'auto' }));
+      expect(window.garde.lang).to.equal('de');
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
+});
