@@ -47,6 +47,7 @@ let clock = Date.now();
 const downloads = tempDir();
 const db = tempDir();
 const consoleErrors: string[] = [];
+const cspViolations: string[] = [];
 
 // Seeded decisions: receivedAt spread over the last days through the server's clock.
 const VISITOR = 'visitor-with-history';
@@ -163,15 +164,15 @@ before(async () => {
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   page.on('console', (m) => {
-    // A refused token is part of the test: Chromium logs each 401 as a failed resource load.
-    if (m.type() === 'error' && !/status of 401/.test(m.text())) consoleErrors.push(m.text());
+    // Refused tokens and a closed collector are part of the test: Chromium logs each 401 or 503 as a failed load.
+    if (m.type() === 'error' && !/status of (401|503)/.test(m.text())) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${(e as Error).message}`));
-  // CSP violations are counted by the page itself (the listener is added before any page script runs).
+  // Every CSP violation of every page load is reported here (the listener runs before any page script).
+  await page.exposeFunction('reportCspViolation', (v: string) => cspViolations.push(v));
   await page.evaluateOnNewDocument(() => {
-    const w = window as unknown as { cspViolations: string[] };
-    w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const report = (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads.dir });
@@ -328,9 +329,25 @@ test('sign out forgets the token', async () => {
   await find('admin-app >>> admin-sign-in >>> #token');
 });
 
+test('a collector started without GARDE_ADMIN_TOKEN is reported as closed at sign-in', async () => {
+  const closed = await buildServer(testOptions({ db: ':memory:', adminToken: null }), { logStream: logCapture().stream });
+  await closed.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const { port } = closed.server.address() as { port: number };
+    await page.goto(`http://127.0.0.1:${port}/admin/`);
+    await signIn(TOKEN);
+    await until(async () => /503: The reading endpoints are closed: start the collector with GARDE_ADMIN_TOKEN set\.$/.test(
+      await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the message');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  } finally {
+    await page.goto(`${base}/admin/`);
+    await closed.close();
+  }
+});
+
 test('no console error and no CSP violation; Trusted Types are enforced', async () => {
   assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+  assert.deepEqual(cspViolations, []);
   // Proof that the CSP is live: writing HTML from a string is refused, so only Lit's templates can.
   const blocked = await page.evaluate(() => {
     try {
@@ -342,4 +359,6 @@ test('no console error and no CSP violation; Trusted Types are enforced', async 
     }
   });
   assert.equal(blocked, true);
+  await until(async () => cspViolations.length > 0, 'the violation report');
+  assert.match(cspViolations[0]!, /require-trusted-types-for/, 'and the listener that saw none before does see this one');
 });

@@ -87,7 +87,7 @@ async function request(token: string, path: string): Promise<Response> {
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: unknown; error?: unknown } | null;
     const why = typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : '';
-    throw new ApiError(`The collector answered ${res.status}${why ? `: ${why}` : ''}.`);
+    throw new ApiError(`The collector answered ${res.status}${why ? `: ${why.replace(/\.?$/, '.')}` : '.'}`);
   }
   return res;
 }
