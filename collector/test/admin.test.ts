@@ -206,6 +206,7 @@ test('a wrong token is refused with a clear message, and nothing is stored', asy
   assert.equal(await input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus stays on the token field');
   assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
   assert.deepEqual(await axe(), [], 'axe on the sign-in with its error');
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-sign-in.png') });
 });
 
 test('the right token shows the newest records first, kept in sessionStorage only', async () => {
@@ -224,6 +225,12 @@ test('pagination moves to the last records', async () => {
   (await find(`${RECORDS} >>> nav button:last-of-type`)).click();
   await until(async () => /Showing 26–/.test(await textOf(STATUS)), 'page 2');
   assert.equal(await count(ROWS), SEEDED.total - 25);
+  assert.match(await textOf(`${RECORDS} >>> nav`), /Page 2 of 2/);
+  // On the last page "Next" says so, and keeps the keyboard focus rather than dropping it to <body>.
+  const next = await find(`${RECORDS} >>> nav button:last-of-type`);
+  assert.equal(await next.evaluate((el) => el.getAttribute('aria-disabled')), 'true');
+  assert.equal(await next.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true);
+  await page.keyboard.press('Enter');
   assert.match(await textOf(`${RECORDS} >>> nav`), /Page 2 of 2/);
 });
 
@@ -251,6 +258,7 @@ test("a consent id opens that visitor's whole history, oldest first, and Escape 
   assert.deepEqual(rows.map((r) => [r[1], r[2]]), [['accept-all', '2026-01'], ['custom', '2026-05']]);
   assert.match(rows[1]![3]!, /Refused: marketing/);
   assert.deepEqual(await axe(), [], 'axe with the history dialog open');
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-history.png') });
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(dialog)) === null, 'the dialog to close');
   assert.equal(await opener.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus back on the consent id');

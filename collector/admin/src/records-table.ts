@@ -100,7 +100,10 @@ export class RecordsTable extends LitElement {
     void this.load();
   }
 
-  private go(page: number): void {
+  // aria-disabled rather than disabled: a disabled button would drop the keyboard focus to <body>
+  // on reaching the first or last page.
+  private go(page: number, pages: number): void {
+    if (page < 1 || page > pages) return;
     this.page = page;
     void this.load();
   }
@@ -175,9 +178,9 @@ export class RecordsTable extends LitElement {
               </table>
             </div>
             <nav class="actions" aria-label="Records pages">
-              <button class="secondary" ?disabled=${d.page <= 1} @click=${() => this.go(d.page - 1)}>Previous page</button>
+              <button class="secondary" aria-disabled=${d.page <= 1 ? 'true' : 'false'} @click=${() => this.go(d.page - 1, pages)}>Previous page</button>
               <span>Page ${d.page} of ${pages}</span>
-              <button class="secondary" ?disabled=${d.page >= pages} @click=${() => this.go(d.page + 1)}>Next page</button>
+              <button class="secondary" aria-disabled=${d.page >= pages ? 'true' : 'false'} @click=${() => this.go(d.page + 1, pages)}>Next page</button>
             </nav>`
         : d && !this.loading ? html`<p>No records match these filters.</p>` : nothing}
       <visitor-history .api=${this.api}></visitor-history>
