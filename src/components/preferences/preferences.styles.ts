@@ -5,7 +5,7 @@ import { css } from 'lit';
 // and 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
 export const preferencesStyles = css`dialog{width:40rem;padding:var(--s);border:2px solid var(--l);border-radius:var(--r)}
 dialog::backdrop{background:#000a}
-header{display:flex;justify-content:space-between;align-items:start;gap:var(--s)}
+[part=header]{display:flex;justify-content:space-between;align-items:start;gap:var(--s)}
 [part=close]{padding:0 .75rem;background:none;color:inherit;border-color:var(--l)}
 [part=category]{border-top:1px solid var(--l);padding:var(--s) 0}
 label{display:flex;gap:.75rem;align-items:center;font-weight:600}
