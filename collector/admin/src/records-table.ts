@@ -21,7 +21,7 @@ export class RecordsTable extends LitElement {
       table { min-width: 62rem; }
       /* Paths and ids break only where they must, so that a column is never a few letters wide. */
       td.mono { overflow-wrap: break-word; min-width: 9rem; }
-      td:nth-child(2) { min-width: 10rem; }
+      td:nth-child(2) { min-width: 8rem; }
     `,
   ];
   static override properties = {
@@ -177,7 +177,7 @@ export class RecordsTable extends LitElement {
                 )}</tbody>
               </table>
             </div>
-            <nav class="actions" aria-label="Records pages">
+            <nav class="actions" aria-label="Records pages" ?hidden=${pages === 1}>
               <button class="secondary" aria-disabled=${d.page <= 1 ? 'true' : 'false'} @click=${() => this.go(d.page - 1, pages)}>Previous page</button>
               <span>Page ${d.page} of ${pages}</span>
               <button class="secondary" aria-disabled=${d.page >= pages ? 'true' : 'false'} @click=${() => this.go(d.page + 1, pages)}>Next page</button>

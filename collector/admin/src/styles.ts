@@ -32,7 +32,7 @@ export const base = css`
   }
   button:disabled { cursor: progress; opacity: 0.7; }
   button[aria-disabled='true'] { cursor: not-allowed; opacity: 0.6; background: #fff; }
-  td.choices { min-width: 12rem; }
+  td.choices { min-width: 10rem; }
   .fields { display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); align-items: end; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.75rem 0; }
   .scroll { overflow-x: auto; max-width: 100%; }

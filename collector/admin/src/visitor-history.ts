@@ -15,7 +15,7 @@ export class VisitorHistory extends LitElement {
   static override styles = [
     base,
     css`
-      dialog { width: min(100vw - 1rem, 70rem); max-height: calc(100vh - 2rem); padding: 1rem; border: 1px solid #6b6b6b; border-radius: 6px; }
+      dialog { width: min(100vw - 1rem, 90rem); max-height: calc(100vh - 2rem); padding: 1rem; border: 1px solid #6b6b6b; border-radius: 6px; }
       dialog::backdrop { background: rgb(0 0 0 / 0.45); }
       table { min-width: 62rem; }
       .head { display: flex; justify-content: space-between; align-items: start; gap: 1rem; }
