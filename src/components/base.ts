@@ -7,6 +7,10 @@ import { LocalizeController } from '../controllers/localize-controller.js';
 /**
  * What the three elements share: the garde instance they render (`garde`, else the last one
  * `init()` created), re-rendering after each decision, and the language to render in.
+ *
+ * @property garde - The garde instance to render and call; defaults to the last one `init()` created.
+ * @attribute lang - The language to render in (fr, nl, de, en; regional tags map to theirs); defaults to
+ *   `config.lang`, then `<html lang>`, then English.
  */
 export class GardeElement extends LitElement implements GardeHost {
   static override properties = { garde: { attribute: false }, lang: {} };

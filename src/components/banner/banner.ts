@@ -9,13 +9,18 @@ import { bannerStyles } from './banner.styles.js';
  * the banner alone is never consent. `mountUi()` puts it first in `<body>` so that it comes first
  * in the focus order, without ever taking focus on its own.
  *
+ * @tag garde-banner
+ *
  * @csspart base - The landmark region (`<section>`).
  * @csspart inner - The centred content box.
  * @csspart title - The heading that names the region.
  * @csspart text - The paragraph of explanation.
  * @csspart link - The link to the cookie policy.
  * @csspart actions - The row of buttons.
- * @csspart button - Each of the three buttons (also `accept`, `reject`, `customise`).
+ * @csspart button - Each of the three buttons.
+ * @csspart accept - The "Accept all" button.
+ * @csspart reject - The "Reject all" button.
+ * @csspart customise - The "Customise" button.
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
  * @cssproperty --garde-color - Text colour.

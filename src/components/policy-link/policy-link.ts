@@ -8,6 +8,10 @@ import { policyLinkStyles } from './policy-link.styles.js';
  * preferences, so that changing one's mind or withdrawing is always one click away. With the
  * `floating` attribute, only the button, fixed in the bottom corner.
  *
+ * @tag garde-policy-link
+ *
+ * @attribute floating - Show only the button, fixed in the bottom corner (what `config.floatingButton` adds).
+ *
  * @csspart link - The link to the cookie policy.
  * @csspart button - The "Cookie settings" button.
  *

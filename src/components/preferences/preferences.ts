@@ -17,6 +17,8 @@ const focused = (): HTMLElement | null => {
  * have decided. Nothing is pre-ticked: the switches show the current decision, or off. Escape
  * closes without changing anything; focus returns to the element that opened it.
  *
+ * @tag garde-preferences
+ *
  * @csspart dialog - The `<dialog>`.
  * @csspart title - Its heading, which names it.
  * @csspart header - The row of heading and close button.
@@ -33,7 +35,10 @@ const focused = (): HTMLElement | null => {
  * @csspart cookie - One cookie: name, provider, purpose, lifetime.
  * @csspart receipt - The visitor's consent id and date.
  * @csspart actions - The row of buttons.
- * @csspart button - Each of the three buttons (also `reject`, `accept`, `save`).
+ * @csspart button - Each of the three buttons.
+ * @csspart reject - The "Reject all" button.
+ * @csspart accept - The "Accept all" button.
+ * @csspart save - The "Save my choices" button.
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
  * @cssproperty --garde-color - Text colour.
