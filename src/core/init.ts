@@ -9,7 +9,7 @@ import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang } from './lang.js';
-import { allowedIn, makeState, stateFromCookie } from './state.js';
+import { allowedIn, makeState, map, stateFromCookie } from './state.js';
 import { uuid } from './uuid.js';
 import { createTracker } from '../minimise/tracker.js';
 import type { ConsentState, Garde, Method, Receipt } from './types.js';
@@ -41,8 +41,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     id,
     ts: new Date(now()).toISOString(),
     version: config.policy.version,
-    categories: Object.fromEntries(Object.keys(cats).map((k) => [k, allowed(k)])),
-    services: Object.fromEntries(Object.keys(svcs).map((k) => [k, on(k)])),
+    categories: map(cats, allowed),
+    services: map(svcs, on),
     method,
     lang,
     path: location.pathname,
@@ -68,12 +68,11 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     if (lost && config.reloadOnRefusal) location.reload();
   };
 
-  const decide = (method: Method, c: Record<string, boolean>, s: Record<string, boolean> = {}) =>
-    change(makeState(config, id, Math.floor(now() / 1000) * 1000, method, c, s), method);
-  const every = (v: boolean) => Object.fromEntries(Object.keys(cats).map((k) => [k, v]));
+  const decide = (method: Method, granted: (k: string) => unknown, s: Record<string, boolean> = {}) =>
+    change(makeState(config, id, Math.floor(now() / 1000) * 1000, method, granted, s), method);
 
   const tracker = createTracker({ config, consent: () => consent, lang });
-  const stops: Array<() => void> = [];
+  let stopIntegrations = () => {};
   const online = () => void log.flush();
 
   const garde: Garde = {
@@ -82,11 +81,11 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     get consent() {
       return consent;
     },
-    ready: Promise.resolve(),
-    acceptAll: () => decide('accept-all', every(true)),
-    rejectAll: () => decide('reject-all', every(false)),
+    ready: log.flush(),
+    acceptAll: () => decide('accept-all', () => 1),
+    rejectAll: () => decide('reject-all', () => 0),
     set(choices) {
-      const c = { ...(consent?.categories ?? every(false)) };
+      const c = { ...consent?.categories };
       const s = { ...consent?.services };
       for (const [k, v] of Object.entries(choices)) {
         if (k == 'necessary') continue;
@@ -94,7 +93,7 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
         else if (k in svcs) s[k] = !!v;
         else console.warn(`garde: set(): unknown category or service "${k}" ignored`);
       }
-      decide('custom', c, s);
+      decide('custom', (k) => c[k], s);
     },
     allowed,
     withdraw: () => change(null, 'withdraw'),
@@ -108,22 +107,21 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     track: (name, props) => tracker.track(name, props),
     destroy() {
       gate?.stop();
-      for (const f of stops) f();
+      stopIntegrations();
       removeEventListener('online', online);
     },
   };
   setCurrentGarde(garde);
 
   // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner.
-  if (!consent && config.gpc == 'refuse' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true) decide('gpc', {});
+  if (!consent && config.gpc == 'refuse' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true) decide('gpc', () => 0);
   try {
-    stops.push(startIntegrations(garde));
+    stopIntegrations = startIntegrations(garde);
   } catch (e) {
     console.error('garde: integrations failed', e);
   }
   gate = startGate((c, s) => allowed(c) && (!s || allowed(s)));
   addEventListener('online', online);
   if (config.analytics.autoPageview) garde.track('pageview');
-  (garde as { ready: Promise<void> }).ready = log.flush();
   return garde;
 }

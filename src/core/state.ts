@@ -14,10 +14,12 @@ export function allowedIn(config: GardeConfig, s: ConsentState | null, name: str
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** `{ key: f(key) }` for every key of `o`. */
+export const map = <T>(o: object, f: (k: string) => T): Record<string, T> => Object.fromEntries(Object.keys(o).map((k) => [k, f(k)]));
+
 /** The decision for one moment: every category listed, `necessary` true. */
-export function makeState(config: GardeConfig, id: string, ms: number, method: ConsentState['method'], categories: Record<string, boolean>, services: Record<string, boolean>): ConsentState {
-  const cats: Record<string, boolean> = {};
-  for (const k in config.categories) cats[k] = k == 'necessary' || !!categories[k];
+export function makeState(config: GardeConfig, id: string, ms: number, method: ConsentState['method'], granted: (category: string) => unknown, services: Record<string, boolean>): ConsentState {
+  const cats = map(config.categories, (k) => k == 'necessary' || !!granted(k));
   return { id, version: config.policy.version, decidedAt: iso(ms), expiresAt: iso(ms + config.cookie.days * 864e5), categories: cats, services, method };
 }
 
@@ -35,5 +37,5 @@ export function stateFromCookie(config: GardeConfig, c: ConsentCookie, nowMs: nu
     ms < nowMs + 864e5 &&
     c.categories.every((k) => k in config.categories) &&
     Object.keys(c.services).every((k) => k in config.services);
-  return ok ? makeState(config, c.id, ms, c.method, Object.fromEntries(c.categories.map((k) => [k, true])), c.services) : null;
+  return ok ? makeState(config, c.id, ms, c.method, (k) => c.categories.includes(k), c.services) : null;
 }
