@@ -320,6 +320,23 @@ test('at 320 px nothing but the data tables scrolls sideways', async () => {
   await page.setViewport({ width: 1280, height: 900 });
 });
 
+test('the date filter and the statistics period narrow everything to one day', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const setDate = async (selector: string) => (await find(selector)).evaluate((el, day) => ((el as HTMLInputElement).value = day), today);
+  await setDate(`${RECORDS} >>> #f-from`);
+  await setDate(`${RECORDS} >>> #f-to`);
+  (await find(`${RECORDS} >>> form button[type=submit]`)).click();
+  await until(async () => /Showing 1–3 of 3 records/.test(await textOf(STATUS)), 'the records of today');
+
+  const stats = 'admin-app >>> stats-section';
+  await setDate(`${stats} >>> #stats-from`);
+  (await find(`${stats} >>> form button[type=submit]`)).click();
+  await until(async () => new RegExp(`^3 decisions from ${today} to ${today}: accept-all 3 \\(100%\\)`).test(
+    await textOf(`${stats} >>> decisions-chart >>> #summary`)), 'the statistics of today');
+  assert.equal(await count(`${stats} >>> decisions-chart >>> svg.chart rect`), 1, 'one bar');
+  assert.match(await textOf(`${stats} >>> analytics-summary >>> #summary`), new RegExp(`^4 pageviews from ${today}`));
+});
+
 test('a token the collector stops accepting sends the site owner back to the sign-in', async () => {
   await page.evaluate(() => sessionStorage.setItem('garde-admin-token', 'revoked-token'));
   await page.reload();

@@ -69,6 +69,7 @@ export class RecordsTable extends LitElement {
     const ticket = ++this.ticket;
     this.loading = true;
     this.error = '';
+    this.status = ''; // a CSV message belongs to the list it was made from
     try {
       const data = await this.api.records(this.filters, this.page, PAGE_SIZE);
       if (ticket === this.ticket) this.data = data;
