@@ -43,7 +43,7 @@
     var keys = [];
     try {
       for (var i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
-    } catch (e) { /* storage blocked: nothing to show */ }
+    } catch { /* storage blocked: nothing to show */ }
     fill($('panel-storage'), keys.sort().map(function (k) { return { text: k, note: '= ' + short(localStorage.getItem(k) || '') }; }));
     fill($('panel-requests'), requests.map(function (r) {
       var u = new URL(r.name);

@@ -15,7 +15,7 @@ export const de: Translation = {
   provider: 'Anbieter',
   purpose: 'Zweck',
   lifetime: 'Speicherdauer',
-  id: 'Ihre Einwilligungs-ID',
+  id: 'Einwilligungs-ID',
   policy: 'Cookie-Richtlinie',
   settings: 'Cookie-Einstellungen',
 };

@@ -15,7 +15,7 @@ export const en: Translation = {
   provider: 'Provider',
   purpose: 'Purpose',
   lifetime: 'Lifetime',
-  id: 'Your consent ID',
+  id: 'Consent ID',
   policy: 'Cookie policy',
   settings: 'Cookie settings',
 };

@@ -15,7 +15,7 @@ export const fr: Translation = {
   provider: 'Fournisseur',
   purpose: 'Finalité',
   lifetime: 'Durée de conservation',
-  id: 'Votre identifiant de consentement',
+  id: 'Identifiant du consentement',
   policy: 'Politique en matière de cookies',
   settings: 'Paramètres des cookies',
 };

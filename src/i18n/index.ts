@@ -33,7 +33,7 @@ export function text(v: LocalisedText | undefined, lang: Lang, fallback = ''): s
   const other = v && (v.en || v.fr || v.nl || v.de);
   if (other && !warned) {
     warned = true;
-    console.warn(`garde: a config text has no "${lang}" version; showing "${other}". Add "${lang}" to every label and description.`);
+    console.warn(`garde: config text without "${lang}", showing "${other}"`);
   }
   return other || fallback;
 }

@@ -15,7 +15,7 @@ export const nl: Translation = {
   provider: 'Aanbieder',
   purpose: 'Doel',
   lifetime: 'Bewaartermijn',
-  id: 'Uw toestemmings-ID',
+  id: 'Toestemmings-ID',
   policy: 'Cookiebeleid',
   settings: 'Cookie-instellingen',
 };
