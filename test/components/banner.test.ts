@@ -99,6 +99,20 @@ describe('<garde-banner>', () => {
       await screenshot(`banner-${width}`);
     });
 
+  it('takes its colours from --garde-* custom properties set on :root or on the element', async () => {
+    const root = document.documentElement.style;
+    root.setProperty('--garde-accent', 'rgb(0, 84, 143)');
+    try {
+      start();
+      await frame();
+      expect(getComputedStyle($(banner(), 'button')).backgroundColor).to.equal('rgb(0, 84, 143)');
+      banner()!.style.setProperty('--garde-background', 'rgb(255, 255, 255)');
+      expect(getComputedStyle($(banner(), 'section')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      root.removeProperty('--garde-accent');
+    }
+  });
+
   for (const lang of LANGS)
     it(`has no axe violations in dark mode (${lang})`, async () => {
       await emulateMedia({ colorScheme: 'dark' });
