@@ -1,6 +1,7 @@
 // The embedded default: one SQLite file through better-sqlite3, in WAL mode, prepared statements only.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Receipt } from '../../../src/core/types.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
@@ -54,7 +55,9 @@ export function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): St
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -16384');
   migrate(db);
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(db, file);
 
   const insertRecord = db.prepare(
     `INSERT INTO consent_records (${COLUMNS}) VALUES
@@ -196,6 +199,7 @@ export function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): St
       return purgeTx(recordsBefore, hitsBeforeDay);
     },
     async close() {
+      await checkpointer?.();
       db.close();
     },
   };
@@ -216,6 +220,24 @@ function rollupSql(): string {
     ) WHERE true
     ON CONFLICT (day, dimension, value) DO UPDATE
       SET count = count + excluded.count, consented = consented + excluded.consented`;
+}
+
+// Checkpoints move to a worker thread; the main connection keeps a far threshold as a safety net
+// (should the worker die, the WAL still stops growing at about 40 MB).
+function startCheckpointer(db: Database.Database, file: string): () => Promise<void> {
+  db.pragma('wal_autocheckpoint = 10000');
+  const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
+    workerData: { file, intervalMs: 250 },
+  });
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('error', () => {});
+  return async () => {
+    // Referenced again while it finishes, or the process could end before the final checkpoint.
+    worker.ref();
+    worker.postMessage('close');
+    await exited;
+  };
 }
 
 function migrate(db: Database.Database): void {
