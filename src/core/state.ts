@@ -3,13 +3,12 @@ import type { ConsentCookie } from './cookie-format.js';
 import type { ConsentState, GardeConfig } from './types.js';
 
 /**
- * Whether `name` is granted in `s`: `necessary` always; a category by its value; a service by
- * its own choice, else by its category's. Unknown names and a missing decision: false.
+ * Whether `name` is granted in `s`: `necessary` and its services always; a category by its value;
+ * a service by its own choice, else by its category's. Unknown names and a missing decision: false.
  */
 export function allowedIn(config: GardeConfig, s: ConsentState | null, name: string): boolean {
-  if (name == 'necessary') return true;
   const svc = config.services[name];
-  return !!s && (svc ? (s.services[name] ?? allowedIn(config, s, svc.category)) : !!s.categories[name]);
+  return name == 'necessary' || (svc ? svc.category == 'necessary' || (s?.services[name] ?? allowedIn(config, s, svc.category)) : !!s?.categories[name]);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
