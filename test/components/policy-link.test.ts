@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { $, buttonNames, BUTTONS, dialog, focused, frame, LANGS, reset, start } from './helpers.js';
+import { $, buttonNames, BUTTONS, dialog, focused, frame, LANGS, reset, screenshot, start } from './helpers.js';
 
 
 describe('<garde-policy-link>', () => {
@@ -66,5 +66,6 @@ describe('<garde-policy-link>', () => {
     expect(dialog().open).to.be.true;
     dialog().close();
     await expect(f).to.be.accessible();
+    await screenshot('floating-button');
   });
 });

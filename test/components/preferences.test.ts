@@ -158,6 +158,25 @@ describe('<garde-preferences>', () => {
       await screenshot(`preferences-${width}`);
     });
 
+  it('stays usable at 400% zoom (a 1280 × 1024 screen is 320 × 256 CSS px): the dialog scrolls, every button is reachable', async () => {
+    await setViewport({ width: 320, height: 256 });
+    document.documentElement.lang = 'nl';
+    start();
+    await open();
+    const d = dialog();
+    const r = d.getBoundingClientRect();
+    expect(r.top).to.be.at.least(0);
+    expect(r.bottom).to.be.at.most(256);
+    expect(d.scrollHeight).to.be.greaterThan(d.clientHeight);
+    expect(getComputedStyle(d).overflowY).to.equal('auto');
+    const save = $(prefs(), '[part~=save]');
+    save.scrollIntoView();
+    const sr = save.getBoundingClientRect();
+    expect(sr.top).to.be.at.least(0);
+    expect(sr.bottom).to.be.at.most(256);
+    await screenshot('preferences-zoom400');
+  });
+
   it('dark mode screenshot', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     document.documentElement.lang = 'de';
