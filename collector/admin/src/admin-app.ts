@@ -1,7 +1,7 @@
 // The admin page's shell: the sign-in until a token is accepted, then the records and the
 // statistics. The token lives in sessionStorage only: it goes when the tab closes and is never
 // shared with other tabs or left on disk like localStorage would.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createApi, type Api } from './api.js';
 import type { SignInEvent } from './events.js';
 import { base } from './styles.js';
@@ -67,9 +67,11 @@ export class AdminApp extends LitElement {
     this.notice = notice;
   }
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token')) this.api = this.token ? createApi(this.token) : null;
+  }
+
   override render() {
-    if (this.token && this.api === null) this.api = createApi(this.token);
-    if (!this.token) this.api = null;
     return html`<header>
         <h1 tabindex="-1">garde collector: consent records and analytics</h1>
         ${this.token ? html`<button class="secondary" @click=${() => this.signOut('You are signed out.')}>Sign out</button>` : ''}
