@@ -3,7 +3,7 @@
 // view; accept, then withdraw.
 import type { Browser, Cookie, Page } from 'puppeteer-core';
 import { Declarations, readDeclarations } from './declared.js';
-import { clickBanner, bannerButton, withdraw } from './drive.js';
+import { clickBanner, bannerButton, readDecision, withdraw } from './drive.js';
 import { dedupe, snapshot } from './observe.js';
 import { openSession, reload, settle, visit, type Session, type SessionSetup } from './page-session.js';
 import { NO_CONSENT_STATES, type AuditState, type JudgedItem, type PageReport, type SeenItem, type StateReport } from './types.js';
@@ -73,7 +73,11 @@ async function observe(
   baseline?: Set<string>,
 ): Promise<{ report: StateReport; requested: SeenItem[] }> {
   const snap = await snapshot(s.context, s.page);
-  const requested = s.recorder.take();
+  const decision = await s.page.evaluate(readDecision).catch(() => undefined);
+  const requested = s.recorder.take().map((r) => {
+    const script = snap.imageInitiators.get(r.name);
+    return script ? { ...r, initiators: [...(r.initiators ?? []), script] } : r;
+  });
   const seen = dedupe([...snap.items, ...reportable(requested, decl, origin, baseline)]);
   const items: JudgedItem[] = seen.map((item) => {
     const verdict = decl.judge(item);
@@ -82,7 +86,7 @@ async function observe(
     return { ...shown, verdict, leak: NO_CONSENT_STATES.has(state) && !necessary };
   });
   const cspProblems = snap.cspViolations.map((v) => `CSP violation: ${v}`);
-  return { report: { state, items, problems: [...problems, ...s.takeErrors(), ...cspProblems] }, requested };
+  return { report: { state, ...(decision === undefined ? {} : { decision }), items, problems: [...problems, ...s.takeErrors(), ...cspProblems] }, requested };
 }
 
 /** Turns a consent cookie into one a visitor could have edited by hand: same start, broken end. */
@@ -152,7 +156,6 @@ export async function auditPage(browser: Browser, url: string, opts: PageAuditOp
     if (opts.keep && !opts.keep(lang)) return { report: { url, lang, garde: decl.config !== null, states: [] }, links, skipped: true };
     const problems: string[] = status >= 400 ? [`HTTP ${status}`] : [];
     if (decl.config && !(await bannerButton(first.page, 'reject', Math.min(timeout, 5000)))) problems.push('no visible <garde-banner> with a "reject" button');
-    if (!decl.config) problems.push('no #garde-config on the page: nothing is declared');
     const fresh = await observe('fresh', first, decl, origin, problems);
     baseline = new Set(fresh.requested.map((r) => r.name));
     if (want('fresh')) reports.push(fresh.report);

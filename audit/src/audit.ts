@@ -47,7 +47,8 @@ export async function runAudit(opts: AuditOptions, given?: Browser): Promise<Aud
       // Language switcher links go first so that every language is reached early.
       queue.push(...result.links.filter((l) => !seen.has(l)));
       if (result.skipped) continue;
-      counts.set(result.report.lang, (counts.get(result.report.lang) ?? 0) + 1);
+      // A page without garde (a language chooser, say) is reported but does not fill its language's quota.
+      if (result.report.garde) counts.set(result.report.lang, (counts.get(result.report.lang) ?? 0) + 1);
       const leaks = result.report.states.reduce((n, s) => n + s.items.filter((i) => i.leak).length, 0);
       progress(`  ${result.report.lang || '?'}: ${result.report.states.map((s) => s.state).join(', ')}: ${leaks} leak(s)`);
       pages.push(result.report);

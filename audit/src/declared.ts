@@ -81,6 +81,11 @@ export class Declarations {
   }
 
   /** The category a service belongs to, per the config. */
+  private get analyticsCategory(): string {
+    const c = asRecord(this.config?.analytics).category;
+    return typeof c === 'string' ? c : 'analytics';
+  }
+
   private serviceCategory(name: string): string {
     const svc = asRecord(asRecord(this.config?.services)[name]);
     return typeof svc.category === 'string' ? svc.category : 'unknown';
@@ -138,6 +143,8 @@ export class Declarations {
         return this.byServicePattern('cookies', item.name);
       case 'localStorage':
       case 'sessionStorage':
+        // garde's own analytics ids (session, persistent) follow the analytics category.
+        if (/^garde\./.test(item.name)) return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };
         return this.byServicePattern('storage', item.name);
       case 'indexedDB':
         return GARDE_DATABASES.test(item.name) ? NECESSARY : { declared: false };

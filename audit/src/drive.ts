@@ -97,3 +97,9 @@ export async function bannerGone(page: Page, timeout: number): Promise<boolean> 
     return false;
   }
 }
+
+/** Runs in the page: the method of garde's current decision, null without one, undefined without garde. */
+export function readDecision(): string | null | undefined {
+  const g = (window as unknown as { garde?: { consent: { method: string } | null } }).garde;
+  return g ? (g.consent?.method ?? null) : undefined;
+}

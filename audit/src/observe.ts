@@ -59,6 +59,8 @@ function initiatorUrls(req: HTTPRequest): string[] {
 
 interface FrameStorage {
   origin: string;
+  /** Image URL (without query) → the script that set it. */
+  images: Record<string, string>;
   local: string[];
   session: string[];
   databases: string[];
@@ -86,9 +88,35 @@ export async function readFrameStorage(): Promise<FrameStorage> {
   } catch {
     databases = [];
   }
-  const csp = (window as unknown as { __gardeAuditCsp?: string[] }).__gardeAuditCsp ?? [];
-  return { origin: location.origin, local: lists[0]!, session: lists[1]!, databases, csp };
+  const w = window as unknown as { __gardeAuditCsp?: string[]; __gardeAuditImg?: Record<string, string> };
+  return { origin: location.origin, images: w.__gardeAuditImg ?? {}, local: lists[0]!, session: lists[1]!, databases, csp: w.__gardeAuditCsp ?? [] };
 }
+
+/**
+ * Set up before any page script runs: notes which script set an image's src. Chromium reports
+ * no initiator for image beacons (`new Image().src = pixel`), the commonest tracking request;
+ * this lets the audit tie the pixel to the gated script that sent it. Behaviour is unchanged.
+ * Source text rather than a function: tsx would name the setter with a helper the page lacks.
+ */
+export const RECORD_IMAGE_INITIATORS = `(() => {
+  const d = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
+  if (!d || !d.set || !d.get) return;
+  const seen = (window.__gardeAuditImg = {});
+  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+    configurable: true,
+    enumerable: d.enumerable,
+    get: d.get,
+    set(v) {
+      try {
+        const caller = /(https?:\\/\\/[^\\s()]+?):\\d+:\\d+/.exec((new Error().stack || '').split('\\n').slice(2).join('\\n'));
+        if (caller) seen[new URL(String(v), location.href).href.replace(/[?#].*$/, '')] = caller[1];
+      } catch (e) {
+        // attribution only: never get in the page's way
+      }
+      d.set.call(this, v);
+    },
+  });
+})();`;
 
 /** Set up before any page script runs: records CSP violations so the audit can report them. */
 export function listenForCspViolations(): void {
@@ -102,6 +130,8 @@ export function listenForCspViolations(): void {
 export interface Snapshot {
   items: SeenItem[];
   cspViolations: string[];
+  /** Image URL (without query) → the script that set it, from every frame. */
+  imageInitiators: Map<string, string>;
 }
 
 /** Cookies of the whole context and the storage of every frame of the page, right now. */
@@ -109,6 +139,7 @@ export async function snapshot(context: BrowserContext, page: Page): Promise<Sna
   const items: SeenItem[] = [];
   for (const c of await context.cookies()) items.push({ kind: 'cookie', name: c.name, where: c.domain });
   const cspViolations: string[] = [];
+  const imageInitiators = new Map<string, string>();
   for (const frame of page.frames()) {
     if (frame.detached || !/^https?:/.test(frame.url())) continue;
     let s: FrameStorage;
@@ -121,8 +152,9 @@ export async function snapshot(context: BrowserContext, page: Page): Promise<Sna
     for (const k of s.session) items.push({ kind: 'sessionStorage', name: k, where: s.origin });
     for (const d of s.databases) items.push({ kind: 'indexedDB', name: d, where: s.origin });
     cspViolations.push(...s.csp);
+    for (const [img, script] of Object.entries(s.images)) imageInitiators.set(img, script);
   }
-  return { items: dedupe(items), cspViolations };
+  return { items: dedupe(items), cspViolations, imageInitiators };
 }
 
 /** One entry per kind, name and place. */

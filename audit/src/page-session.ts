@@ -1,7 +1,7 @@
 // One visitor: a fresh incognito browser context with one page, its uncaught errors, its CSP
 // violations and its requests recorded from the first byte.
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { RequestRecorder, listenForCspViolations } from './observe.js';
+import { RequestRecorder, listenForCspViolations, RECORD_IMAGE_INITIATORS } from './observe.js';
 
 /** Extra set-up before the first navigation (GPC, blocked storage, request rewriting…). */
 export type SessionSetup = (page: Page, context: BrowserContext) => Promise<void>;
@@ -22,6 +22,7 @@ export async function openSession(browser: Browser, setup?: SessionSetup): Promi
   let errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`uncaught error: ${e instanceof Error ? e.message : String(e)}`));
   await page.evaluateOnNewDocument(listenForCspViolations);
+  await page.evaluateOnNewDocument(RECORD_IMAGE_INITIATORS);
   const recorder = new RequestRecorder(page);
   await setup?.(page, context);
   return {
@@ -42,15 +43,22 @@ export async function settle(page: Page, timeout: number): Promise<void> {
   await page.waitForNetworkIdle({ idleTime: 250, timeout: Math.min(timeout, 5000) }).catch(() => undefined);
 }
 
-/** Navigates and settles; returns the HTTP status (0 when there was no response). */
+/** Runs in the page: scrolls to the end, as a reader would, so that lazy frames and images load too. */
+export function scrollToEnd(): void {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+}
+
+/** Navigates, reads to the end of the page and settles; returns the HTTP status (0 when there was no response). */
 export async function visit(page: Page, url: string, timeout: number): Promise<number> {
   const res = await page.goto(url, { waitUntil: 'load', timeout });
+  await page.evaluate(scrollToEnd).catch(() => undefined);
   await settle(page, timeout);
   return res?.status() ?? 0;
 }
 
-/** Reloads and settles. */
+/** Reloads, reads to the end and settles. */
 export async function reload(page: Page, timeout: number): Promise<void> {
   await page.reload({ waitUntil: 'load', timeout });
+  await page.evaluate(scrollToEnd).catch(() => undefined);
   await settle(page, timeout);
 }

@@ -39,6 +39,8 @@ export interface JudgedItem extends SeenItem {
 
 export interface StateReport {
   state: AuditState;
+  /** `garde.consent.method` on the page when observed (null: no decision; undefined: no garde). */
+  decision?: string | null;
   items: JudgedItem[];
   /** Uncaught page errors, CSP violations and steps that could not be done (e.g. no banner). */
   problems: string[];

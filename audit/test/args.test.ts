@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { parseArgs } from '../src/args.js';
 import { globMatch } from '../src/declared.js';
 import { readDeclarations } from '../src/declared.js';
-import { findVisibleBannerButton, hasDecision, callWithdraw } from '../src/drive.js';
+import { findVisibleBannerButton, hasDecision, callWithdraw, readDecision } from '../src/drive.js';
 import { readFrameStorage, listenForCspViolations } from '../src/observe.js';
 import { readLinks, announceGpc, pageLang } from '../src/audit-page.js';
+import { scrollToEnd } from '../src/page-session.js';
 
 test('parseArgs reads every option and keeps the defaults otherwise', () => {
   const o = parseArgs(['https://example.be/fr/', '--pages', '3', '--lang', 'fr,NL', '--json', '--timeout=9000']);
@@ -51,7 +52,7 @@ test('pageLang takes <html lang>, else a language segment of the URL', () => {
 // Puppeteer sends these functions to the page as source text; tsx wraps named inner functions in
 // a `__name` helper that exists only in Node, and the page would throw "__name is not defined".
 test('functions run inside pages carry no Node-only helper', () => {
-  for (const fn of [readDeclarations, findVisibleBannerButton, hasDecision, callWithdraw, readFrameStorage, listenForCspViolations, readLinks, announceGpc]) {
+  for (const fn of [readDeclarations, findVisibleBannerButton, hasDecision, callWithdraw, readDecision, readFrameStorage, listenForCspViolations, readLinks, announceGpc, scrollToEnd]) {
     assert.doesNotMatch(fn.toString(), /__name|__publicField|__async/, fn.name);
   }
 });

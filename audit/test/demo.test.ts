@@ -37,10 +37,26 @@ describe('the demo in every language and consent state', () => {
 
   test('one page in each language, each with a garde config, every state visited', () => {
     assert.deepEqual(report.missingLangs, []);
-    assert.deepEqual(report.pages.map((p) => p.lang).sort(), [...LANGS].sort());
-    for (const p of report.pages) {
+    const withGarde = report.pages.filter((p) => p.garde);
+    assert.deepEqual(withGarde.map((p) => p.lang).sort(), [...LANGS].sort());
+    for (const p of withGarde) {
       assert.ok(p.garde, `${p.url} has #garde-config`);
       assert.deepEqual(p.states.map((s) => s.state), ALL_STATES, p.url);
+    }
+  });
+
+  test('each state was really reached: the decision garde holds in it', () => {
+    const expected: Record<AuditState, string | null> = {
+      fresh: null,
+      refused: 'reject-all',
+      accepted: 'accept-all',
+      withdrawn: null,
+      gpc: 'gpc',
+      tampered: null,
+      'policy-change': null,
+    };
+    for (const p of report.pages.filter((x) => x.garde)) {
+      for (const s of p.states) assert.equal(s.decision, expected[s.state], `${p.url} ${s.state}`);
     }
   });
 
@@ -53,8 +69,10 @@ describe('the demo in every language and consent state', () => {
     test(`${state}: nothing but garde's own necessary cookie and database`, () => {
       const seen = items(report, state);
       assert.deepEqual(seen.filter((i) => i.leak), [], 'no leak');
-      const kinds = new Set(seen.map((i) => `${i.kind}:${i.name}`));
-      for (const k of kinds) assert.match(k, /^(cookie:garde_consent|indexedDB:.+)$/, `${state} holds only garde's own items`);
+      for (const i of seen) {
+        assert.ok(i.verdict.declared && i.verdict.category === 'necessary', `${state}: ${i.kind} ${i.name} on ${i.page} is not necessary`);
+        if (i.kind === 'cookie') assert.equal(i.name, 'garde_consent');
+      }
       assert.ok(!seen.some((i) => i.kind === 'localStorage' || i.kind === 'sessionStorage'), 'no storage write by gated code');
       assert.ok(!seen.some((i) => i.kind === 'request' && i.verdict.declared && i.verdict.category !== 'necessary'), 'no request to a gated source');
     });
@@ -65,7 +83,7 @@ describe('the demo in every language and consent state', () => {
   });
 
   test('accepted: the gated analytics and the video do run, and are declared', () => {
-    for (const page of report.pages) {
+    for (const page of report.pages.filter((p) => p.garde)) {
       const seen = page.states.find((s) => s.state === 'accepted')!.items;
       const declared = (category: string) => seen.filter((i) => i.verdict.declared && i.verdict.category === category);
       assert.ok(seen.some((i) => i.kind === 'cookie' && /^_pk_id\./.test(i.name)), `${page.url}: Matomo-like _pk_id.* cookie`);
@@ -80,23 +98,28 @@ describe('the demo under a strict Content-Security-Policy', () => {
   let site: Served;
   let report: AuditReport;
   before(async () => {
-    site = await serveDemo({ csp: true });
+    site = await serveDemo({ csp: true, probe: true });
     report = await runAudit({ url: `${site.origin}/`, pages: 1, langs: ['fr', 'en'], states: ['fresh', 'refused', 'accepted'], timeout: TIMEOUT }, browser);
   });
   after(() => site?.close());
 
   test('the policy is really sent with a nonce on every script', async () => {
-    const res = await fetch(`${report.pages[0]!.url}`);
+    const res = await fetch(`${site.origin}/en/`);
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'nonce-[^']+' 'strict-dynamic'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
+  });
+
+  test('a violation would be caught: an inline style attribute on a probe page', async () => {
+    const probe = await runAudit({ url: `${site.origin}/csp-probe.html`, pages: 1, langs: [], states: ['fresh'], timeout: TIMEOUT }, browser);
+    assert.ok(probe.pages[0]!.states[0]!.problems.some((p) => /^CSP violation: style-src/.test(p)), JSON.stringify(probe.pages[0]!.states[0]!.problems));
   });
 
   test('no violation, no page error, the banner works and accepted code runs', () => {
     const problems = report.pages.flatMap((p) => p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)));
     assert.deepEqual(problems, []);
     assert.equal(report.leaks, 0);
-    for (const p of report.pages) {
+    for (const p of report.pages.filter((x) => x.garde)) {
       const accepted = p.states.find((s) => s.state === 'accepted')!.items;
       assert.ok(accepted.some((i) => /^_pk_id\./.test(i.name)), `${p.url}: gated analytics ran under the CSP`);
     }

@@ -10,7 +10,7 @@ const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA
 const routes = {
   '/pixel.gif': () => ({ type: 'image/gif', body: GIF }),
   '/consent': () => ({ status: 204, body: '' }),
-  '/hit': () => ({ status: 204, body: '' }),
+  '/collect': () => ({ status: 204, body: '' }),
 };
 
 // For local development of the audit before garde's own build worked: a directory searched before dist/.
@@ -22,9 +22,10 @@ export const FIXTURES_DIR = join(REPO, 'audit/test/fixtures');
 /** Whether dist/garde.js was built (`npx rollup -c`). */
 export const built = (): boolean => existsSync(join(REPO, 'dist/garde.js'));
 
-/** The demo, optionally under the strict CSP. */
-export function serveDemo(options: { csp?: boolean } = {}): Promise<Served> {
-  return serve({ roots: [...extra, DEMO_DIR, join(REPO, 'dist')], routes, csp: options.csp ?? false });
+/** The demo, optionally under the strict CSP; `probe` adds /csp-probe.html, a page that breaks it. */
+export function serveDemo(options: { csp?: boolean; probe?: boolean } = {}): Promise<Served> {
+  const roots = [...extra, DEMO_DIR, join(REPO, 'dist'), ...(options.probe ? [join(FIXTURES_DIR, 'csp')] : [])];
+  return serve({ roots, routes, csp: options.csp ?? false });
 }
 
 /** The fixture pages (leaky.html, the tracker, the video player). */
