@@ -30,6 +30,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   // The same visitor keeps one id, even when the stored decision is too old or for another version.
   const id = stored?.id ?? uuid();
   let consent = stored && stateFromCookie(config, stored, now());
+  // Started last (after the integrations), but decisions made before then (GPC) must not need it.
+  // eslint-disable-next-line prefer-const
   let gate: ReturnType<typeof startGate> | undefined;
   const names = [...Object.keys(cats), ...Object.keys(svcs)];
   const allowed = (name: string) => allowedIn(config, consent, name);

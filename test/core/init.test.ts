@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatConsentCookie } from '../../src/core/cookie-format.js';
 import { currentGarde } from '../../src/core/instance.js';
-import type { ConsentState } from '../../src/core/types.js';
+import type { ConsentState, Garde } from '../../src/core/types.js';
 import { config, reset, start, until } from './helpers.js';
 
 const DAY = 864e5;
@@ -145,6 +145,28 @@ describe('init', () => {
     expect(document.cookie).to.not.match(/_pk_id/);
   });
 
+  it('reloadOnRefusal: reloads when something granted is refused or withdrawn, not on a first refusal', async () => {
+    const top = window as unknown as { loads?: number };
+    top.loads = 0;
+    const frame = Object.assign(document.createElement('iframe'), { title: 'reload', src: '/test/fixtures/reload.html?cookie=garde_reload' });
+    frame.dataset.test = '';
+    document.body.append(frame);
+    const g = () => (frame.contentWindow as unknown as { garde?: Garde }).garde;
+    await until(() => top.loads == 1 && g());
+    g()!.rejectAll();
+    g()!.set({ analytics: false });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(top.loads, 'refusing what was never granted').to.equal(1);
+    g()!.acceptAll();
+    g()!.set({ marketing: true, youtube: false });
+    await until(() => top.loads == 2 && g());
+    expect(g()!.allowed('youtube')).to.be.false;
+    g()!.withdraw();
+    await until(() => top.loads == 3 && g());
+    expect(g()!.consent).to.equal(null);
+    frame.remove();
+  });
+
   it('emits one garde:consent per decision, and onChange unsubscribes', () => {
     const g = start(config());
     let events = 0;
@@ -252,7 +274,7 @@ describe('init', () => {
   });
 
   describe('blocked storage', () => {
-    let restore: Array<() => void> = [];
+    const restore: Array<() => void> = [];
     const stub = (o: object, key: string, desc: PropertyDescriptor) => {
       // indexedDB lives on window itself (the global), cookie on Document.prototype: put back what was there.
       const own = Object.getOwnPropertyDescriptor(o, key);
