@@ -30,6 +30,12 @@
     list.replaceChildren.apply(list, nodes);
   }
 
+  // A category's label from the page's garde config, in the page's language.
+  function label(k) {
+    var l = window.garde.config.categories[k].label;
+    return (typeof l == 'string' ? l : l && l[document.documentElement.lang]) || k;
+  }
+
   function short(value) {
     return value.length > 28 ? value.slice(0, 27) + '…' : value;
   }
@@ -53,7 +59,9 @@
     if (state) {
       var c = window.garde && window.garde.consent;
       state.textContent = c
-        ? Object.keys(c.categories).map(function (k) { return k + (c.categories[k] ? ' ✓' : ' ✗'); }).join(' · ')
+        ? Object.keys(c.categories).filter(function (k) { return k != 'necessary'; }).map(function (k) {
+          return label(k) + (c.categories[k] ? ' ✓' : ' ✗');
+        }).join(' · ')
         : state.dataset.none || '–';
     }
   }
