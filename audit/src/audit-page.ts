@@ -51,14 +51,16 @@ export function readLinks(): string[] {
 }
 
 /**
- * The requests worth reporting: third-party ones, first-party ones for (or started by) gated code,
- * and, after the first view, first-party ones the first view did not make (a pixel a tracker sends
- * to its own site's endpoint: Chromium gives no initiator stack for image beacons).
+ * The requests worth reporting: third-party ones; first-party ones for (or started by) gated code;
+ * first-party beacons (sendBeacon, or an image whose src a script set: a tracking pixel); and,
+ * after the first view, first-party ones the first view did not make. A site's own documents,
+ * scripts, styles and API calls are left out.
  */
-function reportable(requests: SeenItem[], decl: Declarations, origin: string, baseline: Set<string> | undefined): SeenItem[] {
+function reportable(requests: SeenItem[], decl: Declarations, origin: string, baseline: Set<string> | undefined, pixels: Map<string, string>): SeenItem[] {
   return requests.filter((r) => {
     const u = new URL(r.name);
     if (u.origin !== origin || decl.isGatedFirstParty(r.name, r.initiators ?? [])) return true;
+    if (r.type === 'ping' || (r.type === 'image' && pixels.has(r.name))) return true;
     return baseline !== undefined && !baseline.has(r.name) && u.pathname !== '/favicon.ico';
   });
 }
@@ -78,7 +80,7 @@ async function observe(
     const script = snap.imageInitiators.get(r.name);
     return script ? { ...r, initiators: [...(r.initiators ?? []), script] } : r;
   });
-  const seen = dedupe([...snap.items, ...reportable(requested, decl, origin, baseline)]);
+  const seen = dedupe([...snap.items, ...reportable(requested, decl, origin, baseline, snap.imageInitiators)]);
   const items: JudgedItem[] = seen.map((item) => {
     const verdict = decl.judge(item);
     const necessary = verdict.declared && verdict.category === 'necessary';
