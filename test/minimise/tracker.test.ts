@@ -31,10 +31,12 @@ async function received(box: string, n: number, ms = 1500): Promise<Beacon[]> {
 const ANONYMOUS_KEYS = ['name', 'path', 'referrer', 'browser', 'major', 'os', 'mobile', 'lang', 'vw', 'consent', 'props'];
 // A visitor's Chrome on Windows: its full UA string (with the build number) and its client hints.
 const CHROME_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
+let highEntropyCalls = 0;
 const CHROME_HINTS = {
   brands: [{ brand: 'Google Chrome', version: '131' }, { brand: 'Chromium', version: '131' }, { brand: 'Not_A Brand', version: '24' }],
   mobile: false,
   platform: 'Windows',
+  getHighEntropyValues: () => (highEntropyCalls++, Promise.resolve({})),
 };
 
 const granted = (analytics: boolean): ConsentState => ({
@@ -101,6 +103,7 @@ describe('tracker', () => {
       expect(hit!.body).not.to.contain(leak);
     }
     expect(storageSnapshot()).to.equal(before);
+    expect(highEntropyCalls, 'getHighEntropyValues is never called').to.equal(0);
   });
 
   it('without an allowlist drops the whole query string', async () => {
