@@ -2,7 +2,7 @@
 // A receipt is written to the outbox before it is sent and leaves it only once the server
 // answered: fetch tells us that, sendBeacon (true = queued) cannot. Storage that fails
 // (private modes, blocked IndexedDB) is skipped: the page keeps working.
-import { createStore, get, update, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval';
 import type { HistoryEntry, Receipt } from './types.js';
 
 type Outbox = Record<string, Receipt>;
@@ -36,7 +36,17 @@ export function createHistory(endpoint: string | null) {
       return fallback;
     }
   };
-  const upd = <T>(key: string, fn: (v: T | undefined) => T) => safe((s) => update(key, fn, s), undefined);
+  const get = <T>(key: string) => safe((s) => s('readonly', (st) => done<T | undefined>(st.get(key))), undefined);
+  // Read and write in one transaction (idb-keyval's update(), without its default store).
+  const upd = <T>(key: string, fn: (v: T | undefined) => T) =>
+    safe(
+      (s) =>
+        s('readwrite', (st) => {
+          const r = st.get(key);
+          return done(r).then(() => (st.put(fn(r.result), key), done(st.transaction)));
+        }),
+      undefined,
+    );
 
   /**
    * Sends what waits in the outbox. One flush at a time, across tabs too where Web Locks exist
@@ -44,7 +54,7 @@ export function createHistory(endpoint: string | null) {
    * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
    */
   const run = async () => {
-    for (const r of Object.values((await safe((s) => get<Outbox>('outbox', s), undefined)) ?? pending))
+    for (const r of Object.values((await get<Outbox>('outbox')) ?? pending))
       if (await sendReceipt(endpoint!, r)) {
         delete pending[r.receiptId];
         await upd<Outbox>('outbox', ({ [r.receiptId]: _, ...o } = {}) => o);
@@ -69,6 +79,6 @@ export function createHistory(endpoint: string | null) {
       return flush();
     },
     /** The log, oldest first. */
-    list: () => safe((s) => get<HistoryEntry[]>('history', s), undefined).then((h) => h ?? []),
+    list: () => get<HistoryEntry[]>('history').then((h) => h ?? []),
   };
 }
