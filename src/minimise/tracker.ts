@@ -59,7 +59,7 @@ export function forgetAnalyticsIds(): void {
 export function createTracker({ config, consent, lang }: TrackerOptions): Tracker {
   const warned = new Set<string>();
   const warn = (what: string): void => {
-    if (!warned.has(what)) console.warn(`garde: analytics ${what} dropped: personal-looking or not a short value`);
+    if (!warned.has(what)) console.warn(`garde: analytics ${what} dropped (personal data?)`);
     warned.add(what);
   };
   return {
