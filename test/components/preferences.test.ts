@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { $, axNodes, banner, buttonNames, BUTTONS, dialog, focused, frame, LANGS, prefs, reset, screenshot, start } from './helpers.js';
 
 const switches = () => [...prefs().shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
@@ -175,6 +175,20 @@ describe('<garde-preferences>', () => {
     expect(sr.top).to.be.at.least(0);
     expect(sr.bottom).to.be.at.most(256);
     await screenshot('preferences-zoom400');
+  });
+
+  it('forced colours (Windows high contrast): still a focus ring, still no axe violation; screenshot', async () => {
+    await executeServerCommand('garde-media', [{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+    start();
+    await open();
+    const close = $(prefs(), '[part=close]');
+    close.focus();
+    expect(getComputedStyle(close).outlineStyle).to.equal('solid');
+    expect(parseFloat(getComputedStyle(close).outlineWidth)).to.be.at.least(2);
+    await expect(prefs()).to.be.accessible();
+    await screenshot('preferences-forced-colors');
+    await executeServerCommand('garde-media', []);
   });
 
   it('dark mode screenshot', async () => {
