@@ -3,6 +3,7 @@
 // table (check, expectation, default) to keep the drop-in small.
 import { LANGS } from './lang.js';
 import { NAME } from './cookie-format.js';
+import { own } from './state.js';
 import type { GardeConfig } from './types.js';
 
 type Rec = Record<string, unknown>;
@@ -72,7 +73,7 @@ function entries(c: Rec, key: string, extra: (v: Rec, path: string, name: string
   const out: Rec = {};
   for (const [name, v] of Object.entries(fill(c, '', { [key]: [isObj, OBJ, {}] })[key] as Rec)) {
     const path = `${key}.${name}.`;
-    const more = NAME.test(name) && isObj(v) ? extra(v, path, name) : bad(path.slice(0, -1), `${OBJ} with ${NAMED} (entry dropped)`);
+    const more = NAME.test(name) && !(name in {}) && isObj(v) ? extra(v, path, name) : bad(path.slice(0, -1), `${OBJ} with ${NAMED} (entry dropped)`);
     if (more) out[name] = { ...fill(v as Rec, path, TEXTS), ...more };
   }
   return out;
@@ -91,8 +92,8 @@ export function validateConfig(input: unknown): GardeConfig {
   out.policy = { url: req('url', TEXT), version: req('version', [(v) => isStr(v) && v, 'a non-empty text']) };
   const cats = (out.categories = { necessary: {}, ...entries(c, 'categories', () => ({})) });
   out.services = entries(c, 'services', (v, path, name) => {
-    if (name in cats) return bad(path.slice(0, -1), 'a name unlike any category (entry dropped)');
-    if (!isStr(v.category) || !(v.category in cats)) return bad(path + 'category', 'a configured category (entry dropped)');
+    if (own(cats, name)) return bad(path.slice(0, -1), 'a name unlike any category (entry dropped)');
+    if (!isStr(v.category) || !own(cats, v.category)) return bad(path + 'category', 'a configured category (entry dropped)');
     const { cookies, storage } = fill(v, path, { cookies: [Array.isArray, 'an array', []], storage: [Array.isArray, 'an array', []] }) as Record<string, unknown[]>;
     return {
       category: v.category,

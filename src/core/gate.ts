@@ -32,7 +32,8 @@ export function startGate(ok: GateCheck): { apply(): void; stop(): void } {
       const { category, service, src, srcset } = el.dataset;
       if (seen.has(el) || !ok(category!, service)) continue;
       seen.add(el);
-      if (el instanceof HTMLScriptElement) chain = chain.then(() => revive(el));
+      // Checked again when its turn comes: the visitor may have refused meanwhile (then it waits for a later grant).
+      if (el instanceof HTMLScriptElement) chain = chain.then(() => (ok(category!, service) ? revive(el) : void seen.delete(el)));
       else {
         if (srcset != null) el.setAttribute('srcset', srcset);
         if (src != null) el.setAttribute('src', src);

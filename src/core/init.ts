@@ -9,7 +9,7 @@ import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang } from './lang.js';
-import { allowedIn, makeState, map, stateFromCookie } from './state.js';
+import { allowedIn, makeState, map, own, stateFromCookie } from './state.js';
 import { uuid } from './uuid.js';
 import { createTracker } from '../minimise/tracker.js';
 import type { ConsentState, Garde, Method, Receipt } from './types.js';
@@ -91,8 +91,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
       const s = { ...consent?.services };
       for (const [k, v] of Object.entries(choices)) {
         if (k == 'necessary') continue;
-        if (k in cats) c[k] = !!v;
-        else if (k in svcs) s[k] = !!v;
+        if (own(cats, k)) c[k] = !!v;
+        else if (own(svcs, k)) s[k] = !!v;
         else console.warn(`garde: set(): unknown category or service "${k}" ignored`);
       }
       decide('custom', (k) => c[k], s);

@@ -7,9 +7,12 @@ import type { ConsentState, GardeConfig } from './types.js';
  * a service by its own choice, else by its category's. Unknown names and a missing decision: false.
  */
 export function allowedIn(config: GardeConfig, s: ConsentState | null, name: string): boolean {
-  const svc = config.services[name];
-  return name == 'necessary' || (svc ? svc.category == 'necessary' || (s?.services[name] ?? allowedIn(config, s, svc.category)) : !!s?.categories[name]);
+  const svc = own(config.services, name) && config.services[name]!;
+  return name == 'necessary' || (svc ? svc.category == 'necessary' || (s && own(s.services, name) ? !!s.services[name] : allowedIn(config, s, svc.category)) : s?.categories[name] === true);
 }
+
+/** Own keys only: names such as `toString` or `constructor` must not reach Object.prototype. */
+export const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -34,7 +37,7 @@ export function stateFromCookie(config: GardeConfig, c: ConsentCookie, nowMs: nu
     c.version == config.policy.version &&
     ms + config.cookie.days * 864e5 > nowMs &&
     ms < nowMs + 864e5 &&
-    c.categories.every((k) => k in config.categories) &&
-    Object.keys(c.services).every((k) => k in config.services);
+    c.categories.every((k) => own(config.categories, k)) &&
+    Object.keys(c.services).every((k) => own(config.services, k));
   return ok ? makeState(config, c.id, ms, c.method, (k) => c.categories.includes(k), c.services) : null;
 }

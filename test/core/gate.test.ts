@@ -53,6 +53,19 @@ describe('gate', () => {
     expect(ran()).to.deep.equal(['external-a', 'inline-1', 'external-b', 'inline-2', 'external-c']);
   });
 
+  it('a refusal made before a queued script runs keeps it asleep until granted again', async () => {
+    gated({ 'data-category': 'analytics', src: FIX + 'gated-a.js' });
+    gated({ 'data-category': 'analytics' }, "ran.push('inline')");
+    const g = start(config());
+    g.acceptAll();
+    g.rejectAll();
+    await pause(150);
+    expect(ran()).to.deep.equal([]);
+    g.acceptAll();
+    await until(() => ran().length == 2);
+    expect(ran()).to.deep.equal(['external-a', 'inline']);
+  });
+
   it('runs a category once granted, and a script naming a service only when that service is granted too', async () => {
     gated({ 'data-category': 'analytics' }, "ran.push('analytics')");
     gated({ 'data-category': 'marketing', 'data-service': 'youtube' }, "ran.push('youtube')");

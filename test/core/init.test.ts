@@ -2,7 +2,15 @@ import { expect } from '@open-wc/testing';
 import { formatConsentCookie } from '../../src/core/cookie-format.js';
 import { currentGarde } from '../../src/core/instance.js';
 import type { ConsentState, Garde } from '../../src/core/types.js';
-import { config, reset, start, until } from './helpers.js';
+import { config, ran, reset, start, until } from './helpers.js';
+
+function gated(attrs: Record<string, string>, text: string) {
+  const s = document.createElement('script');
+  s.type = 'text/plain';
+  for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
+  s.text = text;
+  document.body.append(s);
+}
 
 const DAY = 864e5;
 // Chromium's Cookie Store API shows path, expiry and SameSite (TypeScript's DOM types list name and value only).
@@ -82,6 +90,17 @@ describe('init', () => {
     expect(g.consent!.services).to.deep.equal({ youtube: true, matomo: false });
     g.acceptAll();
     expect(g.allowed('matomo')).to.be.true;
+  });
+
+  it('names that every object has (toString, constructor) are neither categories nor services', async () => {
+    gated({ 'data-category': 'toString' }, "ran.push('toString')");
+    const g = start(config());
+    const warnings = capture(() => g.set({ toString: true, constructor: true, analytics: true }));
+    expect(warnings).to.have.length(2);
+    for (const n of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) expect(g.allowed(n), n).to.equal(false);
+    g.acceptAll();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ran()).to.deep.equal([]);
   });
 
   it('reads its own decision back on the next page, with the same id', () => {
