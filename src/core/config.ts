@@ -89,7 +89,7 @@ export function validateConfig(input: unknown): GardeConfig {
   // Without a valid policy version no stored decision is trusted: the visitor is asked on every page.
   const p = isObj(c.policy) ? c.policy : (c == input && bad('policy', OBJ + ' { url, version }'), {});
   const req = (k: string, [ok, expected]: Spec) => (ok(p[k]) ? p[k] : (p == c.policy && bad('policy.' + k, expected), ''));
-  out.policy = { url: req('url', TEXT), version: req('version', [(v) => isStr(v) && v, 'a non-empty text']) };
+  out.policy = { url: req('url', TEXT), version: req('version', [(v) => isStr(v) && /^.{1,64}$/.test(v), 'a text of 1 to 64 characters']) };
   const cats = (out.categories = { necessary: {}, ...entries(c, 'categories', () => ({})) });
   out.services = entries(c, 'services', (v, path, name) => {
     if (own(cats, name)) return bad(path.slice(0, -1), 'a name unlike any category (entry dropped)');

@@ -25,7 +25,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   const config = validateConfig(input);
   const { categories: cats, services: svcs, cookie } = config;
   const lang = resolveLang(config.lang == 'auto' ? null : config.lang, document.documentElement.lang);
-  const log = createHistory(config.recordEndpoint);
+  // Without a policy version a decision proves nothing (and the collector would refuse it): logged here only.
+  const log = createHistory(config.policy.version ? config.recordEndpoint : null);
   const stored = parseConsentCookie(readCookie(cookie.name) ?? '');
   // The same visitor keeps one id, even when the stored decision is too old or for another version.
   const id = stored?.id ?? uuid();
@@ -47,7 +48,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     services: map(svcs, on),
     method,
     lang,
-    path: location.pathname,
+    // The collector keeps at most 1024 characters of a path.
+    path: location.pathname.slice(0, 1024),
   });
 
   /** Applies a change of state once: cookie, erase what is refused, run what is granted, record, emit. */

@@ -68,8 +68,9 @@ describe('config', () => {
   const cases: Array<[string, unknown, RegExp, (c: GardeConfig) => unknown, unknown]> = [
     ['not an object', 'garde', /^garde: config: expected an object/, (c) => [c.policy.version, Object.keys(c.categories)], ['', ['necessary']]],
     ['policy missing', {}, /^garde: config\.policy: expected an object \{ url, version \}$/, (c) => c.policy, { url: '', version: '' }],
-    ['policy.version not a string', { policy: { url: '/p', version: 20201207 } }, /^garde: config\.policy\.version: expected a non-empty text$/, (c) => c.policy.version, ''],
-    ['policy.version empty', { policy: { url: '/p', version: '' } }, /^garde: config\.policy\.version: expected a non-empty text$/, (c) => c.policy.version, ''],
+    ['policy.version not a string', { policy: { url: '/p', version: 20201207 } }, /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/, (c) => c.policy.version, ''],
+    ['policy.version empty', { policy: { url: '/p', version: '' } }, /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/, (c) => c.policy.version, ''],
+    ['policy.version too long for the records', { policy: { url: '/p', version: 'v'.repeat(65) } }, /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/, (c) => c.policy.version, ''],
     ['policy.url not text', { policy: { url: 42, version: '1' } }, /^garde: config\.policy\.url: expected a text, or an object of fr\/nl\/de\/en texts$/, (c) => c.policy.url, ''],
     ['categories an array', { ...base(), categories: ['analytics'] }, /^garde: config\.categories: expected an object$/, (c) => c.categories, { necessary: {} }],
     ['category entry not an object', { ...base(), categories: { analytics: true, marketing: {} } }, /^garde: config\.categories\.analytics: expected an object with a name of letters, digits, _ and - \(entry dropped\)$/, (c) => Object.keys(c.categories), ['necessary', 'marketing']],
