@@ -14,7 +14,7 @@ export const fr: Translation = {
   services: 'Services et cookies',
   provider: 'Fournisseur',
   purpose: 'Finalité',
-  lifetime: 'Durée de conservation',
+  lifetime: 'Durée',
   id: 'Identifiant du consentement',
   policy: 'Politique en matière de cookies',
   settings: 'Paramètres des cookies',

@@ -67,7 +67,7 @@ describe('<garde-preferences>', () => {
     details[0]!.querySelector('summary')!.click();
     expect(details[0]!.open).to.be.true;
     const text = details[0]!.textContent!.replace(/\s+/g, ' ');
-    for (const s of ['Matomo', '_pk_id.*', '_pk_ses.*', 'Fournisseur', 'INAMI', 'Finalité', 'Reconnaître le visiteur', 'Durée de conservation', '13 mois'])
+    for (const s of ['Matomo', '_pk_id.*', '_pk_ses.*', 'Fournisseur', 'INAMI', 'Finalité', 'Reconnaître le visiteur', 'Durée', '13 mois'])
       expect(text).to.include(s);
     await expect(prefs()).to.be.accessible();
   });
