@@ -101,7 +101,7 @@ export const BACKENDS: Backend[] = [
     skip: false,
     async open() {
       const tmp = tempDir();
-      const storage = openSqlite(join(tmp.dir, 'test.sqlite'));
+      const storage = await openSqlite(join(tmp.dir, 'test.sqlite'));
       return { storage, cleanup: async () => { await storage.close(); tmp.remove(); } };
     },
   },

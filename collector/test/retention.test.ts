@@ -9,7 +9,7 @@ const NOW = new Date('2031-06-15T12:00:00.000Z');
 
 describe('retention', () => {
   it('purges at start: visitors silent for 5 years go, raw hits older than 762 days become daily totals', async () => {
-    const storage = openSqlite(':memory:');
+    const storage = await openSqlite(':memory:');
     await storage.insertRecords([
       stored('2026-06-14T11:00:00.000Z', { id: 'silent' }),
       stored('2026-06-10T11:00:00.000Z', { id: 'returning' }),
@@ -36,7 +36,7 @@ describe('retention', () => {
   });
 
   it('follows the configured periods', async () => {
-    const storage = openSqlite(':memory:');
+    const storage = await openSqlite(':memory:');
     await storage.insertRecords([stored('2031-06-01T00:00:00.000Z', { id: 'recent' })]);
     await storage.insertHits([storedHit('2031-06-09'), storedHit('2031-06-14')]);
     const kept = await purgeExpired(storage, { recordsDays: 15, hitsDays: 5, now: () => NOW });

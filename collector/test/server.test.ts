@@ -11,7 +11,7 @@ const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 
 describe('rate limit', () => {
   it('answers 429 with JSON to a flood from one client, without logging its IP, and not to others', async () => {
-    const storage = openSqlite(':memory:');
+    const storage = await openSqlite(':memory:');
     const { app, log } = await testServer({ rateLimit: 20 }, { storage });
     const codes: number[] = [];
     for (let i = 0; i < 30; i++) {
@@ -36,7 +36,7 @@ describe('rate limit', () => {
 
 describe('origins', () => {
   it('with --origin: CORS headers for a listed origin, 403 and nothing stored for another', async () => {
-    const storage = openSqlite(':memory:');
+    const storage = await openSqlite(':memory:');
     const { app } = await testServer({ origins: ['https://www.inami.fgov.be'] }, { storage });
     const ok = await app.inject({
       method: 'POST', url: '/consent', payload: JSON.stringify(receipt({ id: 'cors-ok' })),

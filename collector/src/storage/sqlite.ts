@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { configure, createWriter, type SqliteWriter } from './sqlite-writer.js';
 import type { Receipt } from '../../../src/core/types.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
@@ -42,49 +43,22 @@ function toRecord(row: RecordRow): StoredRecord {
 }
 
 /**
- * Opens (creating the folder and file if needed) and migrates a SQLite database.
+ * Opens (creating the folder and file if needed) and migrates a SQLite database. Writes go to a writer
+ * thread (an in-memory database, for tests, is written in-thread); reads run on this thread's connection,
+ * which WAL lets read while the writer commits.
  *
- * WAL with synchronous=NORMAL: a commit appends to the -wal file with write() before better-sqlite3
- * returns, so the data sits in the kernel's page cache and survives the collector being killed
- * (kill -9, crash, OOM); only a power cut or kernel panic can lose the last commits, because the
- * fsync happens at checkpoints. `sync: 'full'` fsyncs every commit for that case too.
+ * WAL with synchronous=NORMAL: a commit appends to the -wal file with write() before it returns, so the
+ * data sits in the kernel's page cache and survives the collector being killed (kill -9, crash, OOM);
+ * only a power cut or kernel panic can lose the last commits, because the fsync happens at checkpoints.
+ * `sync: 'full'` fsyncs every commit for that case too.
  */
-export function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): Storage {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): Promise<Storage> {
+  const memory = file === ':memory:';
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -16384');
+  configure(db, sync);
   migrate(db);
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(db, file);
-
-  const insertRecord = db.prepare(
-    `INSERT INTO consent_records (${COLUMNS}) VALUES
-     (@receiptId, @id, @ts, @receivedAt, @version, @categories, @services, @method, @lang, @path)
-     ON CONFLICT (receipt_id) DO NOTHING`,
-  );
-  const insertHit = db.prepare(
-    `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
-       network, props, minor, screen, session, uid)
-     VALUES (@receivedAt, @day, @name, @path, @referrer, @browser, @major, @os, @mobile, @lang, @vw, @consent,
-       @network, @props, @minor, @screen, @session, @uid)`,
-  );
-  const recordsTx = db.transaction((records: StoredRecord[]) => {
-    for (const r of records) {
-      insertRecord.run({ ...r, categories: JSON.stringify(r.categories), services: JSON.stringify(r.services) });
-    }
-  });
-  const hitsTx = db.transaction((hits: StoredHit[]) => {
-    for (const h of hits) {
-      insertHit.run({
-        ...h,
-        mobile: h.mobile ? 1 : 0,
-        consent: h.consent ? 1 : 0,
-        props: h.props ? JSON.stringify(h.props) : null,
-      });
-    }
-  });
+  const writer = memory ? inThread(createWriter(db)) : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
   const cache = new Map<string, Database.Statement>();
@@ -95,23 +69,9 @@ export function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): St
   };
   const q = () => '?';
 
-  const purgeTx = db.transaction((recordsBefore: string, hitsBeforeDay: string): PurgeResult => {
-    const records = stmt(
-      `DELETE FROM consent_records WHERE consent_id IN
-         (SELECT consent_id FROM consent_records GROUP BY consent_id HAVING max(received_at) < ?)`,
-    ).run(recordsBefore).changes;
-    stmt(rollupSql()).run({ before: hitsBeforeDay });
-    const hits = stmt('DELETE FROM hits WHERE day < ?').run(hitsBeforeDay).changes;
-    return { records, hits };
-  });
-
   return {
-    async insertRecords(records) {
-      recordsTx(records);
-    },
-    async insertHits(hits) {
-      hitsTx(hits);
-    },
+    insertRecords: (records) => writer.call({ op: 'records', rows: records }).then(() => {}),
+    insertHits: (hits) => writer.call({ op: 'hits', rows: hits }).then(() => {}),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
       const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(...where.params) as {
@@ -195,49 +155,69 @@ export function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): St
         },
       };
     },
-    async purge(recordsBefore: string, hitsBeforeDay: string) {
-      return purgeTx(recordsBefore, hitsBeforeDay);
-    },
+    purge: (recordsBefore, hitsBeforeDay) =>
+      writer.call({ op: 'purge', recordsBefore, hitsBeforeDay }) as Promise<PurgeResult>,
     async close() {
-      await checkpointer?.();
+      await writer.call({ op: 'close' });
       db.close();
     },
   };
 }
 
-// Pageviews of old days become per-day totals per dimension; `event` keeps the count of every hit name.
-function rollupSql(): string {
-  const old = "name = 'pageview' AND day < @before";
-  const dims = DIMENSIONS.map(
-    (d) => `SELECT day, '${d.column}', ${d.column}, count(*), sum(consent) FROM hits
-            WHERE ${old} AND ${d.column} IS NOT NULL GROUP BY day, ${d.column}`,
-  );
-  return `INSERT INTO hit_days (day, dimension, value, count, consented)
-    SELECT * FROM (
-      SELECT day, 'day', '', count(*), sum(consent) FROM hits WHERE ${old} GROUP BY day
-      UNION ALL ${dims.join(' UNION ALL ')}
-      UNION ALL SELECT day, 'event', name, count(*), sum(consent) FROM hits WHERE day < @before GROUP BY day, name
-    ) WHERE true
-    ON CONFLICT (day, dimension, value) DO UPDATE
-      SET count = count + excluded.count, consented = consented + excluded.consented`;
+type Call = { op: 'records'; rows: StoredRecord[] } | { op: 'hits'; rows: StoredHit[] }
+  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string } | { op: 'ping' } | { op: 'close' };
+
+interface Writer {
+  call(request: Call): Promise<unknown>;
 }
 
-// Checkpoints move to a worker thread; the main connection keeps a far threshold as a safety net
-// (should the worker die, the WAL still stops growing at about 40 MB).
-function startCheckpointer(db: Database.Database, file: string): () => Promise<void> {
-  db.pragma('wal_autocheckpoint = 10000');
-  const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
-    workerData: { file, intervalMs: 250 },
-  });
-  worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.on('error', () => {});
-  return async () => {
-    // Referenced again while it finishes, or the process could end before the final checkpoint.
-    worker.ref();
-    worker.postMessage('close');
-    await exited;
+function inThread(writer: SqliteWriter): Writer {
+  return {
+    async call(request) {
+      if (request.op === 'records') writer.insertRecords(request.rows);
+      else if (request.op === 'hits') writer.insertHits(request.rows);
+      else if (request.op === 'purge') return writer.purge(request.recordsBefore, request.hitsBeforeDay);
+      return null;
+    },
   };
+}
+
+// The writer thread answers each request by id once its transaction has committed (or failed).
+async function startWriter(file: string, sync: 'normal' | 'full'): Promise<Writer> {
+  const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: { file, sync } });
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  let dead: Error | null = null;
+  const fail = (error: Error) => {
+    dead = error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (answer: { id: number; ok: boolean; result?: unknown; message?: string }) => {
+    const p = pending.get(answer.id);
+    pending.delete(answer.id);
+    if (answer.ok) p?.resolve(answer.result);
+    else p?.reject(new Error(`SQLite writer: ${answer.message}`));
+    // Idle, the writer thread must not keep the process alive.
+    if (!pending.size) worker.unref();
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => fail(new Error(`SQLite writer thread exited (${code})`)));
+  worker.unref();
+  const writer: Writer = {
+    call(request) {
+      if (dead) return Promise.reject(dead);
+      const id = ++next;
+      worker.ref();
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, ...request });
+      });
+    },
+  };
+  // A first round trip: the thread has opened the database before the storage is handed out.
+  await writer.call({ op: 'ping' });
+  return writer;
 }
 
 function migrate(db: Database.Database): void {

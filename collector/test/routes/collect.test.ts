@@ -33,7 +33,7 @@ describe('POST /collect', () => {
   before(async () => {
     tmp = tempDir();
     file = join(tmp.dir, 'hits.sqlite');
-    ({ app, log } = await testServer({}, { storage: openSqlite(file) }));
+    ({ app, log } = await testServer({}, { storage: await openSqlite(file) }));
   });
   after(async () => {
     await app.close();

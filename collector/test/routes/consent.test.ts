@@ -15,7 +15,7 @@ describe('POST /consent', () => {
   let log: ReturnType<typeof logCapture>;
   const count = async () => (await storage.listRecords({}, 1, 1)).total;
   before(async () => {
-    storage = openSqlite(':memory:');
+    storage = await openSqlite(':memory:');
     ({ app, log } = await testServer({}, { storage, now: () => new Date('2026-03-02T08:00:00.000Z') }));
   });
   after(() => app.close());

@@ -10,7 +10,7 @@ describe('reading endpoints', () => {
   let app: FastifyInstance;
   const rows: StoredRecord[] = [];
   before(async () => {
-    const storage = openSqlite(':memory:');
+    const storage = await openSqlite(':memory:');
     for (let i = 0; i < 120; i++) {
       rows.push(
         stored(new Date(Date.parse('2026-02-01T00:00:00.000Z') + i * 3_600_000).toISOString(), {

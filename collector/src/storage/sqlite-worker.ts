@@ -1,0 +1,37 @@
+// The writer thread of a SQLite file: commits batches (and the daily purge) off the event loop, so the
+// HTTP side keeps parsing while SQLite writes, and checkpoints' fsync never delays a request.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { configure, createWriter } from './sqlite-writer.js';
+
+/** A request from the main thread. */
+export type WriterRequest =
+  | { id: number; op: 'records'; rows: Parameters<ReturnType<typeof createWriter>['insertRecords']>[0] }
+  | { id: number; op: 'hits'; rows: Parameters<ReturnType<typeof createWriter>['insertHits']>[0] }
+  | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
+  | { id: number; op: 'ping' }
+  | { id: number; op: 'close' };
+
+const { file, sync } = workerData as { file: string; sync: 'normal' | 'full' };
+const db = new Database(file);
+configure(db, sync);
+const writer = createWriter(db);
+const port = parentPort!;
+
+port.on('message', (request: WriterRequest) => {
+  try {
+    let result: unknown = null;
+    if (request.op === 'records') writer.insertRecords(request.rows);
+    else if (request.op === 'hits') writer.insertHits(request.rows);
+    else if (request.op === 'purge') result = writer.purge(request.recordsBefore, request.hitsBeforeDay);
+    else if (request.op === 'close') {
+      // Leave a clean file behind on a graceful stop: WAL folded into the database.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    }
+    port.postMessage({ id: request.id, ok: true, result });
+    if (request.op === 'close') port.close();
+  } catch (error) {
+    port.postMessage({ id: request.id, ok: false, message: (error as Error).message });
+  }
+});
