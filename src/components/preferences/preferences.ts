@@ -59,8 +59,9 @@ export class GardePreferences extends GardeElement {
   private d: Record<string, boolean> = {};
   private o: HTMLElement | null = null;
 
-  private get dlg(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
+  /** The <dialog>, once rendered (null before the first render, or with no garde instance). */
+  private get dlg(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
   }
 
   /** Opens the dialog, with the switches showing the current decision (all off before one). */
