@@ -104,6 +104,11 @@ for (const backend of BACKENDS) {
         storedHit('2026-07-01', { path: '/fr/', browser: 'Chrome' }),
         storedHit('2026-07-02', { path: '/nl/', os: 'Windows' }),
         storedHit('2026-07-02', { name: 'download', path: '/nl/' }),
+        // Every optional column filled: the insert must accept them (they are not part of the stats).
+        storedHit('2026-07-02', {
+          name: 'download', path: '/nl/', consent: true, network: '2001:db8::', props: { file: 'a.pdf', n: 2, ok: true },
+          minor: 1, screen: '1920x1080', session: 'sess', uid: 'uid',
+        }),
       ]);
       const expected = {
         decisions: [
