@@ -119,13 +119,17 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
 
   // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner.
   if (!consent && config.gpc == 'refuse' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true) decide('gpc', () => 0);
-  try {
-    stopIntegrations = startIntegrations(garde);
-  } catch (e) {
-    console.error('garde: integrations failed', e);
-  }
+  // A failing integration or tracker must not take consent down with it.
+  const guard = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      console.error('garde:', e);
+    }
+  };
+  guard(() => (stopIntegrations = startIntegrations(garde)));
   gate = startGate((c, s) => allowed(c) && (!s || allowed(s)));
   addEventListener('online', online);
-  if (config.analytics.autoPageview) garde.track('pageview');
+  if (config.analytics.autoPageview) guard(() => garde.track('pageview'));
   return garde;
 }
