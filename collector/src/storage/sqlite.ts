@@ -3,13 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { configure, createWriter, type SqliteWriter } from './sqlite-writer.js';
+import {
+  configure, createWriter, hitValues, recordValues, type HitValues, type RecordValues, type SqliteWriter,
+} from './sqlite-writer.js';
 import type { Receipt } from '../../../src/core/types.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   CHUNK, TOP, dayAfter,
-  type PurgeResult, type RecordFilter, type RecordPage, type Stats, type Storage, type StoredHit, type StoredRecord,
+  type PurgeResult, type RecordFilter, type RecordPage, type Stats, type Storage, type StoredRecord,
 } from './types.js';
 
 interface RecordRow {
@@ -70,8 +72,8 @@ export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal
   const q = () => '?';
 
   return {
-    insertRecords: (records) => writer.call({ op: 'records', rows: records }).then(() => {}),
-    insertHits: (hits) => writer.call({ op: 'hits', rows: hits }).then(() => {}),
+    insertRecords: (records) => writer.call({ op: 'records', rows: records.map(recordValues) }).then(() => {}),
+    insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
       const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(...where.params) as {
@@ -164,7 +166,7 @@ export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal
   };
 }
 
-type Call = { op: 'records'; rows: StoredRecord[] } | { op: 'hits'; rows: StoredHit[] }
+type Call = { op: 'records'; rows: RecordValues[] } | { op: 'hits'; rows: HitValues[] }
   | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string } | { op: 'ping' } | { op: 'close' };
 
 interface Writer {
