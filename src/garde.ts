@@ -9,14 +9,15 @@ declare global {
   }
 }
 
-/** The config in `<script type="application/json" id="garde-config">`; invalid JSON is reported and gives the safe defaults. */
+/**
+ * The config in `<script type="application/json" id="garde-config">`; a missing element or invalid
+ * JSON is reported and gives undefined, which init() replaces by the safe defaults.
+ */
 function pageConfig(): unknown {
-  const text = document.getElementById('garde-config')?.textContent;
-  if (text == null) return console.error('garde: no <script type="application/json" id="garde-config"> found: expected the config there');
   try {
-    return JSON.parse(text);
+    return JSON.parse(document.getElementById('garde-config')!.textContent!);
   } catch (e) {
-    console.error(`garde: the config in #garde-config is not valid JSON (${(e as Error).message}): expected a JSON object`);
+    console.error(`garde: config: expected JSON in <script type="application/json" id="garde-config"> (${e})`);
   }
 }
 

@@ -22,8 +22,8 @@ const ID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/;
 const CODES = 'arcg';
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc'];
 
-// Percent-encoding that leaves only [A-Za-z0-9_-] and %XX, so `.` and `~` stay separators.
-const enc = (s: string) => encodeURIComponent(s).replace(/[.!~*'()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+// Percent-encoding with `.` encoded too, so that it stays the field separator.
+const enc = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
 const list = (s: string) => (s ? s.split('~') : []);
 
 /** The cookie value for a decision. */
