@@ -18,13 +18,12 @@ export interface ConsentCookie {
 
 /** Names of categories and services: what the config accepts and the cookie can hold unescaped. */
 export const NAME = /^[\w-]{1,64}$/;
-const ID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/;
+const FORMAT = /^1\.([\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12})\.([^.]+)\.(\d{1,11})\.([arcg])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)$/;
 const CODES = 'arcg';
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc'];
 
 // Percent-encoding with `.` encoded too, so that it stays the field separator.
 const enc = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
-const list = (s: string) => (s ? s.split('~') : []);
 
 /** The cookie value for a decision. */
 export function formatConsentCookie(s: ConsentState): string {
@@ -34,18 +33,17 @@ export function formatConsentCookie(s: ConsentState): string {
 
 /** Parses a cookie value; null when it is not a well-formed format-1 value (nothing throws). */
 export function parseConsentCookie(value: string): ConsentCookie | null {
-  const f = value.split('.');
-  const [v, id, version, at, code, cats, on, off] = f;
-  if (f.length != 8 || v != '1' || !ID.test(id!) || !/^\d{1,11}$/.test(at!) || code!.length != 1 || !CODES.includes(code!)) return null;
-  const services: Record<string, boolean> = {};
-  const names = [...list(cats!), ...list(on!), ...list(off!)];
-  if (!names.every((n) => NAME.test(n))) return null;
-  for (const n of list(on!)) services[n] = true;
-  for (const n of list(off!)) if (n in services) return null; else services[n] = false;
+  const m = FORMAT.exec(value);
   try {
-    const ver = decodeURIComponent(version!);
-    return ver ? { id: id!, version: ver, decidedAt: +at!, method: METHODS[CODES.indexOf(code!)]!, categories: list(cats!), services } : null;
+    const [, id, version, at, code, ...lists] = m!;
+    const [cats, on, off] = lists.map((l) => (l ? l.split('~') : []));
+    const services: Record<string, boolean> = {};
+    for (const n of on!) services[n] = true;
+    for (const n of off!) if (n in services) throw 0; else services[n] = false;
+    if ([...cats!, ...on!, ...off!].some((n) => !NAME.test(n))) throw 0;
+    return { id: id!, version: decodeURIComponent(version!), decidedAt: +at!, method: METHODS[CODES.indexOf(code!)]!, categories: cats!, services };
   } catch {
+    // No match, a bad name, a service both on and off, or a version that does not percent-decode.
     return null;
   }
 }
