@@ -43,7 +43,16 @@ export async function runAudit(opts: AuditOptions, given?: Browser): Promise<Aud
       if (seen.has(url)) continue;
       seen.add(url);
       progress(`visiting ${url}`);
-      const result = await auditPage(browser, url, { states: opts.states, timeout: opts.timeout, keep });
+      let result;
+      try {
+        result = await auditPage(browser, url, { states: opts.states, timeout: opts.timeout, keep });
+      } catch (e) {
+        // A page that cannot be loaded is a problem of the audit, not the end of it.
+        const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        progress(`  could not audit: ${message}`);
+        pages.push({ url, lang: '', garde: false, states: [{ state: 'fresh', items: [], problems: [`could not audit the page: ${message}`] }] });
+        continue;
+      }
       // Language switcher links go first so that every language is reached early.
       queue.push(...result.links.filter((l) => !seen.has(l)));
       if (result.skipped) continue;

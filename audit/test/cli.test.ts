@@ -37,6 +37,15 @@ test('usage errors exit 2 with the usage text', async () => {
   assert.match(r.stderr, /Usage: garde-audit <url>/);
 });
 
+test('a site that cannot be reached is a failed audit, not a clean one', async () => {
+  const gone = await serveFixtures();
+  const url = `${gone.origin}/`;
+  await gone.close();
+  const r = await run([url, '--timeout', '5000']);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /could not audit the page: net::ERR_CONNECTION_REFUSED/);
+});
+
 test('the demo: exit 0, a table and a clean verdict', async () => {
   const r = await run([`${demo.origin}/`, '--pages', '1', '--lang', 'fr,nl,de,en']);
   assert.equal(r.code, 0, r.stdout + r.stderr);
