@@ -88,6 +88,33 @@ describe('drop-in (garde.js)', () => {
     expect(() => window.garde.rejectAll()).to.not.throw();
   });
 
+  it('the built dist/garde.js works from a plain page with the README snippet', async () => {
+    const built = await fetch('/dist/garde.js', { method: 'HEAD' });
+    expect(built.ok, 'dist/garde.js is missing: run `npm run build` first (npm test does)').to.be.true;
+    const frame = Object.assign(document.createElement('iframe'), { title: 'drop-in', src: '/test/fixtures/dropin.html' });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran: string[] };
+    try {
+      await until(() => w.garde);
+      const g = w.garde!;
+      expect(g.lang).to.equal('nl');
+      expect(g.consent).to.equal(null);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(w.ran).to.deep.equal([]);
+      const embed = frame.contentDocument!.querySelector('iframe')!;
+      expect(embed.hasAttribute('src')).to.be.false;
+      g.set({ analytics: true });
+      await until(() => w.ran.length == 2);
+      g.acceptAll();
+      await until(() => w.ran.length == 3);
+      expect(w.ran).to.deep.equal(['external-a', 'inline', 'external-b']);
+      expect(embed.getAttribute('src')).to.equal('about:blank#video');
+      g.withdraw();
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the page language decides when lang is auto', async () => {
     const before = document.documentElement.lang;
     document.documentElement.lang = 'de-BE';
