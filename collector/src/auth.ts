@@ -12,6 +12,8 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 export function requireToken(token: string | null) {
   const expected = token ? digest(token) : null;
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    // Records are personal data: never cached, never sniffed.
+    reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     if (!expected) {
       return reply.code(503).send({
         error: 'closed',

@@ -1,7 +1,7 @@
 // Who may post receipts and hits from a browser. The browser sends text/plain bodies without credentials
 // (no preflight), so CORS headers alone would not stop another site's page from writing here: a request
 // whose Origin is not allowed is refused before its body is read.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 
 /** Whether a request's Origin may post: listed, or the collector's own origin when no list is given. */
 export function originAllowed(request: FastifyRequest, origins: string[]): boolean {
@@ -16,25 +16,26 @@ export function originAllowed(request: FastifyRequest, origins: string[]): boole
   }
 }
 
-/** Adds the origin check, CORS answer headers and the preflight route to each ingest path. */
-export function registerCors(app: FastifyInstance, paths: string[], origins: string[]): void {
-  const check = async (request: FastifyRequest, reply: FastifyReply) => {
+/**
+ * The origin check and CORS answer headers, as an onRequest hook for the ingest routes, plus the
+ * preflight route of each ingest path.
+ */
+export function registerCors(app: FastifyInstance, paths: string[], origins: string[]): onRequestHookHandler {
+  const check = (request: FastifyRequest, reply: FastifyReply): boolean => {
     if (!originAllowed(request, origins)) {
-      return reply.code(403).send({ error: 'origin', message: 'This origin may not send to the collector.' });
+      reply.code(403).send({ error: 'origin', message: 'This origin may not send to the collector.' });
+      return false;
     }
     if (request.headers.origin && origins.length) {
       reply.header('access-control-allow-origin', request.headers.origin).header('vary', 'Origin');
     }
+    return true;
   };
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'POST' && paths.includes(request.routeOptions.url ?? '')) return check(request, reply);
-  });
   for (const path of paths) {
     // A JSON content type triggers a preflight; answer it so fetch() with application/json works too.
-    app.options(path, async (request, reply) => {
-      await check(request, reply);
-      if (reply.sent) return;
-      return reply
+    app.options(path, (request, reply) => {
+      if (!check(request, reply)) return;
+      reply
         .code(204)
         .header('access-control-allow-methods', 'POST')
         .header('access-control-allow-headers', 'content-type')
@@ -42,4 +43,8 @@ export function registerCors(app: FastifyInstance, paths: string[], origins: str
         .send();
     });
   }
+  // Callback style: no promise per request on the hot path.
+  return (request, reply, done) => {
+    if (check(request, reply)) done();
+  };
 }

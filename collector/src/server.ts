@@ -1,7 +1,7 @@
 // buildServer(): the whole collector as a fastify instance, ready for inject() in tests or listen() in the CLI.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { DestinationStream } from 'pino';
@@ -35,6 +35,10 @@ const STATUS_NAMES: Record<number, string> = {
   415: 'unsupported_media_type', 429: 'rate_limited',
 };
 
+const setHeaders = (reply: FastifyReply) => {
+  reply.header('x-content-type-options', 'nosniff');
+};
+
 /** Builds the collector: storage opened and migrated, routes registered, retention purge run on ready. */
 export async function buildServer(options: Options, deps: ServerDeps = {}): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
@@ -56,15 +60,15 @@ export async function buildServer(options: Options, deps: ServerDeps = {}): Prom
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   // One log line per request with only method, route pattern, status and duration; bad input at info.
-  app.addHook('onResponse', async (request, reply) => {
-    const line = { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime) };
-    if (reply.statusCode >= 400) request.log.info(line, 'request refused');
-    else request.log.debug(line, 'request');
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  const debug = ['debug', 'trace'].includes(app.log.level);
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode >= 400 || debug) {
+      const line = { method: request.method, route: request.routeOptions.url ?? '(unmatched)',
+        status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+      if (reply.statusCode >= 400) request.log.info(line, 'request refused');
+      else request.log.debug(line, 'request');
+    }
+    done();
   });
 
   app.setErrorHandler((error: FastifyError & { error?: string }, request, reply) => {
@@ -99,19 +103,19 @@ export async function buildServer(options: Options, deps: ServerDeps = {}): Prom
     });
   }
 
-  registerCors(app, ['/consent', '/collect'], options.origins);
-  consentRoute(app, records, now);
-  collectRoute(app, hits, now);
+  const originCheck = registerCors(app, ['/consent', '/collect'], options.origins);
+  consentRoute(app, records, now, originCheck);
+  collectRoute(app, hits, now, originCheck);
   const auth = requireToken(options.adminToken);
   recordsRoutes(app, storage, auth);
   statsRoute(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {
-    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: false, redirect: true });
+    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: false, redirect: true, setHeaders });
     app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
   }
   if (options.staticDirs.length) {
-    await app.register(fastifyStatic, { root: options.staticDirs, prefix: '/', decorateReply: false });
+    await app.register(fastifyStatic, { root: options.staticDirs, prefix: '/', decorateReply: false, setHeaders });
   }
 
   let stopRetention = () => {};

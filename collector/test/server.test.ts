@@ -99,6 +99,7 @@ describe('static folders and errors', () => {
     const js = await app.inject({ url: '/garde.js' });
     assert.equal(js.statusCode, 200);
     assert.match(String(js.headers['content-type']), /javascript/);
+    assert.equal(js.headers['x-content-type-options'], 'nosniff');
     const missing = await app.inject({ url: '/nothing-here' });
     assert.equal(missing.statusCode, 404);
     const outside = await app.inject({ url: '/../package.json' });

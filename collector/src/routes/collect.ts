@@ -1,5 +1,5 @@
 // POST /collect: an analytics hit, anonymised before it is queued for writing.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Hit } from '../../../src/core/types.js';
 import { validName } from '../../../src/minimise/index.js';
 import { anonymiseHit } from '../anonymise.js';
@@ -20,8 +20,13 @@ function pageHost(request: FastifyRequest): string {
 }
 
 /** Registers POST /collect; answers 202 once the anonymised hit is committed. */
-export function collectRoute(app: FastifyInstance, hits: Batcher<StoredHit>, now: () => Date): void {
-  app.post('/collect', { bodyLimit: HIT_LIMIT, schema: { body: hitSchema } }, async (request, reply) => {
+export function collectRoute(
+  app: FastifyInstance,
+  hits: Batcher<StoredHit>,
+  now: () => Date,
+  onRequest: onRequestHookHandler,
+): void {
+  app.post('/collect', { bodyLimit: HIT_LIMIT, schema: { body: hitSchema }, onRequest }, async (request, reply) => {
     const hit = request.body as Hit;
     if (!validName(hit.name)) {
       return reply.code(400).send({ error: 'invalid', message: 'body/name must be a short event name' });

@@ -1,5 +1,5 @@
 // POST /consent: a visitor's decision, stored once per receipt id with the server's receive time.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Receipt } from '../../../src/core/types.js';
 import type { Batcher } from '../batcher.js';
 import { receiptSchema } from '../schemas.js';
@@ -9,8 +9,14 @@ import type { StoredRecord } from '../storage/types.js';
 export const RECEIPT_LIMIT = 4096;
 
 /** Registers POST /consent; answers 202 only after the batch holding the receipt is committed. */
-export function consentRoute(app: FastifyInstance, records: Batcher<StoredRecord>, now: () => Date): void {
-  app.post('/consent', { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema } }, async (request, reply) => {
+export function consentRoute(
+  app: FastifyInstance,
+  records: Batcher<StoredRecord>,
+  now: () => Date,
+  onRequest: onRequestHookHandler,
+): void {
+  const options = { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema }, onRequest };
+  app.post('/consent', options, async (request, reply) => {
     // Only the receipt's own fields are kept: no IP, no user agent, nothing from the headers.
     const r = request.body as Receipt;
     await records.add({
