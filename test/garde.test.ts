@@ -115,6 +115,21 @@ describe('drop-in (garde.js)', () => {
     }
   });
 
+  it('loaded synchronously in <head>, revives a stored grant once the document is parsed, never earlier', async () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    document.cookie = `garde_sync=1.${id}.sync-1.${Math.floor(Date.now() / 1000)}.a.analytics..;path=/`;
+    const frame = Object.assign(document.createElement('iframe'), { title: 'sync', src: '/test/fixtures/dropin-sync.html' });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran: string[] };
+    try {
+      await until(() => w.ran?.length == 2);
+      expect(w.garde!.consent!.id).to.equal(id);
+      expect(w.ran).to.deep.equal(['parsed', 'gated:interactive']);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the page language decides when lang is auto', async () => {
     const before = document.documentElement.lang;
     document.documentElement.lang = 'de-BE';

@@ -28,6 +28,9 @@ export function startGate(ok: GateCheck): { apply(): void; stop(): void } {
   const seen = new WeakSet<Element>();
   let chain = Promise.resolve();
   const apply = () => {
+    // While the page is parsed, a gated script may be seen before the parser has appended all its
+    // text (a network chunk can end inside it): wait for the whole document.
+    if (document.readyState == 'loading') return;
     for (const el of document.querySelectorAll<HTMLElement>(SEL)) {
       const { category, service, src, srcset } = el.dataset;
       if (seen.has(el) || !ok(category!, service)) continue;
@@ -44,6 +47,13 @@ export function startGate(ok: GateCheck): { apply(): void; stop(): void } {
   };
   const mo = new MutationObserver((records) => records.some((r) => r.addedNodes.length) && apply());
   mo.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', apply);
   apply();
-  return { apply, stop: () => mo.disconnect() };
+  return {
+    apply,
+    stop() {
+      mo.disconnect();
+      document.removeEventListener('DOMContentLoaded', apply);
+    },
+  };
 }
