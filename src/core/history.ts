@@ -70,6 +70,15 @@ export function createHistory(endpoint: string | null) {
 
   return {
     flush,
+    /** The retry at start: only if garde's database exists, so that a page seen before any decision creates none. */
+    async retry(): Promise<void> {
+      try {
+        if (!(await indexedDB.databases()).some((d) => d.name == 'garde')) return;
+      } catch {
+        // No databases() (older browsers) or no IndexedDB: flush() copes.
+      }
+      return flush();
+    },
     /** Logs a receipt, puts it in the outbox first, then sends it. */
     async record(r: Receipt): Promise<void> {
       await upd<HistoryEntry[]>('history', (h = []) => [...h, { ...r, sent: false }].slice(-HISTORY_LIMIT));

@@ -85,7 +85,7 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     get consent() {
       return consent;
     },
-    ready: log.flush(),
+    ready: log.retry(),
     acceptAll: () => decide('accept-all', () => 1),
     rejectAll: () => decide('reject-all', () => 0),
     set(choices) {

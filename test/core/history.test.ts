@@ -41,6 +41,24 @@ describe('history and receipts', () => {
     expect(third!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
   });
 
+  it('stores nothing on a first visit before the decision: no cookie, no database', async () => {
+    const host = `fresh-${Math.random().toString(36).slice(2)}.garde.test`;
+    const r = await new Promise<{ before: string[]; cookiesBefore: string; after: string[] }>((resolve, reject) => {
+      const w = window.open(`http://${host}:${location.port}/test/fixtures/fresh.html`);
+      const t = setTimeout(() => reject(new Error('no report')), 8000);
+      addEventListener('message', function on(e) {
+        if (e.source != w) return;
+        removeEventListener('message', on);
+        clearTimeout(t);
+        w!.close();
+        resolve(e.data);
+      });
+    });
+    expect(r.before).to.deep.equal([]);
+    expect(r.cookiesBefore).to.equal('');
+    expect(r.after).to.deep.equal(['garde']);
+  });
+
   it(`keeps only the last ${HISTORY_LIMIT} decisions`, async () => {
     const g = start(config());
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) g.set({ analytics: i % 2 == 0 });
