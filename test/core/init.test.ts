@@ -202,6 +202,17 @@ describe('init', () => {
     expect(calls).to.equal(2);
   });
 
+  it('sends one automatic pageview through the tracker when analytics.autoPageview is set, none otherwise', async () => {
+    const key = Math.random().toString(36).slice(2);
+    const hits = async (k: string) => (await (await fetch(`/test-consent/${k}`)).json()).posts as unknown[];
+    start(config({ analyticsEndpoint: `/test-consent/auto-${key}`, analytics: { autoPageview: true } }));
+    start(config({ analyticsEndpoint: `/test-consent/manual-${key}`, analytics: { autoPageview: false } }));
+    await until(async () => (await hits(`auto-${key}`)).length == 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await hits(`auto-${key}`)).to.have.length(1);
+    expect(await hits(`manual-${key}`)).to.have.length(0);
+  });
+
   it('showPreferences dispatches garde:show-preferences on document', () => {
     const g = start(config());
     let n = 0;
