@@ -1,13 +1,13 @@
 import type { GardeConfig } from './types.js';
 
-/** The raw value of the consent cookie, or null (absent or cookies blocked). */
+/** The raw value of the consent cookie, or null (absent or cookies blocked). The name is [\w-] only (config). */
 export function readCookie(name: string): string | null {
   try {
-    for (const c of document.cookie.split(/; */)) if (c.startsWith(name + '=')) return c.slice(name.length + 1);
+    return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1] ?? null;
   } catch {
     // Cookies blocked (sandboxed frame): no stored decision.
+    return null;
   }
-  return null;
 }
 
 /** Writes the consent cookie: path=/, SameSite=Lax, Secure on https, the configured lifetime and domain. */
