@@ -1,7 +1,7 @@
 // Ingest benchmark of the collector: receipts per second and p50/p99 latency of POST /consent, on SQLite
 // and on PostgreSQL, with autocannon on this machine. Every receipt is unique (a real insert), and the
 // count stored afterwards is checked against the count acknowledged.
-//   node bench/collector/run.mjs [--duration 10] [--connections 50]
+//   node bench/collector/run.mjs [--duration 15] [--connections 50]
 // PostgreSQL row: set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL (postgres://…); skipped otherwise.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const DURATION = arg('duration', 10);
+const DURATION = arg('duration', 15);
 const CONNECTIONS = arg('connections', 50);
 const TOKEN = randomUUID();
 const PG_URL = process.env.GARDE_BENCH_PG_URL || process.env.GARDE_TEST_PG_URL || null;
