@@ -14,7 +14,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         route: req.routeOptions?.url ?? '(unmatched)',
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: pino.stdSerializers.err,
+      // Name, code, message and stack only: a database error's other fields (PostgreSQL's `detail`)
+      // can quote the values of a row.
+      err: (err: { name?: string; code?: string; message?: string; stack?: string }) => ({
+        type: err.name, code: err.code, message: err.message, stack: err.stack,
+      }),
     },
     redact: {
       paths: ['headers', 'body', 'ip', 'ips', 'remoteAddress', 'hostname', 'req.headers', 'req.ip', 'req.url'],

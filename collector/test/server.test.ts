@@ -120,3 +120,18 @@ describe('static folders and errors', () => {
     await app.close();
   });
 });
+
+describe('database failure', () => {
+  it('answers 500, never 202, when the commit fails, and logs no receipt data', async () => {
+    const storage = await openSqlite(':memory:');
+    const failing = { ...storage, insertRecords: async () => { throw new Error('disk I/O error'); } };
+    const { app, log } = await testServer({}, { storage: failing });
+    const r = receipt({ id: 'failing-visitor', path: '/fr/failing-mark' });
+    const res = await app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(r) });
+    assert.equal(res.statusCode, 500);
+    assert.equal(res.json().error, 'internal');
+    assert.match(log.text(), /disk I\/O error/);
+    assert.ok(!log.text().includes('failing-visitor') && !log.text().includes('failing-mark'));
+    await app.close();
+  });
+});
