@@ -102,7 +102,8 @@ export const BACKENDS: Backend[] = [
     async open() {
       const tmp = tempDir();
       const storage = await openSqlite(join(tmp.dir, 'test.sqlite'));
-      return { storage, cleanup: async () => { await storage.close(); tmp.remove(); } };
+      // The storage may already be closed by a server it was given to.
+      return { storage, cleanup: async () => { await storage.close().catch(() => {}); tmp.remove(); } };
     },
   },
   {
@@ -114,7 +115,7 @@ export const BACKENDS: Backend[] = [
       return {
         storage,
         cleanup: async () => {
-          await storage.close();
+          await storage.close().catch(() => {});
           const client = new pg.Client({ connectionString: PG_URL! });
           await client.connect();
           await client.query(`DROP SCHEMA ${schema} CASCADE`);

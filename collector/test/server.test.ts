@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN_DIST } from '../src/server.js';
 import { openSqlite } from '../src/storage/sqlite.js';
-import { hit, receipt, tempDir, testServer } from './helpers.js';
+import { BACKENDS, auth, hit, receipt, tempDir, testServer } from './helpers.js';
 
 const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 
@@ -134,4 +134,34 @@ describe('database failure', () => {
     assert.ok(!log.text().includes('failing-visitor') && !log.text().includes('failing-mark'));
     await app.close();
   });
+});
+
+describe('the same HTTP answers on every storage', () => {
+  for (const backend of BACKENDS) {
+    it(`ingests and reads back on ${backend.name}`, { skip: backend.skip }, async () => {
+      const { storage, cleanup } = await backend.open();
+      // The server closes the storage it is given; cleanup then only drops what is left.
+      const { app } = await testServer({}, { storage, now: () => new Date('2026-09-01T10:00:00.000Z') });
+      const r = receipt({ id: 'http-visitor', categories: { necessary: true, analytics: false } });
+      const post = (url: string, body: object) =>
+        app.inject({ method: 'POST', url, headers: TEXT, payload: JSON.stringify(body), remoteAddress: '198.51.100.9' });
+      assert.equal((await post('/consent', r)).statusCode, 202);
+      assert.equal((await post('/consent', r)).statusCode, 202);
+      assert.equal((await post('/collect', hit({ referrer: 'https://www.google.be/x' }))).statusCode, 202);
+      const list = (await app.inject({ url: '/api/records?from=2026-09-01&to=2026-09-01', headers: auth })).json();
+      assert.deepEqual(list, { total: 1, page: 1, pageSize: 50, records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z' }] });
+      const stats = (await app.inject({ url: '/api/stats?from=2026-09-01&to=2026-09-01', headers: auth })).json();
+      assert.deepEqual(stats.decisions, [{ day: '2026-09-01', method: 'custom', count: 1 }]);
+      assert.deepEqual(stats.acceptance, [
+        { day: '2026-09-01', category: 'analytics', granted: 0, total: 1 },
+        { day: '2026-09-01', category: 'necessary', granted: 1, total: 1 },
+      ]);
+      assert.deepEqual(stats.pageviews.byDay, [{ day: '2026-09-01', count: 1, consented: 0 }]);
+      assert.deepEqual(stats.pageviews.byReferrer, [{ referrer: 'www.google.be', count: 1 }]);
+      const csv = (await app.inject({ url: '/api/records.csv', headers: auth })).body.trimEnd().split('\r\n');
+      assert.equal(csv.length, 2);
+      await app.close();
+      await cleanup();
+    });
+  }
 });
