@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/node_modules/**', 'custom-elements.json', 'bench/fixtures/**', 'bench/results/**', 'test-artifacts/**', 'demo/**/vendor/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', '**/node_modules/**', 'custom-elements.json', 'bench/fixtures/**', 'bench/results/**', 'test-artifacts/**', 'demo/**/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
