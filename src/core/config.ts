@@ -41,7 +41,7 @@ const SPEC: Record<string, Spec> = {
   gpc: one('refuse', 'ignore'),
   lang: one('auto', ...LANGS),
   reloadOnRefusal: bool(false),
-  floatingButton: bool(true),
+  floatingButton: bool(false),
 };
 
 /**

@@ -35,7 +35,7 @@ describe('config', () => {
       gpc: 'refuse',
       lang: 'auto',
       reloadOnRefusal: false,
-      floatingButton: true,
+      floatingButton: false,
     });
   });
 
@@ -52,7 +52,7 @@ describe('config', () => {
       gpc: 'ignore',
       lang: 'nl',
       reloadOnRefusal: true,
-      floatingButton: false,
+      floatingButton: true,
     };
     const { c, errors } = check(input);
     expect(errors).to.deep.equal([]);
@@ -61,7 +61,7 @@ describe('config', () => {
     expect(c.services.matomo).to.deep.equal(input.services.matomo);
     expect(c.cookie).to.deep.equal(input.cookie);
     expect(c.analytics).to.deep.equal(input.analytics);
-    expect([c.recordEndpoint, c.gpc, c.lang, c.reloadOnRefusal, c.floatingButton]).to.deep.equal(['/consent', 'ignore', 'nl', true, false]);
+    expect([c.recordEndpoint, c.gpc, c.lang, c.reloadOnRefusal, c.floatingButton]).to.deep.equal(['/consent', 'ignore', 'nl', true, true]);
   });
 
   // Each case: the input, the one message expected (field and expectation), and the fallback seen.
