@@ -10,14 +10,20 @@ type Outbox = Record<string, Receipt>;
 /** The log is bounded: the last decisions only. */
 export const HISTORY_LIMIT = 100;
 
-/** Sends one receipt; true once nothing more can be done (2xx, or 4xx which retrying cannot fix). */
+/**
+ * Sends one receipt; true once nothing more can be done: 2xx, or a 4xx that retrying cannot fix.
+ * 408 (timeout) and 429 (rate limited: the collector limits per IP, and a whole office can share
+ * one address) are worth a later retry, like 5xx and network errors.
+ */
 export async function sendReceipt(url: string, r: Receipt): Promise<boolean> {
   const body = JSON.stringify(r);
   if (typeof fetch != 'function') return navigator.sendBeacon?.(url, body) ?? false;
   try {
     const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, keepalive: true, credentials: 'omit' });
-    if (res.status >= 400 && res.status < 500) console.error(`garde: ${url} refused receipt ${r.receiptId} (${res.status})`);
-    return res.status < 500;
+    const s = res.status;
+    const final = s < 500 && s != 408 && s != 429;
+    if (final && s > 399) console.error(`garde: ${url} refused receipt ${r.receiptId} (${s})`);
+    return final;
   } catch {
     return false;
   }

@@ -143,6 +143,39 @@ describe('history and receipts', () => {
     expect(errors.some((e) => /refused receipt .* \(400\)/.test(e))).to.be.true;
   });
 
+  for (const status of [429, 408]) {
+    it(`keeps a receipt answered ${status} in the outbox and sends it again later`, async () => {
+      await answer(status);
+      const errors: string[] = [];
+      const error = console.error;
+      console.error = (m: string) => void errors.push(m);
+      try {
+        const g = start(config({ recordEndpoint: endpoint() }));
+        g.acceptAll();
+        await until(async () => (await seen()).posts.length >= 1);
+        await g.ready;
+        const [entry] = await g.history();
+        expect(await outbox()).to.deep.equal([entry!.receiptId]);
+        expect(entry!.sent).to.be.false;
+        await answer(202);
+        const later = start(config({ recordEndpoint: endpoint() }));
+        await later.ready;
+        expect(await outbox()).to.deep.equal([]);
+        expect((await later.history())[0]!.sent).to.be.true;
+        // The same receipt each time (the start-up retry may send it too; Chromium itself may repeat
+        // a request answered 408), stored exactly once.
+        const posts = (await seen()).posts;
+        expect(new Set(posts.map((p) => p.receiptId))).to.deep.equal(new Set([entry!.receiptId]));
+        expect(posts.map((p) => p.status)).to.include(status);
+        expect(posts.filter((p) => p.status == 202)).to.have.length(1);
+        expect(posts.at(-1)!.status).to.equal(202);
+      } finally {
+        console.error = error;
+      }
+      expect(errors).to.deep.equal([]);
+    });
+  }
+
   it('falls back to sendBeacon where fetch is missing', async () => {
     const saved = window.fetch;
     (window as { fetch?: unknown }).fetch = undefined;
