@@ -3,6 +3,7 @@
 // answered: fetch tells us that, sendBeacon (true = queued) cannot. Storage that fails
 // (private modes, blocked IndexedDB) is skipped: the page keeps working.
 import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval';
+import { post } from './post.js';
 import type { HistoryEntry, Receipt } from './types.js';
 
 type Outbox = Record<string, Receipt>;
@@ -16,10 +17,10 @@ export const HISTORY_LIMIT = 100;
  * one address) are worth a later retry, like 5xx and network errors.
  */
 export async function sendReceipt(url: string, r: Receipt): Promise<boolean> {
-  const body = JSON.stringify(r);
-  if (typeof fetch != 'function') return navigator.sendBeacon?.(url, body) ?? false;
   try {
-    const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, keepalive: true, credentials: 'omit' });
+    const res = await post(url, JSON.stringify(r));
+    // A beacon (no fetch): queued counts as sent, since nothing more can be known.
+    if (typeof res == 'boolean') return res;
     const s = res.status;
     const final = s < 500 && s != 408 && s != 429;
     if (final && s > 399) console.error(`garde: ${url} refused receipt ${r.receiptId} (${s})`);

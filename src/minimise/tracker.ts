@@ -6,6 +6,8 @@ import { reduceUserAgent, uaVersion, type UaHints } from './ua.js';
 import { referrerDomain } from './referrer.js';
 import { reducePath } from './path.js';
 import { sanitiseProps, validName } from './personal.js';
+import { post } from '../core/post.js';
+import { uuid } from '../core/uuid.js';
 
 export interface TrackerOptions {
   config: GardeConfig;
@@ -29,14 +31,14 @@ const VW = [1440, 1200, 992, 768, 576, 360];
 export const vwBucket = (width: number): number => VW.find((b) => width >= b) ?? 0;
 
 // Reads (creating on first use) or removes one id. Storage may be disabled or throw
-// (Safari private mode, sandboxed iframes), and randomUUID needs a secure context: then
-// there is simply no id.
+// (Safari private mode, sandboxed iframes): then there is simply no id. The core's uuid, not
+// crypto.randomUUID, which exists only in secure contexts.
 const id = (store: () => Storage, key: string, keep: boolean): string | undefined => {
   try {
     const s = store();
     if (!keep) return void s.removeItem(key);
     let v = s.getItem(key);
-    if (!v) s.setItem(key, (v = crypto.randomUUID()));
+    if (!v) s.setItem(key, (v = uuid()));
     return v;
   } catch {
     return;
@@ -93,14 +95,8 @@ export function createTracker({ config, consent, lang }: TrackerOptions): Tracke
         uid,
         props: sanitiseProps(props, (k) => warn(`prop "${k}"`)),
       };
-      // JSON.stringify leaves out the undefined fields.
-      const body = JSON.stringify(hit);
-      try {
-        if (nav.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }))) return;
-      } catch {
-        // An endpoint sendBeacon refuses (or no sendBeacon): try fetch below.
-      }
-      fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {});
+      // JSON.stringify leaves out the undefined fields. Sent without the site's cookies (see post).
+      post(url, JSON.stringify(hit)).catch(() => {});
     },
   };
 }

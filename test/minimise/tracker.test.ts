@@ -180,12 +180,15 @@ describe('tracker', () => {
   it('sends nothing without an analyticsEndpoint', async () => {
     const box = newBox();
     const sent: unknown[] = [];
-    const beacon = navigator.sendBeacon;
-    navigator.sendBeacon = (...args) => (sent.push(args), true);
+    const { fetch: f, navigator: nav } = window;
+    const beacon = nav.sendBeacon;
+    window.fetch = async (...args) => (sent.push(args), new Response());
+    nav.sendBeacon = (...args) => (sent.push(args), true);
     try {
       setup(box, {}, null).tracker.track();
     } finally {
-      navigator.sendBeacon = beacon;
+      window.fetch = f;
+      nav.sendBeacon = beacon;
     }
     expect(sent).to.have.length(0);
   });
@@ -213,20 +216,47 @@ describe('tracker', () => {
     expect(warnings.join()).not.to.contain('jan.peeters');
   });
 
-  it('falls back to fetch without credentials when sendBeacon refuses', async () => {
+  it("sends hits without the site's cookies, even to a same-origin endpoint", async () => {
     const box = newBox();
     document.cookie = 'site_session=abc; path=/';
-    const beacon = navigator.sendBeacon;
-    navigator.sendBeacon = () => false;
     try {
       setup(box).tracker.track();
       const [hit] = await received(box, 1);
       expect(hit!.cookie).to.equal('');
       expect(JSON.parse(hit!.body).consent).to.equal(false);
     } finally {
-      navigator.sendBeacon = beacon;
       document.cookie = 'site_session=; path=/; max-age=0';
     }
+  });
+
+  it('falls back to sendBeacon where fetch is missing', async () => {
+    const box = newBox();
+    const f = window.fetch;
+    (window as { fetch?: unknown }).fetch = undefined;
+    try {
+      setup(box).tracker.track();
+    } finally {
+      window.fetch = f;
+    }
+    const [hit, ...more] = await received(box, 1);
+    expect(more).to.have.length(0);
+    expect(hit!.contentType.toLowerCase()).to.equal('text/plain;charset=utf-8');
+    expect(JSON.parse(hit!.body).consent).to.equal(false);
+  });
+
+  it('makes its ids without crypto.randomUUID (absent on plain http pages)', async () => {
+    const saved = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+    Object.defineProperty(Crypto.prototype, 'randomUUID', { value: undefined, configurable: true });
+    const box = newBox();
+    try {
+      const { tracker, setConsent } = setup(box, { afterConsent: ['session'] });
+      setConsent(granted(true));
+      tracker.track();
+    } finally {
+      Object.defineProperty(Crypto.prototype, 'randomUUID', saved);
+    }
+    const [hit] = (await received(box, 1)).map((r) => JSON.parse(r.body) as Hit);
+    expect(hit!.session).to.match(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
   });
 
   for (const [width, bucket] of [[320, 0], [375, 360], [1280, 1200], [1920, 1440]] as const) {
