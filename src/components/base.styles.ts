@@ -1,12 +1,15 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
 // One stylesheet shared by the three elements, written compactly on purpose: Lit ships CSS as
-// written and every byte reaches every visitor.
+// written and every byte reaches every visitor. unsafeCSS over constant text, here and in the
+// elements' own sheets, rather than the css tag: nothing is interpolated, and leaving the tag out
+// of the bundle spares every visitor its checks and messages (~160 B gzip). Never pass it
+// config or translated text.
 // Theming: the public --garde-* properties are read with their defaults into short private ones,
 // so a page can set them on :root (they inherit) or on the elements. Light and dark defaults:
 // every text/background pair meets 4.5:1; the focus ring uses the text colour, so it stands out
 // against the background and the buttons alike. Motion only for those who have not asked for less.
-export const baseStyles = css`:host{--c:var(--garde-color,#1b1b1b);--b:var(--garde-background,#f3f5f8);--a:var(--garde-accent,#1d4f91);--t:var(--garde-accent-text,#fff);--l:var(--garde-border,#5f6b7a);--r:var(--garde-radius,.25rem);--s:var(--garde-space,1rem);display:block;font:1rem/1.5 var(--garde-font,inherit);color:var(--c)}
+export const baseStyles = unsafeCSS(`:host{--c:var(--garde-color,#1b1b1b);--b:var(--garde-background,#f3f5f8);--a:var(--garde-accent,#1d4f91);--t:var(--garde-accent-text,#fff);--l:var(--garde-border,#5f6b7a);--r:var(--garde-radius,.25rem);--s:var(--garde-space,1rem);display:block;font:1rem/1.5 var(--garde-font,inherit);color:var(--c)}
 @media (prefers-color-scheme:dark){:host{--c:var(--garde-color,#eef1f4);--b:var(--garde-background,#1e2329);--a:var(--garde-accent,#a8c7fa);--t:var(--garde-accent-text,#0b1a33);--l:var(--garde-border,#8a96a3)}}
 @media (prefers-reduced-motion:no-preference){button{transition:box-shadow .2s}}
 @media (forced-colors:active){:focus-visible{outline-color:Highlight}}
@@ -18,4 +21,4 @@ button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1rem;border
 button:hover{box-shadow:0 0 0 2px var(--b),0 0 0 4px var(--a)}
 :focus-visible{outline:3px solid var(--garde-focus,var(--c));outline-offset:2px}
 section,dialog{background:var(--b);color:var(--c)}
-[part~=actions]{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem;margin-top:var(--s)}`;
+[part~=actions]{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem;margin-top:var(--s)}`);

@@ -1,10 +1,10 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 import type { ConsentState, Garde } from '../core/types.js';
 import { defineElements } from './define-elements.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
-const room = css`html{scroll-padding-bottom:4rem}`;
+const room = unsafeCSS(`html{scroll-padding-bottom:4rem}`);
 
 /**
  * Puts the UI on the page for `garde`: the banner first in `<body>` while there is no decision
