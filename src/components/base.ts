@@ -1,8 +1,9 @@
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import type { Garde } from '../core/types.js';
 import { currentGarde } from '../core/instance.js';
 import { ConsentController, type GardeHost } from '../controllers/consent-controller.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
+import { baseStyles } from './base.styles.js';
 
 /**
  * What the three elements share: the garde instance they render (`garde`, else the last one
@@ -14,6 +15,7 @@ import { LocalizeController } from '../controllers/localize-controller.js';
  */
 export class GardeElement extends LitElement implements GardeHost {
   static override properties = { garde: { attribute: false }, lang: {} };
+  static override styles: CSSResultGroup = baseStyles;
 
   /** The instance to render and call; defaults to `currentGarde()`. */
   declare garde?: Garde;

@@ -1,7 +1,5 @@
 import { html, nothing } from 'lit';
 import { GardeElement } from '../base.js';
-import { baseStyles } from '../base.styles.js';
-import { bannerStyles } from './banner.styles.js';
 
 /**
  * The first layer, shown while the visitor has not decided: a landmark region with a short text,
@@ -36,8 +34,6 @@ import { bannerStyles } from './banner.styles.js';
  * @event garde:show-preferences - On `document`, after "Customise".
  */
 export class GardeBanner extends GardeElement {
-  static override styles = [baseStyles, bannerStyles];
-
   override render() {
     const g = this.g;
     const { t, lang } = this.l;

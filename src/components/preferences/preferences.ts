@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
 import type { CookieInfo, LocalisedText } from '../../core/types.js';
 import { GardeElement } from '../base.js';
-import { baseStyles } from '../base.styles.js';
-import { preferencesStyles } from './preferences.styles.js';
 
 /** The element focused in the page, looking through shadow roots (the opener is often in one). */
 const focused = (): HTMLElement | null => {
@@ -53,8 +51,6 @@ const focused = (): HTMLElement | null => {
  * @event garde:consent - On `document`, from the core, after any of the three buttons.
  */
 export class GardePreferences extends GardeElement {
-  static override styles = [baseStyles, preferencesStyles];
-
   /** The switches' state, from the current decision when the dialog opens; applied only on Save. */
   private d: Record<string, boolean> = {};
   private o: HTMLElement | null = null;

@@ -1,7 +1,0 @@
-import { unsafeCSS } from 'lit';
-
-// In the flow at the start of <body>, full width, like GOV.UK's cookie banner: it never covers
-// the page, so it can never hide the focused element (WCAG 2.4.11), and it reflows at 400% zoom,
-// where a fixed banner would take the whole viewport.
-export const bannerStyles = unsafeCSS(`section{border-bottom:2px solid var(--l)}
-[part~=inner]{max-width:60rem;margin:auto;padding:var(--s)}`);
