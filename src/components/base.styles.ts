@@ -1,4 +1,4 @@
-import { unsafeCSS } from 'lit';
+import { unsafeCSS } from '@lit/reactive-element';
 
 // One stylesheet shared by the three elements, with the banner's and the dialog's own rules (their
 // selectors match nothing in the other elements), written compactly on purpose: Lit ships CSS as

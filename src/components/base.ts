@@ -1,4 +1,5 @@
-import { LitElement, type CSSResultGroup } from 'lit';
+import { ReactiveElement, type CSSResultGroup, type PropertyValues } from '@lit/reactive-element';
+import { nothing, render } from 'lit/html.js';
 import type { Garde } from '../core/types.js';
 import { currentGarde } from '../core/instance.js';
 import { ConsentController, type GardeHost } from '../controllers/consent-controller.js';
@@ -9,11 +10,15 @@ import { baseStyles } from './base.styles.js';
  * What the three elements share: the garde instance they render (`garde`, else the last one
  * `init()` created), re-rendering after each decision, and the language to render in.
  *
+ * It extends Lit's ReactiveElement and renders with lit-html itself, as LitElement does
+ * (`render()` after each update, event listeners bound to the element): the few lines below
+ * stand in for LitElement's module, which every visitor would otherwise download too.
+ *
  * @property garde - The garde instance to render and call; defaults to the last one `init()` created.
  * @attribute lang - The language to render in (fr, nl, de, en; regional tags map to theirs); defaults to
  *   `config.lang`, then `<html lang>`, then English.
  */
-export class GardeElement extends LitElement implements GardeHost {
+export class GardeElement extends ReactiveElement implements GardeHost {
   static override properties = { garde: { attribute: false }, lang: {} };
   static override styles: CSSResultGroup = baseStyles;
 
@@ -30,5 +35,16 @@ export class GardeElement extends LitElement implements GardeHost {
   /** The instance in use: `garde`, else the last one `init()` created. */
   get g(): Garde | null {
     return this.garde ?? currentGarde();
+  }
+
+  /** The template of the element's shadow root (lit-html), worked out again at each update. */
+  render(): unknown {
+    return nothing;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const view = this.render();
+    super.update(changed);
+    render(view, this.renderRoot, { host: this });
   }
 }

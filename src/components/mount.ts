@@ -1,4 +1,4 @@
-import { unsafeCSS } from 'lit';
+import { unsafeCSS } from '@lit/reactive-element';
 import type { ConsentState, Garde } from '../core/types.js';
 import { defineElements } from './define-elements.js';
 

@@ -1,4 +1,4 @@
-import { unsafeCSS } from 'lit';
+import { unsafeCSS } from '@lit/reactive-element';
 
 // In a footer it takes the footer's colours; `floating` leaves one small fixed button (mountUi
 // then keeps room for it with scroll-padding, so it never hides the focused element).

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
 import { policyLinkStyles } from './policy-link.styles.js';

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { CookieInfo, LocalisedText } from '../../core/types.js';
 import { GardeElement } from '../base.js';
 
