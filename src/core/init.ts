@@ -24,7 +24,8 @@ export interface InitOptions {
 export function init(input: unknown, { now = Date.now }: InitOptions = {}): Garde {
   const config = validateConfig(input);
   const { categories: cats, services: svcs, cookie } = config;
-  const lang = resolveLang(config.lang == 'auto' ? null : config.lang, document.documentElement.lang);
+  // `auto` is no language tag: resolveLang skips it for <html lang>.
+  const lang = resolveLang(config.lang, document.documentElement.lang);
   // Without a policy version a decision proves nothing (and the collector would refuse it): logged here only.
   const log = createHistory(config.policy.version ? config.recordEndpoint : null);
   const stored = parseConsentCookie(readCookie(cookie.name) ?? '');

@@ -5,7 +5,7 @@ export const LANGS: readonly Lang[] = ['fr', 'nl', 'de', 'en'];
 
 /**
  * The first candidate that names one of garde's languages (`nl-BE` → `nl`, case-insensitive),
- * else `en`. Empty, null and unknown candidates are skipped.
+ * else `en`. Empty, null and unknown candidates (config's `auto` too) are skipped.
  */
 export function resolveLang(...candidates: Array<string | null | undefined>): Lang {
   for (const c of candidates) {

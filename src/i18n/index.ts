@@ -13,10 +13,11 @@ export const translations = { fr, nl, de, en };
 
 /**
  * The language of an element: its own `lang`, else the config's `lang` (unless `auto`), else the
- * page's `<html lang>`, else English. Regional tags map to their language (`nl-BE` → `nl`).
+ * page's `<html lang>`, else English. Regional tags map to their language (`nl-BE` → `nl`); `auto`
+ * is no language tag, so resolveLang skips it.
  */
 export const elementLang = (own?: string | null, config?: string): Lang =>
-  resolveLang(own, config == 'auto' ? '' : config, document.documentElement.lang);
+  resolveLang(own, config, document.documentElement.lang);
 
 let warned = false;
 

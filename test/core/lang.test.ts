@@ -16,6 +16,8 @@ describe('resolveLang', () => {
   it('does not read a language out of a longer word', () => {
     expect(resolveLang('french', 'nlx', 'fr-')).to.equal('fr');
     expect(resolveLang('french')).to.equal('en');
+    // config.lang "auto" is passed as it is: it must give way to <html lang>.
+    expect(resolveLang('auto', 'nl-BE')).to.equal('nl');
   });
 
   it('falls back to en', () => {
