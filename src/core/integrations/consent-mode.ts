@@ -15,15 +15,11 @@ export const CONSENT_MODE_MAP: Record<string, string[]> = {
   functional: ['functionality_storage', 'personalization_storage'],
 };
 
-const TYPES = [...new Set(Object.values(CONSENT_MODE_MAP).flat())];
-
 /** The `gtag('consent', …)` parameters for a decision (null: all denied). */
 export function consentModeState(state: ConsentState | null): Record<string, string> {
-  const out: Record<string, string> = Object.fromEntries(TYPES.map((t) => [t, 'denied']));
-  for (const [cat, types] of Object.entries(CONSENT_MODE_MAP)) {
-    if (state?.categories[cat]) for (const t of types) out[t] = 'granted';
-  }
-  out.security_storage = 'granted';
+  const out: Record<string, string> = { security_storage: 'granted' };
+  // A type shared by two categories is granted when either is.
+  for (const [cat, types] of Object.entries(CONSENT_MODE_MAP)) for (const t of types) if (out[t] != 'granted') out[t] = state?.categories[cat] ? 'granted' : 'denied';
   return out;
 }
 
