@@ -17,9 +17,9 @@ export function cookieNames(): string[] {
 /** Deletes the cookies whose names match one of the glob patterns (`*` only). */
 export function eraseCookies(patterns: string[]): void {
   const res = patterns.map(glob);
-  const parts = location.hostname.split('.');
   const domains = [''];
-  for (let i = 0; i < parts.length - 1; i++) domains.push(';domain=' + parts.slice(i).join('.'), ';domain=.' + parts.slice(i).join('.'));
+  // The host, then each parent short of the top-level domain.
+  for (let h = location.hostname; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) domains.push(';domain=' + h, ';domain=.' + h);
   const paths = ['/'];
   let p = '';
   for (const seg of location.pathname.split('/').slice(1)) paths.push((p += '/' + seg), p + '/');
