@@ -69,7 +69,7 @@ describe('drop-in (garde.js)', () => {
 
   it('invalid JSON: a named error, no throw, the safe fallback (visitor asked, nothing stored)', async () => {
     const errors = await dropIn('{ "policy": { "version": "1", } }');
-    expect(errors[0]).to.match(/^garde: config: expected JSON in <script type="application\/json" id="garde-config"> \(SyntaxError: /);
+    expect(errors[0]).to.match(/^garde: config: expected JSON in #garde-config \(SyntaxError: /);
     const g = window.garde;
     expect(g.consent).to.equal(null);
     expect(g.config.policy.version).to.equal('');
@@ -83,7 +83,7 @@ describe('drop-in (garde.js)', () => {
 
   it('no config element: a named error, and still a working window.garde', async () => {
     const errors = await dropIn(null);
-    expect(errors[0]).to.match(/^garde: config: expected JSON in <script type="application\/json" id="garde-config">/);
+    expect(errors[0]).to.match(/^garde: config: expected JSON in #garde-config/);
     expect(window.garde.consent).to.equal(null);
     expect(() => window.garde.rejectAll()).to.not.throw();
   });
