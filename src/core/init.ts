@@ -9,7 +9,7 @@ import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang } from './lang.js';
-import { allowedIn, makeState, map, own, stateFromCookie } from './state.js';
+import { allowedIn, iso, makeState, map, own, stateFromCookie } from './state.js';
 import { uuid } from './uuid.js';
 import { createTracker } from '../minimise/tracker.js';
 import type { ConsentState, Garde, Method, Receipt } from './types.js';
@@ -35,7 +35,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   // Started last (after the integrations), but decisions made before then (GPC) must not need it.
   // eslint-disable-next-line prefer-const
   let gate: ReturnType<typeof startGate> | undefined;
-  const names = [...Object.keys(cats), ...Object.keys(svcs)];
+  // Service names differ from category names (config), so one object holds both.
+  const names = Object.keys({ ...cats, ...svcs });
   const allowed = (name: string) => allowedIn(config, consent, name);
   // A service's scripts run, and its cookies stay, only while its category and itself are granted.
   const on = (s: string) => allowed(svcs[s]!.category) && allowed(s);
@@ -43,7 +44,7 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   const receipt = (method: Receipt['method']): Receipt => ({
     receiptId: uuid(),
     id,
-    ts: new Date(now()).toISOString(),
+    ts: iso(now()),
     version: config.policy.version,
     categories: map(cats, allowed),
     services: map(svcs, on),

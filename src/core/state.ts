@@ -14,7 +14,8 @@ export function allowedIn(config: GardeConfig, s: ConsentState | null, name: str
 /** Own keys only: names such as `toString` or `constructor` must not reach Object.prototype. */
 export const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** ISO 8601 for a time in ms since the epoch. */
+export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** `{ key: f(key) }` for every key of `o`. */
 export const map = <T>(o: object, f: (k: string) => T): Record<string, T> => Object.fromEntries(Object.keys(o).map((k) => [k, f(k)]));

@@ -28,10 +28,9 @@ let warned = false;
  * single line keeps production consoles quiet. `fallback` is used when the config has no text.
  */
 export function text(v: LocalisedText | undefined, lang: Lang, fallback = ''): string {
-  if (typeof v == 'string') return v || fallback;
-  const own = v?.[lang];
-  if (own) return own;
-  const other = v && (v.en || v.fr || v.nl || v.de);
+  if (typeof v == 'string' || !v) return v || fallback;
+  const other = v.en || v.fr || v.nl || v.de;
+  if (v[lang]) return v[lang];
   if (other && !warned) {
     warned = true;
     console.warn(`garde: config text without "${lang}", showing "${other}"`);
