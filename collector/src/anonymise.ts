@@ -20,11 +20,14 @@ export interface HitContext {
 
 /**
  * Reduces a validated hit: network prefix instead of the IP, browser family / major / OS / mobile from
- * the request's own user agent (the body's values only when the header is missing), referrer domain
+ * the request's own user agent (the body's values, if any, only when the header is missing), referrer domain
  * only, personal-looking props dropped, and the after-consent fields dropped when `consent` is false.
  */
 export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
-  const ua = context.userAgent ? reduceUserAgent(context.userAgent) : hit;
+  // garde's tracker sends no browser fields: every request carries its User-Agent, reduced here.
+  const ua = context.userAgent
+    ? reduceUserAgent(context.userAgent)
+    : { browser: hit.browser ?? 'Other', major: hit.major ?? 0, os: hit.os ?? 'Other', mobile: hit.mobile ?? false };
   const consent = hit.consent;
   return {
     receivedAt: context.now.toISOString(),

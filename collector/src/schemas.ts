@@ -38,7 +38,7 @@ export const receiptSchema = {
 export const hitSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'path', 'browser', 'major', 'os', 'mobile', 'lang', 'vw', 'consent'],
+  required: ['name', 'path', 'lang', 'vw', 'consent'],
   properties: {
     name: { type: 'string', minLength: 1, maxLength: MAX_VALUE_LENGTH },
     path,

@@ -43,11 +43,10 @@ export function stored(receivedAt: string, overrides: Partial<Receipt> = {}): St
   return { ...receipt(overrides), receivedAt };
 }
 
-/** A valid pageview hit, anonymous unless overridden. */
+/** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */
 export function hit(overrides: Partial<Hit> = {}): Hit {
   return {
-    name: 'pageview', path: '/fr/', browser: 'Firefox', major: 133, os: 'Linux', mobile: false,
-    lang: 'fr', vw: 1200, consent: false, ...overrides,
+    name: 'pageview', path: '/fr/', lang: 'fr', vw: 1200, consent: false, ...overrides,
   };
 }
 

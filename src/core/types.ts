@@ -134,10 +134,16 @@ export interface Hit {
   path: string;
   /** Before consent: the referring host name (absent when same-site). After, with `referrer`: origin + path. */
   referrer?: string;
-  browser: string;
-  major: number;
-  os: string;
-  mobile: boolean;
+  /**
+   * Browser family, major version, OS family and mobile: garde's tracker leaves these out, because
+   * every request already carries its User-Agent header, from which the collector derives the same
+   * four values with the shared `reduceUserAgent` (one parser, and ~600 B less in every page).
+   * Other senders may fill them; the collector prefers the header.
+   */
+  browser?: string;
+  major?: number;
+  os?: string;
+  mobile?: boolean;
   /** Primary language subtag, e.g. `fr`. */
   lang: string;
   /** Viewport width bucket: the lower bound in CSS px of 0, 360, 576, 768, 992, 1200, 1440. */

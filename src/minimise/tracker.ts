@@ -2,7 +2,7 @@
 // (anonymous fields only until the analytics category is granted, then the configured
 // extras) and fires it at `analyticsEndpoint`. No outbox: a lost hit is not worth storage.
 import type { AnalyticsExtra, ConsentState, GardeConfig, Hit, Lang, TrackProps } from '../core/types.js';
-import { reduceUserAgent, uaVersion, type UaHints } from './ua.js';
+import { minorVersion } from './ua.js';
 import { referrerDomain } from './referrer.js';
 import { reducePath } from './path.js';
 import { sanitiseProps, validName } from './personal.js';
@@ -81,7 +81,6 @@ export function createTracker({ config, consent, lang }: TrackerOptions): Tracke
       const hit: Hit = {
         name,
         path: reducePath(location.href, a.queryAllowlist),
-        ...reduceUserAgent((nav as { userAgentData?: UaHints }).userAgentData || ua, ua),
         lang: (nav.language || lang).split('-')[0]!.toLowerCase(),
         vw: vwBucket(innerWidth),
         consent: ok,
@@ -89,7 +88,7 @@ export function createTracker({ config, consent, lang }: TrackerOptions): Tracke
           extra('referrer') && /^https?:/.test(ref)
             ? new URL(ref).origin + reducePath(ref)
             : referrerDomain(ref, location.hostname) || undefined,
-        minor: extra('minor') && uaVersion(ua)[2],
+        minor: extra('minor') && minorVersion(ua),
         screen: extra('screen') && `${screen.width}x${screen.height}`,
         session,
         uid,

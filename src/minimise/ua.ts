@@ -56,14 +56,22 @@ const find = <T>(table: [RegExp, T][], s: string): [RegExpExecArray, T] | undefi
   }
 };
 
-/**
- * The browser family and version numbers read from a UA string: `[browser, major, minor?]`.
- * The minor version is only sent after consent, so it stays out of {@link ReducedUa}.
- */
-export function uaVersion(ua: string): [string, number, number?] {
+/** The browser family and major version read from a UA string: `[browser, major]`. */
+export function uaVersion(ua: string): [string, number] {
   if (BOT.test(ua)) return ['Bot', 0];
   const hit = find(BROWSERS, ua);
-  return hit ? [hit[1], +hit[0][1]!, hit[0][2] ? +hit[0][2] : undefined] : ['Other', 0];
+  return hit ? [hit[1], +hit[0][1]!] : ['Other', 0];
+}
+
+/**
+ * The browser's minor version, sent only after consent with the `minor` extra. The browser's
+ * own token comes last among these (`Chrome/… Edg/…`, `Version/… EdgiOS/…`), so the last one
+ * wins. Kept apart from {@link uaVersion} because it is the only part of UA parsing that the
+ * drop-in needs: browser, major and OS are derived by the collector from the request header.
+ */
+export function minorVersion(ua: string): number | undefined {
+  const last = ua.match(/(?:Edg\w*|OPR|Version|Firefox|FxiOS|CriOS|Chrome)\/\d+\.\d+/g)?.pop();
+  return last ? +last.split('.')[1]! : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Real user-agent strings (and client-hint values) with the reduced result expected from
-// reduceUserAgent; `minor` is what uaVersion reads after consent (null: none in the string).
+// reduceUserAgent; `minor` is what minorVersion reads after consent (null: none in the string).
 // Run by ua.node.test.ts in Node and by ua.test.ts in Chromium.
 import type { ReducedUa, UaHints } from '../../src/minimise/ua.js';
 

@@ -1,6 +1,6 @@
 // The user-agent table in Chromium (the drop-in's runtime); ua.node.test.ts runs it in Node.
 import { expect } from '@open-wc/testing';
-import { reduceUserAgent, uaVersion } from '../../src/minimise/ua.js';
+import { reduceUserAgent, minorVersion } from '../../src/minimise/ua.js';
 import { UA_CASES } from './ua-cases.js';
 
 describe('reduceUserAgent', () => {
@@ -8,7 +8,7 @@ describe('reduceUserAgent', () => {
     it(`${c.expected.browser} ${c.expected.major} on ${c.expected.os}${c.hints ? ' (client hints)' : ''}: ${c.note ?? c.ua}`, () => {
       expect(reduceUserAgent(c.hints ?? c.ua, c.ua)).to.deep.equal(c.expected);
       if (!c.hints) expect(reduceUserAgent(c.ua)).to.deep.equal(c.expected);
-      if (c.minor !== undefined) expect(uaVersion(c.ua)[2] ?? null).to.equal(c.minor);
+      if (c.minor !== undefined) expect(minorVersion(c.ua) ?? null).to.equal(c.minor);
     });
   }
 

@@ -10,6 +10,7 @@ import { hit, logCapture, tempDir, testServer } from '../helpers.js';
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
 const IP4 = '203.0.113.197';
 const IP6 = '2001:db8:85a3:8d3:1319:8a2e:370:7348';
+const pick = ({ browser, major, os, mobile }: Record<string, unknown>) => ({ browser, major, os, mobile });
 
 describe('POST /collect', () => {
   let app: FastifyInstance;
@@ -49,6 +50,15 @@ describe('POST /collect', () => {
     assert.equal(row.referrer, 'www.google.be');
     // Without analytics consent, nothing that follows a visitor is kept.
     assert.deepEqual([row.uid, row.session, row.screen, row.minor], [null, null, null, null]);
+  });
+
+  it('prefers the request header to browser fields in the body, and takes those only without a header', async () => {
+    await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }));
+    assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Chrome', 131, 'Windows', 0]);
+    await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }), IP4, { 'user-agent': '' });
+    assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Firefox', 133, 'Linux', 1]);
+    await send(hit(), IP4, { 'user-agent': '' });
+    assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Other', 0, 'Other', 0]);
   });
 
   it('keeps a /16 (IPv4) or /48 (IPv6) network and the after-consent fields with consent', async () => {
