@@ -23,8 +23,8 @@ const ADDER = `
   const frag = document.createDocumentFragment();
   for (let i = 0; i < 10000; i++) {
     let el;
-    if (i % 50 === 0) { el = document.createElement('script'); el.type = 'text/plain'; el.dataset.category = i % 100 ? 'marketing' : 'analytics'; el.textContent = 'window.gatedRan = (window.gatedRan || 0) + 1;'; }
-    else if (i % 50 === 25) { el = document.createElement('iframe'); el.dataset.category = 'marketing'; el.dataset.src = '/fixtures/shared/video.html'; el.title = 'frame ' + i; }
+    if (i % 100 === 0) { el = document.createElement('script'); el.type = 'text/plain'; el.dataset.category = i % 200 ? 'marketing' : 'analytics'; el.textContent = 'window.gatedRan = (window.gatedRan || 0) + 1;'; }
+    else if (i % 100 === 50) { el = document.createElement('iframe'); el.dataset.category = 'marketing'; el.dataset.src = '/fixtures/shared/video.html'; el.title = 'frame ' + i; }
     else { el = document.createElement(i % 3 ? 'span' : 'p'); el.textContent = 'item ' + i; }
     frag.append(el);
   }
@@ -80,18 +80,26 @@ async function once(browser, origin, path) {
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
     const gatedRan = await page.evaluate(() => window.gatedRan ?? 0);
     if (gatedRan) throw new Error(`a gated script ran before consent (${gatedRan})`);
+    const counts = await page.evaluate(() => [document.querySelectorAll('script[type="text/plain"][data-category]').length, document.querySelectorAll('iframe[data-src]:not([src])').length]);
+    if (path.endsWith('-0.html') || path.endsWith('-1.html')) {
+      if (counts[0] !== 100 || counts[1] !== 100) throw new Error(`expected 100 sleeping scripts and 100 sleeping frames, found ${counts}`);
+    }
     return { scriptMs: m.ScriptDuration * 1000, taskMs: m.TaskDuration * 1000, gardeMs: timeIn(profile, '/dist/garde.js') / 1000 };
   } finally {
     await context.close();
   }
 }
 
-/** Runs every variant `runs` times, alternated; returns the medians. */
+/** Runs every variant `runs` times, alternated, the first one rotating each round; returns the medians. */
 export async function measureGating(browser, origin, runs, onProgress = () => {}) {
   VARIANTS.forEach(([, v], i) => addPage(`/gen/gating-${i}.html`, page(v)));
   const results = VARIANTS.map(() => []);
   for (let r = 0; r < runs; r++) {
-    for (let i = 0; i < VARIANTS.length; i++) results[i].push(await once(browser, origin, `/gen/gating-${i}.html`));
+    // Rotating the order spreads whatever the first load of a round pays (a new renderer, GC) evenly.
+    for (let k = 0; k < VARIANTS.length; k++) {
+      const i = (k + r) % VARIANTS.length;
+      results[i].push(await once(browser, origin, `/gen/gating-${i}.html`));
+    }
     onProgress(`gating round ${r + 1}/${runs}`);
   }
   return VARIANTS.map(([name], i) => ({
