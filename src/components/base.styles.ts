@@ -10,7 +10,7 @@ import { unsafeCSS } from '@lit/reactive-element';
 // Theming: the public --garde-* properties are read with their defaults into short private ones,
 // so a page can set them on :root (they inherit) or on the elements. Light and dark defaults:
 // every text/background pair meets 4.5:1; the focus ring uses the text colour, so it stands out
-// against the background and the buttons alike. Motion only for those who have not asked for less.
+// against the background and the buttons alike. There is no motion at all, so prefers-reduced-motion is honoured by construction.
 // Banner: in the flow at the start of <body>, full width, like GOV.UK's cookie banner: it never
 // covers the page, so it can never hide the focused element (WCAG 2.4.11), and it reflows at 400%
 // zoom, where a fixed banner would take the whole viewport.
@@ -19,7 +19,6 @@ import { unsafeCSS } from '@lit/reactive-element';
 // and 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
 export const baseStyles = unsafeCSS(`:host{--c:var(--garde-color,#1b1b1b);--b:var(--garde-background,#f3f5f8);--a:var(--garde-accent,#1d4f91);--t:var(--garde-accent-text,#fff);--l:var(--garde-border,#5f6b7a);--r:var(--garde-radius,.25rem);--s:var(--garde-space,1rem);display:block;font:1rem/1.5 var(--garde-font,inherit);color:var(--c)}
 @media (prefers-color-scheme:dark){:host{--c:var(--garde-color,#eef1f4);--b:var(--garde-background,#1e2329);--a:var(--garde-accent,#a8c7fa);--t:var(--garde-accent-text,#0b1a33);--l:var(--garde-border,#8a96a3)}}
-@media (prefers-reduced-motion:no-preference){button{transition:box-shadow .2s}}
 @media (forced-colors:active){:focus-visible{outline-color:Highlight}}
 *{box-sizing:border-box}
 h2,p,dl{margin:0 0 .5em}

@@ -19,7 +19,7 @@ export function eraseCookies(patterns: string[]): void {
   const res = patterns.map(glob);
   const domains = [''];
   // The host, then each parent short of the top-level domain.
-  for (let h = location.hostname; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) domains.push(';domain=' + h, ';domain=.' + h);
+  for (let h = location.hostname; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) domains.push(';domain=' + h);
   const paths = ['/'];
   let p = '';
   for (const seg of location.pathname.split('/').slice(1)) paths.push((p += '/' + seg), p + '/');

@@ -12,7 +12,6 @@ export const CONSENT_MODE_MAP: Record<string, string[]> = {
   analytics: ['analytics_storage'],
   marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
   preferences: ['functionality_storage', 'personalization_storage'],
-  functional: ['functionality_storage', 'personalization_storage'],
 };
 
 /** The `gtag('consent', …)` parameters for a decision (null: all denied). */
