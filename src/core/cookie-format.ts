@@ -18,7 +18,7 @@ export interface ConsentCookie {
 
 /** Names of categories and services: what the config accepts and the cookie can hold unescaped. */
 export const NAME = /^[\w-]{1,64}$/;
-const FORMAT = /^1\.([\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12})\.([^.]+)\.(\d{1,11})\.([arcg])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)$/;
+const FORMAT = /^1\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcg])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)$/;
 // A method is stored as its first letter: a, r, c or g.
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc'];
 

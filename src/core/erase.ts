@@ -1,7 +1,7 @@
 // Erasing what a refused service left behind. A cookie can only be deleted with the exact path
 // and domain it was set with, which the page cannot read back: so every path prefix of the
 // current path and every domain variant (none, the host, each parent domain short of the
-// top-level one, with and without a leading dot) is tried.
+// top-level one; a leading dot makes no difference since RFC 6265) is tried.
 
 const glob = (p: string) => new RegExp('^' + p.split('*').map((s) => s.replace(/[\\^$.+?()[\]{}|]/g, '\\$&')).join('.*') + '$');
 

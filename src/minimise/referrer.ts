@@ -1,22 +1,19 @@
 // The referrer as a host name only, and nothing for a visit from the same site: enough to
 // know "people come from search engines and from the ministry's site", not which page.
 
-// A parent domain of two labels whose first is one of these is a public suffix (co.uk, com.au…).
-const SUFFIX = /^(com?|net|org|gov|edu|ac|or|ne|go|gv)\.[a-z]+$/;
-
 /**
  * Whether two hosts belong to the same site: the same host, or hosts sharing the page's
  * parent domain (`www.inami.fgov.be` and `webappsa.inami.fgov.be` both under
- * `inami.fgov.be`, which is also same-site). A parent that is a public suffix
- * (`fgov.be` for `inami.fgov.be` is a site, `co.uk` is not) or an IP address never counts.
- * Heuristic without the Public Suffix List, to stay small.
+ * `inami.fgov.be`, which is also same-site). A top-level domain or an IP address never counts.
+ * Heuristic without the Public Suffix List, to stay small: on a page at `shop.co.uk` every
+ * `*.co.uk` referrer counts as same-site and is left out, so it errs towards sending less.
  */
 export function sameSite(host: string, pageHost: string): boolean {
   host = host.toLowerCase();
   pageHost = pageHost.toLowerCase();
-  // The page's parent: its host minus the first label, unless that is a suffix or an IP.
+  // The page's parent: its host minus the first label, unless that is a top-level domain or an IP.
   const p = pageHost.slice(pageHost.indexOf('.') + 1);
-  return host == pageHost || (/\.[a-z]+$/.test(p) && !SUFFIX.test(p) && ('.' + host).endsWith('.' + p));
+  return host == pageHost || (/\.[a-z]+$/.test(p) && ('.' + host).endsWith('.' + p));
 }
 
 /** The referrer's host name, or null when it is empty, not http(s), invalid, or the same site as `pageHost`. */

