@@ -51,15 +51,16 @@ export function readLinks(): string[] {
 }
 
 /**
- * The requests worth reporting: third-party ones; first-party ones for (or started by) gated code;
- * first-party beacons (sendBeacon, or an image whose src a script set: a tracking pixel); and,
+ * The requests worth reporting: third-party ones; garde's own receipts and analytics hits (so that a
+ * site owner sees the anonymous pre-consent hit, if the config sends one); first-party ones for (or
+ * started by) gated code; first-party beacons (sendBeacon, or an image whose src a script set: a tracking pixel); and,
  * after the first view, first-party ones the first view did not make. A site's own documents,
  * scripts, styles and API calls are left out.
  */
 function reportable(requests: SeenItem[], decl: Declarations, origin: string, baseline: Set<string> | undefined, pixels: Map<string, string>): SeenItem[] {
   return requests.filter((r) => {
     const u = new URL(r.name);
-    if (u.origin !== origin || decl.isGatedFirstParty(r.name, r.initiators ?? [])) return true;
+    if (u.origin !== origin || decl.isEndpoint(r.name) || decl.isGatedFirstParty(r.name, r.initiators ?? [])) return true;
     if (r.type === 'ping' || (r.type === 'image' && pixels.has(r.name))) return true;
     return baseline !== undefined && !baseline.has(r.name) && u.pathname !== '/favicon.ico';
   });

@@ -135,6 +135,11 @@ export class Declarations {
     return [url, ...initiators].some((u) => this.gated.some((g) => stripQuery(g.url) === stripQuery(u)));
   }
 
+  /** Whether a request goes to one of garde's own endpoints (receipts, analytics hits). */
+  isEndpoint(url: string): boolean {
+    return this.endpoints.includes(stripQuery(url));
+  }
+
   /** What the config says about one item. */
   judge(item: SeenItem): Verdict {
     switch (item.kind) {
@@ -149,7 +154,7 @@ export class Declarations {
       case 'indexedDB':
         return GARDE_DATABASES.test(item.name) ? NECESSARY : { declared: false };
       case 'request':
-        if (this.endpoints.includes(stripQuery(item.name))) return { declared: true, category: 'necessary', by: 'garde endpoint' };
+        if (this.isEndpoint(item.name)) return { declared: true, category: 'necessary', by: 'garde endpoint' };
         return this.byGatedSource(item.name, item.frameUrl, item.initiators ?? []);
     }
   }

@@ -82,6 +82,16 @@ describe('the demo in every language and consent state', () => {
     assert.deepEqual(items(report, 'fresh').filter((i) => i.kind === 'cookie'), []);
   });
 
+  test('fresh: the anonymous pageview to garde’s own endpoint is reported, and is no leak', () => {
+    for (const page of report.pages.filter((p) => p.garde)) {
+      const fresh = page.states.find((s) => s.state === 'fresh')!.items;
+      const hit = fresh.find((i) => i.kind === 'request' && new URL(i.name).pathname === '/collect');
+      assert.ok(hit, `${page.url}: the pre-consent hit is listed`);
+      assert.equal(hit.verdict.declared, true);
+      assert.ok(!hit.leak);
+    }
+  });
+
   test('accepted: the gated analytics and the video do run, and are declared', () => {
     for (const page of report.pages.filter((p) => p.garde)) {
       const seen = page.states.find((s) => s.state === 'accepted')!.items;
