@@ -56,9 +56,9 @@ export function createHistory(endpoint: string | null) {
     );
 
   /**
-   * Sends what waits in the outbox, one flush at a time in this page. Two tabs may both send a
-   * receipt: the collector drops duplicates by receiptId. The in-memory copy is used only when
-   * IndexedDB cannot be read.
+   * Sends what waits in the outbox. One flush at a time, across tabs too where Web Locks exist
+   * (secure contexts), so that a receipt is not sent twice; the server still drops duplicates
+   * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
    */
   const run = async () => {
     for (const r of Object.values((await get<Outbox>('outbox')) ?? pending))
@@ -71,7 +71,7 @@ export function createHistory(endpoint: string | null) {
   const flush = (): Promise<void> =>
     (chain = chain
       .then(async () => {
-        if (endpoint) await run();
+        if (endpoint) await (navigator.locks ? navigator.locks.request('garde-outbox', run) : run());
       })
       .catch(() => {}));
 
