@@ -2,6 +2,8 @@
 // each sending the Bearer token. A 401 becomes an `Unauthorized` error so that any component
 // can hand it to the app, which then shows the sign-in again.
 
+import type { Stats } from '../../src/storage/types.js';
+
 /** How the visitor decided, as stored in a consent record (`withdraw`: the visitor withdrew consent). */
 export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
 
@@ -45,18 +47,8 @@ export interface VisitorHistory {
   records: ConsentRecord[];
 }
 
-/** What `GET /api/stats` returns for a period. */
-export interface Stats {
-  decisions: Array<{ day: string; method: Method; count: number }>;
-  acceptance: Array<{ day: string; category: string; granted: number; total: number }>;
-  pageviews: {
-    byDay: Array<{ day: string; count: number; consented: number }>;
-    byPath: Array<{ path: string; count: number }>;
-    byReferrer: Array<{ referrer: string; count: number }>;
-    byBrowser: Array<{ browser: string; count: number }>;
-    byOs: Array<{ os: string; count: number }>;
-  };
-}
+/** What `GET /api/stats` returns for a period: the server's own type, so that the two cannot drift. */
+export type { Stats };
 
 /** The collector refused the token (401): the app signs out and asks for it again. */
 export class Unauthorized extends Error {
