@@ -5,7 +5,18 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '**/node_modules/**', 'custom-elements.json', 'bench/fixtures/**', 'bench/results/**', 'test-artifacts/**', 'demo/**/vendor/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      '**/node_modules/**',
+      'custom-elements.json',
+      'bench/fixtures/**',
+      'bench/results/**',
+      'test-artifacts/**',
+      'demo/**/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +32,10 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'No outerHTML: build nodes or use Lit templates.' },
         { property: 'insertAdjacentHTML', message: 'No insertAdjacentHTML.' },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -30,12 +44,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ImportDeclaration[source.value=/^lit|^@lit/]', message: 'The headless core never imports lit.' },
-        { selector: 'ImportDeclaration[source.value=/components|controllers|i18n/]', message: 'The core knows nothing of the UI.' },
+        {
+          selector: 'ImportDeclaration[source.value=/^lit|^@lit/]',
+          message: 'The headless core never imports lit.',
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/components|controllers|i18n/]',
+          message: 'The core knows nothing of the UI.',
+        },
       ],
     },
   },
-  { files: ['src/components/**', 'src/controllers/**', 'src/i18n/**'], ...lit.configs['flat/recommended'] },
+  {
+    files: ['src/components/**', 'src/controllers/**', 'src/i18n/**'],
+    ...lit.configs['flat/recommended'],
+  },
   { files: ['src/components/**'], ...wc.configs['flat/recommended'] },
-  { files: ['test/**', 'collector/test/**', 'audit/test/**'], rules: { '@typescript-eslint/no-unused-expressions': 'off' } },
+  {
+    files: ['test/**', 'collector/test/**', 'audit/test/**'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
 );

@@ -29,9 +29,17 @@ const esm = {
     'minimise/index': 'src/minimise/index.ts',
     define: 'src/define.ts',
   },
-  output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  output: {
+    dir: 'dist/esm',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    sourcemap: true,
+  },
   external: (id) => /^(lit|@lit\/|idb-keyval|ipaddr\.js)/.test(id),
-  plugins: [ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm', sourceMap: true })],
+  plugins: [
+    ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm', sourceMap: true }),
+  ],
 };
 
 export default [dropIn, esm, admin];

@@ -18,7 +18,10 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // ipaddr.js (used by src/minimise/ip.ts) is CommonJS only. strictRequires: false gives a
     // plain `export default` (the default since v25 wraps modules in a lazy __require).
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/ipaddr.js/**'], strictRequires: false }),
+    fromRollup(rollupCommonjs)({
+      include: ['**/node_modules/ipaddr.js/**'],
+      strictRequires: false,
+    }),
     // executeServerCommand('garde-screenshot', { name }): PNGs of the UI under test-artifacts/.
     screenshotPlugin(),
     // a11ySnapshot(): the accessibility tree as Chromium computes it (names of buttons, roles).
@@ -33,7 +36,14 @@ export default {
   browsers: [
     chromeLauncher({
       // *.garde.test resolves to this machine, so that a test page can have a parent domain (cookie erasure).
-      launchOptions: { executablePath, headless: true, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP garde.test 127.0.0.1, MAP *.garde.test 127.0.0.1'] },
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          ...CHROMIUM_ARGS,
+          '--host-resolver-rules=MAP garde.test 127.0.0.1, MAP *.garde.test 127.0.0.1',
+        ],
+      },
       // One browser context per page: test files running side by side share no cookies or IndexedDB.
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),

@@ -80,11 +80,19 @@ async function once(browser, origin, path) {
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
     const gatedRan = await page.evaluate(() => window.gatedRan ?? 0);
     if (gatedRan) throw new Error(`a gated script ran before consent (${gatedRan})`);
-    const counts = await page.evaluate(() => [document.querySelectorAll('script[type="text/plain"][data-category]').length, document.querySelectorAll('iframe[data-src]:not([src])').length]);
+    const counts = await page.evaluate(() => [
+      document.querySelectorAll('script[type="text/plain"][data-category]').length,
+      document.querySelectorAll('iframe[data-src]:not([src])').length,
+    ]);
     if (path.endsWith('-0.html') || path.endsWith('-1.html')) {
-      if (counts[0] !== 100 || counts[1] !== 100) throw new Error(`expected 100 sleeping scripts and 100 sleeping frames, found ${counts}`);
+      if (counts[0] !== 100 || counts[1] !== 100)
+        throw new Error(`expected 100 sleeping scripts and 100 sleeping frames, found ${counts}`);
     }
-    return { scriptMs: m.ScriptDuration * 1000, taskMs: m.TaskDuration * 1000, gardeMs: timeIn(profile, '/dist/garde.js') / 1000 };
+    return {
+      scriptMs: m.ScriptDuration * 1000,
+      taskMs: m.TaskDuration * 1000,
+      gardeMs: timeIn(profile, '/dist/garde.js') / 1000,
+    };
   } finally {
     await context.close();
   }

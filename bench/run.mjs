@@ -54,7 +54,15 @@ const g = (list) => list.find((x) => x.name === 'garde');
 
 // Size
 const gs = g(results.sizes);
-const sizeHeader = ['system', 'files', 'raw B', 'gzip -9 B', 'brotli B', 'garde/other (gzip)', 'garde/other (brotli)'];
+const sizeHeader = [
+  'system',
+  'files',
+  'raw B',
+  'gzip -9 B',
+  'brotli B',
+  'garde/other (gzip)',
+  'garde/other (brotli)',
+];
 const sizeRows = results.sizes.map((s) => [
   s.name,
   s.files.map((f) => f.path.split('/').pop()).join(' + '),
@@ -68,7 +76,17 @@ const sizeRows = results.sizes.map((s) => [
 // Start-up
 const gst = g(results.startup);
 const spread = (x, digits = 0) => `${x.q1.toFixed(digits)}–${x.q3.toFixed(digits)}`;
-const startHeader = ['system', 'reject visible ms (median)', 'IQR', 'min–max', 'garde/other', 'blocking ms (median)', 'IQR', 'CLS (median)', 'CLS max'];
+const startHeader = [
+  'system',
+  'reject visible ms (median)',
+  'IQR',
+  'min–max',
+  'garde/other',
+  'blocking ms (median)',
+  'IQR',
+  'CLS (median)',
+  'CLS max',
+];
 const startRows = results.startup.map((s) => [
   s.name,
   fmtMs(s.visibleMs.median),
@@ -86,19 +104,34 @@ const by = Object.fromEntries(results.gating.map((x) => [x.name, x]));
 const extra = by['with garde'].scriptMs - by['without garde'].scriptMs;
 const gardeWith = by['with garde'].gardeMs;
 const gardeAlone = by['garde alone (no elements)'].gardeMs;
-const gatingHeader = ['page', 'page scripting ms (median)', 'IQR', 'in garde.js ms (median)', 'IQR'];
+const gatingHeader = [
+  'page',
+  'page scripting ms (median)',
+  'IQR',
+  'in garde.js ms (median)',
+  'IQR',
+];
 const iqr = (list, k) => {
   const s = summary(list.map((x) => x[k]));
   return `${fmtMs(s.q1)}–${fmtMs(s.q3)}`;
 };
-const gatingRows = results.gating.map((x) => [x.name, fmtMs(x.scriptMs), iqr(x.runs, 'scriptMs'), x.name === 'without garde' ? '–' : fmtMs(x.gardeMs), x.name === 'without garde' ? '–' : iqr(x.runs, 'gardeMs')]);
+const gatingRows = results.gating.map((x) => [
+  x.name,
+  fmtMs(x.scriptMs),
+  iqr(x.runs, 'scriptMs'),
+  x.name === 'without garde' ? '–' : fmtMs(x.gardeMs),
+  x.name === 'without garde' ? '–' : iqr(x.runs, 'gardeMs'),
+]);
 const spreadOf = (list, k) => {
   const s = summary(list.map((x) => x[k]));
   return s.q3 - s.q1;
 };
 const gatingMs = gardeWith - gardeAlone;
 // Below the spread of the runs themselves, a difference is not a measurement.
-const noise = Math.max(spreadOf(by['with garde'].runs, 'gardeMs'), spreadOf(by['garde alone (no elements)'].runs, 'gardeMs'));
+const noise = Math.max(
+  spreadOf(by['with garde'].runs, 'gardeMs'),
+  spreadOf(by['garde alone (no elements)'].runs, 'gardeMs'),
+);
 const gatingNote =
   `garde's own CPU time: ${fmtMs(gardeAlone)} ms to start (banner included) on the page without the elements, ` +
   `${fmtMs(gardeWith)} ms with them: ` +
@@ -106,7 +139,13 @@ const gatingNote =
     ? `gating 10,000 added elements (200 gated) costs about ${fmtMs(gatingMs)} ms. `
     : `gating 10,000 added elements (200 gated) costs less than the runs' own spread (difference ${fmtMs(gatingMs)} ms, IQR up to ${fmtMs(noise)} ms). `) +
   `Whole-page scripting differs by ${fmtMs(extra)} ms (with − without garde), within the noise of the 100 frames the page creates.`;
-results.gatingSummary = { extraScriptMs: extra, gardeStartMs: gardeAlone, gardeWithElementsMs: gardeWith, gatingMs, noiseMs: noise };
+results.gatingSummary = {
+  extraScriptMs: extra,
+  gardeStartMs: gardeAlone,
+  gardeWithElementsMs: gardeWith,
+  gatingMs,
+  noiseMs: noise,
+};
 
 const m = results.machine;
 const machine = `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, ${m.chromium}, CPU throttled ${m.cpuThrottling}x, ${results.date.slice(0, 10)}`;
@@ -114,9 +153,13 @@ const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
 console.log(`\nSize: library files loaded for a working banner (one language)\n`);
 console.log(textTable(sizeHeader, sizeRows));
-console.log(`\nStart-up: ${rounds} fresh contexts per system, alternated; headless Chromium, CPU throttled ${CPU_THROTTLE}x\n`);
+console.log(
+  `\nStart-up: ${rounds} fresh contexts per system, alternated; headless Chromium, CPU throttled ${CPU_THROTTLE}x\n`,
+);
 console.log(textTable(startHeader, startRows));
-console.log(`\nGating cost: 10,000 elements added by script, 200 of them gated (median of ${gatingRuns})\n`);
+console.log(
+  `\nGating cost: 10,000 elements added by script, 200 of them gated (median of ${gatingRuns})\n`,
+);
 console.log(textTable(gatingHeader, gatingRows));
 console.log(`\n${gatingNote}`);
 console.log(`\nMachine: ${machine}. Took ${seconds} s.`);

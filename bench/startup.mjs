@@ -36,7 +36,8 @@ async function once(browser, origin, system) {
     // Let late work (animations, deferred rendering) finish so its long tasks and shifts count too.
     await page.waitForNetworkIdle({ idleTime: 500, timeout: 5000 }).catch(() => undefined);
     const r = await page.evaluate(() => window.__bench);
-    if (await page.evaluate(() => window.benchTrackerRan === true)) throw new Error(`${system.name}: the gated script ran before consent`);
+    if (await page.evaluate(() => window.benchTrackerRan === true))
+      throw new Error(`${system.name}: the gated script ran before consent`);
     if (errors.length) throw new Error(`${system.name}: page error: ${errors.join('; ')}`);
     return {
       visibleMs: r.visibleAt,

@@ -8,7 +8,11 @@ const ROOTS = ['test', 'collector/test', 'audit/test'];
 
 function walk(dir, out = []) {
   let names;
-  try { names = readdirSync(dir); } catch { return out; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of names) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path, out);

@@ -36,7 +36,12 @@ const browser = await run('npx', ['wtr'], (text) => {
 const passed = node.passed + browser.passed;
 // A runner that crashed without counting a failure still counts as one failure.
 const failed =
-  node.failed + browser.failed + (node.code && !node.failed ? 1 : 0) + (browser.code && !browser.failed ? 1 : 0);
-console.log(`\nnode: ${node.passed} passed, ${node.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`);
+  node.failed +
+  browser.failed +
+  (node.code && !node.failed ? 1 : 0) +
+  (browser.code && !browser.failed ? 1 : 0);
+console.log(
+  `\nnode: ${node.passed} passed, ${node.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

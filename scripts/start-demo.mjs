@@ -12,14 +12,32 @@ const host = process.env.HOST || '127.0.0.1';
 const token = process.env.GARDE_ADMIN_TOKEN || randomBytes(18).toString('base64url');
 
 for (const path of ['dist/garde.js', 'demo']) {
-  if (!existsSync(`${root}${path}`)) console.warn(`start-demo: ${path} is missing (run \`npm run build\`, or wait for the demo pages)`);
+  if (!existsSync(`${root}${path}`))
+    console.warn(
+      `start-demo: ${path} is missing (run \`npm run build\`, or wait for the demo pages)`,
+    );
 }
 
 const child = spawn(
   process.execPath,
-  ['collector/bin/garde-collector.js', '--port', port, '--host', host, '--db', 'data/garde.sqlite',
-    '--static', 'demo', '--static', 'dist'],
-  { cwd: root, env: { ...process.env, GARDE_ADMIN_TOKEN: token }, stdio: ['ignore', 'pipe', 'inherit'] },
+  [
+    'collector/bin/garde-collector.js',
+    '--port',
+    port,
+    '--host',
+    host,
+    '--db',
+    'data/garde.sqlite',
+    '--static',
+    'demo',
+    '--static',
+    'dist',
+  ],
+  {
+    cwd: root,
+    env: { ...process.env, GARDE_ADMIN_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
 );
 
 let announced = false;

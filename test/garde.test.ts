@@ -43,7 +43,10 @@ describe('drop-in (garde.js)', () => {
   afterEach(() => {
     window.garde?.destroy();
     clearCookies();
-    for (const el of document.querySelectorAll('#garde-config, garde-banner, garde-preferences, garde-policy-link, [data-category]')) el.remove();
+    for (const el of document.querySelectorAll(
+      '#garde-config, garde-banner, garde-preferences, garde-policy-link, [data-category]',
+    ))
+      el.remove();
   });
 
   it('reads the JSON config and exposes window.garde', async () => {
@@ -90,8 +93,12 @@ describe('drop-in (garde.js)', () => {
 
   it('the built dist/garde.js works from a plain page with the README snippet', async () => {
     const built = await fetch('/dist/garde.js', { method: 'HEAD' });
-    expect(built.ok, 'dist/garde.js is missing: run `npm run build` first (npm test does)').to.be.true;
-    const frame = Object.assign(document.createElement('iframe'), { title: 'drop-in', src: '/test/fixtures/dropin.html' });
+    expect(built.ok, 'dist/garde.js is missing: run `npm run build` first (npm test does)').to.be
+      .true;
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'drop-in',
+      src: '/test/fixtures/dropin.html',
+    });
     document.body.append(frame);
     const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran: string[] };
     try {
@@ -118,7 +125,10 @@ describe('drop-in (garde.js)', () => {
   it('loaded synchronously in <head>, revives a stored grant once the document is parsed, never earlier', async () => {
     const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
     document.cookie = `garde_sync=1.${id}.sync-1.${Math.floor(Date.now() / 1000)}.a.analytics..;path=/`;
-    const frame = Object.assign(document.createElement('iframe'), { title: 'sync', src: '/test/fixtures/dropin-sync.html' });
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'sync',
+      src: '/test/fixtures/dropin-sync.html',
+    });
     document.body.append(frame);
     const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran: string[] };
     try {

@@ -18,7 +18,13 @@ without consent is a leak.
 Exit code: 0 clean, 1 leak (or a page error / CSP violation), 2 usage error.
 Chromium: $CHROME_PATH, else a system Chromium/Chrome, else the one in @sparticuz/chromium.`;
 
-const ALL_STATES: AuditState[] = ['fresh', 'refused', 'accepted', 'withdrawn', ...[...NO_CONSENT_STATES].filter((s) => !['fresh', 'refused', 'withdrawn'].includes(s))];
+const ALL_STATES: AuditState[] = [
+  'fresh',
+  'refused',
+  'accepted',
+  'withdrawn',
+  ...[...NO_CONSENT_STATES].filter((s) => !['fresh', 'refused', 'withdrawn'].includes(s)),
+];
 
 export interface CliOptions extends AuditOptions {
   json: boolean;
@@ -26,7 +32,14 @@ export interface CliOptions extends AuditOptions {
 
 /** Parses argv (without node and the script); throws an Error with a message for the user. */
 export function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { url: '', pages: 5, langs: [], states: ['fresh', 'refused', 'accepted', 'withdrawn'], timeout: 15000, json: false };
+  const opts: CliOptions = {
+    url: '',
+    pages: 5,
+    langs: [],
+    states: ['fresh', 'refused', 'accepted', 'withdrawn'],
+    timeout: 15000,
+    json: false,
+  };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -34,29 +47,40 @@ export function parseArgs(argv: string[]): CliOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const take = (): string => inline ?? value(i++, flag);
     switch (flag) {
       case '--pages': {
         const n = Number(take());
-        if (!Number.isInteger(n) || n < 1) throw new Error('--pages must be a whole number of at least 1');
+        if (!Number.isInteger(n) || n < 1)
+          throw new Error('--pages must be a whole number of at least 1');
         opts.pages = n;
         break;
       }
       case '--lang':
-        opts.langs = take().split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+        opts.langs = take()
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean);
         if (!opts.langs.length) throw new Error('--lang needs at least one language');
         break;
       case '--timeout': {
         const n = Number(take());
-        if (!Number.isFinite(n) || n < 100) throw new Error('--timeout must be a number of milliseconds (at least 100)');
+        if (!Number.isFinite(n) || n < 100)
+          throw new Error('--timeout must be a number of milliseconds (at least 100)');
         opts.timeout = n;
         break;
       }
       case '--states': {
-        const list = take().split(',').map((s) => s.trim()) as AuditState[];
+        const list = take()
+          .split(',')
+          .map((s) => s.trim()) as AuditState[];
         const bad = list.filter((s) => !ALL_STATES.includes(s));
-        if (bad.length || !list.length) throw new Error(`unknown state(s): ${bad.join(', ')} (known: ${ALL_STATES.join(', ')})`);
+        if (bad.length || !list.length)
+          throw new Error(`unknown state(s): ${bad.join(', ')} (known: ${ALL_STATES.join(', ')})`);
         opts.states = list;
         break;
       }

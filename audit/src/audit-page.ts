@@ -5,8 +5,22 @@ import type { Browser, Cookie, Page } from 'puppeteer-core';
 import { Declarations, readDeclarations } from './declared.js';
 import { clickBanner, bannerButton, readDecision, withdraw } from './drive.js';
 import { dedupe, snapshot } from './observe.js';
-import { openSession, reload, settle, visit, type Session, type SessionSetup } from './page-session.js';
-import { NO_CONSENT_STATES, type AuditState, type JudgedItem, type PageReport, type SeenItem, type StateReport } from './types.js';
+import {
+  openSession,
+  reload,
+  settle,
+  visit,
+  type Session,
+  type SessionSetup,
+} from './page-session.js';
+import {
+  NO_CONSENT_STATES,
+  type AuditState,
+  type JudgedItem,
+  type PageReport,
+  type SeenItem,
+  type StateReport,
+} from './types.js';
 
 export interface PageAuditOptions {
   states: AuditState[];
@@ -43,7 +57,11 @@ export function readLinks(): string[] {
     } catch {
       continue;
     }
-    if (u.origin !== location.origin || /\.(pdf|zip|png|jpe?g|gif|svg|webp|mp4|docx?|xlsx?)$/i.test(u.pathname)) continue;
+    if (
+      u.origin !== location.origin ||
+      /\.(pdf|zip|png|jpe?g|gif|svg|webp|mp4|docx?|xlsx?)$/i.test(u.pathname)
+    )
+      continue;
     u.hash = '';
     (a.hreflang || a.lang ? first : rest).push(u.href);
   }
@@ -57,10 +75,21 @@ export function readLinks(): string[] {
  * after the first view, first-party ones the first view did not make. A site's own documents,
  * scripts, styles and API calls are left out.
  */
-function reportable(requests: SeenItem[], decl: Declarations, origin: string, baseline: Set<string> | undefined, pixels: Map<string, string>): SeenItem[] {
+function reportable(
+  requests: SeenItem[],
+  decl: Declarations,
+  origin: string,
+  baseline: Set<string> | undefined,
+  pixels: Map<string, string>,
+): SeenItem[] {
   return requests.filter((r) => {
     const u = new URL(r.name);
-    if (u.origin !== origin || decl.isEndpoint(r.name) || decl.isGatedFirstParty(r.name, r.initiators ?? [])) return true;
+    if (
+      u.origin !== origin ||
+      decl.isEndpoint(r.name) ||
+      decl.isGatedFirstParty(r.name, r.initiators ?? [])
+    )
+      return true;
     if (r.type === 'ping' || (r.type === 'image' && pixels.has(r.name))) return true;
     return baseline !== undefined && !baseline.has(r.name) && u.pathname !== '/favicon.ico';
   });
@@ -81,7 +110,10 @@ async function observe(
     const script = snap.imageInitiators.get(r.name);
     return script ? { ...r, initiators: [...(r.initiators ?? []), script] } : r;
   });
-  const seen = dedupe([...snap.items, ...reportable(requested, decl, origin, baseline, snap.imageInitiators)]);
+  const seen = dedupe([
+    ...snap.items,
+    ...reportable(requested, decl, origin, baseline, snap.imageInitiators),
+  ]);
   const items: JudgedItem[] = seen.map((item) => {
     const verdict = decl.judge(item);
     const necessary = verdict.declared && verdict.category === 'necessary';
@@ -89,7 +121,15 @@ async function observe(
     return { ...shown, verdict, leak: NO_CONSENT_STATES.has(state) && !necessary };
   });
   const cspProblems = snap.cspViolations.map((v) => `CSP violation: ${v}`);
-  return { report: { state, ...(decision === undefined ? {} : { decision }), items, problems: [...problems, ...s.takeErrors(), ...cspProblems] }, requested };
+  return {
+    report: {
+      state,
+      ...(decision === undefined ? {} : { decision }),
+      items,
+      problems: [...problems, ...s.takeErrors(), ...cspProblems],
+    },
+    requested,
+  };
 }
 
 /** Turns a consent cookie into one a visitor could have edited by hand: same start, broken end. */
@@ -109,15 +149,18 @@ async function bumpPolicyVersion(page: Page): Promise<void> {
     void (async () => {
       const res = await fetch(req.url(), { headers: { accept: 'text/html' } });
       const html = await res.text();
-      const body = html.replace(/(<script[^>]*id=["']?garde-config["']?[^>]*>)([\s\S]*?)(<\/script>)/i, (_m, open: string, json: string, close: string) => {
-        try {
-          const cfg = JSON.parse(json) as { policy?: { version?: string } };
-          if (cfg.policy) cfg.policy.version = `${cfg.policy.version ?? ''}-next`;
-          return open + JSON.stringify(cfg).replace(/</g, '\\u003c') + close;
-        } catch {
-          return open + json + close;
-        }
-      });
+      const body = html.replace(
+        /(<script[^>]*id=["']?garde-config["']?[^>]*>)([\s\S]*?)(<\/script>)/i,
+        (_m, open: string, json: string, close: string) => {
+          try {
+            const cfg = JSON.parse(json) as { policy?: { version?: string } };
+            if (cfg.policy) cfg.policy.version = `${cfg.policy.version ?? ''}-next`;
+            return open + JSON.stringify(cfg).replace(/</g, '\\u003c') + close;
+          } catch {
+            return open + json + close;
+          }
+        },
+      );
       const headers: Record<string, string> = {};
       res.headers.forEach((v, k) => {
         if (!/^(content-length|content-encoding|transfer-encoding)$/i.test(k)) headers[k] = v;
@@ -135,11 +178,18 @@ async function enableGpc(page: Page): Promise<void> {
 
 /** Runs in the page before its scripts: `navigator.globalPrivacyControl === true`. */
 export function announceGpc(): void {
-  Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { value: true, configurable: true });
+  Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+    value: true,
+    configurable: true,
+  });
 }
 
 /** Audits one page. */
-export async function auditPage(browser: Browser, url: string, opts: PageAuditOptions): Promise<PageAuditResult> {
+export async function auditPage(
+  browser: Browser,
+  url: string,
+  opts: PageAuditOptions,
+): Promise<PageAuditResult> {
   const { states, timeout, setup } = opts;
   const origin = new URL(url).origin;
   const want = (s: AuditState): boolean => states.includes(s);
@@ -156,9 +206,15 @@ export async function auditPage(browser: Browser, url: string, opts: PageAuditOp
     decl = new Declarations(await first.page.evaluate(readDeclarations), url).forPage(url);
     links = await first.page.evaluate(readLinks);
     lang = pageLang(decl.lang, first.page.url());
-    if (opts.keep && !opts.keep(lang)) return { report: { url, lang, garde: decl.config !== null, states: [] }, links, skipped: true };
+    if (opts.keep && !opts.keep(lang))
+      return {
+        report: { url, lang, garde: decl.config !== null, states: [] },
+        links,
+        skipped: true,
+      };
     const problems: string[] = status >= 400 ? [`HTTP ${status}`] : [];
-    if (decl.config && !(await bannerButton(first.page, 'reject', Math.min(timeout, 5000)))) problems.push('no visible <garde-banner> with a "reject" button');
+    if (decl.config && !(await bannerButton(first.page, 'reject', Math.min(timeout, 5000))))
+      problems.push('no visible <garde-banner> with a "reject" button');
     const fresh = await observe('fresh', first, decl, origin, problems);
     baseline = new Set(fresh.requested.map((r) => r.name));
     if (want('fresh')) reports.push(fresh.report);
@@ -174,7 +230,10 @@ export async function auditPage(browser: Browser, url: string, opts: PageAuditOp
 
   // Visitor 2: acceptance, then withdrawal. Its consent cookie seeds the tampered and policy-change visitors.
   let consentCookie: Cookie | undefined;
-  if (decl.config && (want('accepted') || want('withdrawn') || want('tampered') || want('policy-change'))) {
+  if (
+    decl.config &&
+    (want('accepted') || want('withdrawn') || want('tampered') || want('policy-change'))
+  ) {
     const s = await openSession(browser, setup);
     try {
       await visit(s.page, url, timeout);
@@ -199,25 +258,36 @@ export async function auditPage(browser: Browser, url: string, opts: PageAuditOp
   // Visitors who arrive in a particular situation; each only looks.
   const arrivals: Array<[AuditState, SessionSetup | undefined, string | null]> = [];
   if (want('gpc')) arrivals.push(['gpc', (page) => enableGpc(page), null]);
-  if (want('tampered') && consentCookie) arrivals.push(['tampered', undefined, tamper(consentCookie.value)]);
-  if (want('policy-change') && consentCookie) arrivals.push(['policy-change', (page) => bumpPolicyVersion(page), consentCookie.value]);
+  if (want('tampered') && consentCookie)
+    arrivals.push(['tampered', undefined, tamper(consentCookie.value)]);
+  if (want('policy-change') && consentCookie)
+    arrivals.push(['policy-change', (page) => bumpPolicyVersion(page), consentCookie.value]);
   for (const [state, extra, cookieValue] of arrivals) {
     const s = await openSession(browser, async (page, context) => {
       await setup?.(page, context);
       await extra?.(page, context);
       if (cookieValue !== null && consentCookie) {
-        await context.setCookie({ name: consentCookie.name, value: cookieValue, domain: consentCookie.domain, path: consentCookie.path });
+        await context.setCookie({
+          name: consentCookie.name,
+          value: cookieValue,
+          domain: consentCookie.domain,
+          path: consentCookie.path,
+        });
       }
     });
     try {
       await visit(s.page, url, timeout);
       const problems: string[] = [];
-      if (state !== 'gpc' && !(await bannerButton(s.page, 'reject', Math.min(timeout, 5000)))) problems.push(`${state}: the banner did not ask again`);
+      if (state !== 'gpc' && !(await bannerButton(s.page, 'reject', Math.min(timeout, 5000))))
+        problems.push(`${state}: the banner did not ask again`);
       reports.push((await observe(state, s, decl, origin, problems, baseline)).report);
     } finally {
       await s.close();
     }
   }
-  return { report: { url, lang, garde: decl.config !== null, states: reports }, links, skipped: false };
+  return {
+    report: { url, lang, garde: decl.config !== null, states: reports },
+    links,
+    skipped: false,
+  };
 }
-

@@ -7,7 +7,11 @@ import type { AuditOptions, AuditReport, PageReport } from './types.js';
 
 /** Launches the Chromium the audit uses. */
 export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  return puppeteer.launch({
+    executablePath: await chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }
 
 /** Counts the leaks and problems of a set of page reports. */
@@ -19,7 +23,8 @@ export function summarise(start: string, pages: PageReport[], missing: string[] 
     missingLangs: missing,
     leaks: states.reduce((n, s) => n + s.items.filter((i) => i.leak).length, 0),
     // A language asked for and not found, or no page at all, is a problem: the audit did not cover the site.
-    problems: states.reduce((n, s) => n + s.problems.length, 0) + missing.length + (pages.length ? 0 : 1),
+    problems:
+      states.reduce((n, s) => n + s.problems.length, 0) + missing.length + (pages.length ? 0 : 1),
   };
 }
 
@@ -31,9 +36,12 @@ export async function runAudit(opts: AuditOptions, given?: Browser): Promise<Aud
     const counts = new Map<string, number>();
     const full = (lang: string): boolean => (counts.get(lang) ?? 0) >= opts.pages;
     const done = (): boolean =>
-      opts.langs.length ? opts.langs.every(full) : [...counts.values()].reduce((a, b) => a + b, 0) >= opts.pages;
+      opts.langs.length
+        ? opts.langs.every(full)
+        : [...counts.values()].reduce((a, b) => a + b, 0) >= opts.pages;
     // Without --lang, N pages in all; with it, N pages per language.
-    const keep = (lang: string): boolean => (opts.langs.length ? opts.langs.includes(lang) && !full(lang) : !done());
+    const keep = (lang: string): boolean =>
+      opts.langs.length ? opts.langs.includes(lang) && !full(lang) : !done();
     const maxVisits = opts.pages * Math.max(opts.langs.length, 1) * 4 + 8;
     const queue = [opts.url];
     const seen = new Set<string>();
@@ -45,21 +53,38 @@ export async function runAudit(opts: AuditOptions, given?: Browser): Promise<Aud
       progress(`visiting ${url}`);
       let result;
       try {
-        result = await auditPage(browser, url, { states: opts.states, timeout: opts.timeout, keep });
+        result = await auditPage(browser, url, {
+          states: opts.states,
+          timeout: opts.timeout,
+          keep,
+        });
       } catch (e) {
         // A page that cannot be loaded is a problem of the audit, not the end of it.
         const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
         progress(`  could not audit: ${message}`);
-        pages.push({ url, lang: '', garde: false, states: [{ state: 'fresh', items: [], problems: [`could not audit the page: ${message}`] }] });
+        pages.push({
+          url,
+          lang: '',
+          garde: false,
+          states: [
+            { state: 'fresh', items: [], problems: [`could not audit the page: ${message}`] },
+          ],
+        });
         continue;
       }
       // Language switcher links go first so that every language is reached early.
       queue.push(...result.links.filter((l) => !seen.has(l)));
       if (result.skipped) continue;
       // A page without garde (a language chooser, say) is reported but does not fill its language's quota.
-      if (result.report.garde) counts.set(result.report.lang, (counts.get(result.report.lang) ?? 0) + 1);
-      const leaks = result.report.states.reduce((n, s) => n + s.items.filter((i) => i.leak).length, 0);
-      progress(`  ${result.report.lang || '?'}: ${result.report.states.map((s) => s.state).join(', ')}: ${leaks} leak(s)`);
+      if (result.report.garde)
+        counts.set(result.report.lang, (counts.get(result.report.lang) ?? 0) + 1);
+      const leaks = result.report.states.reduce(
+        (n, s) => n + s.items.filter((i) => i.leak).length,
+        0,
+      );
+      progress(
+        `  ${result.report.lang || '?'}: ${result.report.states.map((s) => s.state).join(', ')}: ${leaks} leak(s)`,
+      );
       pages.push(result.report);
     }
     const missing = opts.langs.filter((lang) => !counts.get(lang));

@@ -39,23 +39,39 @@ export function readDeclarations(): PageDeclarations {
     const category = node.getAttribute('data-category') ?? '';
     if (!raw || !category) continue;
     const service = node.getAttribute('data-service') ?? undefined;
-    gated.push({ url: new URL(raw, document.baseURI).href, category, ...(service ? { service } : {}) });
+    gated.push({
+      url: new URL(raw, document.baseURI).href,
+      category,
+      ...(service ? { service } : {}),
+    });
   }
   return { config, gated, lang: document.documentElement.lang };
 }
 
 /** A `*`-only glob as in the config (`_pk_id.*`), matched against a whole name. */
 export function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return re.test(name);
 }
 
-const NECESSARY: Verdict & { declared: true } = { declared: true, category: 'necessary', by: 'garde' };
+const NECESSARY: Verdict & { declared: true } = {
+  declared: true,
+  category: 'necessary',
+  by: 'garde',
+};
 
 /** garde keeps its log and outbox in IndexedDB (idb-keyval); these names are its own. */
 const GARDE_DATABASES = /^(garde.*|keyval-store)$/;
 
-const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 const stripQuery = (url: string): string => url.replace(/[?#].*$/, '');
 
 /** Judges items against the declarations of one page. */
@@ -99,7 +115,11 @@ export class Declarations {
       for (const entry of list) {
         const pattern = typeof entry === 'string' ? entry : asRecord(entry).name;
         if (typeof pattern === 'string' && globMatch(pattern, name)) {
-          return { declared: true, category: this.serviceCategory(service), by: `service ${service}` };
+          return {
+            declared: true,
+            category: this.serviceCategory(service),
+            by: `service ${service}`,
+          };
         }
       }
     }
@@ -115,11 +135,17 @@ export class Declarations {
     const viaFrame = frameUrl ? isGated(frameUrl) : undefined;
     const viaScript = initiators.map(isGated).find(Boolean);
     const host = new URL(url).host;
-    const sameHost = this.gated.find((g) => new URL(g.url).host === host && new URL(g.url).host !== this.pageHost);
+    const sameHost = this.gated.find(
+      (g) => new URL(g.url).host === host && new URL(g.url).host !== this.pageHost,
+    );
     const hit = exact ?? viaScript ?? viaFrame ?? sameHost;
     if (!hit) return { declared: false };
     const by = hit.service ? `service ${hit.service}` : `gated ${new URL(hit.url).pathname}`;
-    return { declared: true, category: hit.service ? this.serviceCategory(hit.service) : hit.category, by };
+    return {
+      declared: true,
+      category: hit.service ? this.serviceCategory(hit.service) : hit.category,
+      by,
+    };
   }
 
   private pageHost = '';
@@ -132,7 +158,9 @@ export class Declarations {
 
   /** Whether a first-party request is worth reporting: only when it fetches a gated source. */
   isGatedFirstParty(url: string, initiators: string[] = []): boolean {
-    return [url, ...initiators].some((u) => this.gated.some((g) => stripQuery(g.url) === stripQuery(u)));
+    return [url, ...initiators].some((u) =>
+      this.gated.some((g) => stripQuery(g.url) === stripQuery(u)),
+    );
   }
 
   /** Whether a request goes to one of garde's own endpoints (receipts, analytics hits). */
@@ -149,12 +177,14 @@ export class Declarations {
       case 'localStorage':
       case 'sessionStorage':
         // garde's own analytics ids (session, persistent) follow the analytics category.
-        if (/^garde\./.test(item.name)) return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };
+        if (/^garde\./.test(item.name))
+          return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };
         return this.byServicePattern('storage', item.name);
       case 'indexedDB':
         return GARDE_DATABASES.test(item.name) ? NECESSARY : { declared: false };
       case 'request':
-        if (this.isEndpoint(item.name)) return { declared: true, category: 'necessary', by: 'garde endpoint' };
+        if (this.isEndpoint(item.name))
+          return { declared: true, category: 'necessary', by: 'garde endpoint' };
         return this.byGatedSource(item.name, item.frameUrl, item.initiators ?? []);
     }
   }

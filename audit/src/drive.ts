@@ -27,26 +27,41 @@ export function findVisibleBannerButton(action: string, labels: string[]): HTMLE
     }
   }
   for (const banner of banners) {
-    const buttons = Array.from(banner.shadowRoot?.querySelectorAll<HTMLElement>('button, [role="button"]') ?? []);
+    const buttons = Array.from(
+      banner.shadowRoot?.querySelectorAll<HTMLElement>('button, [role="button"]') ?? [],
+    );
     const named = buttons.find((b) =>
       `${b.getAttribute('part') ?? ''} ${b.getAttribute('data-action') ?? ''}`
         .toLowerCase()
         .split(/\s+/)
         .some((n) => n === action || n === `${action}-all` || n.endsWith(`-${action}`)),
     );
-    const labelled = buttons.find((b) => labels.includes((b.textContent ?? '').trim().toLowerCase().replace(/\s+/g, ' ')));
+    const labelled = buttons.find((b) =>
+      labels.includes((b.textContent ?? '').trim().toLowerCase().replace(/\s+/g, ' ')),
+    );
     const hit = named ?? labelled;
     if (!hit) continue;
     const r = hit.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && getComputedStyle(hit).visibility !== 'hidden' ? hit : null;
+    return r.width > 0 && r.height > 0 && getComputedStyle(hit).visibility !== 'hidden'
+      ? hit
+      : null;
   }
   return null;
 }
 
 /** The banner's button for an action once it is visible, or null after `timeout` ms. */
-export async function bannerButton(page: Page, action: BannerAction, timeout: number): Promise<ElementHandle<HTMLElement> | null> {
+export async function bannerButton(
+  page: Page,
+  action: BannerAction,
+  timeout: number,
+): Promise<ElementHandle<HTMLElement> | null> {
   try {
-    const handle = await page.waitForFunction(findVisibleBannerButton, { timeout, polling: 50 }, action, LABELS[action]);
+    const handle = await page.waitForFunction(
+      findVisibleBannerButton,
+      { timeout, polling: 50 },
+      action,
+      LABELS[action],
+    );
     const el = handle.asElement();
     return el ? (el as ElementHandle<HTMLElement>) : null;
   } catch {
@@ -55,20 +70,26 @@ export async function bannerButton(page: Page, action: BannerAction, timeout: nu
 }
 
 /** Whether the page's garde holds a decision. */
-export const hasDecision = (): boolean => (window as unknown as { garde?: { consent: unknown } }).garde?.consent != null;
+export const hasDecision = (): boolean =>
+  (window as unknown as { garde?: { consent: unknown } }).garde?.consent != null;
 
 /**
  * Clicks a banner button like a visitor and waits for the decision to be stored. Returns a problem
  * to report, or null. A page may reload itself on refusal (`reloadOnRefusal`): that counts as done.
  */
-export async function clickBanner(page: Page, action: BannerAction, timeout: number): Promise<string | null> {
+export async function clickBanner(
+  page: Page,
+  action: BannerAction,
+  timeout: number,
+): Promise<string | null> {
   const button = await bannerButton(page, action, timeout);
   if (!button) return `no visible "${action}" button in <garde-banner>`;
   await button.click();
   try {
     await page.waitForFunction(hasDecision, { timeout: Math.min(timeout, 5000), polling: 50 });
   } catch (e) {
-    if (!/navigat|context was destroyed|detached/i.test(String(e))) return `no decision after clicking "${action}"`;
+    if (!/navigat|context was destroyed|detached/i.test(String(e)))
+      return `no decision after clicking "${action}"`;
   }
   return null;
 }
@@ -91,7 +112,10 @@ export function callWithdraw(): boolean {
 export async function bannerGone(page: Page, timeout: number): Promise<boolean> {
   try {
     // The finder is sent as source text and called in the page, negated.
-    await page.waitForFunction(`!(${findVisibleBannerButton.toString()})('reject', ${JSON.stringify(LABELS.reject)})`, { timeout, polling: 50 });
+    await page.waitForFunction(
+      `!(${findVisibleBannerButton.toString()})('reject', ${JSON.stringify(LABELS.reject)})`,
+      { timeout, polling: 50 },
+    );
     return true;
   } catch {
     return false;

@@ -88,8 +88,18 @@ export async function readFrameStorage(): Promise<FrameStorage> {
   } catch {
     databases = [];
   }
-  const w = window as unknown as { __gardeAuditCsp?: string[]; __gardeAuditImg?: Record<string, string> };
-  return { origin: location.origin, images: w.__gardeAuditImg ?? {}, local: lists[0]!, session: lists[1]!, databases, csp: w.__gardeAuditCsp ?? [] };
+  const w = window as unknown as {
+    __gardeAuditCsp?: string[];
+    __gardeAuditImg?: Record<string, string>;
+  };
+  return {
+    origin: location.origin,
+    images: w.__gardeAuditImg ?? {},
+    local: lists[0]!,
+    session: lists[1]!,
+    databases,
+    csp: w.__gardeAuditCsp ?? [],
+  };
 }
 
 /**
@@ -123,7 +133,9 @@ export function listenForCspViolations(): void {
   const w = window as unknown as { __gardeAuditCsp?: string[] };
   w.__gardeAuditCsp = [];
   document.addEventListener('securitypolicyviolation', (e) => {
-    w.__gardeAuditCsp!.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || location.href}:${e.lineNumber})`);
+    w.__gardeAuditCsp!.push(
+      `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || location.href}:${e.lineNumber})`,
+    );
   });
 }
 
@@ -137,7 +149,8 @@ export interface Snapshot {
 /** Cookies of the whole context and the storage of every frame of the page, right now. */
 export async function snapshot(context: BrowserContext, page: Page): Promise<Snapshot> {
   const items: SeenItem[] = [];
-  for (const c of await context.cookies()) items.push({ kind: 'cookie', name: c.name, where: c.domain });
+  for (const c of await context.cookies())
+    items.push({ kind: 'cookie', name: c.name, where: c.domain });
   const cspViolations: string[] = [];
   const imageInitiators = new Map<string, string>();
   for (const frame of page.frames()) {
@@ -160,6 +173,7 @@ export async function snapshot(context: BrowserContext, page: Page): Promise<Sna
 /** One entry per kind, name and place. */
 export function dedupe(items: SeenItem[]): SeenItem[] {
   const map = new Map<string, SeenItem>();
-  for (const i of items) map.set(`${i.kind}|${i.name}|${i.where}`, map.get(`${i.kind}|${i.name}|${i.where}`) ?? i);
+  for (const i of items)
+    map.set(`${i.kind}|${i.name}|${i.where}`, map.get(`${i.kind}|${i.name}|${i.where}`) ?? i);
   return [...map.values()];
 }

@@ -20,7 +20,9 @@ export async function openSession(browser: Browser, setup?: SessionSetup): Promi
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   let errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`uncaught error: ${e instanceof Error ? e.message : String(e)}`));
+  page.on('pageerror', (e) =>
+    errors.push(`uncaught error: ${e instanceof Error ? e.message : String(e)}`),
+  );
   await page.evaluateOnNewDocument(listenForCspViolations);
   await page.evaluateOnNewDocument(RECORD_IMAGE_INITIATORS);
   const recorder = new RequestRecorder(page);
@@ -40,7 +42,9 @@ export async function openSession(browser: Browser, setup?: SessionSetup): Promi
 
 /** Waits until the network has been quiet for a moment, so that late trackers are seen too. */
 export async function settle(page: Page, timeout: number): Promise<void> {
-  await page.waitForNetworkIdle({ idleTime: 250, timeout: Math.min(timeout, 5000) }).catch(() => undefined);
+  await page
+    .waitForNetworkIdle({ idleTime: 250, timeout: Math.min(timeout, 5000) })
+    .catch(() => undefined);
 }
 
 /** Runs in the page: scrolls to the end, as a reader would, so that lazy frames and images load too. */

@@ -10,18 +10,36 @@ function declaredAs(i: JudgedItem): string {
 /** Lays rows out in padded columns. */
 export function columns(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The whole report as text. */
 export function formatReport(report: AuditReport): string {
   const out: string[] = [];
   for (const page of report.pages) {
-    out.push('', `${page.url}  [${page.lang || 'no lang'}]${page.garde ? '' : '  (no garde config found)'}`);
+    out.push(
+      '',
+      `${page.url}  [${page.lang || 'no lang'}]${page.garde ? '' : '  (no garde config found)'}`,
+    );
     const rows: string[][] = [['state', 'kind', 'name', 'where', 'declared as', 'verdict']];
     for (const s of page.states) {
       if (!s.items.length) rows.push([s.state, '-', '(nothing)', '', '', 'ok']);
-      for (const i of s.items) rows.push([s.state, i.kind, clip(i.name, 64), clip(i.where, 28), declaredAs(i), i.leak ? 'LEAK' : 'ok']);
+      for (const i of s.items)
+        rows.push([
+          s.state,
+          i.kind,
+          clip(i.name, 64),
+          clip(i.where, 28),
+          declaredAs(i),
+          i.leak ? 'LEAK' : 'ok',
+        ]);
     }
     out.push(columns(rows));
     for (const s of page.states) for (const p of s.problems) out.push(`  ! ${s.state}: ${p}`);
@@ -35,6 +53,9 @@ export function formatReport(report: AuditReport): string {
       ? `${report.leaks} leak(s) on ${pages} page(s): non-necessary cookies, storage or requests without consent.`
       : `No leak on ${pages} page(s): nothing non-necessary before consent.`,
   );
-  if (report.problems) out.push(`${report.problems} problem(s) (page errors, CSP violations or steps that failed), listed with "!".`);
+  if (report.problems)
+    out.push(
+      `${report.problems} problem(s) (page errors, CSP violations or steps that failed), listed with "!".`,
+    );
   return out.join('\n');
 }

@@ -1,10 +1,18 @@
 // The shapes of an audit: what was seen on a page in one consent state, and how it was judged.
 
 /** The consent states the crawler puts a page in. The last three are for the test suite. */
-export type AuditState = 'fresh' | 'refused' | 'accepted' | 'withdrawn' | 'gpc' | 'tampered' | 'policy-change';
+export type AuditState =
+  'fresh' | 'refused' | 'accepted' | 'withdrawn' | 'gpc' | 'tampered' | 'policy-change';
 
 /** States in which the visitor has not consented: anything non-necessary seen there is a leak. */
-export const NO_CONSENT_STATES: ReadonlySet<AuditState> = new Set(['fresh', 'refused', 'withdrawn', 'gpc', 'tampered', 'policy-change']);
+export const NO_CONSENT_STATES: ReadonlySet<AuditState> = new Set([
+  'fresh',
+  'refused',
+  'withdrawn',
+  'gpc',
+  'tampered',
+  'policy-change',
+]);
 
 export type ItemKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'request';
 

@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { parseArgs } from '../src/args.js';
 
 test('parseArgs reads every option and keeps the defaults otherwise', () => {
-  const o = parseArgs(['https://example.be/fr/', '--pages', '3', '--lang', 'fr,NL', '--json', '--timeout=9000']);
+  const o = parseArgs([
+    'https://example.be/fr/',
+    '--pages',
+    '3',
+    '--lang',
+    'fr,NL',
+    '--json',
+    '--timeout=9000',
+  ]);
   assert.equal(o.url, 'https://example.be/fr/');
   assert.equal(o.pages, 3);
   assert.deepEqual(o.langs, ['fr', 'nl']);

@@ -51,7 +51,8 @@ test('the demo: exit 0, a table and a clean verdict', async () => {
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /state\s+kind\s+name\s+where\s+declared as\s+verdict/);
   assert.match(r.stdout, /No leak on \d+ page\(s\)/);
-  for (const lang of ['fr', 'nl', 'de', 'en']) assert.match(r.stdout, new RegExp(`/${lang}/  \\[${lang}\\]`), lang);
+  for (const lang of ['fr', 'nl', 'de', 'en'])
+    assert.match(r.stdout, new RegExp(`/${lang}/  \\[${lang}\\]`), lang);
   assert.doesNotMatch(r.stdout, /LEAK/);
   assert.match(r.stderr, /visiting http:\/\/127\.0\.0\.1:\d+\//, 'progress on stderr');
 });
@@ -61,9 +62,19 @@ test('the planted tracker: exit 1, the cookie named, and JSON on request', async
   assert.equal(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /fresh\s+cookie\s+_leak_uid\s+127\.0\.0\.1\s+not declared\s+LEAK/);
   assert.match(r.stdout, /leak\(s\) on 1 page/);
-  const j = await run([`${fixtures.origin}/leaky.html`, '--pages', '1', '--states', 'fresh', '--json']);
+  const j = await run([
+    `${fixtures.origin}/leaky.html`,
+    '--pages',
+    '1',
+    '--states',
+    'fresh',
+    '--json',
+  ]);
   assert.equal(j.code, 1);
-  const report = JSON.parse(j.stdout) as { leaks: number; pages: Array<{ states: Array<{ items: Array<{ name: string; leak: boolean }> }> }> };
+  const report = JSON.parse(j.stdout) as {
+    leaks: number;
+    pages: Array<{ states: Array<{ items: Array<{ name: string; leak: boolean }> }> }>;
+  };
   assert.ok(report.leaks >= 2);
   assert.ok(report.pages[0]!.states[0]!.items.some((i) => i.name === '_leak_uid' && i.leak));
 });

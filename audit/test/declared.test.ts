@@ -19,7 +19,11 @@ const decl = new Declarations(
       policy: { url: '/fr/vie-privee', version: '1' },
       cookie: { name: 'consent' },
       services: {
-        matomo: { category: 'analytics', cookies: ['_pk_id.*', { name: '_pk_ses.*' }], storage: ['_pk_*'] },
+        matomo: {
+          category: 'analytics',
+          cookies: ['_pk_id.*', { name: '_pk_ses.*' }],
+          storage: ['_pk_*'],
+        },
         video: { category: 'marketing' },
         session: { category: 'necessary', cookies: ['PHPSESSID'] },
       },
@@ -34,38 +38,101 @@ const decl = new Declarations(
   PAGE,
 ).forPage(PAGE);
 
-test('cookies: garde\'s own is necessary, service patterns give their category, the rest is undeclared', () => {
-  assert.deepEqual(decl.judge({ kind: 'cookie', name: 'consent', where: 'www.example.be' }), { declared: true, category: 'necessary', by: 'garde' });
-  assert.deepEqual(decl.judge({ kind: 'cookie', name: 'garde_consent', where: 'www.example.be' }), { declared: false }, 'the configured name, not the default');
-  assert.deepEqual(decl.judge({ kind: 'cookie', name: '_pk_ses.1.ab', where: '.example.be' }), { declared: true, category: 'analytics', by: 'service matomo' });
-  assert.deepEqual(decl.judge({ kind: 'cookie', name: 'PHPSESSID', where: 'www.example.be' }), { declared: true, category: 'necessary', by: 'service session' });
-  assert.deepEqual(decl.judge({ kind: 'cookie', name: '_ga', where: '.example.be' }), { declared: false });
+test("cookies: garde's own is necessary, service patterns give their category, the rest is undeclared", () => {
+  assert.deepEqual(decl.judge({ kind: 'cookie', name: 'consent', where: 'www.example.be' }), {
+    declared: true,
+    category: 'necessary',
+    by: 'garde',
+  });
+  assert.deepEqual(
+    decl.judge({ kind: 'cookie', name: 'garde_consent', where: 'www.example.be' }),
+    { declared: false },
+    'the configured name, not the default',
+  );
+  assert.deepEqual(decl.judge({ kind: 'cookie', name: '_pk_ses.1.ab', where: '.example.be' }), {
+    declared: true,
+    category: 'analytics',
+    by: 'service matomo',
+  });
+  assert.deepEqual(decl.judge({ kind: 'cookie', name: 'PHPSESSID', where: 'www.example.be' }), {
+    declared: true,
+    category: 'necessary',
+    by: 'service session',
+  });
+  assert.deepEqual(decl.judge({ kind: 'cookie', name: '_ga', where: '.example.be' }), {
+    declared: false,
+  });
 });
 
 test('storage and databases', () => {
-  assert.deepEqual(decl.judge({ kind: 'localStorage', name: '_pk_visitor', where: PAGE }), { declared: true, category: 'analytics', by: 'service matomo' });
-  assert.deepEqual(decl.judge({ kind: 'sessionStorage', name: 'garde.sid', where: PAGE }), { declared: true, category: 'analytics', by: 'garde analytics' });
-  assert.deepEqual(decl.judge({ kind: 'localStorage', name: 'ajs_user_id', where: PAGE }), { declared: false });
+  assert.deepEqual(decl.judge({ kind: 'localStorage', name: '_pk_visitor', where: PAGE }), {
+    declared: true,
+    category: 'analytics',
+    by: 'service matomo',
+  });
+  assert.deepEqual(decl.judge({ kind: 'sessionStorage', name: 'garde.sid', where: PAGE }), {
+    declared: true,
+    category: 'analytics',
+    by: 'garde analytics',
+  });
+  assert.deepEqual(decl.judge({ kind: 'localStorage', name: 'ajs_user_id', where: PAGE }), {
+    declared: false,
+  });
   assert.equal(decl.judge({ kind: 'indexedDB', name: 'garde', where: PAGE }).declared, true);
-  assert.deepEqual(decl.judge({ kind: 'indexedDB', name: 'firebase-heartbeat', where: PAGE }), { declared: false });
+  assert.deepEqual(decl.judge({ kind: 'indexedDB', name: 'firebase-heartbeat', where: PAGE }), {
+    declared: false,
+  });
 });
 
 test('requests: endpoints are necessary; gated sources, their frames, scripts and hosts give the category', () => {
-  const req = (name: string, extra: object = {}) => decl.judge({ kind: 'request', name, where: new URL(name).host, ...extra });
-  assert.deepEqual(req('https://www.example.be/consent'), { declared: true, category: 'necessary', by: 'garde endpoint' });
-  assert.deepEqual(req('https://stats.example.be/collect'), { declared: true, category: 'necessary', by: 'garde endpoint' });
-  assert.deepEqual(req('https://www.example.be/js/matomo.js'), { declared: true, category: 'analytics', by: 'service matomo' });
-  assert.deepEqual(req('https://www.example.be/matomo.php', { initiators: ['https://www.example.be/js/matomo.js'] }), { declared: true, category: 'analytics', by: 'service matomo' });
-  assert.deepEqual(req('https://cdn.video.example/player.js', { frameUrl: 'https://video.example/embed/42?autoplay=0' }), { declared: true, category: 'marketing', by: 'service video' });
-  assert.deepEqual(req('https://video.example/thumb.jpg'), { declared: true, category: 'marketing', by: 'service video' });
-  assert.deepEqual(req('https://www.example.be/api/search'), { declared: false }, 'the page\'s own host says nothing by itself');
+  const req = (name: string, extra: object = {}) =>
+    decl.judge({ kind: 'request', name, where: new URL(name).host, ...extra });
+  assert.deepEqual(req('https://www.example.be/consent'), {
+    declared: true,
+    category: 'necessary',
+    by: 'garde endpoint',
+  });
+  assert.deepEqual(req('https://stats.example.be/collect'), {
+    declared: true,
+    category: 'necessary',
+    by: 'garde endpoint',
+  });
+  assert.deepEqual(req('https://www.example.be/js/matomo.js'), {
+    declared: true,
+    category: 'analytics',
+    by: 'service matomo',
+  });
+  assert.deepEqual(
+    req('https://www.example.be/matomo.php', {
+      initiators: ['https://www.example.be/js/matomo.js'],
+    }),
+    { declared: true, category: 'analytics', by: 'service matomo' },
+  );
+  assert.deepEqual(
+    req('https://cdn.video.example/player.js', {
+      frameUrl: 'https://video.example/embed/42?autoplay=0',
+    }),
+    { declared: true, category: 'marketing', by: 'service video' },
+  );
+  assert.deepEqual(req('https://video.example/thumb.jpg'), {
+    declared: true,
+    category: 'marketing',
+    by: 'service video',
+  });
+  assert.deepEqual(
+    req('https://www.example.be/api/search'),
+    { declared: false },
+    "the page's own host says nothing by itself",
+  );
   assert.deepEqual(req('https://connect.facebook.net/en_US/fbevents.js'), { declared: false });
   assert.equal(decl.isGatedFirstParty('https://www.example.be/js/matomo.js?v=2'), true);
   assert.equal(decl.isGatedFirstParty('https://www.example.be/js/app.js'), false);
 });
 
-test('a page without a config declares only garde\'s defaults', () => {
+test("a page without a config declares only garde's defaults", () => {
   const bare = new Declarations({ lang: '', config: null, gated: [] }, PAGE).forPage(PAGE);
   assert.equal(bare.cookieName, 'garde_consent');
-  assert.deepEqual(bare.judge({ kind: 'cookie', name: '_pk_id.1', where: 'x' }), { declared: false });
+  assert.deepEqual(bare.judge({ kind: 'cookie', name: '_pk_id.1', where: 'x' }), {
+    declared: false,
+  });
 });

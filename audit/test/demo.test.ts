@@ -9,10 +9,23 @@ import { bannerGone, clickBanner } from '../src/drive.js';
 import { openSession, visit } from '../src/page-session.js';
 import { serveDemo } from './helpers/sites.js';
 import type { Served } from './helpers/serve.js';
-import { NO_CONSENT_STATES, type AuditReport, type AuditState, type JudgedItem } from '../src/types.js';
+import {
+  NO_CONSENT_STATES,
+  type AuditReport,
+  type AuditState,
+  type JudgedItem,
+} from '../src/types.js';
 
 const LANGS = ['fr', 'nl', 'de', 'en'];
-const ALL_STATES: AuditState[] = ['fresh', 'refused', 'accepted', 'withdrawn', 'gpc', 'tampered', 'policy-change'];
+const ALL_STATES: AuditState[] = [
+  'fresh',
+  'refused',
+  'accepted',
+  'withdrawn',
+  'gpc',
+  'tampered',
+  'policy-change',
+];
 const TIMEOUT = 15000;
 
 let browser: Browser;
@@ -24,14 +37,19 @@ after(async () => {
 });
 
 const items = (report: AuditReport, state: AuditState): Array<JudgedItem & { page: string }> =>
-  report.pages.flatMap((p) => (p.states.find((s) => s.state === state)?.items ?? []).map((i) => ({ ...i, page: p.url })));
+  report.pages.flatMap((p) =>
+    (p.states.find((s) => s.state === state)?.items ?? []).map((i) => ({ ...i, page: p.url })),
+  );
 
 describe('the demo in every language and consent state', () => {
   let site: Served;
   let report: AuditReport;
   before(async () => {
     site = await serveDemo();
-    report = await runAudit({ url: `${site.origin}/`, pages: 1, langs: LANGS, states: ALL_STATES, timeout: TIMEOUT }, browser);
+    report = await runAudit(
+      { url: `${site.origin}/`, pages: 1, langs: LANGS, states: ALL_STATES, timeout: TIMEOUT },
+      browser,
+    );
   });
   after(() => site?.close());
 
@@ -41,7 +59,11 @@ describe('the demo in every language and consent state', () => {
     assert.deepEqual(withGarde.map((p) => p.lang).sort(), [...LANGS].sort());
     for (const p of withGarde) {
       assert.ok(p.garde, `${p.url} has #garde-config`);
-      assert.deepEqual(p.states.map((s) => s.state), ALL_STATES, p.url);
+      assert.deepEqual(
+        p.states.map((s) => s.state),
+        ALL_STATES,
+        p.url,
+      );
     }
   });
 
@@ -61,31 +83,53 @@ describe('the demo in every language and consent state', () => {
   });
 
   test('no uncaught page error, no CSP violation, and every step worked', () => {
-    const problems = report.pages.flatMap((p) => p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)));
+    const problems = report.pages.flatMap((p) =>
+      p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)),
+    );
     assert.deepEqual(problems, []);
   });
 
   for (const state of ALL_STATES.filter((s) => NO_CONSENT_STATES.has(s))) {
     test(`${state}: nothing but garde's own necessary cookie and database`, () => {
       const seen = items(report, state);
-      assert.deepEqual(seen.filter((i) => i.leak), [], 'no leak');
+      assert.deepEqual(
+        seen.filter((i) => i.leak),
+        [],
+        'no leak',
+      );
       for (const i of seen) {
-        assert.ok(i.verdict.declared && i.verdict.category === 'necessary', `${state}: ${i.kind} ${i.name} on ${i.page} is not necessary`);
+        assert.ok(
+          i.verdict.declared && i.verdict.category === 'necessary',
+          `${state}: ${i.kind} ${i.name} on ${i.page} is not necessary`,
+        );
         if (i.kind === 'cookie') assert.equal(i.name, 'garde_consent');
       }
-      assert.ok(!seen.some((i) => i.kind === 'localStorage' || i.kind === 'sessionStorage'), 'no storage write by gated code');
-      assert.ok(!seen.some((i) => i.kind === 'request' && i.verdict.declared && i.verdict.category !== 'necessary'), 'no request to a gated source');
+      assert.ok(
+        !seen.some((i) => i.kind === 'localStorage' || i.kind === 'sessionStorage'),
+        'no storage write by gated code',
+      );
+      assert.ok(
+        !seen.some(
+          (i) => i.kind === 'request' && i.verdict.declared && i.verdict.category !== 'necessary',
+        ),
+        'no request to a gated source',
+      );
     });
   }
 
   test('fresh: not even garde stores anything before a decision', () => {
-    assert.deepEqual(items(report, 'fresh').filter((i) => i.kind === 'cookie'), []);
+    assert.deepEqual(
+      items(report, 'fresh').filter((i) => i.kind === 'cookie'),
+      [],
+    );
   });
 
   test('fresh: the anonymous pageview to garde’s own endpoint is reported, and is no leak', () => {
     for (const page of report.pages.filter((p) => p.garde)) {
       const fresh = page.states.find((s) => s.state === 'fresh')!.items;
-      const hit = fresh.find((i) => i.kind === 'request' && new URL(i.name).pathname === '/collect');
+      const hit = fresh.find(
+        (i) => i.kind === 'request' && new URL(i.name).pathname === '/collect',
+      );
       assert.ok(hit, `${page.url}: the pre-consent hit is listed`);
       assert.equal(hit.verdict.declared, true);
       assert.ok(!hit.leak);
@@ -95,10 +139,20 @@ describe('the demo in every language and consent state', () => {
   test('accepted: the gated analytics and the video do run, and are declared', () => {
     for (const page of report.pages.filter((p) => p.garde)) {
       const seen = page.states.find((s) => s.state === 'accepted')!.items;
-      const declared = (category: string) => seen.filter((i) => i.verdict.declared && i.verdict.category === category);
-      assert.ok(seen.some((i) => i.kind === 'cookie' && /^_pk_id\./.test(i.name)), `${page.url}: Matomo-like _pk_id.* cookie`);
-      assert.ok(declared('analytics').some((i) => i.kind === 'request' && !/\.js$/.test(i.name)), `${page.url}: the analytics pixel request`);
-      assert.ok(declared('marketing').some((i) => i.kind === 'cookie'), `${page.url}: the video frame's cookie`);
+      const declared = (category: string) =>
+        seen.filter((i) => i.verdict.declared && i.verdict.category === category);
+      assert.ok(
+        seen.some((i) => i.kind === 'cookie' && /^_pk_id\./.test(i.name)),
+        `${page.url}: Matomo-like _pk_id.* cookie`,
+      );
+      assert.ok(
+        declared('analytics').some((i) => i.kind === 'request' && !/\.js$/.test(i.name)),
+        `${page.url}: the analytics pixel request`,
+      );
+      assert.ok(
+        declared('marketing').some((i) => i.kind === 'cookie'),
+        `${page.url}: the video frame's cookie`,
+      );
       assert.ok(seen.every((i) => !i.leak));
     }
   });
@@ -109,7 +163,16 @@ describe('the demo under a strict Content-Security-Policy', () => {
   let report: AuditReport;
   before(async () => {
     site = await serveDemo({ csp: true, probe: true });
-    report = await runAudit({ url: `${site.origin}/`, pages: 1, langs: ['fr', 'en'], states: ['fresh', 'refused', 'accepted'], timeout: TIMEOUT }, browser);
+    report = await runAudit(
+      {
+        url: `${site.origin}/`,
+        pages: 1,
+        langs: ['fr', 'en'],
+        states: ['fresh', 'refused', 'accepted'],
+        timeout: TIMEOUT,
+      },
+      browser,
+    );
   });
   after(() => site?.close());
 
@@ -121,17 +184,34 @@ describe('the demo under a strict Content-Security-Policy', () => {
   });
 
   test('a violation would be caught: an inline style attribute on a probe page', async () => {
-    const probe = await runAudit({ url: `${site.origin}/csp-probe.html`, pages: 1, langs: [], states: ['fresh'], timeout: TIMEOUT }, browser);
-    assert.ok(probe.pages[0]!.states[0]!.problems.some((p) => /^CSP violation: style-src/.test(p)), JSON.stringify(probe.pages[0]!.states[0]!.problems));
+    const probe = await runAudit(
+      {
+        url: `${site.origin}/csp-probe.html`,
+        pages: 1,
+        langs: [],
+        states: ['fresh'],
+        timeout: TIMEOUT,
+      },
+      browser,
+    );
+    assert.ok(
+      probe.pages[0]!.states[0]!.problems.some((p) => /^CSP violation: style-src/.test(p)),
+      JSON.stringify(probe.pages[0]!.states[0]!.problems),
+    );
   });
 
   test('no violation, no page error, the banner works and accepted code runs', () => {
-    const problems = report.pages.flatMap((p) => p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)));
+    const problems = report.pages.flatMap((p) =>
+      p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)),
+    );
     assert.deepEqual(problems, []);
     assert.equal(report.leaks, 0);
     for (const p of report.pages.filter((x) => x.garde)) {
       const accepted = p.states.find((s) => s.state === 'accepted')!.items;
-      assert.ok(accepted.some((i) => /^_pk_id\./.test(i.name)), `${p.url}: gated analytics ran under the CSP`);
+      assert.ok(
+        accepted.some((i) => /^_pk_id\./.test(i.name)),
+        `${p.url}: gated analytics ran under the CSP`,
+      );
     }
   });
 });
@@ -147,7 +227,9 @@ describe('the demo with cookies and IndexedDB blocked', () => {
     const cdp = await page.createCDPSession();
     await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
     // As a string: a function would be serialised by tsx with helpers the page lacks.
-    await page.evaluateOnNewDocument(`IDBFactory.prototype.open = () => { throw new DOMException('IndexedDB is blocked', 'SecurityError'); };`);
+    await page.evaluateOnNewDocument(
+      `IDBFactory.prototype.open = () => { throw new DOMException('IndexedDB is blocked', 'SecurityError'); };`,
+    );
   };
 
   for (const action of ['reject', 'accept'] as const) {
@@ -155,12 +237,28 @@ describe('the demo with cookies and IndexedDB blocked', () => {
       const s = await openSession(browser, blockStorage);
       try {
         await visit(s.page, `${site.origin}/en/`, TIMEOUT);
-        assert.equal(await s.page.evaluate(() => document.cookie), '', 'cookies are really blocked');
+        assert.equal(
+          await s.page.evaluate(() => document.cookie),
+          '',
+          'cookies are really blocked',
+        );
         assert.equal(await clickBanner(s.page, action, TIMEOUT), null);
-        const method = await s.page.evaluate(() => (window as unknown as { garde: { consent: { method: string } | null } }).garde.consent?.method);
-        assert.equal(method, action === 'accept' ? 'accept-all' : 'reject-all', 'the decision is held in memory');
+        const method = await s.page.evaluate(
+          () =>
+            (window as unknown as { garde: { consent: { method: string } | null } }).garde.consent
+              ?.method,
+        );
+        assert.equal(
+          method,
+          action === 'accept' ? 'accept-all' : 'reject-all',
+          'the decision is held in memory',
+        );
         assert.ok(await bannerGone(s.page, 5000), 'the banner is gone');
-        assert.equal(await s.page.evaluate(() => indexedDB.databases().then((d) => d.length)), 0, 'no database could be created');
+        assert.equal(
+          await s.page.evaluate(() => indexedDB.databases().then((d) => d.length)),
+          0,
+          'no database could be created',
+        );
         assert.deepEqual(s.takeErrors(), []);
       } finally {
         await s.close();

@@ -16,7 +16,18 @@ test('pageLang takes <html lang>, else a language segment of the URL', () => {
 // Puppeteer sends these functions to the page as source text; tsx wraps named inner functions in
 // a `__name` helper that exists only in Node, and the page would throw "__name is not defined".
 test('functions run inside pages carry no Node-only helper', () => {
-  for (const fn of [readDeclarations, findVisibleBannerButton, hasDecision, callWithdraw, readDecision, readFrameStorage, listenForCspViolations, readLinks, announceGpc, scrollToEnd]) {
+  for (const fn of [
+    readDeclarations,
+    findVisibleBannerButton,
+    hasDecision,
+    callWithdraw,
+    readDecision,
+    readFrameStorage,
+    listenForCspViolations,
+    readLinks,
+    announceGpc,
+    scrollToEnd,
+  ]) {
     assert.doesNotMatch(fn.toString(), /__name|__publicField|__async/, fn.name);
   }
 });

@@ -14,14 +14,24 @@ let report: AuditReport;
 
 before(async () => {
   [browser, site] = await Promise.all([launchBrowser(), serveFixtures()]);
-  report = await runAudit({ url: `${site.origin}/leaky.html`, pages: 1, langs: [], states: ['fresh', 'refused', 'accepted', 'withdrawn'], timeout: 15000 }, browser);
+  report = await runAudit(
+    {
+      url: `${site.origin}/leaky.html`,
+      pages: 1,
+      langs: [],
+      states: ['fresh', 'refused', 'accepted', 'withdrawn'],
+      timeout: 15000,
+    },
+    browser,
+  );
 });
 after(async () => {
   await browser?.close();
   await site?.close();
 });
 
-const inState = (state: string): JudgedItem[] => report.pages[0]!.states.find((s) => s.state === state)?.items ?? [];
+const inState = (state: string): JudgedItem[] =>
+  report.pages[0]!.states.find((s) => s.state === state)?.items ?? [];
 
 test('the ungated cookie and pixel are leaks from the first view on', () => {
   assert.equal(report.pages.length, 1);
@@ -39,12 +49,16 @@ test('the leak is flagged after refusal too, and only undeclared things are', ()
   assert.ok(inState('refused').some((i) => i.name === '_leak_uid' && i.leak));
   for (const state of ['fresh', 'refused']) {
     const leaks = inState(state).filter((i) => i.leak);
-    assert.ok(leaks.every((i) => i.name === '_leak_uid' || i.name.endsWith('/pixel.gif')), `${state}: ${JSON.stringify(leaks)}`);
+    assert.ok(
+      leaks.every((i) => i.name === '_leak_uid' || i.name.endsWith('/pixel.gif')),
+      `${state}: ${JSON.stringify(leaks)}`,
+    );
   }
 });
 
 test('the gated tracker runs only after acceptance, and is declared', () => {
-  for (const state of ['fresh', 'refused']) assert.ok(!inState(state).some((i) => i.name.startsWith('_pk_')), state);
+  for (const state of ['fresh', 'refused'])
+    assert.ok(!inState(state).some((i) => i.name.startsWith('_pk_')), state);
   const pk = inState('accepted').find((i) => i.kind === 'cookie' && i.name.startsWith('_pk_id.'));
   assert.ok(pk, 'the gated tracker set its cookie after acceptance');
   assert.deepEqual(pk.verdict, { declared: true, category: 'analytics', by: 'service matomo' });
@@ -52,7 +66,10 @@ test('the gated tracker runs only after acceptance, and is declared', () => {
 });
 
 test('withdrawal erases what the gated tracker stored', () => {
-  assert.deepEqual(inState('withdrawn').filter((i) => i.name.startsWith('_pk_')), []);
+  assert.deepEqual(
+    inState('withdrawn').filter((i) => i.name.startsWith('_pk_')),
+    [],
+  );
 });
 
 test('no page error', () => {

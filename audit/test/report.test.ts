@@ -13,7 +13,19 @@ test('one block per page, LEAK marked, problems and missing languages listed, a 
         lang: 'fr',
         garde: true,
         states: [
-          { state: 'fresh', items: [{ kind: 'cookie', name: '_ga', where: '.x.test', verdict: { declared: false }, leak: true }], problems: ['uncaught error: boom'] },
+          {
+            state: 'fresh',
+            items: [
+              {
+                kind: 'cookie',
+                name: '_ga',
+                where: '.x.test',
+                verdict: { declared: false },
+                leak: true,
+              },
+            ],
+            problems: ['uncaught error: boom'],
+          },
           { state: 'refused', items: [], problems: [] },
         ],
       },
@@ -32,7 +44,19 @@ test('one block per page, LEAK marked, problems and missing languages listed, a 
 });
 
 test('a clean audit says so, and an empty one is a problem', () => {
-  assert.match(formatReport(summarise('https://x.test/', [{ url: 'https://x.test/', lang: 'en', garde: true, states: [{ state: 'fresh', items: [], problems: [] }] }])), /No leak on 1 page\(s\)/);
+  assert.match(
+    formatReport(
+      summarise('https://x.test/', [
+        {
+          url: 'https://x.test/',
+          lang: 'en',
+          garde: true,
+          states: [{ state: 'fresh', items: [], problems: [] }],
+        },
+      ]),
+    ),
+    /No leak on 1 page\(s\)/,
+  );
   const empty = summarise('https://x.test/', []);
   assert.equal(empty.problems, 1);
   assert.match(formatReport(empty), /no page could be audited/);

@@ -26,8 +26,21 @@ function startCollector(args, env = {}) {
   const child = spawn(
     process.execPath,
     // Level info: accepted requests log at debug, so the run measures ingest, not logging.
-    ['collector/bin/garde-collector.js', '--port', '0', '--rate-limit', '0', '--log-level', 'info', ...args],
-    { cwd: root, env: { ...process.env, ...env, GARDE_ADMIN_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'inherit'] },
+    [
+      'collector/bin/garde-collector.js',
+      '--port',
+      '0',
+      '--rate-limit',
+      '0',
+      '--log-level',
+      'info',
+      ...args,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, GARDE_ADMIN_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   const exit = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
@@ -44,9 +57,15 @@ function startCollector(args, env = {}) {
 
 function receiptBody() {
   return JSON.stringify({
-    receiptId: randomUUID(), id: randomUUID(), ts: new Date().toISOString(), version: '2026-01',
+    receiptId: randomUUID(),
+    id: randomUUID(),
+    ts: new Date().toISOString(),
+    version: '2026-01',
     categories: { necessary: true, analytics: Math.random() < 0.5, marketing: false },
-    services: { matomo: true, youtube: false }, method: 'custom', lang: 'fr', path: '/fr/index.html',
+    services: { matomo: true, youtube: false },
+    method: 'custom',
+    lang: 'fr',
+    path: '/fr/index.html',
   });
 }
 
@@ -68,11 +87,13 @@ async function bench(name, args, env) {
       url: `${url}/consent`,
       connections: CONNECTIONS,
       duration,
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'text/plain;charset=UTF-8' },
-        setupRequest: (req) => ({ ...req, body: nextBody() }),
-      }],
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          setupRequest: (req) => ({ ...req, body: nextBody() }),
+        },
+      ],
     });
   await run(2); // warm-up: JIT, page cache, connection pool
   const before = await total(url);
@@ -93,7 +114,9 @@ async function bench(name, args, env) {
 }
 
 async function total(url) {
-  const res = await fetch(`${url}/api/records?pageSize=1`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const res = await fetch(`${url}/api/records?pageSize=1`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   return (await res.json()).total;
 }
 
@@ -103,7 +126,14 @@ const rows = [];
 const tmp = mkdtempSync(join(tmpdir(), 'garde-bench-'));
 try {
   rows.push(await bench('SQLite (WAL, synchronous=NORMAL)', ['--db', join(tmp, 'bench.sqlite')]));
-  rows.push(await bench('SQLite (WAL, synchronous=FULL)', ['--db', join(tmp, 'bench-full.sqlite'), '--sqlite-sync', 'full']));
+  rows.push(
+    await bench('SQLite (WAL, synchronous=FULL)', [
+      '--db',
+      join(tmp, 'bench-full.sqlite'),
+      '--sqlite-sync',
+      'full',
+    ]),
+  );
   if (PG_URL) {
     const schema = `garde_bench_${process.pid}`;
     const url = new URL(PG_URL);
@@ -118,14 +148,22 @@ try {
       await admin.end();
     }
   } else {
-    console.log('PostgreSQL: skipped (set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL to postgres://…)');
+    console.log(
+      'PostgreSQL: skipped (set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL to postgres://…)',
+    );
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-console.log(`\nPOST /consent, ${CONNECTIONS} connections, ${DURATION} s, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
-console.log(`load average (1 min) before: ${loadBefore}, after: ${loadavg()[0].toFixed(1)}; autocannon runs on the same cores`);
+console.log(
+  `\nPOST /consent, ${CONNECTIONS} connections, ${DURATION} s, ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, Node ${process.version}`,
+);
+console.log(
+  `load average (1 min) before: ${loadBefore}, after: ${loadavg()[0].toFixed(1)}; autocannon runs on the same cores`,
+);
 console.table(rows);
 const sqlite = rows[0];
-console.log(`goal (SQLite): >= 10,000 receipts/s with p99 < 20 ms: ${sqlite['receipts/s'] >= 10_000 && sqlite['p99 ms'] < 20 ? 'met' : 'NOT met'}`);
+console.log(
+  `goal (SQLite): >= 10,000 receipts/s with p99 < 20 ms: ${sqlite['receipts/s'] >= 10_000 && sqlite['p99 ms'] < 20 ? 'met' : 'NOT met'}`,
+);

@@ -4,7 +4,11 @@ import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium-path.mjs';
 
 /** Launches Chromium. */
 export async function launch() {
-  return puppeteer.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  return puppeteer.launch({
+    executablePath: await chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }
 
 /** CPU slowdown applied to every benchmark page: 4x approximates a mid-range phone. */

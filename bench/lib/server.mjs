@@ -64,7 +64,10 @@ export async function startServer() {
       return;
     }
     // no-store: every fresh context downloads everything, as a first-time visitor does.
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(await readFile(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

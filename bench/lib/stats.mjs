@@ -13,5 +13,12 @@ export const median = (v) => quantile(v, 0.5);
 
 /** { median, q1, q3, min, max } */
 export function summary(values) {
-  return { median: median(values), q1: quantile(values, 0.25), q3: quantile(values, 0.75), min: Math.min(...values), max: Math.max(...values), n: values.length };
+  return {
+    median: median(values),
+    q1: quantile(values, 0.25),
+    q3: quantile(values, 0.75),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    n: values.length,
+  };
 }

@@ -13,13 +13,21 @@ export const SYSTEMS = [
       const root = document.querySelector('garde-banner')?.shadowRoot;
       if (!root) return null;
       const buttons = [...root.querySelectorAll('button')];
-      return buttons.find((b) => /\breject\b/.test(b.getAttribute('part') ?? '')) ?? buttons.find((b) => b.textContent.trim() === 'Reject all') ?? null;
+      return (
+        buttons.find((b) => /\breject\b/.test(b.getAttribute('part') ?? '')) ??
+        buttons.find((b) => b.textContent.trim() === 'Reject all') ??
+        null
+      );
     },
     accept: () => {
       const root = document.querySelector('garde-banner')?.shadowRoot;
       if (!root) return null;
       const buttons = [...root.querySelectorAll('button')];
-      return buttons.find((b) => /\baccept\b/.test(b.getAttribute('part') ?? '')) ?? buttons.find((b) => b.textContent.trim() === 'Accept all') ?? null;
+      return (
+        buttons.find((b) => /\baccept\b/.test(b.getAttribute('part') ?? '')) ??
+        buttons.find((b) => b.textContent.trim() === 'Accept all') ??
+        null
+      );
     },
   },
   {

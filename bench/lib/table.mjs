@@ -4,8 +4,13 @@
 export function textTable(header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+  const line = (r) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [
+    line(all[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...all.slice(1).map(line),
+  ].join('\n');
 }
 
 /** The same as a Markdown table. */

@@ -12,7 +12,11 @@ const here = (path) => new URL(path, import.meta.url).pathname;
 const copyIndex = {
   name: 'admin-index-html',
   async generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'index.html', source: await readFile(here('./index.html'), 'utf8') });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'index.html',
+      source: await readFile(here('./index.html'), 'utf8'),
+    });
   },
 };
 

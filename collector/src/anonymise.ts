@@ -1,7 +1,12 @@
 // A hit as received → a hit as stored. Runs before anything is written or logged; the raw IP and user
 // agent exist only as arguments here and in fastify's request object, never beyond.
 import type { Hit } from '../../src/core/types.js';
-import { anonymiseIp, reduceUserAgent, referrerDomain, sanitiseProps } from '../../src/minimise/index.js';
+import {
+  anonymiseIp,
+  reduceUserAgent,
+  referrerDomain,
+  sanitiseProps,
+} from '../../src/minimise/index.js';
 import type { StoredHit } from './storage/types.js';
 
 /** Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6), without /8 and /32. */
@@ -27,7 +32,12 @@ export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
   // garde's tracker sends no browser fields: every request carries its User-Agent, reduced here.
   const ua = context.userAgent
     ? reduceUserAgent(context.userAgent)
-    : { browser: hit.browser ?? 'Other', major: hit.major ?? 0, os: hit.os ?? 'Other', mobile: hit.mobile ?? false };
+    : {
+        browser: hit.browser ?? 'Other',
+        major: hit.major ?? 0,
+        os: hit.os ?? 'Other',
+        mobile: hit.mobile ?? false,
+      };
   const consent = hit.consent;
   return {
     receivedAt: context.now.toISOString(),

@@ -17,7 +17,8 @@ export function requireToken(token: string | null) {
     if (!expected) {
       return reply.code(503).send({
         error: 'closed',
-        message: 'The reading endpoints are closed: start the collector with GARDE_ADMIN_TOKEN set.',
+        message:
+          'The reading endpoints are closed: start the collector with GARDE_ADMIN_TOKEN set.',
       });
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
@@ -26,7 +27,10 @@ export function requireToken(token: string | null) {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
-        .send({ error: 'unauthorized', message: 'Send "Authorization: Bearer <GARDE_ADMIN_TOKEN>".' });
+        .send({
+          error: 'unauthorized',
+          message: 'Send "Authorization: Bearer <GARDE_ADMIN_TOKEN>".',
+        });
     }
   };
 }

@@ -20,17 +20,26 @@ let app;
 try {
   app = await buildServer(options);
 } catch (error) {
-  process.stderr.write(`garde-collector: cannot open ${describeStorage(options)}: ${(error as Error).message}\n`);
+  process.stderr.write(
+    `garde-collector: cannot open ${describeStorage(options)}: ${(error as Error).message}\n`,
+  );
   process.exit(1);
 }
 if (!options.adminToken) {
-  app.log.warn('GARDE_ADMIN_TOKEN is not set: the reading endpoints (/api/*) are closed and answer 503');
+  app.log.warn(
+    'GARDE_ADMIN_TOKEN is not set: the reading endpoints (/api/*) are closed and answer 503',
+  );
 }
 try {
   const address = await app.listen({ port: options.port, host: options.host });
-  app.log.info({ storage: describeStorage(options), origins: options.origins }, `garde-collector listening on ${address}`);
+  app.log.info(
+    { storage: describeStorage(options), origins: options.origins },
+    `garde-collector listening on ${address}`,
+  );
 } catch (error) {
-  process.stderr.write(`garde-collector: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`);
+  process.stderr.write(
+    `garde-collector: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`,
+  );
   process.exit(1);
 }
 

@@ -20,10 +20,16 @@ export function originAllowed(request: FastifyRequest, origins: string[]): boole
  * The origin check and CORS answer headers, as an onRequest hook for the ingest routes, plus the
  * preflight route of each ingest path.
  */
-export function registerCors(app: FastifyInstance, paths: string[], origins: string[]): onRequestHookHandler {
+export function registerCors(
+  app: FastifyInstance,
+  paths: string[],
+  origins: string[],
+): onRequestHookHandler {
   const check = (request: FastifyRequest, reply: FastifyReply): boolean => {
     if (!originAllowed(request, origins)) {
-      reply.code(403).send({ error: 'origin', message: 'This origin may not send to the collector.' });
+      reply
+        .code(403)
+        .send({ error: 'origin', message: 'This origin may not send to the collector.' });
       return false;
     }
     if (request.headers.origin && origins.length) {

@@ -3,7 +3,8 @@
 import type { StoredRecord } from './storage/types.js';
 
 /** Column titles, in the order of `recordLine`. */
-export const CSV_HEADER = 'receiptId,id,ts,receivedAt,version,method,lang,path,categories,services\r\n';
+export const CSV_HEADER =
+  'receiptId,id,ts,receivedAt,version,method,lang,path,categories,services\r\n';
 
 /**
  * One cell: a leading = + - @ (or tab / carriage return) gets a ' so spreadsheets show it as text
@@ -17,8 +18,18 @@ export function csvCell(value: string): string {
 /** One CSV line (with CRLF) for a record; categories and services as JSON objects. */
 export function recordLine(r: StoredRecord): string {
   return (
-    [r.receiptId, r.id, r.ts, r.receivedAt, r.version, r.method, r.lang, r.path,
-      JSON.stringify(r.categories), JSON.stringify(r.services)]
+    [
+      r.receiptId,
+      r.id,
+      r.ts,
+      r.receivedAt,
+      r.version,
+      r.method,
+      r.lang,
+      r.path,
+      JSON.stringify(r.categories),
+      JSON.stringify(r.services),
+    ]
       .map(csvCell)
       .join(',') + '\r\n'
   );

@@ -17,11 +17,24 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       // Name, code, message and stack only: a database error's other fields (PostgreSQL's `detail`)
       // can quote the values of a row.
       err: (err: { name?: string; code?: string; message?: string; stack?: string }) => ({
-        type: err.name, code: err.code, message: err.message, stack: err.stack,
+        type: err.name,
+        code: err.code,
+        message: err.message,
+        stack: err.stack,
       }),
     },
     redact: {
-      paths: ['headers', 'body', 'ip', 'ips', 'remoteAddress', 'hostname', 'req.headers', 'req.ip', 'req.url'],
+      paths: [
+        'headers',
+        'body',
+        'ip',
+        'ips',
+        'remoteAddress',
+        'hostname',
+        'req.headers',
+        'req.ip',
+        'req.url',
+      ],
       remove: true,
     },
   };

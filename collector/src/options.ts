@@ -58,8 +58,17 @@ GARDE_ADMIN_TOKEN opens the reading endpoints (/api/*, the admin page) to
 type Env = Record<string, string | undefined>;
 
 const VALUE_FLAGS = new Set([
-  'port', 'host', 'db', 'database-url', 'origin', 'static', 'retention-records-days',
-  'retention-hits-days', 'rate-limit', 'sqlite-sync', 'log-level',
+  'port',
+  'host',
+  'db',
+  'database-url',
+  'origin',
+  'static',
+  'retention-records-days',
+  'retention-hits-days',
+  'rate-limit',
+  'sqlite-sync',
+  'log-level',
 ]);
 const BOOLEAN_FLAGS = new Set(['trust-proxy', 'help']);
 
@@ -93,11 +102,16 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
 
   const databaseUrl = one('database-url', env.DATABASE_URL || undefined) ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new OptionsError('DATABASE_URL / --database-url must start with postgres:// or postgresql://');
+    throw new OptionsError(
+      'DATABASE_URL / --database-url must start with postgres:// or postgresql://',
+    );
   }
-  const origins = [...(values.get('origin') ?? []), ...splitList(env.GARDE_ORIGINS)].map(parseOrigin);
+  const origins = [...(values.get('origin') ?? []), ...splitList(env.GARDE_ORIGINS)].map(
+    parseOrigin,
+  );
   const sync = one('sqlite-sync', 'normal')!.toLowerCase();
-  if (sync !== 'normal' && sync !== 'full') throw new OptionsError('--sqlite-sync must be normal or full');
+  if (sync !== 'normal' && sync !== 'full')
+    throw new OptionsError('--sqlite-sync must be normal or full');
   const token = env.GARDE_ADMIN_TOKEN?.trim() || null;
 
   return {
@@ -109,7 +123,12 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
     origins: [...new Set(origins)],
     adminToken: token,
     staticDirs: (values.get('static') ?? []).map((dir) => resolve(dir)),
-    retentionRecordsDays: integer('retention-records-days', one('retention-records-days', '1826')!, 1, 36500),
+    retentionRecordsDays: integer(
+      'retention-records-days',
+      one('retention-records-days', '1826')!,
+      1,
+      36500,
+    ),
     retentionHitsDays: integer('retention-hits-days', one('retention-hits-days', '762')!, 1, 36500),
     rateLimit: integer('rate-limit', one('rate-limit', '1000')!, 0, 10_000_000),
     trustProxy: flags.has('trust-proxy'),
@@ -119,12 +138,19 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
 }
 
 function splitList(value: string | undefined): string[] {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function integer(name: string, value: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new OptionsError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+    throw new OptionsError(
+      `--${name} must be a whole number from ${min} to ${max}, got "${value}"`,
+    );
   }
   return Number(value);
 }

@@ -11,7 +11,12 @@ const iso = {
 } as const;
 const path = { type: 'string', maxLength: 1024, pattern: '^/' } as const;
 const choices = (max: number) =>
-  ({ type: 'object', maxProperties: max, propertyNames: key, additionalProperties: { type: 'boolean' } }) as const;
+  ({
+    type: 'object',
+    maxProperties: max,
+    propertyNames: key,
+    additionalProperties: { type: 'boolean' },
+  }) as const;
 
 /** The consent-record methods (Receipt['method'] in types.ts: a Method, or withdraw). */
 export const METHODS = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'] as const;
@@ -20,7 +25,17 @@ export const METHODS = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw']
 export const receiptSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['receiptId', 'id', 'ts', 'version', 'categories', 'services', 'method', 'lang', 'path'],
+  required: [
+    'receiptId',
+    'id',
+    'ts',
+    'version',
+    'categories',
+    'services',
+    'method',
+    'lang',
+    'path',
+  ],
   properties: {
     receiptId: id,
     id,
@@ -55,7 +70,11 @@ export const hitSchema = {
       maxProperties: MAX_PROPS,
       propertyNames: key,
       additionalProperties: {
-        anyOf: [{ type: 'string', maxLength: MAX_VALUE_LENGTH }, { type: 'number' }, { type: 'boolean' }],
+        anyOf: [
+          { type: 'string', maxLength: MAX_VALUE_LENGTH },
+          { type: 'number' },
+          { type: 'boolean' },
+        ],
       },
     },
     minor: { type: 'integer', minimum: 0, maximum: 99999999 },

@@ -1,7 +1,13 @@
 // buildServer(): the whole collector as a fastify instance, ready for inject() in tests or listen() in the CLI.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { DestinationStream } from 'pino';
@@ -31,8 +37,12 @@ export interface ServerDeps {
 }
 
 const STATUS_NAMES: Record<number, string> = {
-  400: 'invalid', 404: 'not_found', 405: 'method_not_allowed', 413: 'too_large',
-  415: 'unsupported_media_type', 429: 'rate_limited',
+  400: 'invalid',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
 };
 
 const setHeaders = (reply: FastifyReply) => {
@@ -40,7 +50,10 @@ const setHeaders = (reply: FastifyReply) => {
 };
 
 /** Builds the collector: storage opened and migrated, routes registered, retention purge run on ready. */
-export async function buildServer(options: Options, deps: ServerDeps = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  options: Options,
+  deps: ServerDeps = {},
+): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
     loggerInstance: createLogger(options.logLevel, deps.logStream) as FastifyBaseLogger,
@@ -49,7 +62,14 @@ export async function buildServer(options: Options, deps: ServerDeps = {}): Prom
     bodyLimit: 65_536,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: false,
+        allErrors: false,
+      },
+    },
   });
   const storage = deps.storage ?? (await openStorage(options));
   const records = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
@@ -57,14 +77,22 @@ export async function buildServer(options: Options, deps: ServerDeps = {}): Prom
 
   // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as JSON.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   // One log line per request with only method, route pattern, status and duration; bad input at info.
   const debug = ['debug', 'trace'].includes(app.log.level);
   app.addHook('onResponse', (request, reply, done) => {
     if (reply.statusCode >= 400 || debug) {
-      const line = { method: request.method, route: request.routeOptions.url ?? '(unmatched)',
-        status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+      const line = {
+        method: request.method,
+        route: request.routeOptions.url ?? '(unmatched)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      };
       if (reply.statusCode >= 400) request.log.info(line, 'request refused');
       else request.log.debug(line, 'request');
     }
@@ -73,21 +101,33 @@ export async function buildServer(options: Options, deps: ServerDeps = {}): Prom
 
   app.setErrorHandler((error: FastifyError & { error?: string }, request, reply) => {
     if (error.validation) {
-      return reply.code(400).send({ error: 'invalid', message: `${error.validationContext ?? 'body'}${error.message.replace(/^\w+/, '')}` });
+      return reply
+        .code(400)
+        .send({
+          error: 'invalid',
+          message: `${error.validationContext ?? 'body'}${error.message.replace(/^\w+/, '')}`,
+        });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const malformed = error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
+      const malformed =
+        error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
       return reply.code(status).send({
-        error: malformed ? 'malformed_json' : (error.error ?? STATUS_NAMES[status] ?? 'bad_request'),
+        error: malformed
+          ? 'malformed_json'
+          : (error.error ?? STATUS_NAMES[status] ?? 'bad_request'),
         // A JSON parser's message quotes the body: the client gets a plain sentence instead.
         message: malformed ? 'The body is not valid JSON.' : error.message,
       });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: 'The collector could not handle this request.' });
+    return reply
+      .code(500)
+      .send({ error: 'internal', message: 'The collector could not handle this request.' });
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }));
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }),
+  );
 
   if (options.rateLimit > 0) {
     await app.register(rateLimit, {
@@ -111,11 +151,22 @@ export async function buildServer(options: Options, deps: ServerDeps = {}): Prom
   statsRoute(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {
-    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: false, redirect: true, setHeaders });
+    await app.register(fastifyStatic, {
+      root: ADMIN_DIST,
+      prefix: '/admin/',
+      decorateReply: false,
+      redirect: true,
+      setHeaders,
+    });
     app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
   }
   if (options.staticDirs.length) {
-    await app.register(fastifyStatic, { root: options.staticDirs, prefix: '/', decorateReply: false, setHeaders });
+    await app.register(fastifyStatic, {
+      root: options.staticDirs,
+      prefix: '/',
+      decorateReply: false,
+      setHeaders,
+    });
   }
 
   let stopRetention = () => {};

@@ -19,7 +19,9 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DAY = 86_400_000;
 
 // The shared Chromium finder is a plain .mjs module without types: imported by URL.
-const { chromiumPath, CHROMIUM_ARGS } = (await import(new URL('../../scripts/chromium-path.mjs', import.meta.url).href)) as {
+const { chromiumPath, CHROMIUM_ARGS } = (await import(
+  new URL('../../scripts/chromium-path.mjs', import.meta.url).href
+)) as {
   chromiumPath: () => Promise<string>;
   CHROMIUM_ARGS: string[];
 };
@@ -32,8 +34,14 @@ async function ensureAdminBuild(): Promise<void> {
     statSync(join(ROOT, 'collector/admin/index.html')).mtimeMs,
     ...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs),
   );
-  if (existsSync(built) && existsSync(join(ADMIN_DIST, 'index.html')) && statSync(built).mtimeMs >= newest) return;
-  const config = (await import(new URL('../admin/rollup.config.mjs', import.meta.url).href)).default as RollupOptions;
+  if (
+    existsSync(built) &&
+    existsSync(join(ADMIN_DIST, 'index.html')) &&
+    statSync(built).mtimeMs >= newest
+  )
+    return;
+  const config = (await import(new URL('../admin/rollup.config.mjs', import.meta.url).href))
+    .default as RollupOptions;
   const bundle = await rollup(config);
   await bundle.write(config.output as OutputOptions);
   await bundle.close();
@@ -60,7 +68,12 @@ const AGENTS = [
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
 ];
 
-async function post(path: string, body: unknown, daysAgo: number, userAgent = AGENTS[0]!): Promise<void> {
+async function post(
+  path: string,
+  body: unknown,
+  daysAgo: number,
+  userAgent = AGENTS[0]!,
+): Promise<void> {
   clock = Date.now() - daysAgo * DAY;
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
@@ -81,7 +94,8 @@ async function find(selector: string, timeout = 10_000) {
   }
 }
 
-const textOf = async (selector: string) => (await find(selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+const textOf = async (selector: string) =>
+  (await find(selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 const count = async (selector: string) => (await page.$$(selector)).length;
 const until = async (check: () => Promise<boolean>, what: string, timeout = 10_000) => {
   const end = Date.now() + timeout;
@@ -106,15 +120,35 @@ async function signIn(token: string): Promise<void> {
 /** Runs axe-core on the page as it is now; returns the violations in a readable form. */
 async function axe(): Promise<string[]> {
   // Injected through the DevTools protocol, which the page's CSP does not govern.
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const source = readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
   await page.evaluate(source);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ passes: unknown[]; violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{
+            passes: unknown[];
+            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
     // An axe that checked nothing would pass too: demand that it saw the page.
     if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
-    return result.violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
+    );
   });
   return violations;
 }
@@ -132,35 +166,68 @@ before(async () => {
 
   // One visitor who changed their mind, and 32 others over the last 12 days.
   const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-  await post('/consent', receipt({ id: VISITOR, ts: ago(6), method: 'accept-all', version: '2026-01', categories: { necessary: true, analytics: true, marketing: true } }), 6);
-  await post('/consent', receipt({ id: VISITOR, ts: ago(2), method: 'custom', version: '2026-05', categories: { necessary: true, analytics: true, marketing: false } }), 2);
+  await post(
+    '/consent',
+    receipt({
+      id: VISITOR,
+      ts: ago(6),
+      method: 'accept-all',
+      version: '2026-01',
+      categories: { necessary: true, analytics: true, marketing: true },
+    }),
+    6,
+  );
+  await post(
+    '/consent',
+    receipt({
+      id: VISITOR,
+      ts: ago(2),
+      method: 'custom',
+      version: '2026-05',
+      categories: { necessary: true, analytics: true, marketing: false },
+    }),
+    2,
+  );
   SEEDED.total = 2;
   const methods = ['accept-all', 'reject-all', 'custom', 'gpc'] as const;
   for (let i = 0; i < 32; i++) {
     const method = methods[i % 4]!;
     const granted = method === 'accept-all' || (method === 'custom' && i % 3 === 0);
-    await post('/consent', receipt({
-      id: `visitor-${i}`,
-      method,
-      version: '2026-05',
-      categories: { necessary: true, analytics: granted, marketing: method === 'accept-all' },
-      services: { matomo: granted },
-      path: i % 2 ? '/nl/terugbetalingen' : '/fr/remboursements',
-      ts: ago(i % 12),
-    }), i % 12);
+    await post(
+      '/consent',
+      receipt({
+        id: `visitor-${i}`,
+        method,
+        version: '2026-05',
+        categories: { necessary: true, analytics: granted, marketing: method === 'accept-all' },
+        services: { matomo: granted },
+        path: i % 2 ? '/nl/terugbetalingen' : '/fr/remboursements',
+        ts: ago(i % 12),
+      }),
+      i % 12,
+    );
     SEEDED.total++;
     if (method === 'gpc') SEEDED.gpc++;
   }
   for (let i = 0; i < 40; i++) {
-    await post('/collect', hit({
-      path: ['/fr/', '/nl/', '/fr/remboursements', '/de/'][i % 4]!,
-      consent: i % 3 === 0,
-      referrer: i % 5 === 0 ? 'https://www.google.com/search' : undefined,
-    }), i % 10, AGENTS[i % 3]);
+    await post(
+      '/collect',
+      hit({
+        path: ['/fr/', '/nl/', '/fr/remboursements', '/de/'][i % 4]!,
+        consent: i % 3 === 0,
+        referrer: i % 5 === 0 ? 'https://www.google.com/search' : undefined,
+      }),
+      i % 10,
+      AGENTS[i % 3],
+    );
   }
   clock = Date.now();
 
-  browser = await puppeteer.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  browser = await puppeteer.launch({
+    executablePath: await chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   page.on('console', (m) => {
@@ -171,8 +238,11 @@ before(async () => {
   // Every CSP violation of every page load is reported here (the listener runs before any page script).
   await page.exposeFunction('reportCspViolation', (v: string) => cspViolations.push(v));
   await page.evaluateOnNewDocument(() => {
-    const report = (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI}`));
+    const report = (window as unknown as { reportCspViolation: (v: string) => void })
+      .reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      report(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads.dir });
@@ -193,17 +263,26 @@ test('GET /admin serves the page with a strict CSP and no inline script or style
   assert.match(html, /script-src 'self'/);
   assert.match(html, /require-trusted-types-for 'script'/);
   assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline style');
-  for (const tag of html.match(/<script[^>]*>/g) ?? []) assert.match(tag, /\ssrc=/, 'no inline script');
+  for (const tag of html.match(/<script[^>]*>/g) ?? [])
+    assert.match(tag, /\ssrc=/, 'no inline script');
   assert.equal((await fetch(`${base}/admin`, { redirect: 'manual' })).status, 302);
 });
 
 test('a wrong token is refused with a clear message, and nothing is stored', async () => {
   await page.goto(`${base}/admin`);
   await signIn('not-the-token');
-  await until(async () => /refused this token/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the error');
+  await until(
+    async () =>
+      /refused this token/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')),
+    'the error',
+  );
   const input = await find('admin-app >>> admin-sign-in >>> #token');
   assert.equal(await input.evaluate((el) => el.getAttribute('aria-invalid')), 'true');
-  assert.equal(await input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus stays on the token field');
+  assert.equal(
+    await input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    true,
+    'focus stays on the token field',
+  );
   assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
   assert.deepEqual(await axe(), [], 'axe on the sign-in with its error');
   await page.screenshot({ path: join(ARTIFACTS, 'admin-sign-in.png') });
@@ -216,7 +295,9 @@ test('the right token shows the newest records first, kept in sessionStorage onl
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'never in localStorage');
   assert.match(await textOf(STATUS), new RegExp(`Showing 1–25 of ${SEEDED.total} records`));
   assert.equal(await count(ROWS), 25);
-  const received = await page.$$eval(`${ROWS} > td:last-child`, (cells) => cells.map((c) => c.textContent!.trim()));
+  const received = await page.$$eval(`${ROWS} > td:last-child`, (cells) =>
+    cells.map((c) => c.textContent!.trim()),
+  );
   assert.deepEqual([...received].sort().reverse(), received, 'newest first');
   assert.match(received[0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
 });
@@ -229,7 +310,10 @@ test('pagination moves to the last records', async () => {
   // On the last page "Next" says so, and keeps the keyboard focus rather than dropping it to <body>.
   const next = await find(`${RECORDS} >>> nav button:last-of-type`);
   assert.equal(await next.evaluate((el) => el.getAttribute('aria-disabled')), 'true');
-  assert.equal(await next.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true);
+  assert.equal(
+    await next.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    true,
+  );
   await page.keyboard.press('Enter');
   assert.match(await textOf(`${RECORDS} >>> nav`), /Page 2 of 2/);
 });
@@ -237,12 +321,20 @@ test('pagination moves to the last records', async () => {
 test('filtering by method lists only those decisions', async () => {
   await page.select(`${RECORDS} >>> #f-method`, 'gpc');
   (await find(`${RECORDS} >>> form button[type=submit]`)).click();
-  await until(async () => new RegExp(`of ${SEEDED.gpc} records`).test(await textOf(STATUS)), 'the gpc filter');
-  const methods = await page.$$eval(`${ROWS} > td:nth-child(3)`, (cells) => cells.map((c) => c.textContent!.trim()));
+  await until(
+    async () => new RegExp(`of ${SEEDED.gpc} records`).test(await textOf(STATUS)),
+    'the gpc filter',
+  );
+  const methods = await page.$$eval(`${ROWS} > td:nth-child(3)`, (cells) =>
+    cells.map((c) => c.textContent!.trim()),
+  );
   assert.equal(methods.length, SEEDED.gpc);
   assert.deepEqual(new Set(methods), new Set(['gpc']));
   (await find(`${RECORDS} >>> form button.secondary`)).click(); // Clear filters
-  await until(async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)), 'cleared filters');
+  await until(
+    async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)),
+    'cleared filters',
+  );
 });
 
 test("a consent id opens that visitor's whole history, oldest first, and Escape returns focus", async () => {
@@ -254,16 +346,31 @@ test("a consent id opens that visitor's whole history, oldest first, and Escape 
   const dialog = 'admin-app >>> visitor-history >>> dialog[open]';
   await find(`${dialog} tbody tr`);
   assert.match(await textOf(`${dialog} h2`), new RegExp(`History of consent id ${VISITOR}`));
-  const rows = await page.$$eval(`${dialog} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
-  assert.deepEqual(rows.map((r) => [r[1], r[2]]), [['accept-all', '2026-01'], ['custom', '2026-05']]);
+  const rows = await page.$$eval(`${dialog} tbody tr`, (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r[1], r[2]]),
+    [
+      ['accept-all', '2026-01'],
+      ['custom', '2026-05'],
+    ],
+  );
   assert.match(rows[1]![3]!, /Refused: marketing/);
   assert.deepEqual(await axe(), [], 'axe with the history dialog open');
   await page.screenshot({ path: join(ARTIFACTS, 'admin-history.png') });
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(dialog)) === null, 'the dialog to close');
-  assert.equal(await opener.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true, 'focus back on the consent id');
+  assert.equal(
+    await opener.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    true,
+    'focus back on the consent id',
+  );
   (await find(`${RECORDS} >>> form button.secondary`)).click();
-  await until(async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)), 'cleared filters');
+  await until(
+    async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)),
+    'cleared filters',
+  );
 });
 
 test('Download CSV fetches every record with the Bearer token and saves the file', async () => {
@@ -272,7 +379,10 @@ test('Download CSV fetches every record with the Bearer token and saves the file
   const res = await csv;
   assert.equal(res.status(), 200);
   assert.equal(res.request().headers()['authorization'], `Bearer ${TOKEN}`);
-  await until(async () => readdirSync(downloads.dir).some((f) => f.endsWith('.csv')), 'the downloaded file');
+  await until(
+    async () => readdirSync(downloads.dir).some((f) => f.endsWith('.csv')),
+    'the downloaded file',
+  );
   const file = readdirSync(downloads.dir).find((f) => f.endsWith('.csv'))!;
   assert.match(file, /^garde-records-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(join(downloads.dir, file), 'utf8').trim().split(/\r?\n/);
@@ -284,36 +394,69 @@ test('Download CSV fetches every record with the Bearer token and saves the file
 test('the charts and the analytics summary show the seeded figures, with their text alternatives', async () => {
   const decisions = 'admin-app >>> stats-section >>> decisions-chart';
   await find(`${decisions} >>> svg.chart rect`);
-  assert.match(await textOf(`${decisions} >>> #summary`), new RegExp(`^${SEEDED.total} decisions from `));
-  assert.equal(await (await find(`${decisions} >>> svg.chart`)).evaluate((el) => el.getAttribute('role')), 'img');
-  const tableTotal = await page.$$eval(`${decisions} >>> tbody td:last-child`, (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
+  assert.match(
+    await textOf(`${decisions} >>> #summary`),
+    new RegExp(`^${SEEDED.total} decisions from `),
+  );
+  assert.equal(
+    await (await find(`${decisions} >>> svg.chart`)).evaluate((el) => el.getAttribute('role')),
+    'img',
+  );
+  const tableTotal = await page.$$eval(`${decisions} >>> tbody td:last-child`, (tds) =>
+    tds.reduce((s, td) => s + Number(td.textContent), 0),
+  );
   assert.equal(tableTotal, SEEDED.total, 'the table alternative adds up');
 
   const acceptance = 'admin-app >>> stats-section >>> acceptance-chart';
   assert.ok((await count(`${acceptance} >>> svg.chart path`)) >= 2, 'one line per category');
-  assert.match(await textOf(`${acceptance} >>> #summary`), /analytics \d+% \(\d+ of 34\), marketing \d+%/);
+  assert.match(
+    await textOf(`${acceptance} >>> #summary`),
+    /analytics \d+% \(\d+ of 34\), marketing \d+%/,
+  );
   assert.doesNotMatch(await textOf(`${acceptance} >>> #summary`), /necessary/);
 
   const analytics = 'admin-app >>> stats-section >>> analytics-summary';
-  assert.match(await textOf(`${analytics} >>> #summary`), /^40 pageviews .* 14 \(35%\) with analytics consent/);
+  assert.match(
+    await textOf(`${analytics} >>> #summary`),
+    /^40 pageviews .* 14 \(35%\) with analytics consent/,
+  );
   assert.match(await textOf(`${analytics} >>> .tops`), /\/fr\/remboursements/);
   const tops = await page.$$eval(`${analytics} >>> .tops tbody tr`, (trs) =>
-    trs.map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent!.trim()).join(' ')));
+    trs.map((tr) =>
+      [...tr.children]
+        .slice(0, 2)
+        .map((c) => c.textContent!.trim())
+        .join(' '),
+    ),
+  );
   assert.ok(tops.includes('www.google.com 8'), 'referrer domains');
-  assert.ok(tops.includes('Firefox 14') && tops.includes('Chrome 26'), 'browsers from the reduced user agents');
+  assert.ok(
+    tops.includes('Firefox 14') && tops.includes('Chrome 26'),
+    'browsers from the reduced user agents',
+  );
   assert.ok(tops.includes('Android 13') && tops.includes('Linux 14'), 'operating systems');
   // Open every table alternative so that axe checks them too.
-  for (const details of await page.$$('admin-app >>> stats-section >>> details')) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  for (const details of await page.$$('admin-app >>> stats-section >>> details'))
+    await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
   assert.deepEqual(await axe(), [], 'axe on the whole dashboard');
   await page.screenshot({ path: join(ARTIFACTS, 'admin-1280.png'), fullPage: true });
 });
 
 test('at 320 px nothing but the data tables scrolls sideways', async () => {
   await page.setViewport({ width: 320, height: 800 });
-  await until(async () => (await page.evaluate(() => document.documentElement.clientWidth)) === 320, 'the resize');
+  await until(
+    async () => (await page.evaluate(() => document.documentElement.clientWidth)) === 320,
+    'the resize',
+  );
   await new Promise((r) => setTimeout(r, 200)); // the charts redraw on ResizeObserver
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no page-wide horizontal scroll');
-  const chartWidth = await (await find('admin-app >>> stats-section >>> decisions-chart >>> svg.chart')).evaluate((el) => el.getBoundingClientRect().right);
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    320,
+    'no page-wide horizontal scroll',
+  );
+  const chartWidth = await (
+    await find('admin-app >>> stats-section >>> decisions-chart >>> svg.chart')
+  ).evaluate((el) => el.getBoundingClientRect().right);
   assert.ok(chartWidth <= 320, `the chart fits (${chartWidth})`);
   await page.screenshot({ path: join(ARTIFACTS, 'admin-320.png'), fullPage: true });
   assert.deepEqual(await axe(), [], 'axe at 320 px');
@@ -322,25 +465,43 @@ test('at 320 px nothing but the data tables scrolls sideways', async () => {
 
 test('the date filter and the statistics period narrow everything to one day', async () => {
   const today = new Date().toISOString().slice(0, 10);
-  const setDate = async (selector: string) => (await find(selector)).evaluate((el, day) => ((el as HTMLInputElement).value = day), today);
+  const setDate = async (selector: string) =>
+    (await find(selector)).evaluate((el, day) => ((el as HTMLInputElement).value = day), today);
   await setDate(`${RECORDS} >>> #f-from`);
   await setDate(`${RECORDS} >>> #f-to`);
   (await find(`${RECORDS} >>> form button[type=submit]`)).click();
-  await until(async () => /Showing 1–3 of 3 records/.test(await textOf(STATUS)), 'the records of today');
+  await until(
+    async () => /Showing 1–3 of 3 records/.test(await textOf(STATUS)),
+    'the records of today',
+  );
 
   const stats = 'admin-app >>> stats-section';
   await setDate(`${stats} >>> #stats-from`);
   (await find(`${stats} >>> form button[type=submit]`)).click();
-  await until(async () => new RegExp(`^3 decisions from ${today} to ${today}: accept-all 3 \\(100%\\)`).test(
-    await textOf(`${stats} >>> decisions-chart >>> #summary`)), 'the statistics of today');
+  await until(
+    async () =>
+      new RegExp(`^3 decisions from ${today} to ${today}: accept-all 3 \\(100%\\)`).test(
+        await textOf(`${stats} >>> decisions-chart >>> #summary`),
+      ),
+    'the statistics of today',
+  );
   assert.equal(await count(`${stats} >>> decisions-chart >>> svg.chart rect`), 1, 'one bar');
-  assert.match(await textOf(`${stats} >>> analytics-summary >>> #summary`), new RegExp(`^4 pageviews from ${today}`));
+  assert.match(
+    await textOf(`${stats} >>> analytics-summary >>> #summary`),
+    new RegExp(`^4 pageviews from ${today}`),
+  );
 });
 
 test('a token the collector stops accepting sends the site owner back to the sign-in', async () => {
   await page.evaluate(() => sessionStorage.setItem('garde-admin-token', 'revoked-token'));
   await page.reload();
-  await until(async () => /no longer accepts this token/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the sign-in');
+  await until(
+    async () =>
+      /no longer accepts this token/.test(
+        await textOf('admin-app >>> admin-sign-in >>> #sign-in-message'),
+      ),
+    'the sign-in',
+  );
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
 });
 
@@ -348,21 +509,31 @@ test('sign out forgets the token', async () => {
   await signIn(TOKEN);
   await find(ROWS);
   (await find('admin-app >>> header button')).click();
-  await until(async () => /signed out/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the sign-in');
+  await until(
+    async () => /signed out/.test(await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')),
+    'the sign-in',
+  );
   assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
   await page.reload();
   await find('admin-app >>> admin-sign-in >>> #token');
 });
 
 test('a collector started without GARDE_ADMIN_TOKEN is reported as closed at sign-in', async () => {
-  const closed = await buildServer(testOptions({ db: ':memory:', adminToken: null }), { logStream: logCapture().stream });
+  const closed = await buildServer(testOptions({ db: ':memory:', adminToken: null }), {
+    logStream: logCapture().stream,
+  });
   await closed.listen({ port: 0, host: '127.0.0.1' });
   try {
     const { port } = closed.server.address() as { port: number };
     await page.goto(`http://127.0.0.1:${port}/admin/`);
     await signIn(TOKEN);
-    await until(async () => /503: The reading endpoints are closed: start the collector with GARDE_ADMIN_TOKEN set\.$/.test(
-      await textOf('admin-app >>> admin-sign-in >>> #sign-in-message')), 'the message');
+    await until(
+      async () =>
+        /503: The reading endpoints are closed: start the collector with GARDE_ADMIN_TOKEN set\.$/.test(
+          await textOf('admin-app >>> admin-sign-in >>> #sign-in-message'),
+        ),
+      'the message',
+    );
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
   } finally {
     await page.goto(`${base}/admin/`);
@@ -385,5 +556,9 @@ test('no console error and no CSP violation; Trusted Types are enforced', async 
   });
   assert.equal(blocked, true);
   await until(async () => cspViolations.length > 0, 'the violation report');
-  assert.match(cspViolations[0]!, /require-trusted-types-for/, 'and the listener that saw none before does see this one');
+  assert.match(
+    cspViolations[0]!,
+    /require-trusted-types-for/,
+    'and the listener that saw none before does see this one',
+  );
 });

@@ -13,11 +13,20 @@ import type { Storage, StoredHit, StoredRecord } from '../src/storage/types.js';
 
 export const TOKEN = 'test-admin-token-0123456789';
 export const PG_URL = process.env.GARDE_TEST_PG_URL || null;
-export const PG_SKIP = PG_URL ? false : 'GARDE_TEST_PG_URL is not set: PostgreSQL tests skipped (.ci/run sets it)';
+export const PG_SKIP = PG_URL
+  ? false
+  : 'GARDE_TEST_PG_URL is not set: PostgreSQL tests skipped (.ci/run sets it)';
 
 /** The collector's defaults with a token, no rate limit, an in-memory SQLite, and the given overrides. */
 export function testOptions(overrides: Partial<Options> = {}): Options {
-  return { ...parseOptions([], {}), db: ':memory:', adminToken: TOKEN, rateLimit: 0, logLevel: 'debug', ...overrides };
+  return {
+    ...parseOptions([], {}),
+    db: ':memory:',
+    adminToken: TOKEN,
+    rateLimit: 0,
+    logLevel: 'debug',
+    ...overrides,
+  };
 }
 
 let counter = 0;
@@ -46,16 +55,37 @@ export function stored(receivedAt: string, overrides: Partial<Receipt> = {}): St
 /** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */
 export function hit(overrides: Partial<Hit> = {}): Hit {
   return {
-    name: 'pageview', path: '/fr/', lang: 'fr', vw: 1200, consent: false, ...overrides,
+    name: 'pageview',
+    path: '/fr/',
+    lang: 'fr',
+    vw: 1200,
+    consent: false,
+    ...overrides,
   };
 }
 
 /** A stored (already anonymised) hit of `day`. */
 export function storedHit(day: string, overrides: Partial<StoredHit> = {}): StoredHit {
   return {
-    receivedAt: `${day}T12:00:00.000Z`, day, name: 'pageview', path: '/fr/', referrer: null, browser: 'Firefox',
-    major: 133, os: 'Linux', mobile: false, lang: 'fr', vw: 1200, consent: false, network: '10.0.0.0',
-    props: null, minor: null, screen: null, session: null, uid: null, ...overrides,
+    receivedAt: `${day}T12:00:00.000Z`,
+    day,
+    name: 'pageview',
+    path: '/fr/',
+    referrer: null,
+    browser: 'Firefox',
+    major: 133,
+    os: 'Linux',
+    mobile: false,
+    lang: 'fr',
+    vw: 1200,
+    consent: false,
+    network: '10.0.0.0',
+    props: null,
+    minor: null,
+    screen: null,
+    session: null,
+    uid: null,
+    ...overrides,
   };
 }
 
@@ -102,7 +132,13 @@ export const BACKENDS: Backend[] = [
       const tmp = tempDir();
       const storage = await openSqlite(join(tmp.dir, 'test.sqlite'));
       // The storage may already be closed by a server it was given to.
-      return { storage, cleanup: async () => { await storage.close().catch(() => {}); tmp.remove(); } };
+      return {
+        storage,
+        cleanup: async () => {
+          await storage.close().catch(() => {});
+          tmp.remove();
+        },
+      };
     },
   },
   {

@@ -20,9 +20,26 @@ describe('options', () => {
 
   it('reads flags, repeated flags, = forms and the environment', () => {
     const o = parseOptions(
-      ['--port', '9000', '--origin', 'https://www.inami.fgov.be/', '--origin=https://www.riziv.fgov.be', '--static', 'demo',
-        '--static=dist', '--retention-hits-days', '400', '--trust-proxy', '--rate-limit', '0'],
-      { GARDE_ADMIN_TOKEN: ' s3cret ', DATABASE_URL: 'postgres://u:p@db/garde', GARDE_ORIGINS: 'https://www.inami.fgov.be' },
+      [
+        '--port',
+        '9000',
+        '--origin',
+        'https://www.inami.fgov.be/',
+        '--origin=https://www.riziv.fgov.be',
+        '--static',
+        'demo',
+        '--static=dist',
+        '--retention-hits-days',
+        '400',
+        '--trust-proxy',
+        '--rate-limit',
+        '0',
+      ],
+      {
+        GARDE_ADMIN_TOKEN: ' s3cret ',
+        DATABASE_URL: 'postgres://u:p@db/garde',
+        GARDE_ORIGINS: 'https://www.inami.fgov.be',
+      },
     );
     assert.equal(o.port, 9000);
     assert.deepEqual(o.origins, ['https://www.inami.fgov.be', 'https://www.riziv.fgov.be']);
@@ -49,7 +66,10 @@ describe('options', () => {
     [['--database-url', 'mysql://x'], /postgres/],
   ] as Array<[string[], RegExp]>) {
     it(`refuses ${argv.join(' ')}`, () => {
-      assert.throws(() => parseOptions(argv, {}), (e: unknown) => e instanceof OptionsError && message.test(e.message));
+      assert.throws(
+        () => parseOptions(argv, {}),
+        (e: unknown) => e instanceof OptionsError && message.test(e.message),
+      );
     });
   }
 });

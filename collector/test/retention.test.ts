@@ -21,16 +21,22 @@ describe('retention', () => {
       storedHit('2031-06-01', { path: '/new/' }),
     ]);
     const { app, log } = await testServer({}, { storage, now: () => NOW });
-    const records = async (id: string) => (await app.inject({ url: `/api/records/${id}`, headers: auth })).json().records;
+    const records = async (id: string) =>
+      (await app.inject({ url: `/api/records/${id}`, headers: auth })).json().records;
     assert.equal((await records('silent')).length, 0);
     // A visitor's older decisions stay as long as their last one is within retention.
     assert.equal((await records('returning')).length, 2);
-    const stats = (await app.inject({ url: '/api/stats?from=2029-01-01&to=2031-06-15', headers: auth })).json();
+    const stats = (
+      await app.inject({ url: '/api/stats?from=2029-01-01&to=2031-06-15', headers: auth })
+    ).json();
     assert.deepEqual(stats.pageviews.byDay, [
       { day: '2029-05-01', count: 2, consented: 1 },
       { day: '2031-06-01', count: 1, consented: 0 },
     ]);
-    assert.deepEqual(stats.pageviews.byPath, [{ path: '/old/', count: 2 }, { path: '/new/', count: 1 }]);
+    assert.deepEqual(stats.pageviews.byPath, [
+      { path: '/old/', count: 2 },
+      { path: '/new/', count: 1 },
+    ]);
     assert.match(log.text(), /"removed":\{"records":1,"hits":2\}/);
     await app.close();
   });

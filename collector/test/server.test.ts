@@ -16,7 +16,11 @@ describe('rate limit', () => {
     const codes: number[] = [];
     for (let i = 0; i < 30; i++) {
       const res = await app.inject({
-        method: 'POST', url: '/consent', remoteAddress: '192.0.2.50', headers: TEXT, payload: JSON.stringify(receipt({ id: 'flood' })),
+        method: 'POST',
+        url: '/consent',
+        remoteAddress: '192.0.2.50',
+        headers: TEXT,
+        payload: JSON.stringify(receipt({ id: 'flood' })),
       });
       codes.push(res.statusCode);
       if (res.statusCode === 429) {
@@ -26,7 +30,13 @@ describe('rate limit', () => {
     }
     assert.deepEqual(codes, [...Array(20).fill(202), ...Array(10).fill(429)]);
     assert.equal((await storage.visitorRecords('flood')).length, 20);
-    const other = await app.inject({ method: 'POST', url: '/collect', remoteAddress: '192.0.2.51', headers: TEXT, payload: JSON.stringify(hit()) });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/collect',
+      remoteAddress: '192.0.2.51',
+      headers: TEXT,
+      payload: JSON.stringify(hit()),
+    });
     assert.equal(other.statusCode, 202);
     assert.match(log.text(), /"status":429/);
     assert.ok(!log.text().includes('192.0.2.5'));
@@ -39,14 +49,18 @@ describe('origins', () => {
     const storage = await openSqlite(':memory:');
     const { app } = await testServer({ origins: ['https://www.inami.fgov.be'] }, { storage });
     const ok = await app.inject({
-      method: 'POST', url: '/consent', payload: JSON.stringify(receipt({ id: 'cors-ok' })),
+      method: 'POST',
+      url: '/consent',
+      payload: JSON.stringify(receipt({ id: 'cors-ok' })),
       headers: { ...TEXT, origin: 'https://www.inami.fgov.be' },
     });
     assert.equal(ok.statusCode, 202);
     assert.equal(ok.headers['access-control-allow-origin'], 'https://www.inami.fgov.be');
     assert.equal(ok.headers['access-control-allow-credentials'], undefined);
     const evil = await app.inject({
-      method: 'POST', url: '/consent', payload: JSON.stringify(receipt({ id: 'cors-evil' })),
+      method: 'POST',
+      url: '/consent',
+      payload: JSON.stringify(receipt({ id: 'cors-evil' })),
       headers: { ...TEXT, origin: 'https://evil.example' },
     });
     assert.equal(evil.statusCode, 403);
@@ -54,29 +68,41 @@ describe('origins', () => {
     assert.equal(evil.headers['access-control-allow-origin'], undefined);
     assert.deepEqual(await storage.visitorRecords('cors-evil'), []);
     const preflight = await app.inject({
-      method: 'OPTIONS', url: '/collect',
+      method: 'OPTIONS',
+      url: '/collect',
       headers: { origin: 'https://www.inami.fgov.be', 'access-control-request-method': 'POST' },
     });
     assert.equal(preflight.statusCode, 204);
     assert.equal(preflight.headers['access-control-allow-origin'], 'https://www.inami.fgov.be');
     assert.equal(preflight.headers['access-control-allow-headers'], 'content-type');
-    const badPreflight = await app.inject({ method: 'OPTIONS', url: '/collect', headers: { origin: 'https://evil.example' } });
+    const badPreflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/collect',
+      headers: { origin: 'https://evil.example' },
+    });
     assert.equal(badPreflight.statusCode, 403);
     // The reading endpoints never answer cross-origin requests with CORS headers.
-    const read = await app.inject({ url: '/api/stats', headers: { origin: 'https://www.inami.fgov.be' } });
+    const read = await app.inject({
+      url: '/api/stats',
+      headers: { origin: 'https://www.inami.fgov.be' },
+    });
     assert.equal(read.headers['access-control-allow-origin'], undefined);
     await app.close();
   });
 
-  it('without --origin: the collector\'s own origin only', async () => {
+  it("without --origin: the collector's own origin only", async () => {
     const { app } = await testServer();
     const same = await app.inject({
-      method: 'POST', url: '/collect', payload: JSON.stringify(hit()),
+      method: 'POST',
+      url: '/collect',
+      payload: JSON.stringify(hit()),
       headers: { ...TEXT, host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787' },
     });
     assert.equal(same.statusCode, 202);
     const other = await app.inject({
-      method: 'POST', url: '/collect', payload: JSON.stringify(hit()),
+      method: 'POST',
+      url: '/collect',
+      payload: JSON.stringify(hit()),
       headers: { ...TEXT, host: '127.0.0.1:8787', origin: 'http://localhost:3000' },
     });
     assert.equal(other.statusCode, 403);
@@ -91,7 +117,9 @@ describe('static folders and errors', () => {
     mkdirSync(join(tmp.dir, 'dist'));
     writeFileSync(join(tmp.dir, 'demo/fr/index.html'), '<!doctype html><title>fr</title>');
     writeFileSync(join(tmp.dir, 'dist/garde.js'), 'console.log("garde")');
-    const { app } = await testServer({ staticDirs: [join(tmp.dir, 'demo'), join(tmp.dir, 'dist')] });
+    const { app } = await testServer({
+      staticDirs: [join(tmp.dir, 'demo'), join(tmp.dir, 'dist')],
+    });
     const page = await app.inject({ url: '/fr/index.html' });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<title>fr<\/title>/);
@@ -109,25 +137,39 @@ describe('static folders and errors', () => {
     tmp.remove();
   });
 
-  it('mounts the admin page at /admin/ when it is built', { skip: !existsSync(join(ADMIN_DIST, 'index.html')) && 'collector/admin/dist is not built' }, async () => {
-    const { app } = await testServer();
-    const redirect = await app.inject({ url: '/admin' });
-    assert.equal(redirect.statusCode, 302);
-    assert.equal(redirect.headers.location, '/admin/');
-    const page = await app.inject({ url: '/admin/' });
-    assert.equal(page.statusCode, 200);
-    assert.match(String(page.headers['content-type']), /text\/html/);
-    await app.close();
-  });
+  it(
+    'mounts the admin page at /admin/ when it is built',
+    { skip: !existsSync(join(ADMIN_DIST, 'index.html')) && 'collector/admin/dist is not built' },
+    async () => {
+      const { app } = await testServer();
+      const redirect = await app.inject({ url: '/admin' });
+      assert.equal(redirect.statusCode, 302);
+      assert.equal(redirect.headers.location, '/admin/');
+      const page = await app.inject({ url: '/admin/' });
+      assert.equal(page.statusCode, 200);
+      assert.match(String(page.headers['content-type']), /text\/html/);
+      await app.close();
+    },
+  );
 });
 
 describe('database failure', () => {
   it('answers 500, never 202, when the commit fails, and logs no receipt data', async () => {
     const storage = await openSqlite(':memory:');
-    const failing = { ...storage, insertRecords: async () => { throw new Error('disk I/O error'); } };
+    const failing = {
+      ...storage,
+      insertRecords: async () => {
+        throw new Error('disk I/O error');
+      },
+    };
     const { app, log } = await testServer({}, { storage: failing });
     const r = receipt({ id: 'failing-visitor', path: '/fr/failing-mark' });
-    const res = await app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(r) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(r),
+    });
     assert.equal(res.statusCode, 500);
     assert.equal(res.json().error, 'internal');
     assert.match(log.text(), /disk I\/O error/);
@@ -141,16 +183,37 @@ describe('the same HTTP answers on every storage', () => {
     it(`ingests and reads back on ${backend.name}`, { skip: backend.skip }, async () => {
       const { storage, cleanup } = await backend.open();
       // The server closes the storage it is given; cleanup then only drops what is left.
-      const { app } = await testServer({}, { storage, now: () => new Date('2026-09-01T10:00:00.000Z') });
+      const { app } = await testServer(
+        {},
+        { storage, now: () => new Date('2026-09-01T10:00:00.000Z') },
+      );
       const r = receipt({ id: 'http-visitor', categories: { necessary: true, analytics: false } });
       const post = (url: string, body: object) =>
-        app.inject({ method: 'POST', url, headers: TEXT, payload: JSON.stringify(body), remoteAddress: '198.51.100.9' });
+        app.inject({
+          method: 'POST',
+          url,
+          headers: TEXT,
+          payload: JSON.stringify(body),
+          remoteAddress: '198.51.100.9',
+        });
       assert.equal((await post('/consent', r)).statusCode, 202);
       assert.equal((await post('/consent', r)).statusCode, 202);
-      assert.equal((await post('/collect', hit({ referrer: 'https://www.google.be/x' }))).statusCode, 202);
-      const list = (await app.inject({ url: '/api/records?from=2026-09-01&to=2026-09-01', headers: auth })).json();
-      assert.deepEqual(list, { total: 1, page: 1, pageSize: 50, records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z' }] });
-      const stats = (await app.inject({ url: '/api/stats?from=2026-09-01&to=2026-09-01', headers: auth })).json();
+      assert.equal(
+        (await post('/collect', hit({ referrer: 'https://www.google.be/x' }))).statusCode,
+        202,
+      );
+      const list = (
+        await app.inject({ url: '/api/records?from=2026-09-01&to=2026-09-01', headers: auth })
+      ).json();
+      assert.deepEqual(list, {
+        total: 1,
+        page: 1,
+        pageSize: 50,
+        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z' }],
+      });
+      const stats = (
+        await app.inject({ url: '/api/stats?from=2026-09-01&to=2026-09-01', headers: auth })
+      ).json();
       assert.deepEqual(stats.decisions, [{ day: '2026-09-01', method: 'custom', count: 1 }]);
       assert.deepEqual(stats.acceptance, [
         { day: '2026-09-01', category: 'analytics', granted: 0, total: 1 },
@@ -158,7 +221,9 @@ describe('the same HTTP answers on every storage', () => {
       ]);
       assert.deepEqual(stats.pageviews.byDay, [{ day: '2026-09-01', count: 1, consented: 0 }]);
       assert.deepEqual(stats.pageviews.byReferrer, [{ referrer: 'www.google.be', count: 1 }]);
-      const csv = (await app.inject({ url: '/api/records.csv', headers: auth })).body.trimEnd().split('\r\n');
+      const csv = (await app.inject({ url: '/api/records.csv', headers: auth })).body
+        .trimEnd()
+        .split('\r\n');
       assert.equal(csv.length, 2);
       await app.close();
       await cleanup();

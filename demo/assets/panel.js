@@ -4,7 +4,9 @@
 // the page runs under a Content-Security-Policy without 'unsafe-inline'.
 (function () {
   var requests = [];
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   // What tracks the visitor, as opposed to the page's own files and garde's anonymous,
   // cookie-free page count (/collect), which is what minimised analytics sends before consent.
@@ -42,26 +44,50 @@
 
   function draw() {
     var cookies = document.cookie ? document.cookie.split(/; */) : [];
-    fill($('panel-cookies'), cookies.map(function (c) {
-      var i = c.indexOf('=');
-      return { text: c.slice(0, i), note: '= ' + short(c.slice(i + 1)) };
-    }));
+    fill(
+      $('panel-cookies'),
+      cookies.map(function (c) {
+        var i = c.indexOf('=');
+        return { text: c.slice(0, i), note: '= ' + short(c.slice(i + 1)) };
+      }),
+    );
     var keys = [];
     try {
       for (var i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
-    } catch { /* storage blocked: nothing to show */ }
-    fill($('panel-storage'), keys.sort().map(function (k) { return { text: k, note: '= ' + short(localStorage.getItem(k) || '') }; }));
-    fill($('panel-requests'), requests.map(function (r) {
-      var u = new URL(r.name);
-      return { text: (u.origin == location.origin ? '' : u.origin) + u.pathname + (u.search ? short(u.search) : ''), note: '(' + r.initiatorType + ')' };
-    }));
+    } catch {
+      /* storage blocked: nothing to show */
+    }
+    fill(
+      $('panel-storage'),
+      keys.sort().map(function (k) {
+        return { text: k, note: '= ' + short(localStorage.getItem(k) || '') };
+      }),
+    );
+    fill(
+      $('panel-requests'),
+      requests.map(function (r) {
+        var u = new URL(r.name);
+        return {
+          text:
+            (u.origin == location.origin ? '' : u.origin) +
+            u.pathname +
+            (u.search ? short(u.search) : ''),
+          note: '(' + r.initiatorType + ')',
+        };
+      }),
+    );
     var state = $('panel-consent');
     if (state) {
       var c = window.garde && window.garde.consent;
       state.textContent = c
-        ? Object.keys(c.categories).filter(function (k) { return k != 'necessary'; }).map(function (k) {
-          return label(k) + (c.categories[k] ? ' ✓' : ' ✗');
-        }).join(' · ')
+        ? Object.keys(c.categories)
+            .filter(function (k) {
+              return k != 'necessary';
+            })
+            .map(function (k) {
+              return label(k) + (c.categories[k] ? ' ✓' : ' ✗');
+            })
+            .join(' · ')
         : state.dataset.none || '–';
     }
   }
@@ -72,7 +98,9 @@
       draw();
     }).observe({ type: 'resource', buffered: true });
   }
-  document.addEventListener('garde:consent', function () { setTimeout(draw); });
+  document.addEventListener('garde:consent', function () {
+    setTimeout(draw);
+  });
   setInterval(draw, 1000);
   draw();
 })();

@@ -17,7 +17,8 @@ import { unsafeCSS } from '@lit/reactive-element';
 // Dialog: the native modal <dialog> sits in the top layer (no z-index, inert background, focus kept
 // inside); the browser caps its size to the viewport and makes it scroll, which is what 320 px
 // and 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
-export const baseStyles = unsafeCSS(`:host{--c:var(--garde-color,#1b1b1b);--b:var(--garde-background,#f3f5f8);--a:var(--garde-accent,#1d4f91);--t:var(--garde-accent-text,#fff);--l:var(--garde-border,#5f6b7a);--r:var(--garde-radius,.25rem);--s:var(--garde-space,1rem);display:block;font:1rem/1.5 var(--garde-font,inherit);color:var(--c)}
+export const baseStyles =
+  unsafeCSS(`:host{--c:var(--garde-color,#1b1b1b);--b:var(--garde-background,#f3f5f8);--a:var(--garde-accent,#1d4f91);--t:var(--garde-accent-text,#fff);--l:var(--garde-border,#5f6b7a);--r:var(--garde-radius,.25rem);--s:var(--garde-space,1rem);display:block;font:1rem/1.5 var(--garde-font,inherit);color:var(--c)}
 @media (prefers-color-scheme:dark){:host{--c:var(--garde-color,#eef1f4);--b:var(--garde-background,#1e2329);--a:var(--garde-accent,#a8c7fa);--t:var(--garde-accent-text,#0b1a33);--l:var(--garde-border,#8a96a3)}}
 @media (forced-colors:active){:focus-visible{outline-color:Highlight}}
 *{box-sizing:border-box}

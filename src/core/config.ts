@@ -20,24 +20,39 @@ const bad = (path: string, expected: string): void => {
   console.error(`garde: config${path && '.' + path}: expected ${expected}`);
 };
 const bool = (d: boolean): Leaf => [(v) => typeof v == 'boolean', 'true or false', d];
-const one = (...v: string[]): Leaf => [(x) => v.includes(x as string), v.map((x) => `"${x}"`).join(' or '), v[0]];
+const one = (...v: string[]): Leaf => [
+  (x) => v.includes(x as string),
+  v.map((x) => `"${x}"`).join(' or '),
+  v[0],
+];
 const url: Leaf = [(v) => v === null || isStr(v), 'a URL or null', null];
 const arr: Leaf = [Array.isArray, 'an array', []];
 const EXTRAS = ['referrer', 'minor', 'screen', 'session', 'persistentId'];
 const OBJ = 'an object';
 const NAMED = 'a name of letters, digits, _ and -';
 const DROPPED = ' (entry dropped)';
-const TEXT: Leaf = [(v) => isStr(v) || (isObj(v) && Object.keys(v).every((k) => LANGS.includes(k as never) && isStr(v[k]))), 'a text, or an object of fr/nl/de/en texts'];
+const TEXT: Leaf = [
+  (v) =>
+    isStr(v) ||
+    (isObj(v) && Object.keys(v).every((k) => LANGS.includes(k as never) && isStr(v[k]))),
+  'a text, or an object of fr/nl/de/en texts',
+];
 const TEXTS: Spec = { label: TEXT, description: TEXT, provider: TEXT };
 
 const SPEC: Spec = {
   // Without a valid policy version no stored decision is trusted: the visitor is asked on every page.
-  policy: { url: [TEXT[0], TEXT[1], ''], version: [(v) => isStr(v) && /^.{1,64}$/.test(v), 'a text of 1 to 64 characters', ''] },
+  policy: {
+    url: [TEXT[0], TEXT[1], ''],
+    version: [(v) => isStr(v) && /^.{1,64}$/.test(v), 'a text of 1 to 64 characters', ''],
+  },
   cookie: {
     name: [(v) => isStr(v) && NAME.test(v), NAMED, 'garde_consent'],
     days: [(v) => typeof v == 'number' && v > 0 && v <= 400, 'a number of days from 1 to 400', 182],
     // A domain the page is not on would make the browser drop the cookie: the visitor asked on every page.
-    domain: [(v) => isStr(v) && ('.' + location.hostname).endsWith('.' + v.replace(/^\./, '')), 'this host or a parent domain'],
+    domain: [
+      (v) => isStr(v) && ('.' + location.hostname).endsWith('.' + v.replace(/^\./, '')),
+      'this host or a parent domain',
+    ],
   },
   recordEndpoint: url,
   analyticsEndpoint: url,
@@ -45,7 +60,11 @@ const SPEC: Spec = {
     autoPageview: bool(true),
     preConsent: one('anonymous', 'none'),
     queryAllowlist: [strs, 'an array of texts', []],
-    afterConsent: [(v) => strs(v) && v.every((x) => EXTRAS.includes(x)), 'an array of ' + EXTRAS, EXTRAS.slice(0, 4)],
+    afterConsent: [
+      (v) => strs(v) && v.every((x) => EXTRAS.includes(x)),
+      'an array of ' + EXTRAS,
+      EXTRAS.slice(0, 4),
+    ],
     category: [isStr, 'a category name', 'analytics'],
   },
   integrations: { consentMode: bool(false), matomo: bool(false) },
@@ -73,7 +92,8 @@ function fill(src: Rec, spec: Spec, path: string, quiet?: boolean): Rec {
     } else {
       const o = isObj(v);
       // The policy is required, and its message lists what it needs.
-      if (!o && !quiet && (v !== undefined || k == 'policy')) bad(p, k == 'policy' ? `${OBJ} { ${Object.keys(s).join(', ')} }` : OBJ);
+      if (!o && !quiet && (v !== undefined || k == 'policy'))
+        bad(p, k == 'policy' ? `${OBJ} { ${Object.keys(s).join(', ')} }` : OBJ);
       dst[k] = fill(o ? v : {}, s, p + '.', quiet || !o);
     }
   }
@@ -81,13 +101,20 @@ function fill(src: Rec, spec: Spec, path: string, quiet?: boolean): Rec {
 }
 
 /** The entries of `categories` or `services`: an invalid name or entry is reported and dropped. */
-function entries(c: Rec, key: string, extra: (v: Rec, path: string, name: string) => Rec | void): Rec {
+function entries(
+  c: Rec,
+  key: string,
+  extra: (v: Rec, path: string, name: string) => Rec | void,
+): Rec {
   const out: Rec = {};
   const all = c[key];
   if (all !== undefined && !isObj(all)) bad(key, OBJ);
   for (const [name, v] of Object.entries(isObj(all) ? all : {})) {
     const path = `${key}.${name}`;
-    const more = NAME.test(name) && !(name in {}) && isObj(v) ? extra(v, path + '.', name) : bad(path, `${OBJ} with ${NAMED}${DROPPED}`);
+    const more =
+      NAME.test(name) && !(name in {}) && isObj(v)
+        ? extra(v, path + '.', name)
+        : bad(path, `${OBJ} with ${NAMED}${DROPPED}`);
     if (more) out[name] = { ...fill(v as Rec, TEXTS, path + '.'), ...more };
   }
   return out;
@@ -97,14 +124,21 @@ function entries(c: Rec, key: string, extra: (v: Rec, path: string, name: string
 export function validateConfig(input: unknown): GardeConfig {
   const o = isObj(input);
   const c = o ? input : (bad('', OBJ), {});
-  for (const k in c) if (!own(SPEC, k) && !/^(categories|services)$/.test(k)) console.warn(`garde: config.${k} is unknown`);
+  for (const k in c)
+    if (!own(SPEC, k) && !/^(categories|services)$/.test(k))
+      console.warn(`garde: config.${k} is unknown`);
   const out = fill(c, SPEC, '', !o);
   const cats = (out.categories = { necessary: {}, ...entries(c, 'categories', () => ({})) });
   out.services = entries(c, 'services', (v, path, name) => {
     if (own(cats, name)) return bad(path.slice(0, -1), 'a name unlike any category' + DROPPED);
-    if (!isStr(v.category) || !own(cats, v.category)) return bad(path + 'category', 'a configured category' + DROPPED);
-    const { cookies, storage } = fill(v, { cookies: arr, storage: arr }, path) as Record<string, unknown[]>;
-    const names = (list: unknown[], k: string, ok: (x: unknown) => unknown) => list.filter((x, i) => ok(x) || bad(`${path}${k}[${i}]`, 'a name pattern' + DROPPED));
+    if (!isStr(v.category) || !own(cats, v.category))
+      return bad(path + 'category', 'a configured category' + DROPPED);
+    const { cookies, storage } = fill(v, { cookies: arr, storage: arr }, path) as Record<
+      string,
+      unknown[]
+    >;
+    const names = (list: unknown[], k: string, ok: (x: unknown) => unknown) =>
+      list.filter((x, i) => ok(x) || bad(`${path}${k}[${i}]`, 'a name pattern' + DROPPED));
     return {
       category: v.category,
       cookies: names(cookies!, 'cookies', (x) => isStr(x) || (isObj(x) && isStr(x.name))),

@@ -3,12 +3,23 @@
 // current path and every domain variant (none, the host, each parent domain short of the
 // top-level one; a leading dot makes no difference since RFC 6265) is tried.
 
-const glob = (p: string) => new RegExp('^' + p.split('*').map((s) => s.replace(/[\\^$.+?()[\]{}|]/g, '\\$&')).join('.*') + '$');
+const glob = (p: string) =>
+  new RegExp(
+    '^' +
+      p
+        .split('*')
+        .map((s) => s.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
 
 /** The names of the cookies the page can see (empty when cookies are blocked). */
 export function cookieNames(): string[] {
   try {
-    return document.cookie.split(/; */).map((c) => c.split('=')[0]!).filter(Boolean);
+    return document.cookie
+      .split(/; */)
+      .map((c) => c.split('=')[0]!)
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -19,13 +30,15 @@ export function eraseCookies(patterns: string[]): void {
   const res = patterns.map(glob);
   const domains = [''];
   // The host, then each parent short of the top-level domain.
-  for (let h = location.hostname; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) domains.push(';domain=' + h);
+  for (let h = location.hostname; h.includes('.'); h = h.slice(h.indexOf('.') + 1))
+    domains.push(';domain=' + h);
   const paths = ['/'];
   let p = '';
   for (const seg of location.pathname.split('/').slice(1)) paths.push((p += '/' + seg), p + '/');
   for (const name of cookieNames())
     if (res.some((r) => r.test(name)))
-      for (const d of domains) for (const path of paths) document.cookie = `${name}=;max-age=0;path=${path}${d}`;
+      for (const d of domains)
+        for (const path of paths) document.cookie = `${name}=;max-age=0;path=${path}${d}`;
 }
 
 /** Removes the localStorage and sessionStorage keys matching one of the glob patterns. */

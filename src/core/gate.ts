@@ -5,7 +5,8 @@
 /** Whether the category, and the service if one is named, are granted. */
 export type GateCheck = (category: string, service?: string) => boolean;
 
-const SEL = 'script[type="text/plain"][data-category],[data-category][data-src],[data-category][data-srcset]';
+const SEL =
+  'script[type="text/plain"][data-category],[data-category][data-src],[data-category][data-srcset]';
 
 function revive(old: HTMLScriptElement): Promise<void> {
   return new Promise((done) => {
@@ -36,7 +37,8 @@ export function startGate(ok: GateCheck): { apply(): void; stop(): void } {
       if (seen.has(el) || !ok(category!, service)) continue;
       seen.add(el);
       // Checked again when its turn comes: the visitor may have refused meanwhile (then it waits for a later grant).
-      if (el instanceof HTMLScriptElement) chain = chain.then(() => (ok(category!, service) ? revive(el) : void seen.delete(el)));
+      if (el instanceof HTMLScriptElement)
+        chain = chain.then(() => (ok(category!, service) ? revive(el) : void seen.delete(el)));
       else {
         if (srcset != null) el.setAttribute('srcset', srcset);
         if (src != null) el.setAttribute('src', src);

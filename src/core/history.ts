@@ -43,7 +43,8 @@ export function createHistory(endpoint: string | null) {
       return fallback;
     }
   };
-  const get = <T>(key: string) => safe((s) => s('readonly', (st) => done<T | undefined>(st.get(key))), undefined);
+  const get = <T>(key: string) =>
+    safe((s) => s('readonly', (st) => done<T | undefined>(st.get(key))), undefined);
   // Read and write in one transaction (idb-keyval's update(), without its default store).
   const upd = <T>(key: string, fn: (v: T | undefined) => T) =>
     safe(
@@ -65,13 +66,16 @@ export function createHistory(endpoint: string | null) {
       if (await sendReceipt(endpoint!, r)) {
         delete pending[r.receiptId];
         await upd<Outbox>('outbox', ({ [r.receiptId]: _, ...o } = {}) => o);
-        await upd<HistoryEntry[]>('history', (h = []) => h.map((e) => (e.receiptId == r.receiptId ? { ...e, sent: true } : e)));
+        await upd<HistoryEntry[]>('history', (h = []) =>
+          h.map((e) => (e.receiptId == r.receiptId ? { ...e, sent: true } : e)),
+        );
       }
   };
   const flush = (): Promise<void> =>
     (chain = chain
       .then(async () => {
-        if (endpoint) await (navigator.locks ? navigator.locks.request('garde-outbox', run) : run());
+        if (endpoint)
+          await (navigator.locks ? navigator.locks.request('garde-outbox', run) : run());
       })
       .catch(() => {}));
 
@@ -88,7 +92,9 @@ export function createHistory(endpoint: string | null) {
     },
     /** Logs a receipt, puts it in the outbox first, then sends it. */
     async record(r: Receipt): Promise<void> {
-      await upd<HistoryEntry[]>('history', (h = []) => [...h, { ...r, sent: false }].slice(-HISTORY_LIMIT));
+      await upd<HistoryEntry[]>('history', (h = []) =>
+        [...h, { ...r, sent: false }].slice(-HISTORY_LIMIT),
+      );
       if (!endpoint) return;
       pending[r.receiptId] = r;
       await upd<Outbox>('outbox', (o = {}) => ({ ...o, [r.receiptId]: r }));

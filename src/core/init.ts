@@ -57,7 +57,8 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   /** Applies a change of state once: cookie, erase what is refused, run what is granted, record, emit. */
   const change = (next: ConsentState | null, method: Receipt['method']) => {
     const before = consent;
-    const lost = !!before && names.some((n) => allowedIn(config, before, n) && !allowedIn(config, next, n));
+    const lost =
+      !!before && names.some((n) => allowedIn(config, before, n) && !allowedIn(config, next, n));
     consent = next;
     if (next) writeCookie(cookie, formatConsentCookie(next));
     else eraseCookies([cookie.name]);
@@ -74,8 +75,11 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     if (lost && config.reloadOnRefusal) location.reload();
   };
 
-  const decide = (method: Method, granted: (k: string) => unknown, s: Record<string, boolean> = {}) =>
-    change(makeState(config, id, Math.floor(now() / 1000) * 1000, method, granted, s), method);
+  const decide = (
+    method: Method,
+    granted: (k: string) => unknown,
+    s: Record<string, boolean> = {},
+  ) => change(makeState(config, id, Math.floor(now() / 1000) * 1000, method, granted, s), method);
 
   const tracker = createTracker({ config, consent: () => consent, lang });
   let stopIntegrations = () => {};
@@ -120,7 +124,12 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   setCurrentGarde(garde);
 
   // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner.
-  if (!consent && config.gpc == 'refuse' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true) decide('gpc', () => 0);
+  if (
+    !consent &&
+    config.gpc == 'refuse' &&
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  )
+    decide('gpc', () => 0);
   // A failing integration or tracker must not take consent down with it.
   const guard = (f: () => void) => {
     try {

@@ -7,7 +7,8 @@ export const fr: Translation = {
   accept: 'Tout accepter',
   reject: 'Tout refuser',
   customise: 'Personnaliser',
-  intro: 'Choisissez les cookies que nous pouvons utiliser. Les cookies nécessaires sont toujours actifs.',
+  intro:
+    'Choisissez les cookies que nous pouvons utiliser. Les cookies nécessaires sont toujours actifs.',
   save: 'Enregistrer mes choix',
   close: 'Fermer',
   necessary: 'Nécessaires',

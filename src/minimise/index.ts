@@ -4,5 +4,11 @@ export { anonymiseIp, type AnonymiseIpOptions } from './ip.js';
 export { reduceUserAgent, uaVersion, minorVersion, type ReducedUa, type UaHints } from './ua.js';
 export { referrerDomain, sameSite } from './referrer.js';
 export { reducePath } from './path.js';
-export { looksPersonal, sanitiseProps, validName, MAX_PROPS, MAX_VALUE_LENGTH } from './personal.js';
+export {
+  looksPersonal,
+  sanitiseProps,
+  validName,
+  MAX_PROPS,
+  MAX_VALUE_LENGTH,
+} from './personal.js';
 export { vwBucket, SESSION_KEY, UID_KEY } from './tracker.js';

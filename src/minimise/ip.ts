@@ -12,7 +12,9 @@ export interface AnonymiseIpOptions {
 }
 
 const mask = (bytes: number[], bits: number): number[] =>
-  bytes.map((b, i) => (i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8)))));
+  bytes.map((b, i) =>
+    i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8))),
+  );
 
 const checkBits = (bits: number, max: number, name: string): number => {
   if (!Number.isInteger(bits) || bits < 0 || bits > max) {

@@ -25,4 +25,3 @@ export function reducePath(url: string, allowlist: readonly string[] = []): stri
   const qs = q.toString();
   return qs ? `${path}?${qs}` : path;
 }
-

@@ -19,7 +19,9 @@ export function looksPersonal(value: string | number): boolean {
 
 /** Whether `name` is usable as an event name: a non-empty short string that is not personal. */
 export function validName(name: unknown): name is string {
-  return typeof name == 'string' && !!name && name.length <= MAX_VALUE_LENGTH && !looksPersonal(name);
+  return (
+    typeof name == 'string' && !!name && name.length <= MAX_VALUE_LENGTH && !looksPersonal(name)
+  );
 }
 
 /**
@@ -28,7 +30,10 @@ export function validName(name: unknown): name is string {
  * {@link looksPersonal}. `onDrop` hears each dropped key (the tracker warns once per key).
  * Returns undefined when nothing is left.
  */
-export function sanitiseProps(props: unknown, onDrop?: (key: string) => void): TrackProps | undefined {
+export function sanitiseProps(
+  props: unknown,
+  onDrop?: (key: string) => void,
+): TrackProps | undefined {
   if (!props || typeof props != 'object') return;
   const out: TrackProps = {};
   let n = 0;

@@ -1,7 +1,14 @@
 // The analytics client: builds each hit from what the visitor agreed to at that moment
 // (anonymous fields only until the analytics category is granted, then the configured
 // extras) and fires it at `analyticsEndpoint`. No outbox: a lost hit is not worth storage.
-import type { AnalyticsExtra, ConsentState, GardeConfig, Hit, Lang, TrackProps } from '../core/types.js';
+import type {
+  AnalyticsExtra,
+  ConsentState,
+  GardeConfig,
+  Hit,
+  Lang,
+  TrackProps,
+} from '../core/types.js';
 import { minorVersion } from './ua.js';
 import { referrerDomain } from './referrer.js';
 import { reducePath } from './path.js';
@@ -69,7 +76,8 @@ export function createTracker({ config, consent, lang }: TrackerOptions): Tracke
       const a = config.analytics;
       const url = config.analyticsEndpoint;
       const ok = !!consent()?.categories[a.category];
-      const extra = (x: AnalyticsExtra): true | undefined => (ok && a.afterConsent.includes(x)) || undefined;
+      const extra = (x: AnalyticsExtra): true | undefined =>
+        (ok && a.afterConsent.includes(x)) || undefined;
       // Ids first: without consent (or with the extra no longer configured) they are erased.
       const session = id(() => sessionStorage, SESSION_KEY, !!extra('session') && !!url);
       const uid = id(() => localStorage, UID_KEY, !!extra('persistentId') && !!url);

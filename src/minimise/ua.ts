@@ -90,7 +90,8 @@ export function reduceUserAgent(uaOrHints: string | UaHints, ua = ''): ReducedUa
     let best: string | undefined;
     for (const b of hints.brands || []) {
       const f = b.brand == 'Chromium' ? 'Chrome' : b.brand.replace(/^(Google|Microsoft) /, '');
-      if (FAMILIES.includes(f) && (!best || b.brand != 'Chromium')) [best, browser, major] = [f, f, parseInt(b.version) || 0];
+      if (FAMILIES.includes(f) && (!best || b.brand != 'Chromium'))
+        [best, browser, major] = [f, f, parseInt(b.version) || 0];
     }
   }
   const os = (hints.platform && find(OSES, hints.platform)?.[1]) || find(OSES, ua)?.[1] || 'Other';

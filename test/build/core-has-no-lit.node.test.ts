@@ -14,7 +14,8 @@ const FORBIDDEN_LOCAL = /^(components|controllers|i18n|define\.js|garde\.js|inde
 
 /** Every module specifier a built ES module imports or re-exports, static or dynamic. */
 function specifiers(code: string): string[] {
-  const re = /\b(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /\b(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
   return [...code.matchAll(re)].map((m) => (m[1] ?? m[2])!);
 }
 
@@ -29,11 +30,21 @@ function walk(dir: string, out: string[] = []): string[] {
 
 test('the specifier scanner sees the import forms rollup writes', () => {
   const code = `import { a } from './a.js';\nimport'./side.js';\nexport { b } from "../b.js";\nexport * from './c.js';\nconst d = import('lit');\nimport {\n  e,\n  f\n} from 'idb-keyval';`;
-  assert.deepEqual(specifiers(code), ['./a.js', './side.js', '../b.js', './c.js', 'lit', 'idb-keyval']);
+  assert.deepEqual(specifiers(code), [
+    './a.js',
+    './side.js',
+    '../b.js',
+    './c.js',
+    'lit',
+    'idb-keyval',
+  ]);
 });
 
 test('dist/esm/core never imports lit, the components, the controllers or the translations', () => {
-  assert.ok(existsSync(join(core, 'index.js')), 'dist/esm/core/index.js is missing: run `npm run build` first (npm test does)');
+  assert.ok(
+    existsSync(join(core, 'index.js')),
+    'dist/esm/core/index.js is missing: run `npm run build` first (npm test does)',
+  );
   const files = walk(core);
   const seen = new Set<string>();
   const queue = [...files];
@@ -51,11 +62,15 @@ test('dist/esm/core never imports lit, the components, the controllers or the tr
       const target = resolve(dirname(file), spec);
       const rel = relative(dist, target);
       if (FORBIDDEN_LOCAL.test(rel)) problems.push(`${from} imports ${rel}`);
-      else if (!existsSync(target)) problems.push(`${from} imports ${spec}, which is not in dist/esm`);
+      else if (!existsSync(target))
+        problems.push(`${from} imports ${spec}, which is not in dist/esm`);
       else queue.push(target);
     }
   }
-  assert.ok(files.length >= 10, `only ${files.length} modules in dist/esm/core: is the build complete?`);
+  assert.ok(
+    files.length >= 10,
+    `only ${files.length} modules in dist/esm/core: is the build complete?`,
+  );
   assert.deepEqual(problems, [], 'the headless core reaches UI code:\n' + problems.join('\n'));
   console.log(`checked ${seen.size} modules reachable from dist/esm/core`);
 });

@@ -16,19 +16,31 @@ function gzip9(path: string): { bytes: number; tool: string } {
   try {
     return { bytes: execFileSync('gzip', ['-9', '-n', '-c', path]).length, tool: 'gzip -9' };
   } catch {
-    return { bytes: gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length, tool: 'zlib level 9' };
+    return {
+      bytes: gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length,
+      tool: 'zlib level 9',
+    };
   }
 }
 
 test('dist/garde.js, with all four languages, stays within its gzip budget', () => {
-  assert.ok(existsSync(file), 'dist/garde.js is missing: run `npm run build` (npm test does it first)');
+  assert.ok(
+    existsSync(file),
+    'dist/garde.js is missing: run `npm run build` (npm test does it first)',
+  );
   const { bytes, tool } = gzip9(file);
-  console.log(`dist/garde.js: ${readFileSync(file).length} B raw, ${bytes} B by ${tool} (budget ${BUDGET})`);
+  console.log(
+    `dist/garde.js: ${readFileSync(file).length} B raw, ${bytes} B by ${tool} (budget ${BUDGET})`,
+  );
   assert.ok(bytes <= BUDGET, `dist/garde.js is ${bytes} B by ${tool}, over the ${BUDGET} B budget`);
 });
 
 test('dist/garde.js is self-contained: no import, require or eval', () => {
   const code = readFileSync(file, 'utf8');
-  assert.doesNotMatch(code, /\bimport\s*\(|^import\s|\brequire\(/m, 'the drop-in must not load modules at run time');
+  assert.doesNotMatch(
+    code,
+    /\bimport\s*\(|^import\s|\brequire\(/m,
+    'the drop-in must not load modules at run time',
+  );
   assert.doesNotMatch(code, /\beval\(|new Function\(/, 'no eval in the drop-in (strict CSP)');
 });

@@ -1,7 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { $, banner, buttonNames, BUTTONS, focused, frame, LANGS, reset, screenshot, start } from './helpers.js';
-
+import {
+  $,
+  banner,
+  buttonNames,
+  BUTTONS,
+  focused,
+  frame,
+  LANGS,
+  reset,
+  screenshot,
+  start,
+} from './helpers.js';
 
 describe('<garde-banner>', () => {
   beforeEach(reset);
@@ -77,7 +87,8 @@ describe('<garde-banner>', () => {
     await frame();
     $(banner(), '[part~=customise]').click();
     await frame();
-    expect($<HTMLDialogElement>(document.querySelector('garde-preferences'), 'dialog').open).to.be.true;
+    expect($<HTMLDialogElement>(document.querySelector('garde-preferences'), 'dialog').open).to.be
+      .true;
   });
 
   for (const width of [320, 1280])
@@ -94,7 +105,10 @@ describe('<garde-banner>', () => {
         expect(r.height).to.be.at.least(24);
         expect(r.right).to.be.at.most(width);
       }
-      const look = (b: Element) => ['color', 'background-color', 'border-color', 'font-weight', 'font-size'].map((p) => getComputedStyle(b).getPropertyValue(p)).join();
+      const look = (b: Element) =>
+        ['color', 'background-color', 'border-color', 'font-weight', 'font-size']
+          .map((p) => getComputedStyle(b).getPropertyValue(p))
+          .join();
       expect(new Set(bs.map(look)).size).to.equal(1);
       await screenshot(`banner-${width}`);
     });
@@ -107,7 +121,9 @@ describe('<garde-banner>', () => {
       await frame();
       expect(getComputedStyle($(banner(), 'button')).backgroundColor).to.equal('rgb(0, 84, 143)');
       banner()!.style.setProperty('--garde-background', 'rgb(255, 255, 255)');
-      expect(getComputedStyle($(banner(), 'section')).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle($(banner(), 'section')).backgroundColor).to.equal(
+        'rgb(255, 255, 255)',
+      );
     } finally {
       root.removeProperty('--garde-accent');
     }

@@ -11,18 +11,50 @@ export const LANGS: Lang[] = ['fr', 'nl', 'de', 'en'];
 
 /** The strings the issue fixes for the buttons, per language. */
 export const BUTTONS = {
-  en: { accept: 'Accept all', reject: 'Reject all', customise: 'Customise', save: 'Save my choices', settings: 'Cookie settings' },
-  fr: { accept: 'Tout accepter', reject: 'Tout refuser', customise: 'Personnaliser', save: 'Enregistrer mes choix', settings: 'Paramètres des cookies' },
-  nl: { accept: 'Alles accepteren', reject: 'Alles weigeren', customise: 'Aanpassen', save: 'Mijn keuzes opslaan', settings: 'Cookie-instellingen' },
-  de: { accept: 'Alle akzeptieren', reject: 'Alle ablehnen', customise: 'Anpassen', save: 'Auswahl speichern', settings: 'Cookie-Einstellungen' },
+  en: {
+    accept: 'Accept all',
+    reject: 'Reject all',
+    customise: 'Customise',
+    save: 'Save my choices',
+    settings: 'Cookie settings',
+  },
+  fr: {
+    accept: 'Tout accepter',
+    reject: 'Tout refuser',
+    customise: 'Personnaliser',
+    save: 'Enregistrer mes choix',
+    settings: 'Paramètres des cookies',
+  },
+  nl: {
+    accept: 'Alles accepteren',
+    reject: 'Alles weigeren',
+    customise: 'Aanpassen',
+    save: 'Mijn keuzes opslaan',
+    settings: 'Cookie-instellingen',
+  },
+  de: {
+    accept: 'Alle akzeptieren',
+    reject: 'Alle ablehnen',
+    customise: 'Anpassen',
+    save: 'Auswahl speichern',
+    settings: 'Cookie-Einstellungen',
+  },
 };
 
 /** A config like the demo's: analytics (Matomo) and marketing (a video player), texts in four languages. */
 export const config = (extra: Record<string, unknown> = {}) => ({
-  policy: { url: { fr: '/fr/vie-privee', nl: '/nl/privacy', de: '/de/datenschutz', en: '/en/privacy' }, version: '2020-12-07' },
+  policy: {
+    url: { fr: '/fr/vie-privee', nl: '/nl/privacy', de: '/de/datenschutz', en: '/en/privacy' },
+    version: '2020-12-07',
+  },
   categories: {
     analytics: {
-      label: { fr: 'Mesure d’audience', nl: 'Bezoekersstatistieken', de: 'Besuchsstatistik', en: 'Audience measurement' },
+      label: {
+        fr: 'Mesure d’audience',
+        nl: 'Bezoekersstatistieken',
+        de: 'Besuchsstatistik',
+        en: 'Audience measurement',
+      },
       description: {
         fr: 'Compter les visites pour améliorer le site.',
         nl: 'Bezoeken tellen om de website te verbeteren.',
@@ -31,8 +63,18 @@ export const config = (extra: Record<string, unknown> = {}) => ({
       },
     },
     marketing: {
-      label: { fr: 'Vidéos intégrées', nl: 'Ingesloten video’s', de: 'Eingebettete Videos', en: 'Embedded videos' },
-      description: { fr: 'Lire les vidéos d’un autre site.', nl: 'Video’s van een andere website afspelen.', de: 'Videos einer anderen Website abspielen.', en: 'Playing videos from another site.' },
+      label: {
+        fr: 'Vidéos intégrées',
+        nl: 'Ingesloten video’s',
+        de: 'Eingebettete Videos',
+        en: 'Embedded videos',
+      },
+      description: {
+        fr: 'Lire les vidéos d’un autre site.',
+        nl: 'Video’s van een andere website afspelen.',
+        de: 'Videos einer anderen Website abspielen.',
+        en: 'Playing videos from another site.',
+      },
     },
   },
   services: {
@@ -41,12 +83,34 @@ export const config = (extra: Record<string, unknown> = {}) => ({
       label: 'Matomo',
       provider: { fr: 'INAMI', nl: 'RIZIV', de: 'LIKIV', en: 'NIHDI' },
       cookies: [
-        { name: '_pk_id.*', purpose: { fr: 'Reconnaître le visiteur', nl: 'De bezoeker herkennen', de: 'Den Besucher wiedererkennen', en: 'Recognise the visitor' }, lifetime: { fr: '13 mois', nl: '13 maanden', de: '13 Monate', en: '13 months' } },
-        { name: '_pk_ses.*', purpose: { fr: 'Regrouper une visite', nl: 'Een bezoek groeperen', de: 'Einen Besuch gruppieren', en: 'Group one visit' }, lifetime: { fr: '30 minutes', nl: '30 minuten', de: '30 Minuten', en: '30 minutes' } },
+        {
+          name: '_pk_id.*',
+          purpose: {
+            fr: 'Reconnaître le visiteur',
+            nl: 'De bezoeker herkennen',
+            de: 'Den Besucher wiedererkennen',
+            en: 'Recognise the visitor',
+          },
+          lifetime: { fr: '13 mois', nl: '13 maanden', de: '13 Monate', en: '13 months' },
+        },
+        {
+          name: '_pk_ses.*',
+          purpose: {
+            fr: 'Regrouper une visite',
+            nl: 'Een bezoek groeperen',
+            de: 'Einen Besuch gruppieren',
+            en: 'Group one visit',
+          },
+          lifetime: { fr: '30 minutes', nl: '30 minuten', de: '30 Minuten', en: '30 minutes' },
+        },
       ],
       storage: ['_pk_*'],
     },
-    video: { category: 'marketing', label: { fr: 'Lecteur vidéo', nl: 'Videospeler', de: 'Videoplayer', en: 'Video player' }, cookies: [{ name: 'video_visitor', provider: 'Video' }] },
+    video: {
+      category: 'marketing',
+      label: { fr: 'Lecteur vidéo', nl: 'Videospeler', de: 'Videoplayer', en: 'Video player' },
+      cookies: [{ name: 'video_visitor', provider: 'Video' }],
+    },
   },
   analytics: { autoPageview: false },
   recordEndpoint: null,
@@ -76,7 +140,9 @@ export async function reset(): Promise<void> {
   localStorage.clear();
   await clear(createStore('garde', 'log'));
   document.documentElement.lang = 'en';
-  document.body.querySelectorAll('garde-banner, garde-preferences, garde-policy-link, [data-test]').forEach((e) => e.remove());
+  document.body
+    .querySelectorAll('garde-banner, garde-preferences, garde-policy-link, [data-test]')
+    .forEach((e) => e.remove());
 }
 
 /** The element focused in the page, through shadow roots. */
@@ -87,8 +153,10 @@ export function focused(): Element | null {
 }
 
 /** The first node in `el`'s shadow root matching `sel`. */
-export const $ = <T extends Element = HTMLElement>(el: Element | null | undefined, sel: string): T =>
-  el!.shadowRoot!.querySelector(sel) as T;
+export const $ = <T extends Element = HTMLElement>(
+  el: Element | null | undefined,
+  sel: string,
+): T => el!.shadowRoot!.querySelector(sel) as T;
 
 /** The banner, preferences and policy-link elements in the page. */
 export const banner = () => document.querySelector('garde-banner');
@@ -102,7 +170,13 @@ export const screenshot = (name: string) => executeServerCommand('garde-screensh
 export const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 
 /** A node of Chromium's accessibility tree. */
-export type AxNode = { role?: string; name?: string; checked?: boolean | 'mixed'; disabled?: boolean; children?: AxNode[] };
+export type AxNode = {
+  role?: string;
+  name?: string;
+  checked?: boolean | 'mixed';
+  disabled?: boolean;
+  children?: AxNode[];
+};
 
 /** Every node of the page's accessibility tree, as Chromium computes it (through shadow roots). */
 export async function axNodes(): Promise<AxNode[]> {
@@ -111,4 +185,5 @@ export async function axNodes(): Promise<AxNode[]> {
 }
 
 /** The accessible names of the page's buttons. */
-export const buttonNames = async () => (await axNodes()).filter((n) => n.role == 'button').map((n) => n.name);
+export const buttonNames = async () =>
+  (await axNodes()).filter((n) => n.role == 'button').map((n) => n.name);

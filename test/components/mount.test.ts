@@ -32,7 +32,9 @@ describe('mountUi', () => {
     const off = mountUi(g);
     expect(banner()).to.not.equal(null);
     off();
-    expect(document.querySelector('garde-banner, garde-preferences, garde-policy-link')).to.equal(null);
+    expect(document.querySelector('garde-banner, garde-preferences, garde-policy-link')).to.equal(
+      null,
+    );
     g.showPreferences();
     await frame();
     g.withdraw();
@@ -45,7 +47,8 @@ describe('mountUi', () => {
     g.showPreferences();
     await frame();
     const roots: Array<Document | ShadowRoot> = [document];
-    for (const e of document.querySelectorAll('garde-banner, garde-preferences, garde-policy-link')) roots.push(e.shadowRoot!);
+    for (const e of document.querySelectorAll('garde-banner, garde-preferences, garde-policy-link'))
+      roots.push(e.shadowRoot!);
     for (const r of roots) expect(r.querySelectorAll('[style]')).to.have.length(0);
     expect(document.documentElement.hasAttribute('style')).to.be.false;
   });

@@ -1,8 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { $, buttonNames, BUTTONS, dialog, focused, frame, LANGS, reset, screenshot, start } from './helpers.js';
-
+import {
+  $,
+  buttonNames,
+  BUTTONS,
+  dialog,
+  focused,
+  frame,
+  LANGS,
+  reset,
+  screenshot,
+  start,
+} from './helpers.js';
 
 describe('<garde-policy-link>', () => {
   beforeEach(reset);
@@ -11,10 +21,14 @@ describe('<garde-policy-link>', () => {
   for (const lang of LANGS)
     it(`links to the policy and names its button in ${lang}`, async () => {
       start();
-      const el = await fixture(html`<footer data-test><garde-policy-link lang=${lang}></garde-policy-link></footer>`);
+      const el = await fixture(
+        html`<footer data-test><garde-policy-link lang=${lang}></garde-policy-link></footer>`,
+      );
       const pl = el.querySelector('garde-policy-link')!;
       await pl.updateComplete;
-      expect($<HTMLAnchorElement>(pl, 'a').getAttribute('href')).to.equal({ fr: '/fr/vie-privee', nl: '/nl/privacy', de: '/de/datenschutz', en: '/en/privacy' }[lang]);
+      expect($<HTMLAnchorElement>(pl, 'a').getAttribute('href')).to.equal(
+        { fr: '/fr/vie-privee', nl: '/nl/privacy', de: '/de/datenschutz', en: '/en/privacy' }[lang],
+      );
       const names = await buttonNames();
       expect(names).to.include(BUTTONS[lang].settings);
       await expect(pl).to.be.accessible();
@@ -23,7 +37,9 @@ describe('<garde-policy-link>', () => {
   it('opens the preferences dialog by click and by keyboard, and focus returns to it on close', async () => {
     const g = start();
     g.rejectAll();
-    const el = await fixture(html`<footer data-test><garde-policy-link></garde-policy-link></footer>`);
+    const el = await fixture(
+      html`<footer data-test><garde-policy-link></garde-policy-link></footer>`,
+    );
     const pl = el.querySelector('garde-policy-link')!;
     await pl.updateComplete;
     $(pl, 'button').click();

@@ -1,6 +1,25 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { $, axNodes, banner, buttonNames, BUTTONS, dialog, focused, frame, LANGS, prefs, reset, screenshot, start } from './helpers.js';
+import {
+  emulateMedia,
+  executeServerCommand,
+  sendKeys,
+  setViewport,
+} from '@web/test-runner-commands';
+import {
+  $,
+  axNodes,
+  banner,
+  buttonNames,
+  BUTTONS,
+  dialog,
+  focused,
+  frame,
+  LANGS,
+  prefs,
+  reset,
+  screenshot,
+  start,
+} from './helpers.js';
 
 const switches = () => [...prefs().shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
 const open = async () => {
@@ -22,7 +41,9 @@ describe('<garde-preferences>', () => {
     const d = dialog();
     expect(d.open).to.be.true;
     expect(d.matches(':modal')).to.be.true;
-    expect($(prefs(), '#' + d.getAttribute('aria-labelledby')).textContent).to.equal('Cookie settings');
+    expect($(prefs(), '#' + d.getAttribute('aria-labelledby')).textContent).to.equal(
+      'Cookie settings',
+    );
     expect(d.contains(focused())).to.be.true;
     const ax = await axNodes();
     expect(ax.some((n) => n.role == 'dialog' && n.name == 'Cookie settings')).to.be.true;
@@ -67,7 +88,17 @@ describe('<garde-preferences>', () => {
     details[0]!.querySelector('summary')!.click();
     expect(details[0]!.open).to.be.true;
     const text = details[0]!.textContent!.replace(/\s+/g, ' ');
-    for (const s of ['Matomo', '_pk_id.*', '_pk_ses.*', 'Fournisseur', 'INAMI', 'Finalité', 'Reconnaître le visiteur', 'Durée', '13 mois'])
+    for (const s of [
+      'Matomo',
+      '_pk_id.*',
+      '_pk_ses.*',
+      'Fournisseur',
+      'INAMI',
+      'Finalité',
+      'Reconnaître le visiteur',
+      'Durée',
+      '13 mois',
+    ])
       expect(text).to.include(s);
     await expect(prefs()).to.be.accessible();
   });

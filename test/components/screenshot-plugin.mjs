@@ -19,9 +19,12 @@ export function screenshotPlugin() {
         return true;
       }
       if (command != 'garde-screenshot') return undefined;
-      if (!/^[\w.-]+$/.test(payload?.name ?? '')) throw new Error('garde-screenshot: expected { name } of letters, digits, . _ -');
+      if (!/^[\w.-]+$/.test(payload?.name ?? ''))
+        throw new Error('garde-screenshot: expected { name } of letters, digits, . _ -');
       await mkdir('test-artifacts', { recursive: true });
-      await session.browser.getPage(session.id).screenshot({ path: `test-artifacts/${payload.name}.png` });
+      await session.browser
+        .getPage(session.id)
+        .screenshot({ path: `test-artifacts/${payload.name}.png` });
       return true;
     },
   };

@@ -81,7 +81,9 @@ describe('controllers', () => {
     el.lang = 'de';
     await el.updateComplete;
     expect(el.l.lang).to.equal('de');
-    expect(el.shadowRoot!.textContent).to.include('Alle akzeptieren').and.include('Besuchsstatistik');
+    expect(el.shadowRoot!.textContent)
+      .to.include('Alle akzeptieren')
+      .and.include('Besuchsstatistik');
     start({ lang: 'nl' });
     const el2 = await fixture<ProbeEl>(th`<probe-el></probe-el>`);
     expect(el2.shadowRoot!.textContent).to.include('Alles accepteren');

@@ -30,7 +30,13 @@ describe('config', () => {
       cookie: { name: 'garde_consent', days: 182 },
       recordEndpoint: null,
       analyticsEndpoint: null,
-      analytics: { autoPageview: true, preConsent: 'anonymous', queryAllowlist: [], afterConsent: ['referrer', 'minor', 'screen', 'session'], category: 'analytics' },
+      analytics: {
+        autoPageview: true,
+        preConsent: 'anonymous',
+        queryAllowlist: [],
+        afterConsent: ['referrer', 'minor', 'screen', 'session'],
+        category: 'analytics',
+      },
       integrations: { consentMode: false, matomo: false },
       gpc: 'refuse',
       lang: 'auto',
@@ -42,12 +48,28 @@ describe('config', () => {
   it('keeps a full valid config, necessary first', () => {
     const input = {
       policy: { url: { fr: '/fr/vie-privee', nl: '/nl/privacy' }, version: 'v2' },
-      categories: { analytics: { label: { fr: 'Mesure', nl: 'Meting' }, description: 'x' }, necessary: { label: 'Nécessaires' } },
-      services: { matomo: { category: 'analytics', label: 'Matomo', cookies: ['_pk_*', { name: '_pk_ses', purpose: { fr: 'session' } }], storage: ['_pk'] } },
+      categories: {
+        analytics: { label: { fr: 'Mesure', nl: 'Meting' }, description: 'x' },
+        necessary: { label: 'Nécessaires' },
+      },
+      services: {
+        matomo: {
+          category: 'analytics',
+          label: 'Matomo',
+          cookies: ['_pk_*', { name: '_pk_ses', purpose: { fr: 'session' } }],
+          storage: ['_pk'],
+        },
+      },
       cookie: { name: 'consent', days: 30, domain: location.hostname },
       recordEndpoint: '/consent',
       analyticsEndpoint: 'https://stats.example.be/hit',
-      analytics: { autoPageview: false, preConsent: 'none', queryAllowlist: ['q'], afterConsent: ['persistentId'], category: 'analytics' },
+      analytics: {
+        autoPageview: false,
+        preConsent: 'none',
+        queryAllowlist: ['q'],
+        afterConsent: ['persistentId'],
+        category: 'analytics',
+      },
       integrations: { consentMode: true, matomo: true },
       gpc: 'ignore',
       lang: 'nl',
@@ -61,40 +83,232 @@ describe('config', () => {
     expect(c.services.matomo).to.deep.equal(input.services.matomo);
     expect(c.cookie).to.deep.equal(input.cookie);
     expect(c.analytics).to.deep.equal(input.analytics);
-    expect([c.recordEndpoint, c.gpc, c.lang, c.reloadOnRefusal, c.floatingButton]).to.deep.equal(['/consent', 'ignore', 'nl', true, true]);
+    expect([c.recordEndpoint, c.gpc, c.lang, c.reloadOnRefusal, c.floatingButton]).to.deep.equal([
+      '/consent',
+      'ignore',
+      'nl',
+      true,
+      true,
+    ]);
   });
 
   // Each case: the input, the one message expected (field and expectation), and the fallback seen.
   const cases: Array<[string, unknown, RegExp, (c: GardeConfig) => unknown, unknown]> = [
-    ['not an object', 'garde', /^garde: config: expected an object/, (c) => [c.policy.version, Object.keys(c.categories)], ['', ['necessary']]],
-    ['policy missing', {}, /^garde: config\.policy: expected an object \{ url, version \}$/, (c) => c.policy, { url: '', version: '' }],
-    ['policy.version not a string', { policy: { url: '/p', version: 20201207 } }, /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/, (c) => c.policy.version, ''],
-    ['policy.version empty', { policy: { url: '/p', version: '' } }, /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/, (c) => c.policy.version, ''],
-    ['policy.version too long for the records', { policy: { url: '/p', version: 'v'.repeat(65) } }, /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/, (c) => c.policy.version, ''],
-    ['policy.url not text', { policy: { url: 42, version: '1' } }, /^garde: config\.policy\.url: expected a text, or an object of fr\/nl\/de\/en texts$/, (c) => c.policy.url, ''],
-    ['categories an array', { ...base(), categories: ['analytics'] }, /^garde: config\.categories: expected an object$/, (c) => c.categories, { necessary: {} }],
-    ['category entry not an object', { ...base(), categories: { analytics: true, marketing: {} } }, /^garde: config\.categories\.analytics: expected an object with a name of letters, digits, _ and - \(entry dropped\)$/, (c) => Object.keys(c.categories), ['necessary', 'marketing']],
-    ['category name with spaces', { ...base(), categories: { 'web analytics': {} } }, /^garde: config\.categories\.web analytics: expected an object with a name of letters/, (c) => Object.keys(c.categories), ['necessary']],
-    ['category label in an unknown language', { ...base(), categories: { analytics: { label: { es: 'Analítica' } } } }, /^garde: config\.categories\.analytics\.label: expected a text, or an object of fr\/nl\/de\/en texts$/, (c) => c.categories.analytics, {}],
-    ['service of an unknown category', { ...base(), services: { matomo: { category: 'stats' } } }, /^garde: config\.services\.matomo\.category: expected a configured category \(entry dropped\)$/, (c) => c.services, {}],
-    ['service named like a category', { ...base(), categories: { analytics: {} }, services: { analytics: { category: 'analytics' } } }, /^garde: config\.services\.analytics: expected a name unlike any category \(entry dropped\)$/, (c) => c.services, {}],
-    ['names that belong to every object', { ...base(), categories: { constructor: {}, a: {} }, services: { s: { category: 'toString' } } }, /^garde: config\.categories\.constructor: expected an object with a name/, (c) => [Object.keys(c.categories), c.services], [['necessary', 'a'], {}]],
-    ['service cookies not an array', { ...base(), categories: { a: {} }, services: { s: { category: 'a', cookies: '_pk_*' } } }, /^garde: config\.services\.s\.cookies: expected an array$/, (c) => c.services.s!.cookies, []],
-    ['service cookie entry without a name', { ...base(), categories: { a: {} }, services: { s: { category: 'a', cookies: ['_ga', { purpose: 'x' }] } } }, /^garde: config\.services\.s\.cookies\[1\]: expected a name pattern \(entry dropped\)$/, (c) => c.services.s!.cookies, ['_ga']],
-    ['service storage entry not a string', { ...base(), categories: { a: {} }, services: { s: { category: 'a', storage: [1, 'k'] } } }, /^garde: config\.services\.s\.storage\[0\]: expected a name pattern/, (c) => c.services.s!.storage, ['k']],
-    ['cookie not an object', { ...base(), cookie: 'consent' }, /^garde: config\.cookie: expected an object$/, (c) => c.cookie, { name: 'garde_consent', days: 182 }],
-    ['cookie.name with a semicolon', { ...base(), cookie: { name: 'a;b' } }, /^garde: config\.cookie\.name: expected a name of letters, digits, _ and -$/, (c) => c.cookie.name, 'garde_consent'],
-    ['cookie.days negative', { ...base(), cookie: { days: -1 } }, /^garde: config\.cookie\.days: expected a number of days from 1 to 400$/, (c) => c.cookie.days, 182],
-    ['cookie.days as a string', { ...base(), cookie: { days: '182' } }, /^garde: config\.cookie\.days: expected a number/, (c) => c.cookie.days, 182],
-    ['cookie.domain of another site', { ...base(), cookie: { domain: 'example.org' } }, /^garde: config\.cookie\.domain: expected this host or a parent domain$/, (c) => c.cookie.domain, undefined],
-    ['recordEndpoint not a string', { ...base(), recordEndpoint: { url: '/consent' } }, /^garde: config\.recordEndpoint: expected a URL or null$/, (c) => c.recordEndpoint, null],
-    ['analyticsEndpoint a number', { ...base(), analyticsEndpoint: 8080 }, /^garde: config\.analyticsEndpoint: expected a URL or null$/, (c) => c.analyticsEndpoint, null],
-    ['analytics.preConsent unknown', { ...base(), analytics: { preConsent: 'full' } }, /^garde: config\.analytics\.preConsent: expected "anonymous" or "none"$/, (c) => c.analytics.preConsent, 'anonymous'],
-    ['analytics.afterConsent with an unknown extra', { ...base(), analytics: { afterConsent: ['fingerprint'] } }, /^garde: config\.analytics\.afterConsent: expected an array of referrer,minor,screen,session,persistentId$/, (c) => c.analytics.afterConsent, ['referrer', 'minor', 'screen', 'session']],
-    ['integrations.consentMode not a boolean', { ...base(), integrations: { consentMode: 'yes' } }, /^garde: config\.integrations\.consentMode: expected true or false$/, (c) => c.integrations.consentMode, false],
-    ['gpc unknown', { ...base(), gpc: 'honour' }, /^garde: config\.gpc: expected "refuse" or "ignore"$/, (c) => c.gpc, 'refuse'],
-    ['lang unknown', { ...base(), lang: 'es' }, /^garde: config\.lang: expected "auto" or "fr" or "nl" or "de" or "en"$/, (c) => c.lang, 'auto'],
-    ['reloadOnRefusal a string', { ...base(), reloadOnRefusal: 'true' }, /^garde: config\.reloadOnRefusal: expected true or false$/, (c) => c.reloadOnRefusal, false],
+    [
+      'not an object',
+      'garde',
+      /^garde: config: expected an object/,
+      (c) => [c.policy.version, Object.keys(c.categories)],
+      ['', ['necessary']],
+    ],
+    [
+      'policy missing',
+      {},
+      /^garde: config\.policy: expected an object \{ url, version \}$/,
+      (c) => c.policy,
+      { url: '', version: '' },
+    ],
+    [
+      'policy.version not a string',
+      { policy: { url: '/p', version: 20201207 } },
+      /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/,
+      (c) => c.policy.version,
+      '',
+    ],
+    [
+      'policy.version empty',
+      { policy: { url: '/p', version: '' } },
+      /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/,
+      (c) => c.policy.version,
+      '',
+    ],
+    [
+      'policy.version too long for the records',
+      { policy: { url: '/p', version: 'v'.repeat(65) } },
+      /^garde: config\.policy\.version: expected a text of 1 to 64 characters$/,
+      (c) => c.policy.version,
+      '',
+    ],
+    [
+      'policy.url not text',
+      { policy: { url: 42, version: '1' } },
+      /^garde: config\.policy\.url: expected a text, or an object of fr\/nl\/de\/en texts$/,
+      (c) => c.policy.url,
+      '',
+    ],
+    [
+      'categories an array',
+      { ...base(), categories: ['analytics'] },
+      /^garde: config\.categories: expected an object$/,
+      (c) => c.categories,
+      { necessary: {} },
+    ],
+    [
+      'category entry not an object',
+      { ...base(), categories: { analytics: true, marketing: {} } },
+      /^garde: config\.categories\.analytics: expected an object with a name of letters, digits, _ and - \(entry dropped\)$/,
+      (c) => Object.keys(c.categories),
+      ['necessary', 'marketing'],
+    ],
+    [
+      'category name with spaces',
+      { ...base(), categories: { 'web analytics': {} } },
+      /^garde: config\.categories\.web analytics: expected an object with a name of letters/,
+      (c) => Object.keys(c.categories),
+      ['necessary'],
+    ],
+    [
+      'category label in an unknown language',
+      { ...base(), categories: { analytics: { label: { es: 'Analítica' } } } },
+      /^garde: config\.categories\.analytics\.label: expected a text, or an object of fr\/nl\/de\/en texts$/,
+      (c) => c.categories.analytics,
+      {},
+    ],
+    [
+      'service of an unknown category',
+      { ...base(), services: { matomo: { category: 'stats' } } },
+      /^garde: config\.services\.matomo\.category: expected a configured category \(entry dropped\)$/,
+      (c) => c.services,
+      {},
+    ],
+    [
+      'service named like a category',
+      {
+        ...base(),
+        categories: { analytics: {} },
+        services: { analytics: { category: 'analytics' } },
+      },
+      /^garde: config\.services\.analytics: expected a name unlike any category \(entry dropped\)$/,
+      (c) => c.services,
+      {},
+    ],
+    [
+      'names that belong to every object',
+      {
+        ...base(),
+        categories: { constructor: {}, a: {} },
+        services: { s: { category: 'toString' } },
+      },
+      /^garde: config\.categories\.constructor: expected an object with a name/,
+      (c) => [Object.keys(c.categories), c.services],
+      [['necessary', 'a'], {}],
+    ],
+    [
+      'service cookies not an array',
+      { ...base(), categories: { a: {} }, services: { s: { category: 'a', cookies: '_pk_*' } } },
+      /^garde: config\.services\.s\.cookies: expected an array$/,
+      (c) => c.services.s!.cookies,
+      [],
+    ],
+    [
+      'service cookie entry without a name',
+      {
+        ...base(),
+        categories: { a: {} },
+        services: { s: { category: 'a', cookies: ['_ga', { purpose: 'x' }] } },
+      },
+      /^garde: config\.services\.s\.cookies\[1\]: expected a name pattern \(entry dropped\)$/,
+      (c) => c.services.s!.cookies,
+      ['_ga'],
+    ],
+    [
+      'service storage entry not a string',
+      { ...base(), categories: { a: {} }, services: { s: { category: 'a', storage: [1, 'k'] } } },
+      /^garde: config\.services\.s\.storage\[0\]: expected a name pattern/,
+      (c) => c.services.s!.storage,
+      ['k'],
+    ],
+    [
+      'cookie not an object',
+      { ...base(), cookie: 'consent' },
+      /^garde: config\.cookie: expected an object$/,
+      (c) => c.cookie,
+      { name: 'garde_consent', days: 182 },
+    ],
+    [
+      'cookie.name with a semicolon',
+      { ...base(), cookie: { name: 'a;b' } },
+      /^garde: config\.cookie\.name: expected a name of letters, digits, _ and -$/,
+      (c) => c.cookie.name,
+      'garde_consent',
+    ],
+    [
+      'cookie.days negative',
+      { ...base(), cookie: { days: -1 } },
+      /^garde: config\.cookie\.days: expected a number of days from 1 to 400$/,
+      (c) => c.cookie.days,
+      182,
+    ],
+    [
+      'cookie.days as a string',
+      { ...base(), cookie: { days: '182' } },
+      /^garde: config\.cookie\.days: expected a number/,
+      (c) => c.cookie.days,
+      182,
+    ],
+    [
+      'cookie.domain of another site',
+      { ...base(), cookie: { domain: 'example.org' } },
+      /^garde: config\.cookie\.domain: expected this host or a parent domain$/,
+      (c) => c.cookie.domain,
+      undefined,
+    ],
+    [
+      'recordEndpoint not a string',
+      { ...base(), recordEndpoint: { url: '/consent' } },
+      /^garde: config\.recordEndpoint: expected a URL or null$/,
+      (c) => c.recordEndpoint,
+      null,
+    ],
+    [
+      'analyticsEndpoint a number',
+      { ...base(), analyticsEndpoint: 8080 },
+      /^garde: config\.analyticsEndpoint: expected a URL or null$/,
+      (c) => c.analyticsEndpoint,
+      null,
+    ],
+    [
+      'analytics.preConsent unknown',
+      { ...base(), analytics: { preConsent: 'full' } },
+      /^garde: config\.analytics\.preConsent: expected "anonymous" or "none"$/,
+      (c) => c.analytics.preConsent,
+      'anonymous',
+    ],
+    [
+      'analytics.afterConsent with an unknown extra',
+      { ...base(), analytics: { afterConsent: ['fingerprint'] } },
+      /^garde: config\.analytics\.afterConsent: expected an array of referrer,minor,screen,session,persistentId$/,
+      (c) => c.analytics.afterConsent,
+      ['referrer', 'minor', 'screen', 'session'],
+    ],
+    [
+      'integrations.consentMode not a boolean',
+      { ...base(), integrations: { consentMode: 'yes' } },
+      /^garde: config\.integrations\.consentMode: expected true or false$/,
+      (c) => c.integrations.consentMode,
+      false,
+    ],
+    [
+      'gpc unknown',
+      { ...base(), gpc: 'honour' },
+      /^garde: config\.gpc: expected "refuse" or "ignore"$/,
+      (c) => c.gpc,
+      'refuse',
+    ],
+    [
+      'lang unknown',
+      { ...base(), lang: 'es' },
+      /^garde: config\.lang: expected "auto" or "fr" or "nl" or "de" or "en"$/,
+      (c) => c.lang,
+      'auto',
+    ],
+    [
+      'reloadOnRefusal a string',
+      { ...base(), reloadOnRefusal: 'true' },
+      /^garde: config\.reloadOnRefusal: expected true or false$/,
+      (c) => c.reloadOnRefusal,
+      false,
+    ],
   ];
 
   for (const [name, input, message, pick, fallback] of cases)
@@ -108,7 +322,11 @@ describe('config', () => {
 
   it('reports each invalid field once, and keeps the valid ones', () => {
     const { c, errors } = check({ ...base(), cookie: { name: 1, days: 0 }, gpc: 1, lang: 'fr' });
-    expect(errors.map((e) => e.split(':')[1])).to.deep.equal([' config.cookie.name', ' config.cookie.days', ' config.gpc']);
+    expect(errors.map((e) => e.split(':')[1])).to.deep.equal([
+      ' config.cookie.name',
+      ' config.cookie.days',
+      ' config.gpc',
+    ]);
     expect(c.lang).to.equal('fr');
   });
 
@@ -119,7 +337,16 @@ describe('config', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const hostile = [null, undefined, 0, [], () => 0, Object.create(null), { policy: null, categories: null, services: null }, { policy: { version: {} }, services: { s: null } }];
+    const hostile = [
+      null,
+      undefined,
+      0,
+      [],
+      () => 0,
+      Object.create(null),
+      { policy: null, categories: null, services: null },
+      { policy: { version: {} }, services: { s: null } },
+    ];
     for (const input of hostile) expect(() => check(input)).to.not.throw();
   });
 });

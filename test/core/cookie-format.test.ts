@@ -15,8 +15,14 @@ const state = (over: Partial<ConsentState> = {}): ConsentState => ({
 
 describe('cookie format', () => {
   it('writes the documented compact form', () => {
-    expect(formatConsentCookie(state())).to.equal('1.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo');
-    expect(formatConsentCookie(state({ categories: { necessary: true, a: false }, services: {}, method: 'reject-all' }))).to.match(/\.r\.\.\.$/);
+    expect(formatConsentCookie(state())).to.equal(
+      '1.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo',
+    );
+    expect(
+      formatConsentCookie(
+        state({ categories: { necessary: true, a: false }, services: {}, method: 'reject-all' }),
+      ),
+    ).to.match(/\.r\.\.\.$/);
   });
 
   it('reads back what it wrote', () => {
@@ -33,7 +39,14 @@ describe('cookie format', () => {
   });
 
   it('escapes any policy version into URL-safe characters', () => {
-    for (const version of ['v1.2', '2020~12', 'déc. 2020 (rév. 3)', "a!b*c'd", '100%', 'a;b,c=d "e"']) {
+    for (const version of [
+      'v1.2',
+      '2020~12',
+      'déc. 2020 (rév. 3)',
+      "a!b*c'd",
+      '100%',
+      'a;b,c=d "e"',
+    ]) {
       const v = formatConsentCookie(state({ version }));
       expect(v.split('.')).to.have.length(8);
       // Only URL-safe characters (RFC 3986 unreserved and sub-delimiters), none that a cookie forbids.

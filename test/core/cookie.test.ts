@@ -32,7 +32,13 @@ describe('cookie', () => {
 
   it('writes path=/, SameSite=Lax, max-age of cookie.days, no Secure on http', async () => {
     writeCookie({ name: 'garde_t', days: 30 }, 'v');
-    const c = (await cookieStore.get('garde_t')) as unknown as { value: string; path: string; sameSite: string; expires: number; secure: boolean };
+    const c = (await cookieStore.get('garde_t')) as unknown as {
+      value: string;
+      path: string;
+      sameSite: string;
+      expires: number;
+      secure: boolean;
+    };
     expect(c.value).to.equal('v');
     expect(c.path).to.equal('/');
     expect(c.sameSite).to.equal('lax');

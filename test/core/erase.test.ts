@@ -3,9 +3,13 @@ import { eraseCookies, eraseStorage, cookieNames } from '../../src/core/erase.js
 import { clearCookies } from './helpers.js';
 
 /** Opens the fixture at www.garde.test (mapped to this machine) and waits for its report. */
-function onSubdomain(action: string): Promise<{ host: string; before: string[]; accepted: string[]; after: string[] }> {
+function onSubdomain(
+  action: string,
+): Promise<{ host: string; before: string[]; accepted: string[]; after: string[] }> {
   return new Promise((resolve, reject) => {
-    const w = window.open(`http://www.garde.test:${location.port}/test/fixtures/erase-domains.html?${action}`);
+    const w = window.open(
+      `http://www.garde.test:${location.port}/test/fixtures/erase-domains.html?${action}`,
+    );
     if (!w) return reject(new Error('popup blocked'));
     const t = setTimeout(() => reject(new Error('no report from www.garde.test')), 8000);
     addEventListener('message', function on(e) {
@@ -18,7 +22,14 @@ function onSubdomain(action: string): Promise<{ host: string; before: string[]; 
   });
 }
 
-const MATOMO = ['_pk_id.dotparent', '_pk_id.host', '_pk_id.parent', '_pk_ses.dir', '_pk_ses.hostdot', '_pk_ses.parentdir'];
+const MATOMO = [
+  '_pk_id.dotparent',
+  '_pk_id.host',
+  '_pk_id.parent',
+  '_pk_ses.dir',
+  '_pk_ses.hostdot',
+  '_pk_ses.parentdir',
+];
 
 describe('erase', () => {
   beforeEach(() => {

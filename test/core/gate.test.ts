@@ -83,7 +83,13 @@ describe('gate', () => {
   });
 
   it('revives with the other attributes, the nonce property, and data-type="module"', async () => {
-    const s = gated({ 'data-category': 'analytics', id: 'tracker', 'data-extra': 'x', crossorigin: 'anonymous', src: FIX + 'gated-a.js' });
+    const s = gated({
+      'data-category': 'analytics',
+      id: 'tracker',
+      'data-extra': 'x',
+      crossorigin: 'anonymous',
+      src: FIX + 'gated-a.js',
+    });
     s.nonce = 'n0nce';
     gated({ 'data-category': 'analytics', 'data-type': 'module', src: FIX + 'gated-module.js' });
     start(config()).acceptAll();

@@ -19,7 +19,11 @@ export const config = (extra: Record<string, unknown> = {}) => ({
   categories: { analytics: { label: { fr: 'Mesure d’audience' } }, marketing: {} },
   services: {
     matomo: { category: 'analytics', cookies: ['_pk_id.*', '_pk_ses.*'], storage: ['_pk_*'] },
-    youtube: { category: 'marketing', cookies: [{ name: 'VISITOR_INFO1_LIVE' }], storage: ['yt-*'] },
+    youtube: {
+      category: 'marketing',
+      cookies: [{ name: 'VISITOR_INFO1_LIVE' }],
+      storage: ['yt-*'],
+    },
   },
   analytics: { autoPageview: false },
   ...extra,
@@ -29,7 +33,9 @@ export const config = (extra: Record<string, unknown> = {}) => ({
 export function clearCookies(): void {
   for (const c of document.cookie.split(/; */)) {
     const name = c.split('=')[0];
-    if (name) for (const path of ['/', location.pathname]) document.cookie = `${name}=;max-age=0;path=${path}`;
+    if (name)
+      for (const path of ['/', location.pathname])
+        document.cookie = `${name}=;max-age=0;path=${path}`;
   }
 }
 

@@ -11,8 +11,10 @@ interface Seen {
 let key = '';
 const endpoint = () => `/test-consent/${key}`;
 const seen = async (): Promise<Seen> => (await fetch(endpoint())).json();
-const answer = (status: number) => fetch(endpoint() + '/status', { method: 'POST', body: String(status) });
-const outbox = async () => Object.keys((await get<Record<string, Receipt>>('outbox', createStore('garde', 'log'))) ?? {});
+const answer = (status: number) =>
+  fetch(endpoint() + '/status', { method: 'POST', body: String(status) });
+const outbox = async () =>
+  Object.keys((await get<Record<string, Receipt>>('outbox', createStore('garde', 'log'))) ?? {});
 
 describe('history and receipts', () => {
   beforeEach(async () => {
@@ -30,7 +32,13 @@ describe('history and receipts', () => {
     const h = await g.history();
     expect(h.map((e) => e.method)).to.deep.equal(['accept-all', 'custom', 'withdraw']);
     const [first, second, third] = h;
-    expect(first).to.include({ id: g.consent?.id ?? first!.id, version: '2020-12-07', lang: 'en', path: location.pathname, sent: false });
+    expect(first).to.include({
+      id: g.consent?.id ?? first!.id,
+      version: '2020-12-07',
+      lang: 'en',
+      path: location.pathname,
+      sent: false,
+    });
     expect(first!.receiptId).to.match(/^[\da-f-]{36}$/);
     expect(new Set(h.map((e) => e.receiptId)).size).to.equal(3);
     expect(new Set(h.map((e) => e.id)).size).to.equal(1);
@@ -38,22 +46,28 @@ describe('history and receipts', () => {
     // Services as they stand at that moment, each resolved against its category.
     expect(second!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true });
     expect(second!.services).to.deep.equal({ matomo: true, youtube: false });
-    expect(third!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(third!.categories).to.deep.equal({
+      necessary: true,
+      analytics: false,
+      marketing: false,
+    });
   });
 
   it('stores nothing on a first visit before the decision: no cookie, no database', async () => {
     const host = `fresh-${Math.random().toString(36).slice(2)}.garde.test`;
-    const r = await new Promise<{ before: string[]; cookiesBefore: string; after: string[] }>((resolve, reject) => {
-      const w = window.open(`http://${host}:${location.port}/test/fixtures/fresh.html`);
-      const t = setTimeout(() => reject(new Error('no report')), 8000);
-      addEventListener('message', function on(e) {
-        if (e.source != w) return;
-        removeEventListener('message', on);
-        clearTimeout(t);
-        w!.close();
-        resolve(e.data);
-      });
-    });
+    const r = await new Promise<{ before: string[]; cookiesBefore: string; after: string[] }>(
+      (resolve, reject) => {
+        const w = window.open(`http://${host}:${location.port}/test/fixtures/fresh.html`);
+        const t = setTimeout(() => reject(new Error('no report')), 8000);
+        addEventListener('message', function on(e) {
+          if (e.source != w) return;
+          removeEventListener('message', on);
+          clearTimeout(t);
+          w!.close();
+          resolve(e.data);
+        });
+      },
+    );
     expect(r.before).to.deep.equal([]);
     expect(r.cookiesBefore).to.equal('');
     expect(r.after).to.deep.equal(['garde']);
@@ -64,7 +78,11 @@ describe('history and receipts', () => {
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) g.set({ analytics: i % 2 == 0 });
     const done = async () => {
       const h = await g.history();
-      return h.length == HISTORY_LIMIT && h[0]!.categories.analytics === false && h[HISTORY_LIMIT - 1]!.categories.analytics === true;
+      return (
+        h.length == HISTORY_LIMIT &&
+        h[0]!.categories.analytics === false &&
+        h[HISTORY_LIMIT - 1]!.categories.analytics === true
+      );
     };
     // Decisions 0-4 are gone: the oldest kept is decision 5 (refused), the newest decision 104 (granted).
     await until(done, 8000);
@@ -77,7 +95,12 @@ describe('history and receipts', () => {
     await until(async () => (await g.history())[0]?.sent);
     const s = await seen();
     expect(s.posts).to.have.length(1);
-    expect(s.posts[0]).to.deep.include({ receiptId: (await g.history())[0]!.receiptId, status: 202, type: 'text/plain;charset=UTF-8', cookie: false });
+    expect(s.posts[0]).to.deep.include({
+      receiptId: (await g.history())[0]!.receiptId,
+      status: 202,
+      type: 'text/plain;charset=UTF-8',
+      cookie: false,
+    });
     expect(await outbox()).to.deep.equal([]);
   });
 

@@ -14,7 +14,8 @@ function gated(attrs: Record<string, string>, text: string) {
 
 const DAY = 864e5;
 // Chromium's Cookie Store API shows path, expiry and SameSite (TypeScript's DOM types list name and value only).
-const cookieInfo = async (name: string) => (await cookieStore.get(name)) as unknown as { path: string; expires: number; sameSite: string };
+const cookieInfo = async (name: string) =>
+  (await cookieStore.get(name)) as unknown as { path: string; expires: number; sameSite: string };
 const consentCookie = () => /(?:^|; )garde_consent=([^;]*)/.exec(document.cookie)?.[1];
 /** Every console.warn / console.error during f. */
 function capture(f: () => void) {
@@ -39,7 +40,8 @@ describe('init', () => {
     expect(currentGarde()).to.equal(g);
     expect(g.consent).to.equal(null);
     expect(g.allowed('necessary')).to.be.true;
-    for (const n of ['analytics', 'marketing', 'matomo', 'youtube', 'unknown']) expect(g.allowed(n), n).to.be.false;
+    for (const n of ['analytics', 'marketing', 'matomo', 'youtube', 'unknown'])
+      expect(g.allowed(n), n).to.be.false;
     expect(consentCookie()).to.equal(undefined);
     expect(await g.history()).to.deep.equal([]);
   });
@@ -69,7 +71,11 @@ describe('init', () => {
     const g = start(config());
     g.rejectAll();
     expect(g.consent!.method).to.equal('reject-all');
-    expect(g.consent!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+    expect(g.consent!.categories).to.deep.equal({
+      necessary: true,
+      analytics: false,
+      marketing: false,
+    });
     expect(['analytics', 'matomo', 'youtube'].some(g.allowed)).to.be.false;
     const c = await cookieInfo('garde_consent');
     expect(Math.abs(c!.expires! - (Date.now() + 182 * DAY))).to.be.below(5000);
@@ -77,12 +83,24 @@ describe('init', () => {
 
   it('set: categories and services by name; a service follows its category unless set on its own', () => {
     const g = start(config());
-    const warnings = capture(() => g.set({ analytics: true, youtube: true, necessary: false, nope: true }));
+    const warnings = capture(() =>
+      g.set({ analytics: true, youtube: true, necessary: false, nope: true }),
+    );
     expect(warnings).to.deep.equal(['garde: set(): unknown category or service "nope" ignored']);
     expect(g.consent!.method).to.equal('custom');
-    expect(g.consent!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
+    expect(g.consent!.categories).to.deep.equal({
+      necessary: true,
+      analytics: true,
+      marketing: false,
+    });
     expect(g.consent!.services).to.deep.equal({ youtube: true });
-    expect([g.allowed('necessary'), g.allowed('analytics'), g.allowed('matomo'), g.allowed('marketing'), g.allowed('youtube')]).to.deep.equal([true, true, true, false, true]);
+    expect([
+      g.allowed('necessary'),
+      g.allowed('analytics'),
+      g.allowed('matomo'),
+      g.allowed('marketing'),
+      g.allowed('youtube'),
+    ]).to.deep.equal([true, true, true, false, true]);
     g.set({ matomo: false });
     expect(g.allowed('analytics')).to.be.true;
     expect(g.allowed('matomo')).to.be.false;
@@ -97,7 +115,8 @@ describe('init', () => {
     const g = start(config());
     const warnings = capture(() => g.set({ toString: true, constructor: true, analytics: true }));
     expect(warnings).to.have.length(2);
-    for (const n of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) expect(g.allowed(n), n).to.equal(false);
+    for (const n of ['toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      expect(g.allowed(n), n).to.equal(false);
     g.acceptAll();
     await new Promise((r) => setTimeout(r, 50));
     expect(ran()).to.deep.equal([]);
@@ -167,7 +186,10 @@ describe('init', () => {
   it('reloadOnRefusal: reloads when something granted is refused or withdrawn, not on a first refusal', async () => {
     const top = window as unknown as { loads?: number };
     top.loads = 0;
-    const frame = Object.assign(document.createElement('iframe'), { title: 'reload', src: '/test/fixtures/reload.html?cookie=garde_reload' });
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'reload',
+      src: '/test/fixtures/reload.html?cookie=garde_reload',
+    });
     frame.dataset.test = '';
     document.body.append(frame);
     const g = () => (frame.contentWindow as unknown as { garde?: Garde }).garde;
@@ -204,9 +226,17 @@ describe('init', () => {
 
   it('sends one automatic pageview through the tracker when analytics.autoPageview is set, none otherwise', async () => {
     const key = Math.random().toString(36).slice(2);
-    const hits = async (k: string) => (await (await fetch(`/test-consent/${k}`)).json()).posts as unknown[];
-    start(config({ analyticsEndpoint: `/test-consent/auto-${key}`, analytics: { autoPageview: true } }));
-    start(config({ analyticsEndpoint: `/test-consent/manual-${key}`, analytics: { autoPageview: false } }));
+    const hits = async (k: string) =>
+      (await (await fetch(`/test-consent/${k}`)).json()).posts as unknown[];
+    start(
+      config({ analyticsEndpoint: `/test-consent/auto-${key}`, analytics: { autoPageview: true } }),
+    );
+    start(
+      config({
+        analyticsEndpoint: `/test-consent/manual-${key}`,
+        analytics: { autoPageview: false },
+      }),
+    );
     await until(async () => (await hits(`auto-${key}`)).length == 1);
     await new Promise((r) => setTimeout(r, 200));
     expect(await hits(`auto-${key}`)).to.have.length(1);
@@ -223,7 +253,16 @@ describe('init', () => {
 
   describe('a stored cookie that cannot be trusted asks again, without throwing', () => {
     const good = (over: Partial<ConsentState> = {}) =>
-      formatConsentCookie({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', version: '2020-12-07', decidedAt: new Date().toISOString(), expiresAt: '', categories: { necessary: true, analytics: true }, services: {}, method: 'accept-all', ...over });
+      formatConsentCookie({
+        id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        version: '2020-12-07',
+        decidedAt: new Date().toISOString(),
+        expiresAt: '',
+        categories: { necessary: true, analytics: true },
+        services: {},
+        method: 'accept-all',
+        ...over,
+      });
     const cases: Record<string, () => string> = {
       tampered: () => good().replace('.a.', '.z.'),
       truncated: () => good().slice(0, 30),
@@ -231,7 +270,8 @@ describe('init', () => {
       'another policy version': () => good({ version: '2019-01-01' }),
       'an unknown category': () => good({ categories: { necessary: true, ads: true } }),
       'an unknown service': () => good({ services: { facebook: true } }),
-      'a date in the future': () => good({ decidedAt: new Date(Date.now() + 10 * DAY).toISOString() }),
+      'a date in the future': () =>
+        good({ decidedAt: new Date(Date.now() + 10 * DAY).toISOString() }),
       'JSON from another library': () => encodeURIComponent('{"categories":["analytics"]}'),
     };
     for (const [name, value] of Object.entries(cases))
@@ -251,14 +291,24 @@ describe('init', () => {
   it('expires after cookie.days (injected clock), asking again', () => {
     const t0 = Date.parse('2026-01-01T12:00:00Z');
     start(config(), { now: () => t0 }).acceptAll();
-    expect(start(config(), { now: () => t0 + 181 * DAY }).consent!.expiresAt).to.equal('2026-07-02T12:00:00.000Z');
+    expect(start(config(), { now: () => t0 + 181 * DAY }).consent!.expiresAt).to.equal(
+      '2026-07-02T12:00:00.000Z',
+    );
     expect(start(config(), { now: () => t0 + 182 * DAY + 1000 }).consent).to.equal(null);
-    expect(start(config({ cookie: { days: 30 } }), { now: () => t0 + 31 * DAY }).consent).to.equal(null);
+    expect(start(config({ cookie: { days: 30 } }), { now: () => t0 + 31 * DAY }).consent).to.equal(
+      null,
+    );
   });
 
   describe('Global Privacy Control', () => {
-    const gpc = (value: boolean | undefined) => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { value, configurable: true });
-    afterEach(() => delete (Navigator.prototype as { globalPrivacyControl?: boolean }).globalPrivacyControl);
+    const gpc = (value: boolean | undefined) =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+        value,
+        configurable: true,
+      });
+    afterEach(
+      () => delete (Navigator.prototype as { globalPrivacyControl?: boolean }).globalPrivacyControl,
+    );
 
     it('records a refusal with method gpc, no question asked', async () => {
       gpc(true);
@@ -267,7 +317,11 @@ describe('init', () => {
       const g = start(config());
       expect(events).to.equal(1);
       expect(g.consent!.method).to.equal('gpc');
-      expect(g.consent!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false });
+      expect(g.consent!.categories).to.deep.equal({
+        necessary: true,
+        analytics: false,
+        marketing: false,
+      });
       await until(async () => (await g.history()).length == 1);
       expect((await g.history())[0]!.method).to.equal('gpc');
       // Next page: the stored refusal, not a second record.
@@ -309,7 +363,9 @@ describe('init', () => {
       // indexedDB lives on window itself (the global), cookie on Document.prototype: put back what was there.
       const own = Object.getOwnPropertyDescriptor(o, key);
       Object.defineProperty(o, key, { configurable: true, ...desc });
-      restore.push(() => (own ? Object.defineProperty(o, key, own) : delete (o as Record<string, unknown>)[key]));
+      restore.push(() =>
+        own ? Object.defineProperty(o, key, own) : delete (o as Record<string, unknown>)[key],
+      );
     };
     afterEach(() => {
       for (const f of restore.splice(0)) f();
@@ -336,7 +392,8 @@ describe('init', () => {
       g.withdraw();
       expect(g.consent).to.equal(null);
       // The receipts still reach the server, from memory.
-      const posts = async () => (await (await fetch(endpoint)).json()).posts as Array<{ status: number }>;
+      const posts = async () =>
+        (await (await fetch(endpoint)).json()).posts as Array<{ status: number }>;
       await until(async () => (await posts()).length == 2);
       await new Promise((r) => setTimeout(r, 100));
       removeEventListener('unhandledrejection', onErr);

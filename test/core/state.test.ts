@@ -4,21 +4,34 @@ import { allowedIn, makeState, stateFromCookie } from '../../src/core/state.js';
 import type { ConsentCookie } from '../../src/core/cookie-format.js';
 import { config } from './helpers.js';
 
-const cfg = validateConfig(config({ services: { ...config().services, loadbalancer: { category: 'necessary', cookies: ['lb'] } } }));
+const cfg = validateConfig(
+  config({
+    services: { ...config().services, loadbalancer: { category: 'necessary', cookies: ['lb'] } },
+  }),
+);
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const T = Date.parse('2026-03-01T00:00:00Z');
 
 describe('state', () => {
   it('allowedIn: nothing but necessary (and its services) before a decision', () => {
-    for (const n of ['analytics', 'marketing', 'matomo', 'youtube', 'nope']) expect(allowedIn(cfg, null, n), n).to.be.false;
+    for (const n of ['analytics', 'marketing', 'matomo', 'youtube', 'nope'])
+      expect(allowedIn(cfg, null, n), n).to.be.false;
     expect(allowedIn(cfg, null, 'necessary')).to.be.true;
     expect(allowedIn(cfg, null, 'loadbalancer')).to.be.true;
   });
 
   it('allowedIn: a service follows its category unless set on its own', () => {
-    const s = makeState(cfg, ID, T, 'custom', (k) => k == 'analytics', { youtube: true, matomo: false, loadbalancer: false });
+    const s = makeState(cfg, ID, T, 'custom', (k) => k == 'analytics', {
+      youtube: true,
+      matomo: false,
+      loadbalancer: false,
+    });
     expect(s.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
-    expect(['analytics', 'matomo', 'marketing', 'youtube', 'loadbalancer'].map((n) => allowedIn(cfg, s, n))).to.deep.equal([true, false, false, true, true]);
+    expect(
+      ['analytics', 'matomo', 'marketing', 'youtube', 'loadbalancer'].map((n) =>
+        allowedIn(cfg, s, n),
+      ),
+    ).to.deep.equal([true, false, false, true, true]);
     const follow = makeState(cfg, ID, T, 'custom', (k) => k == 'marketing', {});
     expect(allowedIn(cfg, follow, 'youtube')).to.be.true;
     expect(allowedIn(cfg, follow, 'matomo')).to.be.false;
@@ -26,11 +39,25 @@ describe('state', () => {
 
   it('makeState: dates in ISO 8601, expiry after cookie.days', () => {
     const s = makeState(cfg, ID, T, 'accept-all', () => 1, {});
-    expect(s).to.deep.include({ id: ID, version: '2020-12-07', decidedAt: '2026-03-01T00:00:00.000Z', expiresAt: '2026-08-30T00:00:00.000Z', method: 'accept-all' });
+    expect(s).to.deep.include({
+      id: ID,
+      version: '2020-12-07',
+      decidedAt: '2026-03-01T00:00:00.000Z',
+      expiresAt: '2026-08-30T00:00:00.000Z',
+      method: 'accept-all',
+    });
   });
 
   describe('stateFromCookie', () => {
-    const c = (over: Partial<ConsentCookie> = {}): ConsentCookie => ({ id: ID, version: '2020-12-07', decidedAt: T / 1000, method: 'custom', categories: ['analytics'], services: { youtube: true }, ...over });
+    const c = (over: Partial<ConsentCookie> = {}): ConsentCookie => ({
+      id: ID,
+      version: '2020-12-07',
+      decidedAt: T / 1000,
+      method: 'custom',
+      categories: ['analytics'],
+      services: { youtube: true },
+      ...over,
+    });
     it('gives the decision back under the same config', () => {
       const s = stateFromCookie(cfg, c(), T + 1000)!;
       expect(s.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
@@ -45,7 +72,8 @@ describe('state', () => {
       'an unknown service': [{ services: { hotjar: true } }],
     };
     for (const [name, [over, now]] of Object.entries(none))
-      it(`no decision for ${name}`, () => expect(stateFromCookie(cfg, c(over), now ?? T)).to.equal(null));
+      it(`no decision for ${name}`, () =>
+        expect(stateFromCookie(cfg, c(over), now ?? T)).to.equal(null));
 
     it('no decision when the config has no valid policy version, even for an empty-version cookie', () => {
       const broken = { ...cfg, policy: { url: '', version: '' } };

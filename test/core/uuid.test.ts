@@ -4,7 +4,8 @@ import { uuid } from '../../src/core/uuid.js';
 describe('uuid', () => {
   it('makes random v4 UUIDs', () => {
     const ids = Array.from({ length: 200 }, uuid);
-    for (const id of ids) expect(id).to.match(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+    for (const id of ids)
+      expect(id).to.match(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
     expect(new Set(ids).size).to.equal(200);
   });
 

@@ -9,14 +9,19 @@ describe('i18n', () => {
     const keys = Object.keys(translations.en).sort();
     for (const l of LANGS) {
       expect(Object.keys(translations[l]).sort(), l).to.deep.equal(keys);
-      for (const k of keys) expect(translations[l][k as keyof typeof translations.en].trim(), `${l}.${k}`).to.not.equal('');
+      for (const k of keys)
+        expect(translations[l][k as keyof typeof translations.en].trim(), `${l}.${k}`).to.not.equal(
+          '',
+        );
     }
   });
 
   it('uses the exact button texts of the issue', () => {
     for (const l of LANGS) {
       const t = translations[l];
-      expect([t.accept, t.reject, t.customise, t.save, t.settings]).to.deep.equal(Object.values(BUTTONS[l]));
+      expect([t.accept, t.reject, t.customise, t.save, t.settings]).to.deep.equal(
+        Object.values(BUTTONS[l]),
+      );
     }
   });
 

@@ -18,7 +18,11 @@ export function beaconRecorder() {
     const box = /^\/__beacons\/([\w-]+)$/.exec(ctx.path)?.[1];
     if (!box) return next();
     if (ctx.method === 'POST') {
-      const record = { body: await readBody(ctx.req), contentType: ctx.get('content-type'), cookie: ctx.get('cookie') };
+      const record = {
+        body: await readBody(ctx.req),
+        contentType: ctx.get('content-type'),
+        cookie: ctx.get('cookie'),
+      };
       boxes.set(box, [...(boxes.get(box) ?? []), record]);
       ctx.status = 204;
     } else {

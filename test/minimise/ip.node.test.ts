@@ -16,7 +16,10 @@ test('non-string input gives null', () => {
 });
 
 test('out-of-range options are a clear error', () => {
-  assert.throws(() => anonymiseIp('1.2.3.4', { v4Bits: 33 }), /v4Bits must be an integer from 0 to 32/);
+  assert.throws(
+    () => anonymiseIp('1.2.3.4', { v4Bits: 33 }),
+    /v4Bits must be an integer from 0 to 32/,
+  );
   assert.throws(() => anonymiseIp('::1', { v6Bits: -1 }), /v6Bits/);
   assert.throws(() => anonymiseIp('::1', { v6Bits: 1.5 }), /v6Bits/);
 });

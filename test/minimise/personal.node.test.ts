@@ -13,7 +13,10 @@ for (const c of PERSONAL_CASES) {
 for (const c of PROPS_CASES) {
   test(`sanitiseProps: ${c.name}`, () => {
     const dropped: string[] = [];
-    assert.deepEqual(sanitiseProps(c.props, (k) => dropped.push(k)), c.expected);
+    assert.deepEqual(
+      sanitiseProps(c.props, (k) => dropped.push(k)),
+      c.expected,
+    );
     assert.deepEqual(dropped, c.dropped);
   });
 }

@@ -31,10 +31,15 @@ async function received(box: string, n: number, ms = 1500): Promise<Beacon[]> {
 // Browser, OS and mobile are not among them: the collector derives them from the request's User-Agent.
 const ANONYMOUS_KEYS = ['name', 'path', 'referrer', 'lang', 'vw', 'consent', 'props'];
 // A visitor's Chrome on Windows: its full UA string (with the build number) and its client hints.
-const CHROME_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
+const CHROME_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
 let highEntropyCalls = 0;
 const CHROME_HINTS = {
-  brands: [{ brand: 'Google Chrome', version: '131' }, { brand: 'Chromium', version: '131' }, { brand: 'Not_A Brand', version: '24' }],
+  brands: [
+    { brand: 'Google Chrome', version: '131' },
+    { brand: 'Chromium', version: '131' },
+    { brand: 'Not_A Brand', version: '24' },
+  ],
   mobile: false,
   platform: 'Windows',
   getHighEntropyValues: () => (highEntropyCalls++, Promise.resolve({})),
@@ -50,22 +55,42 @@ const granted = (analytics: boolean): ConsentState => ({
   method: analytics ? 'accept-all' : 'reject-all',
 });
 
-function setup(box: string, analytics: Partial<GardeConfigInput['analytics']> = {}, endpoint: string | null = `/__beacons/${box}`) {
+function setup(
+  box: string,
+  analytics: Partial<GardeConfigInput['analytics']> = {},
+  endpoint: string | null = `/__beacons/${box}`,
+) {
   let consent: ConsentState | null = null;
-  const config = validateConfig({ policy: { url: '/privacy', version: '1' }, categories: { analytics: {} }, analyticsEndpoint: endpoint, analytics });
+  const config = validateConfig({
+    policy: { url: '/privacy', version: '1' },
+    categories: { analytics: {} },
+    analyticsEndpoint: endpoint,
+    analytics,
+  });
   const tracker = createTracker({ config, consent: () => consent, lang: 'fr' });
   return { tracker, setConsent: (c: ConsentState | null) => (consent = c) };
 }
 
 const storageSnapshot = () =>
-  JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie });
+  JSON.stringify({
+    local: { ...localStorage },
+    session: { ...sessionStorage },
+    cookie: document.cookie,
+  });
 
 describe('tracker', () => {
   const startUrl = location.href;
   beforeEach(async () => {
     await setViewport({ width: 800, height: 600 });
-    history.replaceState(null, '', '/espace/remboursements/85073112345?email=jan.peeters%40example.be&utm_source=newsletter&q=lunettes#formulaire');
-    Object.defineProperty(document, 'referrer', { value: 'https://www.google.be/search?q=jan+peeters+inami', configurable: true });
+    history.replaceState(
+      null,
+      '',
+      '/espace/remboursements/85073112345?email=jan.peeters%40example.be&utm_source=newsletter&q=lunettes#formulaire',
+    );
+    Object.defineProperty(document, 'referrer', {
+      value: 'https://www.google.be/search?q=jan+peeters+inami',
+      configurable: true,
+    });
     Object.defineProperty(navigator, 'userAgent', { value: CHROME_UA, configurable: true });
     Object.defineProperty(navigator, 'userAgentData', { value: CHROME_HINTS, configurable: true });
     localStorage.clear();
@@ -74,7 +99,8 @@ describe('tracker', () => {
   afterEach(() => {
     history.replaceState(null, '', startUrl);
     for (const k of ['referrer']) delete (document as unknown as Record<string, unknown>)[k];
-    for (const k of ['userAgent', 'userAgentData']) delete (navigator as unknown as Record<string, unknown>)[k];
+    for (const k of ['userAgent', 'userAgentData'])
+      delete (navigator as unknown as Record<string, unknown>)[k];
   });
 
   it('before consent sends one anonymous hit: no identifier, no query, no full UA, nothing stored', async () => {
@@ -96,7 +122,19 @@ describe('tracker', () => {
       referrer: 'www.google.be',
     });
     expect(Object.keys(body).every((k) => ANONYMOUS_KEYS.includes(k))).to.be.true;
-    for (const leak of ['jan', 'peeters', 'lunettes', 'formulaire', '6778', 'Windows NT', 'Mozilla', '85073112345', 'session', 'uid', 'screen']) {
+    for (const leak of [
+      'jan',
+      'peeters',
+      'lunettes',
+      'formulaire',
+      '6778',
+      'Windows NT',
+      'Mozilla',
+      '85073112345',
+      'session',
+      'uid',
+      'screen',
+    ]) {
       expect(hit!.body).not.to.contain(leak);
     }
     expect(storageSnapshot()).to.equal(before);
@@ -114,13 +152,20 @@ describe('tracker', () => {
 
   it('after consent adds only the configured extras, and consent: true', async () => {
     const box = newBox();
-    const { tracker, setConsent } = setup(box, { afterConsent: ['referrer', 'minor', 'screen', 'session'] });
+    const { tracker, setConsent } = setup(box, {
+      afterConsent: ['referrer', 'minor', 'screen', 'session'],
+    });
     setConsent(granted(true));
     tracker.track();
     const first = JSON.parse((await received(box, 1))[0]!.body) as Hit;
     tracker.track('search');
     const second = JSON.parse((await received(box, 1))[0]!.body) as Hit;
-    expect(first).to.include({ consent: true, referrer: 'https://www.google.be/search', minor: 0, screen: `${screen.width}x${screen.height}` });
+    expect(first).to.include({
+      consent: true,
+      referrer: 'https://www.google.be/search',
+      minor: 0,
+      screen: `${screen.width}x${screen.height}`,
+    });
     expect(first!.session).to.match(/^[0-9a-f-]{36}$/);
     expect(first!.session).to.equal(sessionStorage.getItem(SESSION_KEY));
     expect(second!.session).to.equal(first!.session);
@@ -197,7 +242,11 @@ describe('tracker', () => {
     console.warn = (m: string) => warnings.push(m);
     try {
       const { tracker } = setup(box);
-      tracker.track('form', { form: 'contact', email: 'jan.peeters@example.be', niss: '85.07.31-123.45' });
+      tracker.track('form', {
+        form: 'contact',
+        email: 'jan.peeters@example.be',
+        niss: '85.07.31-123.45',
+      });
       tracker.track('form', { form: 'contact', email: 'marie@example.be' });
       tracker.track('jan.peeters@example.be');
     } finally {
@@ -253,10 +302,17 @@ describe('tracker', () => {
       Object.defineProperty(Crypto.prototype, 'randomUUID', saved);
     }
     const [hit] = (await received(box, 1)).map((r) => JSON.parse(r.body) as Hit);
-    expect(hit!.session).to.match(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+    expect(hit!.session).to.match(
+      /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/,
+    );
   });
 
-  for (const [width, bucket] of [[320, 0], [375, 360], [1280, 1200], [1920, 1440]] as const) {
+  for (const [width, bucket] of [
+    [320, 0],
+    [375, 360],
+    [1280, 1200],
+    [1920, 1440],
+  ] as const) {
     it(`puts a ${width} px viewport in the ${bucket} bucket`, async () => {
       await setViewport({ width, height: 700 });
       const box = newBox();
@@ -275,7 +331,11 @@ describe('tracker', () => {
       tracker.track();
       hits.push(JSON.parse((await received(box, 1))[0]!.body));
     }
-    expect(hits.map((h) => [h.consent, 'screen' in h])).to.deep.equal([[false, false], [true, true], [false, false]]);
+    expect(hits.map((h) => [h.consent, 'screen' in h])).to.deep.equal([
+      [false, false],
+      [true, true],
+      [false, false],
+    ]);
   });
 });
 
@@ -286,7 +346,12 @@ describe('analytics through init()', () => {
   it('autoPageview: exactly one anonymous hit before consent; the richer one only after acceptance', async () => {
     const box = newBox();
     const page = () =>
-      start(config({ analyticsEndpoint: `/__beacons/${box}`, analytics: { autoPageview: true, afterConsent: ['referrer', 'screen', 'session'] } }));
+      start(
+        config({
+          analyticsEndpoint: `/__beacons/${box}`,
+          analytics: { autoPageview: true, afterConsent: ['referrer', 'screen', 'session'] },
+        }),
+      );
     const before = storageSnapshot();
     const first = page();
     const hits = await received(box, 1, 800);

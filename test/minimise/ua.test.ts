@@ -13,12 +13,26 @@ describe('reduceUserAgent', () => {
   }
 
   it('reads this browser from its low-entropy client hints, never more', () => {
-    const data = (navigator as { userAgentData?: { brands: { brand: string; version: string }[]; mobile: boolean; platform: string } }).userAgentData!;
+    const data = (
+      navigator as {
+        userAgentData?: {
+          brands: { brand: string; version: string }[];
+          mobile: boolean;
+          platform: string;
+        };
+      }
+    ).userAgentData!;
     const reduced = reduceUserAgent(data, navigator.userAgent);
     // The test browser is headless Chromium, which calls itself HeadlessChrome: a bot.
     expect(reduced).to.deep.equal({ browser: 'Bot', major: 0, os: 'Linux', mobile: false });
-    const hintsOnly = reduceUserAgent({ brands: data.brands, mobile: data.mobile, platform: data.platform });
+    const hintsOnly = reduceUserAgent({
+      brands: data.brands,
+      mobile: data.mobile,
+      platform: data.platform,
+    });
     expect(hintsOnly.browser).to.equal('Chrome');
-    expect(hintsOnly.major).to.equal(parseInt(data.brands.find((b) => b.brand == 'Chromium')!.version));
+    expect(hintsOnly.major).to.equal(
+      parseInt(data.brands.find((b) => b.brand == 'Chromium')!.version),
+    );
   });
 });

@@ -28,7 +28,15 @@ export interface ServeOptions {
   /** Send `Content-Security-Policy` with a fresh nonce per response, added to every <script>. */
   csp?: boolean;
   /** Extra routes answered before the files (method GET or POST, any body). */
-  routes?: Record<string, (url: URL) => { status?: number; type?: string; body: string | Buffer; headers?: Record<string, string> }>;
+  routes?: Record<
+    string,
+    (url: URL) => {
+      status?: number;
+      type?: string;
+      body: string | Buffer;
+      headers?: Record<string, string>;
+    }
+  >;
 }
 
 export interface Served {

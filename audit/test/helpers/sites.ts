@@ -24,7 +24,12 @@ export const built = (): boolean => existsSync(join(REPO, 'dist/garde.js'));
 
 /** The demo, optionally under the strict CSP; `probe` adds /csp-probe.html, a page that breaks it. */
 export function serveDemo(options: { csp?: boolean; probe?: boolean } = {}): Promise<Served> {
-  const roots = [...extra, DEMO_DIR, join(REPO, 'dist'), ...(options.probe ? [join(FIXTURES_DIR, 'csp')] : [])];
+  const roots = [
+    ...extra,
+    DEMO_DIR,
+    join(REPO, 'dist'),
+    ...(options.probe ? [join(FIXTURES_DIR, 'csp')] : []),
+  ];
   return serve({ roots, routes, csp: options.csp ?? false });
 }
 

@@ -39,7 +39,8 @@ export class AcceptanceChart extends LitElement {
       add(sums, r.category);
     }
     const cats = [...sums.keys()].sort();
-    if (!cats.length) return html`<h3>Acceptance rate per category</h3><p>No decisions in this period.</p>`;
+    if (!cats.length)
+      return html`<h3>Acceptance rate per category</h3><p>No decisions in this period.</p>`;
     const width = Math.max(this.size.width, 200);
     const plotW = width - MARGIN.left - MARGIN.right;
     const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -58,10 +59,15 @@ export class AcceptanceChart extends LitElement {
       const dots = [];
       for (const [i, day] of this.days.entries()) {
         const r = rate(day, cat);
-        if (r === null) { pen = 'M'; continue; }
+        if (r === null) {
+          pen = 'M';
+          continue;
+        }
         d += `${pen}${x(i).toFixed(1)},${y(r).toFixed(1)}`;
         pen = 'L';
-        dots.push(svg`<circle cx=${x(i)} cy=${y(r)} r="3" fill=${PALETTE[ci % PALETTE.length]!}><title>${day} ${cat}: ${pct(cells.get(`${day}|${cat}`)!.granted, cells.get(`${day}|${cat}`)!.total)}</title></circle>`);
+        dots.push(
+          svg`<circle cx=${x(i)} cy=${y(r)} r="3" fill=${PALETTE[ci % PALETTE.length]!}><title>${day} ${cat}: ${pct(cells.get(`${day}|${cat}`)!.granted, cells.get(`${day}|${cat}`)!.total)}</title></circle>`,
+        );
       }
       return svg`<path d=${d || 'M0,0'} fill="none" stroke=${PALETTE[ci % PALETTE.length]!} stroke-width="2"
         stroke-dasharray=${DASHES[ci % DASHES.length] || 'none'}></path>${dots}`;
@@ -81,14 +87,18 @@ export class AcceptanceChart extends LitElement {
       </ul>
       <svg class="chart" role="img" aria-labelledby="title summary" width=${width} height=${HEIGHT}>
         ${[0, 0.25, 0.5, 0.75, 1].map(
-          (t) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
+          (
+            t,
+          ) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
             <text x=${MARGIN.left - 6} y=${y(t) + 4} text-anchor="end">${t * 100}%</text>`,
         )}
         <line class="axis" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(0)} y2=${y(0)}></line>
         ${lines}
         ${this.days.map((d, i) => {
           const label = dayLabel(d, i, every);
-          return label ? svg`<text x=${x(i)} y=${HEIGHT - 8} text-anchor="middle">${label}</text>` : null;
+          return label
+            ? svg`<text x=${x(i)} y=${HEIGHT - 8} text-anchor="middle">${label}</text>`
+            : null;
         })}
       </svg>
       <details>
@@ -100,10 +110,11 @@ export class AcceptanceChart extends LitElement {
             <tbody>${this.days
               .filter((d) => cats.some((c) => cells.get(`${d}|${c}`)?.total))
               .map(
-                (d) => html`<tr><th scope="row">${d}</th>${cats.map((c) => {
-                  const cell = cells.get(`${d}|${c}`);
-                  return html`<td class="num">${cell ? `${pct(cell.granted, cell.total)} (${cell.granted}/${cell.total})` : '–'}</td>`;
-                })}</tr>`,
+                (d) =>
+                  html`<tr><th scope="row">${d}</th>${cats.map((c) => {
+                    const cell = cells.get(`${d}|${c}`);
+                    return html`<td class="num">${cell ? `${pct(cell.granted, cell.total)} (${cell.granted}/${cell.total})` : '–'}</td>`;
+                  })}</tr>`,
               )}</tbody>
           </table>
         </div>

@@ -77,9 +77,11 @@ export class AdminApp extends LitElement {
         ${this.token ? html`<button class="secondary" @click=${() => this.signOut('You are signed out.')}>Sign out</button>` : ''}
       </header>
       <main>
-        ${this.token
-          ? html`<records-table .api=${this.api}></records-table><stats-section .api=${this.api}></stats-section>`
-          : html`<admin-sign-in .notice=${this.notice}></admin-sign-in>`}
+        ${
+          this.token
+            ? html`<records-table .api=${this.api}></records-table><stats-section .api=${this.api}></stats-section>`
+            : html`<admin-sign-in .notice=${this.notice}></admin-sign-in>`
+        }
       </main>`;
   }
 }

@@ -50,7 +50,8 @@ export class AnalyticsSummary extends LitElement {
       const r = byDay.get(day);
       return r ? (key === 'consented' ? r.consented : r.count - r.consented) : 0;
     };
-    if (!pv || !total) return html`<h3>Analytics: pageviews per day</h3><p>No pageviews in this period.</p>`;
+    if (!pv || !total)
+      return html`<h3>Analytics: pageviews per day</h3><p>No pageviews in this period.</p>`;
     return html`<h3 id="title">Analytics: pageviews per day</h3>
       <p id="summary">
         ${num(total)} pageviews from ${this.days[0]} to ${this.days[this.days.length - 1]},
@@ -65,27 +66,54 @@ export class AnalyticsSummary extends LitElement {
             <caption>Pageviews per day (days without pageviews left out)</caption>
             <thead><tr><th scope="col">Day</th><th scope="col" class="num">Pageviews</th><th scope="col" class="num">With consent</th></tr></thead>
             <tbody>${pv.byDay.map(
-              (r) => html`<tr><th scope="row">${r.day}</th><td class="num">${num(r.count)}</td><td class="num">${num(r.consented)}</td></tr>`,
+              (r) =>
+                html`<tr><th scope="row">${r.day}</th><td class="num">${num(r.count)}</td><td class="num">${num(r.consented)}</td></tr>`,
             )}</tbody>
           </table>
         </div>
       </details>
       <div class="tops">
-        ${this.top('Top pages', 'Page path', pv.byPath.map((r) => [r.path, r.count]), total)}
-        ${this.top('Referrer domains', 'Domain', pv.byReferrer.map((r) => [r.referrer || '(direct or same site)', r.count]), total)}
-        ${this.top('Browsers', 'Browser', pv.byBrowser.map((r) => [r.browser, r.count]), total)}
-        ${this.top('Operating systems', 'OS', pv.byOs.map((r) => [r.os, r.count]), total)}
+        ${this.top(
+          'Top pages',
+          'Page path',
+          pv.byPath.map((r) => [r.path, r.count]),
+          total,
+        )}
+        ${this.top(
+          'Referrer domains',
+          'Domain',
+          pv.byReferrer.map((r) => [r.referrer || '(direct or same site)', r.count]),
+          total,
+        )}
+        ${this.top(
+          'Browsers',
+          'Browser',
+          pv.byBrowser.map((r) => [r.browser, r.count]),
+          total,
+        )}
+        ${this.top(
+          'Operating systems',
+          'OS',
+          pv.byOs.map((r) => [r.os, r.count]),
+          total,
+        )}
       </div>`;
   }
 
   /** A top-10 table: name, pageviews and share, with a bar drawn beside the share. */
-  private top(title: string, what: string, rows: Array<[string, number]>, total: number): TemplateResult {
+  private top(
+    title: string,
+    what: string,
+    rows: Array<[string, number]>,
+    total: number,
+  ): TemplateResult {
     const shown = [...rows].sort((a, b) => b[1] - a[1]).slice(0, TOP);
     const max = Math.max(1, ...shown.map((r) => r[1]));
     return html`<div>
       <h4>${title}</h4>
-      ${shown.length
-        ? html`<table>
+      ${
+        shown.length
+          ? html`<table>
             <thead><tr><th scope="col">${what}</th><th scope="col" class="num">Views</th><th scope="col" class="num">Share</th></tr></thead>
             <tbody>${shown.map(
               ([name, count]) => html`<tr>
@@ -96,7 +124,8 @@ export class AnalyticsSummary extends LitElement {
               </tr>`,
             )}</tbody>
           </table>`
-        : html`<p>None in this period.</p>`}
+          : html`<p>None in this period.</p>`
+      }
     </div>`;
   }
 }

@@ -71,15 +71,28 @@ async function request(token: string, path: string): Promise<Response> {
   let res: Response;
   try {
     // The page is served by the collector itself (at /admin/), so the API is same-origin.
-    res = await fetch(`/api/${path}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    res = await fetch(`/api/${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
   } catch {
     throw new ApiError('The collector cannot be reached. Check that it is running.');
   }
   if (res.status === 401) throw new Unauthorized();
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: unknown; error?: unknown } | null;
-    const why = typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : '';
-    throw new ApiError(`The collector answered ${res.status}${why ? `: ${why.replace(/\.?$/, '.')}` : '.'}`);
+    const body = (await res.json().catch(() => null)) as {
+      message?: unknown;
+      error?: unknown;
+    } | null;
+    const why =
+      typeof body?.message === 'string'
+        ? body.message
+        : typeof body?.error === 'string'
+          ? body.error
+          : '';
+    throw new ApiError(
+      `The collector answered ${res.status}${why ? `: ${why.replace(/\.?$/, '.')}` : '.'}`,
+    );
   }
   return res;
 }

@@ -17,7 +17,8 @@ export const labelEvery = (days: number, plotWidth: number): number =>
   Math.max(1, Math.ceil(days / Math.max(1, Math.floor(plotWidth / 56))));
 
 /** The x-axis labels under a day axis, centred on each shown day. */
-export const dayLabel = (day: string, i: number, every: number): string => (i % every === 0 ? shortDay(day) : '');
+export const dayLabel = (day: string, i: number, every: number): string =>
+  i % every === 0 ? shortDay(day) : '';
 
 /** Margins of the plot area inside a chart's SVG, in px. */
 export const MARGIN = { top: 10, right: 12, bottom: 28, left: 44 };

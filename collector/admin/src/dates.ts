@@ -9,7 +9,8 @@ export const addDays = (day: string, n: number): string =>
   isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
 
 /** Whether a string is a real `YYYY-MM-DD` day. */
-export const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+export const isDay = (s: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
 /** Every day from `from` to `to` inclusive (at most 366, so a typo cannot hang the page). */
 export function daysBetween(from: string, to: string): string[] {

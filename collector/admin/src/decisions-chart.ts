@@ -27,14 +27,17 @@ export class DecisionsChart extends LitElement {
 
   override render() {
     const counts = new Map<string, number>();
-    for (const r of this.data) counts.set(`${r.day}|${r.method}`, (counts.get(`${r.day}|${r.method}`) ?? 0) + r.count);
+    for (const r of this.data)
+      counts.set(`${r.day}|${r.method}`, (counts.get(`${r.day}|${r.method}`) ?? 0) + r.count);
     const value = (day: string, m: string) => counts.get(`${day}|${m}`) ?? 0;
-    const byMethod = (m: string) => this.data.filter((r) => r.method === m).reduce((s, r) => s + r.count, 0);
+    const byMethod = (m: string) =>
+      this.data.filter((r) => r.method === m).reduce((s, r) => s + r.count, 0);
     const total = this.data.reduce((s, r) => s + r.count, 0);
     const days = this.days.filter((d) => METHODS.some((m) => value(d, m)));
     return html`<h3 id="title">Decisions per day, by method</h3>
-      ${total
-        ? html`<p id="summary">
+      ${
+        total
+          ? html`<p id="summary">
               ${num(total)} decisions from ${this.days[0]} to ${this.days[this.days.length - 1]}:
               ${METHODS.map((m) => `${m} ${num(byMethod(m))} (${pct(byMethod(m), total)})`).join(', ')}.
             </p>
@@ -47,12 +50,15 @@ export class DecisionsChart extends LitElement {
                   <caption>Decisions per day by method (days without decisions left out)</caption>
                   <thead><tr><th scope="col">Day</th>${METHODS.map((m) => html`<th scope="col" class="num">${m}</th>`)}<th scope="col" class="num">Total</th></tr></thead>
                   <tbody>${days.map(
-                    (d) => html`<tr><th scope="row">${d}</th>${METHODS.map((m) => html`<td class="num">${num(value(d, m))}</td>`)}
+                    (
+                      d,
+                    ) => html`<tr><th scope="row">${d}</th>${METHODS.map((m) => html`<td class="num">${num(value(d, m))}</td>`)}
                       <td class="num">${num(METHODS.reduce((s, m) => s + value(d, m), 0))}</td></tr>`,
                   )}</tbody>
                 </table>
               </div>
             </details>`
-        : html`<p>No decisions in this period.</p>`}`;
+          : html`<p>No decisions in this period.</p>`
+      }`;
   }
 }

@@ -16,4 +16,5 @@ export function choices(map: Record<string, boolean>): TemplateResult | string {
 export const num = (n: number): string => n.toLocaleString('en-GB');
 
 /** A share as a whole percentage, `–` when there is nothing to divide by. */
-export const pct = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '–');
+export const pct = (part: number, whole: number): string =>
+  whole ? `${Math.round((part / whole) * 100)}%` : '–';

@@ -6,7 +6,15 @@ import { formatTime } from './dates.js';
 import { choices } from './format.js';
 
 /** The column headers matching `recordCells`, after the first column the caller provides. */
-export const RECORD_HEADERS = ['Method', 'Policy version', 'Categories', 'Services', 'Language', 'Page', 'Received'];
+export const RECORD_HEADERS = [
+  'Method',
+  'Policy version',
+  'Categories',
+  'Services',
+  'Language',
+  'Page',
+  'Received',
+];
 
 /** A time as two unbreakable halves, `2026-05-01` and `14:03:22 UTC`, so that a column can wrap between them. */
 export function time(ts: string): TemplateResult {

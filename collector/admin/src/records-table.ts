@@ -1,7 +1,14 @@
 // The consent records: filters, one page of the list, pagination, CSV download and the way into a
 // visitor's full history. What a data-protection officer reads to prove who agreed to what, when.
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, METHODS, Unauthorized, type Api, type RecordFilters, type RecordPage } from './api.js';
+import {
+  ApiError,
+  METHODS,
+  Unauthorized,
+  type Api,
+  type RecordFilters,
+  type RecordPage,
+} from './api.js';
 import { isDay } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
 import { num } from './format.js';
@@ -84,8 +91,18 @@ export class RecordsTable extends LitElement {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
     const get = (k: string) => String(form.get(k) ?? '').trim();
-    const filters = { from: get('from'), to: get('to'), version: get('version'), method: get('method'), id: get('id') };
-    if ((filters.from && !isDay(filters.from)) || (filters.to && !isDay(filters.to)) || (filters.from && filters.to && filters.from > filters.to)) {
+    const filters = {
+      from: get('from'),
+      to: get('to'),
+      version: get('version'),
+      method: get('method'),
+      id: get('id'),
+    };
+    if (
+      (filters.from && !isDay(filters.from)) ||
+      (filters.to && !isDay(filters.to)) ||
+      (filters.from && filters.to && filters.from > filters.to)
+    ) {
       this.error = 'Choose a start day on or before the end day.';
       return;
     }
@@ -164,8 +181,9 @@ export class RecordsTable extends LitElement {
       <p role="status" class=${this.error ? 'error' : 'muted'}>
         ${this.error || this.status || (this.loading ? 'Loading records…' : d ? `Showing ${num(first)}–${num(last)} of ${num(d.total)} records, newest first. Times are in UTC.` : '')}
       </p>
-      ${d && d.records.length
-        ? html`<div class="scroll" role="region" aria-labelledby="records-caption" tabindex="0">
+      ${
+        d && d.records.length
+          ? html`<div class="scroll" role="region" aria-labelledby="records-caption" tabindex="0">
               <table>
                 <caption id="records-caption">Consent records, page ${d.page} of ${pages}</caption>
                 <thead><tr><th scope="col">Decided</th><th scope="col">Consent id</th>${RECORD_HEADERS.map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
@@ -183,7 +201,10 @@ export class RecordsTable extends LitElement {
               <span>Page ${d.page} of ${pages}</span>
               <button class="secondary" aria-disabled=${d.page >= pages ? 'true' : 'false'} @click=${() => this.go(d.page + 1, pages)}>Next page</button>
             </nav>`
-        : d && !this.loading ? html`<p>No records match these filters.</p>` : nothing}
+          : d && !this.loading
+            ? html`<p>No records match these filters.</p>`
+            : nothing
+      }
       <visitor-history .api=${this.api}></visitor-history>
     </section>`;
   }

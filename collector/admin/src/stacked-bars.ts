@@ -47,14 +47,18 @@ export function stackedBars(o: StackedBarsOptions): TemplateResult {
   });
   return html`<svg class="chart" role="img" aria-labelledby=${o.labelledBy} width=${width} height=${HEIGHT}>
     ${yTicks.map(
-      (t) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
+      (
+        t,
+      ) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
         <text x=${MARGIN.left - 6} y=${y(t) + 4} text-anchor="end">${t}</text>`,
     )}
     ${bars}
     <line class="axis" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(0)} y2=${y(0)}></line>
     ${o.days.map((d, i) => {
       const label = dayLabel(d, i, every);
-      return label ? svg`<text x=${MARGIN.left + (i + 0.5) * slot} y=${HEIGHT - 8} text-anchor="middle">${label}</text>` : null;
+      return label
+        ? svg`<text x=${MARGIN.left + (i + 0.5) * slot} y=${HEIGHT - 8} text-anchor="middle">${label}</text>`
+        : null;
     })}
   </svg>`;
 }

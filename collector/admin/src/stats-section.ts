@@ -54,7 +54,8 @@ export class StatsSection extends LitElement {
       }
     } catch (e) {
       if (e instanceof Unauthorized) this.dispatchEvent(new UnauthorizedEvent());
-      else if (ticket === this.ticket) this.error = e instanceof ApiError ? e.message : 'The statistics could not be read.';
+      else if (ticket === this.ticket)
+        this.error = e instanceof ApiError ? e.message : 'The statistics could not be read.';
     } finally {
       if (ticket === this.ticket) this.loading = false;
     }
@@ -86,11 +87,13 @@ export class StatsSection extends LitElement {
         </div>
       </form>
       <p role="status" class=${this.error ? 'error' : 'muted'}>${this.error || (this.loading ? 'Loading statistics…' : '')}</p>
-      ${this.stats
-        ? html`<decisions-chart .data=${this.stats.decisions} .days=${days}></decisions-chart>
+      ${
+        this.stats
+          ? html`<decisions-chart .data=${this.stats.decisions} .days=${days}></decisions-chart>
             <acceptance-chart .data=${this.stats.acceptance} .days=${days}></acceptance-chart>
             <analytics-summary .data=${this.stats.pageviews} .days=${days}></analytics-summary>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

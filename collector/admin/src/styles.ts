@@ -69,7 +69,16 @@ export const chart = css`
 `;
 
 /** Colours for chart series: each at least 3:1 against white, told apart by hue and lightness. */
-export const PALETTE = ['#0b5cad', '#b04a00', '#2e7d32', '#6a3d9a', '#a3195b', '#00695c', '#5d4037', '#455a64'];
+export const PALETTE = [
+  '#0b5cad',
+  '#b04a00',
+  '#2e7d32',
+  '#6a3d9a',
+  '#a3195b',
+  '#00695c',
+  '#5d4037',
+  '#455a64',
+];
 
 /** Dash patterns paired with the palette, so lines differ without colour too. */
 export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '12 2'];

@@ -21,7 +21,11 @@ export class VisitorHistory extends LitElement {
       .head { display: flex; justify-content: space-between; align-items: start; gap: 1rem; }
     `,
   ];
-  static override properties = { api: { attribute: false }, history: { state: true }, error: { state: true } };
+  static override properties = {
+    api: { attribute: false },
+    history: { state: true },
+    error: { state: true },
+  };
   declare api: Api | null;
   declare history: History | null;
   declare error: string;
@@ -68,18 +72,21 @@ export class VisitorHistory extends LitElement {
         <button class="secondary" @click=${this.close}>Close</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${h && !this.error
-        ? html`<p>${h.records.length} decision${h.records.length === 1 ? '' : 's'}, oldest first. Times are in UTC.</p>
+      ${
+        h && !this.error
+          ? html`<p>${h.records.length} decision${h.records.length === 1 ? '' : 's'}, oldest first. Times are in UTC.</p>
             <div class="scroll" role="region" aria-label="Decisions of this visitor" tabindex="0">
               <table>
                 <caption class="sr-only">Every decision of consent id ${h.id}, oldest first</caption>
                 <thead><tr><th scope="col">Decided</th>${RECORD_HEADERS.map((t) => html`<th scope="col">${t}</th>`)}<th scope="col">Receipt id</th></tr></thead>
                 <tbody>${h.records.map(
-                  (r) => html`<tr><th scope="row">${time(r.ts)}</th>${recordCells(r)}<td class="mono">${r.receiptId}</td></tr>`,
+                  (r) =>
+                    html`<tr><th scope="row">${time(r.ts)}</th>${recordCells(r)}<td class="mono">${r.receiptId}</td></tr>`,
                 )}</tbody>
               </table>
             </div>`
-        : nothing}
+          : nothing
+      }
     </dialog>`;
   }
 }

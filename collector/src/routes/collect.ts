@@ -26,19 +26,25 @@ export function collectRoute(
   now: () => Date,
   onRequest: onRequestHookHandler,
 ): void {
-  app.post('/collect', { bodyLimit: HIT_LIMIT, schema: { body: hitSchema }, onRequest }, async (request, reply) => {
-    const hit = request.body as Hit;
-    if (!validName(hit.name)) {
-      return reply.code(400).send({ error: 'invalid', message: 'body/name must be a short event name' });
-    }
-    await hits.add(
-      anonymiseHit(hit, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-        pageHost: pageHost(request),
-        now: now(),
-      }),
-    );
-    return reply.code(202).send();
-  });
+  app.post(
+    '/collect',
+    { bodyLimit: HIT_LIMIT, schema: { body: hitSchema }, onRequest },
+    async (request, reply) => {
+      const hit = request.body as Hit;
+      if (!validName(hit.name)) {
+        return reply
+          .code(400)
+          .send({ error: 'invalid', message: 'body/name must be a short event name' });
+      }
+      await hits.add(
+        anonymiseHit(hit, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+          pageHost: pageHost(request),
+          now: now(),
+        }),
+      );
+      return reply.code(202).send();
+    },
+  );
 }

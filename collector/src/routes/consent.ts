@@ -20,8 +20,16 @@ export function consentRoute(
     // Only the receipt's own fields are kept: no IP, no user agent, nothing from the headers.
     const r = request.body as Receipt;
     await records.add({
-      receiptId: r.receiptId, id: r.id, ts: r.ts, receivedAt: now().toISOString(), version: r.version,
-      categories: r.categories, services: r.services, method: r.method, lang: r.lang, path: r.path,
+      receiptId: r.receiptId,
+      id: r.id,
+      ts: r.ts,
+      receivedAt: now().toISOString(),
+      version: r.version,
+      categories: r.categories,
+      services: r.services,
+      method: r.method,
+      lang: r.lang,
+      path: r.path,
     });
     return reply.code(202).send();
   });

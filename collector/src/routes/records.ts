@@ -6,7 +6,10 @@ import { consentIdParamsSchema, recordsQuerySchema } from '../schemas.js';
 import type { RecordFilter, Storage } from '../storage/types.js';
 import { badDay } from './days.js';
 
-type Query = Record<'from' | 'to' | 'version' | 'method' | 'id' | 'page' | 'pageSize', string | undefined>;
+type Query = Record<
+  'from' | 'to' | 'version' | 'method' | 'id' | 'page' | 'pageSize',
+  string | undefined
+>;
 
 /** Largest page of GET /api/records. */
 export const MAX_PAGE_SIZE = 500;
@@ -14,12 +17,17 @@ export const MAX_PAGE_SIZE = 500;
 // Empty parameters mean "no filter", so a form can send every field.
 function filterOf(q: Query): RecordFilter {
   const filter: RecordFilter = {};
-  for (const key of ['from', 'to', 'version', 'method', 'id'] as const) if (q[key]) filter[key] = q[key];
+  for (const key of ['from', 'to', 'version', 'method', 'id'] as const)
+    if (q[key]) filter[key] = q[key];
   return filter;
 }
 
 /** Registers GET /api/records, /api/records.csv and /api/records/:consentId behind `auth`. */
-export function recordsRoutes(app: FastifyInstance, storage: Storage, auth: preHandlerHookHandler): void {
+export function recordsRoutes(
+  app: FastifyInstance,
+  storage: Storage,
+  auth: preHandlerHookHandler,
+): void {
   const schema = { querystring: recordsQuerySchema };
 
   app.get('/api/records', { schema, preHandler: auth }, async (request, reply) => {
@@ -29,7 +37,9 @@ export function recordsRoutes(app: FastifyInstance, storage: Storage, auth: preH
     const page = Number(q.page || 1);
     const pageSize = Number(q.pageSize || 50);
     if (pageSize > MAX_PAGE_SIZE) {
-      return reply.code(400).send({ error: 'invalid', message: `pageSize must be at most ${MAX_PAGE_SIZE}` });
+      return reply
+        .code(400)
+        .send({ error: 'invalid', message: `pageSize must be at most ${MAX_PAGE_SIZE}` });
     }
     const { total, records } = await storage.listRecords(filterOf(q), page, pageSize);
     return { total, page, pageSize, records };

@@ -8,14 +8,24 @@ import { badDay, dayOf } from './days.js';
 export const DEFAULT_DAYS = 30;
 
 /** Registers GET /api/stats behind `auth`. */
-export function statsRoute(app: FastifyInstance, storage: Storage, auth: preHandlerHookHandler, now: () => Date): void {
-  app.get('/api/stats', { schema: { querystring: statsQuerySchema }, preHandler: auth }, async (request, reply) => {
-    const q = request.query as { from?: string; to?: string };
-    const error = badDay(q.from, q.to);
-    if (error) return reply.code(400).send({ error: 'invalid', message: error });
-    const to = q.to || dayOf(now());
-    const from = q.from || dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
-    if (from > to) return reply.code(400).send({ error: 'invalid', message: 'from is after to' });
-    return storage.stats(from, to);
-  });
+export function statsRoute(
+  app: FastifyInstance,
+  storage: Storage,
+  auth: preHandlerHookHandler,
+  now: () => Date,
+): void {
+  app.get(
+    '/api/stats',
+    { schema: { querystring: statsQuerySchema }, preHandler: auth },
+    async (request, reply) => {
+      const q = request.query as { from?: string; to?: string };
+      const error = badDay(q.from, q.to);
+      if (error) return reply.code(400).send({ error: 'invalid', message: error });
+      const to = q.to || dayOf(now());
+      const from =
+        q.from || dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
+      if (from > to) return reply.code(400).send({ error: 'invalid', message: 'from is after to' });
+      return storage.stats(from, to);
+    },
+  );
 }

@@ -10,7 +10,11 @@ export interface Where {
  * Builds `WHERE …` for a filter; `placeholder(n)` writes the n-th parameter (`?` for SQLite, `$n` for
  * PostgreSQL). Dates filter the server's receive time, which a client cannot forge.
  */
-export function recordWhere(filter: RecordFilter, placeholder: (n: number) => string, first = 1): Where {
+export function recordWhere(
+  filter: RecordFilter,
+  placeholder: (n: number) => string,
+  first = 1,
+): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {

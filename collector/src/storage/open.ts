@@ -5,7 +5,9 @@ import { openSqlite } from './sqlite.js';
 import type { Storage } from './types.js';
 
 /** Opens and migrates the configured storage. */
-export async function openStorage(options: Pick<Options, 'databaseUrl' | 'db' | 'sqliteSync'>): Promise<Storage> {
+export async function openStorage(
+  options: Pick<Options, 'databaseUrl' | 'db' | 'sqliteSync'>,
+): Promise<Storage> {
   if (options.databaseUrl) return openPostgres({ connectionString: options.databaseUrl });
   return openSqlite(options.db, options.sqliteSync);
 }

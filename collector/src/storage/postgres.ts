@@ -4,8 +4,15 @@ import type { Receipt } from '../../../src/core/types.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
-  CHUNK, TOP, dayAfter,
-  type RecordFilter, type RecordPage, type Stats, type Storage, type StoredHit, type StoredRecord,
+  CHUNK,
+  TOP,
+  dayAfter,
+  type RecordFilter,
+  type RecordPage,
+  type Stats,
+  type Storage,
+  type StoredHit,
+  type StoredRecord,
 } from './types.js';
 
 interface RecordRow {
@@ -21,7 +28,8 @@ interface RecordRow {
   path: string;
 }
 
-const COLUMNS = 'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
+const COLUMNS =
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
 // Any constant key works; it only serialises migrations when several collectors start together.
 const MIGRATION_LOCK = 7_164_201;
 
@@ -77,10 +85,16 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
                      $8::text[], $9::text[], $10::text[]) AS x(r, c, t, a, v, cat, s, m, l, p)
          ON CONFLICT (receipt_id) DO NOTHING`,
         [
-          records.map((r) => r.receiptId), records.map((r) => r.id), records.map((r) => r.ts),
-          records.map((r) => r.receivedAt), records.map((r) => r.version),
-          records.map((r) => JSON.stringify(r.categories)), records.map((r) => JSON.stringify(r.services)),
-          records.map((r) => r.method), records.map((r) => r.lang), records.map((r) => r.path),
+          records.map((r) => r.receiptId),
+          records.map((r) => r.id),
+          records.map((r) => r.ts),
+          records.map((r) => r.receivedAt),
+          records.map((r) => r.version),
+          records.map((r) => JSON.stringify(r.categories)),
+          records.map((r) => JSON.stringify(r.services)),
+          records.map((r) => r.method),
+          records.map((r) => r.lang),
+          records.map((r) => r.path),
         ],
       );
     },
@@ -96,10 +110,24 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
                      $15::int[], $16::text[], $17::text[], $18::text[])
            AS x(a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr, mi, sc, se, u)`,
         [
-          col('receivedAt'), col('day'), col('name'), col('path'), col('referrer'), col('browser'), col('major'),
-          col('os'), col('mobile'), col('lang'), col('vw'), col('consent'), col('network'),
+          col('receivedAt'),
+          col('day'),
+          col('name'),
+          col('path'),
+          col('referrer'),
+          col('browser'),
+          col('major'),
+          col('os'),
+          col('mobile'),
+          col('lang'),
+          col('vw'),
+          col('consent'),
+          col('network'),
           hits.map((h) => (h.props ? JSON.stringify(h.props) : null)),
-          col('minor'), col('screen'), col('session'), col('uid'),
+          col('minor'),
+          col('screen'),
+          col('session'),
+          col('uid'),
         ],
       );
     },
@@ -107,7 +135,10 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       const where = recordWhere(filter, $);
       const n = where.params.length;
       const [count, rows] = await Promise.all([
-        query<{ total: string }>(`SELECT count(*) AS total FROM consent_records ${where.sql}`, where.params),
+        query<{ total: string }>(
+          `SELECT count(*) AS total FROM consent_records ${where.sql}`,
+          where.params,
+        ),
         query<RecordRow>(
           `SELECT ${COLUMNS} FROM consent_records ${where.sql}
            ORDER BY received_at DESC, receipt_id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
@@ -187,10 +218,17 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       return {
         decisions: decisions.map((r) => ({ day: r.day, method: r.method, count: Number(r.count) })),
         acceptance: acceptance.map((r) => ({
-          day: r.day, category: r.category, granted: Number(r.granted), total: Number(r.total),
+          day: r.day,
+          category: r.category,
+          granted: Number(r.granted),
+          total: Number(r.total),
         })),
         pageviews: {
-          byDay: byDay.map((r) => ({ day: r.day, count: Number(r.count), consented: Number(r.consented) })),
+          byDay: byDay.map((r) => ({
+            day: r.day,
+            count: Number(r.count),
+            consented: Number(r.consented),
+          })),
           byPath: paths!.map((r) => ({ path: r.value, count: r.count })),
           byReferrer: referrers!.map((r) => ({ referrer: r.value, count: r.count })),
           byBrowser: browsers!.map((r) => ({ browser: r.value, count: r.count })),
@@ -247,7 +285,9 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
     await client.query('CREATE TABLE IF NOT EXISTS garde_schema (version integer NOT NULL)');
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM garde_schema');
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM garde_schema',
+    );
     const current = rows[0]?.version ?? 0;
     for (const [i, sql] of POSTGRES_MIGRATIONS.slice(current).entries()) {
       await client.query(sql);

@@ -6,7 +6,11 @@ import { configure, createWriter } from './sqlite-writer.js';
 
 /** A request from the main thread. */
 export type WriterRequest =
-  | { id: number; op: 'records'; rows: Parameters<ReturnType<typeof createWriter>['insertRecords']>[0] }
+  | {
+      id: number;
+      op: 'records';
+      rows: Parameters<ReturnType<typeof createWriter>['insertRecords']>[0];
+    }
   | { id: number; op: 'hits'; rows: Parameters<ReturnType<typeof createWriter>['insertHits']>[0] }
   | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
   | { id: number; op: 'ping' }
@@ -23,7 +27,8 @@ port.on('message', (request: WriterRequest) => {
     let result: unknown = null;
     if (request.op === 'records') writer.insertRecords(request.rows);
     else if (request.op === 'hits') writer.insertHits(request.rows);
-    else if (request.op === 'purge') result = writer.purge(request.recordsBefore, request.hitsBeforeDay);
+    else if (request.op === 'purge')
+      result = writer.purge(request.recordsBefore, request.hitsBeforeDay);
     else if (request.op === 'close') {
       // Leave a clean file behind on a graceful stop: WAL folded into the database.
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -11,14 +11,42 @@ export type HitValues = Array<string | number | null>;
 
 /** The column values of a record, maps as JSON. */
 export function recordValues(r: StoredRecord): RecordValues {
-  return [r.receiptId, r.id, r.ts, r.receivedAt, r.version, JSON.stringify(r.categories), JSON.stringify(r.services),
-    r.method, r.lang, r.path];
+  return [
+    r.receiptId,
+    r.id,
+    r.ts,
+    r.receivedAt,
+    r.version,
+    JSON.stringify(r.categories),
+    JSON.stringify(r.services),
+    r.method,
+    r.lang,
+    r.path,
+  ];
 }
 
 /** The column values of a hit, booleans as 0/1 and props as JSON. */
 export function hitValues(h: StoredHit): HitValues {
-  return [h.receivedAt, h.day, h.name, h.path, h.referrer, h.browser, h.major, h.os, h.mobile ? 1 : 0, h.lang, h.vw,
-    h.consent ? 1 : 0, h.network, h.props ? JSON.stringify(h.props) : null, h.minor, h.screen, h.session, h.uid];
+  return [
+    h.receivedAt,
+    h.day,
+    h.name,
+    h.path,
+    h.referrer,
+    h.browser,
+    h.major,
+    h.os,
+    h.mobile ? 1 : 0,
+    h.lang,
+    h.vw,
+    h.consent ? 1 : 0,
+    h.network,
+    h.props ? JSON.stringify(h.props) : null,
+    h.minor,
+    h.screen,
+    h.session,
+    h.uid,
+  ];
 }
 
 /** The synchronous writes; each call is one transaction. */

@@ -4,14 +4,27 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
-  configure, createWriter, hitValues, recordValues, type HitValues, type RecordValues, type SqliteWriter,
+  configure,
+  createWriter,
+  hitValues,
+  recordValues,
+  type HitValues,
+  type RecordValues,
+  type SqliteWriter,
 } from './sqlite-writer.js';
 import type { Receipt } from '../../../src/core/types.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
-  CHUNK, TOP, dayAfter,
-  type PurgeResult, type RecordFilter, type RecordPage, type Stats, type Storage, type StoredRecord,
+  CHUNK,
+  TOP,
+  dayAfter,
+  type PurgeResult,
+  type RecordFilter,
+  type RecordPage,
+  type Stats,
+  type Storage,
+  type StoredRecord,
 } from './types.js';
 
 interface RecordRow {
@@ -27,7 +40,8 @@ interface RecordRow {
   path: string;
 }
 
-const COLUMNS = 'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
+const COLUMNS =
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
 
 function toRecord(row: RecordRow): StoredRecord {
   return {
@@ -54,7 +68,10 @@ function toRecord(row: RecordRow): StoredRecord {
  * only a power cut or kernel panic can lose the last commits, because the fsync happens at checkpoints.
  * `sync: 'full'` fsyncs every commit for that case too.
  */
-export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal'): Promise<Storage> {
+export async function openSqlite(
+  file: string,
+  sync: 'normal' | 'full' = 'normal',
+): Promise<Storage> {
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
@@ -72,11 +89,14 @@ export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal
   const q = () => '?';
 
   return {
-    insertRecords: (records) => writer.call({ op: 'records', rows: records.map(recordValues) }).then(() => {}),
+    insertRecords: (records) =>
+      writer.call({ op: 'records', rows: records.map(recordValues) }).then(() => {}),
     insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
-      const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(...where.params) as {
+      const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(
+        ...where.params,
+      ) as {
         total: number;
       };
       const rows = stmt(
@@ -113,7 +133,12 @@ export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal
       return rows.map(toRecord);
     },
     async stats(from: string, to: string): Promise<Stats> {
-      const range = { from: `${from}T00:00:00.000Z`, to: `${dayAfter(to)}T00:00:00.000Z`, fromDay: from, toDay: to };
+      const range = {
+        from: `${from}T00:00:00.000Z`,
+        to: `${dayAfter(to)}T00:00:00.000Z`,
+        fromDay: from,
+        toDay: to,
+      };
       const decisions = stmt(
         `SELECT substr(received_at, 1, 10) AS day, method, count(*) AS count FROM consent_records
          WHERE received_at >= @from AND received_at < @to GROUP BY day, method ORDER BY day, method`,
@@ -166,8 +191,12 @@ export async function openSqlite(file: string, sync: 'normal' | 'full' = 'normal
   };
 }
 
-type Call = { op: 'records'; rows: RecordValues[] } | { op: 'hits'; rows: HitValues[] }
-  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string } | { op: 'ping' } | { op: 'close' };
+type Call =
+  | { op: 'records'; rows: RecordValues[] }
+  | { op: 'hits'; rows: HitValues[] }
+  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
+  | { op: 'ping' }
+  | { op: 'close' };
 
 interface Writer {
   call(request: Call): Promise<unknown>;
@@ -178,7 +207,8 @@ function inThread(writer: SqliteWriter): Writer {
     async call(request) {
       if (request.op === 'records') writer.insertRecords(request.rows);
       else if (request.op === 'hits') writer.insertHits(request.rows);
-      else if (request.op === 'purge') return writer.purge(request.recordsBefore, request.hitsBeforeDay);
+      else if (request.op === 'purge')
+        return writer.purge(request.recordsBefore, request.hitsBeforeDay);
       return null;
     },
   };
@@ -186,8 +216,13 @@ function inThread(writer: SqliteWriter): Writer {
 
 // The writer thread answers each request by id once its transaction has committed (or failed).
 async function startWriter(file: string, sync: 'normal' | 'full'): Promise<Writer> {
-  const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: { file, sync } });
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), {
+    workerData: { file, sync },
+  });
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   let next = 0;
   let dead: Error | null = null;
   const fail = (error: Error) => {
@@ -195,14 +230,17 @@ async function startWriter(file: string, sync: 'normal' | 'full'): Promise<Write
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on('message', (answer: { id: number; ok: boolean; result?: unknown; message?: string }) => {
-    const p = pending.get(answer.id);
-    pending.delete(answer.id);
-    if (answer.ok) p?.resolve(answer.result);
-    else p?.reject(new Error(`SQLite writer: ${answer.message}`));
-    // Idle, the writer thread must not keep the process alive.
-    if (!pending.size) worker.unref();
-  });
+  worker.on(
+    'message',
+    (answer: { id: number; ok: boolean; result?: unknown; message?: string }) => {
+      const p = pending.get(answer.id);
+      pending.delete(answer.id);
+      if (answer.ok) p?.resolve(answer.result);
+      else p?.reject(new Error(`SQLite writer: ${answer.message}`));
+      // Idle, the writer thread must not keep the process alive.
+      if (!pending.size) worker.unref();
+    },
+  );
   worker.on('error', (error) => fail(error));
   worker.on('exit', (code) => fail(new Error(`SQLite writer thread exited (${code})`)));
   worker.unref();
@@ -225,7 +263,9 @@ async function startWriter(file: string, sync: 'normal' | 'full'): Promise<Write
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS garde_schema (version INTEGER NOT NULL)');
   db.transaction(() => {
-    const row = db.prepare('SELECT max(version) AS version FROM garde_schema').get() as { version: number | null };
+    const row = db.prepare('SELECT max(version) AS version FROM garde_schema').get() as {
+      version: number | null;
+    };
     const current = row.version ?? 0;
     SQLITE_MIGRATIONS.slice(current).forEach((sql, i) => {
       db.exec(sql);

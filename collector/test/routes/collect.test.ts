@@ -7,10 +7,16 @@ import { join } from 'node:path';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { hit, logCapture, tempDir, testServer } from '../helpers.js';
 
-const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
+const UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36';
 const IP4 = '203.0.113.197';
 const IP6 = '2001:db8:85a3:8d3:1319:8a2e:370:7348';
-const pick = ({ browser, major, os, mobile }: Record<string, unknown>) => ({ browser, major, os, mobile });
+const pick = ({ browser, major, os, mobile }: Record<string, unknown>) => ({
+  browser,
+  major,
+  os,
+  mobile,
+});
 
 describe('POST /collect', () => {
   let app: FastifyInstance;
@@ -20,15 +26,25 @@ describe('POST /collect', () => {
   const rows = () => {
     const db = new Database(file, { readonly: true });
     try {
-      return db.prepare('SELECT * FROM hits ORDER BY rowid').all() as Array<Record<string, unknown>>;
+      return db.prepare('SELECT * FROM hits ORDER BY rowid').all() as Array<
+        Record<string, unknown>
+      >;
     } finally {
       db.close();
     }
   };
   const send = (body: object, ip = IP4, headers: Record<string, string> = {}) =>
     app.inject({
-      method: 'POST', url: '/collect', remoteAddress: ip, payload: JSON.stringify(body),
-      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': UA, host: 'www.inami.fgov.be', ...headers },
+      method: 'POST',
+      url: '/collect',
+      remoteAddress: ip,
+      payload: JSON.stringify(body),
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        'user-agent': UA,
+        host: 'www.inami.fgov.be',
+        ...headers,
+      },
     });
 
   before(async () => {
@@ -42,7 +58,15 @@ describe('POST /collect', () => {
   });
 
   it('stores an anonymous hit with a /8 network, the reduced UA and the referrer domain only', async () => {
-    const res = await send(hit({ referrer: 'https://www.google.be/search?q=maladie', uid: 'should-go', session: 's1', screen: '1920x1080', minor: 3 }));
+    const res = await send(
+      hit({
+        referrer: 'https://www.google.be/search?q=maladie',
+        uid: 'should-go',
+        session: 's1',
+        screen: '1920x1080',
+        minor: 3,
+      }),
+    );
     assert.equal(res.statusCode, 202, res.body);
     const row = rows().at(-1)!;
     assert.equal(row.network, '203.0.0.0');
@@ -55,7 +79,9 @@ describe('POST /collect', () => {
   it('prefers the request header to browser fields in the body, and takes those only without a header', async () => {
     await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }));
     assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Chrome', 131, 'Windows', 0]);
-    await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }), IP4, { 'user-agent': '' });
+    await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }), IP4, {
+      'user-agent': '',
+    });
     assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Firefox', 133, 'Linux', 1]);
     await send(hit(), IP4, { 'user-agent': '' });
     assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Other', 0, 'Other', 0]);
@@ -87,7 +113,12 @@ describe('POST /collect', () => {
   });
 
   it('drops props that look personal', async () => {
-    await send(hit({ name: 'download', props: { file: 'form.pdf', email: 'jan@example.be', nrn: '85.07.30-033.61' } }));
+    await send(
+      hit({
+        name: 'download',
+        props: { file: 'form.pdf', email: 'jan@example.be', nrn: '85.07.30-033.61' },
+      }),
+    );
     assert.deepEqual(JSON.parse(rows().at(-1)!.props as string), { file: 'form.pdf' });
   });
 
@@ -113,7 +144,16 @@ describe('POST /collect', () => {
     const dump = JSON.stringify(rows());
     const text = log.text();
     assert.match(text, /"route":"\/collect","status":202/);
-    for (const secret of [IP4, '203.0.113', IP6, '1319:8a2e', UA, 'Chrome/131.0.6778.86', 'search?q=maladie', 'jan@example.be']) {
+    for (const secret of [
+      IP4,
+      '203.0.113',
+      IP6,
+      '1319:8a2e',
+      UA,
+      'Chrome/131.0.6778.86',
+      'search?q=maladie',
+      'jan@example.be',
+    ]) {
       assert.ok(!dump.includes(secret), `database holds ${secret}`);
       assert.ok(!text.includes(secret), `log holds ${secret}`);
     }

@@ -16,20 +16,35 @@ describe('POST /consent', () => {
   const count = async () => (await storage.listRecords({}, 1, 1)).total;
   before(async () => {
     storage = await openSqlite(':memory:');
-    ({ app, log } = await testServer({}, { storage, now: () => new Date('2026-03-02T08:00:00.000Z') }));
+    ({ app, log } = await testServer(
+      {},
+      { storage, now: () => new Date('2026-03-02T08:00:00.000Z') },
+    ));
   });
   after(() => app.close());
 
   it('accepts a sendBeacon text/plain receipt with 202 and stores it with the server receive time', async () => {
     const r = receipt({ id: 'beacon-visitor' });
-    const res = await app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(r) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(r),
+    });
     assert.equal(res.statusCode, 202);
-    assert.deepEqual(await storage.visitorRecords('beacon-visitor'), [{ ...r, receivedAt: '2026-03-02T08:00:00.000Z' }]);
+    assert.deepEqual(await storage.visitorRecords('beacon-visitor'), [
+      { ...r, receivedAt: '2026-03-02T08:00:00.000Z' },
+    ]);
   });
 
   it('accepts application/json too', async () => {
     const r = receipt({ id: 'json-visitor' });
-    const res = await app.inject({ method: 'POST', url: '/consent', headers: JSON_TYPE, payload: JSON.stringify(r) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: JSON_TYPE,
+      payload: JSON.stringify(r),
+    });
     assert.equal(res.statusCode, 202);
     assert.equal((await storage.visitorRecords('json-visitor')).length, 1);
   });
@@ -37,10 +52,20 @@ describe('POST /consent', () => {
   it('answers 202 to a duplicate receiptId and stores it once', async () => {
     const r = receipt({ id: 'dup-visitor' });
     const sends = await Promise.all(
-      [1, 2, 3].map(() => app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(r) })),
+      [1, 2, 3].map(() =>
+        app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(r) }),
+      ),
     );
-    assert.deepEqual(sends.map((s) => s.statusCode), [202, 202, 202]);
-    const again = await app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(r) });
+    assert.deepEqual(
+      sends.map((s) => s.statusCode),
+      [202, 202, 202],
+    );
+    const again = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(r),
+    });
     assert.equal(again.statusCode, 202);
     assert.equal((await storage.visitorRecords('dup-visitor')).length, 1);
   });
@@ -54,16 +79,37 @@ describe('POST /consent', () => {
     ['an unknown field', JSON.stringify({ ...receipt(), ip: '203.0.113.9' }), 400],
     ['a missing field', JSON.stringify((({ method: _m, ...rest }) => rest)(receipt())), 400],
     ['an unknown method', JSON.stringify({ ...receipt(), method: 'maybe' }), 400],
-    ['a path that is not a path', JSON.stringify({ ...receipt(), path: 'javascript:alert(1)' }), 400],
+    [
+      'a path that is not a path',
+      JSON.stringify({ ...receipt(), path: 'javascript:alert(1)' }),
+      400,
+    ],
     ['a proto-poisoning key', '{"__proto__": {"x": 1}}', 400],
-    ['too many categories', JSON.stringify({ ...receipt(), categories: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}`, true])) }), 400],
+    [
+      'too many categories',
+      JSON.stringify({
+        ...receipt(),
+        categories: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}`, true])),
+      }),
+      400,
+    ],
     ['an oversize body', JSON.stringify({ ...receipt(), version: 'v'.repeat(5000) }), 413],
-    ['another content type', JSON.stringify(receipt()), 415, { 'content-type': 'application/x-www-form-urlencoded' }],
+    [
+      'another content type',
+      JSON.stringify(receipt()),
+      415,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    ],
   ];
   for (const [what, payload, status, headers] of bad) {
     it(`refuses ${what} with ${status} and a JSON error, storing nothing`, async () => {
       const before = await count();
-      const res = await app.inject({ method: 'POST', url: '/consent', headers: headers ?? TEXT, payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/consent',
+        headers: headers ?? TEXT,
+        payload,
+      });
       assert.equal(res.statusCode, status, res.body);
       const body = res.json() as { error: string; message: string };
       assert.equal(typeof body.error, 'string');
@@ -73,19 +119,32 @@ describe('POST /consent', () => {
   }
 
   it('never logs the IP, the user agent or the body', async () => {
-    const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0 UNIQUE-UA-MARK';
+    const ua =
+      'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0 UNIQUE-UA-MARK';
     const r = receipt({ id: 'log-visitor', path: '/fr/secret-page-mark' });
     await app.inject({
-      method: 'POST', url: '/consent', remoteAddress: '198.51.100.77', payload: JSON.stringify(r),
+      method: 'POST',
+      url: '/consent',
+      remoteAddress: '198.51.100.77',
+      payload: JSON.stringify(r),
       headers: { ...TEXT, 'user-agent': ua },
     });
     await app.inject({
-      method: 'POST', url: '/consent', remoteAddress: '198.51.100.77', payload: '{"bad": "secret-body-mark"',
+      method: 'POST',
+      url: '/consent',
+      remoteAddress: '198.51.100.77',
+      payload: '{"bad": "secret-body-mark"',
       headers: { ...TEXT, 'user-agent': ua },
     });
     const text = log.text();
     assert.match(text, /"route":"\/consent","status":400/);
-    for (const mark of ['198.51.100', 'UNIQUE-UA-MARK', 'secret-page-mark', 'secret-body-mark', 'log-visitor']) {
+    for (const mark of [
+      '198.51.100',
+      'UNIQUE-UA-MARK',
+      'secret-page-mark',
+      'secret-body-mark',
+      'log-visitor',
+    ]) {
       assert.ok(!text.includes(mark), `log contains ${mark}`);
     }
   });

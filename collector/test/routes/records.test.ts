@@ -20,10 +20,17 @@ describe('reading endpoints', () => {
         }),
       );
     }
-    rows.push(stored('2026-02-10T00:00:00.000Z', {
-      receiptId: 'csv-receipt', id: '-23', path: '/fr/"quoted",page', version: '=SUM(1+1)', method: 'gpc',
-      categories: { necessary: true }, services: {},
-    }));
+    rows.push(
+      stored('2026-02-10T00:00:00.000Z', {
+        receiptId: 'csv-receipt',
+        id: '-23',
+        path: '/fr/"quoted",page',
+        version: '=SUM(1+1)',
+        method: 'gpc',
+        categories: { necessary: true },
+        services: {},
+      }),
+    );
     await storage.insertRecords(rows);
     await storage.insertHits([storedHit('2026-02-02', { referrer: 'www.google.be' })]);
     ({ app } = await testServer({}, { storage, now: () => new Date('2026-02-15T12:00:00.000Z') }));
@@ -36,8 +43,18 @@ describe('reading endpoints', () => {
       assert.equal(none.statusCode, 401);
       assert.equal(none.json().error, 'unauthorized');
       assert.equal(none.headers['www-authenticate'], 'Bearer');
-      for (const authorization of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, `Basic ${TOKEN}`, TOKEN, 'Bearer ']) {
-        assert.equal((await app.inject({ url, headers: { authorization } })).statusCode, 401, authorization);
+      for (const authorization of [
+        `Bearer ${TOKEN}x`,
+        `Bearer ${TOKEN.slice(0, -1)}`,
+        `Basic ${TOKEN}`,
+        TOKEN,
+        'Bearer ',
+      ]) {
+        assert.equal(
+          (await app.inject({ url, headers: { authorization } })).statusCode,
+          401,
+          authorization,
+        );
       }
       const ok = await app.inject({ url, headers: auth });
       assert.equal(ok.statusCode, 200);
@@ -54,14 +71,25 @@ describe('reading endpoints', () => {
     assert.equal(body.records.length, 50);
     const times = body.records.map((r: StoredRecord) => r.receivedAt);
     assert.deepEqual(times, [...times].sort().reverse());
-    assert.deepEqual(Object.keys(body.records[0]).sort(),
-      ['categories', 'id', 'lang', 'method', 'path', 'receiptId', 'receivedAt', 'services', 'ts', 'version']);
+    assert.deepEqual(Object.keys(body.records[0]).sort(), [
+      'categories',
+      'id',
+      'lang',
+      'method',
+      'path',
+      'receiptId',
+      'receivedAt',
+      'services',
+      'ts',
+      'version',
+    ]);
     const last = await app.inject({ url: '/api/records?page=3&pageSize=50', headers: auth });
     assert.equal(last.json().records.length, 21);
   });
 
   it('filters by dates, version, method and consent id; empty parameters mean no filter', async () => {
-    const get = async (query: string) => (await app.inject({ url: `/api/records?${query}`, headers: auth })).json();
+    const get = async (query: string) =>
+      (await app.inject({ url: `/api/records?${query}`, headers: auth })).json();
     assert.equal((await get('from=2026-02-02&to=2026-02-02')).total, 24);
     assert.equal((await get('version=2026-02')).total, 60);
     assert.equal((await get('method=gpc')).total, 1);
@@ -70,7 +98,15 @@ describe('reading endpoints', () => {
   });
 
   it('refuses bad parameters with 400', async () => {
-    for (const query of ['from=2026-02-30', 'from=yesterday', 'from=2026-03-01&to=2026-02-01', 'page=0', 'pageSize=501', 'page=abc', 'method=maybe']) {
+    for (const query of [
+      'from=2026-02-30',
+      'from=yesterday',
+      'from=2026-03-01&to=2026-02-01',
+      'page=0',
+      'pageSize=501',
+      'page=abc',
+      'method=maybe',
+    ]) {
       const res = await app.inject({ url: `/api/records?${query}`, headers: auth });
       assert.equal(res.statusCode, 400, query);
       assert.equal(res.json().error, 'invalid');
@@ -82,12 +118,17 @@ describe('reading endpoints', () => {
     assert.match(String(res.headers['content-type']), /^text\/csv/);
     assert.match(String(res.headers['content-disposition']), /attachment/);
     const lines = res.body.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'receiptId,id,ts,receivedAt,version,method,lang,path,categories,services');
+    assert.equal(
+      lines[0],
+      'receiptId,id,ts,receivedAt,version,method,lang,path,categories,services',
+    );
     assert.equal(lines.length, 122);
     const line = lines.find((l) => l.startsWith('csv-receipt,'))!;
-    assert.equal(line,
+    assert.equal(
+      line,
       `csv-receipt,'-23,2026-03-01T10:00:00.000Z,2026-02-10T00:00:00.000Z,'=SUM(1+1),gpc,fr,` +
-      `"/fr/""quoted"",page","{""necessary"":true}",{}`);
+        `"/fr/""quoted"",page","{""necessary"":true}",{}`,
+    );
     const filtered = await app.inject({ url: '/api/records.csv?method=gpc', headers: auth });
     assert.equal(filtered.body.trimEnd().split('\r\n').length, 2);
   });
@@ -99,25 +140,42 @@ describe('reading endpoints', () => {
     assert.equal(body.records.length, 12);
     const times = body.records.map((r: StoredRecord) => r.receivedAt);
     assert.deepEqual(times, [...times].sort());
-    assert.deepEqual((await app.inject({ url: '/api/records/nobody', headers: auth })).json(), { id: 'nobody', records: [] });
-    assert.equal((await app.inject({ url: '/api/records/bad%20id', headers: auth })).statusCode, 400);
+    assert.deepEqual((await app.inject({ url: '/api/records/nobody', headers: auth })).json(), {
+      id: 'nobody',
+      records: [],
+    });
+    assert.equal(
+      (await app.inject({ url: '/api/records/bad%20id', headers: auth })).statusCode,
+      400,
+    );
   });
 
   it('answers stats for a range and for the last 30 days by default', async () => {
-    const res = await app.inject({ url: '/api/stats?from=2026-02-01&to=2026-02-01', headers: auth });
+    const res = await app.inject({
+      url: '/api/stats?from=2026-02-01&to=2026-02-01',
+      headers: auth,
+    });
     const body = res.json();
     assert.deepEqual(body.decisions, [
       { day: '2026-02-01', method: 'accept-all', count: 8 },
       { day: '2026-02-01', method: 'custom', count: 8 },
       { day: '2026-02-01', method: 'reject-all', count: 8 },
     ]);
-    assert.deepEqual(body.acceptance.find((a: { category: string }) => a.category === 'marketing'),
-      { day: '2026-02-01', category: 'marketing', granted: 0, total: 24 });
+    assert.deepEqual(
+      body.acceptance.find((a: { category: string }) => a.category === 'marketing'),
+      { day: '2026-02-01', category: 'marketing', granted: 0, total: 24 },
+    );
     assert.deepEqual(body.pageviews.byDay, []);
     const recent = (await app.inject({ url: '/api/stats', headers: auth })).json();
     assert.deepEqual(recent.pageviews.byReferrer, [{ referrer: 'www.google.be', count: 1 }]);
-    assert.equal(recent.decisions.reduce((n: number, d: { count: number }) => n + d.count, 0), 121);
-    assert.equal((await app.inject({ url: '/api/stats?from=2026-13-01', headers: auth })).statusCode, 400);
+    assert.equal(
+      recent.decisions.reduce((n: number, d: { count: number }) => n + d.count, 0),
+      121,
+    );
+    assert.equal(
+      (await app.inject({ url: '/api/stats?from=2026-13-01', headers: auth })).statusCode,
+      400,
+    );
   });
 });
 

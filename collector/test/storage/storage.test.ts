@@ -25,7 +25,11 @@ for (const backend of BACKENDS) {
 
     it('stores a receipt once per receiptId, the first copy winning', async () => {
       const first = stored('2026-03-01T10:00:00.000Z', { id: 'dup-visitor', method: 'accept-all' });
-      const again = { ...first, method: 'reject-all' as const, receivedAt: '2026-03-01T10:00:05.000Z' };
+      const again = {
+        ...first,
+        method: 'reject-all' as const,
+        receivedAt: '2026-03-01T10:00:05.000Z',
+      };
       await storage.insertRecords([first, again]);
       await storage.insertRecords([again]);
       const rows = await storage.visitorRecords('dup-visitor');
@@ -56,8 +60,12 @@ for (const backend of BACKENDS) {
 
     it('returns records exactly as written (categories, services, ISO times)', async () => {
       const r = stored('2026-04-05T09:30:00.123Z', {
-        id: 'shape-visitor', categories: { necessary: true, stats: false }, services: { yt: true, maps: false },
-        lang: 'nl', path: '/nl/zoeken?q=1', method: 'withdraw',
+        id: 'shape-visitor',
+        categories: { necessary: true, stats: false },
+        services: { yt: true, maps: false },
+        lang: 'nl',
+        path: '/nl/zoeken?q=1',
+        method: 'withdraw',
       });
       await storage.insertRecords([r]);
       assert.deepEqual(await storage.visitorRecords('shape-visitor'), [r]);
@@ -75,10 +83,18 @@ for (const backend of BACKENDS) {
       assert.equal(streamed.length, 2100);
       assert.equal(new Set(ids(streamed)).size, 2100);
       const expected = [...rows].sort((a, b) =>
-        a.receivedAt === b.receivedAt ? (a.receiptId < b.receiptId ? 1 : -1) : a.receivedAt < b.receivedAt ? 1 : -1,
+        a.receivedAt === b.receivedAt
+          ? a.receiptId < b.receiptId
+            ? 1
+            : -1
+          : a.receivedAt < b.receivedAt
+            ? 1
+            : -1,
       );
       assert.deepEqual(ids(streamed), ids(expected));
-      const filtered = await all(storage.iterateRecords({ id: v, from: '2026-05-01', to: '2026-05-01' }));
+      const filtered = await all(
+        storage.iterateRecords({ id: v, from: '2026-05-01', to: '2026-05-01' }),
+      );
       assert.equal(filtered.length, 2100);
       assert.equal((await all(storage.iterateRecords({ id: v, from: '2026-05-02' }))).length, 0);
     });
@@ -95,9 +111,21 @@ for (const backend of BACKENDS) {
 
     it('computes decisions, acceptance and pageview stats, and keeps them after hits are rolled up', async () => {
       await storage.insertRecords([
-        stored('2026-07-01T10:00:00.000Z', { id: 's1', method: 'accept-all', categories: { necessary: true, analytics: true } }),
-        stored('2026-07-01T11:00:00.000Z', { id: 's2', method: 'reject-all', categories: { necessary: true, analytics: false } }),
-        stored('2026-07-02T11:00:00.000Z', { id: 's3', method: 'reject-all', categories: { necessary: true, analytics: false } }),
+        stored('2026-07-01T10:00:00.000Z', {
+          id: 's1',
+          method: 'accept-all',
+          categories: { necessary: true, analytics: true },
+        }),
+        stored('2026-07-01T11:00:00.000Z', {
+          id: 's2',
+          method: 'reject-all',
+          categories: { necessary: true, analytics: false },
+        }),
+        stored('2026-07-02T11:00:00.000Z', {
+          id: 's3',
+          method: 'reject-all',
+          categories: { necessary: true, analytics: false },
+        }),
       ]);
       await storage.insertHits([
         storedHit('2026-07-01', { path: '/fr/', referrer: 'www.google.be', consent: true }),
@@ -106,8 +134,15 @@ for (const backend of BACKENDS) {
         storedHit('2026-07-02', { name: 'download', path: '/nl/' }),
         // Every optional column filled: the insert must accept them (they are not part of the stats).
         storedHit('2026-07-02', {
-          name: 'download', path: '/nl/', consent: true, network: '2001:db8::', props: { file: 'a.pdf', n: 2, ok: true },
-          minor: 1, screen: '1920x1080', session: 'sess', uid: 'uid',
+          name: 'download',
+          path: '/nl/',
+          consent: true,
+          network: '2001:db8::',
+          props: { file: 'a.pdf', n: 2, ok: true },
+          minor: 1,
+          screen: '1920x1080',
+          session: 'sess',
+          uid: 'uid',
         }),
       ]);
       const expected = {
@@ -127,10 +162,19 @@ for (const backend of BACKENDS) {
             { day: '2026-07-01', count: 2, consented: 1 },
             { day: '2026-07-02', count: 1, consented: 0 },
           ],
-          byPath: [{ path: '/fr/', count: 2 }, { path: '/nl/', count: 1 }],
+          byPath: [
+            { path: '/fr/', count: 2 },
+            { path: '/nl/', count: 1 },
+          ],
           byReferrer: [{ referrer: 'www.google.be', count: 1 }],
-          byBrowser: [{ browser: 'Firefox', count: 2 }, { browser: 'Chrome', count: 1 }],
-          byOs: [{ os: 'Linux', count: 2 }, { os: 'Windows', count: 1 }],
+          byBrowser: [
+            { browser: 'Firefox', count: 2 },
+            { browser: 'Chrome', count: 1 },
+          ],
+          byOs: [
+            { os: 'Linux', count: 2 },
+            { os: 'Windows', count: 1 },
+          ],
         },
       };
       assert.deepEqual(await storage.stats('2026-07-01', '2026-07-02'), expected);

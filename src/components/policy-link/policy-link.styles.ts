@@ -2,7 +2,8 @@ import { unsafeCSS } from '@lit/reactive-element';
 
 // In a footer it takes the footer's colours; `floating` leaves one small fixed button (mountUi
 // then keeps room for it with scroll-padding, so it never hides the focused element).
-export const policyLinkStyles = unsafeCSS(`:host{display:inline-flex;flex-wrap:wrap;align-items:center;gap:.5rem;color:inherit}
+export const policyLinkStyles =
+  unsafeCSS(`:host{display:inline-flex;flex-wrap:wrap;align-items:center;gap:.5rem;color:inherit}
 a{color:inherit}
 button{background:none;color:inherit;border-color:currentColor;min-height:1.5rem;padding:.25rem .75rem}
 :host([floating]){position:fixed;bottom:1rem;left:1rem;z-index:var(--garde-z-index,1000)}

@@ -84,7 +84,9 @@ export class GardePreferences extends GardeElement {
     const done = (f: () => void) => () => (f(), this.close());
     const row = (k: string, v: unknown) => (v ? html`<dt>${k}</dt><dd>${v}</dd>` : nothing);
     // Escape fires `cancel` then `close`: nothing to undo, since the switches only count on Save.
-    return html`<dialog part="dialog" aria-labelledby="h" lang=${lang} @close=${() => this.o?.isConnected && this.o.focus()}><div part="header"><h2 id="h" part="title">${t.settings}</h2><button part="close" aria-label=${t.close} @click=${this.close}>×</button></div><p part="text">${t.intro} <a part="link" href=${x(cf.policy.url)}>${t.policy}</a></p>${Object.entries(cf.categories).map(([k, cat]) => {
+    return html`<dialog part="dialog" aria-labelledby="h" lang=${lang} @close=${() => this.o?.isConnected && this.o.focus()}><div part="header"><h2 id="h" part="title">${t.settings}</h2><button part="close" aria-label=${t.close} @click=${this.close}>×</button></div><p part="text">${t.intro} <a part="link" href=${x(cf.policy.url)}>${t.policy}</a></p>${Object.entries(
+      cf.categories,
+    ).map(([k, cat]) => {
       const nec = k == 'necessary';
       const desc = x(cat.description);
       const svcs = Object.entries(cf.services).filter(([, s]) => s.category == k);

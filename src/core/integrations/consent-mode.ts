@@ -18,7 +18,9 @@ export const CONSENT_MODE_MAP: Record<string, string[]> = {
 export function consentModeState(state: ConsentState | null): Record<string, string> {
   const out: Record<string, string> = { security_storage: 'granted' };
   // A type shared by two categories is granted when either is.
-  for (const [cat, types] of Object.entries(CONSENT_MODE_MAP)) for (const t of types) if (out[t] != 'granted') out[t] = state?.categories[cat] ? 'granted' : 'denied';
+  for (const [cat, types] of Object.entries(CONSENT_MODE_MAP))
+    for (const t of types)
+      if (out[t] != 'granted') out[t] = state?.categories[cat] ? 'granted' : 'denied';
   return out;
 }
 

@@ -12,7 +12,10 @@ export function startMatomo(garde: Garde): () => void {
   const paq = (w._paq ||= []);
   paq.push(['requireConsent']);
   // Matomo replaces _paq by an object with its own push once loaded: always push through window._paq.
-  const apply = (s: ConsentState | null) => w._paq!.push([s?.categories[garde.config.analytics.category] ? 'setConsentGiven' : 'forgetConsentGiven']);
+  const apply = (s: ConsentState | null) =>
+    w._paq!.push([
+      s?.categories[garde.config.analytics.category] ? 'setConsentGiven' : 'forgetConsentGiven',
+    ]);
   if (garde.consent) apply(garde.consent);
   return garde.onChange(apply);
 }

@@ -18,15 +18,23 @@ const DENIED = {
   security_storage: 'granted',
 };
 // The helper's config has analytics and marketing, no preferences category: functionality stays denied.
-const ACCEPTED = { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
-const on = (extra: Record<string, unknown> = {}) => config({ integrations: { consentMode: true }, ...extra });
+const ACCEPTED = {
+  ...DENIED,
+  analytics_storage: 'granted',
+  ad_storage: 'granted',
+  ad_user_data: 'granted',
+  ad_personalization: 'granted',
+};
+const on = (extra: Record<string, unknown> = {}) =>
+  config({ integrations: { consentMode: true }, ...extra });
 
 /** A gated Google tag, as the site would write it: it records the dataLayer it finds when it runs. */
 function addGatedGoogleTag(): void {
   const s = document.createElement('script');
   s.type = 'text/plain';
   s.dataset.category = 'marketing';
-  s.text = 'window.seenAtRun = window.dataLayer.map(function (a) { return Array.prototype.slice.call(a); });';
+  s.text =
+    'window.seenAtRun = window.dataLayer.map(function (a) { return Array.prototype.slice.call(a); });';
   document.body.append(s);
 }
 
@@ -82,8 +90,21 @@ describe('Consent Mode v2', () => {
     g.withdraw();
     expect(calls().slice(1)).to.deep.equal([
       ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }],
-      ['consent', 'update', { ...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }],
-      ['consent', 'update', { ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' }],
+      [
+        'consent',
+        'update',
+        {
+          ...DENIED,
+          ad_storage: 'granted',
+          ad_user_data: 'granted',
+          ad_personalization: 'granted',
+        },
+      ],
+      [
+        'consent',
+        'update',
+        { ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' },
+      ],
       ['consent', 'update', DENIED],
     ]);
   });
@@ -119,8 +140,21 @@ describe('Consent Mode v2', () => {
   });
 
   it('consentModeState: "preferences" grants functionality and personalisation; unknown categories grant nothing', () => {
-    const state = (categories: Record<string, boolean>) => consentModeState({ id: 'x', version: '1', decidedAt: '', expiresAt: '', categories, services: {}, method: 'custom' });
-    expect(state({ preferences: true })).to.deep.equal({ ...DENIED, functionality_storage: 'granted', personalization_storage: 'granted' });
+    const state = (categories: Record<string, boolean>) =>
+      consentModeState({
+        id: 'x',
+        version: '1',
+        decidedAt: '',
+        expiresAt: '',
+        categories,
+        services: {},
+        method: 'custom',
+      });
+    expect(state({ preferences: true })).to.deep.equal({
+      ...DENIED,
+      functionality_storage: 'granted',
+      personalization_storage: 'granted',
+    });
     expect(state({ functional: true })).to.deep.equal(DENIED);
     expect(state({ social: true, necessary: true })).to.deep.equal(DENIED);
   });

@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { config, reset, start } from '../helpers.js';
 
 const w = window as unknown as { _paq?: unknown[][] | { push(c: unknown[]): void } };
-const on = (extra: Record<string, unknown> = {}) => config({ integrations: { matomo: true }, ...extra });
+const on = (extra: Record<string, unknown> = {}) =>
+  config({ integrations: { matomo: true }, ...extra });
 
 describe('Matomo', () => {
   beforeEach(async () => {
@@ -21,7 +22,11 @@ describe('Matomo', () => {
   it("keeps the page's queued commands and adds requireConsent after them", () => {
     w._paq = [['setTrackerUrl', '/matomo.php'], ['trackPageView']];
     start(on());
-    expect(w._paq).to.deep.equal([['setTrackerUrl', '/matomo.php'], ['trackPageView'], ['requireConsent']]);
+    expect(w._paq).to.deep.equal([
+      ['setTrackerUrl', '/matomo.php'],
+      ['trackPageView'],
+      ['requireConsent'],
+    ]);
   });
 
   it('each decision gives or forgets consent according to the analytics category', () => {
@@ -51,7 +56,13 @@ describe('Matomo', () => {
   });
 
   it('follows config.analytics.category', () => {
-    const g = start(on({ categories: { statistics: {}, marketing: {} }, services: {}, analytics: { autoPageview: false, category: 'statistics' } }));
+    const g = start(
+      on({
+        categories: { statistics: {}, marketing: {} },
+        services: {},
+        analytics: { autoPageview: false, category: 'statistics' },
+      }),
+    );
     g.set({ marketing: true });
     g.set({ statistics: true });
     expect(w._paq).to.deep.equal([['requireConsent'], ['forgetConsentGiven'], ['setConsentGiven']]);

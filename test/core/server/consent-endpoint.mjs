@@ -32,7 +32,12 @@ export function consentEndpoint() {
       } catch {
         // recorded as null: the test sees a malformed body
       }
-      k.posts.push({ receiptId, status: k.status, type: ctx.get('content-type'), cookie: !!ctx.get('cookie') });
+      k.posts.push({
+        receiptId,
+        status: k.status,
+        type: ctx.get('content-type'),
+        cookie: !!ctx.get('cookie'),
+      });
       ctx.status = k.status;
       ctx.body = '';
     }
