@@ -1,6 +1,6 @@
 // A hit as received → a hit as stored. Runs before anything is written or logged; the raw IP and user
 // agent exist only as arguments here and in fastify's request object, never beyond.
-import type { Hit } from '../../src/core/types.js';
+import type { Hit } from '../../src/wire.js';
 import {
   anonymiseIp,
   reduceUserAgent,

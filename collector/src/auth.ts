@@ -24,13 +24,10 @@ export function requireToken(token: string | null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     const given = digest(match?.[1] ?? '');
     if (!match || !timingSafeEqual(given, expected)) {
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send({
-          error: 'unauthorized',
-          message: 'Send "Authorization: Bearer <GARDE_ADMIN_TOKEN>".',
-        });
+      return reply.code(401).header('www-authenticate', 'Bearer').send({
+        error: 'unauthorized',
+        message: 'Send "Authorization: Bearer <GARDE_ADMIN_TOKEN>".',
+      });
     }
   };
 }

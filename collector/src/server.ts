@@ -101,12 +101,10 @@ export async function buildServer(
 
   app.setErrorHandler((error: FastifyError & { error?: string }, request, reply) => {
     if (error.validation) {
-      return reply
-        .code(400)
-        .send({
-          error: 'invalid',
-          message: `${error.validationContext ?? 'body'}${error.message.replace(/^\w+/, '')}`,
-        });
+      return reply.code(400).send({
+        error: 'invalid',
+        message: `${error.validationContext ?? 'body'}${error.message.replace(/^\w+/, '')}`,
+      });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

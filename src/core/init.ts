@@ -12,6 +12,7 @@ import { resolveLang } from './lang.js';
 import { allowedIn, iso, makeState, map, own, stateFromCookie } from './state.js';
 import { uuid } from './uuid.js';
 import { createTracker } from '../minimise/tracker.js';
+import { MAX_PATH_LENGTH } from '../wire.js';
 import type { ConsentState, Garde, Method, Receipt } from './types.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
@@ -50,8 +51,7 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     services: map(svcs, on),
     method,
     lang,
-    // The collector keeps at most 1024 characters of a path.
-    path: location.pathname.slice(0, 1024),
+    path: location.pathname.slice(0, MAX_PATH_LENGTH),
   });
 
   /** Applies a change of state once: cookie, erase what is refused, run what is granted, record, emit. */

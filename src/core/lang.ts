@@ -1,7 +1,6 @@
-import type { Lang } from './types.js';
+import { LANGS, type Lang } from '../wire.js';
 
-/** The languages garde speaks, in the order the institute lists them. */
-export const LANGS: readonly Lang[] = ['fr', 'nl', 'de', 'en'];
+export { LANGS };
 
 /**
  * The first candidate that names one of garde's languages (`nl-BE` → `nl`, case-insensitive),

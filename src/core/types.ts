@@ -2,8 +2,10 @@
 // sent to the collector and the public API. Kept in one file so that core, UI, minimisation and
 // the collector cannot drift apart.
 
-/** The four languages of the institute's sites. */
-export type Lang = 'fr' | 'nl' | 'de' | 'en';
+import type { Lang, Method, Receipt, TrackProps } from '../wire.js';
+
+// The shapes that cross to the collector live in the wire module; re-exported for the core's users.
+export type { Hit, Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
 
 /** A text given per language (`{ fr: '…', nl: '…' }`) or once for all languages. */
 export type LocalisedText = string | Partial<Record<Lang, string>>;
@@ -87,8 +89,6 @@ export interface GardeConfig {
   floatingButton: boolean;
 }
 
-export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc';
-
 /** The visitor's decision, or `null` before there is a valid one. */
 export interface ConsentState {
   /** Random UUID, kept across later decisions of the same visitor. */
@@ -104,63 +104,10 @@ export interface ConsentState {
   method: Method;
 }
 
-/** What goes to `recordEndpoint` after each decision; `receiptId` lets the server drop duplicates. */
-export interface Receipt {
-  receiptId: string;
-  id: string;
-  ts: string;
-  version: string;
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-  /** How the decision was made; `withdraw` when the visitor withdrew it (categories then all refused but `necessary`). */
-  method: Method | 'withdraw';
-  lang: Lang;
-  path: string;
-}
-
 /** One entry of the browser-side log (IndexedDB): the receipt and whether it reached the server. */
 export interface HistoryEntry extends Receipt {
   sent: boolean;
 }
-
-/**
- * An analytics hit, sent as JSON to `analyticsEndpoint`. Before analytics consent it holds only
- * the anonymous fields; the ones marked "after consent" appear only when granted and configured.
- */
-export interface Hit {
-  /** Event name, `pageview` by default. */
-  name: string;
-  /** Page path without fragment, and without query string but for allowlisted parameters. */
-  path: string;
-  /** Before consent: the referring host name (absent when same-site). After, with `referrer`: origin + path. */
-  referrer?: string;
-  /**
-   * Browser family, major version, OS family and mobile: garde's tracker leaves these out, because
-   * every request already carries its User-Agent header, from which the collector derives the same
-   * four values with the shared `reduceUserAgent` (one parser, and ~600 B less in every page).
-   * Other senders may fill them; the collector prefers the header.
-   */
-  browser?: string;
-  major?: number;
-  os?: string;
-  mobile?: boolean;
-  /** Primary language subtag, e.g. `fr`. */
-  lang: string;
-  /** Viewport width bucket: the lower bound in CSS px of 0, 360, 576, 768, 992, 1200, 1440. */
-  vw: number;
-  consent: boolean;
-  props?: TrackProps;
-  /** After consent, with `minor`. */
-  minor?: number;
-  /** After consent, with `screen`: `WIDTHxHEIGHT`. */
-  screen?: string;
-  /** After consent, with `session`: random id kept in sessionStorage. */
-  session?: string;
-  /** After consent, with `persistentId` only: random id kept in localStorage. */
-  uid?: string;
-}
-
-export type TrackProps = Record<string, string | number | boolean>;
 
 /** The runtime API: `window.garde` in the drop-in, the return value of `init()` in ESM. */
 export interface Garde {

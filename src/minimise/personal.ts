@@ -1,12 +1,9 @@
 // Analytics must never become a leak of personal data: free-form values that look like an
 // e-mail address or a long number (a Belgian national register number, a phone, an IBAN)
 // are dropped before anything leaves the page, and again at the collector.
-import type { TrackProps } from '../core/types.js';
+import { MAX_PROPS, MAX_VALUE_LENGTH, type TrackProps } from '../wire.js';
 
-/** Longest string value kept in `track()` props and event names. */
-export const MAX_VALUE_LENGTH = 100;
-/** Most props kept per hit; later keys are dropped. */
-export const MAX_PROPS = 20;
+export { MAX_PROPS, MAX_VALUE_LENGTH };
 
 /**
  * Whether a value looks like personal data: an e-mail address, or a run of at least

@@ -9,6 +9,7 @@ import type {
   Lang,
   TrackProps,
 } from '../core/types.js';
+import { VIEWPORT_BUCKETS } from '../wire.js';
 import { minorVersion } from './ua.js';
 import { referrerDomain } from './referrer.js';
 import { reducePath } from './path.js';
@@ -32,7 +33,8 @@ export const SESSION_KEY = 'garde.sid';
 /** localStorage key of the persistent id (extra `persistentId`); erased whenever analytics is not granted. */
 export const UID_KEY = 'garde.uid';
 
-const VW = [1440, 1200, 992, 768, 576, 360];
+// Largest first, for find().
+const VW = [...VIEWPORT_BUCKETS].reverse();
 
 /** The viewport-width bucket of `Hit.vw`: the largest of 0, 360, 576, 768, 992, 1200, 1440 not above `width`. */
 export const vwBucket = (width: number): number => VW.find((b) => width >= b) ?? 0;

@@ -1,6 +1,6 @@
 // POST /collect: an analytics hit, anonymised before it is queued for writing.
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { Hit } from '../../../src/core/types.js';
+import type { Hit } from '../../../src/wire.js';
 import { validName } from '../../../src/minimise/index.js';
 import { anonymiseHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
