@@ -71,7 +71,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  // Layering, checked on every import and re-export (see docs/architecture.md).
+  // Layering, on every import and re-export: the UI sits on the core, never the reverse; the wire
+  // stands alone; the server side sees the browser package only as garde/wire and garde/minimise.
   {
     files: ['src/core/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_UI] }] },
