@@ -1,7 +1,8 @@
 // Three outputs from one source tree:
 //  - dist/garde.js: the drop-in, one self-contained minified IIFE (lit and idb-keyval inlined);
 //  - dist/esm/: ES modules with .d.ts types for bundler users (lit, idb-keyval, ipaddr.js stay imports);
-//    its entries are the full library, the headless core (never imports lit) and the shared minimisers.
+//    its entries are the full library, the headless core (never imports lit), the shared minimisers
+//    and the wire contract (receipt and hit schemas, types and constants).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -27,6 +28,7 @@ const esm = {
     index: 'src/index.ts',
     'core/index': 'src/core/index.ts',
     'minimise/index': 'src/minimise/index.ts',
+    wire: 'src/wire.ts',
     define: 'src/define.ts',
   },
   output: {

@@ -2,6 +2,7 @@
 // (browser context) or following the previous one as a visitor would: refuse after the first
 // view; accept, then withdraw.
 import type { Browser, Cookie, Page } from 'puppeteer-core';
+import { LANGS } from 'garde/wire';
 import { Declarations, readDeclarations } from './declared.js';
 import { clickBanner, bannerButton, readDecision, withdraw } from './drive.js';
 import { dedupe, snapshot } from './observe.js';
@@ -38,12 +39,13 @@ export interface PageAuditResult {
   skipped: boolean;
 }
 
-const LANGS = /\/(fr|nl|de|en)(?:[/_.-]|$)/i;
+/** A /fr/-like path segment naming one of garde's languages. */
+const LANG_SEGMENT = new RegExp(`/(${LANGS.join('|')})(?:[/_.-]|$)`, 'i');
 
 /** The page's language: the primary subtag of <html lang>, else a /fr/-like URL segment. */
 export function pageLang(htmlLang: string, url: string): string {
   const primary = htmlLang.trim().toLowerCase().split('-')[0];
-  return primary || (LANGS.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? '');
+  return primary || (LANG_SEGMENT.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? '');
 }
 
 /** Runs in the page: same-origin links, those with hreflang/lang (the language switcher) first. */

@@ -24,7 +24,8 @@ export default {
   input: here('./src/main.ts'),
   output: { dir: here('./dist'), entryFileNames: 'admin.js', format: 'es', sourcemap: true },
   plugins: [
-    nodeResolve({ exportConditions: ['production'] }),
+    // garde-source: garde/wire from its TypeScript source, as the typecheck sees it.
+    nodeResolve({ exportConditions: ['garde-source', 'production'] }),
     typescript({ tsconfig: here('./tsconfig.json'), outDir: here('./dist'), sourceMap: true }),
     terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
     copyIndex,

@@ -1,12 +1,7 @@
 // A hit as received → a hit as stored. Runs before anything is written or logged; the raw IP and user
 // agent exist only as arguments here and in fastify's request object, never beyond.
-import type { Hit } from '../../src/wire.js';
-import {
-  anonymiseIp,
-  reduceUserAgent,
-  referrerDomain,
-  sanitiseProps,
-} from '../../src/minimise/index.js';
+import type { Hit } from 'garde/wire';
+import { anonymiseIp, reduceUserAgent, referrerDomain, sanitiseProps } from 'garde/minimise';
 import type { StoredHit } from './storage/types.js';
 
 /** Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6), without /8 and /32. */

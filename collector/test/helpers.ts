@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import type { Hit, Receipt } from '../../src/core/types.js';
+import type { Hit, Receipt } from 'garde/wire';
 import { parseOptions, type Options } from '../src/options.js';
 import { buildServer, type ServerDeps } from '../src/server.js';
 import { openPostgres } from '../src/storage/postgres.js';

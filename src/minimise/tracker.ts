@@ -37,7 +37,7 @@ export const UID_KEY = 'garde.uid';
 const VW = [...VIEWPORT_BUCKETS].reverse();
 
 /** The viewport-width bucket of `Hit.vw`: the largest of 0, 360, 576, 768, 992, 1200, 1440 not above `width`. */
-export const vwBucket = (width: number): number => VW.find((b) => width >= b) ?? 0;
+export const vwBucket = (width: number): Hit['vw'] => VW.find((b) => width >= b) ?? 0;
 
 // Reads (creating on first use) or removes one id. Storage may be disabled or throw
 // (Safari private mode, sandboxed iframes): then there is simply no id. The core's uuid, not

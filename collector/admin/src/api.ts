@@ -2,27 +2,17 @@
 // each sending the Bearer token. A 401 becomes an `Unauthorized` error so that any component
 // can hand it to the app, which then shows the sign-in again.
 
+import { RECEIPT_METHODS, type Receipt, type ReceiptMethod } from 'garde/wire';
 import type { Stats } from '../../src/storage/types.js';
 
 /** How the visitor decided, as stored in a consent record (`withdraw`: the visitor withdrew consent). */
-export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
+export type Method = ReceiptMethod;
 
-/** The methods in the order the page shows them (legend, filters, stacks). */
-export const METHODS: readonly Method[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
+/** The methods in the order the page shows them (legend, filters, stacks, colours): the wire's. */
+export const METHODS: readonly Method[] = RECEIPT_METHODS;
 
-/** One stored consent receipt, as `GET /api/records` returns it. */
-export interface ConsentRecord {
-  receiptId: string;
-  id: string;
-  ts: string;
-  receivedAt: string;
-  version: string;
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-  method: Method;
-  lang: string;
-  path: string;
-}
+/** One stored consent receipt, as `GET /api/records` returns it: the receipt and its receive time. */
+export type ConsentRecord = Receipt & { receivedAt: string };
 
 /** Filters of the records list and its CSV; empty strings mean "any". */
 export interface RecordFilters {

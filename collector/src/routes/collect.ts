@@ -1,7 +1,7 @@
 // POST /collect: an analytics hit, anonymised before it is queued for writing.
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { Hit } from '../../../src/wire.js';
-import { validName } from '../../../src/minimise/index.js';
+import type { Hit } from 'garde/wire';
+import { validName } from 'garde/minimise';
 import { anonymiseHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
 import { hitSchema } from '../schemas.js';

@@ -1,6 +1,6 @@
 // POST /consent: a visitor's decision, stored once per receipt id with the server's receive time.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
-import type { Receipt } from '../../../src/wire.js';
+import type { Receipt } from 'garde/wire';
 import type { Batcher } from '../batcher.js';
 import { receiptSchema } from '../schemas.js';
 import type { StoredRecord } from '../storage/types.js';

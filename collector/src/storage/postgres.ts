@@ -1,6 +1,6 @@
 // PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite.
 import pg from 'pg';
-import type { Receipt } from '../../../src/wire.js';
+import type { Receipt } from 'garde/wire';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {

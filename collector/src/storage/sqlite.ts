@@ -12,7 +12,7 @@ import {
   type RecordValues,
   type SqliteWriter,
 } from './sqlite-writer.js';
-import type { Receipt } from '../../../src/wire.js';
+import type { Receipt } from 'garde/wire';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {

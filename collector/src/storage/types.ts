@@ -1,5 +1,5 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
-import type { Receipt } from '../../../src/wire.js';
+import type { Receipt } from 'garde/wire';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
 export interface StoredRecord {

@@ -1,0 +1,156 @@
+// The package as a site gets it: `npm pack` (after `npm run build`), then publint and
+// @arethetypeswrong/cli on the tarball, then a scratch project in a temp dir that installs the
+// tarball (garde itself offline; lit, idb-keyval and ipaddr.js from the npm cache or registry) and
+//   (a) imports garde/core, garde/minimise and garde/wire in Node,
+//   (b) typechecks a TypeScript file that uses the public types, with tsc and no skipLibCheck,
+//   (c) bundles `import { init } from 'garde'` and `garde/define` for the browser with rollup,
+// and finds garde/garde.js. Prints one line per step; exits non-zero on the first failure.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+const ROOT = resolve(import.meta.dirname ?? new URL('..', import.meta.url).pathname, '..');
+const ROOT_BIN = join(ROOT, 'node_modules', '.bin');
+const started = Date.now();
+
+const say = (line) => console.log(`check-package: ${line}`);
+function fail(message) {
+  console.error(`check-package: FAILED: ${message}`);
+  process.exit(1);
+}
+/** Runs a command, its output kept for the failure message only. */
+function run(command, args, cwd) {
+  try {
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    fail(`${command} ${args.join(' ')}\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+  }
+}
+
+for (const built of ['dist/garde.js', 'dist/esm/wire.js', 'custom-elements.json'])
+  if (!existsSync(join(ROOT, built))) fail(`${built} is missing: run \`npm run build\` first`);
+
+const scratch = mkdtempSync(join(tmpdir(), 'garde-package-'));
+try {
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], ROOT));
+  const tarball = join(scratch, packed.filename);
+  say(`packed ${packed.filename}: ${packed.entryCount} files, ${packed.size} B`);
+
+  // publint packs the tree itself (with npm, as above): only then can it tell a file that exists
+  // but is not published, e.g. an export pointing outside `files`.
+  const lint = await publint({ pkgDir: ROOT, pack: 'npm', level: 'suggestion', strict: true });
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  if (lint.messages.length)
+    fail(`publint:\n${lint.messages.map((m) => formatMessage(m, pkg)).join('\n')}`);
+  say('publint: no message');
+
+  // Profile esm-only: garde is ES modules only, with no CommonJS entry by design. garde.js (a
+  // classic script for a <script> tag) and custom-elements.json (data) are not modules to type.
+  run(
+    join(ROOT_BIN, 'attw'),
+    [tarball, '--profile', 'esm-only', '--exclude-entrypoints', 'garde.js', 'custom-elements.json'],
+    ROOT,
+  );
+  say('attw (esm-only): no problem');
+
+  const site = join(scratch, 'site');
+  run('mkdir', ['-p', join(site, 'src')], scratch);
+  writeFileSync(
+    join(site, 'package.json'),
+    JSON.stringify({ name: 'site', private: true, type: 'module' }, null, 2),
+  );
+  run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball],
+    site,
+  );
+  say('scratch project: installed the tarball');
+
+  // (a) The Node side of the package, as the collector and other servers use it.
+  writeFileSync(
+    join(site, 'node.mjs'),
+    `import { LANGS, receiptSchema, RECEIPT_METHODS } from 'garde/wire';
+import { anonymiseIp, reduceUserAgent } from 'garde/minimise';
+import { resolveLang } from 'garde/core';
+if (LANGS.join() !== 'fr,nl,de,en' || receiptSchema.properties.method.enum !== RECEIPT_METHODS)
+  throw new Error('garde/wire exports are wrong');
+if (anonymiseIp('203.0.113.77', { v4Bits: 16, v6Bits: 48 }) !== '203.0.0.0')
+  throw new Error('garde/minimise anonymiseIp is wrong');
+if (typeof reduceUserAgent !== 'function' || typeof resolveLang !== 'function')
+  throw new Error('garde/minimise or garde/core is missing exports');
+`,
+  );
+  run(process.execPath, ['node.mjs'], site);
+  say('node: garde/core, garde/minimise and garde/wire import and work');
+
+  // (b) The published types, in a strict project that has none of garde's dev dependencies.
+  writeFileSync(
+    join(site, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      include: ['src'],
+    }),
+  );
+  writeFileSync(
+    join(site, 'src', 'types.ts'),
+    `import { init } from 'garde';
+import type { GardeConfig } from 'garde/core';
+import { hitSchema, type Hit, type Receipt, type ReceiptMethod } from 'garde/wire';
+import { anonymiseIp } from 'garde/minimise';
+
+export const method: ReceiptMethod = 'withdraw';
+export const receipt: Receipt = {
+  receiptId: 'r1', id: 'v1', ts: new Date().toISOString(), version: '1',
+  categories: { necessary: true }, services: {}, method, lang: 'fr', path: '/',
+};
+export const hit: Hit = { name: 'pageview', path: '/', lang: 'fr', vw: 360, consent: false };
+export const required: readonly string[] = hitSchema.required;
+export const start = (config: GardeConfig) => init(config);
+export const network: string | null = anonymiseIp('203.0.113.7', { v4Bits: 8, v6Bits: 32 });
+// @ts-expect-error: the wire refuses a language garde does not speak.
+export const wrong: Receipt['lang'] = 'es';
+`,
+  );
+  run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], site);
+  say('tsc: the public types check in a strict NodeNext project');
+
+  // (c) A site's bundler: the library entry and the self-defining entry, for the browser.
+  writeFileSync(
+    join(site, 'src', 'main.js'),
+    "import { init } from 'garde';\nimport 'garde/define';\nwindow.startGarde = init;\n",
+  );
+  const bundle = await rollup({
+    input: join(site, 'src', 'main.js'),
+    plugins: [nodeResolve({ browser: true, rootDir: site })],
+    onwarn: (warning) => fail(`rollup: ${warning.message}`),
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const modules = Object.keys(output[0].modules);
+  if (!modules.some((id) => id.includes(join('node_modules', 'garde', 'dist', 'esm'))))
+    fail('rollup: the bundle holds nothing of garde');
+  say(`rollup: bundled garde and garde/define for the browser (${modules.length} modules)`);
+
+  const dropIn = createRequire(join(site, 'package.json')).resolve('garde/garde.js');
+  if (!dropIn.endsWith(join('node_modules', 'garde', 'dist', 'garde.js')))
+    fail(`garde/garde.js resolves to ${dropIn}`);
+  say('garde/garde.js resolves to the drop-in');
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+say(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
