@@ -1,7 +1,7 @@
 // The crawl: from the start URL, follow same-origin links (language switcher first) and audit
 // up to N pages per language, each in every requested consent state, with one browser.
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { chromiumPath, CHROMIUM_ARGS } from './chromium.js';
+import { chromiumPath, CHROMIUM_ARGS } from './chromium-path.mjs';
 import { auditPage } from './audit-page.js';
 import type { AuditOptions, AuditReport, PageReport } from './types.js';
 
