@@ -12,7 +12,10 @@ import {
 import type { CountedHit } from './storage/counters.js';
 import type { StoredHit } from './storage/types.js';
 
-/** Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6), without /8 and /32. */
+/**
+ * Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6); `anonymous` only
+ * for a caller that stores a pre-consent hit as a row (the collector counts those and reads no address).
+ */
 export const NETWORK_BITS = {
   consented: { v4Bits: 16, v6Bits: 48 },
   anonymous: { v4Bits: 8, v6Bits: 32 },
