@@ -1,12 +1,15 @@
-// Command-line arguments of garde-audit.
+// Command-line arguments of garde-audit, read with node:util's parseArgs (strict: an unknown option
+// or a missing value is an error), then checked and turned into the audit's options.
+import { parseArgs as parseArgv } from 'node:util';
 import { NO_CONSENT_STATES, type AuditOptions, type AuditState } from './types.js';
 
-export const USAGE = `Usage: garde-audit <url> [--pages N] [--lang fr,nl,de,en] [--json] [--timeout ms] [--states list]
+export const USAGE = `Usage: garde-audit <url> [--pages N] [--lang fr,nl,de,en] [--json] [--timeout ms] [--states list] [--strict]
 
 Crawls the site in Chromium and reports, per page and consent state (fresh, refused, accepted,
 withdrawn), the cookies, storage keys, IndexedDB databases and third-party or gated requests seen,
 and whether the page's garde config declares them. Anything not declared necessary that appears
-without consent is a leak.
+without consent is a leak, except garde's own anonymous measurement before a decision (listed as
+such); after a refusal any analytics request is a leak.
 
   --pages N     pages per language (with --lang), or in all (default 5)
   --lang list   languages to cover, e.g. fr,nl,de,en (default: whatever the crawl finds)
@@ -14,6 +17,9 @@ without consent is a leak.
   --timeout ms  per navigation and wait (default 15000)
   --states list any of fresh,refused,accepted,withdrawn,gpc,tampered,policy-change
                 (default fresh,refused,accepted,withdrawn)
+  --strict      the Belgian DPA's reading: any analytics request before consent is a leak,
+                garde's anonymous measurement included
+  --help, -h    this text
 
 Exit code: 0 clean, 1 leak (or a page error / CSP violation), 2 usage error.
 Chromium: $CHROME_PATH, else a system Chromium/Chrome, else the one in @sparticuz/chromium.`;
@@ -26,83 +32,93 @@ const ALL_STATES: AuditState[] = [
   ...[...NO_CONSENT_STATES].filter((s) => !['fresh', 'refused', 'withdrawn'].includes(s)),
 ];
 
+const OPTIONS = {
+  pages: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  timeout: { type: 'string' },
+  states: { type: 'string' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export interface CliOptions extends AuditOptions {
   json: boolean;
 }
 
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** node:util's messages, shortened to name the option and what is wrong with it. */
+function usageError(error: unknown): Error {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(message ?? '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new Error(`unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new Error(
+      /does not take/.test(message ?? '')
+        ? `${option} takes no value`
+        : `${option} needs a value (write ${option}=VALUE for one that starts with -)`,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 /** Parses argv (without node and the script); throws an Error with a message for the user. */
 export function parseArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgv({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError(error);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new Error('help');
   const opts: CliOptions = {
     url: '',
     pages: 5,
     langs: [],
     states: ['fresh', 'refused', 'accepted', 'withdrawn'],
     timeout: 15000,
-    json: false,
+    json: values.json ?? false,
+    strict: values.strict ?? false,
   };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const take = (): string => inline ?? value(i++, flag);
-    switch (flag) {
-      case '--pages': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n < 1)
-          throw new Error('--pages must be a whole number of at least 1');
-        opts.pages = n;
-        break;
-      }
-      case '--lang':
-        opts.langs = take()
-          .split(',')
-          .map((s) => s.trim().toLowerCase())
-          .filter(Boolean);
-        if (!opts.langs.length) throw new Error('--lang needs at least one language');
-        break;
-      case '--timeout': {
-        const n = Number(take());
-        if (!Number.isFinite(n) || n < 100)
-          throw new Error('--timeout must be a number of milliseconds (at least 100)');
-        opts.timeout = n;
-        break;
-      }
-      case '--states': {
-        const list = take()
-          .split(',')
-          .map((s) => s.trim()) as AuditState[];
-        const bad = list.filter((s) => !ALL_STATES.includes(s));
-        if (bad.length || !list.length)
-          throw new Error(`unknown state(s): ${bad.join(', ')} (known: ${ALL_STATES.join(', ')})`);
-        opts.states = list;
-        break;
-      }
-      case '--json':
-        opts.json = true;
-        break;
-      case '--help':
-      case '-h':
-        throw new Error('help');
-      default:
-        if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-        if (opts.url) throw new Error(`one URL only (got ${opts.url} and ${a})`);
-        opts.url = a;
-    }
+  if (values.pages !== undefined) {
+    const pages = Number(values.pages);
+    if (!Number.isInteger(pages) || pages < 1)
+      throw new Error('--pages must be a whole number of at least 1');
+    opts.pages = pages;
   }
+  if (values.lang !== undefined) {
+    opts.langs = list(values.lang.toLowerCase());
+    if (!opts.langs.length) throw new Error('--lang needs at least one language');
+  }
+  if (values.timeout !== undefined) {
+    const timeout = Number(values.timeout);
+    if (!Number.isFinite(timeout) || timeout < 100)
+      throw new Error('--timeout must be a number of milliseconds (at least 100)');
+    opts.timeout = timeout;
+  }
+  if (values.states !== undefined) {
+    const states = list(values.states) as AuditState[];
+    const bad = states.filter((state) => !ALL_STATES.includes(state));
+    if (bad.length || !states.length)
+      throw new Error(`unknown state(s): ${bad.join(', ')} (known: ${ALL_STATES.join(', ')})`);
+    opts.states = states;
+  }
+  if (positionals.length > 1)
+    throw new Error(`one URL only (got ${positionals[0]} and ${positionals[1]})`);
+  opts.url = positionals[0] ?? '';
   if (!opts.url) throw new Error('a URL is required');
-  let u: URL;
+  let url: URL;
   try {
-    u = new URL(opts.url);
+    url = new URL(opts.url);
   } catch {
     throw new Error(`not a URL: ${opts.url}`);
   }
-  if (!/^https?:$/.test(u.protocol)) throw new Error(`only http and https URLs: ${opts.url}`);
+  if (!/^https?:$/.test(url.protocol)) throw new Error(`only http and https URLs: ${opts.url}`);
   return opts;
 }

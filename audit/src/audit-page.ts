@@ -5,6 +5,7 @@ import type { Browser, Cookie, Page } from 'puppeteer-core';
 import { LANGS } from 'garde/wire';
 import { Declarations, readDeclarations } from './declared.js';
 import { clickBanner, bannerButton, readDecision, withdraw } from './drive.js';
+import { assessLeak } from './leak.js';
 import { dedupe, snapshot } from './observe.js';
 import {
   openSession,
@@ -15,7 +16,6 @@ import {
   type SessionSetup,
 } from './page-session.js';
 import {
-  NO_CONSENT_STATES,
   type AuditState,
   type JudgedItem,
   type PageReport,
@@ -26,6 +26,8 @@ import {
 export interface PageAuditOptions {
   states: AuditState[];
   timeout: number;
+  /** `--strict`: garde's anonymous measurement before consent is a leak too. */
+  strict?: boolean;
   /** Applied to every visitor of this page (the test suite blocks storage with it). */
   setup?: SessionSetup;
   /** Called after the first view: return false to skip the other states (a page in an unwanted language). */
@@ -101,11 +103,11 @@ function reportable(
 async function observe(
   state: AuditState,
   s: Session,
-  decl: Declarations,
-  origin: string,
+  page: { decl: Declarations; origin: string; strict: boolean },
   problems: string[],
   baseline?: Set<string>,
 ): Promise<{ report: StateReport; requested: SeenItem[] }> {
+  const { decl, origin, strict } = page;
   const snap = await snapshot(s.context, s.page);
   const decision = await s.page.evaluate(readDecision).catch(() => undefined);
   const requested = s.recorder.take().map((r) => {
@@ -118,9 +120,9 @@ async function observe(
   ]);
   const items: JudgedItem[] = seen.map((item) => {
     const verdict = decl.judge(item);
-    const necessary = verdict.declared && verdict.category === 'necessary';
+    const analyticsHit = item.kind === 'request' && decl.isAnalyticsHit(item.name);
     const { frameUrl: _f, initiators: _i, ...shown } = item;
-    return { ...shown, verdict, leak: NO_CONSENT_STATES.has(state) && !necessary };
+    return { ...shown, verdict, ...assessLeak({ state, verdict, analyticsHit, strict }) };
   });
   const cspProblems = snap.cspViolations.map((v) => `CSP violation: ${v}`);
   return {
@@ -203,11 +205,13 @@ export async function auditPage(
   let links: string[];
   let lang: string;
   let baseline: Set<string>;
+  let judging: { decl: Declarations; origin: string; strict: boolean };
   try {
     const status = await visit(first.page, url, timeout);
     decl = new Declarations(await first.page.evaluate(readDeclarations), url).forPage(url);
     links = await first.page.evaluate(readLinks);
     lang = pageLang(decl.lang, first.page.url());
+    judging = { decl, origin, strict: opts.strict ?? false };
     if (opts.keep && !opts.keep(lang))
       return {
         report: { url, lang, garde: decl.config !== null, states: [] },
@@ -217,14 +221,14 @@ export async function auditPage(
     const problems: string[] = status >= 400 ? [`HTTP ${status}`] : [];
     if (decl.config && !(await bannerButton(first.page, 'reject', Math.min(timeout, 5000))))
       problems.push('no visible <garde-banner> with a "reject" button');
-    const fresh = await observe('fresh', first, decl, origin, problems);
+    const fresh = await observe('fresh', first, judging, problems);
     baseline = new Set(fresh.requested.map((r) => r.name));
     if (want('fresh')) reports.push(fresh.report);
     if (want('refused') && decl.config) {
       const p = await clickBanner(first.page, 'reject', timeout);
       await settle(first.page, timeout);
       await reload(first.page, timeout);
-      reports.push((await observe('refused', first, decl, origin, p ? [p] : [], baseline)).report);
+      reports.push((await observe('refused', first, judging, p ? [p] : [], baseline)).report);
     }
   } finally {
     await first.close();
@@ -243,14 +247,14 @@ export async function auditPage(
       const p = await clickBanner(s.page, 'accept', timeout);
       await settle(s.page, timeout);
       await reload(s.page, timeout);
-      const accepted = await observe('accepted', s, decl, origin, p ? [p] : [], baseline);
+      const accepted = await observe('accepted', s, judging, p ? [p] : [], baseline);
       if (want('accepted')) reports.push(accepted.report);
       consentCookie = (await s.context.cookies()).find((c) => c.name === decl.cookieName);
       if (want('withdrawn')) {
         const w = await withdraw(s.page);
         await settle(s.page, timeout);
         await reload(s.page, timeout);
-        reports.push((await observe('withdrawn', s, decl, origin, w ? [w] : [], baseline)).report);
+        reports.push((await observe('withdrawn', s, judging, w ? [w] : [], baseline)).report);
       }
     } finally {
       await s.close();
@@ -282,7 +286,7 @@ export async function auditPage(
       const problems: string[] = [];
       if (state !== 'gpc' && !(await bannerButton(s.page, 'reject', Math.min(timeout, 5000))))
         problems.push(`${state}: the banner did not ask again`);
-      reports.push((await observe(state, s, decl, origin, problems, baseline)).report);
+      reports.push((await observe(state, s, judging, problems, baseline)).report);
     } finally {
       await s.close();
     }

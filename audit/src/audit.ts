@@ -1,7 +1,7 @@
 // The crawl: from the start URL, follow same-origin links (language switcher first) and audit
 // up to N pages per language, each in every requested consent state, with one browser.
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { chromiumPath, CHROMIUM_ARGS } from './chromium.js';
+import { chromiumPath, CHROMIUM_ARGS } from './chromium-path.mjs';
 import { auditPage } from './audit-page.js';
 import type { AuditOptions, AuditReport, PageReport } from './types.js';
 
@@ -15,10 +15,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Counts the leaks and problems of a set of page reports. */
-export function summarise(start: string, pages: PageReport[], missing: string[] = []): AuditReport {
+export function summarise(
+  start: string,
+  pages: PageReport[],
+  missing: string[] = [],
+  strict = false,
+): AuditReport {
   const states = pages.flatMap((p) => p.states);
   return {
     start,
+    strict,
     pages,
     missingLangs: missing,
     leaks: states.reduce((n, s) => n + s.items.filter((i) => i.leak).length, 0),
@@ -56,6 +62,7 @@ export async function runAudit(opts: AuditOptions, given?: Browser): Promise<Aud
         result = await auditPage(browser, url, {
           states: opts.states,
           timeout: opts.timeout,
+          strict: opts.strict ?? false,
           keep,
         });
       } catch (e) {
@@ -89,7 +96,7 @@ export async function runAudit(opts: AuditOptions, given?: Browser): Promise<Aud
     }
     const missing = opts.langs.filter((lang) => !counts.get(lang));
     for (const lang of missing) progress(`no page found in language "${lang}"`);
-    return summarise(opts.url, pages, missing);
+    return summarise(opts.url, pages, missing, opts.strict ?? false);
   } finally {
     if (!given) await browser.close();
   }

@@ -83,6 +83,7 @@ export class Declarations {
   /** garde's own consent cookie. */
   readonly cookieName: string;
   private readonly endpoints: string[];
+  private readonly analyticsEndpoint: string | null;
 
   constructor(facts: PageDeclarations, pageUrl: string) {
     this.config = facts.config;
@@ -90,14 +91,18 @@ export class Declarations {
     this.lang = facts.lang;
     const cookie = asRecord(this.config?.cookie);
     this.cookieName = typeof cookie.name === 'string' ? cookie.name : 'garde_consent';
-    this.endpoints = ['recordEndpoint', 'analyticsEndpoint']
-      .map((k) => this.config?.[k])
-      .filter((v): v is string => typeof v === 'string' && v.length > 0)
-      .map((v) => stripQuery(new URL(v, pageUrl).href));
+    const endpoint = (key: string): string | null => {
+      const value = this.config?.[key];
+      return typeof value === 'string' && value ? stripQuery(new URL(value, pageUrl).href) : null;
+    };
+    this.analyticsEndpoint = endpoint('analyticsEndpoint');
+    this.endpoints = [endpoint('recordEndpoint'), this.analyticsEndpoint].filter(
+      (url): url is string => url !== null,
+    );
   }
 
-  /** The category a service belongs to, per the config. */
-  private get analyticsCategory(): string {
+  /** The category of garde's own analytics (`analytics.category`, default `analytics`). */
+  get analyticsCategory(): string {
     const c = asRecord(this.config?.analytics).category;
     return typeof c === 'string' ? c : 'analytics';
   }
@@ -168,6 +173,11 @@ export class Declarations {
     return this.endpoints.includes(stripQuery(url));
   }
 
+  /** Whether a request is garde's own analytics hit (to `analyticsEndpoint`). */
+  isAnalyticsHit(url: string): boolean {
+    return this.analyticsEndpoint !== null && this.analyticsEndpoint === stripQuery(url);
+  }
+
   /** What the config says about one item. */
   judge(item: SeenItem): Verdict {
     switch (item.kind) {
@@ -183,6 +193,9 @@ export class Declarations {
       case 'indexedDB':
         return GARDE_DATABASES.test(item.name) ? NECESSARY : { declared: false };
       case 'request':
+        // A hit measures the audience: analytics, even when anonymous; a receipt is the proof of consent.
+        if (this.isAnalyticsHit(item.name))
+          return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };
         if (this.isEndpoint(item.name))
           return { declared: true, category: 'necessary', by: 'garde endpoint' };
         return this.byGatedSource(item.name, item.frameUrl, item.initiators ?? []);

@@ -4,7 +4,8 @@ import type { AuditReport, JudgedItem } from './types.js';
 const clip = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 function declaredAs(i: JudgedItem): string {
-  return i.verdict.declared ? `${i.verdict.category} (${i.verdict.by})` : 'not declared';
+  if (!i.verdict.declared) return 'not declared';
+  return `${i.verdict.category} (${i.note ?? i.verdict.by})`;
 }
 
 /** Lays rows out in padded columns. */
@@ -47,12 +48,22 @@ export function formatReport(report: AuditReport): string {
   for (const lang of report.missingLangs) out.push('', `! no page found in language "${lang}"`);
   const pages = report.pages.length;
   if (!pages) out.push('', '! no page could be audited');
+  const anonymous = report.pages
+    .flatMap((p) => p.states)
+    .reduce((n, s) => n + s.items.filter((i) => i.note).length, 0);
   out.push(
     '',
     report.leaks
       ? `${report.leaks} leak(s) on ${pages} page(s): non-necessary cookies, storage or requests without consent.`
       : `No leak on ${pages} page(s): nothing non-necessary before consent.`,
   );
+  if (anonymous) {
+    out.push(
+      report.strict
+        ? `${anonymous} of them garde's anonymous measurement before consent (a leak in --strict mode, the Belgian DPA's reading).`
+        : `${anonymous} anonymous measurement request(s) to garde's analytics endpoint before consent: allowed as anonymous data; a leak with --strict (the Belgian DPA's reading).`,
+    );
+  }
   if (report.problems)
     out.push(
       `${report.problems} problem(s) (page errors, CSP violations or steps that failed), listed with "!".`,

@@ -14,6 +14,9 @@ export const NO_CONSENT_STATES: ReadonlySet<AuditState> = new Set([
   'policy-change',
 ]);
 
+/** States after the visitor said no (refusal, withdrawal, Global Privacy Control): no analytics at all. */
+export const REFUSED_STATES: ReadonlySet<AuditState> = new Set(['refused', 'withdrawn', 'gpc']);
+
 export type ItemKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'request';
 
 /** One thing a page left behind or asked for. */
@@ -41,8 +44,10 @@ export type Verdict =
 
 export interface JudgedItem extends SeenItem {
   verdict: Verdict;
-  /** Seen in a state without consent and not necessary. */
+  /** Seen in a state without consent and not necessary (see `leak.ts`). */
   leak: boolean;
+  /** Why a non-necessary item seen without consent is, or would be, allowed: garde's anonymous hit. */
+  note?: string;
 }
 
 export interface StateReport {
@@ -64,6 +69,8 @@ export interface PageReport {
 
 export interface AuditReport {
   start: string;
+  /** Whether garde's anonymous measurement before consent counted as a leak (`--strict`). */
+  strict: boolean;
   pages: PageReport[];
   /** Languages asked for (--lang) that no crawled page was in. */
   missingLangs: string[];
@@ -80,6 +87,11 @@ export interface AuditOptions {
   states: AuditState[];
   /** Per navigation and per wait, in ms. */
   timeout: number;
+  /**
+   * The Belgian DPA's reading: consent even for cookieless, anonymous measurement, so garde's own
+   * analytics hit before consent is a leak too. Default false.
+   */
+  strict?: boolean;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
 }

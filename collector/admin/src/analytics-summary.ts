@@ -1,5 +1,6 @@
 // The analytics summary: pageviews per day (with and without analytics consent) and the top
-// pages, referrer domains, browsers and operating systems, from hits anonymised at the collector.
+// pages, referrer domains, browsers and operating systems. Pageviews with consent are anonymised
+// rows; those without are day-level counters (the collector keeps no row for them): both add up here.
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import type { Stats } from './api.js';
 import { num, pct } from './format.js';
@@ -9,7 +10,7 @@ import { WidthController } from './width-controller.js';
 
 const SERIES: Series[] = [
   { key: 'consented', label: 'with analytics consent', color: '#0b5cad' },
-  { key: 'anonymous', label: 'anonymous (no consent)', color: '#767676' },
+  { key: 'anonymous', label: 'before consent (counted anonymously)', color: '#767676' },
 ];
 const TOP = 10;
 

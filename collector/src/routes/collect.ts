@@ -1,14 +1,27 @@
-// POST /collect: an analytics hit, anonymised before it is queued for writing.
+// POST /collect: an analytics hit, reduced before anything is written. After analytics consent it is
+// queued as an anonymised row; before, it only adds one to a day-level counter.
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Hit } from 'garde/wire';
 import { validName } from 'garde/minimise';
-import { anonymiseHit } from '../anonymise.js';
+import { anonymiseHit, countedHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
 import { hitSchema } from '../schemas.js';
+import type { CountedHit } from '../storage/counters.js';
 import type { StoredHit } from '../storage/types.js';
 
 /** Largest hit body accepted (413 beyond). */
 export const HIT_LIMIT = 4096;
+
+export interface CollectRouteOptions {
+  /** Hits sent with analytics consent, stored as rows. */
+  hits: Batcher<StoredHit>;
+  /** Hits sent without it, added to counters. */
+  counts: Batcher<CountedHit>;
+  now: () => Date;
+  onRequest: onRequestHookHandler;
+  /** Query parameters kept in a hit's path; all others are dropped. */
+  queryAllowlist: readonly string[];
+}
 
 function pageHost(request: FastifyRequest): string {
   try {
@@ -19,13 +32,9 @@ function pageHost(request: FastifyRequest): string {
   return (request.headers.host ?? '').replace(/:\d+$/, '');
 }
 
-/** Registers POST /collect; answers 202 once the anonymised hit is committed. */
-export function collectRoute(
-  app: FastifyInstance,
-  hits: Batcher<StoredHit>,
-  now: () => Date,
-  onRequest: onRequestHookHandler,
-): void {
+/** Registers POST /collect; answers 202 once the hit's row or counter is committed. */
+export function collectRoute(app: FastifyInstance, options: CollectRouteOptions): void {
+  const { hits, counts, now, onRequest, queryAllowlist } = options;
   app.post(
     '/collect',
     { bodyLimit: HIT_LIMIT, schema: { body: hitSchema }, onRequest },
@@ -36,14 +45,15 @@ export function collectRoute(
           .code(400)
           .send({ error: 'invalid', message: 'body/name must be a short event name' });
       }
-      await hits.add(
-        anonymiseHit(hit, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
-          pageHost: pageHost(request),
-          now: now(),
-        }),
-      );
+      const context = {
+        userAgent: request.headers['user-agent'],
+        pageHost: pageHost(request),
+        now: now(),
+        queryAllowlist,
+      };
+      // Before consent the client address is not read at all: a counter has no place for it.
+      if (hit.consent) await hits.add(anonymiseHit(hit, { ...context, ip: request.ip }));
+      else await counts.add(countedHit(hit, context));
       return reply.code(202).send();
     },
   );

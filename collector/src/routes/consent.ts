@@ -1,6 +1,7 @@
 // POST /consent: a visitor's decision, stored once per receipt id with the server's receive time.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Receipt } from 'garde/wire';
+import { reducePath } from 'garde/minimise';
 import type { Batcher } from '../batcher.js';
 import { receiptSchema } from '../schemas.js';
 import type { StoredRecord } from '../storage/types.js';
@@ -29,7 +30,7 @@ export function consentRoute(
       services: r.services,
       method: r.method,
       lang: r.lang,
-      path: r.path,
+      path: reducePath(r.path),
     });
     return reply.code(202).send();
   });

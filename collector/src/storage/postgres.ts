@@ -2,6 +2,7 @@
 import pg from 'pg';
 import type { Receipt } from 'garde/wire';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
+import { countHitsPostgres } from './counters-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   CHUNK,
@@ -131,6 +132,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         ],
       );
     },
+    countHits: (hits) => countHitsPostgres(pool, hits),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, $);
       const n = where.params.length;
@@ -188,6 +190,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
              WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} IS NOT NULL GROUP BY ${column}
              UNION ALL
              SELECT value, count FROM hit_days WHERE dimension = '${column}' AND day BETWEEN $1 AND $2
+             UNION ALL
+             SELECT ${column}, sum(count) FROM hit_counters
+             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} <> '' GROUP BY ${column}
            ) t GROUP BY value ORDER BY sum(count) DESC, value LIMIT ${TOP}`,
           days,
         ).then((rows) => rows.map((r) => ({ value: r.value, count: Number(r.count) })));
@@ -210,6 +215,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
              WHERE name = 'pageview' AND day BETWEEN $1 AND $2 GROUP BY day
              UNION ALL
              SELECT day, count, consented FROM hit_days WHERE dimension = 'day' AND day BETWEEN $1 AND $2
+             UNION ALL
+             SELECT day, sum(count), 0 FROM hit_counters
+             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 GROUP BY day
            ) t GROUP BY day ORDER BY day`,
           days,
         ),

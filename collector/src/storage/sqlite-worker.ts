@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configure, createWriter } from './sqlite-writer.js';
+import { createCounterWriter, type CounterValues } from './counters-sqlite.js';
 
 /** A request from the main thread. */
 export type WriterRequest =
@@ -12,6 +13,7 @@ export type WriterRequest =
       rows: Parameters<ReturnType<typeof createWriter>['insertRecords']>[0];
     }
   | { id: number; op: 'hits'; rows: Parameters<ReturnType<typeof createWriter>['insertHits']>[0] }
+  | { id: number; op: 'counts'; rows: CounterValues[] }
   | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
   | { id: number; op: 'ping' }
   | { id: number; op: 'close' };
@@ -20,6 +22,7 @@ const { file, sync } = workerData as { file: string; sync: 'normal' | 'full' };
 const db = new Database(file);
 configure(db, sync);
 const writer = createWriter(db);
+const countHits = createCounterWriter(db);
 const port = parentPort!;
 
 port.on('message', (request: WriterRequest) => {
@@ -27,6 +30,7 @@ port.on('message', (request: WriterRequest) => {
     let result: unknown = null;
     if (request.op === 'records') writer.insertRecords(request.rows);
     else if (request.op === 'hits') writer.insertHits(request.rows);
+    else if (request.op === 'counts') countHits(request.rows);
     else if (request.op === 'purge')
       result = writer.purge(request.recordsBefore, request.hitsBeforeDay);
     else if (request.op === 'close') {

@@ -14,6 +14,7 @@ import {
 } from './sqlite-writer.js';
 import type { Receipt } from 'garde/wire';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
+import { counterValues, createCounterWriter, type CounterValues } from './counters-sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   CHUNK,
@@ -77,7 +78,9 @@ export async function openSqlite(
   const db = new Database(file);
   configure(db, sync);
   migrate(db);
-  const writer = memory ? inThread(createWriter(db)) : await startWriter(file, sync);
+  const writer = memory
+    ? inThread(createWriter(db), createCounterWriter(db))
+    : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
   const cache = new Map<string, Database.Statement>();
@@ -92,6 +95,7 @@ export async function openSqlite(
     insertRecords: (records) =>
       writer.call({ op: 'records', rows: records.map(recordValues) }).then(() => {}),
     insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
+    countHits: (hits) => writer.call({ op: 'counts', rows: counterValues(hits) }).then(() => {}),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
       const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(
@@ -155,6 +159,9 @@ export async function openSqlite(
            UNION ALL
            SELECT day, count, consented FROM hit_days
            WHERE dimension = 'day' AND day BETWEEN @fromDay AND @toDay
+           UNION ALL
+           SELECT day, sum(count), 0 FROM hit_counters
+           WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay GROUP BY day
          ) GROUP BY day ORDER BY day`,
       ).all(range) as Stats['pageviews']['byDay'];
       const top = (column: string) =>
@@ -165,6 +172,9 @@ export async function openSqlite(
              UNION ALL
              SELECT value, count FROM hit_days
              WHERE dimension = '${column}' AND day BETWEEN @fromDay AND @toDay
+             UNION ALL
+             SELECT ${column}, sum(count) FROM hit_counters
+             WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay AND ${column} <> '' GROUP BY ${column}
            ) GROUP BY value ORDER BY count DESC, value LIMIT ${TOP}`,
         ).all(range) as Array<{ value: string; count: number }>;
       const [paths, referrers, browsers, oses] = DIMENSIONS.map((d) => top(d.column)) as Array<
@@ -194,6 +204,7 @@ export async function openSqlite(
 type Call =
   | { op: 'records'; rows: RecordValues[] }
   | { op: 'hits'; rows: HitValues[] }
+  | { op: 'counts'; rows: CounterValues[] }
   | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
   | { op: 'ping' }
   | { op: 'close' };
@@ -202,11 +213,12 @@ interface Writer {
   call(request: Call): Promise<unknown>;
 }
 
-function inThread(writer: SqliteWriter): Writer {
+function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => void): Writer {
   return {
     async call(request) {
       if (request.op === 'records') writer.insertRecords(request.rows);
       else if (request.op === 'hits') writer.insertHits(request.rows);
+      else if (request.op === 'counts') countHits(request.rows);
       else if (request.op === 'purge')
         return writer.purge(request.recordsBefore, request.hitsBeforeDay);
       return null;

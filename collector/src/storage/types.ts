@@ -1,5 +1,6 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
 import type { Receipt } from 'garde/wire';
+import type { CountedHit } from './counters.js';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
 export interface StoredRecord {
@@ -81,6 +82,8 @@ export interface Storage {
   insertRecords(records: StoredRecord[]): Promise<void>;
   /** Inserts anonymised hits in one transaction. */
   insertHits(hits: StoredHit[]): Promise<void>;
+  /** Adds pre-consent hits to their day-level counters (count + 1 each), in one transaction. */
+  countHits(hits: CountedHit[]): Promise<void>;
   /** One page of records, newest first. */
   listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage>;
   /** Every matching record, newest first, read in chunks so memory stays flat. */

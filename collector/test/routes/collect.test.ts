@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { openSqlite } from '../../src/storage/sqlite.js';
+import type { Hit } from 'garde/wire';
 import { hit, logCapture, tempDir, testServer } from '../helpers.js';
 
 const UA =
@@ -23,16 +24,23 @@ describe('POST /collect', () => {
   let log: ReturnType<typeof logCapture>;
   let tmp: ReturnType<typeof tempDir>;
   let file: string;
-  const rows = () => {
+  const read = (sql: string) => {
     const db = new Database(file, { readonly: true });
     try {
-      return db.prepare('SELECT * FROM hits ORDER BY rowid').all() as Array<
-        Record<string, unknown>
-      >;
+      return db.prepare(sql).all() as Array<Record<string, unknown>>;
     } finally {
       db.close();
     }
   };
+  const rows = () => read('SELECT * FROM hits ORDER BY rowid');
+  const counters = () => read('SELECT * FROM hit_counters');
+  /** Every row of every table, as text. */
+  const dump = () =>
+    JSON.stringify(
+      read("SELECT name FROM sqlite_master WHERE type = 'table'").map(({ name }) =>
+        read(`SELECT * FROM "${String(name)}"`),
+      ),
+    );
   const send = (body: object, ip = IP4, headers: Record<string, string> = {}) =>
     app.inject({
       method: 'POST',
@@ -57,7 +65,7 @@ describe('POST /collect', () => {
     tmp.remove();
   });
 
-  it('stores an anonymous hit with a /8 network, the reduced UA and the referrer domain only', async () => {
+  it('counts an anonymous hit by day, reduced UA and referrer domain, with no network and no row', async () => {
     const res = await send(
       hit({
         referrer: 'https://www.google.be/search?q=maladie',
@@ -65,26 +73,42 @@ describe('POST /collect', () => {
         session: 's1',
         screen: '1920x1080',
         minor: 3,
+        props: { step: 2 },
       }),
     );
     assert.equal(res.statusCode, 202, res.body);
-    const row = rows().at(-1)!;
-    assert.equal(row.network, '203.0.0.0');
-    assert.deepEqual([row.browser, row.major, row.os, row.mobile], ['Chrome', 131, 'Windows', 0]);
-    assert.equal(row.referrer, 'www.google.be');
-    // Without analytics consent, nothing that follows a visitor is kept.
-    assert.deepEqual([row.uid, row.session, row.screen, row.minor], [null, null, null, null]);
+    assert.deepEqual(rows(), []);
+    assert.deepEqual(counters(), [
+      {
+        day: new Date().toISOString().slice(0, 10),
+        name: 'pageview',
+        path: '/fr/',
+        referrer: 'www.google.be',
+        browser: 'Chrome',
+        os: 'Windows',
+        mobile: 0,
+        lang: 'fr',
+        vw: 1200,
+        count: 1,
+      },
+    ]);
   });
 
   it('prefers the request header to browser fields in the body, and takes those only without a header', async () => {
-    await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }));
+    const consented = (fields: Partial<Hit>) => hit({ consent: true, ...fields });
+    await send(consented({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }));
     assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Chrome', 131, 'Windows', 0]);
-    await send(hit({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }), IP4, {
+    await send(consented({ browser: 'Firefox', major: 133, os: 'Linux', mobile: true }), IP4, {
       'user-agent': '',
     });
     assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Firefox', 133, 'Linux', 1]);
-    await send(hit(), IP4, { 'user-agent': '' });
+    await send(consented({}), IP4, { 'user-agent': '' });
     assert.deepEqual(Object.values(pick(rows().at(-1)!)), ['Other', 0, 'Other', 0]);
+    await send(hit({ browser: 'Firefox', os: 'Linux', mobile: true }), IP4, { 'user-agent': '' });
+    assert.ok(
+      counters().some((c) => c.browser === 'Firefox' && c.os === 'Linux' && c.mobile === 1),
+      'the counters too',
+    );
   });
 
   it('keeps a /16 (IPv4) or /48 (IPv6) network and the after-consent fields with consent', async () => {
@@ -94,28 +118,30 @@ describe('POST /collect', () => {
     assert.deepEqual([row.session, row.screen, row.minor], ['sess-1', '1920x1080', 2]);
     await send(hit({ consent: true }), IP6);
     assert.equal(rows().at(-1)!.network, '2001:db8:85a3::');
-    await send(hit({ consent: false }), IP6);
-    assert.equal(rows().at(-1)!.network, '2001:db8::');
-  });
-
-  it('keeps the /16 of a consented IPv4 hit', async () => {
     await send(hit({ consent: true }), '198.51.100.23');
     assert.equal(rows().at(-1)!.network, '198.51.0.0');
-    await send(hit({ consent: false }), '198.51.100.23');
-    assert.equal(rows().at(-1)!.network, '198.0.0.0');
   });
 
   it('drops a same-site referrer and takes a bare host name as a domain', async () => {
-    await send(hit({ referrer: 'https://webappsa.inami.fgov.be/page' }));
-    assert.equal(rows().at(-1)!.referrer, null);
+    const referrers = () => counters().map((c) => c.referrer);
+    await send(hit({ path: '/same-site/', referrer: 'https://webappsa.inami.fgov.be/page' }));
+    assert.deepEqual(
+      counters()
+        .filter((c) => c.path === '/same-site/')
+        .map((c) => c.referrer),
+      [''],
+    );
     await send(hit({ referrer: 'www.belgium.be' }));
-    assert.equal(rows().at(-1)!.referrer, 'www.belgium.be');
+    assert.ok(referrers().includes('www.belgium.be'));
+    await send(hit({ consent: true, referrer: 'https://webappsa.inami.fgov.be/page' }));
+    assert.equal(rows().at(-1)!.referrer, null);
   });
 
   it('drops props that look personal', async () => {
     await send(
       hit({
         name: 'download',
+        consent: true,
         props: { file: 'form.pdf', email: 'jan@example.be', nrn: '85.07.30-033.61' },
       }),
     );
@@ -123,7 +149,7 @@ describe('POST /collect', () => {
   });
 
   it('refuses bad hits with a JSON 4xx and stores nothing', async () => {
-    const before = rows().length;
+    const before = [rows().length, counters().length];
     for (const body of [
       { ...hit(), vw: 1234 },
       { ...hit(), ip: IP4 },
@@ -137,11 +163,10 @@ describe('POST /collect', () => {
     }
     const big = await send({ ...hit(), props: { a: 'x'.repeat(5000) } });
     assert.equal(big.statusCode, 413);
-    assert.equal(rows().length, before);
+    assert.deepEqual([rows().length, counters().length], before);
   });
 
   it('leaves the raw IP and UA in no row and no log line', async () => {
-    const dump = JSON.stringify(rows());
     const text = log.text();
     assert.match(text, /"route":"\/collect","status":202/);
     for (const secret of [
@@ -154,7 +179,7 @@ describe('POST /collect', () => {
       'search?q=maladie',
       'jan@example.be',
     ]) {
-      assert.ok(!dump.includes(secret), `database holds ${secret}`);
+      assert.ok(!dump().includes(secret), `database holds ${secret}`);
       assert.ok(!text.includes(secret), `log holds ${secret}`);
     }
   });

@@ -1,4 +1,5 @@
 // PostgreSQL schema, the same tables and meaning as SQLite's; one entry per version, never edited once shipped.
+import { POSTGRES_COUNTERS } from './counters.js';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
 export const POSTGRES_MIGRATIONS: string[] = [
@@ -50,4 +51,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
     PRIMARY KEY (day, dimension, value)
   );
   `,
+  // 2: pre-consent hits as day-level counters.
+  POSTGRES_COUNTERS,
 ];

@@ -1,4 +1,5 @@
 // SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
+import { SQLITE_COUNTERS } from './counters.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
 export const SQLITE_MIGRATIONS: string[] = [
@@ -49,4 +50,6 @@ export const SQLITE_MIGRATIONS: string[] = [
     PRIMARY KEY (day, dimension, value)
   );
   `,
+  // 2: pre-consent hits as day-level counters.
+  SQLITE_COUNTERS,
 ];
