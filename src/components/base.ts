@@ -8,18 +8,19 @@ import { baseStyles } from './base.styles.js';
 
 /**
  * What the three elements share: the garde instance they render (`garde`, else the last one
- * `init()` created), re-rendering after each decision, and the language to render in.
+ * `init()` created), re-rendering after each decision, and the language to render in, which is
+ * the instance's `garde.lang`: the language its receipts record, so that a visitor always
+ * decides on texts in the language the receipt names.
  *
  * It extends Lit's ReactiveElement and renders with lit-html itself, as LitElement does
  * (`render()` after each update, event listeners bound to the element): the few lines below
  * stand in for LitElement's module, which every visitor would otherwise download too.
  *
- * @property garde - The garde instance to render and call; defaults to the last one `init()` created.
- * @attribute lang - The language to render in (fr, nl, de, en; regional tags map to theirs); defaults to
- *   `config.lang`, then `<html lang>`, then English.
+ * @property garde - The garde instance to render and call; defaults to the last one `init()`
+ *   created. The element renders in its `lang` (`config.lang`, else `<html lang>` at `init()`).
  */
 export class GardeElement extends ReactiveElement implements GardeHost {
-  static override properties = { garde: { attribute: false }, lang: {} };
+  static override properties = { garde: { attribute: false } };
   static override styles: CSSResultGroup = baseStyles;
 
   /** The instance to render and call; defaults to `currentGarde()`. */

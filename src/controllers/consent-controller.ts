@@ -4,7 +4,6 @@ import type { Garde } from '../core/types.js';
 /** A host that knows which garde instance it renders: its own `garde`, else `currentGarde()`. */
 export interface GardeHost extends ReactiveControllerHost {
   readonly g: Garde | null;
-  lang: string;
 }
 
 /**

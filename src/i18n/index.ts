@@ -1,6 +1,5 @@
 // The UI's languages and the fallback for texts the page's config gives per language.
 import type { Lang, LocalisedText } from '../core/types.js';
-import { resolveLang } from '../core/lang.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { nl } from './nl.js';
@@ -10,14 +9,6 @@ export type { Translation } from './translation.js';
 
 /** The built-in strings, by language. */
 export const translations = { fr, nl, de, en };
-
-/**
- * The language of an element: its own `lang`, else the config's `lang` (unless `auto`), else the
- * page's `<html lang>`, else English. Regional tags map to their language (`nl-BE` → `nl`); `auto`
- * is no language tag, so resolveLang skips it.
- */
-export const elementLang = (own?: string | null, config?: string): Lang =>
-  resolveLang(own, config, document.documentElement.lang);
 
 let warned = false;
 

@@ -37,16 +37,18 @@ describe('<garde-banner>', () => {
       await expect(b).to.be.accessible();
     });
 
-  it('takes its language from its own lang attribute first, then config.lang, then <html lang>', async () => {
+  it('renders in garde.lang (config.lang over <html lang>); its own lang attribute changes nothing', async () => {
     document.documentElement.lang = 'fr';
-    start({ lang: 'de' });
+    const garde = start({ lang: 'de' });
     await frame();
+    expect(garde.lang).to.equal('de');
     expect($(banner(), 'button').textContent).to.equal(BUTTONS.de.accept);
     banner()!.setAttribute('lang', 'nl');
+    banner()!.garde = garde;
     await frame();
-    expect($(banner(), 'button').textContent).to.equal(BUTTONS.nl.accept);
+    expect($(banner(), 'section').lang).to.equal('de');
+    expect($(banner(), 'button').textContent).to.equal(BUTTONS.de.accept);
   });
-
   it('is a named landmark region, not a dialog, and does not take focus', async () => {
     start();
     await frame();

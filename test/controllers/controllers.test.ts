@@ -9,7 +9,7 @@ import { config, reset } from '../components/helpers.js';
 
 /** The smallest host of both controllers: counts its renders, shows the consent method and a string. */
 class ProbeEl extends LitElement {
-  static override properties = { garde: { attribute: false }, lang: {} };
+  static override properties = { garde: { attribute: false } };
   declare garde?: Garde;
   renders = 0;
   l = new LocalizeController(this);
@@ -73,19 +73,28 @@ describe('controllers', () => {
     expect(el.g).to.equal(b);
   });
 
-  it('LocalizeController renders in the host’s lang, else config.lang, else <html lang>', async () => {
+  it('LocalizeController renders in the instance’s language, whatever the host’s lang or a later <html lang>', async () => {
     document.documentElement.lang = 'fr-BE';
-    start();
-    const el = await fixture<ProbeEl>(th`<probe-el></probe-el>`);
+    const fr = start();
+    const el = await fixture<ProbeEl>(th`<probe-el lang="de"></probe-el>`);
+    expect(fr.lang).to.equal('fr');
+    expect(el.l.lang).to.equal(fr.lang);
     expect(el.shadowRoot!.textContent).to.include('Tout accepter').and.include('Mesure d’audience');
-    el.lang = 'de';
+    document.documentElement.lang = 'nl';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.l.lang, 'a later <html lang> changes nothing').to.equal('fr');
+    el.garde = start({ lang: 'de' });
     await el.updateComplete;
     expect(el.l.lang).to.equal('de');
     expect(el.shadowRoot!.textContent)
       .to.include('Alle akzeptieren')
       .and.include('Besuchsstatistik');
-    start({ lang: 'nl' });
-    const el2 = await fixture<ProbeEl>(th`<probe-el></probe-el>`);
-    expect(el2.shadowRoot!.textContent).to.include('Alles accepteren');
+  });
+
+  it('LocalizeController renders in English while there is no instance', async () => {
+    const el = await fixture<ProbeEl>(th`<probe-el lang="fr"></probe-el>`);
+    expect(el.l.lang).to.equal('en');
+    expect(el.shadowRoot!.textContent).to.include('Accept all');
   });
 });

@@ -1,10 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { elementLang, text, translations } from '../../src/i18n/index.js';
+import { text, translations } from '../../src/i18n/index.js';
 import { BUTTONS, LANGS } from '../components/helpers.js';
 
 describe('i18n', () => {
-  afterEach(() => (document.documentElement.lang = 'en'));
-
   it('has every built-in string, non-empty, in all four languages', () => {
     const keys = Object.keys(translations.en).sort();
     for (const l of LANGS) {
@@ -23,16 +21,6 @@ describe('i18n', () => {
         Object.values(BUTTONS[l]),
       );
     }
-  });
-
-  it('resolves the language: own lang, then config (unless auto), then <html lang>, then English', () => {
-    document.documentElement.lang = 'de-BE';
-    expect(elementLang('nl', 'fr')).to.equal('nl');
-    expect(elementLang('', 'fr')).to.equal('fr');
-    expect(elementLang(null, 'auto')).to.equal('de');
-    document.documentElement.lang = 'es';
-    expect(elementLang(undefined, 'auto')).to.equal('en');
-    expect(elementLang('nl-BE')).to.equal('nl');
   });
 
   it('falls back to another language for a config text, never blank, and warns once', () => {
