@@ -20,22 +20,26 @@ import { baseStyles } from './base.styles.js';
  *   created. The element renders in its `lang` (`config.lang`, else `<html lang>` at `init()`).
  */
 export class GardeElement extends ReactiveElement implements GardeHost {
-  static override properties = { garde: { attribute: false } };
   static override styles: CSSResultGroup = baseStyles;
 
-  /** The instance to render and call; defaults to `currentGarde()`. */
-  declare garde?: Garde;
+  /** The instance given to this element, if any. */
+  private __given?: Garde;
 
-  protected l = new LocalizeController(this);
+  protected localize = new LocalizeController(this);
 
   constructor() {
     super();
     new ConsentController(this);
   }
 
-  /** The instance in use: `garde`, else the last one `init()` created. */
-  get g(): Garde | null {
-    return this.garde ?? currentGarde();
+  /** The instance in use: the one given, else the last one `init()` created. */
+  get garde(): Garde | null {
+    return this.__given ?? currentGarde();
+  }
+
+  set garde(garde: Garde | null | undefined) {
+    this.__given = garde ?? undefined;
+    this.requestUpdate();
   }
 
   /** The template of the element's shadow root (lit-html), worked out again at each update. */

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { Lang, LocalisedText } from '../core/types.js';
-import { text, translations, type Translation } from '../i18n/index.js';
+import { localisedText, translations, type Translation } from '../i18n/index.js';
 import type { GardeHost } from './consent-controller.js';
 
 /**
@@ -13,19 +13,18 @@ export class LocalizeController implements ReactiveController {
   /** The language of the current render. */
   lang: Lang = 'en';
   /** The built-in strings in `lang`. */
-  t: Translation = translations.en;
+  strings: Translation = translations.en;
 
-  constructor(private host: GardeHost) {
-    host.addController(this);
+  constructor(private __host: GardeHost) {
+    __host.addController(this);
   }
 
   hostUpdate(): void {
-    this.lang = this.host.g?.lang ?? 'en';
-    this.t = translations[this.lang];
+    this.lang = this.__host.garde?.lang ?? 'en';
+    this.strings = translations[this.lang];
   }
 
-  /** A config text in the current language, falling back to another language, then to `fallback`. */
-  text(v: LocalisedText | undefined, fallback?: string): string {
-    return text(v, this.lang, fallback);
-  }
+  /** A config text in the current language, else in another language, else `fallback`. */
+  text = (value: LocalisedText | undefined, fallback?: string): string =>
+    localisedText(value, this.lang, fallback);
 }

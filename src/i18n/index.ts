@@ -18,10 +18,11 @@ let warned = false;
  * drop-in is what authors test with, so the warning is not limited to a development build, but a
  * single line keeps production consoles quiet. `fallback` is used when the config has no text.
  */
-export function text(v: LocalisedText | undefined, lang: Lang, fallback = ''): string {
-  if (typeof v == 'string' || !v) return v || fallback;
-  const other = v.en || v.fr || v.nl || v.de;
-  if (v[lang]) return v[lang];
+export function localisedText(value: LocalisedText | undefined, lang: Lang, fallback = ''): string {
+  if (typeof value === 'string' || !value) return value || fallback;
+  const own = value[lang];
+  if (own) return own;
+  const other = value.en || value.fr || value.nl || value.de;
   if (other && !warned) {
     warned = true;
     console.warn(`garde: config text without "${lang}", showing "${other}"`);

@@ -53,8 +53,8 @@ describe('<garde-banner>', () => {
     start();
     await frame();
     const section = $(banner(), 'section');
-    expect(section.getAttribute('aria-labelledby')).to.equal('t');
-    expect($(banner(), '#t').textContent).to.equal('Cookies on this site');
+    expect(section.getAttribute('aria-labelledby')).to.equal('title');
+    expect($(banner(), '#title').textContent).to.equal('Cookies on this site');
     expect(banner()!.shadowRoot!.querySelector('dialog, [role=dialog]')).to.equal(null);
     expect(focused()).to.equal(document.body);
   });
