@@ -139,6 +139,6 @@ describe('<garde-banner>', () => {
       await frame();
       expect(getComputedStyle($(banner(), 'section')).backgroundColor).to.equal('rgb(30, 35, 41)');
       await expect(banner()).to.be.accessible();
-      if (lang == 'fr') await screenshot('banner-dark-fr');
+      if (lang === 'fr') await screenshot('banner-dark-fr');
     });
 });
