@@ -1,10 +1,16 @@
-import { unsafeCSS } from '@lit/reactive-element';
 import type { ConsentState, Garde } from '../core/types.js';
+import { css } from './css.js';
 import { defineElements } from './define-elements.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
-const room = unsafeCSS(`html{scroll-padding-bottom:4rem}`);
+const room = css`
+  html {
+    scroll-padding-bottom: 4rem;
+  }
+`;
+
+type TagName = 'garde-banner' | 'garde-preferences' | 'garde-policy-link';
 
 /**
  * Puts the UI on the page for `garde`: the banner first in `<body>` while there is no decision
@@ -13,46 +19,50 @@ const room = unsafeCSS(`html{scroll-padding-bottom:4rem}`);
  * Waits for `<body>` if called from `<head>`. Returns a function that takes it all away again.
  */
 export function mountUi(garde: Garde): () => void {
-  const d = document;
-  if (!d.body) {
-    let off = () => {};
-    d.addEventListener('DOMContentLoaded', () => (off = mountUi(garde)), { once: true });
-    return () => off();
+  if (!document.body) {
+    let unmount = () => {};
+    document.addEventListener('DOMContentLoaded', () => (unmount = mountUi(garde)), {
+      once: true,
+    });
+    return () => unmount();
   }
   defineElements();
-  const make = <K extends 'garde-banner' | 'garde-preferences' | 'garde-policy-link'>(n: K) => {
-    const e = d.createElement(n);
-    e.garde = garde;
-    return e;
+  const create = <K extends TagName>(tagName: K) => {
+    const element = document.createElement(tagName);
+    element.garde = garde;
+    return element;
   };
-  const prefs = make('garde-preferences');
-  const open = () => prefs.show();
+  const preferences = create('garde-preferences');
+  const showPreferences = () => preferences.show();
   let banner: HTMLElement | null = null;
-  const sync = (s: ConsentState | null) => {
-    if (s) {
+  const showBannerUnless = (consent: ConsentState | null) => {
+    if (consent) {
       banner?.remove();
       banner = null;
-    } else if (!banner) d.body.prepend((banner = make('garde-banner')));
+    } else if (!banner) {
+      banner = create('garde-banner');
+      document.body.prepend(banner);
+    }
   };
-  const float = garde.config.floatingButton && make('garde-policy-link');
-  const sheets = d.adoptedStyleSheets;
-  d.body.append(prefs);
-  if (float) {
-    float.setAttribute('floating', '');
-    d.body.append(float);
-    d.adoptedStyleSheets = [...sheets, room.styleSheet!];
+  const floatingButton = garde.config.floatingButton && create('garde-policy-link');
+  const pageSheets = document.adoptedStyleSheets;
+  document.body.append(preferences);
+  if (floatingButton) {
+    floatingButton.setAttribute('floating', '');
+    document.body.append(floatingButton);
+    document.adoptedStyleSheets = [...pageSheets, room.styleSheet!];
   }
-  d.addEventListener('garde:show-preferences', open);
-  sync(garde.consent);
-  const off = garde.onChange(sync);
+  document.addEventListener('garde:show-preferences', showPreferences);
+  showBannerUnless(garde.consent);
+  const unsubscribe = garde.onChange(showBannerUnless);
   return () => {
-    off();
-    d.removeEventListener('garde:show-preferences', open);
+    unsubscribe();
+    document.removeEventListener('garde:show-preferences', showPreferences);
     banner?.remove();
-    prefs.remove();
-    if (float) {
-      float.remove();
-      d.adoptedStyleSheets = sheets;
+    preferences.remove();
+    if (floatingButton) {
+      floatingButton.remove();
+      document.adoptedStyleSheets = pageSheets;
     }
   };
 }

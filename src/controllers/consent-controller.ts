@@ -1,10 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Garde } from '../core/types.js';
 
-/** A host that knows which garde instance it renders: its own `garde`, else `currentGarde()`. */
+/** A host that knows which garde instance it renders: its own, else `currentGarde()`. */
 export interface GardeHost extends ReactiveControllerHost {
-  readonly g: Garde | null;
-  lang: string;
+  readonly garde: Garde | null;
 }
 
 /**
@@ -13,30 +12,30 @@ export interface GardeHost extends ReactiveControllerHost {
  * `init()` again), so an old instance never keeps a detached element alive.
  */
 export class ConsentController implements ReactiveController {
-  private g: Garde | null = null;
-  private off?: () => void;
+  private __garde: Garde | null = null;
+  private __unsubscribe?: () => void;
 
-  constructor(private host: GardeHost) {
-    host.addController(this);
+  constructor(private __host: GardeHost) {
+    __host.addController(this);
   }
 
   hostConnected(): void {
-    this.sub();
+    this.__subscribe();
   }
 
   hostUpdate(): void {
-    if (this.host.g != this.g) this.sub();
+    if (this.__host.garde !== this.__garde) this.__subscribe();
   }
 
   hostDisconnected(): void {
-    this.off?.();
-    this.off = undefined;
-    this.g = null;
+    this.__unsubscribe?.();
+    this.__unsubscribe = undefined;
+    this.__garde = null;
   }
 
-  private sub(): void {
-    this.off?.();
-    this.g = this.host.g;
-    this.off = this.g?.onChange(() => this.host.requestUpdate());
+  private __subscribe(): void {
+    this.__unsubscribe?.();
+    this.__garde = this.__host.garde;
+    this.__unsubscribe = this.__garde?.onChange(() => this.__host.requestUpdate());
   }
 }

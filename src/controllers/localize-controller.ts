@@ -1,29 +1,30 @@
 import type { ReactiveController } from 'lit';
 import type { Lang, LocalisedText } from '../core/types.js';
-import { elementLang, text, translations, type Translation } from '../i18n/index.js';
+import { localisedText, translations, type Translation } from '../i18n/index.js';
 import type { GardeHost } from './consent-controller.js';
 
 /**
  * Gives its host the language to render in and the strings for it, worked out again before each
- * render: the host's `lang` attribute, else the config's `lang`, else `<html lang>`, else English.
+ * render: the language of the host's garde instance (`garde.lang`), which is the one its receipts
+ * record, and nothing else (no element `lang`, no later change of `<html lang>`); English while
+ * there is no instance.
  */
 export class LocalizeController implements ReactiveController {
   /** The language of the current render. */
   lang: Lang = 'en';
   /** The built-in strings in `lang`. */
-  t: Translation = translations.en;
+  strings: Translation = translations.en;
 
-  constructor(private host: GardeHost) {
-    host.addController(this);
+  constructor(private __host: GardeHost) {
+    __host.addController(this);
   }
 
   hostUpdate(): void {
-    const h = this.host;
-    this.t = translations[(this.lang = elementLang(h.lang, h.g?.config.lang))];
+    this.lang = this.__host.garde?.lang ?? 'en';
+    this.strings = translations[this.lang];
   }
 
-  /** A config text in the current language, falling back to another language, then to `fallback`. */
-  text(v: LocalisedText | undefined, fallback?: string): string {
-    return text(v, this.lang, fallback);
-  }
+  /** A config text in the current language, else in another language, else `fallback`. */
+  text = (value: LocalisedText | undefined, fallback?: string): string =>
+    localisedText(value, this.lang, fallback);
 }

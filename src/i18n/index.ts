@@ -1,6 +1,5 @@
 // The UI's languages and the fallback for texts the page's config gives per language.
 import type { Lang, LocalisedText } from '../core/types.js';
-import { resolveLang } from '../core/lang.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { nl } from './nl.js';
@@ -11,14 +10,6 @@ export type { Translation } from './translation.js';
 /** The built-in strings, by language. */
 export const translations = { fr, nl, de, en };
 
-/**
- * The language of an element: its own `lang`, else the config's `lang` (unless `auto`), else the
- * page's `<html lang>`, else English. Regional tags map to their language (`nl-BE` → `nl`); `auto`
- * is no language tag, so resolveLang skips it.
- */
-export const elementLang = (own?: string | null, config?: string): Lang =>
-  resolveLang(own, config, document.documentElement.lang);
-
 let warned = false;
 
 /**
@@ -27,10 +18,11 @@ let warned = false;
  * drop-in is what authors test with, so the warning is not limited to a development build, but a
  * single line keeps production consoles quiet. `fallback` is used when the config has no text.
  */
-export function text(v: LocalisedText | undefined, lang: Lang, fallback = ''): string {
-  if (typeof v == 'string' || !v) return v || fallback;
-  const other = v.en || v.fr || v.nl || v.de;
-  if (v[lang]) return v[lang];
+export function localisedText(value: LocalisedText | undefined, lang: Lang, fallback = ''): string {
+  if (typeof value === 'string' || !value) return value || fallback;
+  const own = value[lang];
+  if (own) return own;
+  const other = value.en || value.fr || value.nl || value.de;
   if (other && !warned) {
     warned = true;
     console.warn(`garde: config text without "${lang}", showing "${other}"`);

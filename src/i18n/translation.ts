@@ -14,7 +14,7 @@ export interface Translation {
   intro: string;
   save: string;
   close: string;
-  /** Label of the `necessary` category when the config gives none (the intro says it is always on). */
+  /** Label of the `necessary` category when the config gives none (the intro says it is on). */
   necessary: string;
   /** Summary of the expandable list of services and cookies. */
   services: string;

@@ -37,22 +37,24 @@ describe('<garde-banner>', () => {
       await expect(b).to.be.accessible();
     });
 
-  it('takes its language from its own lang attribute first, then config.lang, then <html lang>', async () => {
+  it('renders in garde.lang (config.lang over <html lang>); its own lang attribute changes nothing', async () => {
     document.documentElement.lang = 'fr';
-    start({ lang: 'de' });
+    const garde = start({ lang: 'de' });
     await frame();
+    expect(garde.lang).to.equal('de');
     expect($(banner(), 'button').textContent).to.equal(BUTTONS.de.accept);
     banner()!.setAttribute('lang', 'nl');
+    banner()!.garde = garde;
     await frame();
-    expect($(banner(), 'button').textContent).to.equal(BUTTONS.nl.accept);
+    expect($(banner(), 'section').lang).to.equal('de');
+    expect($(banner(), 'button').textContent).to.equal(BUTTONS.de.accept);
   });
-
   it('is a named landmark region, not a dialog, and does not take focus', async () => {
     start();
     await frame();
     const section = $(banner(), 'section');
-    expect(section.getAttribute('aria-labelledby')).to.equal('t');
-    expect($(banner(), '#t').textContent).to.equal('Cookies on this site');
+    expect(section.getAttribute('aria-labelledby')).to.equal('title');
+    expect($(banner(), '#title').textContent).to.equal('Cookies on this site');
     expect(banner()!.shadowRoot!.querySelector('dialog, [role=dialog]')).to.equal(null);
     expect(focused()).to.equal(document.body);
   });
@@ -137,6 +139,6 @@ describe('<garde-banner>', () => {
       await frame();
       expect(getComputedStyle($(banner(), 'section')).backgroundColor).to.equal('rgb(30, 35, 41)');
       await expect(banner()).to.be.accessible();
-      if (lang == 'fr') await screenshot('banner-dark-fr');
+      if (lang === 'fr') await screenshot('banner-dark-fr');
     });
 });

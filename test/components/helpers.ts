@@ -186,4 +186,4 @@ export async function axNodes(): Promise<AxNode[]> {
 
 /** The accessible names of the page's buttons. */
 export const buttonNames = async () =>
-  (await axNodes()).filter((n) => n.role == 'button').map((n) => n.name);
+  (await axNodes()).filter((n) => n.role === 'button').map((n) => n.name);

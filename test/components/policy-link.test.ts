@@ -20,9 +20,10 @@ describe('<garde-policy-link>', () => {
 
   for (const lang of LANGS)
     it(`links to the policy and names its button in ${lang}`, async () => {
+      document.documentElement.lang = lang;
       start();
       const el = await fixture(
-        html`<footer data-test><garde-policy-link lang=${lang}></garde-policy-link></footer>`,
+        html`<footer data-test><garde-policy-link></garde-policy-link></footer>`,
       );
       const pl = el.querySelector('garde-policy-link')!;
       await pl.updateComplete;
@@ -31,6 +32,7 @@ describe('<garde-policy-link>', () => {
       );
       const names = await buttonNames();
       expect(names).to.include(BUTTONS[lang].settings);
+      expect($(pl, 'button').lang).to.equal(lang);
       await expect(pl).to.be.accessible();
     });
 

@@ -46,13 +46,13 @@ describe('<garde-preferences>', () => {
     );
     expect(d.contains(focused())).to.be.true;
     const ax = await axNodes();
-    expect(ax.some((n) => n.role == 'dialog' && n.name == 'Cookie settings')).to.be.true;
+    expect(ax.some((n) => n.role === 'dialog' && n.name === 'Cookie settings')).to.be.true;
   });
 
   it('shows one switch per category, named and described, necessary on and disabled, nothing else pre-ticked', async () => {
     start();
     await open();
-    const ax = (await axNodes()).filter((n) => n.role == 'switch');
+    const ax = (await axNodes()).filter((n) => n.role === 'switch');
     expect(ax.map((n) => [n.name, !!n.checked, !!n.disabled])).to.deep.equal([
       ['Necessary', true, true],
       ['Audience measurement', false, false],
@@ -195,16 +195,32 @@ describe('<garde-preferences>', () => {
     start();
     await open();
     const d = dialog();
-    const r = d.getBoundingClientRect();
-    expect(r.top).to.be.at.least(0);
-    expect(r.bottom).to.be.at.most(256);
-    expect(d.scrollHeight).to.be.greaterThan(d.clientHeight);
-    expect(getComputedStyle(d).overflowY).to.equal('auto');
-    const save = $(prefs(), '[part~=save]');
-    save.scrollIntoView();
-    const sr = save.getBoundingClientRect();
-    expect(sr.top).to.be.at.least(0);
-    expect(sr.bottom).to.be.at.most(256);
+    const box = d.getBoundingClientRect();
+    expect(box.top).to.be.at.least(0);
+    expect(box.bottom).to.be.at.most(256);
+    expect(d.scrollHeight, 'more to read than fits').to.be.greaterThan(d.clientHeight);
+    expect(getComputedStyle(d).overflowY, 'scrollable by wheel and touch').to.equal('auto');
+    // Tab through the dialog as a keyboard user does: every button must get focus, and the
+    // browser must bring each into view inside the dialog, which scrolls (the page cannot).
+    const buttons = [...prefs().shadowRoot!.querySelectorAll('button')];
+    const reached = new Set<Element>();
+    const focusable = prefs().shadowRoot!.querySelectorAll('a, button, input, summary').length;
+    for (let press = 0; press <= focusable; press++) {
+      const element = focused()!;
+      // Past the last control, focus leaves the page for the browser's own controls.
+      if (!d.contains(element)) break;
+      reached.add(element);
+      const seen = element.getBoundingClientRect();
+      const part = element.getAttribute('part') ?? element.localName;
+      expect(seen.top, `${part} in view`).to.be.at.least(Math.max(0, box.top));
+      expect(seen.bottom, `${part} in view`).to.be.at.most(Math.min(256, box.bottom));
+      await sendKeys({ press: 'Tab' });
+    }
+    const missed = buttons.filter((b) => !reached.has(b)).map((b) => b.getAttribute('part'));
+    expect(missed, 'buttons never reached by Tab').to.deep.equal([]);
+    expect(document.scrollingElement!.scrollTop, 'the page behind did not scroll').to.equal(0);
+    $(prefs(), '[part~=save]').focus();
+    expect(d.scrollTop, 'the dialog scrolled to its last button').to.be.greaterThan(0);
     await screenshot('preferences-zoom400');
   });
 

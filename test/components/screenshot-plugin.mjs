@@ -10,7 +10,7 @@ export function screenshotPlugin() {
   return {
     name: 'garde-screenshot',
     async executeCommand({ command, payload, session }) {
-      if (command == 'garde-media') {
+      if (command === 'garde-media') {
         // Through CDP: puppeteer's emulateMediaFeatures rejects forced-colors. The CDP session is
         // kept per test page, since detaching it would drop the emulation.
         const page = session.browser.getPage(session.id);
@@ -18,7 +18,7 @@ export function screenshotPlugin() {
         await cdps.get(page).send('Emulation.setEmulatedMedia', { features: payload });
         return true;
       }
-      if (command != 'garde-screenshot') return undefined;
+      if (command !== 'garde-screenshot') return undefined;
       if (!/^[\w.-]+$/.test(payload?.name ?? ''))
         throw new Error('garde-screenshot: expected { name } of letters, digits, . _ -');
       await mkdir('test-artifacts', { recursive: true });

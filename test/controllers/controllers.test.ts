@@ -7,19 +7,21 @@ import { ConsentController } from '../../src/controllers/consent-controller.js';
 import { LocalizeController } from '../../src/controllers/localize-controller.js';
 import { config, reset } from '../components/helpers.js';
 
-/** The smallest host of both controllers: counts its renders, shows the consent method and a string. */
+/** The smallest host of both controllers: counts its renders, shows the consent method and strings. */
 class ProbeEl extends LitElement {
-  static override properties = { garde: { attribute: false }, lang: {} };
-  declare garde?: Garde;
+  static override properties = { given: { attribute: false } };
+  declare given?: Garde;
   renders = 0;
-  l = new LocalizeController(this);
-  c = new ConsentController(this);
-  get g() {
-    return this.garde ?? currentGarde();
+  localize = new LocalizeController(this);
+  consent = new ConsentController(this);
+  get garde() {
+    return this.given ?? currentGarde();
   }
   override render() {
     this.renders++;
-    return html`${this.g?.consent?.method ?? 'none'} ${this.l.t.accept} ${this.l.text(this.g?.config.categories.analytics?.label)}`;
+    const { strings, text } = this.localize;
+    const label = text(this.garde?.config.categories.analytics?.label);
+    return html`${this.garde?.consent?.method ?? 'none'} ${strings.accept} ${label}`;
   }
 }
 customElements.define('probe-el', ProbeEl);
@@ -65,27 +67,36 @@ describe('controllers', () => {
     start();
     const el = await fixture<ProbeEl>(th`<probe-el></probe-el>`);
     const b = start();
-    el.garde = b;
+    el.given = b;
     await el.updateComplete;
     b.acceptAll();
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.include('accept-all');
-    expect(el.g).to.equal(b);
+    expect(el.garde).to.equal(b);
   });
 
-  it('LocalizeController renders in the host’s lang, else config.lang, else <html lang>', async () => {
+  it('LocalizeController renders in the instance’s language, whatever the host’s lang or a later <html lang>', async () => {
     document.documentElement.lang = 'fr-BE';
-    start();
-    const el = await fixture<ProbeEl>(th`<probe-el></probe-el>`);
+    const fr = start();
+    const el = await fixture<ProbeEl>(th`<probe-el lang="de"></probe-el>`);
+    expect(fr.lang).to.equal('fr');
+    expect(el.localize.lang).to.equal(fr.lang);
     expect(el.shadowRoot!.textContent).to.include('Tout accepter').and.include('Mesure d’audience');
-    el.lang = 'de';
+    document.documentElement.lang = 'nl';
+    el.requestUpdate();
     await el.updateComplete;
-    expect(el.l.lang).to.equal('de');
+    expect(el.localize.lang, 'a later <html lang> changes nothing').to.equal('fr');
+    el.given = start({ lang: 'de' });
+    await el.updateComplete;
+    expect(el.localize.lang).to.equal('de');
     expect(el.shadowRoot!.textContent)
       .to.include('Alle akzeptieren')
       .and.include('Besuchsstatistik');
-    start({ lang: 'nl' });
-    const el2 = await fixture<ProbeEl>(th`<probe-el></probe-el>`);
-    expect(el2.shadowRoot!.textContent).to.include('Alles accepteren');
+  });
+
+  it('LocalizeController renders in English while there is no instance', async () => {
+    const el = await fixture<ProbeEl>(th`<probe-el lang="fr"></probe-el>`);
+    expect(el.localize.lang).to.equal('en');
+    expect(el.shadowRoot!.textContent).to.include('Accept all');
   });
 });

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit/html.js';
 import { GardeElement } from '../base.js';
+import { baseStyles } from '../base.styles.js';
+import { bannerStyles } from './banner.styles.js';
 
 /**
  * The first layer, shown while the visitor has not decided: a landmark region with a short text,
@@ -34,11 +36,29 @@ import { GardeElement } from '../base.js';
  * @event garde:show-preferences - On `document`, after "Customise".
  */
 export class GardeBanner extends GardeElement {
+  static override styles = [baseStyles, bannerStyles];
+
   override render() {
-    const g = this.g;
-    const { t, lang } = this.l;
-    return g
-      ? html`<section part="base" aria-labelledby="t" lang=${lang}><div part="inner"><h2 id="t" part="title">${t.title}</h2><p part="text">${t.text} <a part="link" href=${this.l.text(g.config.policy.url)}>${t.policy}</a></p><div part="actions"><button part="button accept" @click=${g.acceptAll}>${t.accept}</button><button part="button reject" @click=${g.rejectAll}>${t.reject}</button><button part="button customise" @click=${g.showPreferences}>${t.customise}</button></div></div></section>`
-      : nothing;
+    const garde = this.garde;
+    if (!garde) return nothing;
+    const { strings, lang } = this.localize;
+    const { acceptAll, rejectAll, showPreferences } = garde;
+    // Three buttons alike, refusing as easy as accepting.
+    return html`
+      <section part="base" aria-labelledby="title" lang=${lang}>
+        <div part="inner">
+          <h2 id="title" part="title">${strings.title}</h2>
+          <p part="text">
+            ${strings.text}
+            <a part="link" href=${this.localize.text(garde.config.policy.url)}>${strings.policy}</a>
+          </p>
+          <div part="actions">
+            <button part="button accept" @click=${acceptAll}>${strings.accept}</button>
+            <button part="button reject" @click=${rejectAll}>${strings.reject}</button>
+            <button part="button customise" @click=${showPreferences}>${strings.customise}</button>
+          </div>
+        </div>
+      </section>
+    `;
   }
 }

@@ -10,7 +10,8 @@ import { policyLinkStyles } from './policy-link.styles.js';
  *
  * @tag garde-policy-link
  *
- * @attribute floating - Show only the button, fixed in the bottom corner (what `config.floatingButton` adds).
+ * @attribute floating - Show only the button, fixed in the bottom corner (what
+ *   `config.floatingButton` adds).
  *
  * @csspart link - The link to the cookie policy.
  * @csspart button - The "Cookie settings" button.
@@ -29,10 +30,14 @@ export class GardePolicyLink extends GardeElement {
   static override styles = [baseStyles, policyLinkStyles];
 
   override render() {
-    const g = this.g;
-    const { t, lang } = this.l;
-    return g
-      ? html`<a part="link" lang=${lang} href=${this.l.text(g.config.policy.url)}>${t.policy}</a><button part="button" lang=${lang} @click=${g.showPreferences}>${t.settings}</button>`
-      : nothing;
+    const garde = this.garde;
+    if (!garde) return nothing;
+    const { strings, lang } = this.localize;
+    const policyUrl = this.localize.text(garde.config.policy.url);
+    const { showPreferences } = garde;
+    return html`
+      <a part="link" lang=${lang} href=${policyUrl}>${strings.policy}</a>
+      <button part="button" lang=${lang} @click=${showPreferences}>${strings.settings}</button>
+    `;
   }
 }

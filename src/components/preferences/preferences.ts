@@ -1,12 +1,14 @@
 import { html, nothing } from 'lit/html.js';
-import type { CookieInfo, LocalisedText } from '../../core/types.js';
+import type { CategoryConfig, ConsentState, CookieInfo, ServiceConfig } from '../../core/types.js';
 import { GardeElement } from '../base.js';
+import { baseStyles } from '../base.styles.js';
+import { preferencesStyles } from './preferences.styles.js';
 
 /** The element focused in the page, looking through shadow roots (the opener is often in one). */
-const focused = (): HTMLElement | null => {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a as HTMLElement | null;
+const focusedElement = (): HTMLElement | null => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
 };
 
 /**
@@ -51,46 +53,155 @@ const focused = (): HTMLElement | null => {
  * @event garde:consent - On `document`, from the core, after any of the three buttons.
  */
 export class GardePreferences extends GardeElement {
+  static override styles = [baseStyles, preferencesStyles];
+
   /** The switches' state, from the current decision when the dialog opens; applied only on Save. */
-  private d: Record<string, boolean> = {};
-  private o: HTMLElement | null = null;
+  private __draft: Record<string, boolean> = {};
+  /** The element that had focus when the dialog opened: focus goes back to it on close. */
+  private __opener: HTMLElement | null = null;
 
   /** The <dialog>, once rendered (null before the first render, or with no garde instance). */
-  private get dlg(): HTMLDialogElement | null {
+  private get __dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
 
   /** Opens the dialog, with the switches showing the current decision (all off before one). */
   async show(): Promise<void> {
-    if (this.dlg?.open) return;
-    this.o = focused();
-    this.d = { ...this.g?.consent?.categories };
+    if (this.__dialog?.open) return;
+    this.__opener = focusedElement();
+    this.__draft = { ...this.garde?.consent?.categories };
     this.requestUpdate();
     await this.updateComplete;
-    this.dlg?.showModal();
+    this.__dialog?.showModal();
   }
 
   /** Closes the dialog without changing anything. */
   close(): void {
-    this.dlg?.close();
+    this.__dialog?.close();
   }
 
   override render() {
-    const g = this.g;
-    if (!g) return nothing;
-    const { t, lang } = this.l;
-    const x = (v?: LocalisedText, f?: string) => this.l.text(v, f);
-    const { consent: c, config: cf } = g;
-    const done = (f: () => void) => () => (f(), this.close());
-    const row = (k: string, v: unknown) => (v ? html`<dt>${k}</dt><dd>${v}</dd>` : nothing);
+    const garde = this.garde;
+    if (!garde) return nothing;
+    const { strings, lang, text } = this.localize;
+    const { config, consent } = garde;
+    // File size hack: the sub-templates are functions here, not methods, sharing `strings` and
+    // `text`; as methods, each re-reading `this.localize` cost ~100 B gzip in dist/garde.js.
+
+    // One term and its value, or nothing when the config gives no value.
+    const renderDetail = (term: string, value: unknown) =>
+      value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
+
+    // A cookie's name, provider (its own, else its service's), purpose and lifetime.
+    const renderCookie = (cookie: CookieInfo, service: ServiceConfig) => html`
+      <dl part="cookie">
+        ${renderDetail('Cookie', html`<code>${cookie.name}</code>`)}
+        ${renderDetail(strings.provider, text(cookie.provider ?? service.provider))}
+        ${renderDetail(strings.purpose, text(cookie.purpose))}
+        ${renderDetail(strings.lifetime, text(cookie.lifetime))}
+      </dl>
+    `;
+
+    // A service and the cookies it describes (the ones given as bare names are not shown).
+    const renderService = ([name, service]: [string, ServiceConfig]) => html`
+      <div part="service">
+        <h3>${text(service.label, name)}</h3>
+        ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
+        ${service.cookies
+          ?.filter((cookie): cookie is CookieInfo => typeof cookie === 'object')
+          .map((cookie) => renderCookie(cookie, service))}
+      </div>
+    `;
+
+    // A category's services, folded under one summary.
+    const renderServices = (services: Array<[string, ServiceConfig]>) => html`
+      <details part="details">
+        <summary part="summary">${strings.services}</summary>
+        ${services.map(renderService)}
+      </details>
+    `;
+
+    // A category's switch, named by its label and described by its description; its services.
+    const renderCategory = ([name, category]: [string, CategoryConfig]) => {
+      const necessary = name === 'necessary';
+      const description = text(category.description);
+      const descriptionId = `${name}-description`;
+      const descriptionParagraph = description
+        ? html`<p id=${descriptionId} part="description">${description}</p>`
+        : nothing;
+      const services = Object.entries(config.services).filter(
+        ([, service]) => service.category === name,
+      );
+      const toggle = (event: Event) => {
+        this.__draft[name] = (event.target as HTMLInputElement).checked;
+        this.requestUpdate();
+      };
+      return html`
+        <div part="category">
+          <label part="label">
+            <input
+              part="switch"
+              type="checkbox"
+              role="switch"
+              aria-describedby=${description ? descriptionId : nothing}
+              ?disabled=${necessary}
+              .checked=${necessary || !!this.__draft[name]}
+              @change=${toggle}
+            />
+            ${text(category.label, necessary ? strings.necessary : name)}
+          </label>
+          ${descriptionParagraph}
+          ${services.length ? renderServices(services) : nothing}
+        </div>
+      `;
+    };
+
+    // The visitor's consent id and date, to quote to the data-protection officer.
+    const renderReceipt = ({ id, decidedAt }: ConsentState) => html`
+      <p part="receipt">
+        ${strings.id}: <code>${id}</code>
+        (<time datetime=${decidedAt}>${new Date(decidedAt).toLocaleString(`${lang}-BE`)}</time>)
+      </p>
+    `;
+
+    // Each button decides, then closes the dialog; "Save my choices" names every category.
+    const closeAfter = (decide: () => void) => () => {
+      decide();
+      this.close();
+    };
+    const reject = closeAfter(garde.rejectAll);
+    const accept = closeAfter(garde.acceptAll);
+    const save = closeAfter(() =>
+      garde.set(
+        Object.fromEntries(
+          Object.keys(config.categories).map((name) => [name, !!this.__draft[name]]),
+        ),
+      ),
+    );
+
     // Escape fires `cancel` then `close`: nothing to undo, since the switches only count on Save.
-    return html`<dialog part="dialog" aria-labelledby="h" lang=${lang} @close=${() => this.o?.isConnected && this.o.focus()}><div part="header"><h2 id="h" part="title">${t.settings}</h2><button part="close" aria-label=${t.close} @click=${this.close}>×</button></div><p part="text">${t.intro} <a part="link" href=${x(cf.policy.url)}>${t.policy}</a></p>${Object.entries(
-      cf.categories,
-    ).map(([k, cat]) => {
-      const nec = k == 'necessary';
-      const desc = x(cat.description);
-      const svcs = Object.entries(cf.services).filter(([, s]) => s.category == k);
-      return html`<div part="category"><label part="label"><input part="switch" type="checkbox" role="switch" aria-describedby=${desc ? 'd' + k : nothing} ?disabled=${nec} .checked=${nec || !!this.d[k]} @change=${(e: Event) => ((this.d[k] = (e.target as HTMLInputElement).checked), this.requestUpdate())}>${x(cat.label, nec ? t.necessary : k)}</label>${desc ? html`<p id=${'d' + k} part="description">${desc}</p>` : nothing}${svcs.length ? html`<details part="details"><summary part="summary">${t.services}</summary>${svcs.map(([sk, s]) => html`<div part="service"><h3>${x(s.label, sk)}</h3>${s.description ? html`<p>${x(s.description)}</p>` : nothing}${s.cookies!.filter((k): k is CookieInfo => typeof k == 'object').map((k) => html`<dl part="cookie">${row('Cookie', html`<code>${k.name}</code>`)}${row(t.provider, x(k.provider ?? s.provider))}${row(t.purpose, x(k.purpose))}${row(t.lifetime, x(k.lifetime))}</dl>`)}</div>`)}</details>` : nothing}</div>`;
-    })}${c ? html`<p part="receipt">${t.id}: <code>${c.id}</code> (<time datetime=${c.decidedAt}>${new Date(c.decidedAt).toLocaleString(lang + '-BE')}</time>)</p>` : nothing}<div part="actions"><button part="button reject" @click=${done(g.rejectAll)}>${t.reject}</button><button part="button accept" @click=${done(g.acceptAll)}>${t.accept}</button><button part="button save" @click=${done(() => g.set(Object.fromEntries(Object.keys(cf.categories).map((k) => [k, !!this.d[k]]))))}>${t.save}</button></div></dialog>`;
+    return html`
+      <dialog part="dialog" aria-labelledby="heading" lang=${lang} @close=${this.__returnFocus}>
+        <div part="header">
+          <h2 id="heading" part="title">${strings.settings}</h2>
+          <button part="close" aria-label=${strings.close} @click=${this.close}>×</button>
+        </div>
+        <p part="text">
+          ${strings.intro}
+          <a part="link" href=${text(config.policy.url)}>${strings.policy}</a>
+        </p>
+        ${Object.entries(config.categories).map(renderCategory)}
+        ${consent ? renderReceipt(consent) : nothing}
+        <div part="actions">
+          <button part="button reject" @click=${reject}>${strings.reject}</button>
+          <button part="button accept" @click=${accept}>${strings.accept}</button>
+          <button part="button save" @click=${save}>${strings.save}</button>
+        </div>
+      </dialog>
+    `;
+  }
+
+  private __returnFocus(): void {
+    if (this.__opener?.isConnected) this.__opener.focus();
   }
 }

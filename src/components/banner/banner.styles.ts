@@ -1,0 +1,18 @@
+import { css } from '../css.js';
+
+// In the flow at the start of <body>, full width, like GOV.UK's cookie banner: it never covers the
+// page, so it can never hide the focused element (WCAG 2.4.11), and it reflows at 400% zoom, where
+// a fixed banner would take the whole viewport.
+export const bannerStyles = css`
+  section {
+    background: var(--b);
+    color: var(--c);
+    border-bottom: 2px solid var(--l);
+  }
+
+  [part~='inner'] {
+    max-width: 60rem;
+    margin: auto;
+    padding: var(--s);
+  }
+`;

@@ -1,0 +1,69 @@
+import { css } from '../css.js';
+
+// The native modal <dialog> sits in the top layer (no z-index, inert background, focus kept
+// inside); the browser caps its size to the viewport and makes it scroll, which is what 320 px and
+// 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
+export const preferencesStyles = css`
+  dialog {
+    width: 40rem;
+    padding: var(--s);
+    border: 2px solid var(--l);
+    border-radius: var(--r);
+    background: var(--b);
+    color: var(--c);
+  }
+
+  dialog::backdrop {
+    background: #000a;
+  }
+
+  [part='header'] {
+    display: flex;
+    justify-content: space-between;
+    align-items: start;
+    gap: var(--s);
+  }
+
+  [part='close'] {
+    padding: 0 0.75rem;
+    background: none;
+    color: inherit;
+    border-color: var(--l);
+  }
+
+  [part='category'] {
+    border-top: 1px solid var(--l);
+    padding: var(--s) 0;
+  }
+
+  label {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+    font-weight: 600;
+  }
+
+  input {
+    width: 1.5rem;
+    height: 1.5rem;
+    accent-color: var(--a);
+  }
+
+  dl {
+    display: flex;
+    flex-wrap: wrap;
+    margin: 0 0 0.5em;
+  }
+
+  dt {
+    flex: 0 0 11em;
+    font-weight: 600;
+  }
+
+  dd {
+    flex: 1 0 calc(100% - 11em);
+    min-width: 9em;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+`;
