@@ -105,6 +105,24 @@ export default tseslint.config(
   },
   { files: ['src/components/**'], ...wc.configs['flat/recommended'] },
   {
+    // The elements render with lit-html over their own small base (src/components/base.ts): a value
+    // import of lit's entry or of ReactiveElement would add ~2 kB to every visitor's download.
+    files: ['src/components/**', 'src/controllers/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['lit', '@lit/reactive-element'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message:
+              'Types only: render with lit/html.js over GardeElement (see docs/architecture.md).',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'collector/test/**', 'audit/test/**'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

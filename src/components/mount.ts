@@ -50,7 +50,7 @@ export function mountUi(garde: Garde): () => void {
   if (floatingButton) {
     floatingButton.setAttribute('floating', '');
     document.body.append(floatingButton);
-    document.adoptedStyleSheets = [...pageSheets, room.styleSheet!];
+    document.adoptedStyleSheets = [...pageSheets, room];
   }
   document.addEventListener('garde:show-preferences', showPreferences);
   showBannerUnless(garde.consent);
