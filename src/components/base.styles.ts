@@ -2,35 +2,32 @@ import { css } from './css.js';
 
 // The sheet every element starts from: theme properties, box model, headings, links, buttons and
 // the focus ring.
-// Theming: the public --garde-* properties are read with their defaults into private ones, so a
-// page can set them on :root (they inherit) or on the elements. File size hack: the private ones
-// have one-letter names, which no build step can shorten (a full name costs ~40 B gzip):
-// --c colour, --b background, --a accent, --t text on the accent, --l lines (borders),
-// --r radius, --s space.
+// Theming: the public --garde-* properties are read with their defaults into private ones
+// (`--_name`), so a page can set them on :root (they inherit) or on the elements.
 // Light and dark defaults: every text/background pair meets 4.5:1; the focus ring uses the text
 // colour, so it stands out against the background and the buttons alike. Nothing moves (no
 // transition, no animation), so prefers-reduced-motion is honoured by construction.
 export const baseStyles = css`
   :host {
-    --c: var(--garde-color, #1b1b1b);
-    --b: var(--garde-background, #f3f5f8);
-    --a: var(--garde-accent, #1d4f91);
-    --t: var(--garde-accent-text, #fff);
-    --l: var(--garde-border, #5f6b7a);
-    --r: var(--garde-radius, 0.25rem);
-    --s: var(--garde-space, 1rem);
+    --_color: var(--garde-color, #1b1b1b);
+    --_background: var(--garde-background, #f3f5f8);
+    --_accent: var(--garde-accent, #1d4f91);
+    --_accent-text: var(--garde-accent-text, #fff);
+    --_border: var(--garde-border, #5f6b7a);
+    --_radius: var(--garde-radius, 0.25rem);
+    --_space: var(--garde-space, 1rem);
     display: block;
     font: 1rem/1.5 var(--garde-font, inherit);
-    color: var(--c);
+    color: var(--_color);
   }
 
   @media (prefers-color-scheme: dark) {
     :host {
-      --c: var(--garde-color, #eef1f4);
-      --b: var(--garde-background, #1e2329);
-      --a: var(--garde-accent, #a8c7fa);
-      --t: var(--garde-accent-text, #0b1a33);
-      --l: var(--garde-border, #8a96a3);
+      --_color: var(--garde-color, #eef1f4);
+      --_background: var(--garde-background, #1e2329);
+      --_accent: var(--garde-accent, #a8c7fa);
+      --_accent-text: var(--garde-accent-text, #0b1a33);
+      --_border: var(--garde-border, #8a96a3);
     }
   }
 
@@ -52,7 +49,7 @@ export const baseStyles = css`
   }
 
   a {
-    color: var(--a);
+    color: var(--_accent);
   }
 
   /* The three buttons of a layer look alike: no "dark pattern" primary button. */
@@ -61,28 +58,28 @@ export const baseStyles = css`
     font-weight: 600;
     min-height: 2.75rem;
     padding: 0.5rem 1rem;
-    border: 2px solid var(--a);
-    border-radius: var(--r);
-    background: var(--a);
-    color: var(--t);
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
     cursor: pointer;
   }
 
   button:hover {
     box-shadow:
-      0 0 0 2px var(--b),
-      0 0 0 4px var(--a);
+      0 0 0 2px var(--_background),
+      0 0 0 4px var(--_accent);
   }
 
   [part~='actions'] {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
     gap: 0.5rem;
-    margin-top: var(--s);
+    margin-top: var(--_space);
   }
 
   :focus-visible {
-    outline: 3px solid var(--garde-focus, var(--c));
+    outline: 3px solid var(--garde-focus, var(--_color));
     outline-offset: 2px;
   }
 

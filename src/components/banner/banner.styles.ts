@@ -5,14 +5,14 @@ import { css } from '../css.js';
 // a fixed banner would take the whole viewport.
 export const bannerStyles = css`
   section {
-    background: var(--b);
-    color: var(--c);
-    border-bottom: 2px solid var(--l);
+    background: var(--_background);
+    color: var(--_color);
+    border-bottom: 2px solid var(--_border);
   }
 
   [part~='inner'] {
     max-width: 60rem;
     margin: auto;
-    padding: var(--s);
+    padding: var(--_space);
   }
 `;

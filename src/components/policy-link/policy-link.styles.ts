@@ -35,7 +35,7 @@ export const policyLinkStyles = css`
   }
 
   :host([floating]) button {
-    background: var(--a);
-    color: var(--t);
+    background: var(--_accent);
+    color: var(--_accent-text);
   }
 `;

@@ -6,11 +6,11 @@ import { css } from '../css.js';
 export const preferencesStyles = css`
   dialog {
     width: 40rem;
-    padding: var(--s);
-    border: 2px solid var(--l);
-    border-radius: var(--r);
-    background: var(--b);
-    color: var(--c);
+    padding: var(--_space);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_color);
   }
 
   dialog::backdrop {
@@ -21,19 +21,19 @@ export const preferencesStyles = css`
     display: flex;
     justify-content: space-between;
     align-items: start;
-    gap: var(--s);
+    gap: var(--_space);
   }
 
   [part='close'] {
     padding: 0 0.75rem;
     background: none;
     color: inherit;
-    border-color: var(--l);
+    border-color: var(--_border);
   }
 
   [part='category'] {
-    border-top: 1px solid var(--l);
-    padding: var(--s) 0;
+    border-top: 1px solid var(--_border);
+    padding: var(--_space) 0;
   }
 
   label {
@@ -46,7 +46,7 @@ export const preferencesStyles = css`
   input {
     width: 1.5rem;
     height: 1.5rem;
-    accent-color: var(--a);
+    accent-color: var(--_accent);
   }
 
   dl {
