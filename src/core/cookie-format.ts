@@ -1,6 +1,7 @@
-// The consent cookie's value, readable by a server too (see docs/cookie-format.md):
+// The consent cookie's value (see docs/cookie-format.md):
 //   1.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>
-// Pure functions, no DOM: the collector imports this file.
+// Pure functions, no DOM, so that a server can read the cookie with the same code
+// (`parseConsentCookie` is exported from `garde/core`).
 import type { ConsentState, Method } from './types.js';
 
 /** A parsed consent cookie, before it is checked against the page's config. */
@@ -24,48 +25,57 @@ const FORMAT =
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc'];
 
 // Percent-encoding with `.` encoded too, so that it stays the field separator.
-const enc = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
+const encode = (text: string) => encodeURIComponent(text).replace(/\./g, '%2E');
+
+/** The `~`-separated names of a record's keys whose value is `value` (`necessary` left out). */
+const namesWith = (record: Record<string, boolean>, value: boolean): string =>
+  Object.keys(record)
+    .filter((name) => record[name] === value && name !== 'necessary')
+    .join('~');
 
 /** The cookie value for a decision. */
-export function formatConsentCookie(s: ConsentState): string {
-  const on = (r: Record<string, boolean>, v: boolean) =>
-    Object.keys(r)
-      .filter((k) => r[k] == v && k != 'necessary')
-      .join('~');
+export function formatConsentCookie(state: ConsentState): string {
   return [
     1,
-    s.id,
-    enc(s.version),
-    Math.floor(Date.parse(s.decidedAt) / 1000),
-    s.method[0],
-    on(s.categories, true),
-    on(s.services, true),
-    on(s.services, false),
+    state.id,
+    encode(state.version),
+    Math.floor(Date.parse(state.decidedAt) / 1000),
+    state.method[0],
+    namesWith(state.categories, true),
+    namesWith(state.services, true),
+    namesWith(state.services, false),
   ].join('.');
 }
 
-/** Parses a cookie value; null when it is not a well-formed format-1 value (nothing throws). */
+/**
+ * Parses a cookie value; null when it is not a well-formed format-1 value: no match, a bad
+ * name, a service both on and off, or a version that does not percent-decode. Never throws.
+ */
 export function parseConsentCookie(value: string): ConsentCookie | null {
-  const m = FORMAT.exec(value);
+  const match = FORMAT.exec(value);
+  if (!match) return null;
+  const [, id, version, decidedAt, code, ...lists] = match as unknown as string[];
+  const [categories, servicesOn, servicesOff] = lists.map((list) => (list ? list.split('~') : []));
+  if (
+    ![...categories!, ...servicesOn!, ...servicesOff!].every((name) => NAME.test(name)) ||
+    servicesOn!.some((name) => servicesOff!.includes(name))
+  )
+    return null;
   try {
-    const [, id, version, at, code, ...lists] = m!;
-    const [cats, on, off] = lists.map((l) => (l ? l.split('~') : []));
-    const services: Record<string, boolean> = {};
-    for (const n of on!) services[n] = true;
-    for (const n of off!)
-      if (n in services) throw 0;
-      else services[n] = false;
-    if ([...cats!, ...on!, ...off!].some((n) => !NAME.test(n))) throw 0;
     return {
       id: id!,
       version: decodeURIComponent(version!),
-      decidedAt: +at!,
-      method: METHODS.find((m) => m[0] == code)!,
-      categories: cats!,
-      services,
+      decidedAt: Number(decidedAt),
+      method: METHODS.find((method) => method[0] === code)!,
+      categories: categories!,
+      // fromEntries: a name such as `__proto__` becomes an own key, which the config check rejects.
+      services: Object.fromEntries([
+        ...servicesOn!.map((name) => [name, true]),
+        ...servicesOff!.map((name) => [name, false]),
+      ]),
     };
   } catch {
-    // No match, a bad name, a service both on and off, or a version that does not percent-decode.
+    // decodeURIComponent throws on a malformed escape: a tampered or truncated version.
     return null;
   }
 }

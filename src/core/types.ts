@@ -1,6 +1,6 @@
-// The shapes everything else agrees on: the page's config, the visitor's decision, the receipt
-// sent to the collector and the public API. Kept in one file so that core, UI, minimisation and
-// the collector cannot drift apart.
+// The shapes the page's side agrees on: the config, the visitor's decision and the public API
+// that the UI uses. The shapes that cross to the collector (receipt, hit) live in src/wire.ts
+// and are re-exported here.
 
 import type { Lang, Method, Receipt, TrackProps } from '../wire.js';
 
@@ -29,7 +29,7 @@ export interface ServiceConfig {
   label?: LocalisedText;
   description?: LocalisedText;
   provider?: LocalisedText;
-  /** Cookies to erase when refused (glob patterns, `*` only), optionally described for the visitor. */
+  /** Cookies to erase when refused (glob patterns, `*` only), optionally described for visitors. */
   cookies?: Array<string | CookieInfo>;
   /** localStorage / sessionStorage keys to remove when refused (glob patterns). */
   storage?: string[];
@@ -73,7 +73,7 @@ export interface GardeConfigInput {
   floatingButton?: boolean;
 }
 
-/** The validated config with every default filled in; `categories` always holds `necessary` first. */
+/** The validated config, every default filled in; `categories` always holds `necessary` first. */
 export interface GardeConfig {
   policy: { url: LocalisedText; version: string };
   categories: Record<string, CategoryConfig>;

@@ -2,10 +2,10 @@
 // web-test-runner.config.mjs), before and after consent, in Chromium.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { createTracker, SESSION_KEY, UID_KEY } from '../../src/minimise/tracker.js';
+import { createTracker, SESSION_KEY, UID_KEY } from '../../src/core/tracker.js';
 import { validateConfig } from '../../src/core/config.js';
 import type { AnalyticsExtra, ConsentState, GardeConfigInput, Hit } from '../../src/core/types.js';
-import { config, reset, start } from '../core/helpers.js';
+import { config, reset, start } from './helpers.js';
 
 interface Beacon {
   body: string;
@@ -42,7 +42,10 @@ const CHROME_HINTS = {
   ],
   mobile: false,
   platform: 'Windows',
-  getHighEntropyValues: () => (highEntropyCalls++, Promise.resolve({})),
+  getHighEntropyValues: () => {
+    highEntropyCalls++;
+    return Promise.resolve({});
+  },
 };
 
 const granted = (analytics: boolean): ConsentState => ({
@@ -60,15 +63,18 @@ function setup(
   analytics: Partial<GardeConfigInput['analytics']> = {},
   endpoint: string | null = `/__beacons/${box}`,
 ) {
-  let consent: ConsentState | null = null;
+  const store = { consent: null as ConsentState | null };
   const config = validateConfig({
     policy: { url: '/privacy', version: '1' },
     categories: { analytics: {} },
     analyticsEndpoint: endpoint,
     analytics,
   });
-  const tracker = createTracker({ config, consent: () => consent, lang: 'fr' });
-  return { tracker, setConsent: (c: ConsentState | null) => (consent = c) };
+  const tracker = createTracker({ config, store, lang: 'fr' });
+  const setConsent = (consent: ConsentState | null) => {
+    store.consent = consent;
+  };
+  return { tracker, setConsent };
 }
 
 const storageSnapshot = () =>
@@ -224,8 +230,14 @@ describe('tracker', () => {
     const sent: unknown[] = [];
     const { fetch: f, navigator: nav } = window;
     const beacon = nav.sendBeacon;
-    window.fetch = async (...args) => (sent.push(args), new Response());
-    nav.sendBeacon = (...args) => (sent.push(args), true);
+    window.fetch = async (...args) => {
+      sent.push(args);
+      return new Response();
+    };
+    nav.sendBeacon = (...args) => {
+      sent.push(args);
+      return true;
+    };
     try {
       setup(box, {}, null).tracker.track();
     } finally {
