@@ -1,8 +1,9 @@
 // The consent cookie's value (see docs/cookie-format.md):
-//   1.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>
-// Pure functions, no DOM, so that a server can read the cookie with the same code
-// (`parseConsentCookie` is exported from `garde/core`).
-import type { ConsentState, Method } from './types.js';
+//   2.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>.<flags>
+// Format 1 (the same without flags) is still read. Pure functions, no DOM, so that a server can
+// read the cookie with the same code (`parseConsentCookie` is exported from `garde/core`).
+import { RECEIPT_METHODS, type ReceiptMethod } from '../wire.js';
+import type { ConsentState } from './types.js';
 
 /** A parsed consent cookie, before it is checked against the page's config. */
 export interface ConsentCookie {
@@ -10,7 +11,10 @@ export interface ConsentCookie {
   version: string;
   /** Seconds since the epoch. */
   decidedAt: number;
-  method: Method;
+  /** How it was decided; `withdraw` for the marker a withdrawal leaves (nothing granted). */
+  method: ReceiptMethod;
+  /** Whether Global Privacy Control was on when it was decided. */
+  gpc: boolean;
   /** Granted categories other than `necessary` (every category not listed is refused). */
   categories: string[];
   /** Services set on their own: true granted, false refused; the others follow their category. */
@@ -19,10 +23,9 @@ export interface ConsentCookie {
 
 /** Names of categories and services: what the config accepts and the cookie can hold unescaped. */
 export const NAME = /^[\w-]{1,64}$/;
+// Format 2 has a ninth field, the flags (`g`: GPC was on); format 1 has none.
 const FORMAT =
-  /^1\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcg])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)$/;
-// A method is stored as its first letter: a, r, c or g.
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc'];
+  /^[12]\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcgw])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)(?:\.(g?))?$/;
 
 // Percent-encoding with `.` encoded too, so that it stays the field separator.
 const encode = (text: string) => encodeURIComponent(text).replace(/\./g, '%2E');
@@ -33,10 +36,13 @@ const namesWith = (record: Record<string, boolean>, value: boolean): string =>
     .filter((name) => record[name] === value && name !== 'necessary')
     .join('~');
 
-/** The cookie value for a decision. */
-export function formatConsentCookie(state: ConsentState): string {
+/** What the cookie holds: a decision, or the marker a withdrawal leaves (method `withdraw`). */
+export type CookieRecord = Omit<ConsentState, 'expiresAt' | 'method'> & { method: ReceiptMethod };
+
+/** The cookie value for a decision or a withdrawal (a method is stored as its first letter). */
+export function formatConsentCookie(state: CookieRecord): string {
   return [
-    1,
+    2,
     state.id,
     encode(state.version),
     Math.floor(Date.parse(state.decidedAt) / 1000),
@@ -44,17 +50,20 @@ export function formatConsentCookie(state: ConsentState): string {
     namesWith(state.categories, true),
     namesWith(state.services, true),
     namesWith(state.services, false),
+    state.gpc ? 'g' : '',
   ].join('.');
 }
 
 /**
- * Parses a cookie value; null when it is not a well-formed format-1 value: no match, a bad
- * name, a service both on and off, or a version that does not percent-decode. Never throws.
+ * Parses a cookie value; null when it is not a well-formed format-1 or format-2 value: no match,
+ * a bad name, a service both on and off, or a version that does not percent-decode. The flags
+ * field is read when present (format 2 always writes it). Never throws.
  */
 export function parseConsentCookie(value: string): ConsentCookie | null {
   const match = FORMAT.exec(value);
   if (!match) return null;
   const [, id, version, decidedAt, code, ...lists] = match as unknown as string[];
+  const flags = lists.pop();
   const [categories, servicesOn, servicesOff] = lists.map((list) => (list ? list.split('~') : []));
   if (
     ![...categories!, ...servicesOn!, ...servicesOff!].every((name) => NAME.test(name)) ||
@@ -66,7 +75,9 @@ export function parseConsentCookie(value: string): ConsentCookie | null {
       id: id!,
       version: decodeURIComponent(version!),
       decidedAt: Number(decidedAt),
-      method: METHODS.find((method) => method[0] === code)!,
+      method: RECEIPT_METHODS.find((method) => method[0] === code)!,
+      // Format 1 had no flags, but a `gpc` decision was made with GPC on.
+      gpc: flags === 'g' || code === 'g',
       categories: categories!,
       // fromEntries: a name such as `__proto__` becomes an own key, which the config check rejects.
       services: Object.fromEntries([

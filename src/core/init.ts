@@ -35,15 +35,19 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   // logged here only.
   const history = createHistory(config.policy.version ? config.recordEndpoint : null);
   const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
+  // The same visitor keeps one id, even when the stored decision is too old or for another
+  // version, and after a withdrawal.
+  const id = stored?.id ?? uuid();
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const store = createConsentStore({
     config,
-    // The same visitor keeps one id, even when the stored decision is too old or for another
-    // version.
-    id: stored?.id ?? uuid(),
+    id,
     consent: stored && stateFromCookie(config, stored, now()),
+    withdrawn: stored?.method === 'withdraw',
+    gpc,
     now,
   });
-  store.onChange(consentEffects({ config, lang, now, record: history.record }));
+  store.onChange(consentEffects({ config, id, lang, now, record: history.record }));
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();
@@ -64,9 +68,9 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   });
   setCurrentGarde(garde);
 
-  // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner.
-  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  if (!store.consent && config.gpc === 'refuse' && gpc)
+  // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner. It
+  // wins over a decision made without it, not over one the visitor made while it was on.
+  if (gpc && config.gpc === 'refuse' && !store.consent?.gpc)
     store.decide({ method: 'gpc', granted: () => false });
   guarded(() => stops.push(startIntegrations(garde)));
   // After the integrations: Consent Mode's default must precede any Google tag the gate revives.

@@ -48,12 +48,14 @@ export interface StateOptions {
   granted: (category: string) => boolean;
   /** Services set on their own (default: none, they follow their category). */
   services?: Record<string, boolean>;
+  /** Whether Global Privacy Control was on when it was decided. */
+  gpc?: boolean;
 }
 
 /** The decision for one moment: every category listed, `necessary` true. */
 export function makeState(
   config: GardeConfig,
-  { id, decidedAt, method, granted, services = {} }: StateOptions,
+  { id, decidedAt, method, granted, services = {}, gpc = false }: StateOptions,
 ): ConsentState {
   return {
     id,
@@ -63,13 +65,14 @@ export function makeState(
     categories: mapKeys(config.categories, (name) => name === 'necessary' || granted(name)),
     services,
     method,
+    gpc,
   };
 }
 
 /**
- * The decision a parsed cookie stands for under this config, or null (ask again): another policy
- * version, no valid version configured, expired, dated in the future, or naming a category or
- * service the config does not know.
+ * The decision a parsed cookie stands for under this config, or null (ask again): a withdrawal,
+ * another policy version, no valid version configured, expired, dated in the future, or naming a
+ * category or service the config does not know.
  */
 export function stateFromCookie(
   config: GardeConfig,
@@ -78,6 +81,7 @@ export function stateFromCookie(
 ): ConsentState | null {
   const decidedAt = cookie.decidedAt * 1000;
   const valid =
+    cookie.method !== 'withdraw' &&
     !!config.policy.version &&
     cookie.version === config.policy.version &&
     decidedAt + config.cookie.days * DAY_MS > nowMs &&
@@ -88,8 +92,9 @@ export function stateFromCookie(
   return makeState(config, {
     id: cookie.id,
     decidedAt,
-    method: cookie.method,
+    method: cookie.method as Method,
     granted: (name) => cookie.categories.includes(name),
     services: cookie.services,
+    gpc: cookie.gpc,
   });
 }

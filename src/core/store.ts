@@ -32,6 +32,10 @@ export interface ConsentStoreOptions {
   id: string;
   /** The stored decision, or null. */
   consent: ConsentState | null;
+  /** Whether the stored state is a withdrawal (then `consent` is null). */
+  withdrawn: boolean;
+  /** Whether Global Privacy Control is on: recorded with each decision taken on this page. */
+  gpc: boolean;
   /** The clock, in ms since the epoch. */
   now: () => number;
 }
@@ -39,6 +43,8 @@ export interface ConsentStoreOptions {
 export interface ConsentStore {
   /** The current decision, or null while the visitor has not decided. */
   readonly consent: ConsentState | null;
+  /** True after a withdrawal (on this page or an earlier one) until the next decision. */
+  readonly withdrawn: boolean;
   /** Whether a category or a service is granted now (see `allowedIn`). */
   allowed(name: string): boolean;
   decide(options: DecideOptions): void;
@@ -57,6 +63,8 @@ export function createConsentStore({
   config,
   id,
   consent,
+  withdrawn,
+  gpc,
   now,
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
@@ -65,19 +73,23 @@ export function createConsentStore({
   const change = (next: ConsentState | null, method: ReceiptMethod) => {
     const previous = current;
     current = next;
+    withdrawn = !next;
     // A listener that throws (a page's onChange callback) must not stop the others.
     for (const listener of listeners) guarded(() => listener(next, { previous, method }));
   };
   const decide = (options: DecideOptions) =>
     change(
       // Whole seconds: what the cookie can hold, so that the next page reads the same state.
-      makeState(config, { ...options, id, decidedAt: Math.floor(now() / 1000) * 1000 }),
+      makeState(config, { ...options, id, decidedAt: Math.floor(now() / 1000) * 1000, gpc }),
       options.method,
     );
 
   return {
     get consent() {
       return current;
+    },
+    get withdrawn() {
+      return withdrawn;
     },
     allowed,
     decide,

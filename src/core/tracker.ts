@@ -15,7 +15,8 @@ import { uuid } from './uuid.js';
 export interface TrackerOptions {
   config: GardeConfig;
   /** Where the current decision is read, at each hit. */
-  store: Pick<ConsentStore, 'consent'>;
+  store: Pick<ConsentStore, 'consent' | 'withdrawn'>;
+  /** The page's language (`garde.lang`): the hit's `lang`. */
   lang: Lang;
 }
 
@@ -71,9 +72,10 @@ function hitReferrer(withPath: boolean): string | undefined {
 
 /**
  * Creates the tracker behind `garde.track`. Each hit reads `store.consent` afresh: analytics
- * consent is `categories[config.analytics.category]`. Without it, a hit holds only the
- * anonymous fields of {@link Hit} (or is not sent at all with `preConsent: 'none'`) and
- * any id left from an earlier consent is erased. Props and event names that look like
+ * consent is `categories[config.analytics.category]`. Before any decision a hit holds only the
+ * anonymous fields of {@link Hit} (none is sent with `preConsent: 'none'`); after a refusal of
+ * analytics or a withdrawal none is sent at all. Without consent, any id left from an earlier
+ * consent is erased. Props and event names that look like
  * personal data are dropped with one console warning per key.
  */
 export function createTracker({ config, store, lang }: TrackerOptions): Tracker {
@@ -85,18 +87,22 @@ export function createTracker({ config, store, lang }: TrackerOptions): Tracker 
   };
   return {
     track(name = 'pageview', props) {
-      const granted = !!store.consent?.categories[analytics.category];
+      const consent = store.consent;
+      const granted = !!consent?.categories[analytics.category];
       const extra = (wanted: AnalyticsExtra): true | undefined =>
         (granted && analytics.afterConsent.includes(wanted)) || undefined;
       // Ids first: without consent (or with the extra no longer configured) they are erased.
       const session = storedId('sessionStorage', SESSION_KEY, !!extra('session') && !!endpoint);
       const uid = storedId('localStorage', UID_KEY, !!extra('persistentId') && !!endpoint);
-      if (!endpoint || (!granted && analytics.preConsent === 'none')) return;
+      // A refusal of analytics (or a withdrawal) means silence: no hit at all, not even an
+      // anonymous one. Before any decision, `preConsent` says.
+      const silent = consent ? !granted : store.withdrawn || analytics.preConsent === 'none';
+      if (!endpoint || silent) return;
       if (!validName(name)) return warnOnce('event name');
       const hit: Hit = {
         name,
         path: reducePath(location.href, analytics.queryAllowlist),
-        lang: (navigator.language || lang).split('-')[0]!.toLowerCase(),
+        lang,
         vw: vwBucket(innerWidth),
         consent: granted,
         referrer: hitReferrer(!!extra('referrer')),

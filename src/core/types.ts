@@ -102,6 +102,8 @@ export interface ConsentState {
   categories: Record<string, boolean>;
   services: Record<string, boolean>;
   method: Method;
+  /** True when Global Privacy Control was on as it was made: GPC then no longer overrides it. */
+  gpc?: boolean;
 }
 
 /** One entry of the browser-side log (IndexedDB): the receipt and whether it reached the server. */
@@ -114,6 +116,11 @@ export interface Garde {
   readonly config: GardeConfig;
   /** The current decision, or null while the visitor has not decided (banner shown). */
   readonly consent: ConsentState | null;
+  /**
+   * True after a withdrawal (on this page or an earlier one) until the next decision: the
+   * banner is shown, and analytics stays silent meanwhile.
+   */
+  readonly withdrawn: boolean;
   /** The resolved language of the page. */
   readonly lang: Lang;
   /** Resolves once stored state is read and the outbox has been retried. */

@@ -158,15 +158,22 @@ describe('init', () => {
     off();
     expect(events).to.deep.equal([null]);
     expect(g.consent).to.equal(null);
-    expect(consentCookie()).to.equal(undefined);
+    expect(g.withdrawn).to.equal(true);
+    // The cookie keeps only a withdrawal marker: the id, nothing granted (analytics stays silent).
+    expect(consentCookie()).to.match(new RegExp(`^2\\.${id}\\.2020-12-07\\.\\d+\\.w\\.\\.\\.\\.$`));
     expect(document.cookie).to.not.match(/_pk_id|VISITOR_INFO1_LIVE/);
     expect(localStorage.getItem('_pk_x')).to.equal(null);
     expect(sessionStorage.getItem('yt-remote')).to.equal(null);
     expect(g.allowed('analytics')).to.be.false;
-    expect(start(config()).consent).to.equal(null);
-    // Within the page the visitor keeps their id: the withdrawal and the next choice are linked.
+    const next = start(config());
+    expect(next.consent).to.equal(null);
+    expect(next.withdrawn).to.equal(true);
+    // The visitor keeps their id: the withdrawal and the next choice are linked.
     g.rejectAll();
     expect(g.consent!.id).to.equal(id);
+    expect(g.withdrawn).to.equal(false);
+    next.acceptAll();
+    expect(next.consent!.id).to.equal(id);
   });
 
   it('refusing a service erases its cookies and storage but not those of granted ones', () => {

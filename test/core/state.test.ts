@@ -68,6 +68,7 @@ describe('state', () => {
       version: '2020-12-07',
       decidedAt: T / 1000,
       method: 'custom',
+      gpc: false,
       categories: ['analytics'],
       services: { youtube: true },
       ...over,

@@ -11,6 +11,7 @@ interface Beacon {
   body: string;
   contentType: string;
   cookie: string;
+  referer: string;
 }
 
 let boxCount = 0;
@@ -63,7 +64,7 @@ function setup(
   analytics: Partial<GardeConfigInput['analytics']> = {},
   endpoint: string | null = `/__beacons/${box}`,
 ) {
-  const store = { consent: null as ConsentState | null };
+  const store = { consent: null as ConsentState | null, withdrawn: false };
   const config = validateConfig({
     policy: { url: '/privacy', version: '1' },
     categories: { analytics: {} },
@@ -74,7 +75,7 @@ function setup(
   const setConsent = (consent: ConsentState | null) => {
     store.consent = consent;
   };
-  return { tracker, setConsent };
+  return { tracker, setConsent, store };
 }
 
 const storageSnapshot = () =>
@@ -122,7 +123,8 @@ describe('tracker', () => {
     expect(body).to.deep.equal({
       name: 'pageview',
       path: '/espace/remboursements/:redacted?utm_source=newsletter',
-      lang: navigator.language.split('-')[0],
+      // The page's language (init's garde.lang), not the browser's.
+      lang: 'fr',
       vw: 768,
       consent: false,
       referrer: 'www.google.be',
@@ -145,6 +147,13 @@ describe('tracker', () => {
     }
     expect(storageSnapshot()).to.equal(before);
     expect(highEntropyCalls, 'getHighEntropyValues is never called').to.equal(0);
+  });
+
+  it("sends no Referer header: the page's URL (here with a personal number) stays on the page", async () => {
+    const box = newBox();
+    setup(box).tracker.track();
+    const [hit] = await received(box, 1);
+    expect(hit!.referer).to.equal('');
   });
 
   it('without an allowlist drops the whole query string', async () => {
@@ -193,7 +202,7 @@ describe('tracker', () => {
     expect(hit!.referrer).to.equal('www.google.be');
   });
 
-  it('erases the session and persistent ids at the first hit after consent is withdrawn', async () => {
+  it('after analytics is refused sends nothing at all, and erases the session and persistent ids', async () => {
     const box = newBox();
     const { tracker, setConsent } = setup(box, { afterConsent: ['session', 'persistentId'] });
     setConsent(granted(true));
@@ -203,11 +212,21 @@ describe('tracker', () => {
     expect(localStorage.getItem(UID_KEY)).to.be.a('string');
     setConsent(granted(false));
     tracker.track();
-    const [hit] = (await received(box, 1)).map((r) => JSON.parse(r.body) as Hit);
-    expect(hit!.consent).to.equal(false);
-    expect(hit).not.to.have.any.keys('session', 'uid');
+    tracker.track('click', { where: 'footer' });
+    expect(await received(box, 0, 600)).to.have.length(0);
     expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
     expect(localStorage.getItem(UID_KEY)).to.equal(null);
+  });
+
+  it('after a withdrawal (no decision, withdrawn) sends nothing, even with preConsent "anonymous"', async () => {
+    const box = newBox();
+    const { tracker, store } = setup(box);
+    store.withdrawn = true;
+    tracker.track();
+    expect(await received(box, 0, 600)).to.have.length(0);
+    store.withdrawn = false;
+    tracker.track();
+    expect(JSON.parse((await received(box, 1))[0]!.body).consent).to.equal(false);
   });
 
   it('with preConsent "none" sends nothing before consent, then sends once granted', async () => {
