@@ -55,6 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // Security rules of the project: no HTML parsing of config or translated text, no eval.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -79,8 +80,6 @@ export default tseslint.config(
   },
   {
     files: ['src/minimise/**'],
-    // The browser tracker is moving out of src/minimise (issue 9, another branch): drop this then.
-    ignores: ['src/minimise/tracker.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_UI, NO_CORE] }] },
   },
   {
@@ -95,10 +94,6 @@ export default tseslint.config(
     files: ['collector', 'audit'].map((workspace) => `${workspace}/${'*/'.repeat(depth - 1)}*`),
     rules: { 'no-restricted-imports': ['error', { patterns: serverSide(depth) }] },
   })),
-  {
-    files: ['collector/**', 'audit/**', 'bench/**', 'scripts/**', 'src/wire.ts', 'src/wire/**'],
-    rules: { eqeqeq: ['error', 'always', { null: 'ignore' }] },
-  },
   {
     files: ['src/components/**', 'src/controllers/**', 'src/i18n/**'],
     ...lit.configs['flat/recommended'],

@@ -1,6 +1,6 @@
 // The drop-in (dist/garde.js): reads the page's JSON config, starts garde, exposes window.garde.
-import { init } from './core/init.js';
 import { mountUi } from './components/mount.js';
+import { init } from './core/init.js';
 import type { Garde } from './core/types.js';
 
 declare global {

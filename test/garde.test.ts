@@ -66,7 +66,7 @@ describe('drop-in (garde.js)', () => {
     await g.ready;
     expect(ran()).to.deep.equal([]);
     g.acceptAll();
-    await until(() => ran().length == 1);
+    await until(() => ran().length === 1);
     expect(g.allowed('matomo')).to.be.true;
   });
 
@@ -111,9 +111,9 @@ describe('drop-in (garde.js)', () => {
       const embed = frame.contentDocument!.querySelector('iframe')!;
       expect(embed.hasAttribute('src')).to.be.false;
       g.set({ analytics: true });
-      await until(() => w.ran.length == 2);
+      await until(() => w.ran.length === 2);
       g.acceptAll();
-      await until(() => w.ran.length == 3);
+      await until(() => w.ran.length === 3);
       expect(w.ran).to.deep.equal(['external-a', 'inline', 'external-b']);
       expect(embed.getAttribute('src')).to.equal('about:blank#video');
       g.withdraw();
@@ -132,7 +132,7 @@ describe('drop-in (garde.js)', () => {
     document.body.append(frame);
     const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran: string[] };
     try {
-      await until(() => w.ran?.length == 2);
+      await until(() => w.ran?.length === 2);
       expect(w.garde!.consent!.id).to.equal(id);
       expect(w.ran).to.deep.equal(['parsed', 'gated:interactive']);
     } finally {

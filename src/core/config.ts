@@ -6,72 +6,95 @@ import { NAME } from './cookie-format.js';
 import { own } from './state.js';
 import type { GardeConfig } from './types.js';
 
-type Rec = Record<string, unknown>;
-/** A field: its check, what it expects (for the message), its default ('' marks a required field). */
-type Leaf = [ok: (v: unknown) => unknown, expected: string, fallback?: unknown];
+type Fields = Record<string, unknown>;
+/** A field: its check, what it expects (for the message), its default ('' marks it required). */
+type Leaf = [isValid: (value: unknown) => unknown, expected: string, fallback?: unknown];
 interface Spec {
-  [k: string]: Leaf | Spec;
+  [field: string]: Leaf | Spec;
 }
 
-const isObj = (v: unknown): v is Rec => !!v && typeof v == 'object' && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v == 'string';
-const strs = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
-const bad = (path: string, expected: string): void => {
+const isObject = (value: unknown): value is Fields =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+/** Reports an invalid field; returns undefined, so that a caller can report and drop in one go. */
+const report = (path: string, expected: string): undefined => {
   console.error(`garde: config${path && '.' + path}: expected ${expected}`);
+  return undefined;
 };
-const bool = (d: boolean): Leaf => [(v) => typeof v == 'boolean', 'true or false', d];
-const one = (...v: string[]): Leaf => [
-  (x) => v.includes(x as string),
-  v.map((x) => `"${x}"`).join(' or '),
-  v[0],
+const boolean = (fallback: boolean): Leaf => [
+  (value) => typeof value === 'boolean',
+  'true or false',
+  fallback,
 ];
-const url: Leaf = [(v) => v === null || isStr(v), 'a URL or null', null];
-const arr: Leaf = [Array.isArray, 'an array', []];
+/** One of the given texts; the first is the default. */
+const oneOf = (...choices: string[]): Leaf => [
+  (value) => choices.includes(value as string),
+  choices.map((choice) => `"${choice}"`).join(' or '),
+  choices[0],
+];
+const url: Leaf = [(value) => value === null || isString(value), 'a URL or null', null];
+const array: Leaf = [Array.isArray, 'an array', []];
 const EXTRAS = ['referrer', 'minor', 'screen', 'session', 'persistentId'];
-const OBJ = 'an object';
+const OBJECT = 'an object';
 const NAMED = 'a name of letters, digits, _ and -';
 const DROPPED = ' (entry dropped)';
 const TEXT: Leaf = [
-  (v) =>
-    isStr(v) ||
-    (isObj(v) && Object.keys(v).every((k) => LANGS.includes(k as never) && isStr(v[k]))),
+  (value) =>
+    isString(value) ||
+    (isObject(value) &&
+      Object.entries(value).every(
+        ([lang, text]) => LANGS.includes(lang as never) && isString(text),
+      )),
   'a text, or an object of fr/nl/de/en texts',
 ];
 const TEXTS: Spec = { label: TEXT, description: TEXT, provider: TEXT };
 
 const SPEC: Spec = {
-  // Without a valid policy version no stored decision is trusted: the visitor is asked on every page.
+  // Without a valid policy version no stored decision is trusted: the visitor is asked on every
+  // page.
   policy: {
     url: [TEXT[0], TEXT[1], ''],
-    version: [(v) => isStr(v) && /^.{1,64}$/.test(v), 'a text of 1 to 64 characters', ''],
+    version: [
+      (value) => isString(value) && /^.{1,64}$/.test(value),
+      'a text of 1 to 64 characters',
+      '',
+    ],
   },
   cookie: {
-    name: [(v) => isStr(v) && NAME.test(v), NAMED, 'garde_consent'],
-    days: [(v) => typeof v == 'number' && v > 0 && v <= 400, 'a number of days from 1 to 400', 182],
-    // A domain the page is not on would make the browser drop the cookie: the visitor asked on every page.
+    name: [(value) => isString(value) && NAME.test(value), NAMED, 'garde_consent'],
+    days: [
+      (value) => typeof value === 'number' && value > 0 && value <= 400,
+      'a number of days from 1 to 400',
+      182,
+    ],
+    // A domain the page is not on would make the browser drop the cookie: the visitor would be
+    // asked on every page.
     domain: [
-      (v) => isStr(v) && ('.' + location.hostname).endsWith('.' + v.replace(/^\./, '')),
+      (value) =>
+        isString(value) && ('.' + location.hostname).endsWith('.' + value.replace(/^\./, '')),
       'this host or a parent domain',
     ],
   },
   recordEndpoint: url,
   analyticsEndpoint: url,
   analytics: {
-    autoPageview: bool(true),
-    preConsent: one('anonymous', 'none'),
-    queryAllowlist: [strs, 'an array of texts', []],
+    autoPageview: boolean(true),
+    preConsent: oneOf('anonymous', 'none'),
+    queryAllowlist: [isStrings, 'an array of texts', []],
     afterConsent: [
-      (v) => strs(v) && v.every((x) => EXTRAS.includes(x)),
+      (value) => isStrings(value) && value.every((extra) => EXTRAS.includes(extra)),
       'an array of ' + EXTRAS,
       EXTRAS.slice(0, 4),
     ],
-    category: [isStr, 'a category name', 'analytics'],
+    category: [isString, 'a category name', 'analytics'],
   },
-  integrations: { consentMode: bool(false), matomo: bool(false) },
-  gpc: one('refuse', 'ignore'),
-  lang: one('auto', ...LANGS),
-  reloadOnRefusal: bool(false),
-  floatingButton: bool(false),
+  integrations: { consentMode: boolean(false), matomo: boolean(false) },
+  gpc: oneOf('refuse', 'ignore'),
+  lang: oneOf('auto', ...LANGS),
+  reloadOnRefusal: boolean(false),
+  floatingButton: boolean(false),
 };
 
 /**
@@ -79,71 +102,79 @@ const SPEC: Spec = {
  * default, an invalid one is reported and gets its default. A sub-object that is not an object
  * is reported once (`quiet` then hushes its fields, which get their defaults).
  */
-function fill(src: Rec, spec: Spec, path: string, quiet?: boolean): Rec {
-  const dst: Rec = {};
-  for (const [k, s] of Object.entries(spec)) {
-    const v = src[k];
-    const p = path + k;
-    if (Array.isArray(s)) {
-      const [ok, expected, fallback] = s;
-      const valid = v !== undefined && ok(v);
-      if (!valid && !quiet && (v !== undefined || fallback === '')) bad(p, expected);
-      if (valid || fallback !== undefined) dst[k] = valid ? v : fallback;
+function fill(source: Fields, spec: Spec, path: string, quiet?: boolean): Fields {
+  const filled: Fields = {};
+  for (const [field, fieldSpec] of Object.entries(spec)) {
+    const value = source[field];
+    const fieldPath = path + field;
+    if (Array.isArray(fieldSpec)) {
+      const [isValid, expected, fallback] = fieldSpec;
+      const valid = value !== undefined && isValid(value);
+      if (!valid && !quiet && (value !== undefined || fallback === '')) report(fieldPath, expected);
+      if (valid || fallback !== undefined) filled[field] = valid ? value : fallback;
     } else {
-      const o = isObj(v);
+      const present = isObject(value);
       // The policy is required, and its message lists what it needs.
-      if (!o && !quiet && (v !== undefined || k == 'policy'))
-        bad(p, k == 'policy' ? `${OBJ} { ${Object.keys(s).join(', ')} }` : OBJ);
-      dst[k] = fill(o ? v : {}, s, p + '.', quiet || !o);
+      const isPolicy = field === 'policy';
+      if (!present && !quiet && (value !== undefined || isPolicy))
+        report(fieldPath, isPolicy ? `${OBJECT} { ${Object.keys(fieldSpec).join(', ')} }` : OBJECT);
+      filled[field] = fill(present ? value : {}, fieldSpec, fieldPath + '.', quiet || !present);
     }
   }
-  return dst;
+  return filled;
 }
 
 /** The entries of `categories` or `services`: an invalid name or entry is reported and dropped. */
 function entries(
-  c: Rec,
-  key: string,
-  extra: (v: Rec, path: string, name: string) => Rec | void,
-): Rec {
-  const out: Rec = {};
-  const all = c[key];
-  if (all !== undefined && !isObj(all)) bad(key, OBJ);
-  for (const [name, v] of Object.entries(isObj(all) ? all : {})) {
+  input: Fields,
+  key: 'categories' | 'services',
+  extra: (entry: Fields, path: string, name: string) => Fields | undefined,
+): Fields {
+  const kept: Fields = {};
+  const all = input[key];
+  if (all !== undefined && !isObject(all)) report(key, OBJECT);
+  for (const [name, entry] of Object.entries(isObject(all) ? all : {})) {
     const path = `${key}.${name}`;
     const more =
-      NAME.test(name) && !(name in {}) && isObj(v)
-        ? extra(v, path + '.', name)
-        : bad(path, `${OBJ} with ${NAMED}${DROPPED}`);
-    if (more) out[name] = { ...fill(v as Rec, TEXTS, path + '.'), ...more };
+      NAME.test(name) && !(name in {}) && isObject(entry)
+        ? extra(entry, path + '.', name)
+        : report(path, `${OBJECT} with ${NAMED}${DROPPED}`);
+    if (more) kept[name] = { ...fill(entry as Fields, TEXTS, path + '.'), ...more };
   }
-  return out;
+  return kept;
 }
 
 /** The validated config with every default filled in; `necessary` is always the first category. */
 export function validateConfig(input: unknown): GardeConfig {
-  const o = isObj(input);
-  const c = o ? input : (bad('', OBJ), {});
-  for (const k in c)
-    if (!own(SPEC, k) && !/^(categories|services)$/.test(k))
-      console.warn(`garde: config.${k} is unknown`);
-  const out = fill(c, SPEC, '', !o);
-  const cats = (out.categories = { necessary: {}, ...entries(c, 'categories', () => ({})) });
-  out.services = entries(c, 'services', (v, path, name) => {
-    if (own(cats, name)) return bad(path.slice(0, -1), 'a name unlike any category' + DROPPED);
-    if (!isStr(v.category) || !own(cats, v.category))
-      return bad(path + 'category', 'a configured category' + DROPPED);
-    const { cookies, storage } = fill(v, { cookies: arr, storage: arr }, path) as Record<
-      string,
-      unknown[]
-    >;
-    const names = (list: unknown[], k: string, ok: (x: unknown) => unknown) =>
-      list.filter((x, i) => ok(x) || bad(`${path}${k}[${i}]`, 'a name pattern' + DROPPED));
+  const isValid = isObject(input);
+  if (!isValid) report('', OBJECT);
+  const fields = isValid ? input : {};
+  for (const field in fields)
+    if (!own(SPEC, field) && !/^(categories|services)$/.test(field))
+      console.warn(`garde: config.${field} is unknown`);
+  const config = fill(fields, SPEC, '', !isValid);
+  const categories = { necessary: {}, ...entries(fields, 'categories', () => ({})) };
+  config.categories = categories;
+  config.services = entries(fields, 'services', (service, path, name) => {
+    if (own(categories, name))
+      return report(path.slice(0, -1), 'a name unlike any category' + DROPPED);
+    if (!isString(service.category) || !own(categories, service.category))
+      return report(path + 'category', 'a configured category' + DROPPED);
+    const lists = fill(service, { cookies: array, storage: array }, path);
+    // The patterns that pass `isPattern`; each other one is reported and dropped.
+    const patterns = (list: string, isPattern: (value: unknown) => unknown) =>
+      (lists[list] as unknown[]).filter(
+        (value, index) =>
+          isPattern(value) || report(`${path}${list}[${index}]`, 'a name pattern' + DROPPED),
+      );
     return {
-      category: v.category,
-      cookies: names(cookies!, 'cookies', (x) => isStr(x) || (isObj(x) && isStr(x.name))),
-      storage: names(storage!, 'storage', isStr),
+      category: service.category,
+      cookies: patterns(
+        'cookies',
+        (value) => isString(value) || (isObject(value) && isString(value.name)),
+      ),
+      storage: patterns('storage', isString),
     };
   });
-  return out as unknown as GardeConfig;
+  return config as unknown as GardeConfig;
 }

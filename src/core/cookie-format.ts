@@ -1,7 +1,9 @@
-// The consent cookie's value, readable by a server too (see docs/cookie-format.md):
-//   1.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>
-// Pure functions, no DOM: the collector imports this file.
-import type { ConsentState, Method } from './types.js';
+// The consent cookie's value (see docs/cookie-format.md):
+//   2.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>.<flags>
+// Format 1 (the same without flags) is still read. Pure functions, no DOM, so that a server can
+// read the cookie with the same code (`parseConsentCookie` is exported from `garde/core`).
+import { RECEIPT_METHODS, type ReceiptMethod } from '../wire.js';
+import type { ConsentState } from './types.js';
 
 /** A parsed consent cookie, before it is checked against the page's config. */
 export interface ConsentCookie {
@@ -9,7 +11,10 @@ export interface ConsentCookie {
   version: string;
   /** Seconds since the epoch. */
   decidedAt: number;
-  method: Method;
+  /** How it was decided; `withdraw` for the marker a withdrawal leaves (nothing granted). */
+  method: ReceiptMethod;
+  /** Whether Global Privacy Control was on when it was decided. */
+  gpc: boolean;
   /** Granted categories other than `necessary` (every category not listed is refused). */
   categories: string[];
   /** Services set on their own: true granted, false refused; the others follow their category. */
@@ -18,54 +23,70 @@ export interface ConsentCookie {
 
 /** Names of categories and services: what the config accepts and the cookie can hold unescaped. */
 export const NAME = /^[\w-]{1,64}$/;
+// Format 2 has a ninth field, the flags (`g`: GPC was on); format 1 has none.
 const FORMAT =
-  /^1\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcg])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)$/;
-// A method is stored as its first letter: a, r, c or g.
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc'];
+  /^[12]\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcgw])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)(?:\.(g?))?$/;
 
 // Percent-encoding with `.` encoded too, so that it stays the field separator.
-const enc = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
+const encode = (text: string) => encodeURIComponent(text).replace(/\./g, '%2E');
 
-/** The cookie value for a decision. */
-export function formatConsentCookie(s: ConsentState): string {
-  const on = (r: Record<string, boolean>, v: boolean) =>
-    Object.keys(r)
-      .filter((k) => r[k] == v && k != 'necessary')
-      .join('~');
+/** The `~`-separated names of a record's keys whose value is `value` (`necessary` left out). */
+const namesWith = (record: Record<string, boolean>, value: boolean): string =>
+  Object.keys(record)
+    .filter((name) => record[name] === value && name !== 'necessary')
+    .join('~');
+
+/** What the cookie holds: a decision, or the marker a withdrawal leaves (method `withdraw`). */
+export type CookieRecord = Omit<ConsentState, 'expiresAt' | 'method'> & { method: ReceiptMethod };
+
+/** The cookie value for a decision or a withdrawal (a method is stored as its first letter). */
+export function formatConsentCookie(state: CookieRecord): string {
   return [
-    1,
-    s.id,
-    enc(s.version),
-    Math.floor(Date.parse(s.decidedAt) / 1000),
-    s.method[0],
-    on(s.categories, true),
-    on(s.services, true),
-    on(s.services, false),
+    2,
+    state.id,
+    encode(state.version),
+    Math.floor(Date.parse(state.decidedAt) / 1000),
+    state.method[0],
+    namesWith(state.categories, true),
+    namesWith(state.services, true),
+    namesWith(state.services, false),
+    state.gpc ? 'g' : '',
   ].join('.');
 }
 
-/** Parses a cookie value; null when it is not a well-formed format-1 value (nothing throws). */
+/**
+ * Parses a cookie value; null when it is not a well-formed format-1 or format-2 value: no match,
+ * a bad name, a service both on and off, or a version that does not percent-decode. The flags
+ * field is read when present (format 2 always writes it). Never throws.
+ */
 export function parseConsentCookie(value: string): ConsentCookie | null {
-  const m = FORMAT.exec(value);
+  const match = FORMAT.exec(value);
+  if (!match) return null;
+  const [, id, version, decidedAt, code, ...lists] = match as unknown as string[];
+  const flags = lists.pop();
+  const [categories, servicesOn, servicesOff] = lists.map((list) => (list ? list.split('~') : []));
+  if (
+    ![...categories!, ...servicesOn!, ...servicesOff!].every((name) => NAME.test(name)) ||
+    servicesOn!.some((name) => servicesOff!.includes(name))
+  )
+    return null;
   try {
-    const [, id, version, at, code, ...lists] = m!;
-    const [cats, on, off] = lists.map((l) => (l ? l.split('~') : []));
-    const services: Record<string, boolean> = {};
-    for (const n of on!) services[n] = true;
-    for (const n of off!)
-      if (n in services) throw 0;
-      else services[n] = false;
-    if ([...cats!, ...on!, ...off!].some((n) => !NAME.test(n))) throw 0;
     return {
       id: id!,
       version: decodeURIComponent(version!),
-      decidedAt: +at!,
-      method: METHODS.find((m) => m[0] == code)!,
-      categories: cats!,
-      services,
+      decidedAt: Number(decidedAt),
+      method: RECEIPT_METHODS.find((method) => method[0] === code)!,
+      // Format 1 had no flags, but a `gpc` decision was made with GPC on.
+      gpc: flags === 'g' || code === 'g',
+      categories: categories!,
+      // fromEntries: a name such as `__proto__` becomes an own key, which the config check rejects.
+      services: Object.fromEntries([
+        ...servicesOn!.map((name) => [name, true]),
+        ...servicesOff!.map((name) => [name, false]),
+      ]),
     };
   } catch {
-    // No match, a bad name, a service both on and off, or a version that does not percent-decode.
+    // decodeURIComponent throws on a malformed escape: a tampered or truncated version.
     return null;
   }
 }

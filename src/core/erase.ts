@@ -3,12 +3,13 @@
 // current path and every domain variant (none, the host, each parent domain short of the
 // top-level one; a leading dot makes no difference since RFC 6265) is tried.
 
-const glob = (p: string) =>
+/** A glob pattern (`*` only) as an anchored regular expression. */
+const globToRegExp = (pattern: string): RegExp =>
   new RegExp(
     '^' +
-      p
+      pattern
         .split('*')
-        .map((s) => s.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'))
+        .map((part) => part.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'))
         .join('.*') +
       '$',
   );
@@ -18,7 +19,7 @@ export function cookieNames(): string[] {
   try {
     return document.cookie
       .split(/; */)
-      .map((c) => c.split('=')[0]!)
+      .map((pair) => pair.split('=')[0]!)
       .filter(Boolean);
   } catch {
     return [];
@@ -27,27 +28,31 @@ export function cookieNames(): string[] {
 
 /** Deletes the cookies whose names match one of the glob patterns (`*` only). */
 export function eraseCookies(patterns: string[]): void {
-  const res = patterns.map(glob);
+  const matchers = patterns.map(globToRegExp);
   const domains = [''];
   // The host, then each parent short of the top-level domain.
-  for (let h = location.hostname; h.includes('.'); h = h.slice(h.indexOf('.') + 1))
-    domains.push(';domain=' + h);
+  for (let host = location.hostname; host.includes('.'); host = host.slice(host.indexOf('.') + 1))
+    domains.push(';domain=' + host);
   const paths = ['/'];
-  let p = '';
-  for (const seg of location.pathname.split('/').slice(1)) paths.push((p += '/' + seg), p + '/');
+  let prefix = '';
+  for (const segment of location.pathname.split('/').slice(1)) {
+    prefix += '/' + segment;
+    paths.push(prefix, prefix + '/');
+  }
   for (const name of cookieNames())
-    if (res.some((r) => r.test(name)))
-      for (const d of domains)
-        for (const path of paths) document.cookie = `${name}=;max-age=0;path=${path}${d}`;
+    if (matchers.some((matcher) => matcher.test(name)))
+      for (const domain of domains)
+        for (const path of paths) document.cookie = `${name}=;max-age=0;path=${path}${domain}`;
 }
 
 /** Removes the localStorage and sessionStorage keys matching one of the glob patterns. */
 export function eraseStorage(patterns: string[]): void {
-  const res = patterns.map(glob);
-  for (const n of ['localStorage', 'sessionStorage'] as const)
+  const matchers = patterns.map(globToRegExp);
+  for (const area of ['localStorage', 'sessionStorage'] as const)
     try {
-      const st = window[n];
-      for (const k of Object.keys(st)) if (res.some((r) => r.test(k))) st.removeItem(k);
+      const storage = window[area];
+      for (const key of Object.keys(storage))
+        if (matchers.some((matcher) => matcher.test(key))) storage.removeItem(key);
     } catch {
       // Storage blocked: nothing could have been stored there either.
     }

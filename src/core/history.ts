@@ -2,10 +2,11 @@
 // A receipt is written to the outbox before it is sent and leaves it only once the server
 // answered: fetch tells us that, sendBeacon (true = queued) cannot. Storage that fails
 // (private modes, blocked IndexedDB) is skipped: the page keeps working.
-import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { post } from './post.js';
 import type { HistoryEntry, Receipt } from './types.js';
 
+/** Receipts waiting for the server's answer, by receiptId. */
 type Outbox = Record<string, Receipt>;
 
 /** The log is bounded: the last decisions only. */
@@ -16,14 +17,15 @@ export const HISTORY_LIMIT = 100;
  * 408 (timeout) and 429 (rate limited: the collector limits per IP, and a whole office can share
  * one address) are worth a later retry, like 5xx and network errors.
  */
-export async function sendReceipt(url: string, r: Receipt): Promise<boolean> {
+export async function sendReceipt(url: string, receipt: Receipt): Promise<boolean> {
   try {
-    const res = await post(url, JSON.stringify(r));
+    const response = await post(url, JSON.stringify(receipt));
     // A beacon (no fetch): queued counts as sent, since nothing more can be known.
-    if (typeof res == 'boolean') return res;
-    const s = res.status;
-    const final = s < 500 && s != 408 && s != 429;
-    if (final && s > 399) console.error(`garde: ${url} refused receipt ${r.receiptId} (${s})`);
+    if (typeof response === 'boolean') return response;
+    const status = response.status;
+    const final = status < 500 && status !== 408 && status !== 429;
+    if (final && status > 399)
+      console.error(`garde: ${url} refused receipt ${receipt.receiptId} (${status})`);
     return final;
   } catch {
     return false;
@@ -32,26 +34,31 @@ export async function sendReceipt(url: string, r: Receipt): Promise<boolean> {
 
 /** The log and outbox of one instance; `endpoint` null keeps receipts in the log only. */
 export function createHistory(endpoint: string | null) {
-  let db: UseStore | undefined;
+  let database: UseStore | undefined;
   // Receipts of this page not yet confirmed: the outbox when IndexedDB is unavailable.
   const pending: Outbox = {};
   let chain = Promise.resolve();
-  const safe = async <T>(f: (s: UseStore) => Promise<T>, fallback: T): Promise<T> => {
+  const safely = async <T>(work: (store: UseStore) => Promise<T>, fallback: T): Promise<T> => {
     try {
-      return await f((db ??= createStore('garde', 'log')));
+      return await work((database ??= createStore('garde', 'log')));
     } catch {
       return fallback;
     }
   };
-  const get = <T>(key: string) =>
-    safe((s) => s('readonly', (st) => done<T | undefined>(st.get(key))), undefined);
+  const read = <T>(key: string) =>
+    safely(
+      (store) => store('readonly', (objects) => promisifyRequest<T | undefined>(objects.get(key))),
+      undefined,
+    );
   // Read and write in one transaction (idb-keyval's update(), without its default store).
-  const upd = <T>(key: string, fn: (v: T | undefined) => T) =>
-    safe(
-      (s) =>
-        s('readwrite', (st) => {
-          const r = st.get(key);
-          return done(r).then(() => (st.put(fn(r.result), key), done(st.transaction)));
+  const update = <T>(key: string, change: (value: T | undefined) => T) =>
+    safely(
+      (store) =>
+        store('readwrite', async (objects) => {
+          const request = objects.get(key);
+          await promisifyRequest(request);
+          objects.put(change(request.result), key);
+          return promisifyRequest(objects.transaction);
         }),
       undefined,
     );
@@ -61,13 +68,16 @@ export function createHistory(endpoint: string | null) {
    * (secure contexts), so that a receipt is not sent twice; the server still drops duplicates
    * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
    */
-  const run = async () => {
-    for (const r of Object.values((await get<Outbox>('outbox')) ?? pending))
-      if (await sendReceipt(endpoint!, r)) {
-        delete pending[r.receiptId];
-        await upd<Outbox>('outbox', ({ [r.receiptId]: _, ...o } = {}) => o);
-        await upd<HistoryEntry[]>('history', (h = []) =>
-          h.map((e) => (e.receiptId == r.receiptId ? { ...e, sent: true } : e)),
+  const sendOutbox = async () => {
+    for (const receipt of Object.values((await read<Outbox>('outbox')) ?? pending))
+      if (await sendReceipt(endpoint!, receipt)) {
+        const { receiptId } = receipt;
+        delete pending[receiptId];
+        await update<Outbox>('outbox', ({ [receiptId]: _sent, ...rest } = {}) => rest);
+        await update<HistoryEntry[]>('history', (entries = []) =>
+          entries.map((entry) =>
+            entry.receiptId === receiptId ? { ...entry, sent: true } : entry,
+          ),
         );
       }
   };
@@ -75,32 +85,40 @@ export function createHistory(endpoint: string | null) {
     (chain = chain
       .then(async () => {
         if (endpoint)
-          await (navigator.locks ? navigator.locks.request('garde-outbox', run) : run());
+          await (navigator.locks
+            ? navigator.locks.request('garde-outbox', sendOutbox)
+            : sendOutbox());
       })
       .catch(() => {}));
 
   return {
     flush,
-    /** The retry at start: only if garde's database exists, so that a page seen before any decision creates none. */
+    /**
+     * The retry at start: only if garde's database exists, so that a page seen before any
+     * decision creates none.
+     */
     async retry(): Promise<void> {
       try {
-        if (!(await indexedDB.databases()).some((d) => d.name == 'garde')) return;
+        if (!(await indexedDB.databases()).some((info) => info.name === 'garde')) return;
       } catch {
         // No databases() (older browsers) or no IndexedDB: flush() copes.
       }
       return flush();
     },
     /** Logs a receipt, puts it in the outbox first, then sends it. */
-    async record(r: Receipt): Promise<void> {
-      await upd<HistoryEntry[]>('history', (h = []) =>
-        [...h, { ...r, sent: false }].slice(-HISTORY_LIMIT),
+    async record(receipt: Receipt): Promise<void> {
+      await update<HistoryEntry[]>('history', (entries = []) =>
+        [...entries, { ...receipt, sent: false }].slice(-HISTORY_LIMIT),
       );
       if (!endpoint) return;
-      pending[r.receiptId] = r;
-      await upd<Outbox>('outbox', (o = {}) => ({ ...o, [r.receiptId]: r }));
+      pending[receipt.receiptId] = receipt;
+      await update<Outbox>('outbox', (outbox = {}) => ({
+        ...outbox,
+        [receipt.receiptId]: receipt,
+      }));
       return flush();
     },
     /** The log, oldest first. */
-    list: () => get<HistoryEntry[]>('history').then((h) => h ?? []),
+    list: () => read<HistoryEntry[]>('history').then((entries) => entries ?? []),
   };
 }

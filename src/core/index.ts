@@ -5,3 +5,4 @@ export { currentGarde } from './instance.js';
 export { resolveLang, LANGS } from './lang.js';
 export { validateConfig } from './config.js';
 export { formatConsentCookie, parseConsentCookie, type ConsentCookie } from './cookie-format.js';
+export { SESSION_KEY, UID_KEY } from './tracker.js';

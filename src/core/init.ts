@@ -1,19 +1,21 @@
-// init(): validate → read the stored decision (or record a GPC refusal) → start integrations →
-// start the gate → ready once the outbox has been retried.
+// init() wires the parts: validate the config, read the stored decision into the consent store
+// (store.ts), subscribe the effects of its changes (effects.ts), record a GPC refusal, start the
+// integrations, then the gate; `ready` once the outbox has been retried.
 import { validateConfig } from './config.js';
-import { readCookie, writeCookie } from './cookie.js';
-import { formatConsentCookie, parseConsentCookie } from './cookie-format.js';
-import { eraseCookies, eraseStorage } from './erase.js';
+import { readCookie } from './cookie.js';
+import { parseConsentCookie } from './cookie-format.js';
+import { consentEffects } from './effects.js';
 import { startGate } from './gate.js';
+import { guarded } from './guarded.js';
 import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang } from './lang.js';
-import { allowedIn, iso, makeState, map, own, stateFromCookie } from './state.js';
+import { stateFromCookie } from './state.js';
+import { createConsentStore } from './store.js';
+import { createTracker } from './tracker.js';
+import type { Garde } from './types.js';
 import { uuid } from './uuid.js';
-import { createTracker } from '../minimise/tracker.js';
-import { MAX_PATH_LENGTH } from '../wire.js';
-import type { ConsentState, Garde, Method, Receipt } from './types.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
 export interface InitOptions {
@@ -21,126 +23,62 @@ export interface InitOptions {
   now?: () => number;
 }
 
-/** Starts garde on this page and returns its API. Never throws: a bad config is reported and replaced by safe defaults. */
+/**
+ * Starts garde on this page and returns its API. Never throws: a bad config is reported and
+ * replaced by safe defaults.
+ */
 export function init(input: unknown, { now = Date.now }: InitOptions = {}): Garde {
   const config = validateConfig(input);
-  const { categories: cats, services: svcs, cookie } = config;
   // `auto` is no language tag: resolveLang skips it for <html lang>.
   const lang = resolveLang(config.lang, document.documentElement.lang);
-  // Without a policy version a decision proves nothing (and the collector would refuse it): logged here only.
-  const log = createHistory(config.policy.version ? config.recordEndpoint : null);
-  const stored = parseConsentCookie(readCookie(cookie.name) ?? '');
-  // The same visitor keeps one id, even when the stored decision is too old or for another version.
+  // Without a policy version a decision proves nothing (and the collector would refuse it):
+  // logged here only.
+  const history = createHistory(config.policy.version ? config.recordEndpoint : null);
+  const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
+  // The same visitor keeps one id, even when the stored decision is too old or for another
+  // version, and after a withdrawal.
   const id = stored?.id ?? uuid();
-  let consent = stored && stateFromCookie(config, stored, now());
-  // Started last (after the integrations), but decisions made before then (GPC) must not need it.
-  // eslint-disable-next-line prefer-const
-  let gate: ReturnType<typeof startGate> | undefined;
-  // Service names differ from category names (config), so one object holds both.
-  const names = Object.keys({ ...cats, ...svcs });
-  const allowed = (name: string) => allowedIn(config, consent, name);
-  // A service's scripts run, and its cookies stay, only while its category and itself are granted.
-  const on = (s: string) => allowed(svcs[s]!.category) && allowed(s);
-
-  const receipt = (method: Receipt['method']): Receipt => ({
-    receiptId: uuid(),
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const store = createConsentStore({
+    config,
     id,
-    ts: iso(now()),
-    version: config.policy.version,
-    categories: map(cats, allowed),
-    services: map(svcs, on),
-    method,
-    lang,
-    path: location.pathname.slice(0, MAX_PATH_LENGTH),
+    consent: stored && stateFromCookie(config, stored, now()),
+    withdrawn: stored?.method === 'withdraw',
+    gpc,
+    now,
   });
+  store.onChange(consentEffects({ config, id, lang, now, record: history.record }));
 
-  /** Applies a change of state once: cookie, erase what is refused, run what is granted, record, emit. */
-  const change = (next: ConsentState | null, method: Receipt['method']) => {
-    const before = consent;
-    const lost =
-      !!before && names.some((n) => allowedIn(config, before, n) && !allowedIn(config, next, n));
-    consent = next;
-    if (next) writeCookie(cookie, formatConsentCookie(next));
-    else eraseCookies([cookie.name]);
-    for (const s in svcs)
-      if (!on(s)) {
-        const pats = svcs[s]!.cookies!.map((c) => (typeof c == 'string' ? c : c.name));
-        eraseCookies(pats);
-        eraseStorage(svcs[s]!.storage!);
-      }
-    gate?.apply();
-    // A withdrawal is recorded too (method `withdraw`), unless there was nothing to withdraw.
-    if (before || next) void log.record(receipt(method));
-    document.dispatchEvent(new CustomEvent('garde:consent', { detail: next }));
-    if (lost && config.reloadOnRefusal) location.reload();
-  };
-
-  const decide = (
-    method: Method,
-    granted: (k: string) => unknown,
-    s: Record<string, boolean> = {},
-  ) => change(makeState(config, id, Math.floor(now() / 1000) * 1000, method, granted, s), method);
-
-  const tracker = createTracker({ config, consent: () => consent, lang });
-  let stopIntegrations = () => {};
-  const online = () => void log.flush();
-
-  const garde: Garde = {
+  const tracker = createTracker({ config, store, lang });
+  const flushOutbox = () => void history.flush();
+  const stops: Array<() => void> = [];
+  // The API is the store (the decision, allowed, the ways to change it, onChange) plus what
+  // concerns the page.
+  const garde: Garde = Object.assign(store, {
     config,
     lang,
-    get consent() {
-      return consent;
-    },
-    ready: log.retry(),
-    acceptAll: () => decide('accept-all', () => 1),
-    rejectAll: () => decide('reject-all', () => 0),
-    set(choices) {
-      const c = { ...consent?.categories };
-      const s = { ...consent?.services };
-      for (const [k, v] of Object.entries(choices)) {
-        if (k == 'necessary') continue;
-        if (own(cats, k)) c[k] = !!v;
-        else if (own(svcs, k)) s[k] = !!v;
-        else console.warn(`garde: set(): unknown category or service "${k}" ignored`);
-      }
-      decide('custom', (k) => c[k], s);
-    },
-    allowed,
-    withdraw: () => change(null, 'withdraw'),
+    ready: history.retry(),
     showPreferences: () => void document.dispatchEvent(new CustomEvent('garde:show-preferences')),
-    history: log.list,
-    onChange(cb) {
-      const f = (e: CustomEvent<ConsentState | null>) => cb(e.detail);
-      document.addEventListener('garde:consent', f);
-      return () => document.removeEventListener('garde:consent', f);
-    },
-    track: (name, props) => tracker.track(name, props),
+    history: history.list,
+    track: tracker.track,
     destroy() {
-      gate?.stop();
-      stopIntegrations();
-      removeEventListener('online', online);
+      for (const stop of stops.splice(0)) stop();
+      removeEventListener('online', flushOutbox);
     },
-  };
+  });
   setCurrentGarde(garde);
 
-  // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner.
-  if (
-    !consent &&
-    config.gpc == 'refuse' &&
-    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-  )
-    decide('gpc', () => 0);
-  // A failing integration or tracker must not take consent down with it.
-  const guard = (f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      console.error('garde:', e);
-    }
-  };
-  guard(() => (stopIntegrations = startIntegrations(garde)));
-  gate = startGate((c, s) => allowed(c) && (!s || allowed(s)));
-  addEventListener('online', online);
-  if (config.analytics.autoPageview) guard(() => garde.track('pageview'));
+  // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner. It
+  // wins over a decision made without it, not over one the visitor made while it was on.
+  if (gpc && config.gpc === 'refuse' && !store.consent?.gpc)
+    store.decide({ method: 'gpc', granted: () => false });
+  guarded(() => stops.push(startIntegrations(garde)));
+  // After the integrations: Consent Mode's default must precede any Google tag the gate revives.
+  const gate = startGate(
+    (category, service) => store.allowed(category) && (!service || store.allowed(service)),
+  );
+  stops.push(gate.stop, store.onChange(gate.apply));
+  addEventListener('online', flushOutbox);
+  if (config.analytics.autoPageview) guarded(() => garde.track('pageview'));
   return garde;
 }

@@ -7,10 +7,9 @@ export { LANGS };
  * else `en`. Empty, null and unknown candidates (config's `auto` too) are skipped.
  */
 export function resolveLang(...candidates: Array<string | null | undefined>): Lang {
-  for (const c of candidates) {
-    const m = /^([a-z]{2})(?:[-_]|$)/i.exec(c ?? '');
-    const l = m?.[1]!.toLowerCase() as Lang;
-    if (LANGS.includes(l)) return l;
+  for (const candidate of candidates) {
+    const primary = /^([a-z]{2})(?:[-_]|$)/i.exec(candidate ?? '')?.[1]!.toLowerCase() as Lang;
+    if (LANGS.includes(primary)) return primary;
   }
   return 'en';
 }

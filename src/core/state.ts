@@ -1,72 +1,100 @@
 // Pure helpers over decisions: what a state allows, and the state a stored cookie stands for.
 import type { ConsentCookie } from './cookie-format.js';
-import type { ConsentState, GardeConfig } from './types.js';
+import type { ConsentState, GardeConfig, Method } from './types.js';
 
-/**
- * Whether `name` is granted in `s`: `necessary` and its services always; a category by its value;
- * a service by its own choice, else by its category's. Unknown names and a missing decision: false.
- */
-export function allowedIn(config: GardeConfig, s: ConsentState | null, name: string): boolean {
-  const svc = own(config.services, name) && config.services[name]!;
-  return (
-    name == 'necessary' ||
-    (svc
-      ? svc.category == 'necessary' ||
-        (s && own(s.services, name) ? !!s.services[name] : allowedIn(config, s, svc.category))
-      : s?.categories[name] === true)
-  );
-}
+const DAY_MS = 864e5;
 
 /** Own keys only: names such as `toString` or `constructor` must not reach Object.prototype. */
-export const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+export const own = (object: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(object, key);
 
 /** ISO 8601 for a time in ms since the epoch. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** `{ key: f(key) }` for every key of `o`. */
-export const map = <T>(o: object, f: (k: string) => T): Record<string, T> =>
-  Object.fromEntries(Object.keys(o).map((k) => [k, f(k)]));
+/** `{ key: valueOf(key) }` for every key of `object`. */
+export const mapKeys = <T>(object: object, valueOf: (key: string) => T): Record<string, T> =>
+  Object.fromEntries(Object.keys(object).map((key) => [key, valueOf(key)]));
+
+/**
+ * Whether `name` is granted in `state`: `necessary` and its services always; a category by its
+ * value; a service by its own choice, else by its category's. Unknown names and a missing
+ * decision: false.
+ */
+export function allowedIn(config: GardeConfig, state: ConsentState | null, name: string): boolean {
+  if (name === 'necessary') return true;
+  const service = own(config.services, name) ? config.services[name]! : undefined;
+  if (!service) return state?.categories[name] === true;
+  if (service.category === 'necessary') return true;
+  if (state && own(state.services, name)) return state.services[name] === true;
+  return allowedIn(config, state, service.category);
+}
+
+/** Whether a service may run and keep its cookies in `state`: its category and itself granted. */
+export const serviceAllowedIn = (
+  config: GardeConfig,
+  state: ConsentState | null,
+  service: string,
+): boolean =>
+  allowedIn(config, state, config.services[service]!.category) && allowedIn(config, state, service);
+
+/** What a decision is made of; see {@link makeState}. */
+export interface StateOptions {
+  /** The visitor's consent id. */
+  id: string;
+  /** When it was decided, in ms since the epoch. */
+  decidedAt: number;
+  method: Method;
+  /** Whether a category (other than `necessary`) is granted. */
+  granted: (category: string) => boolean;
+  /** Services set on their own (default: none, they follow their category). */
+  services?: Record<string, boolean>;
+  /** Whether Global Privacy Control was on when it was decided. */
+  gpc?: boolean;
+}
 
 /** The decision for one moment: every category listed, `necessary` true. */
 export function makeState(
   config: GardeConfig,
-  id: string,
-  ms: number,
-  method: ConsentState['method'],
-  granted: (category: string) => unknown,
-  services: Record<string, boolean>,
+  { id, decidedAt, method, granted, services = {}, gpc = false }: StateOptions,
 ): ConsentState {
-  const cats = map(config.categories, (k) => k == 'necessary' || !!granted(k));
   return {
     id,
     version: config.policy.version,
-    decidedAt: iso(ms),
-    expiresAt: iso(ms + config.cookie.days * 864e5),
-    categories: cats,
+    decidedAt: iso(decidedAt),
+    expiresAt: iso(decidedAt + config.cookie.days * DAY_MS),
+    categories: mapKeys(config.categories, (name) => name === 'necessary' || granted(name)),
     services,
     method,
+    gpc,
   };
 }
 
 /**
- * The decision a parsed cookie stands for under this config, or null (ask again): another policy
- * version, no valid version configured, expired, dated in the future, or naming a category or
- * service the config does not know.
+ * The decision a parsed cookie stands for under this config, or null (ask again): a withdrawal,
+ * another policy version, no valid version configured, expired, dated in the future, or naming a
+ * category or service the config does not know.
  */
 export function stateFromCookie(
   config: GardeConfig,
-  c: ConsentCookie,
+  cookie: ConsentCookie,
   nowMs: number,
 ): ConsentState | null {
-  const ms = c.decidedAt * 1000;
-  const ok =
-    config.policy.version &&
-    c.version == config.policy.version &&
-    ms + config.cookie.days * 864e5 > nowMs &&
-    ms < nowMs + 864e5 &&
-    c.categories.every((k) => own(config.categories, k)) &&
-    Object.keys(c.services).every((k) => own(config.services, k));
-  return ok
-    ? makeState(config, c.id, ms, c.method, (k) => c.categories.includes(k), c.services)
-    : null;
+  const decidedAt = cookie.decidedAt * 1000;
+  const valid =
+    cookie.method !== 'withdraw' &&
+    !!config.policy.version &&
+    cookie.version === config.policy.version &&
+    decidedAt + config.cookie.days * DAY_MS > nowMs &&
+    decidedAt < nowMs + DAY_MS &&
+    cookie.categories.every((name) => own(config.categories, name)) &&
+    Object.keys(cookie.services).every((name) => own(config.services, name));
+  if (!valid) return null;
+  return makeState(config, {
+    id: cookie.id,
+    decidedAt,
+    method: cookie.method as Method,
+    granted: (name) => cookie.categories.includes(name),
+    services: cookie.services,
+    gpc: cookie.gpc,
+  });
 }

@@ -1,6 +1,6 @@
-// The shapes everything else agrees on: the page's config, the visitor's decision, the receipt
-// sent to the collector and the public API. Kept in one file so that core, UI, minimisation and
-// the collector cannot drift apart.
+// The shapes the page's side agrees on: the config, the visitor's decision and the public API
+// that the UI uses. The shapes that cross to the collector (receipt, hit) live in src/wire.ts
+// and are re-exported here.
 
 import type { Lang, Method, Receipt, TrackProps } from '../wire.js';
 
@@ -29,7 +29,7 @@ export interface ServiceConfig {
   label?: LocalisedText;
   description?: LocalisedText;
   provider?: LocalisedText;
-  /** Cookies to erase when refused (glob patterns, `*` only), optionally described for the visitor. */
+  /** Cookies to erase when refused (glob patterns, `*` only), optionally described for visitors. */
   cookies?: Array<string | CookieInfo>;
   /** localStorage / sessionStorage keys to remove when refused (glob patterns). */
   storage?: string[];
@@ -73,7 +73,7 @@ export interface GardeConfigInput {
   floatingButton?: boolean;
 }
 
-/** The validated config with every default filled in; `categories` always holds `necessary` first. */
+/** The validated config, every default filled in; `categories` always holds `necessary` first. */
 export interface GardeConfig {
   policy: { url: LocalisedText; version: string };
   categories: Record<string, CategoryConfig>;
@@ -102,6 +102,8 @@ export interface ConsentState {
   categories: Record<string, boolean>;
   services: Record<string, boolean>;
   method: Method;
+  /** True when Global Privacy Control was on as it was made: GPC then no longer overrides it. */
+  gpc?: boolean;
 }
 
 /** One entry of the browser-side log (IndexedDB): the receipt and whether it reached the server. */
@@ -114,6 +116,11 @@ export interface Garde {
   readonly config: GardeConfig;
   /** The current decision, or null while the visitor has not decided (banner shown). */
   readonly consent: ConsentState | null;
+  /**
+   * True after a withdrawal (on this page or an earlier one) until the next decision: the
+   * banner is shown, and analytics stays silent meanwhile.
+   */
+  readonly withdrawn: boolean;
   /** The resolved language of the page. */
   readonly lang: Lang;
   /** Resolves once stored state is read and the outbox has been retried. */

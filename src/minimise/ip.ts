@@ -11,10 +11,15 @@ export interface AnonymiseIpOptions {
   v6Bits?: number;
 }
 
-const mask = (bytes: number[], bits: number): number[] =>
-  bytes.map((b, i) =>
-    i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8))),
-  );
+/** Keeps the first `bits` bits of an address's bytes, zeroing the rest. */
+function mask(bytes: number[], bits: number): number[] {
+  return bytes.map((byte, index) => {
+    const start = index * 8;
+    if (start >= bits) return 0;
+    if (start + 8 <= bits) return byte;
+    return byte & (0xff << (8 - (bits - start)));
+  });
+}
 
 const checkBits = (bits: number, max: number, name: string): number => {
   if (!Number.isInteger(bits) || bits < 0 || bits > max) {
@@ -27,25 +32,25 @@ const checkBits = (bits: number, max: number, name: string): number => {
  * Zeroes the host part of an IP address: IPv4 keeps its first 16 bits by default, IPv6
  * its first 48. An IPv4-mapped IPv6 address (`::ffff:203.0.113.7`) is treated as the IPv4
  * address it carries and returned as IPv4. Accepted forms besides the plain ones:
- * `[v6]`, `[v6]:port`, `v4:port`, surrounding spaces, and a zone id (`fe80::1%eth0`, dropped). IPv4 must be
- * dotted decimal with four parts (no `127.1` or `0x7f.0.0.1`). Anything else gives null.
+ * `[v6]`, `[v6]:port`, `v4:port`, surrounding spaces, and a zone id (`fe80::1%eth0`, dropped).
+ * IPv4 must be dotted decimal with four parts (no `127.1` or `0x7f.0.0.1`). Anything else gives
+ * null.
  * Out-of-range options throw a RangeError (a programming error, not bad input).
  */
 export function anonymiseIp(ip: string, options: AnonymiseIpOptions = {}): string | null {
   const v4Bits = checkBits(options.v4Bits ?? 16, 32, 'v4Bits');
   const v6Bits = checkBits(options.v6Bits ?? 48, 128, 'v6Bits');
-  if (typeof ip != 'string') return null;
+  if (typeof ip !== 'string') return null;
   // `[v6]:port` or `v4:port`: the port goes, but only a real one (1–65535).
   const hostPort = /^(?:\[([^\]]+)\]|([\d.]+))(?::(\d{1,5}))?$/.exec(ip.trim());
   if (hostPort?.[3] && (+hostPort[3] < 1 || +hostPort[3] > 65535)) return null;
   const bracketed = hostPort?.[1];
-  let s = bracketed ?? hostPort?.[2] ?? ip.trim();
-  s = s.replace(/%[\w.-]+$/, '');
-  if (!bracketed && ipaddr.IPv4.isValidFourPartDecimal(s)) {
-    return ipaddr.fromByteArray(mask(ipaddr.IPv4.parse(s).toByteArray(), v4Bits)).toString();
+  const address = (bracketed ?? hostPort?.[2] ?? ip.trim()).replace(/%[\w.-]+$/, '');
+  if (!bracketed && ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    return ipaddr.fromByteArray(mask(ipaddr.IPv4.parse(address).toByteArray(), v4Bits)).toString();
   }
-  if (!ipaddr.IPv6.isValid(s)) return null;
-  const v6 = ipaddr.IPv6.parse(s);
+  if (!ipaddr.IPv6.isValid(address)) return null;
+  const v6 = ipaddr.IPv6.parse(address);
   if (v6.isIPv4MappedAddress()) {
     return ipaddr.fromByteArray(mask(v6.toIPv4Address().toByteArray(), v4Bits)).toString();
   }

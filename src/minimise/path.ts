@@ -9,19 +9,21 @@ import { looksPersonal } from './personal.js';
  * become `:redacted`, and allowlisted values that look personal are dropped.
  */
 export function reducePath(url: string, allowlist: readonly string[] = []): string {
-  let u: URL;
+  let parsed: URL;
   try {
-    u = new URL(url, 'http://x');
+    parsed = new URL(url, 'http://x');
   } catch {
     return '/';
   }
-  const path = u.pathname
+  const path = parsed.pathname
     .split('/')
     // unescape, not decodeURIComponent: it never throws, and only `@` and digits matter here.
-    .map((s) => (looksPersonal(unescape(s)) ? ':redacted' : s))
+    .map((segment) => (looksPersonal(unescape(segment)) ? ':redacted' : segment))
     .join('/');
-  const q = new URLSearchParams();
-  u.searchParams.forEach((v, k) => allowlist.includes(k) && !looksPersonal(v) && q.append(k, v));
-  const qs = q.toString();
-  return qs ? `${path}?${qs}` : path;
+  const kept = new URLSearchParams();
+  parsed.searchParams.forEach((value, key) => {
+    if (allowlist.includes(key) && !looksPersonal(value)) kept.append(key, value);
+  });
+  const query = kept.toString();
+  return query ? `${path}?${query}` : path;
 }

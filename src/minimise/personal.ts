@@ -10,15 +10,22 @@ export { MAX_PROPS, MAX_VALUE_LENGTH };
  * nine digits once spaces and `.-/()+` separators are removed.
  */
 export function looksPersonal(value: string | number): boolean {
-  const s = String(value);
-  return /\S@\S+\.\S/.test(s) || /\d{9}/.test(s.replace(/[\s.\-/()+]/g, ''));
+  const text = String(value);
+  return /\S@\S+\.\S/.test(text) || /\d{9}/.test(text.replace(/[\s.\-/()+]/g, ''));
 }
 
 /** Whether `name` is usable as an event name: a non-empty short string that is not personal. */
 export function validName(name: unknown): name is string {
   return (
-    typeof name == 'string' && !!name && name.length <= MAX_VALUE_LENGTH && !looksPersonal(name)
+    typeof name === 'string' && !!name && name.length <= MAX_VALUE_LENGTH && !looksPersonal(name)
   );
+}
+
+/** A boolean, a finite number or a short string, none of them personal-looking. */
+function safeValue(value: unknown): value is string | number | boolean {
+  if (typeof value === 'boolean') return true;
+  if (typeof value === 'number') return isFinite(value) && !looksPersonal(value);
+  return typeof value === 'string' && value.length <= MAX_VALUE_LENGTH && !looksPersonal(value);
 }
 
 /**
@@ -31,21 +38,14 @@ export function sanitiseProps(
   props: unknown,
   onDrop?: (key: string) => void,
 ): TrackProps | undefined {
-  if (!props || typeof props != 'object') return;
-  const out: TrackProps = {};
-  let n = 0;
-  for (const [k, v] of Object.entries(props)) {
-    const t = typeof v;
-    if (
-      n < MAX_PROPS &&
-      validName(k) &&
-      (t == 'boolean' ||
-        (t == 'number' && isFinite(v) && !looksPersonal(v)) ||
-        (t == 'string' && v.length <= MAX_VALUE_LENGTH && !looksPersonal(v)))
-    ) {
-      out[k] = v;
-      n++;
-    } else onDrop?.(k);
+  if (!props || typeof props !== 'object') return;
+  const kept: TrackProps = {};
+  let count = 0;
+  for (const [key, value] of Object.entries(props)) {
+    if (count < MAX_PROPS && validName(key) && safeValue(value)) {
+      kept[key] = value;
+      count++;
+    } else onDrop?.(key);
   }
-  return n ? out : undefined;
+  return count ? kept : undefined;
 }

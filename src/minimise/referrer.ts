@@ -12,15 +12,18 @@ export function sameSite(host: string, pageHost: string): boolean {
   host = host.toLowerCase();
   pageHost = pageHost.toLowerCase();
   // The page's parent: its host minus the first label, unless that is a top-level domain or an IP.
-  const p = pageHost.slice(pageHost.indexOf('.') + 1);
-  return host == pageHost || (/\.[a-z]+$/.test(p) && ('.' + host).endsWith('.' + p));
+  const parent = pageHost.slice(pageHost.indexOf('.') + 1);
+  return host === pageHost || (/\.[a-z]+$/.test(parent) && ('.' + host).endsWith('.' + parent));
 }
 
-/** The referrer's host name, or null when it is empty, not http(s), invalid, or the same site as `pageHost`. */
+/**
+ * The referrer's host name, or null when it is empty, not http(s), invalid, or the same site as
+ * `pageHost`.
+ */
 export function referrerDomain(url: string, pageHost: string): string | null {
   try {
-    const u = new URL(url);
-    return /^https?:$/.test(u.protocol) && !sameSite(u.hostname, pageHost) ? u.hostname : null;
+    const { protocol, hostname } = new URL(url);
+    return /^https?:$/.test(protocol) && !sameSite(hostname, pageHost) ? hostname : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 // Browser and OS families from the user agent: coarse enough to be anonymous (no build
-// numbers, no device model), shared by the drop-in and the collector. Shipped to every
-// visitor, hence the terse tables.
+// numbers, no device model). The collector derives them from each request's User-Agent header;
+// of this file only `minorVersion` reaches the drop-in (the tables stay on the server).
 
 /** `navigator.userAgentData` low-entropy values (never `getHighEntropyValues`). */
 export interface UaHints {
@@ -49,29 +49,30 @@ const OSES: [RegExp, string][] = [
   [/Linux|X11/, 'Linux'],
 ];
 
-const find = <T>(table: [RegExp, T][], s: string): [RegExpExecArray, T] | undefined => {
-  for (const [re, v] of table) {
-    const m = re.exec(s);
-    if (m) return [m, v];
+/** The first row of `table` whose pattern matches `text`: the match and the row's value. */
+function firstMatch<T>(table: [RegExp, T][], text: string): [RegExpExecArray, T] | undefined {
+  for (const [pattern, value] of table) {
+    const match = pattern.exec(text);
+    if (match) return [match, value];
   }
-};
+}
 
 /** The browser family and major version read from a UA string: `[browser, major]`. */
 export function uaVersion(ua: string): [string, number] {
   if (BOT.test(ua)) return ['Bot', 0];
-  const hit = find(BROWSERS, ua);
-  return hit ? [hit[1], +hit[0][1]!] : ['Other', 0];
+  const found = firstMatch(BROWSERS, ua);
+  return found ? [found[1], Number(found[0][1])] : ['Other', 0];
 }
 
 /**
  * The browser's minor version, sent only after consent with the `minor` extra. The browser's
- * own token comes last among these (`Chrome/… Edg/…`, `Version/… EdgiOS/…`), so the last one
- * wins. Kept apart from {@link uaVersion} because it is the only part of UA parsing that the
+ * own token comes last among these (`Chrome/… Edg/…`, `Version/… EdgiOS/…`), so the last
+ * one wins. Kept apart from {@link uaVersion} because it is the only part of UA parsing that the
  * drop-in needs: browser, major and OS are derived by the collector from the request header.
  */
 export function minorVersion(ua: string): number | undefined {
   const last = ua.match(/(?:Edg\w*|OPR|Version|Firefox|FxiOS|CriOS|Chrome)\/\d+\.\d+/g)?.pop();
-  return last ? +last.split('.')[1]! : undefined;
+  return last ? Number(last.split('.')[1]) : undefined;
 }
 
 /**
@@ -81,20 +82,27 @@ export function minorVersion(ua: string): number | undefined {
  * catches bots and fills what the hints lack. On iPadOS 13+ Safari presents itself as a
  * Mac, so those iPads count as macOS.
  */
-export function reduceUserAgent(uaOrHints: string | UaHints, ua = ''): ReducedUa {
-  const hints: UaHints = typeof uaOrHints == 'string' ? ((ua = uaOrHints), {}) : uaOrHints || {};
+export function reduceUserAgent(uaOrHints: string | UaHints, uaString = ''): ReducedUa {
+  const ua = typeof uaOrHints === 'string' ? uaOrHints : uaString;
+  const hints: UaHints = (typeof uaOrHints === 'string' ? undefined : uaOrHints) || {};
   let [browser, major] = uaVersion(ua);
-  if (browser != 'Bot') {
+  if (browser !== 'Bot') {
     // Client-hint brands: "Google Chrome", "Microsoft Edge", "Opera"…; "Chromium" only when
     // nothing more specific is listed; GREASE and unknown brands (Brave…) are skipped.
-    let best: string | undefined;
-    for (const b of hints.brands || []) {
-      const f = b.brand == 'Chromium' ? 'Chrome' : b.brand.replace(/^(Google|Microsoft) /, '');
-      if (FAMILIES.includes(f) && (!best || b.brand != 'Chromium'))
-        [best, browser, major] = [f, f, parseInt(b.version) || 0];
+    let matched = false;
+    for (const { brand, version } of hints.brands || []) {
+      const family = brand === 'Chromium' ? 'Chrome' : brand.replace(/^(Google|Microsoft) /, '');
+      if (FAMILIES.includes(family) && (!matched || brand !== 'Chromium')) {
+        matched = true;
+        browser = family;
+        major = parseInt(version) || 0;
+      }
     }
   }
-  const os = (hints.platform && find(OSES, hints.platform)?.[1]) || find(OSES, ua)?.[1] || 'Other';
+  const os =
+    (hints.platform && firstMatch(OSES, hints.platform)?.[1]) ||
+    firstMatch(OSES, ua)?.[1] ||
+    'Other';
   return {
     browser,
     major,

@@ -14,15 +14,50 @@ const state = (over: Partial<ConsentState> = {}): ConsentState => ({
 });
 
 describe('cookie format', () => {
-  it('writes the documented compact form', () => {
+  it('writes the documented compact form (format 2: flags last, `g` when GPC was on)', () => {
     expect(formatConsentCookie(state())).to.equal(
-      '1.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo',
+      '2.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo.',
+    );
+    expect(formatConsentCookie(state({ method: 'accept-all', gpc: true }))).to.match(
+      /\.a\.analytics\.youtube\.matomo\.g$/,
     );
     expect(
       formatConsentCookie(
         state({ categories: { necessary: true, a: false }, services: {}, method: 'reject-all' }),
       ),
-    ).to.match(/\.r\.\.\.$/);
+    ).to.match(/\.r\.\.\.\.$/);
+  });
+
+  it('writes and reads the marker a withdrawal leaves: method w, nothing granted', () => {
+    const marker = formatConsentCookie({
+      id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      version: '2020-12-07',
+      decidedAt: '2026-11-28T10:00:00.000Z',
+      method: 'withdraw',
+      categories: {},
+      services: {},
+    });
+    expect(marker).to.equal('2.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.w....');
+    expect(parseConsentCookie(marker)).to.deep.include({
+      method: 'withdraw',
+      categories: [],
+      gpc: false,
+    });
+  });
+
+  it('still reads format 1 (no flags): a gpc decision counts as made with GPC on', () => {
+    const v1 =
+      '1.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo';
+    expect(parseConsentCookie(v1)).to.deep.equal({
+      id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      version: '2020-12-07',
+      decidedAt: 1795860000,
+      method: 'custom',
+      gpc: false,
+      categories: ['analytics'],
+      services: { youtube: true, matomo: false },
+    });
+    expect(parseConsentCookie(v1.replace('.c.', '.g.'))!.gpc).to.equal(true);
   });
 
   it('reads back what it wrote', () => {
@@ -31,9 +66,11 @@ describe('cookie format', () => {
       version: '2020-12-07',
       decidedAt: 1795860000,
       method: 'custom',
+      gpc: false,
       categories: ['analytics'],
       services: { youtube: true, matomo: false },
     });
+    expect(parseConsentCookie(formatConsentCookie(state({ gpc: true })))!.gpc).to.equal(true);
     for (const method of ['accept-all', 'reject-all', 'custom', 'gpc'] as const)
       expect(parseConsentCookie(formatConsentCookie(state({ method })))!.method).to.equal(method);
   });
@@ -48,7 +85,7 @@ describe('cookie format', () => {
       'a;b,c=d "e"',
     ]) {
       const v = formatConsentCookie(state({ version }));
-      expect(v.split('.')).to.have.length(8);
+      expect(v.split('.')).to.have.length(9);
       // Only URL-safe characters (RFC 3986 unreserved and sub-delimiters), none that a cookie forbids.
       expect(v, version).to.match(/^[\w.~%!*'()-]+$/);
       expect(parseConsentCookie(v)!.version).to.equal(version);
@@ -63,7 +100,8 @@ describe('cookie format', () => {
       good.slice(0, -12),
       good.split('.').slice(0, 7).join('.'),
       good + '.extra',
-      '2' + good.slice(1),
+      good + 'x',
+      '3' + good.slice(1),
       '0' + good.slice(1),
       good.replace('0f8fad5b', '0f8fad5z'),
       good.replace('-469f-', '-469f0-'), // an id of the wrong length
@@ -74,7 +112,7 @@ describe('cookie format', () => {
       good.replace('2020-12-07', ''),
       good.replace('.analytics.', '.analytics~<script>.'),
       good.replace('.youtube.', '.youtube~matomo.'),
-      '1.0f8fad5b-d9cb-469f-a165-70867728950e.v.1.1795860000.a...', // an unescaped dot in the version
+      '2.0f8fad5b-d9cb-469f-a165-70867728950e.v.1.1795860000.a....', // an unescaped dot in the version
     ];
     for (const v of bad) expect(parseConsentCookie(v), v).to.equal(null);
   });

@@ -9,7 +9,7 @@ function openOn<T>(host: string, path: string): Promise<T> {
     if (!w) return reject(new Error('popup blocked'));
     const t = setTimeout(() => reject(new Error(`no report from ${host}`)), 8000);
     addEventListener('message', function on(e) {
-      if (e.source != w) return;
+      if (e.source !== w) return;
       removeEventListener('message', on);
       clearTimeout(t);
       w.close();

@@ -13,7 +13,7 @@ function onSubdomain(
     if (!w) return reject(new Error('popup blocked'));
     const t = setTimeout(() => reject(new Error('no report from www.garde.test')), 8000);
     addEventListener('message', function on(e) {
-      if (e.source != w) return;
+      if (e.source !== w) return;
       removeEventListener('message', on);
       clearTimeout(t);
       w.close();

@@ -62,7 +62,7 @@ describe('gate', () => {
     await pause(150);
     expect(ran()).to.deep.equal([]);
     g.acceptAll();
-    await until(() => ran().length == 2);
+    await until(() => ran().length === 2);
     expect(ran()).to.deep.equal(['external-a', 'inline']);
   });
 
@@ -72,13 +72,13 @@ describe('gate', () => {
     gated({ 'data-category': 'marketing' }, "ran.push('marketing')");
     const g = start(config());
     g.set({ analytics: true });
-    await until(() => ran().length == 1);
+    await until(() => ran().length === 1);
     g.set({ marketing: true, youtube: false });
-    await until(() => ran().length == 2);
+    await until(() => ran().length === 2);
     await pause();
     expect(ran()).to.deep.equal(['analytics', 'marketing']);
     g.set({ youtube: true });
-    await until(() => ran().length == 3);
+    await until(() => ran().length === 3);
     expect(ran()[2]).to.equal('youtube');
   });
 
@@ -93,7 +93,7 @@ describe('gate', () => {
     s.nonce = 'n0nce';
     gated({ 'data-category': 'analytics', 'data-type': 'module', src: FIX + 'gated-module.js' });
     start(config()).acceptAll();
-    await until(() => ran().length == 2);
+    await until(() => ran().length === 2);
     expect(ran()).to.deep.equal(['external-a', 'module:object']);
     const live = document.getElementById('tracker') as HTMLScriptElement;
     expect(live).to.not.equal(s);
@@ -111,7 +111,7 @@ describe('gate', () => {
     await pause();
     expect(ran()).to.deep.equal([]);
     g.acceptAll();
-    await until(() => ran().length == 1);
+    await until(() => ran().length === 1);
     const wrapper = document.createElement('div');
     wrapper.dataset.test = '';
     const late = document.createElement('script');
@@ -124,7 +124,7 @@ describe('gate', () => {
     img.dataset.src = FIX + 'pixel.gif';
     wrapper.append(late, img);
     document.body.append(wrapper);
-    await until(() => ran().length == 2);
+    await until(() => ran().length === 2);
     expect(ran()).to.deep.equal(['early', 'late']);
     expect(img.getAttribute('src')).to.equal(FIX + 'pixel.gif');
   });
@@ -162,7 +162,7 @@ describe('gate', () => {
     start(config()).acceptAll();
     gated({ 'data-category': 'analytics', src: FIX + 'gated-cookie.js' });
     start(config());
-    await until(() => ran().length == 1);
+    await until(() => ran().length === 1);
     expect(document.cookie).to.match(/_pk_id\.1\.test=1/);
   });
 

@@ -28,7 +28,7 @@ describe('history and receipts', () => {
     g.acceptAll();
     g.set({ youtube: false });
     g.withdraw();
-    await until(async () => (await g.history()).length == 3);
+    await until(async () => (await g.history()).length === 3);
     const h = await g.history();
     expect(h.map((e) => e.method)).to.deep.equal(['accept-all', 'custom', 'withdraw']);
     const [first, second, third] = h;
@@ -60,7 +60,7 @@ describe('history and receipts', () => {
         const w = window.open(`http://${host}:${location.port}/test/fixtures/fresh.html`);
         const t = setTimeout(() => reject(new Error('no report')), 8000);
         addEventListener('message', function on(e) {
-          if (e.source != w) return;
+          if (e.source !== w) return;
           removeEventListener('message', on);
           clearTimeout(t);
           w!.close();
@@ -75,11 +75,11 @@ describe('history and receipts', () => {
 
   it(`keeps only the last ${HISTORY_LIMIT} decisions`, async () => {
     const g = start(config());
-    for (let i = 0; i < HISTORY_LIMIT + 5; i++) g.set({ analytics: i % 2 == 0 });
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) g.set({ analytics: i % 2 === 0 });
     const done = async () => {
       const h = await g.history();
       return (
-        h.length == HISTORY_LIMIT &&
+        h.length === HISTORY_LIMIT &&
         h[0]!.categories.analytics === false &&
         h[HISTORY_LIMIT - 1]!.categories.analytics === true
       );
@@ -121,7 +121,7 @@ describe('history and receipts', () => {
     expect(await outbox()).to.deep.equal([]);
     expect((await later.history()).every((e) => e.sent)).to.be.true;
     await start(config({ recordEndpoint: endpoint() })).ready;
-    const stored = (await seen()).posts.filter((p) => p.status == 202).map((p) => p.receiptId);
+    const stored = (await seen()).posts.filter((p) => p.status === 202).map((p) => p.receiptId);
     expect(stored).to.have.members(ids);
     expect(stored).to.have.length(2);
   });
@@ -136,14 +136,14 @@ describe('history and receipts', () => {
     dispatchEvent(new Event('online'));
     await until(async () => (await g.history())[0]?.sent);
     const posts = (await seen()).posts;
-    expect(posts.filter((p) => p.status == 202)).to.have.length(1);
+    expect(posts.filter((p) => p.status === 202)).to.have.length(1);
     expect(posts[0]!.status).to.equal(503);
   });
 
   it('keeps receipts when the network fails', async () => {
     const g = start(config({ recordEndpoint: 'http://127.0.0.1:9/consent' }));
     g.acceptAll();
-    await until(async () => (await outbox()).length == 1);
+    await until(async () => (await outbox()).length === 1);
     await new Promise((r) => setTimeout(r, 200));
     expect(await outbox()).to.have.length(1);
     expect((await g.history())[0]!.sent).to.be.false;
@@ -157,7 +157,7 @@ describe('history and receipts', () => {
     try {
       const g = start(config({ recordEndpoint: endpoint() }));
       g.acceptAll();
-      await until(async () => (await seen()).posts.length == 1 && (await outbox()).length == 0);
+      await until(async () => (await seen()).posts.length === 1 && (await outbox()).length === 0);
       await start(config({ recordEndpoint: endpoint() })).ready;
     } finally {
       console.error = error;
@@ -190,7 +190,7 @@ describe('history and receipts', () => {
         const posts = (await seen()).posts;
         expect(new Set(posts.map((p) => p.receiptId))).to.deep.equal(new Set([entry!.receiptId]));
         expect(posts.map((p) => p.status)).to.include(status);
-        expect(posts.filter((p) => p.status == 202)).to.have.length(1);
+        expect(posts.filter((p) => p.status === 202)).to.have.length(1);
         expect(posts.at(-1)!.status).to.equal(202);
       } finally {
         console.error = error;
@@ -209,7 +209,7 @@ describe('history and receipts', () => {
     } finally {
       window.fetch = saved;
     }
-    await until(async () => (await seen()).posts.length == 1);
+    await until(async () => (await seen()).posts.length === 1);
     expect((await seen()).posts[0]!.type).to.equal('text/plain;charset=UTF-8');
   });
 });

@@ -158,15 +158,22 @@ describe('init', () => {
     off();
     expect(events).to.deep.equal([null]);
     expect(g.consent).to.equal(null);
-    expect(consentCookie()).to.equal(undefined);
+    expect(g.withdrawn).to.equal(true);
+    // The cookie keeps only a withdrawal marker: the id, nothing granted (analytics stays silent).
+    expect(consentCookie()).to.match(new RegExp(`^2\\.${id}\\.2020-12-07\\.\\d+\\.w\\.\\.\\.\\.$`));
     expect(document.cookie).to.not.match(/_pk_id|VISITOR_INFO1_LIVE/);
     expect(localStorage.getItem('_pk_x')).to.equal(null);
     expect(sessionStorage.getItem('yt-remote')).to.equal(null);
     expect(g.allowed('analytics')).to.be.false;
-    expect(start(config()).consent).to.equal(null);
-    // Within the page the visitor keeps their id: the withdrawal and the next choice are linked.
+    const next = start(config());
+    expect(next.consent).to.equal(null);
+    expect(next.withdrawn).to.equal(true);
+    // The visitor keeps their id: the withdrawal and the next choice are linked.
     g.rejectAll();
     expect(g.consent!.id).to.equal(id);
+    expect(g.withdrawn).to.equal(false);
+    next.acceptAll();
+    expect(next.consent!.id).to.equal(id);
   });
 
   it('refusing a service erases its cookies and storage but not those of granted ones', () => {
@@ -193,17 +200,17 @@ describe('init', () => {
     frame.dataset.test = '';
     document.body.append(frame);
     const g = () => (frame.contentWindow as unknown as { garde?: Garde }).garde;
-    await until(() => top.loads == 1 && g());
+    await until(() => top.loads === 1 && g());
     g()!.rejectAll();
     g()!.set({ analytics: false });
     await new Promise((r) => setTimeout(r, 300));
     expect(top.loads, 'refusing what was never granted').to.equal(1);
     g()!.acceptAll();
     g()!.set({ marketing: true, youtube: false });
-    await until(() => top.loads == 2 && g());
+    await until(() => top.loads === 2 && g());
     expect(g()!.allowed('youtube')).to.be.false;
     g()!.withdraw();
-    await until(() => top.loads == 3 && g());
+    await until(() => top.loads === 3 && g());
     expect(g()!.consent).to.equal(null);
     frame.remove();
   });
@@ -237,7 +244,7 @@ describe('init', () => {
         analytics: { autoPageview: false },
       }),
     );
-    await until(async () => (await hits(`auto-${key}`)).length == 1);
+    await until(async () => (await hits(`auto-${key}`)).length === 1);
     await new Promise((r) => setTimeout(r, 200));
     expect(await hits(`auto-${key}`)).to.have.length(1);
     expect(await hits(`manual-${key}`)).to.have.length(0);
@@ -322,7 +329,7 @@ describe('init', () => {
         analytics: false,
         marketing: false,
       });
-      await until(async () => (await g.history()).length == 1);
+      await until(async () => (await g.history()).length === 1);
       expect((await g.history())[0]!.method).to.equal('gpc');
       // Next page: the stored refusal, not a second record.
       expect(start(config()).consent!.method).to.equal('gpc');
@@ -394,7 +401,7 @@ describe('init', () => {
       // The receipts still reach the server, from memory.
       const posts = async () =>
         (await (await fetch(endpoint)).json()).posts as Array<{ status: number }>;
-      await until(async () => (await posts()).length == 2);
+      await until(async () => (await posts()).length === 2);
       await new Promise((r) => setTimeout(r, 100));
       removeEventListener('unhandledrejection', onErr);
       removeEventListener('error', onErr);

@@ -21,10 +21,12 @@ describe('state', () => {
   });
 
   it('allowedIn: a service follows its category unless set on its own', () => {
-    const s = makeState(cfg, ID, T, 'custom', (k) => k == 'analytics', {
-      youtube: true,
-      matomo: false,
-      loadbalancer: false,
+    const s = makeState(cfg, {
+      id: ID,
+      decidedAt: T,
+      method: 'custom',
+      granted: (category) => category === 'analytics',
+      services: { youtube: true, matomo: false, loadbalancer: false },
     });
     expect(s.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false });
     expect(
@@ -32,13 +34,25 @@ describe('state', () => {
         allowedIn(cfg, s, n),
       ),
     ).to.deep.equal([true, false, false, true, true]);
-    const follow = makeState(cfg, ID, T, 'custom', (k) => k == 'marketing', {});
+    const follow = makeState(cfg, {
+      id: ID,
+      decidedAt: T,
+      method: 'custom',
+      granted: (category) => category === 'marketing',
+      services: {},
+    });
     expect(allowedIn(cfg, follow, 'youtube')).to.be.true;
     expect(allowedIn(cfg, follow, 'matomo')).to.be.false;
   });
 
   it('makeState: dates in ISO 8601, expiry after cookie.days', () => {
-    const s = makeState(cfg, ID, T, 'accept-all', () => 1, {});
+    const s = makeState(cfg, {
+      id: ID,
+      decidedAt: T,
+      method: 'accept-all',
+      granted: () => true,
+      services: {},
+    });
     expect(s).to.deep.include({
       id: ID,
       version: '2020-12-07',
@@ -54,6 +68,7 @@ describe('state', () => {
       version: '2020-12-07',
       decidedAt: T / 1000,
       method: 'custom',
+      gpc: false,
       categories: ['analytics'],
       services: { youtube: true },
       ...over,

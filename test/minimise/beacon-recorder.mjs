@@ -1,7 +1,7 @@
 // A dev-server middleware for the browser tests: records what a page really sends with
-// sendBeacon / fetch to `/__beacons/<box>` (body, content type, cookie header), and hands
-// the records back, once, to a GET on the same URL. Lets tests check hits and receipts
-// as the server sees them instead of wrapping browser APIs.
+// sendBeacon / fetch to `/__beacons/<box>` (body, content type, cookie and referer headers, and
+// all request headers), and hands the records back, once, to a GET on the same URL. Lets tests
+// check hits and receipts as the server sees them instead of wrapping browser APIs.
 const boxes = new Map();
 
 const readBody = (req) =>
@@ -22,6 +22,9 @@ export function beaconRecorder() {
         body: await readBody(ctx.req),
         contentType: ctx.get('content-type'),
         cookie: ctx.get('cookie'),
+        // '' when the request carried no Referer header.
+        referer: ctx.get('referer'),
+        headers: { ...ctx.headers },
       };
       boxes.set(box, [...(boxes.get(box) ?? []), record]);
       ctx.status = 204;

@@ -32,7 +32,7 @@ describe('reduceUserAgent', () => {
     });
     expect(hintsOnly.browser).to.equal('Chrome');
     expect(hintsOnly.major).to.equal(
-      parseInt(data.brands.find((b) => b.brand == 'Chromium')!.version),
+      parseInt(data.brands.find((b) => b.brand === 'Chromium')!.version),
     );
   });
 });

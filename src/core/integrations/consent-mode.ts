@@ -18,9 +18,9 @@ export const CONSENT_MODE_MAP: Record<string, string[]> = {
 export function consentModeState(state: ConsentState | null): Record<string, string> {
   const out: Record<string, string> = { security_storage: 'granted' };
   // A type shared by two categories is granted when either is.
-  for (const [cat, types] of Object.entries(CONSENT_MODE_MAP))
-    for (const t of types)
-      if (out[t] != 'granted') out[t] = state?.categories[cat] ? 'granted' : 'denied';
+  for (const [category, types] of Object.entries(CONSENT_MODE_MAP))
+    for (const type of types)
+      if (out[type] !== 'granted') out[type] = state?.categories[category] ? 'granted' : 'denied';
   return out;
 }
 
@@ -30,16 +30,16 @@ export function consentModeState(state: ConsentState | null): Record<string, str
  * decision or withdrawal. Returns the unsubscribe function.
  */
 export function startConsentMode(garde: Garde): () => void {
-  const w = window as unknown as { dataLayer?: unknown[]; gtag?: Gtag };
-  w.dataLayer ||= [];
+  const page = window as unknown as { dataLayer?: unknown[]; gtag?: Gtag };
+  page.dataLayer ||= [];
   // gtag.js reads Arguments objects from dataLayer, not arrays: the official snippet, without eval.
-  w.gtag ||= function () {
+  page.gtag ||= function () {
     // eslint-disable-next-line prefer-rest-params
-    w.dataLayer!.push(arguments);
+    page.dataLayer!.push(arguments);
   };
-  const gtag = w.gtag;
+  const gtag = page.gtag;
   gtag('consent', 'default', { ...consentModeState(null), wait_for_update: 500 });
-  const update = (s: ConsentState | null) => gtag('consent', 'update', consentModeState(s));
+  const update = (state: ConsentState | null) => gtag('consent', 'update', consentModeState(state));
   if (garde.consent) update(garde.consent);
   return garde.onChange(update);
 }

@@ -5,16 +5,18 @@ import type { ConsentState, Garde } from '../types.js';
 /**
  * Pushes `['requireConsent']` onto `window._paq` (created if missing), then
  * `['setConsentGiven']` or `['forgetConsentGiven']` for `config.analytics.category` at start
- * (when a decision exists) and after every decision or withdrawal. Returns the unsubscribe function.
+ * (when a decision exists) and after every decision or withdrawal. Returns the unsubscribe
+ * function.
  */
 export function startMatomo(garde: Garde): () => void {
-  const w = window as unknown as { _paq?: unknown[][] };
-  const paq = (w._paq ||= []);
-  paq.push(['requireConsent']);
-  // Matomo replaces _paq by an object with its own push once loaded: always push through window._paq.
-  const apply = (s: ConsentState | null) =>
-    w._paq!.push([
-      s?.categories[garde.config.analytics.category] ? 'setConsentGiven' : 'forgetConsentGiven',
+  const page = window as unknown as { _paq?: unknown[][] };
+  page._paq ||= [];
+  page._paq.push(['requireConsent']);
+  // Matomo replaces _paq by an object with its own push once loaded: always push through
+  // window._paq.
+  const apply = (state: ConsentState | null) =>
+    page._paq!.push([
+      state?.categories[garde.config.analytics.category] ? 'setConsentGiven' : 'forgetConsentGiven',
     ]);
   if (garde.consent) apply(garde.consent);
   return garde.onChange(apply);

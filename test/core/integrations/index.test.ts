@@ -1,7 +1,7 @@
 // startIntegrations through the real init(): the tracker's own ids go as soon as analytics is
 // refused or withdrawn, and every integration stops with destroy().
 import { expect } from '@open-wc/testing';
-import { SESSION_KEY, UID_KEY } from '../../../src/minimise/tracker.js';
+import { SESSION_KEY, UID_KEY } from '../../../src/core/tracker.js';
 import { config, reset, start } from '../helpers.js';
 
 const w = window as unknown as { dataLayer?: unknown[]; _paq?: unknown[][] };

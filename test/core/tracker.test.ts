@@ -2,15 +2,16 @@
 // web-test-runner.config.mjs), before and after consent, in Chromium.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { createTracker, SESSION_KEY, UID_KEY } from '../../src/minimise/tracker.js';
+import { createTracker, SESSION_KEY, UID_KEY } from '../../src/core/tracker.js';
 import { validateConfig } from '../../src/core/config.js';
 import type { AnalyticsExtra, ConsentState, GardeConfigInput, Hit } from '../../src/core/types.js';
-import { config, reset, start } from '../core/helpers.js';
+import { config, reset, start } from './helpers.js';
 
 interface Beacon {
   body: string;
   contentType: string;
   cookie: string;
+  referer: string;
 }
 
 let boxCount = 0;
@@ -42,7 +43,10 @@ const CHROME_HINTS = {
   ],
   mobile: false,
   platform: 'Windows',
-  getHighEntropyValues: () => (highEntropyCalls++, Promise.resolve({})),
+  getHighEntropyValues: () => {
+    highEntropyCalls++;
+    return Promise.resolve({});
+  },
 };
 
 const granted = (analytics: boolean): ConsentState => ({
@@ -60,15 +64,18 @@ function setup(
   analytics: Partial<GardeConfigInput['analytics']> = {},
   endpoint: string | null = `/__beacons/${box}`,
 ) {
-  let consent: ConsentState | null = null;
+  const store = { consent: null as ConsentState | null, withdrawn: false };
   const config = validateConfig({
     policy: { url: '/privacy', version: '1' },
     categories: { analytics: {} },
     analyticsEndpoint: endpoint,
     analytics,
   });
-  const tracker = createTracker({ config, consent: () => consent, lang: 'fr' });
-  return { tracker, setConsent: (c: ConsentState | null) => (consent = c) };
+  const tracker = createTracker({ config, store, lang: 'fr' });
+  const setConsent = (consent: ConsentState | null) => {
+    store.consent = consent;
+  };
+  return { tracker, setConsent, store };
 }
 
 const storageSnapshot = () =>
@@ -116,7 +123,8 @@ describe('tracker', () => {
     expect(body).to.deep.equal({
       name: 'pageview',
       path: '/espace/remboursements/:redacted?utm_source=newsletter',
-      lang: navigator.language.split('-')[0],
+      // The page's language (init's garde.lang), not the browser's.
+      lang: 'fr',
       vw: 768,
       consent: false,
       referrer: 'www.google.be',
@@ -139,6 +147,13 @@ describe('tracker', () => {
     }
     expect(storageSnapshot()).to.equal(before);
     expect(highEntropyCalls, 'getHighEntropyValues is never called').to.equal(0);
+  });
+
+  it("sends no Referer header: the page's URL (here with a personal number) stays on the page", async () => {
+    const box = newBox();
+    setup(box).tracker.track();
+    const [hit] = await received(box, 1);
+    expect(hit!.referer).to.equal('');
   });
 
   it('without an allowlist drops the whole query string', async () => {
@@ -187,7 +202,7 @@ describe('tracker', () => {
     expect(hit!.referrer).to.equal('www.google.be');
   });
 
-  it('erases the session and persistent ids at the first hit after consent is withdrawn', async () => {
+  it('after analytics is refused sends nothing at all, and erases the session and persistent ids', async () => {
     const box = newBox();
     const { tracker, setConsent } = setup(box, { afterConsent: ['session', 'persistentId'] });
     setConsent(granted(true));
@@ -197,11 +212,21 @@ describe('tracker', () => {
     expect(localStorage.getItem(UID_KEY)).to.be.a('string');
     setConsent(granted(false));
     tracker.track();
-    const [hit] = (await received(box, 1)).map((r) => JSON.parse(r.body) as Hit);
-    expect(hit!.consent).to.equal(false);
-    expect(hit).not.to.have.any.keys('session', 'uid');
+    tracker.track('click', { where: 'footer' });
+    expect(await received(box, 0, 600)).to.have.length(0);
     expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
     expect(localStorage.getItem(UID_KEY)).to.equal(null);
+  });
+
+  it('after a withdrawal (no decision, withdrawn) sends nothing, even with preConsent "anonymous"', async () => {
+    const box = newBox();
+    const { tracker, store } = setup(box);
+    store.withdrawn = true;
+    tracker.track();
+    expect(await received(box, 0, 600)).to.have.length(0);
+    store.withdrawn = false;
+    tracker.track();
+    expect(JSON.parse((await received(box, 1))[0]!.body).consent).to.equal(false);
   });
 
   it('with preConsent "none" sends nothing before consent, then sends once granted', async () => {
@@ -224,8 +249,14 @@ describe('tracker', () => {
     const sent: unknown[] = [];
     const { fetch: f, navigator: nav } = window;
     const beacon = nav.sendBeacon;
-    window.fetch = async (...args) => (sent.push(args), new Response());
-    nav.sendBeacon = (...args) => (sent.push(args), true);
+    window.fetch = async (...args) => {
+      sent.push(args);
+      return new Response();
+    };
+    nav.sendBeacon = (...args) => {
+      sent.push(args);
+      return true;
+    };
     try {
       setup(box, {}, null).tracker.track();
     } finally {

@@ -1,0 +1,115 @@
+// The consent store: the visitor's current decision and the ways it changes (accept all, reject
+// all, a custom choice, a withdrawal), and nothing else. Its effects (the cookie, erasure, the
+// gate, the receipt, the DOM event) are listeners that init() subscribes: each change is
+// worked out once, then every listener hears it, in the order they subscribed.
+import { guarded } from './guarded.js';
+import { allowedIn, makeState, own } from './state.js';
+import type { ConsentState, GardeConfig, Method, ReceiptMethod } from './types.js';
+
+/** A decision to take; later context about it (where, what was shown) is one more field here. */
+export interface DecideOptions {
+  method: Method;
+  /** Whether a category (other than `necessary`) is granted. */
+  granted: (category: string) => boolean;
+  /** Services set on their own (default: none, they follow their category). */
+  services?: Record<string, boolean>;
+}
+
+/** What else listeners hear of a change, besides the new decision. */
+export interface ConsentChange {
+  /** The decision before the change (null: none). */
+  previous: ConsentState | null;
+  /** What the receipt records: the decision's method, or `withdraw`. */
+  method: ReceiptMethod;
+}
+
+/** Hears the decision after each change (null: withdrawn), as `garde.onChange` callbacks do. */
+export type ConsentListener = (consent: ConsentState | null, change: ConsentChange) => void;
+
+export interface ConsentStoreOptions {
+  config: GardeConfig;
+  /** The visitor's consent id, kept across their decisions. */
+  id: string;
+  /** The stored decision, or null. */
+  consent: ConsentState | null;
+  /** Whether the stored state is a withdrawal (then `consent` is null). */
+  withdrawn: boolean;
+  /** Whether Global Privacy Control is on: recorded with each decision taken on this page. */
+  gpc: boolean;
+  /** The clock, in ms since the epoch. */
+  now: () => number;
+}
+
+export interface ConsentStore {
+  /** The current decision, or null while the visitor has not decided. */
+  readonly consent: ConsentState | null;
+  /** True after a withdrawal (on this page or an earlier one) until the next decision. */
+  readonly withdrawn: boolean;
+  /** Whether a category or a service is granted now (see `allowedIn`). */
+  allowed(name: string): boolean;
+  decide(options: DecideOptions): void;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Category and service names; a service follows its category unless set on its own. */
+  set(choices: Record<string, boolean>): void;
+  /** Forgets the decision (listeners hear null, method `withdraw`). */
+  withdraw(): void;
+  /** Adds a listener, called after every change; returns the function that removes it. */
+  onChange(listener: ConsentListener): () => void;
+}
+
+/** Creates the store of one page's decision. */
+export function createConsentStore({
+  config,
+  id,
+  consent,
+  withdrawn,
+  gpc,
+  now,
+}: ConsentStoreOptions): ConsentStore {
+  let current = consent;
+  const listeners = new Set<ConsentListener>();
+  const allowed = (name: string) => allowedIn(config, current, name);
+  const change = (next: ConsentState | null, method: ReceiptMethod) => {
+    const previous = current;
+    current = next;
+    withdrawn = !next;
+    // A listener that throws (a page's onChange callback) must not stop the others.
+    for (const listener of listeners) guarded(() => listener(next, { previous, method }));
+  };
+  const decide = (options: DecideOptions) =>
+    change(
+      // Whole seconds: what the cookie can hold, so that the next page reads the same state.
+      makeState(config, { ...options, id, decidedAt: Math.floor(now() / 1000) * 1000, gpc }),
+      options.method,
+    );
+
+  return {
+    get consent() {
+      return current;
+    },
+    get withdrawn() {
+      return withdrawn;
+    },
+    allowed,
+    decide,
+    acceptAll: () => decide({ method: 'accept-all', granted: () => true }),
+    rejectAll: () => decide({ method: 'reject-all', granted: () => false }),
+    set(choices) {
+      const categories = { ...current?.categories };
+      const services = { ...current?.services };
+      for (const [name, value] of Object.entries(choices)) {
+        if (name === 'necessary') continue;
+        if (own(config.categories, name)) categories[name] = !!value;
+        else if (own(config.services, name)) services[name] = !!value;
+        else console.warn(`garde: set(): unknown category or service "${name}" ignored`);
+      }
+      decide({ method: 'custom', granted: (category) => !!categories[category], services });
+    },
+    withdraw: () => change(null, 'withdraw'),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
