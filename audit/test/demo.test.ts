@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, runAudit } from '../src/audit.js';
 import { bannerGone, clickBanner } from '../src/drive.js';
 import { openSession, visit } from '../src/page-session.js';
-import { NEEDS_SILENT_REFUSAL, serveDemo } from './helpers/sites.js';
+import { serveDemo } from './helpers/sites.js';
 import type { Served } from './helpers/serve.js';
 import { ANONYMOUS_MEASUREMENT } from '../src/leak.js';
 import {
@@ -98,7 +98,7 @@ describe('the demo in every language and consent state', () => {
     const label = refused
       ? `${state}: nothing but garde's own necessary cookie and database, not even its hit`
       : `${state}: nothing but garde's necessary cookie and database, and its anonymous measurement`;
-    test(label, { todo: refused ? NEEDS_SILENT_REFUSAL : false }, () => {
+    test(label, () => {
       const seen = items(report, state);
       assert.deepEqual(
         seen.filter((i) => i.leak),
@@ -280,7 +280,7 @@ describe('the demo under a strict Content-Security-Policy', () => {
     }
   });
 
-  test('no leak under the CSP either', { todo: NEEDS_SILENT_REFUSAL }, () => {
+  test('no leak under the CSP either', () => {
     assert.equal(report.leaks, 0);
   });
 });

@@ -19,14 +19,6 @@ const extra = process.env.GARDE_AUDIT_TEST_ROOT ? [process.env.GARDE_AUDIT_TEST_
 export const DEMO_DIR = join(REPO, 'demo');
 export const FIXTURES_DIR = join(REPO, 'audit/test/fixtures');
 
-/**
- * The browser side of issue 10 (another branch) makes garde silent after a refusal; until it is
- * merged the demo still sends its anonymous hit after "Reject all", which the audit rightly reports
- * as a leak. The tests that need it are `todo` with this reason: remove it after the merge.
- */
-export const NEEDS_SILENT_REFUSAL =
-  'needs the browser change that makes garde send no hit after a refusal (passes once merged)';
-
 /** Whether dist/garde.js was built (`npx rollup -c`). */
 export const built = (): boolean => existsSync(join(REPO, 'dist/garde.js'));
 
