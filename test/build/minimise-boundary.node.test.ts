@@ -25,7 +25,10 @@ function specifiers(code: string): string[] {
 /** Whether a built file is one minimise may reach: its own modules, or the wire contract. */
 const allowedTarget = (path: string): boolean => {
   const inDist = relative(dist, path);
-  return inDist === 'wire.js' || (inDist.startsWith('minimise/') && !inDist.includes('..'));
+  return (
+    inDist === 'wire.js' ||
+    ((inDist.startsWith('minimise/') || inDist.startsWith('wire/')) && !inDist.includes('..'))
+  );
 };
 
 test('dist/esm/minimise imports only minimise modules, the wire contract and ipaddr.js', () => {
