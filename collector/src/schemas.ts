@@ -100,6 +100,8 @@ export const recordsQuerySchema = {
     ...filterProperties,
     page: { type: 'string', pattern: '^(0*[1-9]\\d{0,5})?$' },
     pageSize: { type: 'string', pattern: '^(0*[1-9]\\d{0,2})?$' },
+    /** CSV only: `semicolon` writes `;` separators and a `sep=;` first line. */
+    sep: { type: 'string', enum: ['', 'comma', 'semicolon'] },
   },
 } as const;
 

@@ -14,6 +14,8 @@ import type { DestinationStream } from 'pino';
 import { requireToken } from './auth.js';
 import { createBatcher } from './batcher.js';
 import { registerCors } from './cors.js';
+import { clientKey } from './http/client-key.js';
+import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
 import { startRetention } from './retention.js';
@@ -40,6 +42,7 @@ const STATUS_NAMES: Record<number, string> = {
   400: 'invalid',
   404: 'not_found',
   405: 'method_not_allowed',
+  408: 'timeout',
   413: 'too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
@@ -48,6 +51,11 @@ const STATUS_NAMES: Record<number, string> = {
 const setHeaders = (reply: FastifyReply) => {
   reply.header('x-content-type-options', 'nosniff');
 };
+
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
 
 /** Builds the collector: storage opened and migrated, routes registered, retention purge run on ready. */
 export async function buildServer(
@@ -58,8 +66,18 @@ export async function buildServer(
   const app = Fastify({
     loggerInstance: createLogger(options.logLevel, deps.logStream) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.trustProxy,
+    // A hop count as fastify itself reads it (the address `hops` back in X-Forwarded-For); a list as is.
+    trustProxy:
+      typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy,
     bodyLimit: 65_536,
+    // A client that stalls (half a body, then nothing) or drips bytes is cut: the socket after
+    // requestTimeoutMs idle, the request after requestTimeoutMs in all, checked every second or so.
+    connectionTimeout: options.requestTimeoutMs,
+    requestTimeout: options.requestTimeoutMs,
+    http: {
+      headersTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs),
+    },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ajv: {
@@ -75,13 +93,8 @@ export async function buildServer(
   const records = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
   const hits = createBatcher<StoredHit>((rows) => storage.insertHits(rows));
 
-  // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as JSON.
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(
-    'text/plain',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as strict JSON.
+  registerJsonBody(app);
 
   // One log line per request with only method, route pattern, status and duration; bad input at info.
   const debug = ['debug', 'trace'].includes(app.log.level);
@@ -131,8 +144,8 @@ export async function buildServer(
     await app.register(rateLimit, {
       max: options.rateLimit,
       timeWindow: 60_000,
-      // request.ip is only a key of the in-memory counter; it is neither stored nor logged.
-      keyGenerator: (request) => request.ip,
+      // The key (IPv4 address, IPv6 /64) lives only in the in-memory counter; never stored nor logged.
+      keyGenerator: (request) => clientKey(request.ip),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         error: 'rate_limited',

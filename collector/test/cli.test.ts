@@ -2,7 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { TOKEN, receipt, tempDir } from './helpers.js';
 
@@ -39,6 +41,78 @@ describe('garde-collector CLI', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--port must be a whole number/);
   });
+
+  it('refuses to start with a short admin token or one holding whitespace (exit 2, clear message)', () => {
+    for (const token of ['s3cret', `${'a'.repeat(40)} `, `${'a'.repeat(20)} ${'a'.repeat(20)}`]) {
+      const run = spawnSync(process.execPath, [BIN, '--port', '0', '--db', ':memory:'], {
+        encoding: 'utf8',
+        env: { ...process.env, GARDE_ADMIN_TOKEN: token },
+        timeout: 20_000,
+      });
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /GARDE_ADMIN_TOKEN must/);
+    }
+  });
+
+  it('refuses a bad option through parseArgs with a clear message', () => {
+    const unknown = spawnSync(process.execPath, [BIN, '--prot', '80'], { encoding: 'utf8' });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^garde-collector: unknown option --prot$/m);
+    const bare = spawnSync(process.execPath, [BIN, '--trust-proxy'], { encoding: 'utf8' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /--trust-proxy needs a value/);
+  });
+
+  it('refuses to start on a damaged SQLite file (exit 1, says so)', () => {
+    const tmp = tempDir();
+    const file = join(tmp.dir, 'damaged.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE filler (x TEXT); CREATE INDEX filler_x ON filler (x);');
+    const insert = db.prepare('INSERT INTO filler VALUES (?)');
+    for (let i = 0; i < 2000; i++) insert.run(`row ${i} ${'x'.repeat(100)}`);
+    db.close();
+    // Garbage over the middle pages: the header still says SQLite, the b-trees are broken.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 8, 0x5a), 0, 4096 * 8, 4096 * 4);
+    closeSync(fd);
+    const run = spawnSync(process.execPath, [BIN, '--port', '0', '--db', file], {
+      encoding: 'utf8',
+      env: { ...process.env, GARDE_ADMIN_TOKEN: TOKEN },
+      timeout: 20_000,
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /cannot open SQLite .*damaged\.sqlite: .*(damaged|malformed)/);
+    tmp.remove();
+  });
+
+  it(
+    'refuses to start on a SQLite file it cannot write (exit 1, says so)',
+    { skip: process.getuid?.() !== 0 && 'needs root to run the collector as another user' },
+    () => {
+      const tmp = tempDir();
+      chmodSync(tmp.dir, 0o755);
+      const file = join(tmp.dir, 'readonly.sqlite');
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE t (x)');
+      db.close();
+      chmodSync(file, 0o644);
+      // As nobody: it may read the file (and the folder) but write neither. Root would bypass the modes.
+      const run = spawnSync(process.execPath, [BIN, '--port', '0', '--db', file], {
+        encoding: 'utf8',
+        env: { ...process.env, GARDE_ADMIN_TOKEN: TOKEN },
+        uid: 65534,
+        gid: 65534,
+        timeout: 20_000,
+      });
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(
+        run.stderr,
+        /cannot open SQLite .*readonly\.sqlite: .*(readonly|read-only|not writable)/i,
+      );
+      tmp.remove();
+    },
+  );
 
   it(
     'keeps every acknowledged receipt exactly once across kill -9 and restart',

@@ -2,8 +2,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ADMIN_DIST } from '../src/server.js';
+import Database from 'better-sqlite3';
 import { openSqlite } from '../src/storage/sqlite.js';
 import { BACKENDS, auth, hit, receipt, tempDir, testServer } from './helpers.js';
 
@@ -40,6 +42,105 @@ describe('rate limit', () => {
     assert.equal(other.statusCode, 202);
     assert.match(log.text(), /"status":429/);
     assert.ok(!log.text().includes('192.0.2.5'));
+    await app.close();
+  });
+
+  it('counts an IPv6 client per /64, so rotating addresses inside it does not escape the limit', async () => {
+    const { app } = await testServer({ rateLimit: 5 });
+    const codes: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/collect',
+        remoteAddress: `2001:db8:aa:bb:${i.toString(16)}::${i}`,
+        headers: TEXT,
+        payload: JSON.stringify(hit()),
+      });
+      codes.push(res.statusCode);
+    }
+    assert.deepEqual(codes, [...Array(5).fill(202), ...Array(3).fill(429)]);
+    const neighbour = await app.inject({
+      method: 'POST',
+      url: '/collect',
+      remoteAddress: '2001:db8:aa:bc::1',
+      headers: TEXT,
+      payload: JSON.stringify(hit()),
+    });
+    assert.equal(neighbour.statusCode, 202);
+    await app.close();
+  });
+});
+
+describe('--trust-proxy', () => {
+  // The proxy at 10.0.0.2 appends the address it saw; whatever the client wrote before that is a claim.
+  const viaProxy = (forwarded: string) => ({
+    method: 'POST' as const,
+    url: '/collect',
+    remoteAddress: '10.0.0.2',
+    headers: { ...TEXT, 'x-forwarded-for': forwarded },
+    payload: JSON.stringify(hit({ consent: true })),
+  });
+
+  for (const trustProxy of [1, ['10.0.0.0/8']]) {
+    it(`believes only the trusted hop (${JSON.stringify(trustProxy)}), for the limit and the network`, async () => {
+      const tmp = tempDir();
+      const file = join(tmp.dir, 'proxy.sqlite');
+      const { app } = await testServer(
+        { rateLimit: 3, trustProxy },
+        { storage: await openSqlite(file) },
+      );
+      const codes: number[] = [];
+      // A client forging a new X-Forwarded-For each time is still one client: 198.51.100.7.
+      for (let i = 0; i < 5; i++) {
+        codes.push((await app.inject(viaProxy(`203.0.113.${i}, 198.51.100.7`))).statusCode);
+      }
+      assert.deepEqual(codes, [202, 202, 202, 429, 429]);
+      assert.equal((await app.inject(viaProxy('198.51.100.8'))).statusCode, 202);
+      await app.close();
+      const db = new Database(file, { readonly: true });
+      const networks = db.prepare('SELECT network FROM hits').all() as Array<{ network: string }>;
+      db.close();
+      assert.deepEqual(
+        networks.map((row) => row.network),
+        ['198.51.0.0', '198.51.0.0', '198.51.0.0', '198.51.0.0'],
+      );
+      tmp.remove();
+    });
+  }
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const { app } = await testServer({ rateLimit: 2, trustProxy: ['10.9.9.9'] });
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++)
+      codes.push((await app.inject(viaProxy(`203.0.113.${i}`))).statusCode);
+    assert.deepEqual(codes, [202, 202, 429]);
+    await app.close();
+  });
+});
+
+describe('timeouts', () => {
+  it('cuts a client that sends half a body and stalls', { timeout: 10_000 }, async () => {
+    const storage = await openSqlite(':memory:');
+    const { app } = await testServer({ requestTimeoutMs: 1000 }, { storage });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const body = JSON.stringify(receipt({ id: 'slow-visitor' }));
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      socket.write(
+        `POST /consent HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n` +
+          `Content-Length: ${body.length}\r\n\r\n${body.slice(0, body.length / 2)}`,
+      );
+    });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed >= 900 && elapsed < 5000, `closed after ${elapsed} ms`);
+    assert.ok(answer === '' || /^HTTP\/1\.1 408/.test(answer), answer);
+    assert.deepEqual(await storage.visitorRecords('slow-visitor'), []);
     await app.close();
   });
 });

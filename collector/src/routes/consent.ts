@@ -3,6 +3,7 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Receipt } from '../../../src/wire.js';
 import type { Batcher } from '../batcher.js';
 import { receiptSchema } from '../schemas.js';
+import { parseIsoTime } from './days.js';
 import type { StoredRecord } from '../storage/types.js';
 
 /** Largest receipt body accepted (413 beyond). */
@@ -19,9 +20,15 @@ export function consentRoute(
   app.post('/consent', options, async (request, reply) => {
     // Only the receipt's own fields are kept: no IP, no user agent, nothing from the headers.
     const r = request.body as Receipt;
+    if (parseIsoTime(r.ts) === null) {
+      return reply
+        .code(400)
+        .send({ error: 'invalid', message: 'body/ts must be a real date and time (ISO 8601)' });
+    }
     await records.add({
       receiptId: r.receiptId,
-      id: r.id,
+      // Consent ids are UUIDs: one case, so a search finds them however they are typed.
+      id: r.id.toLowerCase(),
       ts: r.ts,
       receivedAt: now().toISOString(),
       version: r.version,

@@ -1,24 +1,25 @@
 // The records for the site owner and the data-protection officer: a page, the whole CSV, one visitor.
 import { Readable } from 'node:stream';
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import { CSV_HEADER, recordLine } from '../csv.js';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import { csvHeader, recordLine, type CsvSeparator } from '../csv.js';
 import { consentIdParamsSchema, recordsQuerySchema } from '../schemas.js';
-import type { RecordFilter, Storage } from '../storage/types.js';
+import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
 
 type Query = Record<
-  'from' | 'to' | 'version' | 'method' | 'id' | 'page' | 'pageSize',
+  'from' | 'to' | 'version' | 'method' | 'id' | 'page' | 'pageSize' | 'sep',
   string | undefined
 >;
 
 /** Largest page of GET /api/records. */
 export const MAX_PAGE_SIZE = 500;
 
-// Empty parameters mean "no filter", so a form can send every field.
+// Empty parameters mean "no filter", so a form can send every field. Consent ids are UUIDs, stored in
+// lower case: the search is case-insensitive.
 function filterOf(q: Query): RecordFilter {
   const filter: RecordFilter = {};
-  for (const key of ['from', 'to', 'version', 'method', 'id'] as const)
-    if (q[key]) filter[key] = q[key];
+  for (const key of ['from', 'to', 'version', 'method'] as const) if (q[key]) filter[key] = q[key];
+  if (q.id) filter.id = q.id.toLowerCase();
   return filter;
 }
 
@@ -26,11 +27,12 @@ function filterOf(q: Query): RecordFilter {
 export function recordsRoutes(
   app: FastifyInstance,
   storage: Storage,
-  auth: preHandlerHookHandler,
+  auth: onRequestHookHandler,
 ): void {
+  // The token is checked on request, before the query is validated: no token, 401 whatever else is wrong.
   const schema = { querystring: recordsQuerySchema };
 
-  app.get('/api/records', { schema, preHandler: auth }, async (request, reply) => {
+  app.get('/api/records', { schema, onRequest: auth }, async (request, reply) => {
     const q = request.query as Query;
     const error = badDay(q.from, q.to);
     if (error) return reply.code(400).send({ error: 'invalid', message: error });
@@ -45,15 +47,23 @@ export function recordsRoutes(
     return { total, page, pageSize, records };
   });
 
-  app.get('/api/records.csv', { schema, preHandler: auth }, async (request, reply) => {
+  app.get('/api/records.csv', { schema, onRequest: auth }, async (request, reply) => {
     const q = request.query as Query;
     const error = badDay(q.from, q.to);
     if (error) return reply.code(400).send({ error: 'invalid', message: error });
+    const separator: CsvSeparator = q.sep === 'semicolon' ? ';' : ',';
     const rows = storage.iterateRecords(filterOf(q));
-    async function* lines() {
-      yield CSV_HEADER;
-      for await (const record of rows) yield recordLine(record);
-    }
+    const lines = async function* () {
+      yield csvHeader(separator);
+      try {
+        for await (const record of rows) yield recordLine(record, separator);
+      } catch (failure) {
+        // Headers and part of the file are gone already: the only honest end is a broken response, so the
+        // download fails instead of looking complete.
+        request.log.error({ err: failure }, 'CSV export failed');
+        reply.raw.destroy(failure as Error);
+      }
+    };
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="garde-consent-records.csv"')
@@ -63,10 +73,11 @@ export function recordsRoutes(
 
   app.get(
     '/api/records/:consentId',
-    { schema: { params: consentIdParamsSchema }, preHandler: auth },
+    { schema: { params: consentIdParamsSchema }, onRequest: auth },
     async (request) => {
-      const { consentId } = request.params as { consentId: string };
-      return { id: consentId, records: await storage.visitorRecords(consentId) };
+      const id = (request.params as { consentId: string }).consentId.toLowerCase();
+      const records: StoredRecord[] = await storage.visitorRecords(id);
+      return { id, records };
     },
   );
 }

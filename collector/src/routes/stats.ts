@@ -1,5 +1,5 @@
 // GET /api/stats: decisions and acceptance per day, and the pageview summary, for the admin page.
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { statsQuerySchema } from '../schemas.js';
 import type { Storage } from '../storage/types.js';
 import { badDay, dayOf } from './days.js';
@@ -11,12 +11,12 @@ export const DEFAULT_DAYS = 30;
 export function statsRoute(
   app: FastifyInstance,
   storage: Storage,
-  auth: preHandlerHookHandler,
+  auth: onRequestHookHandler,
   now: () => Date,
 ): void {
   app.get(
     '/api/stats',
-    { schema: { querystring: statsQuerySchema }, preHandler: auth },
+    { schema: { querystring: statsQuerySchema }, onRequest: auth },
     async (request, reply) => {
       const q = request.query as { from?: string; to?: string };
       const error = badDay(q.from, q.to);

@@ -69,6 +69,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   const $ = (n: number) => `$${n}`;
   try {
     await migrate(pool, options.schema);
+    await checkWritable(pool);
   } catch (error) {
     await pool.end();
     throw error;
@@ -276,6 +277,20 @@ function rollupSql(): string {
     UNION ALL SELECT day, 'event', name, count(*), ${consented} FROM hits WHERE day < $1 GROUP BY day, name
     ON CONFLICT (day, dimension, value) DO UPDATE
       SET count = hit_days.count + excluded.count, consented = hit_days.consented + excluded.consented`;
+}
+
+// At start, not at the first receipt: a role or server that cannot write stops the collector clearly.
+async function checkWritable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('INSERT INTO garde_schema (version) VALUES (0)');
+  } catch (error) {
+    throw new Error(`the database is not writable (${(error as Error).message})`);
+  } finally {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+  }
 }
 
 async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {

@@ -75,8 +75,14 @@ export async function openSqlite(
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  configure(db, sync);
-  migrate(db);
+  try {
+    configure(db, sync);
+    migrate(db);
+    checkDatabase(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const writer = memory ? inThread(createWriter(db)) : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
@@ -258,6 +264,26 @@ async function startWriter(file: string, sync: 'normal' | 'full'): Promise<Write
   // A first round trip: the thread has opened the database before the storage is handed out.
   await writer.call({ op: 'ping' });
   return writer;
+}
+
+/**
+ * At start, not at the first receipt: a damaged file (PRAGMA quick_check) or one the collector cannot
+ * write (a write in a transaction, rolled back) stops it with a clear error instead of 500s later.
+ */
+function checkDatabase(db: Database.Database): void {
+  const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+  const report = problems.map((row) => row.quick_check);
+  if (report.length !== 1 || report[0] !== 'ok') {
+    throw new Error(`the database is damaged (quick_check: ${report.slice(0, 3).join('; ')})`);
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('INSERT INTO garde_schema (version) VALUES (0)').run();
+  } catch (error) {
+    throw new Error(`the database is not writable (${(error as Error).message})`);
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
 }
 
 function migrate(db: Database.Database): void {

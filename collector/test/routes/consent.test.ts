@@ -85,6 +85,17 @@ describe('POST /consent', () => {
       400,
     ],
     ['a proto-poisoning key', '{"__proto__": {"x": 1}}', 400],
+    ['a NUL character', JSON.stringify({ ...receipt(), path: '/fr/\u0000' }), 400],
+    ['a lone surrogate', JSON.stringify({ ...receipt(), version: 'v\ud800' }), 400],
+    [
+      'a lone surrogate in a key',
+      JSON.stringify({ ...receipt(), services: { '\udc00': true } }),
+      400,
+    ],
+    ['an impossible month', JSON.stringify({ ...receipt(), ts: '2026-13-01T10:00:00.000Z' }), 400],
+    ['an impossible day', JSON.stringify({ ...receipt(), ts: '2026-02-30T10:00:00Z' }), 400],
+    ['an impossible hour', JSON.stringify({ ...receipt(), ts: '2026-02-03T24:00:00Z' }), 400],
+    ['a year out of range', JSON.stringify({ ...receipt(), ts: '9999-01-01T10:00:00Z' }), 400],
     [
       'too many categories',
       JSON.stringify({
@@ -117,6 +128,51 @@ describe('POST /consent', () => {
       assert.equal(await count(), before);
     });
   }
+
+  it('refuses a body that is not valid UTF-8 with 400, storing nothing', async () => {
+    const before = await count();
+    const json = JSON.stringify({ ...receipt(), path: '/fr/XX' });
+    const bytes = Buffer.from(json);
+    const at = bytes.indexOf('XX');
+    bytes[at] = 0xc3; // a lead byte followed by an ASCII byte: malformed UTF-8
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: bytes,
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().message, /UTF-8/);
+    assert.equal(await count(), before);
+  });
+
+  it('names the field holding a NUL or a lone surrogate', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: JSON_TYPE,
+      payload: JSON.stringify({ ...receipt(), categories: { a: true }, path: '/\ud83d' }),
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error, 'invalid');
+    assert.match(res.json().message, /body\/path holds a NUL character or invalid Unicode/);
+  });
+
+  it('stores the consent id in lower case, whatever case the browser sent', async () => {
+    const r = receipt({ id: 'B7C8E0D4-5A3E-4D0B-8A77-0E3C1C9B2F10' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(r),
+    });
+    assert.equal(res.statusCode, 202);
+    const rows = await storage.visitorRecords('b7c8e0d4-5a3e-4d0b-8a77-0e3c1c9b2f10');
+    assert.deepEqual(
+      rows.map((row) => row.receiptId),
+      [r.receiptId],
+    );
+  });
 
   it('never logs the IP, the user agent or the body', async () => {
     const ua =

@@ -1,6 +1,7 @@
 // One suite, run against SQLite and PostgreSQL: both must give the same answers to the same writes.
 import { after, before, describe, it as test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createBatcher } from '../../src/batcher.js';
 import { BACKENDS, stored, storedHit } from '../helpers.js';
 import type { Storage, StoredRecord } from '../../src/storage/types.js';
 
@@ -34,6 +35,29 @@ for (const backend of BACKENDS) {
       await storage.insertRecords([again]);
       const rows = await storage.visitorRecords('dup-visitor');
       assert.deepEqual(rows, [first]);
+    });
+
+    it('stores every good receipt of a burst when one row is refused (batch retried row by row)', async () => {
+      const batcher = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
+      const good = Array.from({ length: 50 }, () =>
+        stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor' }),
+      );
+      // A row the database itself refuses (NOT NULL); on PostgreSQL a NUL in text is refused too.
+      const bad: StoredRecord[] = [
+        {
+          ...stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor' }),
+          version: null as unknown as string,
+        },
+      ];
+      if (backend.name === 'PostgreSQL') {
+        bad.push(stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor', path: '/\u0000' }));
+      }
+      const rows = [...good.slice(0, 25), ...bad, ...good.slice(25)] as StoredRecord[];
+      const outcomes = await Promise.allSettled(rows.map((row) => batcher.add(row)));
+      const failed = outcomes.filter((outcome) => outcome.status === 'rejected').length;
+      assert.equal(failed, bad.length);
+      const kept = await storage.visitorRecords('burst-visitor');
+      assert.deepEqual(ids(kept).sort(), ids(good).sort());
     });
 
     it('lists newest first with filters and pagination, counting every match', async () => {
