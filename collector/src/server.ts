@@ -24,7 +24,7 @@ import { consentRoute } from './routes/consent.js';
 import { recordsRoutes } from './routes/records.js';
 import { statsRoute } from './routes/stats.js';
 import { openStorage } from './storage/open.js';
-import type { Storage, StoredHit, StoredRecord } from './storage/types.js';
+import type { InsertOutcome, Storage, StoredHit, StoredRecord } from './storage/types.js';
 
 /** Where the admin helper's build of the admin page lands; mounted at /admin/ when present. */
 export const ADMIN_DIST = fileURLToPath(new URL('../admin/dist/', import.meta.url));
@@ -90,7 +90,7 @@ export async function buildServer(
     },
   });
   const storage = deps.storage ?? (await openStorage(options));
-  const records = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
+  const records = createBatcher<StoredRecord, InsertOutcome>((rows) => storage.insertRecords(rows));
   const hits = createBatcher<StoredHit>((rows) => storage.insertHits(rows));
 
   // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as strict JSON.

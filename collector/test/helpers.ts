@@ -48,8 +48,12 @@ export function receipt(overrides: Partial<Receipt> = {}): Receipt {
 }
 
 /** A stored record received at `receivedAt`. */
-export function stored(receivedAt: string, overrides: Partial<Receipt> = {}): StoredRecord {
-  return { ...receipt(overrides), receivedAt };
+export function stored(
+  receivedAt: string,
+  overrides: Partial<Receipt> = {},
+  origin: string | null = null,
+): StoredRecord {
+  return { ...receipt(overrides), receivedAt, origin };
 }
 
 /** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */

@@ -168,6 +168,16 @@ describe('origins', () => {
     assert.equal(evil.json().error, 'origin');
     assert.equal(evil.headers['access-control-allow-origin'], undefined);
     assert.deepEqual(await storage.visitorRecords('cors-evil'), []);
+    // With a list, a receipt without any Origin (a script, not a browser on the site) is refused too.
+    const bare = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      payload: JSON.stringify(receipt({ id: 'cors-bare' })),
+      headers: TEXT,
+    });
+    assert.equal(bare.statusCode, 403);
+    assert.deepEqual(await storage.visitorRecords('cors-bare'), []);
+    assert.equal((await storage.visitorRecords('cors-ok'))[0]?.origin, 'https://www.inami.fgov.be');
     const preflight = await app.inject({
       method: 'OPTIONS',
       url: '/collect',
@@ -310,7 +320,7 @@ describe('the same HTTP answers on every storage', () => {
         total: 1,
         page: 1,
         pageSize: 50,
-        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z' }],
+        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z', origin: null }],
       });
       const stats = (
         await app.inject({ url: '/api/stats?from=2026-09-01&to=2026-09-01', headers: auth })

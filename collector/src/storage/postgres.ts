@@ -3,12 +3,14 @@ import pg from 'pg';
 import type { Receipt } from '../../../src/wire.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
+import { sameReceipt } from './record-content.js';
 import {
   CHUNK,
   TOP,
   dayAfter,
   type RecordFilter,
   type RecordPage,
+  type InsertOutcome,
   type Stats,
   type Storage,
   type StoredHit,
@@ -26,10 +28,11 @@ interface RecordRow {
   method: string;
   lang: string;
   path: string;
+  origin: string | null;
 }
 
 const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin';
 // Any constant key works; it only serialises migrations when several collectors start together.
 const MIGRATION_LOCK = 7_164_201;
 
@@ -45,6 +48,7 @@ function toRecord(row: RecordRow): StoredRecord {
     method: row.method as Receipt['method'],
     lang: row.lang,
     path: row.path,
+    origin: row.origin,
   };
 }
 
@@ -76,28 +80,28 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   }
 
   return {
-    // One statement per batch: columns as arrays, unnest() turns them back into rows.
+    // One transaction per batch: the receiptIds already stored are read first, so a resend is told from a
+    // conflict, then the new rows go in one statement (columns as arrays, unnest() turns them into rows).
     async insertRecords(records) {
-      if (!records.length) return;
-      await pool.query(
-        `INSERT INTO consent_records (${COLUMNS})
-         SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::text[]) AS x(r, c, t, a, v, cat, s, m, l, p)
-         ON CONFLICT (receipt_id) DO NOTHING`,
-        [
-          records.map((r) => r.receiptId),
-          records.map((r) => r.id),
-          records.map((r) => r.ts),
-          records.map((r) => r.receivedAt),
-          records.map((r) => r.version),
-          records.map((r) => JSON.stringify(r.categories)),
-          records.map((r) => JSON.stringify(r.services)),
-          records.map((r) => r.method),
-          records.map((r) => r.lang),
-          records.map((r) => r.path),
-        ],
-      );
+      if (!records.length) return [];
+      return transaction(pool, async (client) => {
+        const known = new Map<string, StoredRecord>();
+        const existing = await client.query<RecordRow>(
+          `SELECT ${COLUMNS} FROM consent_records WHERE receipt_id = ANY($1::text[])`,
+          [records.map((r) => r.receiptId)],
+        );
+        for (const row of existing.rows) known.set(row.receipt_id, toRecord(row));
+        const fresh: StoredRecord[] = [];
+        const outcomes = records.map((record): InsertOutcome => {
+          const stored = known.get(record.receiptId);
+          if (stored) return sameReceipt(stored, record) ? 'duplicate' : 'conflict';
+          known.set(record.receiptId, record);
+          fresh.push(record);
+          return 'stored';
+        });
+        if (fresh.length) await insertFresh(client, fresh);
+        return outcomes;
+      });
     },
     async insertHits(hits: StoredHit[]) {
       if (!hits.length) return;
@@ -261,6 +265,47 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       await pool.end();
     },
   };
+}
+
+async function transaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertFresh(client: pg.PoolClient, records: StoredRecord[]): Promise<void> {
+  const column = <K extends keyof StoredRecord>(key: K) => records.map((r) => r[key]);
+  await client.query(
+    `INSERT INTO consent_records (${COLUMNS})
+     SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p, o
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
+                 $8::text[], $9::text[], $10::text[], $11::text[]) AS x(r, c, t, a, v, cat, s, m, l, p, o)`,
+    [
+      column('receiptId'),
+      column('id'),
+      column('ts'),
+      column('receivedAt'),
+      column('version'),
+      records.map((r) => JSON.stringify(r.categories)),
+      records.map((r) => JSON.stringify(r.services)),
+      column('method'),
+      column('lang'),
+      column('path'),
+      column('origin'),
+    ],
+  );
 }
 
 // Same rollup as SQLite's: pageviews per day and dimension, and every hit name under `event`.

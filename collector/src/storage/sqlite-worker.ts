@@ -25,7 +25,7 @@ const port = parentPort!;
 port.on('message', (request: WriterRequest) => {
   try {
     let result: unknown = null;
-    if (request.op === 'records') writer.insertRecords(request.rows);
+    if (request.op === 'records') result = writer.insertRecords(request.rows);
     else if (request.op === 'hits') writer.insertHits(request.rows);
     else if (request.op === 'purge')
       result = writer.purge(request.recordsBefore, request.hitsBeforeDay);

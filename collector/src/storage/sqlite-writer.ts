@@ -2,10 +2,66 @@
 // for a database file, and in-thread for an in-memory database.
 import type Database from 'better-sqlite3';
 import { DIMENSIONS } from './filter.js';
-import type { PurgeResult, StoredHit, StoredRecord } from './types.js';
+import { sameReceipt } from './record-content.js';
+import type { InsertOutcome, PurgeResult, StoredHit, StoredRecord } from './types.js';
 
 /** A record as the column values of consent_records, in order; flat so it crosses to the writer thread cheaply. */
-export type RecordValues = string[];
+export type RecordValues = Array<string | null>;
+
+/** The columns of consent_records in the order of RecordValues. */
+export const RECORD_COLUMNS =
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin';
+
+/** A row of consent_records as SQLite returns it. */
+export interface RecordRow {
+  receipt_id: string;
+  consent_id: string;
+  ts: string;
+  received_at: string;
+  version: string;
+  categories: string;
+  services: string;
+  method: string;
+  lang: string;
+  path: string;
+  origin: string | null;
+}
+
+/** A stored row back to the API's shape. */
+export function toRecord(row: RecordRow): StoredRecord {
+  return {
+    receiptId: row.receipt_id,
+    id: row.consent_id,
+    ts: row.ts,
+    receivedAt: row.received_at,
+    version: row.version,
+    categories: JSON.parse(row.categories) as Record<string, boolean>,
+    services: JSON.parse(row.services) as Record<string, boolean>,
+    method: row.method as StoredRecord['method'],
+    lang: row.lang,
+    path: row.path,
+    origin: row.origin,
+  };
+}
+
+// RecordValues back to a record, for comparing a replay with what is stored.
+function valuesToRecord(values: RecordValues): StoredRecord {
+  const [receiptId, id, ts, receivedAt, version, categories, services, method, lang, path, origin] =
+    values;
+  return toRecord({
+    receipt_id: receiptId!,
+    consent_id: id!,
+    ts: ts!,
+    received_at: receivedAt!,
+    version: version!,
+    categories: categories!,
+    services: services!,
+    method: method!,
+    lang: lang!,
+    path: path!,
+    origin: origin ?? null,
+  });
+}
 /** A hit as the column values of hits, in order. */
 export type HitValues = Array<string | number | null>;
 
@@ -22,6 +78,7 @@ export function recordValues(r: StoredRecord): RecordValues {
     r.method,
     r.lang,
     r.path,
+    r.origin,
   ];
 }
 
@@ -51,7 +108,7 @@ export function hitValues(h: StoredHit): HitValues {
 
 /** The synchronous writes; each call is one transaction. */
 export interface SqliteWriter {
-  insertRecords(records: RecordValues[]): void;
+  insertRecords(records: RecordValues[]): InsertOutcome[];
   insertHits(hits: HitValues[]): void;
   purge(recordsBefore: string, hitsBeforeDay: string): PurgeResult;
 }
@@ -67,10 +124,12 @@ export function configure(db: Database.Database, sync: 'normal' | 'full'): void 
 /** Prepares the writes on `db` (already migrated). */
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(
-    `INSERT INTO consent_records
-       (receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO consent_records (${RECORD_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (receipt_id) DO NOTHING`,
+  );
+  const storedRecord = db.prepare(
+    `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,
   );
   const insertHit = db.prepare(
     `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
@@ -85,9 +144,14 @@ export function createWriter(db: Database.Database): SqliteWriter {
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
 
   return {
-    insertRecords: db.transaction((records: RecordValues[]) => {
-      for (const values of records) insertRecord.run(values);
-    }),
+    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] =>
+      records.map((values) => {
+        if (insertRecord.run(values).changes === 1) return 'stored';
+        // Rare path: the receiptId is known; a resend repeats it exactly, anything else is a conflict.
+        const existing = storedRecord.get(values[0]) as RecordRow;
+        return sameReceipt(toRecord(existing), valuesToRecord(values)) ? 'duplicate' : 'conflict';
+      }),
+    ),
     insertHits: db.transaction((hits: HitValues[]) => {
       for (const values of hits) insertHit.run(values);
     }),

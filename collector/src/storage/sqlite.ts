@@ -4,15 +4,17 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
+  RECORD_COLUMNS as COLUMNS,
   configure,
   createWriter,
   hitValues,
   recordValues,
+  toRecord,
   type HitValues,
+  type RecordRow,
   type RecordValues,
   type SqliteWriter,
 } from './sqlite-writer.js';
-import type { Receipt } from '../../../src/wire.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
@@ -23,40 +25,9 @@ import {
   type RecordFilter,
   type RecordPage,
   type Stats,
+  type InsertOutcome,
   type Storage,
-  type StoredRecord,
 } from './types.js';
-
-interface RecordRow {
-  receipt_id: string;
-  consent_id: string;
-  ts: string;
-  received_at: string;
-  version: string;
-  categories: string;
-  services: string;
-  method: string;
-  lang: string;
-  path: string;
-}
-
-const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
-
-function toRecord(row: RecordRow): StoredRecord {
-  return {
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at,
-    version: row.version,
-    categories: JSON.parse(row.categories) as Record<string, boolean>,
-    services: JSON.parse(row.services) as Record<string, boolean>,
-    method: row.method as Receipt['method'],
-    lang: row.lang,
-    path: row.path,
-  };
-}
 
 /**
  * Opens (creating the folder and file if needed) and migrates a SQLite database. Writes go to a writer
@@ -96,7 +67,7 @@ export async function openSqlite(
 
   return {
     insertRecords: (records) =>
-      writer.call({ op: 'records', rows: records.map(recordValues) }).then(() => {}),
+      writer.call({ op: 'records', rows: records.map(recordValues) }) as Promise<InsertOutcome[]>,
     insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
@@ -211,8 +182,8 @@ interface Writer {
 function inThread(writer: SqliteWriter): Writer {
   return {
     async call(request) {
-      if (request.op === 'records') writer.insertRecords(request.rows);
-      else if (request.op === 'hits') writer.insertHits(request.rows);
+      if (request.op === 'records') return writer.insertRecords(request.rows);
+      if (request.op === 'hits') writer.insertHits(request.rows);
       else if (request.op === 'purge')
         return writer.purge(request.recordsBefore, request.hitsBeforeDay);
       return null;

@@ -16,7 +16,15 @@ export interface StoredRecord {
   method: Receipt['method'];
   lang: string;
   path: string;
+  /** The request's Origin header (the site that sent it), or null when there was none. */
+  origin: string | null;
 }
+
+/**
+ * What became of a receipt: `stored`, `duplicate` (its receiptId was stored with the same content: a
+ * resend, nothing written) or `conflict` (stored with other content: a forgery or a bug, nothing written).
+ */
+export type InsertOutcome = 'stored' | 'duplicate' | 'conflict';
 
 /** An analytics hit after anonymisation: nothing here identifies a device or a person. */
 export interface StoredHit {
@@ -77,8 +85,11 @@ export interface PurgeResult {
 
 /** The collector's database. Every write resolves only once committed. */
 export interface Storage {
-  /** Inserts receipts in one transaction; a receiptId already stored is skipped (idempotent). */
-  insertRecords(records: StoredRecord[]): Promise<void>;
+  /**
+   * Inserts receipts in one transaction, in order; a receiptId already stored (or earlier in the batch) is
+   * not written again. One outcome per receipt.
+   */
+  insertRecords(records: StoredRecord[]): Promise<InsertOutcome[]>;
   /** Inserts anonymised hits in one transaction. */
   insertHits(hits: StoredHit[]): Promise<void>;
   /** One page of records, newest first. */

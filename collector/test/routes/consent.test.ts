@@ -33,7 +33,7 @@ describe('POST /consent', () => {
     });
     assert.equal(res.statusCode, 202);
     assert.deepEqual(await storage.visitorRecords('beacon-visitor'), [
-      { ...r, receivedAt: '2026-03-02T08:00:00.000Z' },
+      { ...r, receivedAt: '2026-03-02T08:00:00.000Z', origin: null },
     ]);
   });
 
@@ -171,6 +171,49 @@ describe('POST /consent', () => {
     assert.deepEqual(
       rows.map((row) => row.receiptId),
       [r.receiptId],
+    );
+  });
+
+  it('answers a replay 202 when it repeats the receipt, 409 (logged, nothing stored) when it differs', async () => {
+    const r = receipt({ id: 'replay-visitor', method: 'accept-all' });
+    const post = (body: object) =>
+      app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(body) });
+    assert.equal((await post(r)).statusCode, 202);
+    assert.equal((await post(r)).statusCode, 202);
+    const forged = await post({ ...r, method: 'reject-all' });
+    assert.equal(forged.statusCode, 409);
+    assert.equal(forged.json().error, 'conflict');
+    const rows = await storage.visitorRecords('replay-visitor');
+    assert.deepEqual(
+      rows.map((row) => row.method),
+      ['accept-all'],
+    );
+    assert.match(log.text(), /"status":409/);
+    assert.match(log.text(), /receiptId is stored with different content/);
+  });
+
+  it("stores the request's Origin with the receipt, null without one", async () => {
+    const r = receipt({ id: 'origin-visitor' });
+    await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: { ...TEXT, host: 'www.inami.fgov.be', origin: 'https://www.inami.fgov.be' },
+      payload: JSON.stringify(r),
+    });
+    const bare = receipt({ id: 'origin-visitor' });
+    await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(bare),
+    });
+    const rows = await storage.visitorRecords('origin-visitor');
+    assert.deepEqual(
+      rows.map((row) => [row.receiptId, row.origin]),
+      [
+        [r.receiptId, 'https://www.inami.fgov.be'],
+        [bare.receiptId, null],
+      ],
     );
   });
 

@@ -82,6 +82,7 @@ describe('reading endpoints', () => {
       'id',
       'lang',
       'method',
+      'origin',
       'path',
       'receiptId',
       'receivedAt',

@@ -3,7 +3,7 @@ import { after, before, describe, it as test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBatcher } from '../../src/batcher.js';
 import { BACKENDS, stored, storedHit } from '../helpers.js';
-import type { Storage, StoredRecord } from '../../src/storage/types.js';
+import type { InsertOutcome, Storage, StoredRecord } from '../../src/storage/types.js';
 
 const ids = (records: StoredRecord[]) => records.map((r) => r.receiptId);
 
@@ -24,21 +24,42 @@ for (const backend of BACKENDS) {
     });
     after(async () => cleanup?.());
 
-    it('stores a receipt once per receiptId, the first copy winning', async () => {
-      const first = stored('2026-03-01T10:00:00.000Z', { id: 'dup-visitor', method: 'accept-all' });
-      const again = {
+    it('stores a receipt once per receiptId: a resend is a duplicate, other content a conflict', async () => {
+      const first = stored(
+        '2026-03-01T10:00:00.000Z',
+        {
+          id: 'dup-visitor',
+          method: 'accept-all',
+          categories: { necessary: true, analytics: true },
+        },
+        'https://www.inami.fgov.be',
+      );
+      const forged = {
         ...first,
         method: 'reject-all' as const,
         receivedAt: '2026-03-01T10:00:05.000Z',
       };
-      await storage.insertRecords([first, again]);
-      await storage.insertRecords([again]);
-      const rows = await storage.visitorRecords('dup-visitor');
-      assert.deepEqual(rows, [first]);
+      // The same receipt resent later, from nowhere, its maps in another key order: still the same receipt.
+      const resent = {
+        ...first,
+        categories: { analytics: true, necessary: true },
+        receivedAt: '2026-03-02T10:00:00.000Z',
+        origin: null,
+      };
+      assert.deepEqual(await storage.insertRecords([first, forged, resent]), [
+        'stored',
+        'conflict',
+        'duplicate',
+      ]);
+      assert.deepEqual(await storage.insertRecords([forged]), ['conflict']);
+      assert.deepEqual(await storage.insertRecords([resent]), ['duplicate']);
+      assert.deepEqual(await storage.visitorRecords('dup-visitor'), [first]);
     });
 
     it('stores every good receipt of a burst when one row is refused (batch retried row by row)', async () => {
-      const batcher = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
+      const batcher = createBatcher<StoredRecord, InsertOutcome>((rows) =>
+        storage.insertRecords(rows),
+      );
       const good = Array.from({ length: 50 }, () =>
         stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor' }),
       );

@@ -50,4 +50,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
     PRIMARY KEY (day, dimension, value)
   );
   `,
+  // 2: the Origin header of each receipt; consent ids in lower case (UUIDs, searched without case).
+  `
+  ALTER TABLE consent_records ADD COLUMN origin text;
+  UPDATE consent_records SET consent_id = lower(consent_id);
+  `,
 ];

@@ -49,4 +49,9 @@ export const SQLITE_MIGRATIONS: string[] = [
     PRIMARY KEY (day, dimension, value)
   );
   `,
+  // 2: the Origin header of each receipt; consent ids in lower case (UUIDs, searched without case).
+  `
+  ALTER TABLE consent_records ADD COLUMN origin TEXT;
+  UPDATE consent_records SET consent_id = lower(consent_id);
+  `,
 ];
