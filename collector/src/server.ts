@@ -18,6 +18,7 @@ import { clientKey } from './http/client-key.js';
 import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
+import { startChainLog } from './chain-log.js';
 import { startRetention } from './retention.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
@@ -181,16 +182,19 @@ export async function buildServer(
   }
 
   let stopRetention = () => {};
+  let stopChainLog = () => {};
   app.addHook('onReady', async () => {
     stopRetention = await startRetention(
       storage,
       { recordsDays: options.retentionRecordsDays, hitsDays: options.retentionHitsDays, now },
       app.log,
     );
+    stopChainLog = await startChainLog(storage, app.log);
   });
   // Every queued receipt is written before the database closes.
   app.addHook('onClose', async () => {
     stopRetention();
+    stopChainLog();
     await Promise.all([records.drain(), hits.drain()]);
     await storage.close();
   });

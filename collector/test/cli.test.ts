@@ -6,7 +6,10 @@ import { chmodSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import { TOKEN, receipt, tempDir } from './helpers.js';
+import pg from 'pg';
+import { openPostgres } from '../src/storage/postgres.js';
+import { openSqlite } from '../src/storage/sqlite.js';
+import { PG_SKIP, PG_URL, TOKEN, receipt, stored, tempDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/garde-collector.js', import.meta.url));
 
@@ -114,6 +117,78 @@ describe('garde-collector CLI', () => {
     },
   );
 
+  const verify = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, 'verify', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, GARDE_ADMIN_TOKEN: '', DATABASE_URL: '' },
+      timeout: 30_000,
+    });
+
+  it('verify: exits 0 on an untouched SQLite file, 1 naming the row edited in it', async () => {
+    const tmp = tempDir();
+    const file = join(tmp.dir, 'verify.sqlite');
+    const storage = await openSqlite(file);
+    const rows = Array.from({ length: 4 }, (_, i) =>
+      stored(`2026-05-0${i + 1}T00:00:00.000Z`, { id: 'verify-visitor' }),
+    );
+    await storage.insertRecords(rows);
+    await storage.close();
+    const intact = verify(['--db', file]);
+    assert.equal(intact.status, 0, intact.stderr);
+    assert.match(intact.stdout, /^chain intact: 4 records in SQLite .*, head [0-9a-f]{64}$/m);
+    const db = new Database(file);
+    db.prepare("UPDATE consent_records SET categories = '{}' WHERE receipt_id = ?").run(
+      rows[1]!.receiptId,
+    );
+    db.close();
+    const broken = verify(['--db', file]);
+    assert.equal(broken.status, 1, broken.stderr);
+    assert.match(
+      broken.stdout,
+      new RegExp(
+        `^chain broken at row 2 \\(receipt ${rows[1]!.receiptId}\\) in SQLite .*: its content`,
+        'm',
+      ),
+    );
+    tmp.remove();
+  });
+
+  it(
+    'verify: exits 0 on an untouched PostgreSQL schema, 1 naming the row edited in it',
+    { skip: PG_SKIP },
+    async () => {
+      const schema = `garde_verify_${process.pid}`;
+      const storage = await openPostgres({ connectionString: PG_URL!, schema });
+      const rows = Array.from({ length: 3 }, (_, i) =>
+        stored(`2026-05-0${i + 1}T00:00:00.000Z`, { id: 'verify-visitor' }),
+      );
+      await storage.insertRecords(rows);
+      await storage.close();
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const client = new pg.Client({ connectionString: PG_URL! });
+      await client.connect();
+      try {
+        const intact = verify(['--database-url', url.toString()]);
+        assert.equal(intact.status, 0, intact.stderr);
+        assert.match(intact.stdout, /^chain intact: 3 records in PostgreSQL /m);
+        await client.query(
+          `UPDATE ${schema}.consent_records SET received_at = received_at + interval '1 day' WHERE receipt_id = $1`,
+          [rows[2]!.receiptId],
+        );
+        const broken = verify(['--database-url', url.toString()]);
+        assert.equal(broken.status, 1, broken.stderr);
+        assert.match(
+          broken.stdout,
+          new RegExp(`chain broken at row 3 \\(receipt ${rows[2]!.receiptId}\\)`),
+        );
+      } finally {
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+    },
+  );
+
   it(
     'keeps every acknowledged receipt exactly once across kill -9 and restart',
     { timeout: 60_000 },
@@ -191,6 +266,9 @@ describe('garde-collector CLI', () => {
       assert.equal(total, counts.size + (counts.has(receipts[0]!.receiptId) ? 0 : 1));
       child.kill('SIGTERM');
       assert.equal(await exit, 0);
+      // The chain survived the kill too: every committed batch moved the head with its rows.
+      const check = verify(['--db', db]);
+      assert.equal(check.status, 0, check.stdout);
       tmp.remove();
     },
   );

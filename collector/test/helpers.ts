@@ -53,7 +53,7 @@ export function stored(
   overrides: Partial<Receipt> = {},
   origin: string | null = null,
 ): StoredRecord {
-  return { ...receipt(overrides), receivedAt, origin };
+  return { ...receipt(overrides), receivedAt, origin, clockSkew: false };
 }
 
 /** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */

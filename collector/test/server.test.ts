@@ -320,7 +320,7 @@ describe('the same HTTP answers on every storage', () => {
         total: 1,
         page: 1,
         pageSize: 50,
-        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z', origin: null }],
+        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z', origin: null, clockSkew: true }],
       });
       const stats = (
         await app.inject({ url: '/api/stats?from=2026-09-01&to=2026-09-01', headers: auth })
@@ -332,6 +332,8 @@ describe('the same HTTP answers on every storage', () => {
       ]);
       assert.deepEqual(stats.pageviews.byDay, [{ day: '2026-09-01', count: 1, consented: 0 }]);
       assert.deepEqual(stats.pageviews.byReferrer, [{ referrer: 'www.google.be', count: 1 }]);
+      assert.equal(stats.chain.length, 1);
+      assert.match(stats.chain.head, /^[0-9a-f]{64}$/);
       const csv = (await app.inject({ url: '/api/records.csv', headers: auth })).body
         .trimEnd()
         .split('\r\n');

@@ -5,7 +5,7 @@ import type { Batcher } from '../batcher.js';
 import { requestOrigin } from '../cors.js';
 import { receiptSchema } from '../schemas.js';
 import { parseIsoTime } from './days.js';
-import type { InsertOutcome, StoredRecord } from '../storage/types.js';
+import { CLOCK_SKEW_MS, type InsertOutcome, type StoredRecord } from '../storage/types.js';
 
 /** Largest receipt body accepted (413 beyond). */
 export const RECEIPT_LIMIT = 4096;
@@ -24,17 +24,20 @@ export function consentRoute(
   app.post('/consent', options, async (request, reply) => {
     // Only the receipt's own fields and the site it came from: no IP, no user agent, no other header.
     const r = request.body as Receipt;
-    if (parseIsoTime(r.ts) === null) {
+    const decided = parseIsoTime(r.ts);
+    if (decided === null) {
       return reply
         .code(400)
         .send({ error: 'invalid', message: 'body/ts must be a real date and time (ISO 8601)' });
     }
+    // The server's clock is authoritative; a browser clock far from it is kept as sent, and flagged.
+    const receivedAt = now();
     const outcome = await records.add({
       receiptId: r.receiptId,
       // Consent ids are UUIDs: one case, so a search finds them however they are typed.
       id: r.id.toLowerCase(),
       ts: r.ts,
-      receivedAt: now().toISOString(),
+      receivedAt: receivedAt.toISOString(),
       version: r.version,
       categories: r.categories,
       services: r.services,
@@ -42,6 +45,7 @@ export function consentRoute(
       lang: r.lang,
       path: r.path,
       origin: requestOrigin(request),
+      clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
     });
     if (outcome === 'conflict') {
       // A receiptId already stored with other content: a forgery or a bug. Nothing is written; the line

@@ -3,7 +3,13 @@ import pg from 'pg';
 import type { Receipt } from '../../../src/wire.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
-import { sameReceipt } from './record-content.js';
+import {
+  canonicalJson,
+  chainHash,
+  contentHash,
+  hashedFields,
+  sameReceipt,
+} from './record-content.js';
 import {
   CHUNK,
   TOP,
@@ -29,10 +35,13 @@ interface RecordRow {
   lang: string;
   path: string;
   origin: string | null;
+  clock_skew: boolean;
 }
 
+type ChainedRow = RecordRow & { seq: string; content_hash: string; chain_hash: string };
+
 const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin';
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew';
 // Any constant key works; it only serialises migrations when several collectors start together.
 const MIGRATION_LOCK = 7_164_201;
 
@@ -49,6 +58,7 @@ function toRecord(row: RecordRow): StoredRecord {
     lang: row.lang,
     path: row.path,
     origin: row.origin,
+    clockSkew: row.clock_skew,
   };
 }
 
@@ -74,32 +84,42 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   try {
     await migrate(pool, options.schema);
     await checkWritable(pool);
+    await transaction(pool, (client) => chainUnchained(client));
   } catch (error) {
     await pool.end();
     throw error;
   }
 
   return {
-    // One transaction per batch: the receiptIds already stored are read first, so a resend is told from a
-    // conflict, then the new rows go in one statement (columns as arrays, unnest() turns them into rows).
+    // One transaction per batch. The head row is locked first (FOR UPDATE), so concurrent batches (several
+    // collectors, or the pool's clients) extend the chain one after the other. The receiptIds already
+    // stored are read, so a resend is told from a conflict; the new rows get their sequence numbers and
+    // hashes here and go in one statement (columns as arrays, unnest() turns them into rows).
     async insertRecords(records) {
       if (!records.length) return [];
       return transaction(pool, async (client) => {
+        let { seq, hash } = await lockHead(client);
         const known = new Map<string, StoredRecord>();
         const existing = await client.query<RecordRow>(
           `SELECT ${COLUMNS} FROM consent_records WHERE receipt_id = ANY($1::text[])`,
           [records.map((r) => r.receiptId)],
         );
         for (const row of existing.rows) known.set(row.receipt_id, toRecord(row));
-        const fresh: StoredRecord[] = [];
+        const fresh: ChainedRecord[] = [];
         const outcomes = records.map((record): InsertOutcome => {
           const stored = known.get(record.receiptId);
           if (stored) return sameReceipt(stored, record) ? 'duplicate' : 'conflict';
           known.set(record.receiptId, record);
-          fresh.push(record);
+          const content = contentHash(hashedFields(record));
+          hash = chainHash(hash, content);
+          seq++;
+          fresh.push({ record, seq, content, chain: hash });
           return 'stored';
         });
-        if (fresh.length) await insertFresh(client, fresh);
+        if (fresh.length) {
+          await insertChained(client, fresh);
+          await client.query('UPDATE chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
+        }
         return outcomes;
       });
     },
@@ -182,7 +202,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       );
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Stats> {
+    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
       const range = [`${from}T00:00:00.000Z`, `${dayAfter(to)}T00:00:00.000Z`];
       const days = [from, to];
       const utcDay = "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
@@ -261,6 +281,33 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         client.release();
       }
     },
+    async chainHead() {
+      const rows = await query<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM chain_head WHERE id = 1',
+      );
+      return { head: rows[0]!.hash, length: Number(rows[0]!.seq) };
+    },
+    async *chainRows() {
+      let after = 0;
+      for (;;) {
+        const rows = await query<ChainedRow>(
+          `SELECT ${COLUMNS}, seq, content_hash, chain_hash FROM consent_records
+           WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`,
+          [after],
+        );
+        for (const row of rows) {
+          yield {
+            seq: Number(row.seq),
+            receiptId: row.receipt_id,
+            contentHash: row.content_hash,
+            chainHash: row.chain_hash,
+            record: toRecord(row),
+          };
+        }
+        if (rows.length < CHUNK) return;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    },
     async close() {
       await pool.end();
     },
@@ -285,27 +332,66 @@ async function transaction<T>(
   }
 }
 
-async function insertFresh(client: pg.PoolClient, records: StoredRecord[]): Promise<void> {
-  const column = <K extends keyof StoredRecord>(key: K) => records.map((r) => r[key]);
+interface ChainedRecord {
+  record: StoredRecord;
+  seq: number;
+  content: string;
+  chain: string;
+}
+
+// The head row, locked until the transaction ends: the one point every writer of the chain goes through.
+async function lockHead(client: pg.PoolClient): Promise<{ seq: number; hash: string }> {
+  const { rows } = await client.query<{ seq: string; hash: string }>(
+    'SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE',
+  );
+  return { seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
+}
+
+async function insertChained(client: pg.PoolClient, rows: ChainedRecord[]): Promise<void> {
+  const column = <K extends keyof StoredRecord>(key: K) => rows.map((row) => row.record[key]);
   await client.query(
-    `INSERT INTO consent_records (${COLUMNS})
-     SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p, o
+    `INSERT INTO consent_records (${COLUMNS}, seq, content_hash, chain_hash)
+     SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p, o, k, n, h, ch
      FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::text[], $11::text[]) AS x(r, c, t, a, v, cat, s, m, l, p, o)`,
+                 $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $13::bigint[], $14::text[],
+                 $15::text[]) AS x(r, c, t, a, v, cat, s, m, l, p, o, k, n, h, ch)`,
     [
       column('receiptId'),
       column('id'),
       column('ts'),
       column('receivedAt'),
       column('version'),
-      records.map((r) => JSON.stringify(r.categories)),
-      records.map((r) => JSON.stringify(r.services)),
+      rows.map((row) => canonicalJson(row.record.categories)),
+      rows.map((row) => canonicalJson(row.record.services)),
       column('method'),
       column('lang'),
       column('path'),
       column('origin'),
+      column('clockSkew'),
+      rows.map((row) => row.seq),
+      rows.map((row) => row.content),
+      rows.map((row) => row.chain),
     ],
   );
+}
+
+// Rows stored before the chain existed (schema 3) are chained once, in receive order.
+async function chainUnchained(client: pg.PoolClient): Promise<void> {
+  let { seq, hash } = await lockHead(client);
+  const { rows } = await client.query<RecordRow>(
+    `SELECT ${COLUMNS} FROM consent_records WHERE seq IS NULL ORDER BY received_at, receipt_id`,
+  );
+  if (!rows.length) return;
+  for (const row of rows) {
+    const content = contentHash(hashedFields(toRecord(row)));
+    hash = chainHash(hash, content);
+    seq++;
+    await client.query(
+      'UPDATE consent_records SET seq = $1, content_hash = $2, chain_hash = $3 WHERE receipt_id = $4',
+      [seq, content, hash, row.receipt_id],
+    );
+  }
+  await client.query('UPDATE chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
 }
 
 // Same rollup as SQLite's: pageviews per day and dimension, and every hit name under `event`.

@@ -29,6 +29,8 @@ import {
   type Storage,
 } from './types.js';
 
+type ChainedRow = RecordRow & { seq: number; content_hash: string; chain_hash: string };
+
 /**
  * Opens (creating the folder and file if needed) and migrates a SQLite database. Writes go to a writer
  * thread (an in-memory database, for tests, is written in-thread); reads run on this thread's connection,
@@ -54,6 +56,8 @@ export async function openSqlite(
     db.close();
     throw error;
   }
+  // Rows stored before the chain existed are chained once, before any new row.
+  createWriter(db).chainUnchained();
   const writer = memory ? inThread(createWriter(db)) : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
@@ -109,7 +113,7 @@ export async function openSqlite(
       ).all(id) as RecordRow[];
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Stats> {
+    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
       const range = {
         from: `${from}T00:00:00.000Z`,
         to: `${dayAfter(to)}T00:00:00.000Z`,
@@ -158,6 +162,33 @@ export async function openSqlite(
           byOs: oses!.map((r) => ({ os: r.value, count: r.count })),
         },
       };
+    },
+    async chainHead() {
+      const row = stmt('SELECT seq, hash FROM chain_head WHERE id = 1').get() as {
+        seq: number;
+        hash: string;
+      };
+      return { head: row.hash, length: row.seq };
+    },
+    async *chainRows() {
+      let after = 0;
+      for (;;) {
+        const rows = stmt(
+          `SELECT ${COLUMNS}, seq, content_hash, chain_hash FROM consent_records
+           WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
+        ).all(after) as ChainedRow[];
+        for (const row of rows) {
+          yield {
+            seq: row.seq,
+            receiptId: row.receipt_id,
+            contentHash: row.content_hash,
+            chainHash: row.chain_hash,
+            record: toRecord(row),
+          };
+        }
+        if (rows.length < CHUNK) return;
+        after = rows[rows.length - 1]!.seq;
+      }
     },
     purge: (recordsBefore, hitsBeforeDay) =>
       writer.call({ op: 'purge', recordsBefore, hitsBeforeDay }) as Promise<PurgeResult>,

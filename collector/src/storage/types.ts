@@ -18,6 +18,27 @@ export interface StoredRecord {
   path: string;
   /** The request's Origin header (the site that sent it), or null when there was none. */
   origin: string | null;
+  /** The browser's `ts` is more than CLOCK_SKEW_MS from `receivedAt`: kept as sent, but not to be trusted. */
+  clockSkew: boolean;
+}
+
+/** How far a receipt's `ts` may be from the receive time before the record is flagged. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** The end of the chain of stored records: its last chain hash and how many rows it holds. */
+export interface ChainHead {
+  head: string;
+  length: number;
+}
+
+/** One row as the chain sees it: its sequence number, hashes, and content (null once erased). */
+export interface ChainRow {
+  seq: number;
+  receiptId: string;
+  contentHash: string;
+  chainHash: string;
+  /** The stored content; null for a tombstone, whose content hash is then taken as stored. */
+  record: StoredRecord | null;
 }
 
 /**
@@ -76,6 +97,8 @@ export interface Stats {
     byBrowser: Array<{ browser: string; count: number }>;
     byOs: Array<{ os: string; count: number }>;
   };
+  /** The head of the tamper-evident chain, for the owner to note elsewhere. */
+  chain: ChainHead;
 }
 
 export interface PurgeResult {
@@ -99,12 +122,16 @@ export interface Storage {
   /** Every decision of one visitor, oldest first. */
   visitorRecords(id: string): Promise<StoredRecord[]>;
   /** Aggregates for the admin page over UTC days `from`..`to` (included). */
-  stats(from: string, to: string): Promise<Stats>;
+  stats(from: string, to: string): Promise<Omit<Stats, 'chain'>>;
   /**
    * Deletes the records of visitors whose last decision was received before `recordsBefore`, and rolls
    * hits of days before `hitsBeforeDay` into daily aggregates before deleting them.
    */
   purge(recordsBefore: string, hitsBeforeDay: string): Promise<PurgeResult>;
+  /** The chain's head as recorded with the last write. */
+  chainHead(): Promise<ChainHead>;
+  /** Every row of the chain in sequence order, read in chunks. */
+  chainRows(): AsyncIterable<ChainRow>;
   close(): Promise<void>;
 }
 

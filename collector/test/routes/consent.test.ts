@@ -33,7 +33,7 @@ describe('POST /consent', () => {
     });
     assert.equal(res.statusCode, 202);
     assert.deepEqual(await storage.visitorRecords('beacon-visitor'), [
-      { ...r, receivedAt: '2026-03-02T08:00:00.000Z', origin: null },
+      { ...r, receivedAt: '2026-03-02T08:00:00.000Z', origin: null, clockSkew: true },
     ]);
   });
 
@@ -190,6 +190,32 @@ describe('POST /consent', () => {
     );
     assert.match(log.text(), /"status":409/);
     assert.match(log.text(), /receiptId is stored with different content/);
+  });
+
+  it('flags, and keeps, a receipt whose ts is more than 10 minutes from the receive time', async () => {
+    // The server's clock reads 2026-03-02T08:00:00Z.
+    const times = [
+      '2026-03-02T07:50:30.000Z',
+      '2026-03-02T09:09:00+01:00',
+      '2026-03-02T07:49:59.000Z',
+      '2026-03-02T08:10:01Z',
+    ];
+    for (const ts of times) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/consent',
+        headers: TEXT,
+        payload: JSON.stringify(receipt({ id: 'skew-visitor', ts })),
+      });
+      assert.equal(res.statusCode, 202);
+    }
+    const rows = await storage.visitorRecords('skew-visitor');
+    assert.deepEqual(rows.map((row) => [row.ts, row.clockSkew, row.receivedAt]).sort(), [
+      ['2026-03-02T07:49:59.000Z', true, '2026-03-02T08:00:00.000Z'],
+      ['2026-03-02T07:50:30.000Z', false, '2026-03-02T08:00:00.000Z'],
+      ['2026-03-02T08:10:01Z', true, '2026-03-02T08:00:00.000Z'],
+      ['2026-03-02T09:09:00+01:00', false, '2026-03-02T08:00:00.000Z'],
+    ]);
   });
 
   it("stores the request's Origin with the receipt, null without one", async () => {

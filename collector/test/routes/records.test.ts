@@ -79,6 +79,7 @@ describe('reading endpoints', () => {
     assert.deepEqual(times, [...times].sort().reverse());
     assert.deepEqual(Object.keys(body.records[0]).sort(), [
       'categories',
+      'clockSkew',
       'id',
       'lang',
       'method',
@@ -145,13 +146,13 @@ describe('reading endpoints', () => {
     assert.equal(lines[0], 'sep=;');
     assert.equal(
       lines[1],
-      'receiptId;id;ts;receivedAt;version;method;lang;path;categories;services',
+      'receiptId;id;ts;receivedAt;clockSkew;origin;version;method;lang;path;categories;services',
     );
     assert.equal(lines.length, 123);
     const line = lines.find((l) => l.startsWith('csv-receipt;'))!;
     assert.equal(
       line,
-      `csv-receipt;'-23;2026-03-01T10:00:00.000Z;2026-02-10T00:00:00.000Z;'=SUM(1+1);gpc;fr;` +
+      `csv-receipt;'-23;2026-03-01T10:00:00.000Z;2026-02-10T00:00:00.000Z;false;;'=SUM(1+1);gpc;fr;` +
         `"/fr/""quoted"",page";"{""necessary"":true}";{}`,
     );
     const comma = await app.inject({ url: '/api/records.csv?sep=comma', headers: auth });
@@ -165,13 +166,13 @@ describe('reading endpoints', () => {
     const lines = res.body.trimEnd().split('\r\n');
     assert.equal(
       lines[0],
-      'receiptId,id,ts,receivedAt,version,method,lang,path,categories,services',
+      'receiptId,id,ts,receivedAt,clockSkew,origin,version,method,lang,path,categories,services',
     );
     assert.equal(lines.length, 122);
     const line = lines.find((l) => l.startsWith('csv-receipt,'))!;
     assert.equal(
       line,
-      `csv-receipt,'-23,2026-03-01T10:00:00.000Z,2026-02-10T00:00:00.000Z,'=SUM(1+1),gpc,fr,` +
+      `csv-receipt,'-23,2026-03-01T10:00:00.000Z,2026-02-10T00:00:00.000Z,false,,'=SUM(1+1),gpc,fr,` +
         `"/fr/""quoted"",page","{""necessary"":true}",{}`,
     );
     const filtered = await app.inject({ url: '/api/records.csv?method=gpc', headers: auth });

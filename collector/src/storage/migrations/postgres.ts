@@ -55,4 +55,19 @@ export const POSTGRES_MIGRATIONS: string[] = [
   ALTER TABLE consent_records ADD COLUMN origin text;
   UPDATE consent_records SET consent_id = lower(consent_id);
   `,
+  // 3: the tamper-evident chain (sequence, content hash, chain hash; the head in a one-row table locked
+  // FOR UPDATE by each batch) and the clock-skew flag. Rows stored before are chained at open.
+  `
+  ALTER TABLE consent_records ADD COLUMN clock_skew boolean NOT NULL DEFAULT false;
+  ALTER TABLE consent_records ADD COLUMN seq bigint;
+  ALTER TABLE consent_records ADD COLUMN content_hash text;
+  ALTER TABLE consent_records ADD COLUMN chain_hash text;
+  CREATE UNIQUE INDEX consent_records_by_seq ON consent_records (seq);
+  CREATE TABLE chain_head (
+    id   integer PRIMARY KEY CHECK (id = 1),
+    seq  bigint NOT NULL,
+    hash text NOT NULL
+  );
+  INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64));
+  `,
 ];
