@@ -108,6 +108,12 @@ export const recordsQuerySchema = {
 /** GET /api/stats. */
 export const statsQuerySchema = { type: 'object', properties: { from: day, to: day } } as const;
 
+/** DELETE /api/records/:consentId: `by` names who asked or acted, for the erasure log (optional). */
+export const erasureQuerySchema = {
+  type: 'object',
+  properties: { by: { type: 'string', pattern: '^[\\p{L}\\p{N} ._@-]{0,64}$' } },
+} as const;
+
 /** GET /api/records/:consentId. */
 export const consentIdParamsSchema = {
   type: 'object',

@@ -159,7 +159,7 @@ export async function buildServer(
   consentRoute(app, records, now, originCheck);
   collectRoute(app, hits, now, originCheck);
   const auth = requireToken(options.adminToken);
-  recordsRoutes(app, storage, auth);
+  recordsRoutes(app, storage, auth, now);
   statsRoute(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {

@@ -11,7 +11,11 @@ export async function runVerify(
   const storage = await openStorage(options);
   let verdict: ChainVerdict;
   try {
-    verdict = await verifyChain(storage.chainRows(), await storage.chainHead());
+    const erasedOnRecord = (await storage.erasures()).reduce(
+      (sum, erasure) => sum + erasure.rows,
+      0,
+    );
+    verdict = await verifyChain(storage.chainRows(), await storage.chainHead(), erasedOnRecord);
   } finally {
     await storage.close();
   }

@@ -22,6 +22,10 @@ export interface ConsentRecord {
   method: Method;
   lang: string;
   path: string;
+  /** The site the receipt came from (its Origin header), or null. */
+  origin: string | null;
+  /** The browser's clock was more than 10 minutes from the server's. */
+  clockSkew: boolean;
 }
 
 /** Filters of the records list and its CSV; empty strings mean "any". */
@@ -67,11 +71,12 @@ const query = (params: Record<string, string | number>): string => {
   return s ? `?${s}` : '';
 };
 
-async function request(token: string, path: string): Promise<Response> {
+async function request(token: string, path: string, method = 'GET'): Promise<Response> {
   let res: Response;
   try {
     // The page is served by the collector itself (at /admin/), so the API is same-origin.
     res = await fetch(`/api/${path}`, {
+      method,
       headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
     });
@@ -102,6 +107,10 @@ export interface Api {
   records(filters: RecordFilters, page: number, pageSize: number): Promise<RecordPage>;
   recordsCsv(filters: RecordFilters): Promise<Blob>;
   visitor(id: string): Promise<VisitorHistory>;
+  /** Every record of one visitor as the JSON file of an access request. */
+  exportVisitor(id: string): Promise<Blob>;
+  /** Erases every record of one visitor (tombstones); resolves with how many. */
+  eraseVisitor(id: string): Promise<number>;
   stats(from: string, to: string): Promise<Stats>;
 }
 
@@ -112,6 +121,12 @@ export function createApi(token: string): Api {
     records: (f, page, pageSize) => json<RecordPage>(`records${query({ ...f, page, pageSize })}`),
     recordsCsv: async (f) => (await request(token, `records.csv${query({ ...f })}`)).blob(),
     visitor: (id) => json<VisitorHistory>(`records/${encodeURIComponent(id)}`),
+    exportVisitor: async (id) =>
+      (await request(token, `records/${encodeURIComponent(id)}/export`)).blob(),
+    eraseVisitor: async (id) => {
+      const res = await request(token, `records/${encodeURIComponent(id)}`, 'DELETE');
+      return ((await res.json()) as { erased: number }).erased;
+    },
     stats: (from, to) => json<Stats>(`stats${query({ from, to })}`),
   };
 }

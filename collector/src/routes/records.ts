@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { csvHeader, recordLine, type CsvSeparator } from '../csv.js';
-import { consentIdParamsSchema, recordsQuerySchema } from '../schemas.js';
+import { consentIdParamsSchema, erasureQuerySchema, recordsQuerySchema } from '../schemas.js';
 import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
 
@@ -23,11 +23,15 @@ function filterOf(q: Query): RecordFilter {
   return filter;
 }
 
-/** Registers GET /api/records, /api/records.csv and /api/records/:consentId behind `auth`. */
+/**
+ * Registers GET /api/records, /api/records.csv, /api/records/:consentId, its /export (an access request)
+ * and DELETE /api/records/:consentId (an erasure request), all behind `auth`.
+ */
 export function recordsRoutes(
   app: FastifyInstance,
   storage: Storage,
   auth: onRequestHookHandler,
+  now: () => Date,
 ): void {
   // The token is checked on request, before the query is validated: no token, 401 whatever else is wrong.
   const schema = { querystring: recordsQuerySchema };
@@ -78,6 +82,42 @@ export function recordsRoutes(
       const id = (request.params as { consentId: string }).consentId.toLowerCase();
       const records: StoredRecord[] = await storage.visitorRecords(id);
       return { id, records };
+    },
+  );
+
+  // Right of access: every record of one visitor as a JSON file to hand over.
+  app.get(
+    '/api/records/:consentId/export',
+    { schema: { params: consentIdParamsSchema }, onRequest: auth },
+    async (request, reply) => {
+      const id = (request.params as { consentId: string }).consentId.toLowerCase();
+      const records = await storage.visitorRecords(id);
+      return reply
+        .header('content-disposition', `attachment; filename="garde-consent-${id}.json"`)
+        .send({ id, exportedAt: now().toISOString(), records });
+    },
+  );
+
+  // Right to erasure: each record becomes a tombstone that keeps the chain verifiable; the erasure itself
+  // is recorded (when, how many rows, by whom when the caller says so in `?by=`), never the consent id.
+  app.delete(
+    '/api/records/:consentId',
+    {
+      schema: { params: consentIdParamsSchema, querystring: erasureQuerySchema },
+      onRequest: auth,
+    },
+    async (request, reply) => {
+      const id = (request.params as { consentId: string }).consentId.toLowerCase();
+      const by = (request.query as { by?: string }).by;
+      const at = now().toISOString();
+      const erased = await storage.eraseVisitor(id, { at, actor: by || 'admin token' });
+      if (!erased) {
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: 'No records are stored for this consent id.' });
+      }
+      request.log.info({ erased }, 'records erased on request');
+      return { id, erased, at };
     },
   );
 }

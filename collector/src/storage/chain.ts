@@ -10,14 +10,17 @@ export type ChainVerdict =
 /**
  * Walks the rows in sequence order: sequence numbers 1, 2, 3… without gap, each stored content hash equal
  * to the hash of the row's content (rows not erased; a tombstone keeps its hash), each chain hash equal to
- * SHA-256(previous chain hash + content hash), and the last row equal to the recorded head.
+ * SHA-256(previous chain hash + content hash), and the last row equal to the recorded head. Tombstones
+ * must be named erased-<seq> and no more numerous than the erasures on record (`erasedOnRecord` rows).
  */
 export async function verifyChain(
   rows: AsyncIterable<ChainRow>,
   head: ChainHead,
+  erasedOnRecord = Infinity,
 ): Promise<ChainVerdict> {
   let previous = GENESIS;
   let expected = 1;
+  let tombstones = 0;
   for await (const row of rows) {
     const broken = (reason: string): ChainVerdict => ({
       ok: false,
@@ -30,6 +33,10 @@ export async function verifyChain(
     }
     if (row.record && contentHash(hashedFields(row.record)) !== row.contentHash) {
       return broken('its content does not match its content hash');
+    }
+    // A tombstone skips the content check, so marking a row erased must not be a way to hide an edit.
+    if (!row.record && (row.receiptId !== `erased-${row.seq}` || ++tombstones > erasedOnRecord)) {
+      return broken('it is erased, but no recorded erasure accounts for it');
     }
     if (chainHash(previous, row.contentHash) !== row.chainHash) {
       return broken('its chain hash does not follow from the previous row');

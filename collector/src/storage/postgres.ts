@@ -16,6 +16,8 @@ import {
   dayAfter,
   type RecordFilter,
   type RecordPage,
+  TOMBSTONE_SET,
+  type Erasure,
   type InsertOutcome,
   type Stats,
   type Storage,
@@ -38,7 +40,12 @@ interface RecordRow {
   clock_skew: boolean;
 }
 
-type ChainedRow = RecordRow & { seq: string; content_hash: string; chain_hash: string };
+type ChainedRow = RecordRow & {
+  seq: string;
+  content_hash: string;
+  chain_hash: string;
+  erased_at: Date | null;
+};
 
 const COLUMNS =
   'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew';
@@ -197,7 +204,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     },
     async visitorRecords(id: string) {
       const rows = await query<RecordRow>(
-        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = $1 ORDER BY received_at, receipt_id`,
+        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = $1 AND erased_at IS NULL
+         ORDER BY received_at, receipt_id`,
         [id],
       );
       return rows.map(toRecord);
@@ -219,14 +227,16 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       const [decisions, acceptance, byDay, paths, referrers, browsers, oses] = await Promise.all([
         query<{ day: string; method: string; count: string }>(
           `SELECT ${utcDay} AS day, method, count(*) AS count FROM consent_records
-           WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL
+           GROUP BY 1, 2 ORDER BY 1, 2`,
           range,
         ),
         query<{ day: string; category: string; granted: string; total: string }>(
           `SELECT ${utcDay} AS day, j.key AS category, count(*) FILTER (WHERE j.value = 'true') AS granted,
                   count(*) AS total
            FROM consent_records, jsonb_each_text(categories) AS j
-           WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL
+           GROUP BY 1, 2 ORDER BY 1, 2`,
           range,
         ),
         query<{ day: string; count: string; consented: string }>(
@@ -261,25 +271,49 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         },
       };
     },
-    async purge(recordsBefore: string, hitsBeforeDay: string) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+    async purge(recordsBefore: string, hitsBeforeDay: string, at = new Date().toISOString()) {
+      return transaction(pool, async (client) => {
         const records = await client.query(
-          `DELETE FROM consent_records WHERE consent_id IN
-             (SELECT consent_id FROM consent_records GROUP BY consent_id HAVING max(received_at) < $1)`,
-          [recordsBefore],
+          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
+           WHERE erased_at IS NULL AND consent_id IN
+             (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
+              GROUP BY consent_id HAVING max(received_at) < $1)`,
+          [recordsBefore, at],
         );
+        const erased = records.rowCount ?? 0;
+        if (erased)
+          await recordErasure(client, {
+            at,
+            reason: 'retention',
+            rows: erased,
+            actor: 'retention',
+          });
         await client.query(rollupSql(), [hitsBeforeDay]);
         const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
-        await client.query('COMMIT');
-        return { records: records.rowCount ?? 0, hits: hits.rowCount ?? 0 };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+        return { records: erased, hits: hits.rowCount ?? 0 };
+      });
+    },
+    async eraseVisitor(id, { at, actor }) {
+      return transaction(pool, async (client) => {
+        const result = await client.query(
+          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
+           WHERE consent_id = $1 AND erased_at IS NULL`,
+          [id, at],
+        );
+        const rows = result.rowCount ?? 0;
+        if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
+        return rows;
+      });
+    },
+    async erasures() {
+      const rows = await query<{
+        at: Date;
+        reason: Erasure['reason'];
+        rows: number;
+        actor: string;
+      }>('SELECT at, reason, rows, actor FROM erasures ORDER BY id');
+      return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
     },
     async chainHead() {
       const rows = await query<{ seq: string; hash: string }>(
@@ -291,7 +325,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       let after = 0;
       for (;;) {
         const rows = await query<ChainedRow>(
-          `SELECT ${COLUMNS}, seq, content_hash, chain_hash FROM consent_records
+          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
            WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`,
           [after],
         );
@@ -301,7 +335,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
             receiptId: row.receipt_id,
             contentHash: row.content_hash,
             chainHash: row.chain_hash,
-            record: toRecord(row),
+            record: row.erased_at === null ? toRecord(row) : null,
           };
         }
         if (rows.length < CHUNK) return;
@@ -330,6 +364,15 @@ async function transaction<T>(
   } finally {
     client.release();
   }
+}
+
+async function recordErasure(client: pg.PoolClient, erasure: Erasure): Promise<void> {
+  await client.query('INSERT INTO erasures (at, reason, rows, actor) VALUES ($1, $2, $3, $4)', [
+    erasure.at,
+    erasure.reason,
+    erasure.rows,
+    erasure.actor,
+  ]);
 }
 
 interface ChainedRecord {

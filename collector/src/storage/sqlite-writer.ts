@@ -9,7 +9,13 @@ import {
   hashedFields,
   sameReceipt,
 } from './record-content.js';
-import type { InsertOutcome, PurgeResult, StoredHit, StoredRecord } from './types.js';
+import {
+  TOMBSTONE_SET,
+  type InsertOutcome,
+  type PurgeResult,
+  type StoredHit,
+  type StoredRecord,
+} from './types.js';
 
 /**
  * A record as the column values of consent_records, in order, maps as canonical JSON and clock_skew as 0/1;
@@ -147,7 +153,8 @@ export interface SqliteWriter {
   /** Chains the rows stored before the chain existed (schema 3), in receive order; returns how many. */
   chainUnchained(): number;
   insertHits(hits: HitValues[]): void;
-  purge(recordsBefore: string, hitsBeforeDay: string): PurgeResult;
+  purge(recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult;
+  erase(id: string, at: string, actor: string): number;
 }
 
 /** Sets the pragmas every connection of the collector uses. */
@@ -181,9 +188,18 @@ export function createWriter(db: Database.Database): SqliteWriter {
        network, props, minor, screen, session, uid)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const deleteVisitors = db.prepare(
-    `DELETE FROM consent_records WHERE consent_id IN
-       (SELECT consent_id FROM consent_records GROUP BY consent_id HAVING max(received_at) < ?)`,
+  // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+  const eraseExpired = db.prepare(
+    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = @at
+     WHERE erased_at IS NULL AND consent_id IN
+       (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
+        GROUP BY consent_id HAVING max(received_at) < @before)`,
+  );
+  const eraseVisitor = db.prepare(
+    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE consent_id = ? AND erased_at IS NULL`,
+  );
+  const recordErasure = db.prepare(
+    'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
   );
   const rollup = db.prepare(rollupSql());
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
@@ -224,11 +240,19 @@ export function createWriter(db: Database.Database): SqliteWriter {
     insertHits: db.transaction((hits: HitValues[]) => {
       for (const values of hits) insertHit.run(values);
     }),
-    purge: db.transaction((recordsBefore: string, hitsBeforeDay: string): PurgeResult => {
-      const records = deleteVisitors.run(recordsBefore).changes;
-      rollup.run({ before: hitsBeforeDay });
-      const hits = deleteHits.run(hitsBeforeDay).changes;
-      return { records, hits };
+    purge: db.transaction(
+      (recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult => {
+        const records = eraseExpired.run({ at, before: recordsBefore }).changes;
+        if (records) recordErasure.run(at, 'retention', records, 'retention');
+        rollup.run({ before: hitsBeforeDay });
+        const hits = deleteHits.run(hitsBeforeDay).changes;
+        return { records, hits };
+      },
+    ),
+    erase: db.transaction((id: string, at: string, actor: string): number => {
+      const rows = eraseVisitor.run(at, id).changes;
+      if (rows) recordErasure.run(at, 'request', rows, actor);
+      return rows;
     }),
   };
 }

@@ -25,11 +25,17 @@ import {
   type RecordFilter,
   type RecordPage,
   type Stats,
+  type Erasure,
   type InsertOutcome,
   type Storage,
 } from './types.js';
 
-type ChainedRow = RecordRow & { seq: number; content_hash: string; chain_hash: string };
+type ChainedRow = RecordRow & {
+  seq: number;
+  content_hash: string;
+  chain_hash: string;
+  erased_at: string | null;
+};
 
 /**
  * Opens (creating the folder and file if needed) and migrates a SQLite database. Writes go to a writer
@@ -109,7 +115,8 @@ export async function openSqlite(
     },
     async visitorRecords(id: string) {
       const rows = stmt(
-        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = ? ORDER BY received_at, receipt_id`,
+        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = ? AND erased_at IS NULL
+         ORDER BY received_at, receipt_id`,
       ).all(id) as RecordRow[];
       return rows.map(toRecord);
     },
@@ -122,12 +129,14 @@ export async function openSqlite(
       };
       const decisions = stmt(
         `SELECT substr(received_at, 1, 10) AS day, method, count(*) AS count FROM consent_records
-         WHERE received_at >= @from AND received_at < @to GROUP BY day, method ORDER BY day, method`,
+         WHERE received_at >= @from AND received_at < @to AND erased_at IS NULL
+         GROUP BY day, method ORDER BY day, method`,
       ).all(range) as Stats['decisions'];
       const acceptance = stmt(
         `SELECT substr(r.received_at, 1, 10) AS day, j.key AS category, sum(j.value = 1) AS granted, count(*) AS total
          FROM consent_records r, json_each(r.categories) j
-         WHERE r.received_at >= @from AND r.received_at < @to GROUP BY day, category ORDER BY day, category`,
+         WHERE r.received_at >= @from AND r.received_at < @to AND r.erased_at IS NULL
+         GROUP BY day, category ORDER BY day, category`,
       ).all(range) as Stats['acceptance'];
       const byDay = stmt(
         `SELECT day, sum(count) AS count, sum(consented) AS consented FROM (
@@ -174,7 +183,7 @@ export async function openSqlite(
       let after = 0;
       for (;;) {
         const rows = stmt(
-          `SELECT ${COLUMNS}, seq, content_hash, chain_hash FROM consent_records
+          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
            WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
         ).all(after) as ChainedRow[];
         for (const row of rows) {
@@ -183,15 +192,20 @@ export async function openSqlite(
             receiptId: row.receipt_id,
             contentHash: row.content_hash,
             chainHash: row.chain_hash,
-            record: toRecord(row),
+            record: row.erased_at === null ? toRecord(row) : null,
           };
         }
         if (rows.length < CHUNK) return;
         after = rows[rows.length - 1]!.seq;
       }
     },
-    purge: (recordsBefore, hitsBeforeDay) =>
-      writer.call({ op: 'purge', recordsBefore, hitsBeforeDay }) as Promise<PurgeResult>,
+    purge: (recordsBefore, hitsBeforeDay, at = new Date().toISOString()) =>
+      writer.call({ op: 'purge', recordsBefore, hitsBeforeDay, at }) as Promise<PurgeResult>,
+    eraseVisitor: (consentId, erasure) =>
+      writer.call({ op: 'erase', consentId, ...erasure }) as Promise<number>,
+    async erasures() {
+      return stmt('SELECT at, reason, rows, actor FROM erasures ORDER BY id').all() as Erasure[];
+    },
     async close() {
       await writer.call({ op: 'close' });
       db.close();
@@ -202,7 +216,8 @@ export async function openSqlite(
 type Call =
   | { op: 'records'; rows: RecordValues[] }
   | { op: 'hits'; rows: HitValues[] }
-  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
+  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
+  | { op: 'erase'; consentId: string; at: string; actor: string }
   | { op: 'ping' }
   | { op: 'close' };
 
@@ -216,7 +231,9 @@ function inThread(writer: SqliteWriter): Writer {
       if (request.op === 'records') return writer.insertRecords(request.rows);
       if (request.op === 'hits') writer.insertHits(request.rows);
       else if (request.op === 'purge')
-        return writer.purge(request.recordsBefore, request.hitsBeforeDay);
+        return writer.purge(request.recordsBefore, request.hitsBeforeDay, request.at);
+      else if (request.op === 'erase')
+        return writer.erase(request.consentId, request.at, request.actor);
       return null;
     },
   };

@@ -101,6 +101,22 @@ export interface Stats {
   chain: ChainHead;
 }
 
+/** One erasure as recorded: when, why (`request`: an erasure request; `retention`), how many rows, by whom. */
+export interface Erasure {
+  at: string;
+  reason: 'request' | 'retention';
+  rows: number;
+  actor: string;
+}
+
+/**
+ * What an erased row becomes: every content column emptied, in SQL for both databases. The sequence
+ * number, content hash, chain hash and receive time stay, so the chain still verifies; `receipt_id` becomes
+ * `erased-<seq>` (it must stay unique, and the original could link back to the visitor's browser).
+ */
+export const TOMBSTONE_SET = `receipt_id = 'erased-' || seq, consent_id = '', ts = '', version = '',
+  categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL`;
+
 export interface PurgeResult {
   records: number;
   hits: number;
@@ -124,10 +140,15 @@ export interface Storage {
   /** Aggregates for the admin page over UTC days `from`..`to` (included). */
   stats(from: string, to: string): Promise<Omit<Stats, 'chain'>>;
   /**
-   * Deletes the records of visitors whose last decision was received before `recordsBefore`, and rolls
-   * hits of days before `hitsBeforeDay` into daily aggregates before deleting them.
+   * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
+   * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before
+   * deleting them.
    */
-  purge(recordsBefore: string, hitsBeforeDay: string): Promise<PurgeResult>;
+  purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
+  /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
+  eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
+  /** The erasures recorded, oldest first. */
+  erasures(): Promise<Erasure[]>;
   /** The chain's head as recorded with the last write. */
   chainHead(): Promise<ChainHead>;
   /** Every row of the chain in sequence order, read in chunks. */

@@ -225,6 +225,77 @@ describe('reading endpoints', () => {
   });
 });
 
+describe('access and erasure by consent id', () => {
+  it('exports a visitor as JSON and erases them with the token, recording the erasure', async () => {
+    const storage = await openSqlite(':memory:');
+    const mine = [
+      stored('2026-02-01T00:00:00.000Z', { id: 'ab-visitor' }),
+      stored('2026-02-03T00:00:00.000Z', { id: 'ab-visitor', method: 'withdraw' }),
+    ];
+    await storage.insertRecords([...mine, stored('2026-02-02T00:00:00.000Z', { id: 'other' })]);
+    const { app } = await testServer(
+      {},
+      { storage, now: () => new Date('2026-02-15T12:00:00.000Z') },
+    );
+    try {
+      for (const [method, url] of [
+        ['GET', '/api/records/ab-visitor/export'],
+        ['DELETE', '/api/records/ab-visitor'],
+      ] as const) {
+        assert.equal((await app.inject({ method, url })).statusCode, 401, url);
+      }
+      const exported = await app.inject({ url: '/api/records/AB-visitor/export', headers: auth });
+      assert.equal(exported.statusCode, 200);
+      assert.match(
+        String(exported.headers['content-disposition']),
+        /attachment; filename="garde-consent-ab-visitor\.json"/,
+      );
+      assert.equal(exported.headers['cache-control'], 'no-store');
+      assert.deepEqual(exported.json(), {
+        id: 'ab-visitor',
+        exportedAt: '2026-02-15T12:00:00.000Z',
+        records: mine,
+      });
+      const erased = await app.inject({
+        method: 'DELETE',
+        url: '/api/records/ab-visitor?by=DPO%20ticket%2042',
+        headers: auth,
+      });
+      assert.equal(erased.statusCode, 200);
+      assert.deepEqual(erased.json(), {
+        id: 'ab-visitor',
+        erased: 2,
+        at: '2026-02-15T12:00:00.000Z',
+      });
+      assert.deepEqual(
+        (await app.inject({ url: '/api/records/ab-visitor', headers: auth })).json(),
+        {
+          id: 'ab-visitor',
+          records: [],
+        },
+      );
+      const again = await app.inject({
+        method: 'DELETE',
+        url: '/api/records/ab-visitor',
+        headers: auth,
+      });
+      assert.equal(again.statusCode, 404);
+      assert.deepEqual(await storage.erasures(), [
+        { at: '2026-02-15T12:00:00.000Z', reason: 'request', rows: 2, actor: 'DPO ticket 42' },
+      ]);
+      const badActor = await app.inject({
+        method: 'DELETE',
+        url: '/api/records/other?by=%3Cscript%3E',
+        headers: auth,
+      });
+      assert.equal(badActor.statusCode, 400);
+      assert.equal((await storage.visitorRecords('other')).length, 1);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('CSV export failure', () => {
   it('logs the error and breaks the download instead of ending it as if complete', async () => {
     const storage = await openSqlite(':memory:');

@@ -167,6 +167,41 @@ for (const backend of RAW_BACKENDS) {
       assert.deepEqual(deleted, { ok: false, seq: 2, receiptId: null, reason: 'row 2 is missing' });
     });
 
+    it('refuses a row marked erased behind the erasure log, and accepts a real erasure', async () => {
+      const fresh = await backend.open();
+      try {
+        const mine = [
+          stored('2026-06-01T10:00:00.000Z', { id: 'sneaky' }),
+          stored('2026-06-02T10:00:00.000Z', { id: 'honest' }),
+        ];
+        await fresh.storage.insertRecords(mine);
+        const check = async () =>
+          verifyChain(
+            fresh.storage.chainRows(),
+            await fresh.storage.chainHead(),
+            (await fresh.storage.erasures()).reduce((sum, e) => sum + e.rows, 0),
+          );
+        await fresh.storage.eraseVisitor('honest', {
+          at: '2026-06-03T00:00:00.000Z',
+          actor: 'dpo',
+        });
+        assert.equal((await check()).ok, true);
+        await fresh.sql(
+          `UPDATE consent_records SET receipt_id = 'erased-' || seq, erased_at = ? WHERE consent_id = ?`,
+          ['2026-06-03T00:00:00.000Z', 'sneaky'],
+        );
+        assert.deepEqual(await check(), {
+          ok: false,
+          seq: 2,
+          receiptId: 'erased-2',
+          reason: 'it is erased, but no recorded erasure accounts for it',
+        });
+      } finally {
+        await fresh.storage.close();
+        await fresh.cleanup();
+      }
+    });
+
     it('finds a cut tail through the recorded head', async () => {
       const fresh = await backend.open();
       try {

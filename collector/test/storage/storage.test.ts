@@ -2,6 +2,7 @@
 import { after, before, describe, it as test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBatcher } from '../../src/batcher.js';
+import { verifyChain } from '../../src/storage/chain.js';
 import { BACKENDS, stored, storedHit } from '../helpers.js';
 import type { InsertOutcome, Storage, StoredRecord } from '../../src/storage/types.js';
 
@@ -241,10 +242,68 @@ for (const backend of BACKENDS) {
         stored('2019-01-01T00:00:00.000Z', { id: 'kept' }),
         stored('2026-01-01T00:00:00.000Z', { id: 'kept' }),
       ]);
-      const result = await storage.purge('2021-01-01T00:00:00.000Z', '2000-01-01');
+      const result = await storage.purge(
+        '2021-01-01T00:00:00.000Z',
+        '2000-01-01',
+        '2026-01-02T00:00:00.000Z',
+      );
       assert.ok(result.records >= 2);
       assert.deepEqual(await storage.visitorRecords('gone'), []);
       assert.equal((await storage.visitorRecords('kept')).length, 2);
+      // Erased, not deleted: the chain still verifies, and the erasure is on record.
+      const verdict = await verifyChain(storage.chainRows(), await storage.chainHead());
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      const last = (await storage.erasures()).at(-1);
+      assert.deepEqual(last, {
+        at: '2026-01-02T00:00:00.000Z',
+        reason: 'retention',
+        rows: result.records,
+        actor: 'retention',
+      });
+    });
+
+    it('erases one visitor on request: tombstones that keep the chain, an erasure on record', async () => {
+      const mine = [
+        stored('2026-08-01T10:00:00.000Z', { id: 'erase-me', method: 'accept-all' }),
+        stored('2026-08-02T10:00:00.000Z', { id: 'erase-me', method: 'withdraw' }),
+      ];
+      const other = stored('2026-08-01T11:00:00.000Z', { id: 'keep-me', method: 'accept-all' });
+      await storage.insertRecords([mine[0]!, other, mine[1]!]);
+      const before = await storage.stats('2026-08-01', '2026-08-02');
+      const erased = await storage.eraseVisitor('erase-me', {
+        at: '2026-08-03T00:00:00.000Z',
+        actor: 'dpo@example.be',
+      });
+      assert.equal(erased, 2);
+      assert.deepEqual(await storage.visitorRecords('erase-me'), []);
+      assert.deepEqual(await storage.visitorRecords('keep-me'), [other]);
+      assert.equal((await storage.listRecords({ id: 'erase-me' }, 1, 50)).total, 0);
+      const after = await storage.stats('2026-08-01', '2026-08-02');
+      assert.deepEqual(after.decisions, [{ day: '2026-08-01', method: 'accept-all', count: 1 }]);
+      assert.notDeepEqual(after.decisions, before.decisions);
+      // Nothing of the visitor is left in the rows: no consent id, no receipt id, no choice.
+      const tombstones: string[] = [];
+      for await (const row of storage.chainRows()) {
+        if (row.record === null) tombstones.push(row.receiptId);
+        assert.notEqual(row.receiptId, mine[0]!.receiptId);
+        assert.notEqual(row.receiptId, mine[1]!.receiptId);
+      }
+      assert.ok(tombstones.every((id) => /^erased-\d+$/.test(id)));
+      const verdict = await verifyChain(storage.chainRows(), await storage.chainHead());
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      assert.deepEqual((await storage.erasures()).at(-1), {
+        at: '2026-08-03T00:00:00.000Z',
+        reason: 'request',
+        rows: 2,
+        actor: 'dpo@example.be',
+      });
+      assert.equal(
+        await storage.eraseVisitor('erase-me', { at: '2026-08-05T00:00:00.000Z', actor: 'y' }),
+        0,
+      );
+      // A new receipt still extends the chain after the tombstones.
+      await storage.insertRecords([stored('2026-08-04T00:00:00.000Z', { id: 'keep-me' })]);
+      assert.equal((await verifyChain(storage.chainRows(), await storage.chainHead())).ok, true);
     });
   });
 }

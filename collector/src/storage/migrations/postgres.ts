@@ -70,4 +70,16 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64));
   `,
+  // 4: erasure. An erased row keeps its sequence number, hashes and receive time; its content becomes a
+  // tombstone. Each erasure (on request or by retention) is recorded in erasures, without the consent id.
+  `
+  ALTER TABLE consent_records ADD COLUMN erased_at timestamptz;
+  CREATE TABLE erasures (
+    id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at     timestamptz NOT NULL,
+    reason text NOT NULL,
+    rows   integer NOT NULL,
+    actor  text NOT NULL
+  );
+  `,
 ];

@@ -69,4 +69,16 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}');
   `,
+  // 4: erasure. An erased row keeps its sequence number, hashes and receive time; its content becomes a
+  // tombstone. Each erasure (on request or by retention) is recorded in erasures, without the consent id.
+  `
+  ALTER TABLE consent_records ADD COLUMN erased_at TEXT;
+  CREATE TABLE erasures (
+    id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    at     TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    rows   INTEGER NOT NULL,
+    actor  TEXT NOT NULL
+  );
+  `,
 ];
