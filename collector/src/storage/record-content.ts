@@ -5,16 +5,16 @@ import type { StoredRecord } from './types.js';
 
 /** JSON with object keys sorted at every level: one text per value. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([key, item]) => [key, sortKeys(item)]));
+    const object = value as Record<string, unknown>;
+    // Default sort: UTF-16 code unit order, the same on every platform.
+    const members = Object.keys(object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+    return `{${members.join(',')}}`;
   }
-  return value;
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** The receipt as the browser sent it (no receive time, no Origin): what a replay must repeat exactly. */

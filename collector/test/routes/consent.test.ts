@@ -37,6 +37,13 @@ describe('POST /consent', () => {
     ]);
   });
 
+  it('logs the head of the records chain at start', () => {
+    assert.match(
+      log.text(),
+      /"chain":\{"head":"[0-9a-f]{64}","length":\d+\},"msg":"records chain head"/,
+    );
+  });
+
   it('accepts application/json too', async () => {
     const r = receipt({ id: 'json-visitor' });
     const res = await app.inject({

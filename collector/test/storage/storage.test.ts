@@ -3,7 +3,8 @@ import { after, before, describe, it as test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBatcher } from '../../src/batcher.js';
 import { verifyChain } from '../../src/storage/chain.js';
-import { BACKENDS, stored, storedHit } from '../helpers.js';
+import { openPostgres } from '../../src/storage/postgres.js';
+import { BACKENDS, PG_SKIP, PG_URL, stored, storedHit } from '../helpers.js';
 import type { InsertOutcome, Storage, StoredRecord } from '../../src/storage/types.js';
 
 const ids = (records: StoredRecord[]) => records.map((r) => r.receiptId);
@@ -307,3 +308,18 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('storage: PostgreSQL start-up checks', () => {
+  test(
+    'refuses to open a database it cannot write, with a clear error',
+    { skip: PG_SKIP },
+    async () => {
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', '-c default_transaction_read_only=on');
+      await assert.rejects(
+        openPostgres({ connectionString: url.toString() }),
+        /read-only transaction|not writable/,
+      );
+    },
+  );
+});
