@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT || '8787';
 const host = process.env.HOST || '127.0.0.1';
 // A fresh token per start unless one is given: the admin page is never open by accident.
-const token = process.env.GARDE_ADMIN_TOKEN || randomBytes(18).toString('base64url');
+const token = process.env.GARDE_ADMIN_TOKEN || randomBytes(24).toString('base64url');
 
 for (const path of ['dist/garde.js', 'demo']) {
   if (!existsSync(`${root}${path}`))

@@ -1,9 +1,10 @@
 // Ingest benchmark of the collector: receipts per second and p50/p99 latency of POST /consent, on SQLite
 // and on PostgreSQL, with autocannon on this machine. Every receipt is unique (a real insert), and the
-// count stored afterwards is checked against the count acknowledged.
+// count stored afterwards is checked against the count acknowledged. Every receipt is hashed into the
+// records chain, and `garde-collector verify` checks the chain after each run.
 //   node bench/collector/run.mjs [--duration 15] [--connections 50]
 // PostgreSQL row: set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL (postgres://…); skipped otherwise.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -101,6 +102,16 @@ async function bench(name, args, env) {
   const stored = (await total(url)) - before;
   child.kill('SIGTERM');
   await exit;
+  // Every receipt above went through the hash chain; check it end to end, as an owner would.
+  const verify = spawnSync(
+    process.execPath,
+    ['collector/bin/garde-collector.js', 'verify', ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, GARDE_ADMIN_TOKEN: '' },
+      encoding: 'utf8',
+    },
+  );
   return {
     storage: name,
     'receipts/s': Math.round(result['2xx'] / (result.duration || DURATION)),
@@ -110,6 +121,7 @@ async function bench(name, args, env) {
     acknowledged: result['2xx'],
     stored,
     'errors+non-2xx': result.errors + result.non2xx + result.timeouts,
+    chain: verify.status === 0 ? 'intact' : `BROKEN: ${verify.stdout}${verify.stderr}`.trim(),
   };
 }
 

@@ -1,22 +1,30 @@
 // Micro-batching of writes: everything that arrives while the event loop turns goes into one transaction,
-// and each caller is answered only once that transaction has committed.
+// and each caller is answered only once that transaction has committed. A batch that fails is retried row
+// by row, so one row the database refuses fails only its own request.
 
 /** Queues items and writes them in batches; `add` resolves after the batch holding the item is committed. */
-export interface Batcher<T> {
-  add(item: T): Promise<void>;
+export interface Batcher<T, R = void> {
+  /** Resolves with the write's outcome for this item once committed. */
+  add(item: T): Promise<R>;
   /** Resolves once everything queued so far is written (graceful shutdown). */
   drain(): Promise<void>;
 }
 
-interface Pending<T> {
+interface Pending<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
-/** One write at a time; items queued meanwhile form the next batch (at most `max` rows). */
-export function createBatcher<T>(write: (items: T[]) => Promise<void>, max = 1000): Batcher<T> {
-  let queue: Pending<T>[] = [];
+/**
+ * One write at a time; items queued meanwhile form the next batch (at most `max` rows). `write` commits
+ * its items in one transaction (all or nothing) and returns one outcome per item, in order.
+ */
+export function createBatcher<T, R = void>(
+  write: (items: T[]) => Promise<R[] | void>,
+  max = 1000,
+): Batcher<T, R> {
+  let queue: Pending<T, R>[] = [];
   let scheduled = false;
   let running: Promise<void> | null = null;
 
@@ -27,6 +35,11 @@ export function createBatcher<T>(write: (items: T[]) => Promise<void>, max = 100
     setImmediate(flush);
   };
 
+  const commit = async (batch: Pending<T, R>[]) => {
+    const results = await write(batch.map((pending) => pending.item));
+    batch.forEach((pending, index) => pending.resolve((results ?? [])[index] as R));
+  };
+
   const flush = () => {
     scheduled = false;
     if (running || !queue.length) return;
@@ -34,10 +47,16 @@ export function createBatcher<T>(write: (items: T[]) => Promise<void>, max = 100
     queue = queue.slice(batch.length);
     running = (async () => {
       try {
-        await write(batch.map((p) => p.item));
-        for (const p of batch) p.resolve();
+        await commit(batch);
       } catch (error) {
-        for (const p of batch) p.reject(error);
+        if (batch.length === 1) {
+          batch[0]!.reject(error);
+          return;
+        }
+        // The transaction rolled back as a whole: each row alone, so only the bad one fails.
+        for (const pending of batch) {
+          await commit([pending]).catch(pending.reject);
+        }
       }
     })().finally(() => {
       running = null;
@@ -47,7 +66,7 @@ export function createBatcher<T>(write: (items: T[]) => Promise<void>, max = 100
 
   return {
     add(item) {
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         schedule();
       });

@@ -1,11 +1,15 @@
 // `garde-collector`: parse the options, open the storage, listen, and close cleanly on SIGINT/SIGTERM.
+// `garde-collector verify`: check the chain of stored records and exit 0 (intact) or 1 (broken).
 import { HELP, OptionsError, parseOptions } from './options.js';
 import { buildServer } from './server.js';
 import { describeStorage } from './storage/open.js';
+import { runVerify } from './verify.js';
 
+const args = process.argv.slice(2);
+const verify = args[0] === 'verify';
 let options;
 try {
-  options = parseOptions(process.argv.slice(2));
+  options = parseOptions(verify ? args.slice(1) : args);
 } catch (error) {
   if (!(error instanceof OptionsError)) throw error;
   process.stderr.write(`garde-collector: ${error.message}\n\n${HELP}`);
@@ -14,6 +18,16 @@ try {
 if (options.help) {
   process.stdout.write(HELP);
   process.exit(0);
+}
+if (verify) {
+  try {
+    process.exit(await runVerify(options, (line) => process.stdout.write(line)));
+  } catch (error) {
+    process.stderr.write(
+      `garde-collector: cannot verify ${describeStorage(options)}: ${(error as Error).message}\n`,
+    );
+    process.exit(2);
+  }
 }
 
 let app;

@@ -3,16 +3,32 @@
 // whose Origin is not allowed is refused before its body is read.
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 
-/** Whether a request's Origin may post: listed, or the collector's own origin when no list is given. */
+/**
+ * Whether a request's Origin may post: listed, or the collector's own origin when no list is given. With a
+ * list, a request without Origin is refused too: every browser sends Origin on a POST, so its absence means
+ * a script (curl, a server) that is not the site.
+ */
 export function originAllowed(request: FastifyRequest, origins: string[]): boolean {
   const origin = request.headers.origin;
-  // Without an Origin header it is not a browser's cross-site request (curl, a server, a test).
-  if (origin === undefined) return true;
+  // Without a list, no Origin is not a browser's cross-site request (curl, a server, a test): allowed.
+  if (origin === undefined) return origins.length === 0;
   if (origins.length) return origins.includes(origin);
   try {
     return new URL(origin).host === request.headers.host;
   } catch {
     return false;
+  }
+}
+
+/** The request's Origin as scheme://host[:port] (what is stored with a receipt), or null. */
+export function requestOrigin(request: FastifyRequest): string | null {
+  const origin = request.headers.origin;
+  if (origin === undefined) return null;
+  try {
+    const parsed = new URL(origin).origin;
+    return parsed === 'null' ? null : parsed;
+  } catch {
+    return null;
   }
 }
 

@@ -1,5 +1,13 @@
 // Command-line flags and environment variables → one validated Options object.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * Which proxies to believe about the client address: a hop count (the address that many hops back in
+ * X-Forwarded-For) or a list of proxy addresses and CIDR ranges. False: the TCP peer is the client.
+ */
+export type TrustProxy = false | number | string[];
 
 /** Everything the collector can be told at start. */
 export interface Options {
@@ -19,10 +27,12 @@ export interface Options {
   retentionRecordsDays: number;
   /** Days raw analytics hits are kept before being rolled into daily aggregates. */
   retentionHitsDays: number;
-  /** Requests per minute per client IP; 0 disables the limit. */
+  /** Requests per minute per client (IPv4 address or IPv6 /64); 0 disables the limit. */
   rateLimit: number;
-  /** Trust X-Forwarded-For from a reverse proxy for the client IP. */
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-For is believed. */
+  trustProxy: TrustProxy;
+  /** Milliseconds a client has to send a whole request (headers and body), and the idle limit of a socket. */
+  requestTimeoutMs: number;
   /** SQLite `synchronous`: NORMAL survives a process kill, FULL also a power cut. */
   sqliteSync: 'normal' | 'full';
   logLevel: string;
@@ -33,9 +43,13 @@ export interface Options {
 /** A bad flag or value: the CLI prints it with the help and exits with code 2. */
 export class OptionsError extends Error {}
 
+/** Shortest admin token accepted: 32 characters is 24 random bytes in base64. */
+export const MIN_TOKEN_LENGTH = 32;
+
 export const HELP = `garde-collector: receives garde consent receipts and analytics hits.
 
 Usage: garde-collector [options]
+       garde-collector verify [--db FILE | --database-url URL]
 
   --port N                      port to listen on (PORT, default 8787)
   --host HOST                   interface to bind (HOST, default 127.0.0.1)
@@ -47,20 +61,24 @@ Usage: garde-collector [options]
   --retention-records-days N    keep consent records N days after the visitor's last
                                 decision (default 1826, five years)
   --retention-hits-days N       keep raw hits N days, then only daily totals (default 762)
-  --rate-limit N                requests per minute per client IP (default 1000; 0: off)
-  --trust-proxy                 take the client IP from X-Forwarded-For (behind a proxy)
+  --rate-limit N                requests per minute per client IPv4 address or IPv6 /64
+                                (default 1000; 0: off)
+  --trust-proxy HOPS|LIST       behind a reverse proxy: the number of proxy hops, or the
+                                proxies' addresses/CIDRs (comma-separated), whose
+                                X-Forwarded-For is believed (GARDE_TRUST_PROXY)
+  --request-timeout SECONDS     time a client has to send a whole request (default 10)
   --sqlite-sync normal|full     SQLite durability (default normal; see docs/collector.md)
   --log-level LEVEL             pino level (LOG_LEVEL, default info)
   --query-allowlist a,b         query parameters kept in a hit's path (default none)
   --help                        this text
 
-GARDE_ADMIN_TOKEN opens the reading endpoints (/api/*, the admin page) to
-"Authorization: Bearer <token>"; without it they answer 503.
+GARDE_ADMIN_TOKEN (at least ${MIN_TOKEN_LENGTH} characters, no spaces) opens the reading endpoints
+(/api/*, the admin page) to "Authorization: Bearer <token>"; without it they answer 503.
 `;
 
 type Env = Record<string, string | undefined>;
 
-const VALUE_FLAGS = new Set([
+const VALUE_FLAGS = [
   'port',
   'host',
   'db',
@@ -70,36 +88,65 @@ const VALUE_FLAGS = new Set([
   'retention-records-days',
   'retention-hits-days',
   'rate-limit',
+  'trust-proxy',
+  'request-timeout',
   'sqlite-sync',
   'log-level',
   'query-allowlist',
-]);
-const BOOLEAN_FLAGS = new Set(['trust-proxy', 'help']);
+] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+const PARSE_CONFIG = {
+  // Every value flag collects its repeats, so a flag given twice is an error rather than silently the last.
+  options: {
+    ...Object.fromEntries(
+      VALUE_FLAGS.map((name) => [name, { type: 'string' as const, multiple: true }]),
+    ),
+    help: { type: 'boolean' as const },
+  },
+  strict: true,
+  allowPositionals: false,
+};
+
+/** node:util parseArgs, its errors turned into OptionsError with the option's name. */
+function parseFlags(argv: string[]): {
+  values: Partial<Record<ValueFlag, string[]>>;
+  help: boolean;
+} {
+  let parsed;
+  try {
+    parsed = parseArgs({ ...PARSE_CONFIG, args: argv });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    throw new OptionsError(flagError(code, (error as Error).message));
+  }
+  const values = parsed.values as Partial<Record<ValueFlag, string[]>> & { help?: boolean };
+  for (const name of VALUE_FLAGS) {
+    for (const value of values[name] ?? []) {
+      // parseArgs takes `--port --host` as port "--host"; an option name is never a value here.
+      if (value.startsWith('--')) throw new OptionsError(`--${name} needs a value`);
+    }
+  }
+  return { values, help: values.help === true };
+}
+
+function flagError(code: string, message: string): string {
+  const name = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${name}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return `unexpected argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}"`;
+  }
+  if (/does not take an argument/.test(message)) return `${name} takes no value`;
+  if (/argument missing|ambiguous/.test(message)) return `${name} needs a value`;
+  return message;
+}
 
 /** Parses argv (without node and the script) and env; throws OptionsError on anything unclear. */
 export function parseOptions(argv: string[], env: Env = process.env): Options & { help: boolean } {
-  const values = new Map<string, string[]>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    if (!match) throw new OptionsError(`unexpected argument "${arg}"`);
-    const name = match[1]!;
-    if (BOOLEAN_FLAGS.has(name)) {
-      if (match[2] !== undefined) throw new OptionsError(`--${name} takes no value`);
-      flags.add(name);
-    } else if (VALUE_FLAGS.has(name)) {
-      const value = match[2] ?? argv[++i];
-      if (value === undefined || (match[2] === undefined && value.startsWith('--'))) {
-        throw new OptionsError(`--${name} needs a value`);
-      }
-      values.set(name, [...(values.get(name) ?? []), value]);
-    } else {
-      throw new OptionsError(`unknown option --${name}`);
-    }
-  }
-  const one = (name: string, fallback?: string): string | undefined => {
-    const list = values.get(name);
+  const { values, help } = parseFlags(argv);
+  const one = (name: ValueFlag, fallback?: string): string | undefined => {
+    const list = values[name];
     if (list && list.length > 1) throw new OptionsError(`--${name} given more than once`);
     return list?.[0] ?? fallback;
   };
@@ -110,23 +157,20 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
       'DATABASE_URL / --database-url must start with postgres:// or postgresql://',
     );
   }
-  const origins = [...(values.get('origin') ?? []), ...splitList(env.GARDE_ORIGINS)].map(
-    parseOrigin,
-  );
+  const origins = [...(values.origin ?? []), ...splitList(env.GARDE_ORIGINS)].map(parseOrigin);
   const sync = one('sqlite-sync', 'normal')!.toLowerCase();
   if (sync !== 'normal' && sync !== 'full')
     throw new OptionsError('--sqlite-sync must be normal or full');
-  const token = env.GARDE_ADMIN_TOKEN?.trim() || null;
 
   return {
-    help: flags.has('help'),
+    help,
     port: integer('port', one('port', env.PORT || '8787')!, 0, 65535),
     host: one('host', env.HOST || '127.0.0.1')!,
     db: resolve(one('db', env.GARDE_DB || './data/garde.sqlite')!),
     databaseUrl,
     origins: [...new Set(origins)],
-    adminToken: token,
-    staticDirs: (values.get('static') ?? []).map((dir) => resolve(dir)),
+    adminToken: parseToken(env.GARDE_ADMIN_TOKEN),
+    staticDirs: (values.static ?? []).map((dir) => resolve(dir)),
     retentionRecordsDays: integer(
       'retention-records-days',
       one('retention-records-days', '1826')!,
@@ -135,11 +179,47 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
     ),
     retentionHitsDays: integer('retention-hits-days', one('retention-hits-days', '762')!, 1, 36500),
     rateLimit: integer('rate-limit', one('rate-limit', '1000')!, 0, 10_000_000),
-    trustProxy: flags.has('trust-proxy'),
+    trustProxy: parseTrustProxy(one('trust-proxy', env.GARDE_TRUST_PROXY || undefined)),
+    requestTimeoutMs: integer('request-timeout', one('request-timeout', '10')!, 1, 600) * 1000,
     sqliteSync: sync,
     logLevel: one('log-level', env.LOG_LEVEL || 'info')!,
-    queryAllowlist: [...new Set((values.get('query-allowlist') ?? []).flatMap(splitList))],
+    queryAllowlist: [...new Set((values['query-allowlist'] ?? []).flatMap(splitList))],
   };
+}
+
+// A short or spaced token is a configuration mistake (a placeholder, a pasted line): refuse to start.
+function parseToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (/\s/.test(value)) {
+    throw new OptionsError('GARDE_ADMIN_TOKEN must not contain spaces or line breaks');
+  }
+  if (value.length < MIN_TOKEN_LENGTH) {
+    throw new OptionsError(
+      `GARDE_ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters ` +
+        `(got ${value.length}); make one with: openssl rand -base64 24`,
+    );
+  }
+  return value;
+}
+
+/** `2` (hops) or `10.0.0.1,192.168.0.0/16,::1` (proxies): fastify's trustProxy in either form. */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return integer('trust-proxy', value, 1, 32);
+  const list = splitList(value);
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const max = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!family || !validBits || extra !== undefined) {
+      throw new OptionsError(
+        `--trust-proxy takes a hop count or proxy addresses/CIDRs such as 10.0.0.1,10.1.0.0/16; got "${entry}"`,
+      );
+    }
+  }
+  if (!list.length) throw new OptionsError('--trust-proxy needs a value');
+  return list;
 }
 
 function splitList(value: string | undefined): string[] {

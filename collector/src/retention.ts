@@ -1,4 +1,5 @@
-// Retention: consent records are proof and are kept for years after a visitor's last decision; raw hits
+// Retention: consent records are proof and are kept for years after a visitor's last decision, then erased
+// (tombstones that keep the chain verifiable); raw hits
 // are kept for months, then only per-day totals remain. Enforced at start and once a day.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PurgeResult, Storage } from './storage/types.js';
@@ -16,7 +17,7 @@ export function purgeExpired(storage: Storage, options: RetentionOptions): Promi
   const now = options.now().getTime();
   const recordsBefore = new Date(now - options.recordsDays * DAY).toISOString();
   const hitsBeforeDay = new Date(now - options.hitsDays * DAY).toISOString().slice(0, 10);
-  return storage.purge(recordsBefore, hitsBeforeDay);
+  return storage.purge(recordsBefore, hitsBeforeDay, new Date(now).toISOString());
 }
 
 /** Purges once now (awaited), then every day; the timer is unref'd so it never keeps the process alive. */

@@ -21,11 +21,19 @@ export const recordsQuerySchema = {
     ...filterProperties,
     page: { type: 'string', pattern: '^(0*[1-9]\\d{0,5})?$' },
     pageSize: { type: 'string', pattern: '^(0*[1-9]\\d{0,2})?$' },
+    /** CSV only: `semicolon` writes `;` separators and a `sep=;` first line. */
+    sep: { type: 'string', enum: ['', 'comma', 'semicolon'] },
   },
 } as const;
 
 /** GET /api/stats. */
 export const statsQuerySchema = { type: 'object', properties: { from: day, to: day } } as const;
+
+/** DELETE /api/records/:consentId: `by` names who asked or acted, for the erasure log (optional). */
+export const erasureQuerySchema = {
+  type: 'object',
+  properties: { by: { type: 'string', pattern: '^[\\p{L}\\p{N} ._@-]{0,64}$' } },
+} as const;
 
 /** GET /api/records/:consentId. */
 export const consentIdParamsSchema = {

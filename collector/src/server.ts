@@ -14,8 +14,11 @@ import type { DestinationStream } from 'pino';
 import { requireToken } from './auth.js';
 import { createBatcher } from './batcher.js';
 import { registerCors } from './cors.js';
+import { clientKey } from './http/client-key.js';
+import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
+import { startChainLog } from './chain-log.js';
 import { startRetention } from './retention.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
@@ -23,7 +26,7 @@ import { recordsRoutes } from './routes/records.js';
 import { statsRoute } from './routes/stats.js';
 import { openStorage } from './storage/open.js';
 import type { CountedHit } from './storage/counters.js';
-import type { Storage, StoredHit, StoredRecord } from './storage/types.js';
+import type { InsertOutcome, Storage, StoredHit, StoredRecord } from './storage/types.js';
 
 /** Where the admin helper's build of the admin page lands; mounted at /admin/ when present. */
 export const ADMIN_DIST = fileURLToPath(new URL('../admin/dist/', import.meta.url));
@@ -41,6 +44,7 @@ const STATUS_NAMES: Record<number, string> = {
   400: 'invalid',
   404: 'not_found',
   405: 'method_not_allowed',
+  408: 'timeout',
   413: 'too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
@@ -49,6 +53,11 @@ const STATUS_NAMES: Record<number, string> = {
 const setHeaders = (reply: FastifyReply) => {
   reply.header('x-content-type-options', 'nosniff');
 };
+
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
 
 /** Builds the collector: storage opened and migrated, routes registered, retention purge run on ready. */
 export async function buildServer(
@@ -59,8 +68,18 @@ export async function buildServer(
   const app = Fastify({
     loggerInstance: createLogger(options.logLevel, deps.logStream) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.trustProxy,
+    // A hop count as fastify itself reads it (the address `hops` back in X-Forwarded-For); a list as is.
+    trustProxy:
+      typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy,
     bodyLimit: 65_536,
+    // A client that stalls (half a body, then nothing) or drips bytes is cut: the socket after
+    // requestTimeoutMs idle, the request after requestTimeoutMs in all, checked every second or so.
+    connectionTimeout: options.requestTimeoutMs,
+    requestTimeout: options.requestTimeoutMs,
+    http: {
+      headersTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs),
+    },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     ajv: {
@@ -73,17 +92,12 @@ export async function buildServer(
     },
   });
   const storage = deps.storage ?? (await openStorage(options));
-  const records = createBatcher<StoredRecord>((rows) => storage.insertRecords(rows));
+  const records = createBatcher<StoredRecord, InsertOutcome>((rows) => storage.insertRecords(rows));
   const hits = createBatcher<StoredHit>((rows) => storage.insertHits(rows));
   const counts = createBatcher<CountedHit>((rows) => storage.countHits(rows));
 
-  // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as JSON.
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(
-    'text/plain',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  // Browsers send JSON as text/plain (sendBeacon, no preflight): both types are parsed as strict JSON.
+  registerJsonBody(app);
 
   // One log line per request with only method, route pattern, status and duration; bad input at info.
   const debug = ['debug', 'trace'].includes(app.log.level);
@@ -133,8 +147,8 @@ export async function buildServer(
     await app.register(rateLimit, {
       max: options.rateLimit,
       timeWindow: 60_000,
-      // request.ip is only a key of the in-memory counter; it is neither stored nor logged.
-      keyGenerator: (request) => request.ip,
+      // The key (IPv4 address, IPv6 /64) lives only in the in-memory counter; never stored nor logged.
+      keyGenerator: (request) => clientKey(request.ip),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         error: 'rate_limited',
@@ -153,7 +167,7 @@ export async function buildServer(
     queryAllowlist: options.queryAllowlist,
   });
   const auth = requireToken(options.adminToken);
-  recordsRoutes(app, storage, auth);
+  recordsRoutes(app, storage, auth, now);
   statsRoute(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {
@@ -176,16 +190,19 @@ export async function buildServer(
   }
 
   let stopRetention = () => {};
+  let stopChainLog = () => {};
   app.addHook('onReady', async () => {
     stopRetention = await startRetention(
       storage,
       { recordsDays: options.retentionRecordsDays, hitsDays: options.retentionHitsDays, now },
       app.log,
     );
+    stopChainLog = await startChainLog(storage, app.log);
   });
   // Every queued receipt is written before the database closes.
   app.addHook('onClose', async () => {
     stopRetention();
+    stopChainLog();
     await Promise.all([records.drain(), hits.drain(), counts.drain()]);
     await storage.close();
   });

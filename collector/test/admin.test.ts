@@ -492,6 +492,86 @@ test('the date filter and the statistics period narrow everything to one day', a
   );
 });
 
+test('the history exports a visitor as JSON and erases them after a confirmation', async () => {
+  await (await find(`${RECORDS} >>> form button.secondary`)).click(); // Clear filters
+  await until(
+    async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)),
+    'cleared filters',
+  );
+  await page.type(`${RECORDS} >>> #f-id`, VISITOR.toUpperCase());
+  (await find(`${RECORDS} >>> form button[type=submit]`)).click();
+  await until(async () => /of 2 records/.test(await textOf(STATUS)), 'the id filter, in any case');
+  (await find(`${RECORDS} >>> tbody button.link`)).click();
+  const dialog = 'admin-app >>> visitor-history >>> dialog[open]';
+  await find(`${dialog} tbody tr`);
+
+  const exported = page.waitForResponse((r) => r.url().includes('/export'));
+  (await find(`${dialog} .actions button:nth-of-type(1)`)).click();
+  const res = await exported;
+  assert.equal(res.status(), 200);
+  assert.equal(res.request().headers()['authorization'], `Bearer ${TOKEN}`);
+  const name = `garde-consent-${VISITOR}.json`;
+  await until(async () => readdirSync(downloads.dir).includes(name), 'the exported file');
+  const file = JSON.parse(readFileSync(join(downloads.dir, name), 'utf8'));
+  assert.equal(file.id, VISITOR);
+  assert.deepEqual(
+    file.records.map((r: { method: string }) => r.method),
+    ['accept-all', 'custom'],
+  );
+  assert.match(await textOf(`${dialog} #history-status`), /Exported: garde-consent-/);
+
+  // Erase… asks first; Cancel erases nothing and gives the focus back.
+  const eraseButton = await find(`${dialog} #erase-button`);
+  await eraseButton.click();
+  await find(`${dialog} .confirm`);
+  assert.match(await textOf(`${dialog} #erase-question`), /Erase the 2 records of consent id/);
+  assert.equal(
+    await page.evaluate(
+      () =>
+        document
+          .querySelector('admin-app')!
+          .shadowRoot!.querySelector('records-table')!
+          .shadowRoot!.querySelector('visitor-history')!.shadowRoot!.activeElement?.id,
+    ),
+    'erase-question',
+  );
+  assert.deepEqual(await axe(), [], 'axe with the erase confirmation open');
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-erase-confirm.png') });
+  (await find(`${dialog} .confirm button.secondary`)).click();
+  await until(async () => (await page.$(`${dialog} .confirm`)) === null, 'the confirmation to go');
+  const history = await (
+    await fetch(`${base}/api/records/${VISITOR}`, { headers: { authorization: `Bearer ${TOKEN}` } })
+  ).json();
+  assert.equal(history.records.length, 2, 'Cancel erased nothing');
+
+  await (await find(`${dialog} #erase-button`)).click();
+  const erased = page.waitForResponse((r) => r.request().method() === 'DELETE');
+  (await find(`${dialog} .confirm button.danger`)).click();
+  assert.equal((await erased).status(), 200);
+  await until(
+    async () => /2 records erased/.test(await textOf(`${dialog} #history-status`)),
+    'the erasure message',
+  );
+  assert.equal(await count(`${dialog} tbody tr`), 0);
+  // The list behind reloads: the visitor is gone there too.
+  await until(
+    async () => /of 0 records|No records/.test(await textOf(STATUS)),
+    'the list to reload',
+  );
+  const after = await (
+    await fetch(`${base}/api/records/${VISITOR}`, { headers: { authorization: `Bearer ${TOKEN}` } })
+  ).json();
+  assert.deepEqual(after.records, []);
+  const stats = await (
+    await fetch(`${base}/api/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })
+  ).json();
+  assert.equal(stats.chain.length, SEEDED.total, 'the tombstones stay in the chain');
+  await page.keyboard.press('Escape');
+  await until(async () => (await page.$(dialog)) === null, 'the dialog to close');
+  await (await find(`${RECORDS} >>> form button.secondary`)).click();
+  await until(async () => /of \d+ records/.test(await textOf(STATUS)), 'cleared filters');
+});
+
 test('a token the collector stops accepting sends the site owner back to the sign-in', async () => {
   await page.evaluate(() => sessionStorage.setItem('garde-admin-token', 'revoked-token'));
   await page.reload();

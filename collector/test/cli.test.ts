@@ -2,9 +2,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import { TOKEN, receipt, tempDir } from './helpers.js';
+import pg from 'pg';
+import { openPostgres } from '../src/storage/postgres.js';
+import { openSqlite } from '../src/storage/sqlite.js';
+import { PG_SKIP, PG_URL, TOKEN, receipt, stored, tempDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/garde-collector.js', import.meta.url));
 
@@ -39,6 +44,150 @@ describe('garde-collector CLI', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--port must be a whole number/);
   });
+
+  it('refuses to start with a short admin token or one holding whitespace (exit 2, clear message)', () => {
+    for (const token of ['s3cret', `${'a'.repeat(40)} `, `${'a'.repeat(20)} ${'a'.repeat(20)}`]) {
+      const run = spawnSync(process.execPath, [BIN, '--port', '0', '--db', ':memory:'], {
+        encoding: 'utf8',
+        env: { ...process.env, GARDE_ADMIN_TOKEN: token },
+        timeout: 20_000,
+      });
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /GARDE_ADMIN_TOKEN must/);
+    }
+  });
+
+  it('refuses a bad option through parseArgs with a clear message', () => {
+    const unknown = spawnSync(process.execPath, [BIN, '--prot', '80'], { encoding: 'utf8' });
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^garde-collector: unknown option --prot$/m);
+    const bare = spawnSync(process.execPath, [BIN, '--trust-proxy'], { encoding: 'utf8' });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /--trust-proxy needs a value/);
+  });
+
+  it('refuses to start on a damaged SQLite file (exit 1, says so)', () => {
+    const tmp = tempDir();
+    const file = join(tmp.dir, 'damaged.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE filler (x TEXT); CREATE INDEX filler_x ON filler (x);');
+    const insert = db.prepare('INSERT INTO filler VALUES (?)');
+    for (let i = 0; i < 2000; i++) insert.run(`row ${i} ${'x'.repeat(100)}`);
+    db.close();
+    // Garbage over the middle pages: the header still says SQLite, the b-trees are broken.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 8, 0x5a), 0, 4096 * 8, 4096 * 4);
+    closeSync(fd);
+    const run = spawnSync(process.execPath, [BIN, '--port', '0', '--db', file], {
+      encoding: 'utf8',
+      env: { ...process.env, GARDE_ADMIN_TOKEN: TOKEN },
+      timeout: 20_000,
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /cannot open SQLite .*damaged\.sqlite: .*(damaged|malformed)/);
+    tmp.remove();
+  });
+
+  it(
+    'refuses to start on a SQLite file it cannot write (exit 1, says so)',
+    { skip: process.getuid?.() !== 0 && 'needs root to run the collector as another user' },
+    () => {
+      const tmp = tempDir();
+      chmodSync(tmp.dir, 0o755);
+      const file = join(tmp.dir, 'readonly.sqlite');
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE t (x)');
+      db.close();
+      chmodSync(file, 0o644);
+      // As nobody: it may read the file (and the folder) but write neither. Root would bypass the modes.
+      const run = spawnSync(process.execPath, [BIN, '--port', '0', '--db', file], {
+        encoding: 'utf8',
+        env: { ...process.env, GARDE_ADMIN_TOKEN: TOKEN },
+        uid: 65534,
+        gid: 65534,
+        timeout: 20_000,
+      });
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(
+        run.stderr,
+        /cannot open SQLite .*readonly\.sqlite: .*(readonly|read-only|not writable)/i,
+      );
+      tmp.remove();
+    },
+  );
+
+  const verify = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, 'verify', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, GARDE_ADMIN_TOKEN: '', DATABASE_URL: '' },
+      timeout: 30_000,
+    });
+
+  it('verify: exits 0 on an untouched SQLite file, 1 naming the row edited in it', async () => {
+    const tmp = tempDir();
+    const file = join(tmp.dir, 'verify.sqlite');
+    const storage = await openSqlite(file);
+    const rows = Array.from({ length: 4 }, (_, i) =>
+      stored(`2026-05-0${i + 1}T00:00:00.000Z`, { id: 'verify-visitor' }),
+    );
+    await storage.insertRecords(rows);
+    await storage.close();
+    const intact = verify(['--db', file]);
+    assert.equal(intact.status, 0, intact.stderr);
+    assert.match(intact.stdout, /^chain intact: 4 records in SQLite .*, head [0-9a-f]{64}$/m);
+    const db = new Database(file);
+    db.prepare("UPDATE consent_records SET categories = '{}' WHERE receipt_id = ?").run(
+      rows[1]!.receiptId,
+    );
+    db.close();
+    const broken = verify(['--db', file]);
+    assert.equal(broken.status, 1, broken.stderr);
+    assert.match(
+      broken.stdout,
+      new RegExp(
+        `^chain broken at row 2 \\(receipt ${rows[1]!.receiptId}\\) in SQLite .*: its content`,
+        'm',
+      ),
+    );
+    tmp.remove();
+  });
+
+  it(
+    'verify: exits 0 on an untouched PostgreSQL schema, 1 naming the row edited in it',
+    { skip: PG_SKIP },
+    async () => {
+      const schema = `garde_verify_${process.pid}`;
+      const storage = await openPostgres({ connectionString: PG_URL!, schema });
+      const rows = Array.from({ length: 3 }, (_, i) =>
+        stored(`2026-05-0${i + 1}T00:00:00.000Z`, { id: 'verify-visitor' }),
+      );
+      await storage.insertRecords(rows);
+      await storage.close();
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const client = new pg.Client({ connectionString: PG_URL! });
+      await client.connect();
+      try {
+        const intact = verify(['--database-url', url.toString()]);
+        assert.equal(intact.status, 0, intact.stderr);
+        assert.match(intact.stdout, /^chain intact: 3 records in PostgreSQL /m);
+        await client.query(
+          `UPDATE ${schema}.consent_records SET received_at = received_at + interval '1 day' WHERE receipt_id = $1`,
+          [rows[2]!.receiptId],
+        );
+        const broken = verify(['--database-url', url.toString()]);
+        assert.equal(broken.status, 1, broken.stderr);
+        assert.match(
+          broken.stdout,
+          new RegExp(`chain broken at row 3 \\(receipt ${rows[2]!.receiptId}\\)`),
+        );
+      } finally {
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+    },
+  );
 
   it(
     'keeps every acknowledged receipt exactly once across kill -9 and restart',
@@ -117,6 +266,9 @@ describe('garde-collector CLI', () => {
       assert.equal(total, counts.size + (counts.has(receipts[0]!.receiptId) ? 0 : 1));
       child.kill('SIGTERM');
       assert.equal(await exit, 0);
+      // The chain survived the kill too: every committed batch moved the head with its rows.
+      const check = verify(['--db', db]);
+      assert.equal(check.status, 0, check.stdout);
       tmp.remove();
     },
   );

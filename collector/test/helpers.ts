@@ -11,7 +11,7 @@ import { openPostgres } from '../src/storage/postgres.js';
 import { openSqlite } from '../src/storage/sqlite.js';
 import type { Storage, StoredHit, StoredRecord } from '../src/storage/types.js';
 
-export const TOKEN = 'test-admin-token-0123456789';
+export const TOKEN = 'test-admin-token-0123456789-abcdefghij';
 export const PG_URL = process.env.GARDE_TEST_PG_URL || null;
 export const PG_SKIP = PG_URL
   ? false
@@ -48,8 +48,12 @@ export function receipt(overrides: Partial<Receipt> = {}): Receipt {
 }
 
 /** A stored record received at `receivedAt`. */
-export function stored(receivedAt: string, overrides: Partial<Receipt> = {}): StoredRecord {
-  return { ...receipt(overrides), receivedAt };
+export function stored(
+  receivedAt: string,
+  overrides: Partial<Receipt> = {},
+  origin: string | null = null,
+): StoredRecord {
+  return { ...receipt(overrides), receivedAt, origin, clockSkew: false };
 }
 
 /** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */

@@ -2,8 +2,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ADMIN_DIST } from '../src/server.js';
+import Database from 'better-sqlite3';
 import { openSqlite } from '../src/storage/sqlite.js';
 import { BACKENDS, auth, hit, receipt, tempDir, testServer } from './helpers.js';
 
@@ -42,6 +44,105 @@ describe('rate limit', () => {
     assert.ok(!log.text().includes('192.0.2.5'));
     await app.close();
   });
+
+  it('counts an IPv6 client per /64, so rotating addresses inside it does not escape the limit', async () => {
+    const { app } = await testServer({ rateLimit: 5 });
+    const codes: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/collect',
+        remoteAddress: `2001:db8:aa:bb:${i.toString(16)}::${i}`,
+        headers: TEXT,
+        payload: JSON.stringify(hit()),
+      });
+      codes.push(res.statusCode);
+    }
+    assert.deepEqual(codes, [...Array(5).fill(202), ...Array(3).fill(429)]);
+    const neighbour = await app.inject({
+      method: 'POST',
+      url: '/collect',
+      remoteAddress: '2001:db8:aa:bc::1',
+      headers: TEXT,
+      payload: JSON.stringify(hit()),
+    });
+    assert.equal(neighbour.statusCode, 202);
+    await app.close();
+  });
+});
+
+describe('--trust-proxy', () => {
+  // The proxy at 10.0.0.2 appends the address it saw; whatever the client wrote before that is a claim.
+  const viaProxy = (forwarded: string) => ({
+    method: 'POST' as const,
+    url: '/collect',
+    remoteAddress: '10.0.0.2',
+    headers: { ...TEXT, 'x-forwarded-for': forwarded },
+    payload: JSON.stringify(hit({ consent: true })),
+  });
+
+  for (const trustProxy of [1, ['10.0.0.0/8']]) {
+    it(`believes only the trusted hop (${JSON.stringify(trustProxy)}), for the limit and the network`, async () => {
+      const tmp = tempDir();
+      const file = join(tmp.dir, 'proxy.sqlite');
+      const { app } = await testServer(
+        { rateLimit: 3, trustProxy },
+        { storage: await openSqlite(file) },
+      );
+      const codes: number[] = [];
+      // A client forging a new X-Forwarded-For each time is still one client: 198.51.100.7.
+      for (let i = 0; i < 5; i++) {
+        codes.push((await app.inject(viaProxy(`203.0.113.${i}, 198.51.100.7`))).statusCode);
+      }
+      assert.deepEqual(codes, [202, 202, 202, 429, 429]);
+      assert.equal((await app.inject(viaProxy('198.51.100.8'))).statusCode, 202);
+      await app.close();
+      const db = new Database(file, { readonly: true });
+      const networks = db.prepare('SELECT network FROM hits').all() as Array<{ network: string }>;
+      db.close();
+      assert.deepEqual(
+        networks.map((row) => row.network),
+        ['198.51.0.0', '198.51.0.0', '198.51.0.0', '198.51.0.0'],
+      );
+      tmp.remove();
+    });
+  }
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const { app } = await testServer({ rateLimit: 2, trustProxy: ['10.9.9.9'] });
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++)
+      codes.push((await app.inject(viaProxy(`203.0.113.${i}`))).statusCode);
+    assert.deepEqual(codes, [202, 202, 429]);
+    await app.close();
+  });
+});
+
+describe('timeouts', () => {
+  it('cuts a client that sends half a body and stalls', { timeout: 10_000 }, async () => {
+    const storage = await openSqlite(':memory:');
+    const { app } = await testServer({ requestTimeoutMs: 1000 }, { storage });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const body = JSON.stringify(receipt({ id: 'slow-visitor' }));
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      socket.write(
+        `POST /consent HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n` +
+          `Content-Length: ${body.length}\r\n\r\n${body.slice(0, body.length / 2)}`,
+      );
+    });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed >= 900 && elapsed < 5000, `closed after ${elapsed} ms`);
+    assert.ok(answer === '' || /^HTTP\/1\.1 408/.test(answer), answer);
+    assert.deepEqual(await storage.visitorRecords('slow-visitor'), []);
+    await app.close();
+  });
 });
 
 describe('origins', () => {
@@ -67,6 +168,16 @@ describe('origins', () => {
     assert.equal(evil.json().error, 'origin');
     assert.equal(evil.headers['access-control-allow-origin'], undefined);
     assert.deepEqual(await storage.visitorRecords('cors-evil'), []);
+    // With a list, a receipt without any Origin (a script, not a browser on the site) is refused too.
+    const bare = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      payload: JSON.stringify(receipt({ id: 'cors-bare' })),
+      headers: TEXT,
+    });
+    assert.equal(bare.statusCode, 403);
+    assert.deepEqual(await storage.visitorRecords('cors-bare'), []);
+    assert.equal((await storage.visitorRecords('cors-ok'))[0]?.origin, 'https://www.inami.fgov.be');
     const preflight = await app.inject({
       method: 'OPTIONS',
       url: '/collect',
@@ -209,7 +320,7 @@ describe('the same HTTP answers on every storage', () => {
         total: 1,
         page: 1,
         pageSize: 50,
-        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z' }],
+        records: [{ ...r, receivedAt: '2026-09-01T10:00:00.000Z', origin: null, clockSkew: true }],
       });
       const stats = (
         await app.inject({ url: '/api/stats?from=2026-09-01&to=2026-09-01', headers: auth })
@@ -221,6 +332,8 @@ describe('the same HTTP answers on every storage', () => {
       ]);
       assert.deepEqual(stats.pageviews.byDay, [{ day: '2026-09-01', count: 1, consented: 0 }]);
       assert.deepEqual(stats.pageviews.byReferrer, [{ referrer: 'www.google.be', count: 1 }]);
+      assert.equal(stats.chain.length, 1);
+      assert.match(stats.chain.head, /^[0-9a-f]{64}$/);
       const csv = (await app.inject({ url: '/api/records.csv', headers: auth })).body
         .trimEnd()
         .split('\r\n');

@@ -11,8 +11,16 @@ export type Method = ReceiptMethod;
 /** The methods in the order the page shows them (legend, filters, stacks, colours): the wire's. */
 export const METHODS: readonly Method[] = RECEIPT_METHODS;
 
-/** One stored consent receipt, as `GET /api/records` returns it: the receipt and its receive time. */
-export type ConsentRecord = Receipt & { receivedAt: string };
+/**
+ * One stored consent receipt, as `GET /api/records` returns it: the receipt, its receive time, the
+ * site it came from (its Origin header, or null) and whether the browser's clock was more than 10
+ * minutes from the server's.
+ */
+export type ConsentRecord = Receipt & {
+  receivedAt: string;
+  origin: string | null;
+  clockSkew: boolean;
+};
 
 /** Filters of the records list and its CSV; empty strings mean "any". */
 export interface RecordFilters {
@@ -57,11 +65,12 @@ const query = (params: Record<string, string | number>): string => {
   return s ? `?${s}` : '';
 };
 
-async function request(token: string, path: string): Promise<Response> {
+async function request(token: string, path: string, method = 'GET'): Promise<Response> {
   let res: Response;
   try {
     // The page is served by the collector itself (at /admin/), so the API is same-origin.
     res = await fetch(`/api/${path}`, {
+      method,
       headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
     });
@@ -92,6 +101,10 @@ export interface Api {
   records(filters: RecordFilters, page: number, pageSize: number): Promise<RecordPage>;
   recordsCsv(filters: RecordFilters): Promise<Blob>;
   visitor(id: string): Promise<VisitorHistory>;
+  /** Every record of one visitor as the JSON file of an access request. */
+  exportVisitor(id: string): Promise<Blob>;
+  /** Erases every record of one visitor (tombstones); resolves with how many. */
+  eraseVisitor(id: string): Promise<number>;
   stats(from: string, to: string): Promise<Stats>;
 }
 
@@ -102,6 +115,12 @@ export function createApi(token: string): Api {
     records: (f, page, pageSize) => json<RecordPage>(`records${query({ ...f, page, pageSize })}`),
     recordsCsv: async (f) => (await request(token, `records.csv${query({ ...f })}`)).blob(),
     visitor: (id) => json<VisitorHistory>(`records/${encodeURIComponent(id)}`),
+    exportVisitor: async (id) =>
+      (await request(token, `records/${encodeURIComponent(id)}/export`)).blob(),
+    eraseVisitor: async (id) => {
+      const res = await request(token, `records/${encodeURIComponent(id)}`, 'DELETE');
+      return ((await res.json()) as { erased: number }).erased;
+    },
     stats: (from, to) => json<Stats>(`stats${query({ from, to })}`),
   };
 }

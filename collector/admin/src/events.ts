@@ -14,8 +14,16 @@ export class SignInEvent extends Event {
   }
 }
 
+/** A visitor's records were erased: lists showing them reload. */
+export class RecordsErasedEvent extends Event {
+  constructor(readonly id: string) {
+    super('records-erased', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'records-erased': RecordsErasedEvent;
     'admin-unauthorized': UnauthorizedEvent;
     'admin-sign-in': SignInEvent;
   }

@@ -205,7 +205,7 @@ export class RecordsTable extends LitElement {
             ? html`<p>No records match these filters.</p>`
             : nothing
       }
-      <visitor-history .api=${this.api}></visitor-history>
+      <visitor-history .api=${this.api} @records-erased=${() => void this.load()}></visitor-history>
     </section>`;
   }
 }

@@ -1,8 +1,9 @@
 // A visitor's full history in a modal dialog: what to show when a visitor asks to consult their
-// data, or when an auditor asks what one consent id agreed to and when.
+// data, or when an auditor asks what one consent id agreed to and when. From here the records can be
+// exported (an access request) or erased (an erasure request, after a confirmation).
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError, Unauthorized, type Api, type VisitorHistory as History } from './api.js';
-import { UnauthorizedEvent } from './events.js';
+import { RecordsErasedEvent, UnauthorizedEvent } from './events.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 
@@ -19,16 +20,27 @@ export class VisitorHistory extends LitElement {
       dialog::backdrop { background: rgb(0 0 0 / 0.45); }
       table { min-width: 62rem; }
       .head { display: flex; justify-content: space-between; align-items: start; gap: 1rem; }
+      .confirm { border: 2px solid #b00020; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
+      button.danger { border-color: #b00020; background: #b00020; }
+      button.danger:hover { background: #8a0019; }
     `,
   ];
   static override properties = {
     api: { attribute: false },
     history: { state: true },
     error: { state: true },
+    status: { state: true },
+    confirming: { state: true },
+    busy: { state: true },
   };
   declare api: Api | null;
   declare history: History | null;
   declare error: string;
+  /** What the last export or erasure did, announced politely. */
+  declare status: string;
+  /** The erase confirmation is shown. */
+  declare confirming: boolean;
+  declare busy: boolean;
   private opener: HTMLElement | null = null;
 
   constructor() {
@@ -36,6 +48,9 @@ export class VisitorHistory extends LitElement {
     this.api = null;
     this.history = null;
     this.error = '';
+    this.status = '';
+    this.confirming = false;
+    this.busy = false;
   }
 
   /** Loads the history of `id` and opens the dialog; `opener` gets the focus back on close. */
@@ -43,6 +58,8 @@ export class VisitorHistory extends LitElement {
     if (!this.api) return;
     this.opener = opener;
     this.error = '';
+    this.status = '';
+    this.confirming = false;
     this.history = { id, records: [] };
     try {
       this.history = await this.api.visitor(id);
@@ -53,6 +70,77 @@ export class VisitorHistory extends LitElement {
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog')!;
     if (!dialog.open) dialog.showModal();
+  }
+
+  private fail(e: unknown, what: string): void {
+    if (e instanceof Unauthorized) return void this.dispatchEvent(new UnauthorizedEvent());
+    this.error = e instanceof ApiError ? e.message : what;
+  }
+
+  /** Access request: the records as a JSON file, fetched with the token and saved through a Blob URL. */
+  private exportRecords = async (): Promise<void> => {
+    const id = this.history?.id;
+    if (!this.api || !id) return;
+    this.error = '';
+    try {
+      const blob = await this.api.exportVisitor(id);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `garde-consent-${id}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      this.status = `Exported: ${a.download}.`;
+    } catch (e) {
+      this.fail(e, 'The records could not be exported.');
+    }
+  };
+
+  private askErase = async (): Promise<void> => {
+    this.status = '';
+    this.confirming = true;
+    await this.updateComplete;
+    // Focus on the question, so a screen reader reads it and Enter does not erase by accident.
+    this.renderRoot.querySelector<HTMLElement>('#erase-question')?.focus();
+  };
+
+  private cancelErase = async (): Promise<void> => {
+    this.confirming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#erase-button')?.focus();
+  };
+
+  /** Erasure request, confirmed: the records become tombstones; the list behind reloads. */
+  private erase = async (): Promise<void> => {
+    const id = this.history?.id;
+    if (!this.api || !id) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const erased = await this.api.eraseVisitor(id);
+      this.confirming = false;
+      this.history = { id, records: [] };
+      this.status = `${erased} record${erased === 1 ? '' : 's'} erased. The erasure is logged.`;
+      this.dispatchEvent(new RecordsErasedEvent(id));
+    } catch (e) {
+      this.fail(e, 'The records could not be erased.');
+    } finally {
+      this.busy = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#history-status')?.focus();
+  };
+
+  private renderConfirm(h: History) {
+    const n = h.records.length;
+    return html`<div class="confirm" role="group" aria-labelledby="erase-question">
+      <p id="erase-question" tabindex="-1"><strong>Erase the ${n} record${n === 1 ? '' : 's'} of consent id
+        <code>${h.id}</code>?</strong> Each becomes a tombstone without its content (the chain of records still
+        verifies); the erasure itself is logged. This cannot be undone.</p>
+      <div class="actions">
+        <button type="button" class="danger" ?disabled=${this.busy} @click=${this.erase}>Erase for good</button>
+        <button type="button" class="secondary" @click=${this.cancelErase}>Cancel</button>
+      </div>
+    </div>`;
   }
 
   private close = (): void => {
@@ -71,6 +159,17 @@ export class VisitorHistory extends LitElement {
         <h2 id="history-title">History of consent id <code>${h?.id ?? ''}</code></h2>
         <button class="secondary" @click=${this.close}>Close</button>
       </div>
+      ${
+        h && h.records.length && !this.error
+          ? html`<div class="actions">
+              <button type="button" class="secondary" @click=${this.exportRecords}>Export (JSON)</button>
+              <button type="button" id="erase-button" class="secondary" aria-expanded=${this.confirming ? 'true' : 'false'}
+                @click=${this.askErase}>Erase…</button>
+            </div>`
+          : nothing
+      }
+      ${this.confirming && h ? this.renderConfirm(h) : nothing}
+      <p id="history-status" role="status" tabindex="-1">${this.status}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         h && !this.error

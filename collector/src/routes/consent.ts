@@ -3,35 +3,61 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Receipt } from 'garde/wire';
 import { reducePath } from 'garde/minimise';
 import type { Batcher } from '../batcher.js';
+import { requestOrigin } from '../cors.js';
 import { receiptSchema } from '../schemas.js';
-import type { StoredRecord } from '../storage/types.js';
+import { parseIsoTime } from './days.js';
+import { CLOCK_SKEW_MS, type InsertOutcome, type StoredRecord } from '../storage/types.js';
 
 /** Largest receipt body accepted (413 beyond). */
 export const RECEIPT_LIMIT = 4096;
 
-/** Registers POST /consent; answers 202 only after the batch holding the receipt is committed. */
+/**
+ * Registers POST /consent; answers 202 only after the batch holding the receipt is committed, 409 when the
+ * receiptId is already stored with other content.
+ */
 export function consentRoute(
   app: FastifyInstance,
-  records: Batcher<StoredRecord>,
+  records: Batcher<StoredRecord, InsertOutcome>,
   now: () => Date,
   onRequest: onRequestHookHandler,
 ): void {
   const options = { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema }, onRequest };
   app.post('/consent', options, async (request, reply) => {
-    // Only the receipt's own fields are kept: no IP, no user agent, nothing from the headers.
+    // Only the receipt's own fields and the site it came from: no IP, no user agent, no other header.
     const r = request.body as Receipt;
-    await records.add({
+    const decided = parseIsoTime(r.ts);
+    if (decided === null) {
+      return reply
+        .code(400)
+        .send({ error: 'invalid', message: 'body/ts must be a real date and time (ISO 8601)' });
+    }
+    // The server's clock is authoritative; a browser clock far from it is kept as sent, and flagged.
+    const receivedAt = now();
+    const outcome = await records.add({
       receiptId: r.receiptId,
-      id: r.id,
+      // Consent ids are UUIDs: one case, so a search finds them however they are typed.
+      id: r.id.toLowerCase(),
       ts: r.ts,
-      receivedAt: now().toISOString(),
+      receivedAt: receivedAt.toISOString(),
       version: r.version,
       categories: r.categories,
       services: r.services,
       method: r.method,
       lang: r.lang,
       path: reducePath(r.path),
+      origin: requestOrigin(request),
+      clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
     });
+    if (outcome === 'conflict') {
+      // A receiptId already stored with other content: a forgery or a bug. Nothing is written; the line
+      // says what happened without any of the receipt's data.
+      request.log.warn('receipt refused: its receiptId is stored with different content');
+      return reply.code(409).send({
+        error: 'conflict',
+        message: 'A receipt with this receiptId is already stored with different content.',
+      });
+    }
+    // A resend of a stored receipt (same content) is answered like the first time: idempotent.
     return reply.code(202).send();
   });
 }

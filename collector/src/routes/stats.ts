@@ -1,5 +1,5 @@
 // GET /api/stats: decisions and acceptance per day, and the pageview summary, for the admin page.
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { statsQuerySchema } from '../schemas.js';
 import type { Storage } from '../storage/types.js';
 import { badDay, dayOf } from './days.js';
@@ -11,12 +11,12 @@ export const DEFAULT_DAYS = 30;
 export function statsRoute(
   app: FastifyInstance,
   storage: Storage,
-  auth: preHandlerHookHandler,
+  auth: onRequestHookHandler,
   now: () => Date,
 ): void {
   app.get(
     '/api/stats',
-    { schema: { querystring: statsQuerySchema }, preHandler: auth },
+    { schema: { querystring: statsQuerySchema }, onRequest: auth },
     async (request, reply) => {
       const q = request.query as { from?: string; to?: string };
       const error = badDay(q.from, q.to);
@@ -25,7 +25,8 @@ export function statsRoute(
       const from =
         q.from || dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
       if (from > to) return reply.code(400).send({ error: 'invalid', message: 'from is after to' });
-      return storage.stats(from, to);
+      const [stats, chain] = await Promise.all([storage.stats(from, to), storage.chainHead()]);
+      return { ...stats, chain };
     },
   );
 }

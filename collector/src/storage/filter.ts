@@ -15,7 +15,8 @@ export function recordWhere(
   placeholder: (n: number) => string,
   first = 1,
 ): Where {
-  const parts: string[] = [];
+  // Erased rows (tombstones) are part of the chain, never of an answer.
+  const parts: string[] = ['erased_at IS NULL'];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     params.push(value);
@@ -26,7 +27,7 @@ export function recordWhere(
   if (filter.version) add('version = ?', filter.version);
   if (filter.method) add('method = ?', filter.method);
   if (filter.id) add('consent_id = ?', filter.id);
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }
 
 /** The stats dimensions: column of `hits` → name in hit_days and in the API. */

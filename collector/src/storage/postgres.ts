@@ -1,13 +1,28 @@
 // PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite.
 import pg from 'pg';
-import type { Receipt } from 'garde/wire';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { countHitsPostgres } from './counters-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
+  COLUMNS,
+  chainUnchained,
+  insertChained,
+  lockHead,
+  recordErasure,
+  toRecord,
+  transaction,
+  type ChainedRecord,
+  type ChainedRow,
+  type RecordRow,
+} from './postgres-writes.js';
+import { chainHash, contentHash, hashedFields, sameReceipt } from './record-content.js';
+import {
   CHUNK,
   TOP,
+  TOMBSTONE_SET,
   dayAfter,
+  type Erasure,
+  type InsertOutcome,
   type RecordFilter,
   type RecordPage,
   type Stats,
@@ -16,38 +31,8 @@ import {
   type StoredRecord,
 } from './types.js';
 
-interface RecordRow {
-  receipt_id: string;
-  consent_id: string;
-  ts: string;
-  received_at: Date;
-  version: string;
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-  method: string;
-  lang: string;
-  path: string;
-}
-
-const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
 // Any constant key works; it only serialises migrations when several collectors start together.
 const MIGRATION_LOCK = 7_164_201;
-
-function toRecord(row: RecordRow): StoredRecord {
-  return {
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at.toISOString(),
-    version: row.version,
-    categories: row.categories,
-    services: row.services,
-    method: row.method as Receipt['method'],
-    lang: row.lang,
-    path: row.path,
-  };
-}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -70,34 +55,45 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   const $ = (n: number) => `$${n}`;
   try {
     await migrate(pool, options.schema);
+    await checkWritable(pool);
+    await transaction(pool, (client) => chainUnchained(client));
   } catch (error) {
     await pool.end();
     throw error;
   }
 
   return {
-    // One statement per batch: columns as arrays, unnest() turns them back into rows.
+    // One transaction per batch. The head row is locked first (FOR UPDATE), so concurrent batches (several
+    // collectors, or the pool's clients) extend the chain one after the other. The receiptIds already
+    // stored are read, so a resend is told from a conflict; the new rows get their sequence numbers and
+    // hashes here and go in one statement (columns as arrays, unnest() turns them into rows).
     async insertRecords(records) {
-      if (!records.length) return;
-      await pool.query(
-        `INSERT INTO consent_records (${COLUMNS})
-         SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::text[]) AS x(r, c, t, a, v, cat, s, m, l, p)
-         ON CONFLICT (receipt_id) DO NOTHING`,
-        [
-          records.map((r) => r.receiptId),
-          records.map((r) => r.id),
-          records.map((r) => r.ts),
-          records.map((r) => r.receivedAt),
-          records.map((r) => r.version),
-          records.map((r) => JSON.stringify(r.categories)),
-          records.map((r) => JSON.stringify(r.services)),
-          records.map((r) => r.method),
-          records.map((r) => r.lang),
-          records.map((r) => r.path),
-        ],
-      );
+      if (!records.length) return [];
+      return transaction(pool, async (client) => {
+        let { seq, hash } = await lockHead(client);
+        const known = new Map<string, StoredRecord>();
+        const existing = await client.query<RecordRow>(
+          `SELECT ${COLUMNS} FROM consent_records WHERE receipt_id = ANY($1::text[])`,
+          [records.map((r) => r.receiptId)],
+        );
+        for (const row of existing.rows) known.set(row.receipt_id, toRecord(row));
+        const fresh: ChainedRecord[] = [];
+        const outcomes = records.map((record): InsertOutcome => {
+          const stored = known.get(record.receiptId);
+          if (stored) return sameReceipt(stored, record) ? 'duplicate' : 'conflict';
+          known.set(record.receiptId, record);
+          const content = contentHash(hashedFields(record));
+          hash = chainHash(hash, content);
+          seq++;
+          fresh.push({ record, seq, content, chain: hash });
+          return 'stored';
+        });
+        if (fresh.length) {
+          await insertChained(client, fresh);
+          await client.query('UPDATE chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
+        }
+        return outcomes;
+      });
     },
     async insertHits(hits: StoredHit[]) {
       if (!hits.length) return;
@@ -174,12 +170,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     },
     async visitorRecords(id: string) {
       const rows = await query<RecordRow>(
-        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = $1 ORDER BY received_at, receipt_id`,
+        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = $1 AND erased_at IS NULL
+         ORDER BY received_at, receipt_id`,
         [id],
       );
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Stats> {
+    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
       const range = [`${from}T00:00:00.000Z`, `${dayAfter(to)}T00:00:00.000Z`];
       const days = [from, to];
       const utcDay = "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
@@ -199,14 +196,16 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       const [decisions, acceptance, byDay, paths, referrers, browsers, oses] = await Promise.all([
         query<{ day: string; method: string; count: string }>(
           `SELECT ${utcDay} AS day, method, count(*) AS count FROM consent_records
-           WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL
+           GROUP BY 1, 2 ORDER BY 1, 2`,
           range,
         ),
         query<{ day: string; category: string; granted: string; total: string }>(
           `SELECT ${utcDay} AS day, j.key AS category, count(*) FILTER (WHERE j.value = 'true') AS granted,
                   count(*) AS total
            FROM consent_records, jsonb_each_text(categories) AS j
-           WHERE received_at >= $1 AND received_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL
+           GROUP BY 1, 2 ORDER BY 1, 2`,
           range,
         ),
         query<{ day: string; count: string; consented: string }>(
@@ -244,24 +243,75 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         },
       };
     },
-    async purge(recordsBefore: string, hitsBeforeDay: string) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+    async purge(recordsBefore: string, hitsBeforeDay: string, at = new Date().toISOString()) {
+      return transaction(pool, async (client) => {
         const records = await client.query(
-          `DELETE FROM consent_records WHERE consent_id IN
-             (SELECT consent_id FROM consent_records GROUP BY consent_id HAVING max(received_at) < $1)`,
-          [recordsBefore],
+          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
+           WHERE erased_at IS NULL AND consent_id IN
+             (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
+              GROUP BY consent_id HAVING max(received_at) < $1)`,
+          [recordsBefore, at],
         );
+        const erased = records.rowCount ?? 0;
+        if (erased)
+          await recordErasure(client, {
+            at,
+            reason: 'retention',
+            rows: erased,
+            actor: 'retention',
+          });
         await client.query(rollupSql(), [hitsBeforeDay]);
         const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
-        await client.query('COMMIT');
-        return { records: records.rowCount ?? 0, hits: hits.rowCount ?? 0 };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
+        return { records: erased, hits: hits.rowCount ?? 0 };
+      });
+    },
+    async eraseVisitor(id, { at, actor }) {
+      return transaction(pool, async (client) => {
+        const result = await client.query(
+          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
+           WHERE consent_id = $1 AND erased_at IS NULL`,
+          [id, at],
+        );
+        const rows = result.rowCount ?? 0;
+        if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
+        return rows;
+      });
+    },
+    async erasures() {
+      const rows = await query<{
+        at: Date;
+        reason: Erasure['reason'];
+        rows: number;
+        actor: string;
+      }>('SELECT at, reason, rows, actor FROM erasures ORDER BY id');
+      return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+    },
+    async chainHead() {
+      const rows = await query<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM chain_head WHERE id = 1',
+      );
+      return { head: rows[0]!.hash, length: Number(rows[0]!.seq) };
+    },
+    async *chainRows() {
+      let after = 0;
+      for (;;) {
+        const rows = await query<ChainedRow>(
+          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
+           WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`,
+          [after],
+        );
+        for (const row of rows) {
+          yield {
+            seq: Number(row.seq),
+            receiptId: row.receipt_id,
+            contentHash: row.content_hash,
+            chainHash: row.chain_hash,
+            record: row.erased_at === null ? toRecord(row) : null,
+          };
+        }
+        if (rows.length < CHUNK) return;
+        after = Number(rows[rows.length - 1]!.seq);
       }
     },
     async close() {
@@ -284,6 +334,20 @@ function rollupSql(): string {
     UNION ALL SELECT day, 'event', name, count(*), ${consented} FROM hits WHERE day < $1 GROUP BY day, name
     ON CONFLICT (day, dimension, value) DO UPDATE
       SET count = hit_days.count + excluded.count, consented = hit_days.consented + excluded.consented`;
+}
+
+// At start, not at the first receipt: a role or server that cannot write stops the collector clearly.
+async function checkWritable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('INSERT INTO garde_schema (version) VALUES (0)');
+  } catch (error) {
+    throw new Error(`the database is not writable (${(error as Error).message})`);
+  } finally {
+    await client.query('ROLLBACK').catch(() => {});
+    client.release();
+  }
 }
 
 async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {

@@ -14,7 +14,8 @@ export type WriterRequest =
     }
   | { id: number; op: 'hits'; rows: Parameters<ReturnType<typeof createWriter>['insertHits']>[0] }
   | { id: number; op: 'counts'; rows: CounterValues[] }
-  | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
+  | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
+  | { id: number; op: 'erase'; consentId: string; at: string; actor: string }
   | { id: number; op: 'ping' }
   | { id: number; op: 'close' };
 
@@ -28,11 +29,13 @@ const port = parentPort!;
 port.on('message', (request: WriterRequest) => {
   try {
     let result: unknown = null;
-    if (request.op === 'records') writer.insertRecords(request.rows);
+    if (request.op === 'records') result = writer.insertRecords(request.rows);
     else if (request.op === 'hits') writer.insertHits(request.rows);
     else if (request.op === 'counts') countHits(request.rows);
     else if (request.op === 'purge')
-      result = writer.purge(request.recordsBefore, request.hitsBeforeDay);
+      result = writer.purge(request.recordsBefore, request.hitsBeforeDay, request.at);
+    else if (request.op === 'erase')
+      result = writer.erase(request.consentId, request.at, request.actor);
     else if (request.op === 'close') {
       // Leave a clean file behind on a graceful stop: WAL folded into the database.
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,10 +2,106 @@
 // for a database file, and in-thread for an in-memory database.
 import type Database from 'better-sqlite3';
 import { DIMENSIONS } from './filter.js';
-import type { PurgeResult, StoredHit, StoredRecord } from './types.js';
+import {
+  canonicalJson,
+  chainHash,
+  contentHash,
+  hashedFields,
+  sameReceipt,
+} from './record-content.js';
+import {
+  TOMBSTONE_SET,
+  type InsertOutcome,
+  type PurgeResult,
+  type StoredHit,
+  type StoredRecord,
+} from './types.js';
 
-/** A record as the column values of consent_records, in order; flat so it crosses to the writer thread cheaply. */
-export type RecordValues = string[];
+/**
+ * A record as the column values of consent_records, in order, maps as canonical JSON and clock_skew as 0/1;
+ * flat so it crosses to the writer thread cheaply.
+ */
+export type RecordValues = Array<string | number | null>;
+
+/** The content columns of consent_records in the order of RecordValues. */
+export const RECORD_COLUMNS =
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew';
+
+/** A row of consent_records as SQLite returns it. */
+export interface RecordRow {
+  receipt_id: string;
+  consent_id: string;
+  ts: string;
+  received_at: string;
+  version: string;
+  categories: string;
+  services: string;
+  method: string;
+  lang: string;
+  path: string;
+  origin: string | null;
+  clock_skew: number;
+}
+
+/** A stored row back to the API's shape. */
+export function toRecord(row: RecordRow): StoredRecord {
+  return {
+    receiptId: row.receipt_id,
+    id: row.consent_id,
+    ts: row.ts,
+    receivedAt: row.received_at,
+    version: row.version,
+    categories: JSON.parse(row.categories) as Record<string, boolean>,
+    services: JSON.parse(row.services) as Record<string, boolean>,
+    method: row.method as StoredRecord['method'],
+    lang: row.lang,
+    path: row.path,
+    origin: row.origin,
+    clockSkew: row.clock_skew === 1,
+  };
+}
+
+// RecordValues back to a record, for comparing a replay with what is stored.
+function valuesToRecord(values: RecordValues): StoredRecord {
+  return toRecord(valuesToRow(values));
+}
+
+function valuesToRow(values: RecordValues): RecordRow {
+  const [receiptId, id, ts, receivedAt, version, categories, services, method, lang, path] =
+    values as string[];
+  return {
+    receipt_id: receiptId!,
+    consent_id: id!,
+    ts: ts!,
+    received_at: receivedAt!,
+    version: version!,
+    categories: categories!,
+    services: services!,
+    method: method!,
+    lang: lang!,
+    path: path!,
+    origin: (values[10] as string | null) ?? null,
+    clock_skew: values[11] as number,
+  };
+}
+
+/** The content hash of a row as stored (maps already canonical JSON text). */
+export function rowContentHash(row: RecordRow): string {
+  return contentHash({
+    receiptId: row.receipt_id,
+    id: row.consent_id,
+    ts: row.ts,
+    receivedAt: row.received_at,
+    version: row.version,
+    categories: row.categories,
+    services: row.services,
+    method: row.method,
+    lang: row.lang,
+    path: row.path,
+    origin: row.origin,
+    clockSkew: row.clock_skew === 1,
+  });
+}
 /** A hit as the column values of hits, in order. */
 export type HitValues = Array<string | number | null>;
 
@@ -17,11 +113,13 @@ export function recordValues(r: StoredRecord): RecordValues {
     r.ts,
     r.receivedAt,
     r.version,
-    JSON.stringify(r.categories),
-    JSON.stringify(r.services),
+    canonicalJson(r.categories),
+    canonicalJson(r.services),
     r.method,
     r.lang,
     r.path,
+    r.origin,
+    r.clockSkew ? 1 : 0,
   ];
 }
 
@@ -51,9 +149,12 @@ export function hitValues(h: StoredHit): HitValues {
 
 /** The synchronous writes; each call is one transaction. */
 export interface SqliteWriter {
-  insertRecords(records: RecordValues[]): void;
+  insertRecords(records: RecordValues[]): InsertOutcome[];
+  /** Chains the rows stored before the chain existed (schema 3), in receive order; returns how many. */
+  chainUnchained(): number;
   insertHits(hits: HitValues[]): void;
-  purge(recordsBefore: string, hitsBeforeDay: string): PurgeResult;
+  purge(recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult;
+  erase(id: string, at: string, actor: string): number;
 }
 
 /** Sets the pragmas every connection of the collector uses. */
@@ -67,35 +168,91 @@ export function configure(db: Database.Database, sync: 'normal' | 'full'): void 
 /** Prepares the writes on `db` (already migrated). */
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(
-    `INSERT INTO consent_records
-       (receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO consent_records (${RECORD_COLUMNS}, seq, content_hash, chain_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (receipt_id) DO NOTHING`,
+  );
+  const readHead = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1');
+  const writeHead = db.prepare('UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1');
+  const unchained = db.prepare(
+    `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE seq IS NULL ORDER BY received_at, receipt_id`,
+  );
+  const chainRow = db.prepare(
+    'UPDATE consent_records SET seq = ?, content_hash = ?, chain_hash = ? WHERE receipt_id = ?',
+  );
+  const storedRecord = db.prepare(
+    `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,
   );
   const insertHit = db.prepare(
     `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
        network, props, minor, screen, session, uid)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const deleteVisitors = db.prepare(
-    `DELETE FROM consent_records WHERE consent_id IN
-       (SELECT consent_id FROM consent_records GROUP BY consent_id HAVING max(received_at) < ?)`,
+  // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+  const eraseExpired = db.prepare(
+    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = @at
+     WHERE erased_at IS NULL AND consent_id IN
+       (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
+        GROUP BY consent_id HAVING max(received_at) < @before)`,
+  );
+  const eraseVisitor = db.prepare(
+    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE consent_id = ? AND erased_at IS NULL`,
+  );
+  const recordErasure = db.prepare(
+    'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
   );
   const rollup = db.prepare(rollupSql());
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
 
   return {
-    insertRecords: db.transaction((records: RecordValues[]) => {
-      for (const values of records) insertRecord.run(values);
+    // The chain is extended here, on the only writer: each new row takes the next sequence number, its
+    // content hash and SHA-256(previous chain hash + content hash); the head moves once per batch.
+    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] => {
+      let { seq, hash } = readHead.get() as { seq: number; hash: string };
+      const outcomes = records.map((values): InsertOutcome => {
+        const content = rowContentHash(valuesToRow(values));
+        const chain = chainHash(hash, content);
+        if (insertRecord.run(...values, seq + 1, content, chain).changes === 1) {
+          seq++;
+          hash = chain;
+          return 'stored';
+        }
+        // Rare path: the receiptId is known; a resend repeats it exactly, anything else is a conflict.
+        const existing = storedRecord.get(values[0]) as RecordRow;
+        return sameReceipt(toRecord(existing), valuesToRecord(values)) ? 'duplicate' : 'conflict';
+      });
+      writeHead.run(seq, hash);
+      return outcomes;
+    }),
+    chainUnchained: db.transaction((): number => {
+      let { seq, hash } = readHead.get() as { seq: number; hash: string };
+      const rows = unchained.all() as RecordRow[];
+      for (const row of rows) {
+        // Rows of schema 1 hold their maps in the browser's key order: hash the canonical form.
+        const content = contentHash(hashedFields(toRecord(row)));
+        hash = chainHash(hash, content);
+        seq++;
+        chainRow.run(seq, content, hash, row.receipt_id);
+      }
+      writeHead.run(seq, hash);
+      return rows.length;
     }),
     insertHits: db.transaction((hits: HitValues[]) => {
       for (const values of hits) insertHit.run(values);
     }),
-    purge: db.transaction((recordsBefore: string, hitsBeforeDay: string): PurgeResult => {
-      const records = deleteVisitors.run(recordsBefore).changes;
-      rollup.run({ before: hitsBeforeDay });
-      const hits = deleteHits.run(hitsBeforeDay).changes;
-      return { records, hits };
+    purge: db.transaction(
+      (recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult => {
+        const records = eraseExpired.run({ at, before: recordsBefore }).changes;
+        if (records) recordErasure.run(at, 'retention', records, 'retention');
+        rollup.run({ before: hitsBeforeDay });
+        const hits = deleteHits.run(hitsBeforeDay).changes;
+        return { records, hits };
+      },
+    ),
+    erase: db.transaction((id: string, at: string, actor: string): number => {
+      const rows = eraseVisitor.run(at, id).changes;
+      if (rows) recordErasure.run(at, 'request', rows, actor);
+      return rows;
     }),
   };
 }

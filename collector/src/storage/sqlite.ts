@@ -4,15 +4,17 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
+  RECORD_COLUMNS as COLUMNS,
   configure,
   createWriter,
   hitValues,
   recordValues,
+  toRecord,
   type HitValues,
+  type RecordRow,
   type RecordValues,
   type SqliteWriter,
 } from './sqlite-writer.js';
-import type { Receipt } from 'garde/wire';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { counterValues, createCounterWriter, type CounterValues } from './counters-sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
@@ -24,40 +26,17 @@ import {
   type RecordFilter,
   type RecordPage,
   type Stats,
+  type Erasure,
+  type InsertOutcome,
   type Storage,
-  type StoredRecord,
 } from './types.js';
 
-interface RecordRow {
-  receipt_id: string;
-  consent_id: string;
-  ts: string;
-  received_at: string;
-  version: string;
-  categories: string;
-  services: string;
-  method: string;
-  lang: string;
-  path: string;
-}
-
-const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path';
-
-function toRecord(row: RecordRow): StoredRecord {
-  return {
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at,
-    version: row.version,
-    categories: JSON.parse(row.categories) as Record<string, boolean>,
-    services: JSON.parse(row.services) as Record<string, boolean>,
-    method: row.method as Receipt['method'],
-    lang: row.lang,
-    path: row.path,
-  };
-}
+type ChainedRow = RecordRow & {
+  seq: number;
+  content_hash: string;
+  chain_hash: string;
+  erased_at: string | null;
+};
 
 /**
  * Opens (creating the folder and file if needed) and migrates a SQLite database. Writes go to a writer
@@ -76,8 +55,16 @@ export async function openSqlite(
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  configure(db, sync);
-  migrate(db);
+  try {
+    configure(db, sync);
+    migrate(db);
+    checkDatabase(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  // Rows stored before the chain existed are chained once, before any new row.
+  createWriter(db).chainUnchained();
   const writer = memory
     ? inThread(createWriter(db), createCounterWriter(db))
     : await startWriter(file, sync);
@@ -93,7 +80,7 @@ export async function openSqlite(
 
   return {
     insertRecords: (records) =>
-      writer.call({ op: 'records', rows: records.map(recordValues) }).then(() => {}),
+      writer.call({ op: 'records', rows: records.map(recordValues) }) as Promise<InsertOutcome[]>,
     insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
     countHits: (hits) => writer.call({ op: 'counts', rows: counterValues(hits) }).then(() => {}),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
@@ -132,11 +119,12 @@ export async function openSqlite(
     },
     async visitorRecords(id: string) {
       const rows = stmt(
-        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = ? ORDER BY received_at, receipt_id`,
+        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = ? AND erased_at IS NULL
+         ORDER BY received_at, receipt_id`,
       ).all(id) as RecordRow[];
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Stats> {
+    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
       const range = {
         from: `${from}T00:00:00.000Z`,
         to: `${dayAfter(to)}T00:00:00.000Z`,
@@ -145,12 +133,14 @@ export async function openSqlite(
       };
       const decisions = stmt(
         `SELECT substr(received_at, 1, 10) AS day, method, count(*) AS count FROM consent_records
-         WHERE received_at >= @from AND received_at < @to GROUP BY day, method ORDER BY day, method`,
+         WHERE received_at >= @from AND received_at < @to AND erased_at IS NULL
+         GROUP BY day, method ORDER BY day, method`,
       ).all(range) as Stats['decisions'];
       const acceptance = stmt(
         `SELECT substr(r.received_at, 1, 10) AS day, j.key AS category, sum(j.value = 1) AS granted, count(*) AS total
          FROM consent_records r, json_each(r.categories) j
-         WHERE r.received_at >= @from AND r.received_at < @to GROUP BY day, category ORDER BY day, category`,
+         WHERE r.received_at >= @from AND r.received_at < @to AND r.erased_at IS NULL
+         GROUP BY day, category ORDER BY day, category`,
       ).all(range) as Stats['acceptance'];
       const byDay = stmt(
         `SELECT day, sum(count) AS count, sum(consented) AS consented FROM (
@@ -192,8 +182,40 @@ export async function openSqlite(
         },
       };
     },
-    purge: (recordsBefore, hitsBeforeDay) =>
-      writer.call({ op: 'purge', recordsBefore, hitsBeforeDay }) as Promise<PurgeResult>,
+    async chainHead() {
+      const row = stmt('SELECT seq, hash FROM chain_head WHERE id = 1').get() as {
+        seq: number;
+        hash: string;
+      };
+      return { head: row.hash, length: row.seq };
+    },
+    async *chainRows() {
+      let after = 0;
+      for (;;) {
+        const rows = stmt(
+          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
+           WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
+        ).all(after) as ChainedRow[];
+        for (const row of rows) {
+          yield {
+            seq: row.seq,
+            receiptId: row.receipt_id,
+            contentHash: row.content_hash,
+            chainHash: row.chain_hash,
+            record: row.erased_at === null ? toRecord(row) : null,
+          };
+        }
+        if (rows.length < CHUNK) return;
+        after = rows[rows.length - 1]!.seq;
+      }
+    },
+    purge: (recordsBefore, hitsBeforeDay, at = new Date().toISOString()) =>
+      writer.call({ op: 'purge', recordsBefore, hitsBeforeDay, at }) as Promise<PurgeResult>,
+    eraseVisitor: (consentId, erasure) =>
+      writer.call({ op: 'erase', consentId, ...erasure }) as Promise<number>,
+    async erasures() {
+      return stmt('SELECT at, reason, rows, actor FROM erasures ORDER BY id').all() as Erasure[];
+    },
     async close() {
       await writer.call({ op: 'close' });
       db.close();
@@ -205,7 +227,8 @@ type Call =
   | { op: 'records'; rows: RecordValues[] }
   | { op: 'hits'; rows: HitValues[] }
   | { op: 'counts'; rows: CounterValues[] }
-  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string }
+  | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
+  | { op: 'erase'; consentId: string; at: string; actor: string }
   | { op: 'ping' }
   | { op: 'close' };
 
@@ -216,11 +239,13 @@ interface Writer {
 function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => void): Writer {
   return {
     async call(request) {
-      if (request.op === 'records') writer.insertRecords(request.rows);
-      else if (request.op === 'hits') writer.insertHits(request.rows);
+      if (request.op === 'records') return writer.insertRecords(request.rows);
+      if (request.op === 'hits') writer.insertHits(request.rows);
       else if (request.op === 'counts') countHits(request.rows);
       else if (request.op === 'purge')
-        return writer.purge(request.recordsBefore, request.hitsBeforeDay);
+        return writer.purge(request.recordsBefore, request.hitsBeforeDay, request.at);
+      else if (request.op === 'erase')
+        return writer.erase(request.consentId, request.at, request.actor);
       return null;
     },
   };
@@ -270,6 +295,26 @@ async function startWriter(file: string, sync: 'normal' | 'full'): Promise<Write
   // A first round trip: the thread has opened the database before the storage is handed out.
   await writer.call({ op: 'ping' });
   return writer;
+}
+
+/**
+ * At start, not at the first receipt: a damaged file (PRAGMA quick_check) or one the collector cannot
+ * write (a write in a transaction, rolled back) stops it with a clear error instead of 500s later.
+ */
+function checkDatabase(db: Database.Database): void {
+  const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+  const report = problems.map((row) => row.quick_check);
+  if (report.length !== 1 || report[0] !== 'ok') {
+    throw new Error(`the database is damaged (quick_check: ${report.slice(0, 3).join('; ')})`);
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('INSERT INTO garde_schema (version) VALUES (0)').run();
+  } catch (error) {
+    throw new Error(`the database is not writable (${(error as Error).message})`);
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
 }
 
 function migrate(db: Database.Database): void {

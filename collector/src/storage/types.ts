@@ -17,7 +17,36 @@ export interface StoredRecord {
   method: Receipt['method'];
   lang: string;
   path: string;
+  /** The request's Origin header (the site that sent it), or null when there was none. */
+  origin: string | null;
+  /** The browser's `ts` is more than CLOCK_SKEW_MS from `receivedAt`: kept as sent, but not to be trusted. */
+  clockSkew: boolean;
 }
+
+/** How far a receipt's `ts` may be from the receive time before the record is flagged. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** The end of the chain of stored records: its last chain hash and how many rows it holds. */
+export interface ChainHead {
+  head: string;
+  length: number;
+}
+
+/** One row as the chain sees it: its sequence number, hashes, and content (null once erased). */
+export interface ChainRow {
+  seq: number;
+  receiptId: string;
+  contentHash: string;
+  chainHash: string;
+  /** The stored content; null for a tombstone, whose content hash is then taken as stored. */
+  record: StoredRecord | null;
+}
+
+/**
+ * What became of a receipt: `stored`, `duplicate` (its receiptId was stored with the same content: a
+ * resend, nothing written) or `conflict` (stored with other content: a forgery or a bug, nothing written).
+ */
+export type InsertOutcome = 'stored' | 'duplicate' | 'conflict';
 
 /** An analytics hit after anonymisation: nothing here identifies a device or a person. */
 export interface StoredHit {
@@ -69,7 +98,25 @@ export interface Stats {
     byBrowser: Array<{ browser: string; count: number }>;
     byOs: Array<{ os: string; count: number }>;
   };
+  /** The head of the tamper-evident chain, for the owner to note elsewhere. */
+  chain: ChainHead;
 }
+
+/** One erasure as recorded: when, why (`request`: an erasure request; `retention`), how many rows, by whom. */
+export interface Erasure {
+  at: string;
+  reason: 'request' | 'retention';
+  rows: number;
+  actor: string;
+}
+
+/**
+ * What an erased row becomes: every content column emptied, in SQL for both databases. The sequence
+ * number, content hash, chain hash and receive time stay, so the chain still verifies; `receipt_id` becomes
+ * `erased-<seq>` (it must stay unique, and the original could link back to the visitor's browser).
+ */
+export const TOMBSTONE_SET = `receipt_id = 'erased-' || seq, consent_id = '', ts = '', version = '',
+  categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL`;
 
 export interface PurgeResult {
   records: number;
@@ -78,8 +125,11 @@ export interface PurgeResult {
 
 /** The collector's database. Every write resolves only once committed. */
 export interface Storage {
-  /** Inserts receipts in one transaction; a receiptId already stored is skipped (idempotent). */
-  insertRecords(records: StoredRecord[]): Promise<void>;
+  /**
+   * Inserts receipts in one transaction, in order; a receiptId already stored (or earlier in the batch) is
+   * not written again. One outcome per receipt.
+   */
+  insertRecords(records: StoredRecord[]): Promise<InsertOutcome[]>;
   /** Inserts anonymised hits in one transaction. */
   insertHits(hits: StoredHit[]): Promise<void>;
   /** Adds pre-consent hits to their day-level counters (count + 1 each), in one transaction. */
@@ -91,12 +141,21 @@ export interface Storage {
   /** Every decision of one visitor, oldest first. */
   visitorRecords(id: string): Promise<StoredRecord[]>;
   /** Aggregates for the admin page over UTC days `from`..`to` (included). */
-  stats(from: string, to: string): Promise<Stats>;
+  stats(from: string, to: string): Promise<Omit<Stats, 'chain'>>;
   /**
-   * Deletes the records of visitors whose last decision was received before `recordsBefore`, and rolls
-   * hits of days before `hitsBeforeDay` into daily aggregates before deleting them.
+   * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
+   * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before
+   * deleting them.
    */
-  purge(recordsBefore: string, hitsBeforeDay: string): Promise<PurgeResult>;
+  purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
+  /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
+  eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
+  /** The erasures recorded, oldest first. */
+  erasures(): Promise<Erasure[]>;
+  /** The chain's head as recorded with the last write. */
+  chainHead(): Promise<ChainHead>;
+  /** Every row of the chain in sequence order, read in chunks. */
+  chainRows(): AsyncIterable<ChainRow>;
   close(): Promise<void>;
 }
 

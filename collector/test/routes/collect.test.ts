@@ -156,6 +156,9 @@ describe('POST /collect', () => {
       { ...hit(), name: 'jan@example.be' },
       { ...hit(), consent: 'yes' },
       (({ path: _p, ...rest }) => rest)(hit()),
+      { ...hit(), path: '/fr/\u0000x' },
+      { ...hit(), props: { file: 'a\ud800.pdf' } },
+      { ...hit(), referrer: 'https://\udfff.example' },
     ]) {
       const res = await send(body);
       assert.equal(res.statusCode, 400, JSON.stringify(body));

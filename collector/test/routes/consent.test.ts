@@ -33,8 +33,15 @@ describe('POST /consent', () => {
     });
     assert.equal(res.statusCode, 202);
     assert.deepEqual(await storage.visitorRecords('beacon-visitor'), [
-      { ...r, receivedAt: '2026-03-02T08:00:00.000Z' },
+      { ...r, receivedAt: '2026-03-02T08:00:00.000Z', origin: null, clockSkew: true },
     ]);
+  });
+
+  it('logs the head of the records chain at start', () => {
+    assert.match(
+      log.text(),
+      /"chain":\{"head":"[0-9a-f]{64}","length":\d+\},"msg":"records chain head"/,
+    );
   });
 
   it('accepts application/json too', async () => {
@@ -85,6 +92,17 @@ describe('POST /consent', () => {
       400,
     ],
     ['a proto-poisoning key', '{"__proto__": {"x": 1}}', 400],
+    ['a NUL character', JSON.stringify({ ...receipt(), path: '/fr/\u0000' }), 400],
+    ['a lone surrogate', JSON.stringify({ ...receipt(), version: 'v\ud800' }), 400],
+    [
+      'a lone surrogate in a key',
+      JSON.stringify({ ...receipt(), services: { '\udc00': true } }),
+      400,
+    ],
+    ['an impossible month', JSON.stringify({ ...receipt(), ts: '2026-13-01T10:00:00.000Z' }), 400],
+    ['an impossible day', JSON.stringify({ ...receipt(), ts: '2026-02-30T10:00:00Z' }), 400],
+    ['an impossible hour', JSON.stringify({ ...receipt(), ts: '2026-02-03T24:00:00Z' }), 400],
+    ['a year out of range', JSON.stringify({ ...receipt(), ts: '9999-01-01T10:00:00Z' }), 400],
     [
       'too many categories',
       JSON.stringify({
@@ -117,6 +135,120 @@ describe('POST /consent', () => {
       assert.equal(await count(), before);
     });
   }
+
+  it('refuses a body that is not valid UTF-8 with 400, storing nothing', async () => {
+    const before = await count();
+    const json = JSON.stringify({ ...receipt(), path: '/fr/XX' });
+    const bytes = Buffer.from(json);
+    const at = bytes.indexOf('XX');
+    bytes[at] = 0xc3; // a lead byte followed by an ASCII byte: malformed UTF-8
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: bytes,
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().message, /UTF-8/);
+    assert.equal(await count(), before);
+  });
+
+  it('names the field holding a NUL or a lone surrogate', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: JSON_TYPE,
+      payload: JSON.stringify({ ...receipt(), categories: { a: true }, path: '/\ud83d' }),
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error, 'invalid');
+    assert.match(res.json().message, /body\/path holds a NUL character or invalid Unicode/);
+  });
+
+  it('stores the consent id in lower case, whatever case the browser sent', async () => {
+    const r = receipt({ id: 'B7C8E0D4-5A3E-4D0B-8A77-0E3C1C9B2F10' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(r),
+    });
+    assert.equal(res.statusCode, 202);
+    const rows = await storage.visitorRecords('b7c8e0d4-5a3e-4d0b-8a77-0e3c1c9b2f10');
+    assert.deepEqual(
+      rows.map((row) => row.receiptId),
+      [r.receiptId],
+    );
+  });
+
+  it('answers a replay 202 when it repeats the receipt, 409 (logged, nothing stored) when it differs', async () => {
+    const r = receipt({ id: 'replay-visitor', method: 'accept-all' });
+    const post = (body: object) =>
+      app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload: JSON.stringify(body) });
+    assert.equal((await post(r)).statusCode, 202);
+    assert.equal((await post(r)).statusCode, 202);
+    const forged = await post({ ...r, method: 'reject-all' });
+    assert.equal(forged.statusCode, 409);
+    assert.equal(forged.json().error, 'conflict');
+    const rows = await storage.visitorRecords('replay-visitor');
+    assert.deepEqual(
+      rows.map((row) => row.method),
+      ['accept-all'],
+    );
+    assert.match(log.text(), /"status":409/);
+    assert.match(log.text(), /receiptId is stored with different content/);
+  });
+
+  it('flags, and keeps, a receipt whose ts is more than 10 minutes from the receive time', async () => {
+    // The server's clock reads 2026-03-02T08:00:00Z.
+    const times = [
+      '2026-03-02T07:50:30.000Z',
+      '2026-03-02T09:09:00+01:00',
+      '2026-03-02T07:49:59.000Z',
+      '2026-03-02T08:10:01Z',
+    ];
+    for (const ts of times) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/consent',
+        headers: TEXT,
+        payload: JSON.stringify(receipt({ id: 'skew-visitor', ts })),
+      });
+      assert.equal(res.statusCode, 202);
+    }
+    const rows = await storage.visitorRecords('skew-visitor');
+    assert.deepEqual(rows.map((row) => [row.ts, row.clockSkew, row.receivedAt]).sort(), [
+      ['2026-03-02T07:49:59.000Z', true, '2026-03-02T08:00:00.000Z'],
+      ['2026-03-02T07:50:30.000Z', false, '2026-03-02T08:00:00.000Z'],
+      ['2026-03-02T08:10:01Z', true, '2026-03-02T08:00:00.000Z'],
+      ['2026-03-02T09:09:00+01:00', false, '2026-03-02T08:00:00.000Z'],
+    ]);
+  });
+
+  it("stores the request's Origin with the receipt, null without one", async () => {
+    const r = receipt({ id: 'origin-visitor' });
+    await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: { ...TEXT, host: 'www.inami.fgov.be', origin: 'https://www.inami.fgov.be' },
+      payload: JSON.stringify(r),
+    });
+    const bare = receipt({ id: 'origin-visitor' });
+    await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(bare),
+    });
+    const rows = await storage.visitorRecords('origin-visitor');
+    assert.deepEqual(
+      rows.map((row) => [row.receiptId, row.origin]),
+      [
+        [r.receiptId, 'https://www.inami.fgov.be'],
+        [bare.receiptId, null],
+      ],
+    );
+  });
 
   it('never logs the IP, the user agent or the body', async () => {
     const ua =

@@ -56,6 +56,12 @@ describe('reading endpoints', () => {
           authorization,
         );
       }
+      // The token is checked first: a bad parameter without a token is 401, not 400.
+      const badQuery = `${url}?from=2026-13-45&pageSize=x`;
+      for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer a b' }]) {
+        const res = await app.inject({ url: badQuery, headers });
+        assert.equal(res.statusCode, 401, JSON.stringify(headers));
+      }
       const ok = await app.inject({ url, headers: auth });
       assert.equal(ok.statusCode, 200);
       assert.equal(ok.headers['cache-control'], 'no-store');
@@ -73,9 +79,11 @@ describe('reading endpoints', () => {
     assert.deepEqual(times, [...times].sort().reverse());
     assert.deepEqual(Object.keys(body.records[0]).sort(), [
       'categories',
+      'clockSkew',
       'id',
       'lang',
       'method',
+      'origin',
       'path',
       'receiptId',
       'receivedAt',
@@ -106,11 +114,49 @@ describe('reading endpoints', () => {
       'pageSize=501',
       'page=abc',
       'method=maybe',
+      'to=9999-12-31',
+      'from=1970-01-01',
+      'from=3000-01-01',
+      'to=2026-00-10',
+      'sep=tab',
     ]) {
       const res = await app.inject({ url: `/api/records?${query}`, headers: auth });
       assert.equal(res.statusCode, 400, query);
       assert.equal(res.json().error, 'invalid');
+      assert.equal(typeof res.json().message, 'string');
     }
+    for (const url of ['/api/records.csv?to=9999-12-31', '/api/stats?to=9999-12-31']) {
+      const res = await app.inject({ url, headers: auth });
+      assert.equal(res.statusCode, 400, url);
+      assert.match(res.json().message, /2000-01-01 to 2999-12-31/);
+    }
+  });
+
+  it('finds a visitor whatever the case of the consent id typed', async () => {
+    const upper = await app.inject({ url: '/api/records?id=V3', headers: auth });
+    assert.equal(upper.json().total, 12);
+    const history = await app.inject({ url: '/api/records/V3', headers: auth });
+    assert.equal(history.json().id, 'v3');
+    assert.equal(history.json().records.length, 12);
+  });
+
+  it('writes ; separators and a sep=; line for Belgian spreadsheets on ?sep=semicolon', async () => {
+    const res = await app.inject({ url: '/api/records.csv?sep=semicolon', headers: auth });
+    const lines = res.body.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'sep=;');
+    assert.equal(
+      lines[1],
+      'receiptId;id;ts;receivedAt;clockSkew;origin;version;method;lang;path;categories;services',
+    );
+    assert.equal(lines.length, 123);
+    const line = lines.find((l) => l.startsWith('csv-receipt;'))!;
+    assert.equal(
+      line,
+      `csv-receipt;'-23;2026-03-01T10:00:00.000Z;2026-02-10T00:00:00.000Z;false;;'=SUM(1+1);gpc;fr;` +
+        `"/fr/""quoted"",page";"{""necessary"":true}";{}`,
+    );
+    const comma = await app.inject({ url: '/api/records.csv?sep=comma', headers: auth });
+    assert.match(comma.body, /^receiptId,id,/);
   });
 
   it('streams every matching record as CSV, formula cells neutralised', async () => {
@@ -120,13 +166,13 @@ describe('reading endpoints', () => {
     const lines = res.body.trimEnd().split('\r\n');
     assert.equal(
       lines[0],
-      'receiptId,id,ts,receivedAt,version,method,lang,path,categories,services',
+      'receiptId,id,ts,receivedAt,clockSkew,origin,version,method,lang,path,categories,services',
     );
     assert.equal(lines.length, 122);
     const line = lines.find((l) => l.startsWith('csv-receipt,'))!;
     assert.equal(
       line,
-      `csv-receipt,'-23,2026-03-01T10:00:00.000Z,2026-02-10T00:00:00.000Z,'=SUM(1+1),gpc,fr,` +
+      `csv-receipt,'-23,2026-03-01T10:00:00.000Z,2026-02-10T00:00:00.000Z,false,,'=SUM(1+1),gpc,fr,` +
         `"/fr/""quoted"",page","{""necessary"":true}",{}`,
     );
     const filtered = await app.inject({ url: '/api/records.csv?method=gpc', headers: auth });
@@ -176,6 +222,103 @@ describe('reading endpoints', () => {
       (await app.inject({ url: '/api/stats?from=2026-13-01', headers: auth })).statusCode,
       400,
     );
+  });
+});
+
+describe('access and erasure by consent id', () => {
+  it('exports a visitor as JSON and erases them with the token, recording the erasure', async () => {
+    const storage = await openSqlite(':memory:');
+    const mine = [
+      stored('2026-02-01T00:00:00.000Z', { id: 'ab-visitor' }),
+      stored('2026-02-03T00:00:00.000Z', { id: 'ab-visitor', method: 'withdraw' }),
+    ];
+    await storage.insertRecords([...mine, stored('2026-02-02T00:00:00.000Z', { id: 'other' })]);
+    const { app } = await testServer(
+      {},
+      { storage, now: () => new Date('2026-02-15T12:00:00.000Z') },
+    );
+    try {
+      for (const [method, url] of [
+        ['GET', '/api/records/ab-visitor/export'],
+        ['DELETE', '/api/records/ab-visitor'],
+      ] as const) {
+        assert.equal((await app.inject({ method, url })).statusCode, 401, url);
+      }
+      const exported = await app.inject({ url: '/api/records/AB-visitor/export', headers: auth });
+      assert.equal(exported.statusCode, 200);
+      assert.match(
+        String(exported.headers['content-disposition']),
+        /attachment; filename="garde-consent-ab-visitor\.json"/,
+      );
+      assert.equal(exported.headers['cache-control'], 'no-store');
+      assert.deepEqual(exported.json(), {
+        id: 'ab-visitor',
+        exportedAt: '2026-02-15T12:00:00.000Z',
+        records: mine,
+      });
+      const erased = await app.inject({
+        method: 'DELETE',
+        url: '/api/records/ab-visitor?by=DPO%20ticket%2042',
+        headers: auth,
+      });
+      assert.equal(erased.statusCode, 200);
+      assert.deepEqual(erased.json(), {
+        id: 'ab-visitor',
+        erased: 2,
+        at: '2026-02-15T12:00:00.000Z',
+      });
+      assert.deepEqual(
+        (await app.inject({ url: '/api/records/ab-visitor', headers: auth })).json(),
+        {
+          id: 'ab-visitor',
+          records: [],
+        },
+      );
+      const again = await app.inject({
+        method: 'DELETE',
+        url: '/api/records/ab-visitor',
+        headers: auth,
+      });
+      assert.equal(again.statusCode, 404);
+      assert.deepEqual(await storage.erasures(), [
+        { at: '2026-02-15T12:00:00.000Z', reason: 'request', rows: 2, actor: 'DPO ticket 42' },
+      ]);
+      const badActor = await app.inject({
+        method: 'DELETE',
+        url: '/api/records/other?by=%3Cscript%3E',
+        headers: auth,
+      });
+      assert.equal(badActor.statusCode, 400);
+      assert.equal((await storage.visitorRecords('other')).length, 1);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('CSV export failure', () => {
+  it('logs the error and breaks the download instead of ending it as if complete', async () => {
+    const storage = await openSqlite(':memory:');
+    await storage.insertRecords([stored('2026-02-01T00:00:00.000Z', { id: 'export-visitor' })]);
+    const failing = {
+      ...storage,
+      async *iterateRecords() {
+        yield* storage.iterateRecords({});
+        throw new Error('connection lost mid-export');
+      },
+    };
+    const { app, log } = await testServer({}, { storage: failing });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      // Cut before or after the headers, depending on timing: either way the client sees an error.
+      await assert.rejects(
+        fetch(`${url}/api/records.csv`, { headers: auth }).then((res) => res.text()),
+      );
+      assert.match(log.text(), /"msg":"CSV export failed"/);
+      assert.match(log.text(), /connection lost mid-export/);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -1,8 +1,11 @@
 // One suite, run against SQLite and PostgreSQL: both must give the same answers to the same writes.
 import { after, before, describe, it as test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKENDS, stored, storedHit } from '../helpers.js';
-import type { Storage, StoredRecord } from '../../src/storage/types.js';
+import { createBatcher } from '../../src/batcher.js';
+import { verifyChain } from '../../src/storage/chain.js';
+import { openPostgres } from '../../src/storage/postgres.js';
+import { BACKENDS, PG_SKIP, PG_URL, stored, storedHit } from '../helpers.js';
+import type { InsertOutcome, Storage, StoredRecord } from '../../src/storage/types.js';
 
 const ids = (records: StoredRecord[]) => records.map((r) => r.receiptId);
 
@@ -23,17 +26,61 @@ for (const backend of BACKENDS) {
     });
     after(async () => cleanup?.());
 
-    it('stores a receipt once per receiptId, the first copy winning', async () => {
-      const first = stored('2026-03-01T10:00:00.000Z', { id: 'dup-visitor', method: 'accept-all' });
-      const again = {
+    it('stores a receipt once per receiptId: a resend is a duplicate, other content a conflict', async () => {
+      const first = stored(
+        '2026-03-01T10:00:00.000Z',
+        {
+          id: 'dup-visitor',
+          method: 'accept-all',
+          categories: { necessary: true, analytics: true },
+        },
+        'https://www.inami.fgov.be',
+      );
+      const forged = {
         ...first,
         method: 'reject-all' as const,
         receivedAt: '2026-03-01T10:00:05.000Z',
       };
-      await storage.insertRecords([first, again]);
-      await storage.insertRecords([again]);
-      const rows = await storage.visitorRecords('dup-visitor');
-      assert.deepEqual(rows, [first]);
+      // The same receipt resent later, from nowhere, its maps in another key order: still the same receipt.
+      const resent = {
+        ...first,
+        categories: { analytics: true, necessary: true },
+        receivedAt: '2026-03-02T10:00:00.000Z',
+        origin: null,
+      };
+      assert.deepEqual(await storage.insertRecords([first, forged, resent]), [
+        'stored',
+        'conflict',
+        'duplicate',
+      ]);
+      assert.deepEqual(await storage.insertRecords([forged]), ['conflict']);
+      assert.deepEqual(await storage.insertRecords([resent]), ['duplicate']);
+      assert.deepEqual(await storage.visitorRecords('dup-visitor'), [first]);
+    });
+
+    it('stores every good receipt of a burst when one row is refused (batch retried row by row)', async () => {
+      const batcher = createBatcher<StoredRecord, InsertOutcome>((rows) =>
+        storage.insertRecords(rows),
+      );
+      const good = Array.from({ length: 50 }, () =>
+        stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor' }),
+      );
+      // A row the database itself refuses (NOT NULL); on PostgreSQL a NUL in text is refused too.
+      const bad: StoredRecord[] = [
+        {
+          ...stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor' }),
+          version: null as unknown as string,
+        },
+      ];
+      if (backend.name === 'PostgreSQL') {
+        bad.push(stored('2026-03-02T10:00:00.000Z', { id: 'burst-visitor', path: '/\u0000' }));
+      }
+      const rows = [...good.slice(0, 25), ...bad, ...good.slice(25)] as StoredRecord[];
+      const outcomes = await Promise.allSettled(rows.map((row) => batcher.add(row)));
+      const failed = outcomes.filter((outcome) => outcome.status === 'rejected').length;
+      assert.equal(failed, bad.length);
+      const kept = await storage.visitorRecords('burst-visitor');
+      assert.deepEqual(ids(kept).sort(), ids(good).sort());
     });
 
     it('lists newest first with filters and pagination, counting every match', async () => {
@@ -196,10 +243,83 @@ for (const backend of BACKENDS) {
         stored('2019-01-01T00:00:00.000Z', { id: 'kept' }),
         stored('2026-01-01T00:00:00.000Z', { id: 'kept' }),
       ]);
-      const result = await storage.purge('2021-01-01T00:00:00.000Z', '2000-01-01');
+      const result = await storage.purge(
+        '2021-01-01T00:00:00.000Z',
+        '2000-01-01',
+        '2026-01-02T00:00:00.000Z',
+      );
       assert.ok(result.records >= 2);
       assert.deepEqual(await storage.visitorRecords('gone'), []);
       assert.equal((await storage.visitorRecords('kept')).length, 2);
+      // Erased, not deleted: the chain still verifies, and the erasure is on record.
+      const verdict = await verifyChain(storage.chainRows(), await storage.chainHead());
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      const last = (await storage.erasures()).at(-1);
+      assert.deepEqual(last, {
+        at: '2026-01-02T00:00:00.000Z',
+        reason: 'retention',
+        rows: result.records,
+        actor: 'retention',
+      });
+    });
+
+    it('erases one visitor on request: tombstones that keep the chain, an erasure on record', async () => {
+      const mine = [
+        stored('2026-08-01T10:00:00.000Z', { id: 'erase-me', method: 'accept-all' }),
+        stored('2026-08-02T10:00:00.000Z', { id: 'erase-me', method: 'withdraw' }),
+      ];
+      const other = stored('2026-08-01T11:00:00.000Z', { id: 'keep-me', method: 'accept-all' });
+      await storage.insertRecords([mine[0]!, other, mine[1]!]);
+      const before = await storage.stats('2026-08-01', '2026-08-02');
+      const erased = await storage.eraseVisitor('erase-me', {
+        at: '2026-08-03T00:00:00.000Z',
+        actor: 'dpo@example.be',
+      });
+      assert.equal(erased, 2);
+      assert.deepEqual(await storage.visitorRecords('erase-me'), []);
+      assert.deepEqual(await storage.visitorRecords('keep-me'), [other]);
+      assert.equal((await storage.listRecords({ id: 'erase-me' }, 1, 50)).total, 0);
+      const after = await storage.stats('2026-08-01', '2026-08-02');
+      assert.deepEqual(after.decisions, [{ day: '2026-08-01', method: 'accept-all', count: 1 }]);
+      assert.notDeepEqual(after.decisions, before.decisions);
+      // Nothing of the visitor is left in the rows: no consent id, no receipt id, no choice.
+      const tombstones: string[] = [];
+      for await (const row of storage.chainRows()) {
+        if (row.record === null) tombstones.push(row.receiptId);
+        assert.notEqual(row.receiptId, mine[0]!.receiptId);
+        assert.notEqual(row.receiptId, mine[1]!.receiptId);
+      }
+      assert.ok(tombstones.every((id) => /^erased-\d+$/.test(id)));
+      const verdict = await verifyChain(storage.chainRows(), await storage.chainHead());
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      assert.deepEqual((await storage.erasures()).at(-1), {
+        at: '2026-08-03T00:00:00.000Z',
+        reason: 'request',
+        rows: 2,
+        actor: 'dpo@example.be',
+      });
+      assert.equal(
+        await storage.eraseVisitor('erase-me', { at: '2026-08-05T00:00:00.000Z', actor: 'y' }),
+        0,
+      );
+      // A new receipt still extends the chain after the tombstones.
+      await storage.insertRecords([stored('2026-08-04T00:00:00.000Z', { id: 'keep-me' })]);
+      assert.equal((await verifyChain(storage.chainRows(), await storage.chainHead())).ok, true);
     });
   });
 }
+
+describe('storage: PostgreSQL start-up checks', () => {
+  test(
+    'refuses to open a database it cannot write, with a clear error',
+    { skip: PG_SKIP },
+    async () => {
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', '-c default_transaction_read_only=on');
+      await assert.rejects(
+        openPostgres({ connectionString: url.toString() }),
+        /read-only transaction|not writable/,
+      );
+    },
+  );
+});

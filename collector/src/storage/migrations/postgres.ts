@@ -51,6 +51,38 @@ export const POSTGRES_MIGRATIONS: string[] = [
     PRIMARY KEY (day, dimension, value)
   );
   `,
-  // 2: pre-consent hits as day-level counters.
+  // 2: the Origin header of each receipt; consent ids in lower case (UUIDs, searched without case).
+  `
+  ALTER TABLE consent_records ADD COLUMN origin text;
+  UPDATE consent_records SET consent_id = lower(consent_id);
+  `,
+  // 3: the tamper-evident chain (sequence, content hash, chain hash; the head in a one-row table locked
+  // FOR UPDATE by each batch) and the clock-skew flag. Rows stored before are chained at open.
+  `
+  ALTER TABLE consent_records ADD COLUMN clock_skew boolean NOT NULL DEFAULT false;
+  ALTER TABLE consent_records ADD COLUMN seq bigint;
+  ALTER TABLE consent_records ADD COLUMN content_hash text;
+  ALTER TABLE consent_records ADD COLUMN chain_hash text;
+  CREATE UNIQUE INDEX consent_records_by_seq ON consent_records (seq);
+  CREATE TABLE chain_head (
+    id   integer PRIMARY KEY CHECK (id = 1),
+    seq  bigint NOT NULL,
+    hash text NOT NULL
+  );
+  INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64));
+  `,
+  // 4: erasure. An erased row keeps its sequence number, hashes and receive time; its content becomes a
+  // tombstone. Each erasure (on request or by retention) is recorded in erasures, without the consent id.
+  `
+  ALTER TABLE consent_records ADD COLUMN erased_at timestamptz;
+  CREATE TABLE erasures (
+    id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at     timestamptz NOT NULL,
+    reason text NOT NULL,
+    rows   integer NOT NULL,
+    actor  text NOT NULL
+  );
+  `,
+  // 5: pre-consent hits as day-level counters.
   POSTGRES_COUNTERS,
 ];

@@ -50,6 +50,38 @@ export const SQLITE_MIGRATIONS: string[] = [
     PRIMARY KEY (day, dimension, value)
   );
   `,
-  // 2: pre-consent hits as day-level counters.
+  // 2: the Origin header of each receipt; consent ids in lower case (UUIDs, searched without case).
+  `
+  ALTER TABLE consent_records ADD COLUMN origin TEXT;
+  UPDATE consent_records SET consent_id = lower(consent_id);
+  `,
+  // 3: the tamper-evident chain (sequence, content hash, chain hash; the head in a one-row table) and the
+  // clock-skew flag. Rows stored before are chained at open, in receive order.
+  `
+  ALTER TABLE consent_records ADD COLUMN clock_skew INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE consent_records ADD COLUMN seq INTEGER;
+  ALTER TABLE consent_records ADD COLUMN content_hash TEXT;
+  ALTER TABLE consent_records ADD COLUMN chain_hash TEXT;
+  CREATE UNIQUE INDEX consent_records_by_seq ON consent_records (seq);
+  CREATE TABLE chain_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  INTEGER NOT NULL,
+    hash TEXT NOT NULL
+  );
+  INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}');
+  `,
+  // 4: erasure. An erased row keeps its sequence number, hashes and receive time; its content becomes a
+  // tombstone. Each erasure (on request or by retention) is recorded in erasures, without the consent id.
+  `
+  ALTER TABLE consent_records ADD COLUMN erased_at TEXT;
+  CREATE TABLE erasures (
+    id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    at     TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    rows   INTEGER NOT NULL,
+    actor  TEXT NOT NULL
+  );
+  `,
+  // 5: pre-consent hits as day-level counters.
   SQLITE_COUNTERS,
 ];
