@@ -5,7 +5,8 @@ const roomFor = (height: number) =>
   // The media query is the complement of the banner's in-flow fallback (banner.styles.ts). While
   // the banner is up, the floating settings button would sit under it, hidden yet focusable; the
   // banner's own "Customise" does its job.
-  `@media not all and (max-height:20rem){html{scroll-padding-bottom:${height}px;padding-bottom:${height}px}}` +
+  '@media not all and (max-height:20rem){' +
+  `html{scroll-padding-bottom:${height}px;padding-bottom:${height}px}}` +
   'garde-policy-link[floating]{display:none}';
 
 /**
