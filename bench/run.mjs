@@ -1,12 +1,14 @@
-// `npm run bench`: size, start-up and gating cost of garde next to vanilla-cookieconsent, Klaro
-// and tarteaucitron, printed as tables; raw figures in bench/results/latest.json and the
-// Markdown tables in bench/results/latest.md (for docs/benchmarks.md).
+// `npm run bench`: size, start-up (per viewport) and gating cost of garde next to
+// vanilla-cookieconsent, Orejime, Klaro and tarteaucitron, printed as tables; raw figures in
+// bench/results/latest.json and the Markdown tables in bench/results/latest.md (for
+// docs/benchmarks.md).
 // BENCH_ROUNDS (default 12) and BENCH_GATING_RUNS (default 9) change the number of runs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
 import { startServer, REPO } from './lib/server.mjs';
-import { launch, CPU_THROTTLE } from './lib/browser.mjs';
+import { launch, CPU_THROTTLE, VIEWPORTS } from './lib/browser.mjs';
+import { SYSTEMS } from './lib/systems.mjs';
 import { measureSizes } from './size.mjs';
 import { measureStartup } from './startup.mjs';
 import { measureGating } from './gating.mjs';
@@ -24,7 +26,9 @@ let results;
 try {
   progress('size');
   const sizes = await measureSizes(browser, server.origin);
-  progress(`startup: ${rounds} rounds of 4 systems, CPU throttled ${CPU_THROTTLE}x`);
+  progress(
+    `startup: ${rounds} rounds of ${SYSTEMS.length} systems at ${VIEWPORTS.length} viewports, CPU throttled ${CPU_THROTTLE}x`,
+  );
   const startup = await measureStartup(browser, server.origin, rounds, progress);
   progress(`gating: ${gatingRuns} runs of 3 variants`);
   const gating = await measureGating(browser, server.origin, gatingRuns, progress);
@@ -73,8 +77,7 @@ const sizeRows = results.sizes.map((s) => [
   s.name === 'garde' ? '–' : ratio(gs.brotli, s.brotli),
 ]);
 
-// Start-up
-const gst = g(results.startup);
+// Start-up, one table per viewport
 const spread = (x, digits = 0) => `${x.q1.toFixed(digits)}–${x.q3.toFixed(digits)}`;
 const startHeader = [
   'system',
@@ -87,16 +90,30 @@ const startHeader = [
   'CLS (median)',
   'CLS max',
 ];
-const startRows = results.startup.map((s) => [
-  s.name,
-  fmtMs(s.visibleMs.median),
-  spread(s.visibleMs),
-  `${fmtMs(s.visibleMs.min)}–${fmtMs(s.visibleMs.max)}`,
-  s.name === 'garde' ? '–' : ratio(gst.visibleMs.median, s.visibleMs.median),
-  fmtMs(s.blockingMs.median),
-  spread(s.blockingMs),
-  s.cls.median.toFixed(3),
-  s.cls.max.toFixed(3),
+const startRows = (systems) => {
+  const gst = g(systems);
+  return systems.map((s) => [
+    s.name,
+    fmtMs(s.visibleMs.median),
+    spread(s.visibleMs),
+    `${fmtMs(s.visibleMs.min)}–${fmtMs(s.visibleMs.max)}`,
+    s.name === 'garde' ? '–' : ratio(gst.visibleMs.median, s.visibleMs.median),
+    fmtMs(s.blockingMs.median),
+    spread(s.blockingMs),
+    s.cls.median.toFixed(3),
+    s.cls.max.toFixed(3),
+  ]);
+};
+const startTitle = (viewport) =>
+  `Start-up at ${viewport}: ${rounds} fresh contexts per system, alternated; headless Chromium, CPU throttled ${CPU_THROTTLE}x`;
+// Layout shift side by side: the median (and max) of each system at each viewport.
+const clsHeader = ['system', ...results.startup.map((v) => `CLS ${v.viewport} (median / max)`)];
+const clsRows = SYSTEMS.map(({ name }) => [
+  name,
+  ...results.startup.map((v) => {
+    const { cls } = v.systems.find((s) => s.name === name);
+    return `${cls.median.toFixed(3)} / ${cls.max.toFixed(3)}`;
+  }),
 ]);
 
 // Gating
@@ -153,10 +170,12 @@ const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
 console.log(`\nSize: library files loaded for a working banner (one language)\n`);
 console.log(textTable(sizeHeader, sizeRows));
-console.log(
-  `\nStart-up: ${rounds} fresh contexts per system, alternated; headless Chromium, CPU throttled ${CPU_THROTTLE}x\n`,
-);
-console.log(textTable(startHeader, startRows));
+for (const { viewport, systems } of results.startup) {
+  console.log(`\n${startTitle(viewport)}\n`);
+  console.log(textTable(startHeader, startRows(systems)));
+}
+console.log(`\nCumulative layout shift per viewport (Web Vitals: good up to 0.1)\n`);
+console.log(textTable(clsHeader, clsRows));
 console.log(
   `\nGating cost: 10,000 elements added by script, 200 of them gated (median of ${gatingRuns})\n`,
 );
@@ -171,9 +190,15 @@ const md = [
   '',
   markdownTable(sizeHeader, sizeRows),
   '',
-  `### Start-up (${rounds} fresh contexts per system, alternated)`,
+  ...results.startup.flatMap(({ viewport, systems }) => [
+    `### Start-up at ${viewport} (${rounds} fresh contexts per system, alternated)`,
+    '',
+    markdownTable(startHeader, startRows(systems)),
+    '',
+  ]),
+  '### Layout shift per viewport',
   '',
-  markdownTable(startHeader, startRows),
+  markdownTable(clsHeader, clsRows),
   '',
   `### Gating cost (median of ${gatingRuns})`,
   '',

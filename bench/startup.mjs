@@ -1,8 +1,9 @@
 // Start-up in headless Chromium with the CPU throttled 4x: time from navigation start to the
 // reject button on screen, main-thread blocking time (long tasks beyond 50 ms) and cumulative
-// layout shift, for each system, in fresh browser contexts, systems alternated A B C D A B C D.
+// layout shift, for each system at each viewport, in fresh browser contexts, systems alternated
+// A B C D E A B C D E within each viewport of each round.
 import { SYSTEMS } from './lib/systems.mjs';
-import { freshPage } from './lib/browser.mjs';
+import { freshPage, VIEWPORTS } from './lib/browser.mjs';
 import { summary } from './lib/stats.mjs';
 
 /**
@@ -25,8 +26,8 @@ const probe = (rejectSource) => `(() => {
   requestAnimationFrame(check);
 })();`;
 
-async function once(browser, origin, system) {
-  const { context, page } = await freshPage(browser);
+async function once(browser, origin, system, viewport) {
+  const { context, page } = await freshPage(browser, viewport);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
@@ -49,20 +50,33 @@ async function once(browser, origin, system) {
   }
 }
 
-/** Runs `rounds` rounds; returns per system the raw runs and their summaries. */
+/**
+ * Runs `rounds` rounds, each through every viewport; returns per viewport ({ viewport, systems })
+ * and per system the raw runs and their summaries.
+ */
 export async function measureStartup(browser, origin, rounds, onProgress = () => {}) {
-  const runs = Object.fromEntries(SYSTEMS.map((s) => [s.name, []]));
+  const key = (viewport, system) => `${viewport.name} ${system.name}`;
+  const runs = new Map();
+  for (const viewport of VIEWPORTS) for (const s of SYSTEMS) runs.set(key(viewport, s), []);
   // One warm-up load each (disk cache of the binary, JIT of the server), not counted.
-  for (const s of SYSTEMS) await once(browser, origin, s);
+  for (const s of SYSTEMS) await once(browser, origin, s, VIEWPORTS[0]);
   for (let i = 0; i < rounds; i++) {
-    for (const s of SYSTEMS) runs[s.name].push(await once(browser, origin, s));
+    for (const viewport of VIEWPORTS)
+      for (const s of SYSTEMS)
+        runs.get(key(viewport, s)).push(await once(browser, origin, s, viewport));
     onProgress(`startup round ${i + 1}/${rounds}`);
   }
-  return SYSTEMS.map((s) => ({
-    name: s.name,
-    runs: runs[s.name],
-    visibleMs: summary(runs[s.name].map((r) => r.visibleMs)),
-    blockingMs: summary(runs[s.name].map((r) => r.blockingMs)),
-    cls: summary(runs[s.name].map((r) => r.cls)),
+  return VIEWPORTS.map((viewport) => ({
+    viewport: viewport.name,
+    systems: SYSTEMS.map((s) => {
+      const own = runs.get(key(viewport, s));
+      return {
+        name: s.name,
+        runs: own,
+        visibleMs: summary(own.map((r) => r.visibleMs)),
+        blockingMs: summary(own.map((r) => r.blockingMs)),
+        cls: summary(own.map((r) => r.cls)),
+      };
+    }),
   }));
 }

@@ -14,12 +14,24 @@ export async function launch() {
 /** CPU slowdown applied to every benchmark page: 4x approximates a mid-range phone. */
 export const CPU_THROTTLE = 4;
 
-/** A page in a fresh (incognito-like) context with the CPU throttled; returns { context, page, cdp }. */
-export async function freshPage(browser) {
+/**
+ * The viewports of the start-up benchmark: a small phone (where a banner in the page flow pushes
+ * the most content) and a laptop. Layout shift is measured at both.
+ */
+export const VIEWPORTS = [
+  { name: '320×640', width: 320, height: 640 },
+  { name: '1280×800', width: 1280, height: 800 },
+];
+
+/**
+ * A page in a fresh (incognito-like) context with the CPU throttled, at `viewport` (default
+ * 1280×800); returns { context, page, cdp }.
+ */
+export async function freshPage(browser, viewport = VIEWPORTS[1]) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-  await page.setViewport({ width: 1280, height: 800 });
+  await page.setViewport({ width: viewport.width, height: viewport.height });
   return { context, page, cdp };
 }

@@ -1,5 +1,5 @@
 // A static server for the benchmarks on 127.0.0.1 and an ephemeral port. It serves the bench
-// fixtures, garde's build and the three other consent managers straight from node_modules,
+// fixtures, garde's build and the four other consent managers straight from node_modules,
 // so every system loads exactly the files a site would deploy.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,6 +20,7 @@ const MOUNTS = [
   ['/fixtures/', join(REPO, 'bench/fixtures')],
   ['/dist/', join(REPO, 'dist')],
   ['/node_modules/vanilla-cookieconsent/', join(REPO, 'node_modules/vanilla-cookieconsent')],
+  ['/node_modules/orejime/', join(REPO, 'node_modules/orejime')],
   ['/node_modules/klaro/', join(REPO, 'node_modules/klaro')],
   ['/node_modules/tarteaucitronjs/', join(REPO, 'node_modules/tarteaucitronjs')],
 ];

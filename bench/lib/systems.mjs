@@ -1,4 +1,4 @@
-// The four consent managers under test: where their fixture page is, and how to find the
+// The five consent managers under test: where their fixture page is, and how to find the
 // "reject" button of their first layer once it is on screen.
 
 /**
@@ -35,6 +35,12 @@ export const SYSTEMS = [
     page: '/fixtures/cookieconsent/',
     reject: () => document.querySelector('#cc-main .cm__btn[data-role="necessary"]'),
     accept: () => document.querySelector('#cc-main .cm__btn[data-role="all"]'),
+  },
+  {
+    name: 'orejime',
+    page: '/fixtures/orejime/',
+    reject: () => document.querySelector('.orejime-Banner .orejime-Banner-declineButton'),
+    accept: () => document.querySelector('.orejime-Banner .orejime-Banner-saveButton'),
   },
   {
     name: 'klaro',

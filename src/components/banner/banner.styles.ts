@@ -1,18 +1,42 @@
 import { css } from '../css.js';
 
-// In the flow at the start of <body>, full width, like GOV.UK's cookie banner: it never covers the
-// page, so it can never hide the focused element (WCAG 2.4.11), and it reflows at 400% zoom, where
-// a fixed banner would take the whole viewport.
+// Fixed at the bottom of the viewport, full width: a fixed box that appears moves nothing already
+// painted (no layout shift), wherever the page is in its loading when garde's deferred script
+// runs. BannerRoom (banner-room.ts) keeps the page's end and its focus targets clear of it.
+// It leaves at least half the viewport, or all but 10rem, to the page, and scrolls inside beyond
+// that. Where the viewport is too short for both (400% zoom: 1280×1024 is 320×256 CSS px), it
+// falls back to the page flow at the start of <body>, where it reflows like the page. The
+// 20rem threshold is repeated in banner-room.ts.
 export const bannerStyles = css`
+  :host {
+    position: fixed;
+    inset: auto 0 0;
+    z-index: var(--garde-z-index, 1000);
+    max-height: max(50vh, 100vh - 10rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
   section {
     background: var(--_background);
     color: var(--_color);
-    border-bottom: 2px solid var(--_border);
+    border-top: 2px solid var(--_border);
   }
 
   [part~='inner'] {
     max-width: 60rem;
     margin: auto;
     padding: var(--_space);
+  }
+
+  @media (max-height: 20rem) {
+    :host {
+      position: static;
+      max-height: none;
+    }
+
+    section {
+      border-width: 0 0 2px;
+    }
   }
 `;

@@ -1,13 +1,16 @@
 import { html, nothing } from 'lit/html.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
+import { BannerRoom } from './banner-room.js';
 import { bannerStyles } from './banner.styles.js';
 
 /**
  * The first layer, shown while the visitor has not decided: a landmark region with a short text,
  * the policy link and three equal buttons. Not a cookie wall: the page stays usable, and leaving
  * the banner alone is never consent. `mountUi()` puts it first in `<body>` so that it comes first
- * in the focus order, without ever taking focus on its own.
+ * in the focus order, without ever taking focus on its own. It is fixed at the bottom of the
+ * viewport, so that appearing moves nothing on the page, and keeps room for itself there while
+ * connected (see `BannerRoom`); on a viewport under 20rem high it sits in the page flow instead.
  *
  * @tag garde-banner
  *
@@ -31,12 +34,18 @@ import { bannerStyles } from './banner.styles.js';
  * @cssproperty --garde-focus - The focus ring.
  * @cssproperty --garde-radius - Corner radius of buttons.
  * @cssproperty --garde-space - Base spacing.
+ * @cssproperty --garde-z-index - Stacking level of the fixed banner (default 1000).
  *
  * @event garde:consent - On `document`, from the core, after "Accept all" or "Reject all".
  * @event garde:show-preferences - On `document`, after "Customise".
  */
 export class GardeBanner extends GardeElement {
   static override styles = [baseStyles, bannerStyles];
+
+  constructor() {
+    super();
+    new BannerRoom(this);
+  }
 
   override render() {
     const garde = this.garde;
