@@ -15,6 +15,7 @@ export const placeholderStyles = css`
   [part~='base'] {
     display: grid;
     place-content: center;
+    justify-items: center;
     min-height: 100%;
     padding: var(--_space);
     text-align: center;
