@@ -1,6 +1,7 @@
 import type { ConsentState, Garde } from '../core/types.js';
 import { css } from './css.js';
 import { defineElements } from './define-elements.js';
+import { mountPlaceholders } from './mount-placeholders.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
@@ -15,7 +16,8 @@ type TagName = 'garde-banner' | 'garde-preferences' | 'garde-policy-link';
 /**
  * Puts the UI on the page for `garde`: the banner first in `<body>` while there is no decision
  * (removed after one, back after a withdrawal), the preferences dialog opened by
- * `garde.showPreferences()`, and the floating settings button when `config.floatingButton`.
+ * `garde.showPreferences()`, the floating settings button when `config.floatingButton`, and a
+ * placeholder for each blocked embed (mount-placeholders.ts).
  * Waits for `<body>` if called from `<head>`. Returns a function that takes it all away again.
  */
 export function mountUi(garde: Garde): () => void {
@@ -55,8 +57,10 @@ export function mountUi(garde: Garde): () => void {
   document.addEventListener('garde:show-preferences', showPreferences);
   showBannerUnless(garde.consent);
   const unsubscribe = garde.onChange(showBannerUnless);
+  const unmountPlaceholders = mountPlaceholders(garde);
   return () => {
     unsubscribe();
+    unmountPlaceholders();
     document.removeEventListener('garde:show-preferences', showPreferences);
     banner?.remove();
     preferences.remove();

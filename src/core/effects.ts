@@ -4,7 +4,7 @@
 // reload when something granted before is refused now.
 import { writeCookie } from './cookie.js';
 import { formatConsentCookie } from './cookie-format.js';
-import { eraseCookies, eraseStorage } from './erase.js';
+import { eraseRefused } from './erase.js';
 import { reducePath } from '../minimise/path.js';
 import { allowedIn, iso, mapKeys, serviceAllowedIn } from './state.js';
 import type { ConsentListener } from './store.js';
@@ -39,13 +39,7 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
       services: {},
     };
     writeCookie(config.cookie, formatConsentCookie(stored));
-    for (const [name, service] of Object.entries(config.services))
-      if (!serviceAllowed(name)) {
-        eraseCookies(
-          service.cookies!.map((cookie) => (typeof cookie === 'string' ? cookie : cookie.name)),
-        );
-        eraseStorage(service.storage!);
-      }
+    eraseRefused(config, consent);
     // A withdrawal is recorded too (method `withdraw`), unless there was nothing to withdraw.
     if (previous || consent)
       record({

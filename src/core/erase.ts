@@ -2,6 +2,8 @@
 // and domain it was set with, which the page cannot read back: so every path prefix of the
 // current path and every domain variant (none, the host, each parent domain short of the
 // top-level one; a leading dot makes no difference since RFC 6265) is tried.
+import { serviceAllowedIn } from './state.js';
+import type { ConsentState, GardeConfig } from './types.js';
 
 /** A glob pattern (`*` only) as an anchored regular expression. */
 const globToRegExp = (pattern: string): RegExp =>
@@ -55,5 +57,19 @@ export function eraseStorage(patterns: string[]): void {
         if (matchers.some((matcher) => matcher.test(key))) storage.removeItem(key);
     } catch {
       // Storage blocked: nothing could have been stored there either.
+    }
+}
+
+/**
+ * Erases the declared cookies and storage keys of every service `consent` does not grant (with
+ * null, a withdrawal: every service but the necessary ones). Only what is present is touched.
+ */
+export function eraseRefused(config: GardeConfig, consent: ConsentState | null): void {
+  for (const [name, service] of Object.entries(config.services))
+    if (!serviceAllowedIn(config, consent, name)) {
+      eraseCookies(
+        service.cookies!.map((cookie) => (typeof cookie === 'string' ? cookie : cookie.name)),
+      );
+      eraseStorage(service.storage!);
     }
 }

@@ -1,6 +1,10 @@
 // Keeps gated scripts and embeds asleep until their category (and service, if named) is
 // granted. Scripts are revived as fresh <script> elements, one after the other in document
 // order: an external one must load (or fail) before the next runs, as the parser would do.
+// Embeds are loaded on a grant and unloaded on a refusal; the ones held back carry BLOCKED, the
+// only thing the UI reads (it places a placeholder over them) and never the reverse.
+import { own } from './state.js';
+import type { GardeConfig } from './types.js';
 
 /** Whether the category, and the service if one is named, are granted. */
 export type GateCheck = (category: string, service?: string) => boolean;
@@ -8,6 +12,15 @@ export type GateCheck = (category: string, service?: string) => boolean;
 /** What the gate holds back: `text/plain` scripts, embeds whose `src` / `srcset` wait in data-*. */
 const GATED =
   'script[type="text/plain"][data-category],[data-category][data-src],[data-category][data-srcset]';
+
+/** The attribute the gate puts on an embed while it holds it back (and removes when it loads it). */
+export const BLOCKED = 'data-garde-blocked';
+
+export interface GateOptions {
+  isGranted: GateCheck;
+  /** The names the page's markup may use; others get one console warning each. */
+  config: Pick<GardeConfig, 'categories' | 'services'>;
+}
 
 /** Replaces a gated script by a live copy; resolves once the next one may run. */
 function revive(sleeping: HTMLScriptElement): Promise<void> {
@@ -27,30 +40,67 @@ function revive(sleeping: HTMLScriptElement): Promise<void> {
   });
 }
 
-/** Starts gating: revives what is granted now and on each `apply()`; watches for added elements. */
-export function startGate(isGranted: GateCheck): { apply(): void; stop(): void } {
+/**
+ * Loads an embed (`src` and `srcset` from their data-* copies, which stay) or unloads it (they
+ * are removed: a frame goes back to about:blank, a medium stops).
+ */
+function setLoaded(element: HTMLElement, load: boolean): void {
+  for (const name of ['srcset', 'src'] as const) {
+    const value = element.dataset[name];
+    if (value == null) continue;
+    if (load) element.setAttribute(name, value);
+    else element.removeAttribute(name);
+  }
+  // A medium keeps playing what it has without load() (which also pauses it), and a <source>
+  // changed after its medium chose one is only seen after load().
+  const media = element instanceof HTMLMediaElement ? element : element.parentElement;
+  if (media instanceof HTMLMediaElement) media.load();
+}
+
+/**
+ * Starts gating: revives scripts and loads embeds granted now and on each `apply()`, unloads the
+ * embeds refused since; watches for added elements.
+ */
+export function startGate({ isGranted, config }: GateOptions): { apply(): void; stop(): void } {
   const seen = new WeakSet<Element>();
+  const loaded = new WeakSet<Element>();
+  const warned = new Set<string>();
+  const configured = { category: config.categories, service: config.services };
+  // A typo in the markup would keep an element asleep for ever without a word.
+  const checkNames = (element: HTMLElement) => {
+    for (const kind of ['category', 'service'] as const) {
+      const name = element.dataset[kind];
+      const message = `garde: data-${kind}="${name}" names no configured ${kind}`;
+      if (name && !own(configured[kind], name) && !warned.has(message)) {
+        warned.add(message);
+        console.warn(message);
+      }
+    }
+  };
   let chain = Promise.resolve();
   const apply = () => {
     // While the page is parsed, a gated script may be seen before the parser has appended all its
     // text (a network chunk can end inside it): wait for the whole document.
     if (document.readyState === 'loading') return;
     for (const element of document.querySelectorAll<HTMLElement>(GATED)) {
-      const { category, service, src, srcset } = element.dataset;
-      if (seen.has(element) || !isGranted(category!, service)) continue;
-      seen.add(element);
-      if (element instanceof HTMLScriptElement) {
+      checkNames(element);
+      const { category, service } = element.dataset;
+      const granted = isGranted(category!, service);
+      if (!(element instanceof HTMLScriptElement)) {
+        element.toggleAttribute(BLOCKED, !granted);
+        if (granted !== loaded.has(element)) {
+          if (granted) loaded.add(element);
+          else loaded.delete(element);
+          setLoaded(element, granted);
+        }
+      } else if (granted && !seen.has(element)) {
+        seen.add(element);
         // Checked again when its turn comes: the visitor may have refused meanwhile (then it
         // waits for a later grant).
         chain = chain.then(() => {
           if (isGranted(category!, service)) return revive(element);
           seen.delete(element);
         });
-      } else {
-        if (srcset != null) element.setAttribute('srcset', srcset);
-        if (src != null) element.setAttribute('src', src);
-        // A <source> changed after its media element chose one is only seen after load().
-        if (element.parentElement instanceof HTMLMediaElement) element.parentElement.load();
       }
     }
   };

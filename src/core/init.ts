@@ -1,6 +1,7 @@
 // init() wires the parts: validate the config, read the stored decision into the consent store
 // (store.ts), subscribe the effects of its changes (effects.ts), record a GPC refusal, start the
-// integrations, then the gate; `ready` once the outbox has been retried.
+// integrations, then the gate, then what a page load does with a stored decision (page-load.ts);
+// `ready` once the outbox has been retried.
 import { validateConfig } from './config.js';
 import { readCookie } from './cookie.js';
 import { parseConsentCookie } from './cookie-format.js';
@@ -11,6 +12,7 @@ import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang } from './lang.js';
+import { startPageLoad } from './page-load.js';
 import { stateFromCookie } from './state.js';
 import { createConsentStore } from './store.js';
 import { createTracker } from './tracker.js';
@@ -74,10 +76,12 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     store.decide({ method: 'gpc', granted: () => false });
   guarded(() => stops.push(startIntegrations(garde)));
   // After the integrations: Consent Mode's default must precede any Google tag the gate revives.
-  const gate = startGate(
-    (category, service) => store.allowed(category) && (!service || store.allowed(service)),
-  );
-  stops.push(gate.stop, store.onChange(gate.apply));
+  const gate = startGate({
+    isGranted: (category, service) =>
+      store.allowed(category) && (!service || store.allowed(service)),
+    config,
+  });
+  stops.push(gate.stop, store.onChange(gate.apply), startPageLoad({ config, store }));
   addEventListener('online', flushOutbox);
   if (config.analytics.autoPageview) guarded(() => garde.track('pageview'));
   return garde;

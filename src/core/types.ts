@@ -2,7 +2,7 @@
 // that the UI uses. The shapes that cross to the collector (receipt, hit) live in src/wire.ts
 // and are re-exported here.
 
-import type { Lang, Method, Receipt, TrackProps } from '../wire.js';
+import type { Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
 
 // The shapes that cross to the collector live in the wire module; re-exported for the core's users.
 export type { Hit, Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
@@ -137,8 +137,17 @@ export interface Garde {
   showPreferences(): void;
   /** The browser-side log of decisions, oldest first. */
   history(): Promise<HistoryEntry[]>;
-  /** Called after every decision (and withdrawal, with null); returns an unsubscribe function. */
-  onChange(callback: (state: ConsentState | null) => void): () => void;
+  /**
+   * Called after every decision (and withdrawal, with null) on this page, never for the decision
+   * an earlier page stored (`garde:consent` also runs then); the second argument says what
+   * changed. Returns an unsubscribe function.
+   */
+  onChange(
+    callback: (
+      state: ConsentState | null,
+      change: { previous: ConsentState | null; method: ReceiptMethod },
+    ) => void,
+  ): () => void;
   /** Sends an analytics hit, minimised according to the visitor's consent. */
   track(name?: string, props?: TrackProps): void;
   /** Stops observers and listeners (tests, single-page teardown). */

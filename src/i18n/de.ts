@@ -18,4 +18,7 @@ export const de: Translation = {
   id: 'Einwilligungs-ID',
   policy: 'Cookie-Richtlinie',
   settings: 'Cookie-Einstellungen',
+  embedFrom: 'Inhalt von',
+  embedBlocked: 'Er bleibt blockiert, bis Sie seine Cookies akzeptieren.',
+  embedLoad: 'Akzeptieren und laden',
 };

@@ -18,4 +18,7 @@ export const en: Translation = {
   id: 'Consent ID',
   policy: 'Cookie policy',
   settings: 'Cookie settings',
+  embedFrom: 'Content from',
+  embedBlocked: 'It stays blocked until you accept its cookies.',
+  embedLoad: 'Accept and load',
 };

@@ -19,4 +19,7 @@ export const fr: Translation = {
   id: 'Identifiant du consentement',
   policy: 'Politique en matière de cookies',
   settings: 'Paramètres des cookies',
+  embedFrom: 'Contenu fourni par',
+  embedBlocked: 'Il reste bloqué tant que vous n’acceptez pas ses cookies.',
+  embedLoad: 'Accepter et afficher',
 };

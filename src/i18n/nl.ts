@@ -18,4 +18,7 @@ export const nl: Translation = {
   id: 'Toestemmings-ID',
   policy: 'Cookiebeleid',
   settings: 'Cookie-instellingen',
+  embedFrom: 'Inhoud van',
+  embedBlocked: 'Deze inhoud blijft geblokkeerd tot u de cookies ervan aanvaardt.',
+  embedLoad: 'Accepteren en laden',
 };

@@ -27,4 +27,11 @@ export interface Translation {
   policy: string;
   /** "Cookie settings": the footer button and the dialog heading. */
   settings: string;
+  // The placeholder of a blocked embed (garde-placeholder): "<embedFrom> <provider>.", then why.
+  /** Followed by who provides the content: the service's provider or label, else the category's. */
+  embedFrom: string;
+  /** Why the content is not shown. */
+  embedBlocked: string;
+  /** The button that grants it (a decision, with a receipt) and loads it. */
+  embedLoad: string;
 }

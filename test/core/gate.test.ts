@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type { Garde } from '../../src/core/types.js';
 import { config, ran, reset, start, until } from './helpers.js';
 
@@ -13,6 +14,51 @@ function gated(attrs: Record<string, string>, text = '') {
 }
 const pause = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 const FIX = '/test/fixtures/';
+
+/** An embed the way a page's HTML would declare it, marked for reset(). */
+function embed<K extends 'iframe' | 'img' | 'audio'>(tag: K, attrs: Record<string, string>) {
+  const element = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) element.setAttribute(k, v);
+  element.dataset.test = '';
+  document.body.append(element);
+  return element;
+}
+
+/** A second of silence as a WAV data URL: a medium that really loads and plays here. */
+function silence(): string {
+  const rate = 8000;
+  const bytes = new Uint8Array(44 + rate);
+  const view = new DataView(bytes.buffer);
+  const text = (at: number, value: string) =>
+    [...value].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + rate, true);
+  text(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate, true);
+  view.setUint16(32, 1, true);
+  view.setUint16(34, 8, true);
+  text(36, 'data');
+  view.setUint32(40, rate, true);
+  bytes.fill(128, 44);
+  return 'data:audio/wav;base64,' + btoa(String.fromCharCode(...bytes));
+}
+
+/** Every console.warn during f(), which may be async. */
+async function warnings(f: () => unknown): Promise<string[]> {
+  const seen: string[] = [];
+  const { warn } = console;
+  console.warn = (message: string) => void seen.push(message);
+  try {
+    await f();
+  } finally {
+    console.warn = warn;
+  }
+  return seen;
+}
 
 describe('gate', () => {
   beforeEach(reset);
@@ -181,5 +227,80 @@ describe('gate', () => {
     await pause(100);
     // The script without a nonce stays blocked by the page's CSP: garde does not launder it.
     expect(w.ran).to.deep.equal(['inline with nonce', 'external-a']);
+  });
+
+  it('unloads a loaded frame, image and medium at once when refused, and loads them again on a grant', async () => {
+    const frame = embed('iframe', {
+      title: 'Player',
+      'data-category': 'marketing',
+      'data-service': 'youtube',
+      'data-src': FIX + 'embed-frame.html',
+    });
+    const img = embed('img', {
+      alt: '',
+      'data-category': 'marketing',
+      'data-src': FIX + 'pixel.gif',
+      'data-srcset': FIX + 'pixel.gif 2x',
+    });
+    const audio = embed('audio', { 'data-category': 'marketing', 'data-src': silence() });
+    const g = start(config());
+    await pause();
+    for (const element of [frame, img, audio])
+      expect(element.hasAttribute('data-garde-blocked'), element.tagName).to.be.true;
+    g.acceptAll();
+    for (const element of [frame, img, audio])
+      expect(element.hasAttribute('data-garde-blocked'), element.tagName).to.be.false;
+    await until(() => frame.contentDocument?.body?.textContent?.includes('Embedded player'));
+    // A real click: Chromium plays media only after the visitor has interacted with the page.
+    await sendMouse({ type: 'click', position: [1, 1] });
+    await audio.play();
+    expect(audio.paused).to.be.false;
+    expect(img.getAttribute('srcset')).to.equal(FIX + 'pixel.gif 2x');
+
+    g.rejectAll();
+    // At once, without a reload: nothing left to load or play, the data-* copies kept.
+    expect(frame.hasAttribute('src')).to.be.false;
+    expect(img.hasAttribute('src') || img.hasAttribute('srcset')).to.be.false;
+    expect(audio.hasAttribute('src')).to.be.false;
+    expect(audio.paused).to.be.true;
+    // load() without a source drops what the medium had: it can no longer play.
+    expect(audio.readyState).to.equal(HTMLMediaElement.HAVE_NOTHING);
+    for (const element of [frame, img, audio]) {
+      expect(element.hasAttribute('data-garde-blocked'), element.tagName).to.be.true;
+      expect(element.dataset.src, element.tagName).to.not.equal(undefined);
+    }
+    await until(() => frame.contentWindow?.location.href === 'about:blank');
+
+    g.set({ marketing: true, youtube: true });
+    expect(frame.getAttribute('src')).to.equal(FIX + 'embed-frame.html');
+    expect(audio.getAttribute('src') === audio.dataset.src).to.be.true;
+    await until(() => frame.contentDocument?.body?.textContent?.includes('Embedded player'));
+    // Refusing only the service unloads its frame; the category's other embeds stay.
+    g.set({ youtube: false });
+    expect(frame.hasAttribute('src')).to.be.false;
+    expect(img.getAttribute('src')).to.equal(FIX + 'pixel.gif');
+  });
+
+  it('warns once per name that the config does not know, for elements added later too', async () => {
+    const seen = await warnings(async () => {
+      gated({ 'data-category': 'analytic' }, "ran.push('typo')");
+      gated({ 'data-category': 'analytic' }, "ran.push('typo again')");
+      embed('iframe', {
+        title: 'Video',
+        'data-category': 'marketing',
+        'data-service': 'yt',
+        'data-src': 'about:blank#yt',
+      });
+      gated({ 'data-category': 'analytics', 'data-service': 'matomo' }, "ran.push('fine')");
+      start(config());
+      await pause();
+      embed('img', { alt: '', 'data-category': 'stats', 'data-src': FIX + 'pixel.gif' });
+      await pause();
+    });
+    expect(seen).to.deep.equal([
+      'garde: data-category="analytic" names no configured category',
+      'garde: data-service="yt" names no configured service',
+      'garde: data-category="stats" names no configured category',
+    ]);
   });
 });

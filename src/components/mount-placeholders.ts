@@ -1,0 +1,56 @@
+import { BLOCKED } from '../core/gate.js';
+import type { Garde } from '../core/types.js';
+
+/** The embeds that get a placeholder: held back by the gate, and not opted out by the page. */
+const EMBEDS = `:is(iframe,video,audio)[${BLOCKED}]:not([data-garde-placeholder=off])`;
+
+/**
+ * Puts a `<garde-placeholder>` in front of each embed the gate holds back, at the embed's place
+ * and size, and hides the embed meanwhile (so it is no Tab stop); takes it away when the gate
+ * loads the embed, and puts it back when the gate unloads it after a refusal. Follows the gate
+ * through its attribute, for embeds added later too. Sizes and hides through the CSSOM, which a
+ * strict CSP allows (it refuses style attributes in markup); the embed's own inline `display`, if
+ * any, is not kept. Returns the function that takes every placeholder away again.
+ */
+export function mountPlaceholders(garde: Garde): () => void {
+  const placed = new Map<HTMLElement, HTMLElement>();
+  const show = (embed: HTMLElement, placeholder: HTMLElement) => {
+    const focused = document.activeElement === placeholder;
+    placed.delete(embed);
+    placeholder.remove();
+    embed.style.display = '';
+    // The button that loaded it had focus: it goes to the embed, not back to the page's start.
+    if (focused) embed.focus();
+  };
+  const hide = (embed: HTMLElement) => {
+    const placeholder = document.createElement('garde-placeholder');
+    placeholder.garde = garde;
+    placeholder.embed = embed;
+    // The embed's box, measured before it is hidden: nothing around it moves (no layout shift).
+    // An embed that is not rendered (in a closed <details>…) has none: the placeholder sizes itself.
+    const { display, margin } = getComputedStyle(embed);
+    const { width, height } = embed.getBoundingClientRect();
+    placeholder.style.display = display === 'inline' ? 'inline-block' : display;
+    placeholder.style.margin = margin;
+    if (width && height) {
+      placeholder.style.width = width + 'px';
+      placeholder.style.aspectRatio = `${width} / ${height}`;
+    }
+    placed.set(embed, placeholder);
+    embed.before(placeholder);
+    embed.style.display = 'none';
+  };
+  const update = () => {
+    for (const [embed, placeholder] of placed)
+      if (!embed.isConnected || !embed.matches(EMBEDS)) show(embed, placeholder);
+    for (const embed of document.querySelectorAll<HTMLElement>(EMBEDS))
+      if (!placed.has(embed)) hide(embed);
+  };
+  const observer = new MutationObserver(update);
+  observer.observe(document, { subtree: true, childList: true, attributeFilter: [BLOCKED] });
+  update();
+  return () => {
+    observer.disconnect();
+    for (const [embed, placeholder] of placed) show(embed, placeholder);
+  };
+}

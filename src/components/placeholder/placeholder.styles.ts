@@ -1,0 +1,23 @@
+import { css } from '../css.js';
+
+// The host takes the blocked embed's box (mountPlaceholders sets its display, width, aspect ratio
+// and margins through the CSSOM): it never grows with its text, which scrolls inside instead, so
+// that nothing around it moves. A non-visible overflow also puts an inline-block's baseline at its
+// bottom edge, where a frame's is.
+export const placeholderStyles = css`
+  :host {
+    box-sizing: border-box;
+    overflow: auto;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+  }
+
+  [part~='base'] {
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    min-height: 100%;
+    padding: var(--_space);
+    text-align: center;
+  }
+`;

@@ -1,0 +1,82 @@
+import { html, nothing } from 'lit/html.js';
+import { own } from '../../core/state.js';
+import { GardeElement } from '../base.js';
+import { baseStyles } from '../base.styles.js';
+import { placeholderStyles } from './placeholder.styles.js';
+
+/**
+ * Stands in for an embed (`iframe`, `video`, `audio`) that the gate holds back: it says who
+ * provides the content and why it is not shown, and its button grants it and loads it. The button
+ * is a decision like any other (a receipt is recorded): it grants the embed's service and the
+ * category it needs; the category's other services that were not set on their own stay off, so
+ * that only this provider starts. `mountUi()` places one in front of each blocked embed (hidden
+ * meanwhile) at the embed's size, and removes it when the embed loads.
+ *
+ * @tag garde-placeholder
+ *
+ * @csspart base - The group of text and button, named by the embed's `title`, else its provider.
+ * @csspart text - Who provides the content and why it is blocked.
+ * @csspart button - The button that accepts and loads it.
+ *
+ * @cssproperty --garde-font - Font family (inherits the page's by default).
+ * @cssproperty --garde-color - Text colour.
+ * @cssproperty --garde-background - Background colour.
+ * @cssproperty --garde-accent - The button.
+ * @cssproperty --garde-accent-text - Text on the button.
+ * @cssproperty --garde-border - The border.
+ * @cssproperty --garde-focus - The focus ring.
+ * @cssproperty --garde-radius - Corner radius of the button.
+ * @cssproperty --garde-space - Inner spacing.
+ *
+ * @event garde:consent - On `document`, from the core, after the button.
+ */
+export class GardePlaceholder extends GardeElement {
+  static override styles = [baseStyles, placeholderStyles];
+
+  /** The blocked embed this placeholder stands for (its `data-category` and `data-service`). */
+  embed?: HTMLElement;
+
+  override render() {
+    const { garde, embed } = this;
+    if (!garde || !embed) return nothing;
+    const { strings, lang, text } = this.localize;
+    const { category = '', service = '' } = embed.dataset;
+    const { categories, services } = garde.config;
+    const serviceConfig = own(services, service) ? services[service] : undefined;
+    const provider =
+      text(serviceConfig?.provider) ||
+      text(serviceConfig?.label) ||
+      text(own(categories, category) ? categories[category]!.label : undefined, category);
+    // Named by the embed's own title ("Video: your rights in two minutes"), else its provider.
+    return html`
+      <div part="base" role="group" aria-label=${embed.title || provider} lang=${lang}>
+        <p part="text">${strings.embedFrom} ${provider}. ${strings.embedBlocked}</p>
+        <button part="button" @click=${this.__load}>${strings.embedLoad}</button>
+      </div>
+    `;
+  }
+
+  /** Grants the embed's service (or category) alone, through the decision API. */
+  private __load(): void {
+    const { garde, embed } = this;
+    const { category = '', service = '' } = embed!.dataset;
+    const { services } = garde!.config;
+    const choices: Record<string, boolean> = { [category]: true };
+    if (own(services, service)) {
+      choices[service] = true;
+      // A category granted now for this service's sake must not start its other services.
+      const chosenAlone = garde!.consent?.services ?? {};
+      if (!garde!.allowed(category))
+        for (const [name, other] of Object.entries(services))
+          if (other.category === category && name !== service && !own(chosenAlone, name))
+            choices[name] = false;
+    }
+    garde!.set(choices);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'garde-placeholder': GardePlaceholder;
+  }
+}
