@@ -11,6 +11,10 @@ const focusedElement = (): HTMLElement | null => {
   return active as HTMLElement | null;
 };
 
+/** One term and its value, or nothing when the config gives no value. */
+const renderDetail = (term: string, value: unknown) =>
+  value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
+
 /**
  * The second layer: a modal dialog (native `<dialog>`, `showModal()`) with one switch per
  * category, the services and cookies of each, and the visitor's consent id and date once they
@@ -85,84 +89,6 @@ export class GardePreferences extends GardeElement {
     if (!garde) return nothing;
     const { strings, lang, text } = this.localize;
     const { config, consent } = garde;
-    // File size hack: the sub-templates are functions here, not methods, sharing `strings` and
-    // `text`; as methods, each re-reading `this.localize` cost ~100 B gzip in dist/garde.js.
-
-    // One term and its value, or nothing when the config gives no value.
-    const renderDetail = (term: string, value: unknown) =>
-      value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
-
-    // A cookie's name, provider (its own, else its service's), purpose and lifetime.
-    const renderCookie = (cookie: CookieInfo, service: ServiceConfig) => html`
-      <dl part="cookie">
-        ${renderDetail('Cookie', html`<code>${cookie.name}</code>`)}
-        ${renderDetail(strings.provider, text(cookie.provider ?? service.provider))}
-        ${renderDetail(strings.purpose, text(cookie.purpose))}
-        ${renderDetail(strings.lifetime, text(cookie.lifetime))}
-      </dl>
-    `;
-
-    // A service and the cookies it describes (the ones given as bare names are not shown).
-    const renderService = ([name, service]: [string, ServiceConfig]) => html`
-      <div part="service">
-        <h3>${text(service.label, name)}</h3>
-        ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
-        ${service.cookies
-          ?.filter((cookie): cookie is CookieInfo => typeof cookie === 'object')
-          .map((cookie) => renderCookie(cookie, service))}
-      </div>
-    `;
-
-    // A category's services, folded under one summary.
-    const renderServices = (services: Array<[string, ServiceConfig]>) => html`
-      <details part="details">
-        <summary part="summary">${strings.services}</summary>
-        ${services.map(renderService)}
-      </details>
-    `;
-
-    // A category's switch, named by its label and described by its description; its services.
-    const renderCategory = ([name, category]: [string, CategoryConfig]) => {
-      const necessary = name === 'necessary';
-      const description = text(category.description);
-      const descriptionId = `${name}-description`;
-      const descriptionParagraph = description
-        ? html`<p id=${descriptionId} part="description">${description}</p>`
-        : nothing;
-      const services = Object.entries(config.services).filter(
-        ([, service]) => service.category === name,
-      );
-      const toggle = (event: Event) => {
-        this.__draft[name] = (event.target as HTMLInputElement).checked;
-        this.requestUpdate();
-      };
-      return html`
-        <div part="category">
-          <label part="label">
-            <input
-              part="switch"
-              type="checkbox"
-              role="switch"
-              aria-describedby=${description ? descriptionId : nothing}
-              ?disabled=${necessary}
-              .checked=${necessary || !!this.__draft[name]}
-              @change=${toggle}
-            />
-            ${text(category.label, necessary ? strings.necessary : name)}
-          </label>
-          ${descriptionParagraph}
-          ${services.length ? renderServices(services) : nothing}
-        </div>
-      `;
-    };
-
-    // The visitor's consent id and date, to quote to the data-protection officer.
-    const renderReceipt = ({ id, decidedAt }: ConsentState) => html`
-      <p part="receipt">
-        ${strings.id}: <code>${id}</code>
-        (<time datetime=${decidedAt}>${new Date(decidedAt).toLocaleString(`${lang}-BE`)}</time>)
-      </p>
-    `;
 
     // Each button decides, then closes the dialog; "Save my choices" names every category.
     const closeAfter = (decide: () => void) => () => {
@@ -190,14 +116,98 @@ export class GardePreferences extends GardeElement {
           ${strings.intro}
           <a part="link" href=${text(config.policy.url)}>${strings.policy}</a>
         </p>
-        ${Object.entries(config.categories).map(renderCategory)}
-        ${consent ? renderReceipt(consent) : nothing}
+        ${Object.entries(config.categories).map((entry) => this.__renderCategory(entry))}
+        ${consent ? this.__renderReceipt(consent) : nothing}
         <div part="actions">
           <button part="button reject" @click=${reject}>${strings.reject}</button>
           <button part="button accept" @click=${accept}>${strings.accept}</button>
           <button part="button save" @click=${save}>${strings.save}</button>
         </div>
       </dialog>
+    `;
+  }
+
+  /** A category's switch, named by its label and described by its description; its services. */
+  private __renderCategory([name, category]: [string, CategoryConfig]) {
+    const { strings, text } = this.localize;
+    const necessary = name === 'necessary';
+    const description = text(category.description);
+    const descriptionId = `${name}-description`;
+    const descriptionParagraph = description
+      ? html`<p id=${descriptionId} part="description">${description}</p>`
+      : nothing;
+    const services = Object.entries(this.garde!.config.services).filter(
+      ([, service]) => service.category === name,
+    );
+    const toggle = (event: Event) => {
+      this.__draft[name] = (event.target as HTMLInputElement).checked;
+      this.requestUpdate();
+    };
+    return html`
+      <div part="category">
+        <label part="label">
+          <input
+            part="switch"
+            type="checkbox"
+            role="switch"
+            aria-describedby=${description ? descriptionId : nothing}
+            ?disabled=${necessary}
+            .checked=${necessary || !!this.__draft[name]}
+            @change=${toggle}
+          />
+          ${text(category.label, necessary ? strings.necessary : name)}
+        </label>
+        ${descriptionParagraph}
+        ${services.length ? this.__renderServices(services) : nothing}
+      </div>
+    `;
+  }
+
+  /** A category's services, folded under one summary. */
+  private __renderServices(services: Array<[string, ServiceConfig]>) {
+    return html`
+      <details part="details">
+        <summary part="summary">${this.localize.strings.services}</summary>
+        ${services.map((entry) => this.__renderService(entry))}
+      </details>
+    `;
+  }
+
+  /** A service and the cookies it describes (the ones given as bare names are not shown). */
+  private __renderService([name, service]: [string, ServiceConfig]) {
+    const { text } = this.localize;
+    return html`
+      <div part="service">
+        <h3>${text(service.label, name)}</h3>
+        ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
+        ${service.cookies
+          ?.filter((cookie): cookie is CookieInfo => typeof cookie === 'object')
+          .map((cookie) => this.__renderCookie(cookie, service))}
+      </div>
+    `;
+  }
+
+  /** A cookie's name, provider (its own, else its service's), purpose and lifetime. */
+  private __renderCookie(cookie: CookieInfo, service: ServiceConfig) {
+    const { strings, text } = this.localize;
+    return html`
+      <dl part="cookie">
+        ${renderDetail('Cookie', html`<code>${cookie.name}</code>`)}
+        ${renderDetail(strings.provider, text(cookie.provider ?? service.provider))}
+        ${renderDetail(strings.purpose, text(cookie.purpose))}
+        ${renderDetail(strings.lifetime, text(cookie.lifetime))}
+      </dl>
+    `;
+  }
+
+  /** The visitor's consent id and date, to quote to the data-protection officer. */
+  private __renderReceipt({ id, decidedAt }: ConsentState) {
+    const { strings, lang } = this.localize;
+    return html`
+      <p part="receipt">
+        ${strings.id}: <code>${id}</code>
+        (<time datetime=${decidedAt}>${new Date(decidedAt).toLocaleString(`${lang}-BE`)}</time>)
+      </p>
     `;
   }
 
