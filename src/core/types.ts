@@ -127,9 +127,12 @@ export interface Garde {
   readonly ready: Promise<void>;
   acceptAll(): void;
   rejectAll(): void;
-  /** Category and service names; a service follows its category unless set on its own. */
+  /**
+   * Category and service names; a service follows its category unless set on its own. Granting
+   * a service grants its category too (`set({ youtube: true })` grants `marketing`).
+   */
   set(choices: Record<string, boolean>): void;
-  /** Whether a category or a service is granted now. */
+  /** Whether a category or a service is granted now (a service: itself and its category). */
   allowed(name: string): boolean;
   /** Forget the decision, clear non-necessary cookies and storage, ask again. */
   withdraw(): void;
