@@ -10,6 +10,12 @@ export type { Hit, Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../w
 /** A text given per language (`{ fr: '…', nl: '…' }`) or once for all languages. */
 export type LocalisedText = string | Partial<Record<Lang, string>>;
 
+/**
+ * The site's own wording of garde's built-in strings, by language then by key (`title`, `text`,
+ * `intro`…, every key of the UI's `Translation` but the buttons `accept`, `reject`, `customise`).
+ */
+export type SiteTexts = Partial<Record<Lang, Record<string, string>>>;
+
 /** A cookie described for the visitor; `name` is also the glob pattern erased on refusal. */
 export interface CookieInfo {
   name: string;
@@ -71,6 +77,7 @@ export interface GardeConfigInput {
   lang?: 'auto' | Lang;
   reloadOnRefusal?: boolean;
   floatingButton?: boolean;
+  texts?: SiteTexts;
 }
 
 /** The validated config, every default filled in; `categories` always holds `necessary` first. */
@@ -87,6 +94,8 @@ export interface GardeConfig {
   lang: 'auto' | Lang;
   reloadOnRefusal: boolean;
   floatingButton: boolean;
+  /** The site's wording, each key given in all four languages (the others are dropped). */
+  texts: SiteTexts;
 }
 
 /** The visitor's decision, or `null` before there is a valid one. */

@@ -3,7 +3,8 @@ import type { Translation } from './translation.js';
 /** Deutsch. */
 export const de: Translation = {
   title: 'Cookies auf dieser Website',
-  text: 'Diese Website verwendet nur notwendige Cookies, außer Sie stimmen weiteren zu, etwa zur Messung von Besuchen. Sie können Ihre Wahl jederzeit ändern.',
+  text: 'Diese Website verwendet nur notwendige Cookies, außer Sie stimmen weiteren zu: {categories}. Sie können Ihre Wahl jederzeit ändern.',
+  anonymous: 'Bis Sie wählen, werden Besuche anonym gezählt, ohne Cookies.',
   accept: 'Alle akzeptieren',
   reject: 'Alle ablehnen',
   customise: 'Anpassen',
@@ -15,7 +16,16 @@ export const de: Translation = {
   provider: 'Anbieter',
   purpose: 'Zweck',
   lifetime: 'Speicherdauer',
-  id: 'Einwilligungs-ID',
+  id: 'Einwilligungs-ID:',
   policy: 'Cookie-Richtlinie',
   settings: 'Cookie-Einstellungen',
+  saved: 'Auswahl gespeichert.',
+  copy: 'Kopieren',
+  copied: 'Kopiert.',
+  selected: 'Markiert.',
+  consentCookie: 'Ihre Wahl speichern',
+  log: 'Protokoll Ihrer Auswahl',
+  logLifetime: 'Bis zur Löschung',
+  session: 'Einen Besuch gruppieren, nach Einwilligung',
+  sessionLifetime: 'Sitzung',
 };

@@ -3,7 +3,8 @@ import type { Translation } from './translation.js';
 /** English. */
 export const en: Translation = {
   title: 'Cookies on this site',
-  text: 'This site only uses the cookies it needs, unless you agree to others, for example to measure visits. You can change your mind at any time.',
+  text: 'This site only uses the cookies it needs, unless you accept others: {categories}. You can change your mind at any time.',
+  anonymous: 'Until you choose, visits are counted anonymously, without cookies.',
   accept: 'Accept all',
   reject: 'Reject all',
   customise: 'Customise',
@@ -15,7 +16,16 @@ export const en: Translation = {
   provider: 'Provider',
   purpose: 'Purpose',
   lifetime: 'Lifetime',
-  id: 'Consent ID',
+  id: 'Consent ID:',
   policy: 'Cookie policy',
   settings: 'Cookie settings',
+  saved: 'Choice saved.',
+  copy: 'Copy',
+  copied: 'Copied.',
+  selected: 'Selected.',
+  consentCookie: 'Remember your choice',
+  log: 'Log of your choices',
+  logLifetime: 'Until you delete it',
+  session: 'Group one visit, after consent',
+  sessionLifetime: 'Session',
 };

@@ -3,7 +3,8 @@ import type { Translation } from './translation.js';
 /** Français. */
 export const fr: Translation = {
   title: 'Cookies sur ce site',
-  text: 'Ce site n’utilise que les cookies nécessaires, sauf si vous en acceptez d’autres, par exemple pour mesurer les visites. Vous pouvez changer d’avis à tout moment.',
+  text: 'Ce site n’utilise que les cookies nécessaires, sauf si vous en acceptez d’autres\u202f: {categories}. Vous pouvez changer d’avis à tout moment.',
+  anonymous: 'En attendant votre choix, les visites sont comptées anonymement, sans cookies.',
   accept: 'Tout accepter',
   reject: 'Tout refuser',
   customise: 'Personnaliser',
@@ -16,7 +17,16 @@ export const fr: Translation = {
   provider: 'Fournisseur',
   purpose: 'Finalité',
   lifetime: 'Durée',
-  id: 'Identifiant du consentement',
+  id: 'Identifiant du consentement\u202f:',
   policy: 'Politique en matière de cookies',
   settings: 'Paramètres des cookies',
+  saved: 'Choix enregistré.',
+  copy: 'Copier',
+  copied: 'Copié.',
+  selected: 'Sélectionné.',
+  consentCookie: 'Retenir votre choix',
+  log: 'Historique de vos choix',
+  logLifetime: 'Jusqu’à effacement',
+  session: 'Regrouper une visite, après accord',
+  sessionLifetime: 'Session',
 };

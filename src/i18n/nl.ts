@@ -3,7 +3,8 @@ import type { Translation } from './translation.js';
 /** Nederlands. */
 export const nl: Translation = {
   title: 'Cookies op deze website',
-  text: 'Deze website gebruikt alleen noodzakelijke cookies, tenzij u andere aanvaardt, bijvoorbeeld om bezoeken te meten. U kunt uw keuze altijd wijzigen.',
+  text: 'Deze website gebruikt alleen noodzakelijke cookies, tenzij u andere aanvaardt: {categories}. U kunt uw keuze altijd wijzigen.',
+  anonymous: 'Tot u kiest, worden bezoeken anoniem geteld, zonder cookies.',
   accept: 'Alles accepteren',
   reject: 'Alles weigeren',
   customise: 'Aanpassen',
@@ -15,7 +16,16 @@ export const nl: Translation = {
   provider: 'Aanbieder',
   purpose: 'Doel',
   lifetime: 'Bewaartermijn',
-  id: 'Toestemmings-ID',
+  id: 'Toestemmings-ID:',
   policy: 'Cookiebeleid',
   settings: 'Cookie-instellingen',
+  saved: 'Keuze opgeslagen.',
+  copy: 'Kopiëren',
+  copied: 'Gekopieerd.',
+  selected: 'Geselecteerd.',
+  consentCookie: 'Uw keuze onthouden',
+  log: 'Logboek van uw keuzes',
+  logLifetime: 'Tot u het wist',
+  session: 'Eén bezoek groeperen, na toestemming',
+  sessionLifetime: 'Sessie',
 };

@@ -205,7 +205,7 @@ export class GardePreferences extends GardeElement {
     const { strings, lang } = this.localize;
     return html`
       <p part="receipt">
-        ${strings.id}: <code>${id}</code>
+        ${strings.id} <code>${id}</code>
         (<time datetime=${decidedAt}>${new Date(decidedAt).toLocaleString(`${lang}-BE`)}</time>)
       </p>
     `;
