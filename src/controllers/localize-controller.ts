@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { Lang, LocalisedText } from '../core/types.js';
-import { localisedText, translations, type Translation } from '../i18n/index.js';
+import { localisedText, translations, uiStrings, type UiStrings } from '../i18n/index.js';
 import type { GardeHost } from './consent-controller.js';
 
 /**
@@ -12,16 +12,17 @@ import type { GardeHost } from './consent-controller.js';
 export class LocalizeController implements ReactiveController {
   /** The language of the current render. */
   lang: Lang = 'en';
-  /** The built-in strings in `lang`. */
-  strings: Translation = translations.en;
+  /** The strings in `lang`: garde's, with the site's own wording over them (`uiStrings`). */
+  strings = translations.en as UiStrings;
 
   constructor(private __host: GardeHost) {
     __host.addController(this);
   }
 
   hostUpdate(): void {
-    this.lang = this.__host.garde?.lang ?? 'en';
-    this.strings = translations[this.lang];
+    const garde = this.__host.garde;
+    this.lang = garde?.lang ?? 'en';
+    if (garde) this.strings = uiStrings(garde.config, this.lang);
   }
 
   /** A config text in the current language, else in another language, else `fallback`. */

@@ -1,14 +1,18 @@
 // Validates the page's config: one console.error per invalid field, naming it and what was
 // expected, then that field's safest fallback. Never throws. The fields are described in one
 // nested table (check, expectation, default) walked by one function, to keep the drop-in small.
-import { LANGS } from './lang.js';
+import { LANGS, resolveLang } from './lang.js';
 import { NAME } from './cookie-format.js';
 import { own } from './state.js';
-import type { GardeConfig } from './types.js';
+import type { GardeConfig, Lang } from './types.js';
 
 type Fields = Record<string, unknown>;
 /** A field: its check, what it expects (for the message), its default ('' marks it required). */
-type Leaf = [isValid: (value: unknown) => unknown, expected: string, fallback?: unknown];
+type Leaf = [
+  isValid: (value: unknown, path: string) => unknown,
+  expected: string,
+  fallback?: unknown,
+];
 interface Spec {
   [field: string]: Leaf | Spec;
 }
@@ -40,16 +44,24 @@ const EXTRAS = ['referrer', 'minor', 'screen', 'session', 'persistentId'];
 const OBJECT = 'an object';
 const NAMED = 'a name of letters, digits, _ and -';
 const DROPPED = ' (entry dropped)';
+/** The page's language, as init() resolves it: a text without it is shown in another one. */
+let pageLang: Lang;
 const TEXT: Leaf = [
-  (value) =>
-    isString(value) ||
-    (isObject(value) &&
-      Object.entries(value).every(
-        ([lang, text]) => LANGS.includes(lang as never) && isString(text),
-      )),
+  (value, path) => {
+    const valid =
+      isString(value) ||
+      (isObject(value) &&
+        Object.entries(value).every(
+          ([lang, text]) => LANGS.includes(lang as never) && isString(text),
+        ));
+    if (valid && isObject(value) && !value[pageLang])
+      console.warn(`garde: config.${path}: no "${pageLang}" text, another language is shown`);
+    return valid;
+  },
   'a text, or an object of fr/nl/de/en texts',
 ];
 const TEXTS: Spec = { label: TEXT, description: TEXT, provider: TEXT };
+const COOKIE_TEXTS: Spec = { provider: TEXT, purpose: TEXT, lifetime: TEXT };
 
 const SPEC: Spec = {
   // Without a valid policy version no stored decision is trusted: the visitor is asked on every
@@ -109,7 +121,7 @@ function fill(source: Fields, spec: Spec, path: string, quiet?: boolean): Fields
     const fieldPath = path + field;
     if (Array.isArray(fieldSpec)) {
       const [isValid, expected, fallback] = fieldSpec;
-      const valid = value !== undefined && isValid(value);
+      const valid = value !== undefined && isValid(value, fieldPath);
       if (!valid && !quiet && (value !== undefined || fallback === '')) report(fieldPath, expected);
       if (valid || fallback !== undefined) filled[field] = valid ? value : fallback;
     } else {
@@ -144,15 +156,38 @@ function entries(
   return kept;
 }
 
+/**
+ * The site's own wording, `texts[lang][key]`: a key is kept only when given in all four
+ * languages, so that the visitor never reads a mix of languages; otherwise it is reported and
+ * garde's built-in text is used in every language. The three first-layer buttons keep garde's
+ * words, equal and recognisable from site to site.
+ */
+function texts(input: unknown): Record<Lang, Fields> {
+  const kept = { fr: {}, nl: {}, de: {}, en: {} } as Record<Lang, Fields>;
+  if (input !== undefined && !isObject(input)) report('texts', OBJECT);
+  const byLang = (isObject(input) ? input : {}) as Record<string, Fields>;
+  const keys = new Set(Object.values(byLang).flatMap((strings) => Object.keys(Object(strings))));
+  for (const key of keys) {
+    const missing = LANGS.filter((lang) => !isString(byLang[lang]?.[key]));
+    if (/^(accept|reject|customise)$/.test(key)) report('texts.' + key, "garde's own label");
+    else if (missing.length)
+      report('texts.' + key, 'a text in each of ' + LANGS + ', not ' + missing);
+    else for (const lang of LANGS) kept[lang][key] = byLang[lang]![key];
+  }
+  return kept;
+}
+
 /** The validated config with every default filled in; `necessary` is always the first category. */
 export function validateConfig(input: unknown): GardeConfig {
   const isValid = isObject(input);
   if (!isValid) report('', OBJECT);
   const fields = isValid ? input : {};
+  pageLang = resolveLang(fields.lang as string, document.documentElement.lang);
   for (const field in fields)
-    if (!own(SPEC, field) && !/^(categories|services)$/.test(field))
+    if (!own(SPEC, field) && !/^(categories|services|texts)$/.test(field))
       console.warn(`garde: config.${field} is unknown`);
   const config = fill(fields, SPEC, '', !isValid);
+  config.texts = texts(fields.texts);
   const categories = { necessary: {}, ...entries(fields, 'categories', () => ({})) };
   config.categories = categories;
   config.services = entries(fields, 'services', (service, path, name) => {
@@ -169,9 +204,17 @@ export function validateConfig(input: unknown): GardeConfig {
       );
     return {
       category: service.category,
+      // A described cookie's texts are checked as the service's are.
       cookies: patterns(
         'cookies',
         (value) => isString(value) || (isObject(value) && isString(value.name)),
+      ).map((cookie, index) =>
+        isString(cookie)
+          ? cookie
+          : {
+              name: (cookie as Fields).name,
+              ...fill(cookie as Fields, COOKIE_TEXTS, `${path}cookies[${index}].`),
+            },
       ),
       storage: patterns('storage', isString),
     };

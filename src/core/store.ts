@@ -50,7 +50,10 @@ export interface ConsentStore {
   decide(options: DecideOptions): void;
   acceptAll(): void;
   rejectAll(): void;
-  /** Category and service names; a service follows its category unless set on its own. */
+  /**
+   * Category and service names; a service follows its category unless set on its own, and
+   * granting a service grants its category.
+   */
   set(choices: Record<string, boolean>): void;
   /** Forgets the decision (listeners hear null, method `withdraw`). */
   withdraw(): void;
@@ -69,7 +72,10 @@ export function createConsentStore({
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
   const listeners = new Set<ConsentListener>();
-  const allowed = (name: string) => allowedIn(config, current, name);
+  // A service only with its category: what the gate and the receipt check too.
+  const allowed = (name: string) =>
+    allowedIn(config, current, name) &&
+    (!own(config.services, name) || allowedIn(config, current, config.services[name]!.category));
   const change = (next: ConsentState | null, method: ReceiptMethod) => {
     const previous = current;
     current = next;
@@ -104,6 +110,10 @@ export function createConsentStore({
         else if (own(config.services, name)) services[name] = !!value;
         else console.warn(`garde: set(): unknown category or service "${name}" ignored`);
       }
+      // A service granted grants its category (whatever the order of the keys), so that the
+      // record, allowed(), the gate and the receipt agree.
+      for (const name in services)
+        if (choices[name]) categories[config.services[name]!.category] = true;
       decide({ method: 'custom', granted: (category) => !!categories[category], services });
     },
     withdraw: () => change(null, 'withdraw'),

@@ -10,6 +10,12 @@ export type { Hit, Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../w
 /** A text given per language (`{ fr: '…', nl: '…' }`) or once for all languages. */
 export type LocalisedText = string | Partial<Record<Lang, string>>;
 
+/**
+ * The site's own wording of garde's built-in strings, by language then by key (`title`, `text`,
+ * `intro`…, every key of the UI's `Translation` but the buttons `accept`, `reject`, `customise`).
+ */
+export type SiteTexts = Partial<Record<Lang, Record<string, string>>>;
+
 /** A cookie described for the visitor; `name` is also the glob pattern erased on refusal. */
 export interface CookieInfo {
   name: string;
@@ -71,6 +77,7 @@ export interface GardeConfigInput {
   lang?: 'auto' | Lang;
   reloadOnRefusal?: boolean;
   floatingButton?: boolean;
+  texts?: SiteTexts;
 }
 
 /** The validated config, every default filled in; `categories` always holds `necessary` first. */
@@ -87,6 +94,8 @@ export interface GardeConfig {
   lang: 'auto' | Lang;
   reloadOnRefusal: boolean;
   floatingButton: boolean;
+  /** The site's wording, each key given in all four languages (the others are dropped). */
+  texts: SiteTexts;
 }
 
 /** The visitor's decision, or `null` before there is a valid one. */
@@ -127,9 +136,12 @@ export interface Garde {
   readonly ready: Promise<void>;
   acceptAll(): void;
   rejectAll(): void;
-  /** Category and service names; a service follows its category unless set on its own. */
+  /**
+   * Category and service names; a service follows its category unless set on its own. Granting
+   * a service grants its category too (`set({ youtube: true })` grants `marketing`).
+   */
   set(choices: Record<string, boolean>): void;
-  /** Whether a category or a service is granted now. */
+  /** Whether a category or a service is granted now (a service: itself and its category). */
   allowed(name: string): boolean;
   /** Forget the decision, clear non-necessary cookies and storage, ask again. */
   withdraw(): void;

@@ -5,8 +5,13 @@
 export interface Translation {
   /** Banner heading, also the name of its landmark region. */
   title: string;
-  /** Banner text: short and honest. */
+  /**
+   * Banner text: short and honest; `{categories}` is replaced by the labels of the categories
+   * the visitor may accept.
+   */
   text: string;
+  /** Added to the banner text while analytics counts visits anonymously before a choice. */
+  anonymous: string;
   accept: string;
   reject: string;
   customise: string;
@@ -21,7 +26,7 @@ export interface Translation {
   provider: string;
   purpose: string;
   lifetime: string;
-  /** Label of the visitor's consent id, quoted to the data-protection officer. */
+  /** Label of the visitor's consent id, quoted to the data-protection officer, with its colon. */
   id: string;
   /** Link to the cookie policy. */
   policy: string;
@@ -34,4 +39,19 @@ export interface Translation {
   embedBlocked: string;
   /** The button that grants it (a decision, with a receipt) and loads it. */
   embedLoad: string;
+  /** Said by the live region after a decision in the banner or the dialog. */
+  saved: string;
+  /** The button that copies the consent id, and what the live region then says. */
+  copy: string;
+  copied: string;
+  /** Said when the id could not be copied and is selected instead, for the visitor to copy. */
+  selected: string;
+  /** Purpose of garde's own cookie (its lifetime is `cookie.days`). */
+  consentCookie: string;
+  /** Purpose and lifetime of garde's IndexedDB database: the decision log and the outbox. */
+  log: string;
+  logLifetime: string;
+  /** Purpose and lifetime of the analytics session id (sessionStorage, after consent only). */
+  session: string;
+  sessionLifetime: string;
 }

@@ -11,6 +11,7 @@ import {
   banner,
   buttonNames,
   BUTTONS,
+  config,
   dialog,
   focused,
   frame,
@@ -83,11 +84,11 @@ describe('<garde-preferences>', () => {
     start();
     await open();
     const details = prefs().shadowRoot!.querySelectorAll('details');
-    expect(details).to.have.length(2);
-    expect(details[0]!.open).to.be.false;
-    details[0]!.querySelector('summary')!.click();
-    expect(details[0]!.open).to.be.true;
-    const text = details[0]!.textContent!.replace(/\s+/g, ' ');
+    expect(details, 'necessary, analytics, marketing').to.have.length(3);
+    expect(details[1]!.open).to.be.false;
+    details[1]!.querySelector('summary')!.click();
+    expect(details[1]!.open).to.be.true;
+    const text = details[1]!.textContent!.replace(/\s+/g, ' ');
     for (const s of [
       'Matomo',
       '_pk_id.*',
@@ -100,6 +101,76 @@ describe('<garde-preferences>', () => {
       '13 mois',
     ])
       expect(text).to.include(s);
+    await expect(prefs()).to.be.accessible();
+  });
+
+  it('"necessary" lists garde’s own cookie (its configured name), IndexedDB and the session id, with purpose and lifetime', async () => {
+    document.documentElement.lang = 'fr';
+    start({ cookie: { name: 'inami_consent', days: 30 }, analyticsEndpoint: '/collect' });
+    await open();
+    const necessary = prefs().shadowRoot!.querySelector('details')!;
+    necessary.open = true;
+    const rows = [...necessary.querySelectorAll('dl')].map((dl) =>
+      // Intl writes a no-break space between number and unit.
+      [...dl.querySelectorAll('dt, dd')].map((cell) =>
+        cell.textContent!.trim().replace(/\s/g, ' '),
+      ),
+    );
+    expect(rows).to.deep.equal([
+      ['Cookie', 'inami_consent', 'Finalité', 'Retenir votre choix', 'Durée', '30 jours'],
+      ['IndexedDB', 'garde', 'Finalité', 'Historique de vos choix', 'Durée', 'Jusqu’à effacement'],
+      [
+        'sessionStorage',
+        'garde.sid',
+        'Finalité',
+        'Regrouper une visite, après accord',
+        'Durée',
+        'Session',
+      ],
+    ]);
+    await expect(prefs()).to.be.accessible();
+  });
+
+  it('cookies given as plain strings are listed by name, with their service’s provider', async () => {
+    const services = config().services;
+    start({ services: { ...services, matomo: { ...services.matomo, cookies: ['_pk_id.*'] } } });
+    await open();
+    const analytics = prefs().shadowRoot!.querySelectorAll('details')[1]!;
+    const cells = [...analytics.querySelectorAll('dt, dd')].map((cell) => cell.textContent!.trim());
+    expect(cells).to.deep.equal(['Cookie', '_pk_id.*', 'Provider', 'NIHDI']);
+  });
+
+  it('the consent id: French spacing before the colon, a copy button (Clipboard API), announced', async () => {
+    document.documentElement.lang = 'fr';
+    const g = start();
+    g.rejectAll();
+    await open();
+    const receipt = $(prefs(), '[part=receipt]');
+    expect(receipt.textContent!.replace(/[ \n]+/g, ' ').trim()).to.match(
+      /^Identifiant du consentement\u202f: [\da-f-]{36} \(/,
+    );
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+    try {
+      $(prefs(), '[part=copy]').focus();
+      await sendKeys({ press: 'Enter' });
+      await frame();
+      expect(copied).to.deep.equal([g.consent!.id]);
+      expect(dialog().querySelector('[role=status]')!.textContent).to.equal('Copié.');
+      // Without the Clipboard API (plain http): the id is selected for the visitor to copy.
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+      $(prefs(), '[part=copy]').click();
+      await frame();
+      expect(getSelection()!.toString()).to.equal(g.consent!.id);
+      expect(dialog().querySelector('[role=status]')!.textContent).to.equal('Sélectionné.');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
     await expect(prefs()).to.be.accessible();
   });
 

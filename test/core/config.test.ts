@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { validateConfig } from '../../src/core/config.js';
 import type { GardeConfig } from '../../src/core/types.js';
+import { translations } from '../../src/i18n/index.js';
 
 const base = () => ({ policy: { url: '/fr/vie-privee', version: '2020-12-07' } });
 
@@ -42,6 +43,7 @@ describe('config', () => {
       lang: 'auto',
       reloadOnRefusal: false,
       floatingButton: false,
+      texts: { fr: {}, nl: {}, de: {}, en: {} },
     });
   });
 
@@ -334,6 +336,98 @@ describe('config', () => {
     const { warnings, errors } = check({ ...base(), recordEndPoint: '/consent' });
     expect(errors).to.deep.equal([]);
     expect(warnings).to.deep.equal(['garde: config.recordEndPoint is unknown']);
+  });
+
+  describe('texts: the site’s own wording', () => {
+    const title = {
+      fr: 'Cookies à l’INAMI',
+      nl: 'Cookies bij het RIZIV',
+      de: 'Cookies beim LIKIV',
+    };
+    const all = { ...title, en: 'Cookies at NIHDI' };
+    /** `texts` as the config gives it: by language, then by key. */
+    const byLang = (key: string, values: Record<string, string>) =>
+      Object.fromEntries(Object.entries(values).map(([lang, text]) => [lang, { [key]: text }]));
+
+    it('keeps a key given in all four languages, silently', () => {
+      const { c, errors, warnings } = check({ ...base(), texts: byLang('title', all) });
+      expect([...errors, ...warnings]).to.deep.equal([]);
+      expect(c.texts).to.deep.equal(byLang('title', all));
+    });
+
+    it('a key missing in some languages: a named error, and garde’s text in every language', () => {
+      const texts = byLang('title', title);
+      texts.en = { intro: 'Our words' };
+      const { c, errors } = check({ ...base(), texts });
+      expect(errors).to.deep.equal([
+        'garde: config.texts.title: expected a text in each of fr,nl,de,en, not en',
+        'garde: config.texts.intro: expected a text in each of fr,nl,de,en, not fr,nl,de',
+      ]);
+      expect(c.texts).to.deep.equal({ fr: {}, nl: {}, de: {}, en: {} });
+    });
+
+    it('the three first-layer buttons keep garde’s words: a named error', () => {
+      for (const key of ['accept', 'reject', 'customise']) {
+        const { c, errors } = check({ ...base(), texts: byLang(key, all) });
+        expect(errors).to.deep.equal([`garde: config.texts.${key}: expected garde's own label`]);
+        expect(c.texts.fr).to.deep.equal({});
+      }
+    });
+
+    it('not an object, or a text that is not a string: named, never thrown', () => {
+      expect(check({ ...base(), texts: 'Cookies' }).errors).to.deep.equal([
+        'garde: config.texts: expected an object',
+      ]);
+      const { errors } = check({ ...base(), texts: byLang('title', { ...all, de: 3 as never }) });
+      expect(errors).to.deep.equal([
+        'garde: config.texts.title: expected a text in each of fr,nl,de,en, not de',
+      ]);
+    });
+
+    it('every key but the three buttons is a key of garde’s own strings (the UI’s Translation)', () => {
+      const keys = Object.keys(translations.en).filter(
+        (key) => !/^(accept|reject|customise)$/.test(key),
+      );
+      const texts = Object.fromEntries(
+        ['fr', 'nl', 'de', 'en'].map((lang) => [
+          lang,
+          Object.fromEntries(keys.map((key) => [key, key])),
+        ]),
+      );
+      const { c, errors } = check({ ...base(), texts });
+      expect(errors).to.deep.equal([]);
+      expect(Object.keys(c.texts.nl!)).to.deep.equal(keys);
+    });
+  });
+
+  it('a config text without the page’s language: a warning that names the field (another language is shown)', () => {
+    const html = document.documentElement;
+    const pageLang = html.lang;
+    html.lang = 'de';
+    try {
+      const { warnings, errors } = check({
+        ...base(),
+        categories: {
+          analytics: { label: { fr: 'Mesure', de: 'Messung' }, description: { fr: 'x' } },
+        },
+        services: {
+          matomo: {
+            category: 'analytics',
+            cookies: ['_pk_ses', { name: '_pk_id', purpose: { en: 'visitor', fr: 'visiteur' } }],
+          },
+        },
+      });
+      expect(errors).to.deep.equal([]);
+      expect(warnings).to.deep.equal([
+        'garde: config.categories.analytics.description: no "de" text, another language is shown',
+        'garde: config.services.matomo.cookies[1].purpose: no "de" text, another language is shown',
+      ]);
+      expect(
+        check({ ...base(), lang: 'fr', categories: { a: { label: { fr: 'A' } } } }).warnings,
+      ).to.deep.equal([]);
+    } finally {
+      html.lang = pageLang;
+    }
   });
 
   it('never throws, whatever it is given', () => {

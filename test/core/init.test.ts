@@ -81,7 +81,7 @@ describe('init', () => {
     expect(Math.abs(c!.expires! - (Date.now() + 182 * DAY))).to.be.below(5000);
   });
 
-  it('set: categories and services by name; a service follows its category unless set on its own', () => {
+  it('set: categories and services by name; a service follows its category unless set on its own, and grants it', () => {
     const g = start(config());
     const warnings = capture(() =>
       g.set({ analytics: true, youtube: true, necessary: false, nope: true }),
@@ -91,7 +91,7 @@ describe('init', () => {
     expect(g.consent!.categories).to.deep.equal({
       necessary: true,
       analytics: true,
-      marketing: false,
+      marketing: true,
     });
     expect(g.consent!.services).to.deep.equal({ youtube: true });
     expect([
@@ -100,7 +100,7 @@ describe('init', () => {
       g.allowed('matomo'),
       g.allowed('marketing'),
       g.allowed('youtube'),
-    ]).to.deep.equal([true, true, true, false, true]);
+    ]).to.deep.equal([true, true, true, true, true]);
     g.set({ matomo: false });
     expect(g.allowed('analytics')).to.be.true;
     expect(g.allowed('matomo')).to.be.false;

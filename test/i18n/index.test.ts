@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { localisedText, translations } from '../../src/i18n/index.js';
+import { validateConfig } from '../../src/core/config.js';
+import { localisedText, translations, uiStrings } from '../../src/i18n/index.js';
 import { BUTTONS, LANGS } from '../components/helpers.js';
 
 describe('i18n', () => {
@@ -27,22 +28,57 @@ describe('i18n', () => {
     }
   });
 
-  it('falls back to another language for a config text, never blank, and warns once', () => {
-    const warn = console.warn;
-    const seen: unknown[] = [];
-    console.warn = (...args: unknown[]) => seen.push(args);
-    try {
-      expect(localisedText({ fr: 'Mesure', nl: 'Meting' }, 'nl')).to.equal('Meting');
-      expect(localisedText('Matomo', 'de')).to.equal('Matomo');
-      expect(localisedText({ fr: 'Mesure' }, 'de')).to.equal('Mesure');
-      expect(localisedText({ en: 'Measure', fr: 'Mesure' }, 'nl')).to.equal('Measure');
-      expect(localisedText(undefined, 'fr', 'analytics')).to.equal('analytics');
-      expect(localisedText({}, 'fr', 'analytics')).to.equal('analytics');
-      expect(localisedText('', 'fr', 'analytics')).to.equal('analytics');
-    } finally {
-      console.warn = warn;
+  it('falls back to another language for a config text, never blank (config.ts names the field)', () => {
+    expect(localisedText({ fr: 'Mesure', nl: 'Meting' }, 'nl')).to.equal('Meting');
+    expect(localisedText('Matomo', 'de')).to.equal('Matomo');
+    expect(localisedText({ fr: 'Mesure' }, 'de')).to.equal('Mesure');
+    expect(localisedText({ en: 'Measure', fr: 'Mesure' }, 'nl')).to.equal('Measure');
+    expect(localisedText(undefined, 'fr', 'analytics')).to.equal('analytics');
+    expect(localisedText({}, 'fr', 'analytics')).to.equal('analytics');
+    expect(localisedText('', 'fr', 'analytics')).to.equal('analytics');
+  });
+
+  it('French typography: a narrow no-break space before a colon, never a plain one or none', () => {
+    for (const value of Object.values(translations.fr))
+      expect(value, value).to.not.match(/(^|[^\u202f]):/);
+    expect(translations.fr.id).to.equal('Identifiant du consentement\u202f:');
+  });
+
+  it('uiStrings: the site’s texts over garde’s, the categories named in the first layer, the anonymous count said', () => {
+    const config = validateConfig({
+      policy: { url: '/', version: '1' },
+      categories: {
+        analytics: { label: { fr: 'Mesure d’audience', en: 'Audience measurement' } },
+        marketing: { label: 'Vidéos' },
+      },
+      analyticsEndpoint: '/collect',
+      texts: Object.fromEntries(LANGS.map((lang) => [lang, { title: `${lang}: ours` }])),
+    });
+    const fr = uiStrings(config, 'fr');
+    expect(fr.title).to.equal('fr: ours');
+    expect(fr.accept).to.equal(BUTTONS.fr.accept);
+    expect(fr.text).to.equal(
+      'Ce site n’utilise que les cookies nécessaires, sauf si vous en acceptez d’autres\u202f: ' +
+        'Mesure d’audience, Vidéos. Vous pouvez changer d’avis à tout moment. ' +
+        translations.fr.anonymous,
+    );
+    for (const lang of LANGS) {
+      const strings = uiStrings(config, lang);
+      expect(strings.text, lang).to.include(translations[lang].anonymous);
+      expect(strings.text, lang).to.not.include('{categories}');
+      expect(strings.storage.map((item) => item.name)).to.deep.equal([
+        'garde_consent',
+        'garde',
+        'garde.sid',
+      ]);
+      expect(strings.storage[0]!.lifetime, lang).to.match(/^182\D/);
     }
-    expect(seen).to.have.length(1);
-    expect(String((seen[0] as unknown[])[0])).to.match(/garde: .*"de"/);
+    // No counting before a choice: nothing to say, and no session id to list.
+    const silent = uiStrings(
+      { ...config, analytics: { ...config.analytics, preConsent: 'none', afterConsent: [] } },
+      'en',
+    );
+    expect(silent.text).to.not.include(translations.en.anonymous);
+    expect(silent.storage).to.have.length(2);
   });
 });

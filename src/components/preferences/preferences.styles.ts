@@ -3,6 +3,8 @@ import { css } from '../css.js';
 // The native modal <dialog> sits in the top layer (no z-index, inert background, focus kept
 // inside); the browser caps its size to the viewport and makes it scroll, which is what 320 px and
 // 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
+// Service switches indented under their category's. The live regions are read, not seen (fixed:
+// the same place wherever the element is).
 export const preferencesStyles = css`
   dialog {
     width: 40rem;
@@ -41,6 +43,24 @@ export const preferencesStyles = css`
     gap: 0.75rem;
     align-items: center;
     font-weight: 600;
+  }
+
+  [part='services'] {
+    padding-left: 2.25rem;
+  }
+
+  [part='copy'] {
+    min-height: 1.5rem;
+    padding: 0 0.5rem;
+  }
+
+  [role='status'] {
+    position: fixed;
+    top: 0;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 
   input {

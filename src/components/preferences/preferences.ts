@@ -1,21 +1,28 @@
 import { html, nothing } from 'lit/html.js';
 import type { CategoryConfig, ConsentState, CookieInfo, ServiceConfig } from '../../core/types.js';
+import type { StorageItem } from '../../i18n/index.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
+import { focusedElement, mainContent } from './focus.js';
 import { preferencesStyles } from './preferences.styles.js';
 
-/** The element focused in the page, looking through shadow roots (the opener is often in one). */
-const focusedElement = (): HTMLElement | null => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active as HTMLElement | null;
-};
+type Service = [name: string, service: ServiceConfig];
+
+/** One term and its value, or nothing when the config gives no value. */
+const renderDetail = (term: string, value: unknown) =>
+  value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
 
 /**
  * The second layer: a modal dialog (native `<dialog>`, `showModal()`) with one switch per
- * category, the services and cookies of each, and the visitor's consent id and date once they
- * have decided. Nothing is pre-ticked: the switches show the current decision, or off. Escape
- * closes without changing anything; focus returns to the element that opened it.
+ * category, one per service under a category of several services, the services and cookies of
+ * each (garde's own storage under "necessary"), and the visitor's consent id and date once they
+ * have decided, with a button that copies the id. Nothing is pre-ticked: the switches show the
+ * current decision, or off. Escape closes without changing anything.
+ *
+ * Focus never falls to `<body>`: on close it returns to the element that opened the dialog if it
+ * is still there, else goes to the start of the page's main content; after "Accept all" or
+ * "Reject all" in the banner (which then disappears), to the main content too. A polite live
+ * region (`role="status"`) then says that the choice was saved, or that the id was copied.
  *
  * @tag garde-preferences
  *
@@ -26,14 +33,18 @@ const focusedElement = (): HTMLElement | null => {
  * @csspart text - The introduction.
  * @csspart link - The link to the cookie policy.
  * @csspart category - One category: switch, description and services.
- * @csspart label - The label of a category's switch.
- * @csspart switch - A category's switch (`<input type="checkbox" role="switch">`).
+ * @csspart label - The label of a category's or a service's switch.
+ * @csspart switch - A category's or a service's switch (`<input type="checkbox" role="switch">`).
+ * @csspart services - The services' switches under their category's, when it has several.
  * @csspart description - A category's description.
  * @csspart details - The expandable list of a category's services.
  * @csspart summary - Its toggle.
  * @csspart service - One service and its cookies.
- * @csspart cookie - One cookie: name, provider, purpose, lifetime.
+ * @csspart cookie - One cookie or other storage: name, provider, purpose, lifetime.
  * @csspart receipt - The visitor's consent id and date.
+ * @csspart id - The consent id.
+ * @csspart copy - The button that copies it.
+ * @csspart status - The live regions (visually hidden).
  * @csspart actions - The row of buttons.
  * @csspart button - Each of the three buttons.
  * @csspart reject - The "Reject all" button.
@@ -55,21 +66,40 @@ const focusedElement = (): HTMLElement | null => {
 export class GardePreferences extends GardeElement {
   static override styles = [baseStyles, preferencesStyles];
 
-  /** The switches' state, from the current decision when the dialog opens; applied only on Save. */
+  /**
+   * The switches' state by category and service name, from the current decision when the dialog
+   * opens; applied only on Save. A service absent follows its category.
+   */
   private __draft: Record<string, boolean> = {};
   /** The element that had focus when the dialog opened: focus goes back to it on close. */
   private __opener: HTMLElement | null = null;
+  /** What the live region says: the choice saved, the id copied. */
+  private __status = '';
+  /** Whether the dialog closes on a decision (announced), not on Escape or the close button. */
+  private __decided = false;
 
   /** The <dialog>, once rendered (null before the first render, or with no garde instance). */
   private get __dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('click', this.__afterBanner);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('click', this.__afterBanner);
+  }
+
   /** Opens the dialog, with the switches showing the current decision (all off before one). */
   async show(): Promise<void> {
     if (this.__dialog?.open) return;
     this.__opener = focusedElement();
-    this.__draft = { ...this.garde?.consent?.categories };
+    const consent = this.garde?.consent;
+    this.__draft = { ...consent?.categories, ...consent?.services };
+    this.__status = '';
     this.requestUpdate();
     await this.updateComplete;
     this.__dialog?.showModal();
@@ -85,103 +115,14 @@ export class GardePreferences extends GardeElement {
     if (!garde) return nothing;
     const { strings, lang, text } = this.localize;
     const { config, consent } = garde;
-    // File size hack: the sub-templates are functions here, not methods, sharing `strings` and
-    // `text`; as methods, each re-reading `this.localize` cost ~100 B gzip in dist/garde.js.
-
-    // One term and its value, or nothing when the config gives no value.
-    const renderDetail = (term: string, value: unknown) =>
-      value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing;
-
-    // A cookie's name, provider (its own, else its service's), purpose and lifetime.
-    const renderCookie = (cookie: CookieInfo, service: ServiceConfig) => html`
-      <dl part="cookie">
-        ${renderDetail('Cookie', html`<code>${cookie.name}</code>`)}
-        ${renderDetail(strings.provider, text(cookie.provider ?? service.provider))}
-        ${renderDetail(strings.purpose, text(cookie.purpose))}
-        ${renderDetail(strings.lifetime, text(cookie.lifetime))}
-      </dl>
-    `;
-
-    // A service and the cookies it describes (the ones given as bare names are not shown).
-    const renderService = ([name, service]: [string, ServiceConfig]) => html`
-      <div part="service">
-        <h3>${text(service.label, name)}</h3>
-        ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
-        ${service.cookies
-          ?.filter((cookie): cookie is CookieInfo => typeof cookie === 'object')
-          .map((cookie) => renderCookie(cookie, service))}
-      </div>
-    `;
-
-    // A category's services, folded under one summary.
-    const renderServices = (services: Array<[string, ServiceConfig]>) => html`
-      <details part="details">
-        <summary part="summary">${strings.services}</summary>
-        ${services.map(renderService)}
-      </details>
-    `;
-
-    // A category's switch, named by its label and described by its description; its services.
-    const renderCategory = ([name, category]: [string, CategoryConfig]) => {
-      const necessary = name === 'necessary';
-      const description = text(category.description);
-      const descriptionId = `${name}-description`;
-      const descriptionParagraph = description
-        ? html`<p id=${descriptionId} part="description">${description}</p>`
-        : nothing;
-      const services = Object.entries(config.services).filter(
-        ([, service]) => service.category === name,
-      );
-      const toggle = (event: Event) => {
-        this.__draft[name] = (event.target as HTMLInputElement).checked;
-        this.requestUpdate();
-      };
-      return html`
-        <div part="category">
-          <label part="label">
-            <input
-              part="switch"
-              type="checkbox"
-              role="switch"
-              aria-describedby=${description ? descriptionId : nothing}
-              ?disabled=${necessary}
-              .checked=${necessary || !!this.__draft[name]}
-              @change=${toggle}
-            />
-            ${text(category.label, necessary ? strings.necessary : name)}
-          </label>
-          ${descriptionParagraph}
-          ${services.length ? renderServices(services) : nothing}
-        </div>
-      `;
-    };
-
-    // The visitor's consent id and date, to quote to the data-protection officer.
-    const renderReceipt = ({ id, decidedAt }: ConsentState) => html`
-      <p part="receipt">
-        ${strings.id}: <code>${id}</code>
-        (<time datetime=${decidedAt}>${new Date(decidedAt).toLocaleString(`${lang}-BE`)}</time>)
-      </p>
-    `;
-
-    // Each button decides, then closes the dialog; "Save my choices" names every category.
-    const closeAfter = (decide: () => void) => () => {
-      decide();
-      this.close();
-    };
-    const reject = closeAfter(garde.rejectAll);
-    const accept = closeAfter(garde.acceptAll);
-    const save = closeAfter(() =>
-      garde.set(
-        Object.fromEntries(
-          Object.keys(config.categories).map((name) => [name, !!this.__draft[name]]),
-        ),
-      ),
-    );
+    // Outside the dialog for the banner's and the dialog's decisions (the page is inert while it
+    // is open); inside it for the copied id.
+    const status = html`<p role="status" part="status">${this.__status}</p>`;
 
     // Escape fires `cancel` then `close`: nothing to undo, since the switches only count on Save.
     return html`
-      <dialog part="dialog" aria-labelledby="heading" lang=${lang} @close=${this.__returnFocus}>
+      ${status}
+      <dialog part="dialog" aria-labelledby="heading" lang=${lang} @close=${this.__afterClose}>
         <div part="header">
           <h2 id="heading" part="title">${strings.settings}</h2>
           <button part="close" aria-label=${strings.close} @click=${this.close}>×</button>
@@ -190,18 +131,201 @@ export class GardePreferences extends GardeElement {
           ${strings.intro}
           <a part="link" href=${text(config.policy.url)}>${strings.policy}</a>
         </p>
-        ${Object.entries(config.categories).map(renderCategory)}
-        ${consent ? renderReceipt(consent) : nothing}
+        ${Object.entries(config.categories).map((entry) => this.__renderCategory(entry))}
+        ${consent ? this.__renderReceipt(consent) : nothing}
         <div part="actions">
-          <button part="button reject" @click=${reject}>${strings.reject}</button>
-          <button part="button accept" @click=${accept}>${strings.accept}</button>
-          <button part="button save" @click=${save}>${strings.save}</button>
+          <button part="button reject" @click=${() => this.__decide(garde.rejectAll)}>
+            ${strings.reject}
+          </button>
+          <button part="button accept" @click=${() => this.__decide(garde.acceptAll)}>
+            ${strings.accept}
+          </button>
+          <button part="button save" @click=${this.__save}>${strings.save}</button>
         </div>
+        ${status}
       </dialog>
     `;
   }
 
-  private __returnFocus(): void {
-    if (this.__opener?.isConnected) this.__opener.focus();
+  /**
+   * A category's switch, named by its label and described by its description; with several
+   * services, a switch for each below it, off and disabled while the category is off; then the
+   * services' and cookies' details.
+   */
+  private __renderCategory([name, category]: [string, CategoryConfig]) {
+    const { strings, text } = this.localize;
+    const necessary = name === 'necessary';
+    const on = necessary || !!this.__draft[name];
+    const description = text(category.description);
+    const descriptionId = `${name}-description`;
+    const descriptionParagraph = description
+      ? html`<p id=${descriptionId} part="description">${description}</p>`
+      : nothing;
+    const services = Object.entries(this.garde!.config.services).filter(
+      ([, service]) => service.category === name,
+    );
+    const serviceSwitches = html`
+      <div part="services">
+        ${services.map(
+          ([serviceName, service]) => html`
+            <label part="label">
+              ${this.__renderSwitch(serviceName, !on, on && this.__draft[serviceName] !== false)}
+              ${text(service.label, serviceName)}
+            </label>
+          `,
+        )}
+      </div>
+    `;
+    const storage = necessary ? strings.storage : [];
+    return html`
+      <div part="category">
+        <label part="label">
+          ${this.__renderSwitch(name, necessary, on, description ? descriptionId : undefined)}
+          ${text(category.label, necessary ? strings.necessary : name)}
+        </label>
+        ${descriptionParagraph} ${!necessary && services.length > 1 ? serviceSwitches : nothing}
+        ${services.length + storage.length ? this.__renderServices(services, storage) : nothing}
+      </div>
+    `;
+  }
+
+  /** A switch for the category or service `name`, changing the draft. */
+  private __renderSwitch(name: string, disabled: boolean, checked: boolean, describedBy?: string) {
+    return html`
+      <input
+        part="switch"
+        type="checkbox"
+        role="switch"
+        name=${name}
+        aria-describedby=${describedBy ?? nothing}
+        ?disabled=${disabled}
+        .checked=${checked}
+        @change=${this.__toggle}
+      />
+    `;
+  }
+
+  /** A category's storage and services, folded under one summary. */
+  private __renderServices(services: Service[], storage: StorageItem[]) {
+    return html`
+      <details part="details">
+        <summary part="summary">${this.localize.strings.services}</summary>
+        ${storage.map((item) => this.__renderItem(item))}
+        ${services.map((entry) => this.__renderService(entry))}
+      </details>
+    `;
+  }
+
+  /** A service and its cookies, those given by name alone too. */
+  private __renderService([name, service]: Service) {
+    const { text } = this.localize;
+    const cookie = (given: string | CookieInfo) => {
+      const { name, provider, purpose, lifetime } =
+        typeof given === 'string' ? ({ name: given } as CookieInfo) : given;
+      return this.__renderItem({
+        term: 'Cookie',
+        name,
+        provider: text(provider ?? service.provider),
+        purpose: text(purpose),
+        lifetime: text(lifetime),
+      });
+    };
+    return html`
+      <div part="service">
+        <h3>${text(service.label, name)}</h3>
+        ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
+        ${service.cookies?.map(cookie)}
+      </div>
+    `;
+  }
+
+  /** A cookie's or another storage's name, provider, purpose and lifetime. */
+  private __renderItem({ term, name, provider, purpose, lifetime }: StorageItem) {
+    const { strings } = this.localize;
+    return html`
+      <dl part="cookie">
+        ${renderDetail(term, html`<code>${name}</code>`)}
+        ${renderDetail(strings.provider, provider)} ${renderDetail(strings.purpose, purpose)}
+        ${renderDetail(strings.lifetime, lifetime)}
+      </dl>
+    `;
+  }
+
+  /** The visitor's consent id and date, to quote to the data-protection officer; a copy button. */
+  private __renderReceipt({ id, decidedAt }: ConsentState) {
+    const { strings, lang } = this.localize;
+    return html`
+      <p part="receipt">
+        ${strings.id} <code part="id">${id}</code>
+        (<time datetime=${decidedAt}>${new Date(decidedAt).toLocaleString(`${lang}-BE`)}</time>)
+        <button part="copy" @click=${this.__copy}>${strings.copy}</button>
+      </p>
+    `;
+  }
+
+  private __toggle(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.__draft[input.name] = input.checked;
+    this.requestUpdate();
+  }
+
+  /** Each button decides, then closes the dialog. */
+  private __decide(decide: () => void): void {
+    decide();
+    this.__decided = true;
+    this.close();
+  }
+
+  /**
+   * "Save my choices": every category, and the services set in the dialog under a category that
+   * is on (a service granted grants its category: one under a category turned off is left as it
+   * was, and refused with its category).
+   */
+  private __save(): void {
+    const garde = this.garde!;
+    const draft = this.__draft;
+    const choices: Record<string, boolean> = {};
+    for (const name in garde.config.categories) choices[name] = !!draft[name];
+    for (const [name, service] of Object.entries(garde.config.services))
+      if (name in draft && draft[service.category]) choices[name] = draft[name]!;
+    this.__decide(() => garde.set(choices));
+  }
+
+  private __afterClose(): void {
+    (this.__opener?.isConnected ? this.__opener : mainContent())?.focus();
+    if (this.__decided) this.__announce(this.localize.strings.saved);
+    this.__decided = false;
+  }
+
+  /**
+   * After "Accept all" or "Reject all" in the banner: a document listener, called after the
+   * button's own, once the decision has removed the banner.
+   */
+  private __afterBanner = (event: Event): void => {
+    const button = event.composedPath()[0] as Element;
+    const root = button.getRootNode?.() as ShadowRoot | undefined;
+    if (root?.host?.localName === 'garde-banner' && /accept|reject/.test(button.part.value)) {
+      mainContent()?.focus();
+      this.__announce(this.localize.strings.saved);
+    }
+  };
+
+  /** Copies the id (Clipboard API), else selects it for the visitor to copy; says which. */
+  private async __copy(): Promise<void> {
+    const { strings } = this.localize;
+    this.__announce('');
+    try {
+      await navigator.clipboard.writeText(this.garde!.consent!.id);
+      this.__announce(strings.copied);
+    } catch {
+      // No Clipboard API (plain http, older browsers) or no permission.
+      getSelection()?.selectAllChildren(this.renderRoot.querySelector('[part=id]')!);
+      this.__announce(strings.selected);
+    }
+  }
+
+  private __announce(message: string): void {
+    this.__status = message;
+    this.requestUpdate();
   }
 }

@@ -1,0 +1,137 @@
+// Focus after each decision, with real key presses, and the polite announcement: focus never
+// falls to <body>; it goes back to the element that opened the dialog if it is still there,
+// else to the start of the page's main content.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  $,
+  banner,
+  BUTTONS,
+  dialog,
+  focused,
+  frame,
+  LANGS,
+  prefs,
+  reset,
+  start,
+} from './helpers.js';
+
+/** The page's content: a <main> (or, without one, a heading) and a footer settings button. */
+function page({ main = true } = {}): { start: HTMLElement; footer: HTMLElement } {
+  const content = document.createElement(main ? 'main' : 'div');
+  content.dataset.test = '';
+  content.append(Object.assign(document.createElement('h1'), { textContent: 'Vie privée' }));
+  const footer = document.createElement('garde-policy-link');
+  footer.dataset.test = '';
+  document.body.append(content, footer);
+  return { start: main ? content : content.firstElementChild!, footer } as never;
+}
+
+/** The live region outside the dialog: what is announced once the dialog is closed. */
+const announced = () => prefs().shadowRoot!.querySelector('[role=status]')!.textContent;
+const SAVED = {
+  en: 'Choice saved.',
+  fr: 'Choix enregistré.',
+  nl: 'Keuze opgeslagen.',
+  de: 'Auswahl gespeichert.',
+};
+/** Waits for the dialog's close event (a task after close()) and a render. */
+const settle = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await frame();
+};
+
+/** Focuses the banner button `part`, then presses `key` on it. */
+async function pressInBanner(part: string, key = 'Enter'): Promise<void> {
+  $(banner(), `[part~=${part}]`).focus();
+  await sendKeys({ press: key });
+  await settle();
+}
+
+describe('focus and announcements after a decision', () => {
+  beforeEach(reset);
+  after(reset);
+
+  for (const [part, key] of [
+    ['accept', 'Enter'],
+    ['reject', 'Space'],
+  ] as const)
+    it(`banner "${part}" (${key}): focus to <main>, made focusable, and "saved" announced`, async () => {
+      const { start: main } = page();
+      start();
+      await frame();
+      await pressInBanner(part, key);
+      expect(banner()).to.equal(null);
+      expect(focused()).to.equal(main);
+      expect(main.getAttribute('tabindex')).to.equal('-1');
+      expect(announced()).to.equal(SAVED.en);
+    });
+
+  it('without <main>: the first heading', async () => {
+    const { start: heading } = page({ main: false });
+    start();
+    await frame();
+    await pressInBanner('accept');
+    expect(focused()).to.equal(heading);
+  });
+
+  for (const part of ['accept', 'reject', 'save'])
+    it(`dialog "${part}" opened from the banner (gone after the decision): focus to <main>, announced`, async () => {
+      const { start: main } = page();
+      const garde = start();
+      await frame();
+      await pressInBanner('customise');
+      expect(dialog().open).to.be.true;
+      $(prefs(), `[part~=${part}]`).focus();
+      await sendKeys({ press: 'Enter' });
+      await settle();
+      expect(garde.consent).to.not.equal(null);
+      expect(dialog().open).to.be.false;
+      expect(focused()).to.equal(main);
+      expect(announced()).to.equal(SAVED.en);
+    });
+
+  for (const lang of LANGS)
+    it(`dialog "save" opened from the footer button: focus back to it, announced in ${lang}`, async () => {
+      document.documentElement.lang = lang;
+      const { footer } = page();
+      const garde = start();
+      garde.rejectAll();
+      await frame();
+      const settings = $(footer, 'button');
+      settings.focus();
+      await sendKeys({ press: 'Enter' });
+      await frame();
+      expect(dialog().open).to.be.true;
+      $(prefs(), '[part~=save]').focus();
+      await sendKeys({ press: 'Enter' });
+      await settle();
+      expect(focused()).to.equal(settings);
+      expect(focused()!.textContent).to.equal(BUTTONS[lang].settings);
+      expect(announced()).to.equal(SAVED[lang]);
+    });
+
+  it('Escape: focus back to the opener, nothing announced', async () => {
+    page();
+    start();
+    await frame();
+    await pressInBanner('customise');
+    await sendKeys({ press: 'Escape' });
+    await settle();
+    expect(focused()!.textContent).to.equal(BUTTONS.en.customise);
+    expect(announced()).to.equal('');
+  });
+
+  it('Escape when the opener is gone: focus to <main>, not <body>', async () => {
+    const { start: main } = page();
+    const garde = start();
+    await frame();
+    await pressInBanner('customise');
+    // A page script decides while the dialog is open: the banner, and the opener, go.
+    garde.acceptAll();
+    await frame();
+    await sendKeys({ press: 'Escape' });
+    await settle();
+    expect(focused()).to.equal(main);
+  });
+});

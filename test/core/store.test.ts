@@ -1,0 +1,70 @@
+// The consent store's set(): a service granted on its own grants its category, so that the
+// decision, allowed(), the gate, the cookie and the receipt never disagree.
+import { expect } from '@open-wc/testing';
+import { readCookie } from '../../src/core/cookie.js';
+import { parseConsentCookie } from '../../src/core/cookie-format.js';
+import { config, ran, reset, start, until } from './helpers.js';
+
+/** A gated inline script of the youtube service, as a page declares it. */
+function gatedYoutube(): void {
+  const script = document.createElement('script');
+  script.type = 'text/plain';
+  script.dataset.category = 'marketing';
+  script.dataset.service = 'youtube';
+  script.text = "ran.push('youtube')";
+  document.body.append(script);
+}
+
+describe('store: set()', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('set({ youtube: true }) grants marketing too: consent, allowed(), the gate, the cookie and the receipt agree', async () => {
+    gatedYoutube();
+    const garde = start(config());
+    garde.set({ youtube: true });
+    expect(garde.consent!.categories).to.deep.include({ marketing: true, analytics: false });
+    expect(garde.consent!.services).to.deep.equal({ youtube: true });
+    expect(garde.allowed('youtube')).to.be.true;
+    expect(garde.allowed('marketing')).to.be.true;
+    expect(garde.allowed('matomo')).to.be.false;
+    await until(() => ran().includes('youtube'));
+    const cookie = parseConsentCookie(readCookie('garde_consent')!)!;
+    expect(cookie.categories).to.deep.equal(['marketing']);
+    expect(cookie.services).to.deep.equal({ youtube: true });
+    await until(async () => (await garde.history()).length === 1);
+    const [receipt] = await garde.history();
+    expect(receipt!.categories).to.deep.include({ marketing: true, analytics: false });
+    expect(receipt!.services).to.deep.equal({ youtube: true, matomo: false });
+  });
+
+  it('whatever the order of the keys, a service granted wins over its category refused in the same call', () => {
+    const garde = start(config());
+    garde.set({ youtube: true, marketing: false });
+    expect(garde.allowed('marketing')).to.be.true;
+    garde.set({ marketing: false });
+    expect(garde.allowed('marketing')).to.be.false;
+    expect(garde.allowed('youtube'), 'a service set on its own still needs its category').to.be
+      .false;
+  });
+
+  it('granting the category alone grants the services not set on their own, not the others', () => {
+    const garde = start(config());
+    garde.set({ marketing: true });
+    expect(garde.allowed('youtube')).to.be.true;
+    garde.set({ youtube: false });
+    expect(garde.allowed('marketing')).to.be.true;
+    expect(garde.allowed('youtube')).to.be.false;
+    garde.set({ marketing: false });
+    garde.set({ marketing: true });
+    expect(garde.allowed('youtube'), 'still refused on its own').to.be.false;
+  });
+
+  it('a stored record with a service granted under a refused category (written before this rule) allows neither', () => {
+    document.cookie = `garde_consent=2.${crypto.randomUUID()}.2020-12-07.${Math.floor(Date.now() / 1000)}.c..youtube..;path=/`;
+    const garde = start(config());
+    expect(garde.consent?.services).to.deep.equal({ youtube: true });
+    expect(garde.allowed('youtube')).to.be.false;
+    expect(garde.allowed('marketing')).to.be.false;
+  });
+});
