@@ -111,9 +111,16 @@ export function createConsentStore({
         else console.warn(`garde: set(): unknown category or service "${name}" ignored`);
       }
       // A service granted grants its category (whatever the order of the keys), so that the
-      // record, allowed(), the gate and the receipt agree.
-      for (const name in services)
-        if (choices[name]) categories[config.services[name]!.category] = true;
+      // record, allowed(), the gate and the receipt agree. A category granted only through one of
+      // its services does not start the others with it: those not chosen on their own are off.
+      for (const name in services) {
+        const category = config.services[name]!.category;
+        if (!choices[name] || categories[category]) continue;
+        categories[category] = true;
+        for (const other in config.services)
+          if (config.services[other]!.category === category && !own(services, other))
+            services[other] = false;
+      }
       decide({ method: 'custom', granted: (category) => !!categories[category], services });
     },
     withdraw: () => change(null, 'withdraw'),

@@ -60,6 +60,22 @@ describe('store: set()', () => {
     expect(garde.allowed('youtube'), 'still refused on its own').to.be.false;
   });
 
+  it('a category granted through one of its services does not start its other services', () => {
+    const base = config();
+    const garde = start({
+      ...base,
+      services: { ...base.services, maps: { category: 'marketing' } },
+    });
+    garde.set({ youtube: true });
+    expect(garde.allowed('marketing')).to.be.true;
+    expect(garde.allowed('youtube')).to.be.true;
+    expect(garde.allowed('maps'), 'not chosen: off, though its category is on').to.be.false;
+    expect(garde.consent!.services).to.deep.equal({ youtube: true, maps: false });
+    garde.set({ maps: true });
+    expect(garde.allowed('maps')).to.be.true;
+    expect(garde.allowed('youtube'), 'an earlier choice stays').to.be.true;
+  });
+
   it('a stored record with a service granted under a refused category (written before this rule) allows neither', () => {
     document.cookie = `garde_consent=2.${crypto.randomUUID()}.2020-12-07.${Math.floor(Date.now() / 1000)}.c..youtube..;path=/`;
     const garde = start(config());
