@@ -83,14 +83,19 @@ export class GardeElement extends HTMLElement implements GardeHost {
     this.__pending ??= Promise.resolve().then(() => {
       this.__pending = undefined;
       for (const controller of this.__controllers) controller.hostUpdate?.();
-      render(this.render(), this.renderRoot, { host: this });
+      const garde = this.garde;
+      // Without an instance there is nothing to render, in every element.
+      render(garde ? this.render(garde) : nothing, this.renderRoot, { host: this });
       for (const controller of this.__controllers) controller.hostUpdated?.();
       return true;
     });
   }
 
-  /** The template of the element's shadow root (lit-html), worked out again at each update. */
-  render(): unknown {
+  /**
+   * The template of the element's shadow root (lit-html) for the instance in use, worked out again
+   * at each update; not called while there is no instance.
+   */
+  render(_garde: Garde): unknown {
     return nothing;
   }
 }

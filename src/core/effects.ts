@@ -6,7 +6,7 @@ import { writeCookie } from './cookie.js';
 import { formatConsentCookie } from './cookie-format.js';
 import { eraseRefused } from './erase.js';
 import { reducePath } from '../minimise/path.js';
-import { allowedIn, iso, mapKeys, serviceAllowedIn } from './state.js';
+import { allowedIn, iso, mapKeys } from './state.js';
 import type { ConsentListener } from './store.js';
 import type { GardeConfig, Lang, Receipt } from './types.js';
 import { uuid } from './uuid.js';
@@ -28,7 +28,6 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
   const names = Object.keys({ ...config.categories, ...config.services });
   return (consent, { previous, method }) => {
     const allowed = (name: string) => allowedIn(config, consent, name);
-    const serviceAllowed = (name: string) => serviceAllowedIn(config, consent, name);
     // A withdrawal leaves a marker with the visitor's id and nothing granted.
     const stored = consent ?? {
       id,
@@ -48,7 +47,7 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
         ts: iso(now()),
         version: config.policy.version,
         categories: mapKeys(config.categories, allowed),
-        services: mapKeys(config.services, serviceAllowed),
+        services: mapKeys(config.services, allowed),
         method,
         lang,
         // Reduced as a hit's path is: no query, personal-looking segments redacted.

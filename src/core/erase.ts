@@ -2,7 +2,7 @@
 // and domain it was set with, which the page cannot read back: so every path prefix of the
 // current path and every domain variant (none, the host, each parent domain short of the
 // top-level one; a leading dot makes no difference since RFC 6265) is tried.
-import { serviceAllowedIn } from './state.js';
+import { allowedIn } from './state.js';
 import type { ConsentState, GardeConfig } from './types.js';
 
 /** A glob pattern (`*` only) as an anchored regular expression. */
@@ -66,7 +66,7 @@ export function eraseStorage(patterns: string[]): void {
  */
 export function eraseRefused(config: GardeConfig, consent: ConsentState | null): void {
   for (const [name, service] of Object.entries(config.services))
-    if (!serviceAllowedIn(config, consent, name)) {
+    if (!allowedIn(config, consent, name)) {
       eraseCookies(
         service.cookies!.map((cookie) => (typeof cookie === 'string' ? cookie : cookie.name)),
       );

@@ -5,8 +5,7 @@ import type { ConsentState, GardeConfig, Method } from './types.js';
 const DAY_MS = 864e5;
 
 /** Own keys only: names such as `toString` or `constructor` must not reach Object.prototype. */
-export const own = (object: object, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(object, key);
+export const own = (object: object, key: string): boolean => Object.hasOwn(object, key);
 
 /** ISO 8601 for a time in ms since the epoch. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -17,25 +16,19 @@ export const mapKeys = <T>(object: object, valueOf: (key: string) => T): Record<
 
 /**
  * Whether `name` is granted in `state`: `necessary` and its services always; a category by its
- * value; a service by its own choice, else by its category's. Unknown names and a missing
- * decision: false.
+ * value; a service only with its category, then by its own choice if it has one. Unknown names
+ * and a missing decision: false. What the gate, the erasure, the receipt and `allowed()` apply.
  */
 export function allowedIn(config: GardeConfig, state: ConsentState | null, name: string): boolean {
   if (name === 'necessary') return true;
-  const service = own(config.services, name) ? config.services[name]! : undefined;
-  if (!service) return state?.categories[name] === true;
-  if (service.category === 'necessary') return true;
-  if (state && own(state.services, name)) return state.services[name] === true;
-  return allowedIn(config, state, service.category);
+  if (!own(config.services, name)) return state?.categories[name] === true;
+  const { category } = config.services[name]!;
+  // Service names are never Object.prototype's (config): a plain read is an own one.
+  return (
+    category === 'necessary' ||
+    (allowedIn(config, state, category) && state!.services[name] !== false)
+  );
 }
-
-/** Whether a service may run and keep its cookies in `state`: its category and itself granted. */
-export const serviceAllowedIn = (
-  config: GardeConfig,
-  state: ConsentState | null,
-  service: string,
-): boolean =>
-  allowedIn(config, state, config.services[service]!.category) && allowedIn(config, state, service);
 
 /** What a decision is made of; see {@link makeState}. */
 export interface StateOptions {

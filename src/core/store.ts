@@ -72,10 +72,7 @@ export function createConsentStore({
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
   const listeners = new Set<ConsentListener>();
-  // A service only with its category: what the gate and the receipt check too.
-  const allowed = (name: string) =>
-    allowedIn(config, current, name) &&
-    (!own(config.services, name) || allowedIn(config, current, config.services[name]!.category));
+  const allowed = (name: string) => allowedIn(config, current, name);
   const change = (next: ConsentState | null, method: ReceiptMethod) => {
     const previous = current;
     current = next;

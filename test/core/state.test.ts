@@ -20,7 +20,7 @@ describe('state', () => {
     expect(allowedIn(cfg, null, 'loadbalancer')).to.be.true;
   });
 
-  it('allowedIn: a service follows its category unless set on its own', () => {
+  it('allowedIn: a service needs its category, then follows it unless set on its own', () => {
     const s = makeState(cfg, {
       id: ID,
       decidedAt: T,
@@ -33,7 +33,16 @@ describe('state', () => {
       ['analytics', 'matomo', 'marketing', 'youtube', 'loadbalancer'].map((n) =>
         allowedIn(cfg, s, n),
       ),
-    ).to.deep.equal([true, false, false, true, true]);
+    ).to.deep.equal([true, false, false, false, true]);
+    // Granted on its own under a granted category; refused on its own under a granted one.
+    const own = makeState(cfg, {
+      id: ID,
+      decidedAt: T,
+      method: 'custom',
+      granted: () => true,
+      services: { youtube: true, matomo: false },
+    });
+    expect(['youtube', 'matomo'].map((n) => allowedIn(cfg, own, n))).to.deep.equal([true, false]);
     const follow = makeState(cfg, {
       id: ID,
       decidedAt: T,

@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit/html.js';
+import { html } from 'lit/html.js';
+import type { Garde } from '../../core/types.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
 import { BannerRoom } from './banner-room.js';
@@ -47,9 +48,7 @@ export class GardeBanner extends GardeElement {
     new BannerRoom(this);
   }
 
-  override render() {
-    const garde = this.garde;
-    if (!garde) return nothing;
+  override render(garde: Garde) {
     const { strings, lang } = this.localize;
     const { acceptAll, rejectAll, showPreferences } = garde;
     // Three buttons alike, refusing as easy as accepting.

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit/html.js';
 import { own } from '../../core/state.js';
+import type { Garde } from '../../core/types.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
 import { placeholderStyles } from './placeholder.styles.js';
@@ -36,9 +37,9 @@ export class GardePlaceholder extends GardeElement {
   /** The blocked embed this placeholder stands for (its `data-category` and `data-service`). */
   embed?: HTMLElement;
 
-  override render() {
-    const { garde, embed } = this;
-    if (!garde || !embed) return nothing;
+  override render(garde: Garde) {
+    const embed = this.embed;
+    if (!embed) return nothing;
     const { strings, lang, text } = this.localize;
     const { category = '', service = '' } = embed.dataset;
     const { categories, services } = garde.config;

@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit/html.js';
+import { html } from 'lit/html.js';
+import type { Garde } from '../../core/types.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
 import { policyLinkStyles } from './policy-link.styles.js';
@@ -29,9 +30,7 @@ import { policyLinkStyles } from './policy-link.styles.js';
 export class GardePolicyLink extends GardeElement {
   static override styles = [baseStyles, policyLinkStyles];
 
-  override render() {
-    const garde = this.garde;
-    if (!garde) return nothing;
+  override render(garde: Garde) {
     const { strings, lang } = this.localize;
     const policyUrl = this.localize.text(garde.config.policy.url);
     const { showPreferences } = garde;

@@ -1,5 +1,11 @@
 import { html, nothing } from 'lit/html.js';
-import type { CategoryConfig, ConsentState, CookieInfo, ServiceConfig } from '../../core/types.js';
+import type {
+  CategoryConfig,
+  ConsentState,
+  CookieInfo,
+  Garde,
+  ServiceConfig,
+} from '../../core/types.js';
 import type { StorageItem } from '../../i18n/index.js';
 import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
@@ -110,9 +116,7 @@ export class GardePreferences extends GardeElement {
     this.__dialog?.close();
   }
 
-  override render() {
-    const garde = this.garde;
-    if (!garde) return nothing;
+  override render(garde: Garde) {
     const { strings, lang, text } = this.localize;
     const { config, consent } = garde;
     // Outside the dialog for the banner's and the dialog's decisions (the page is inert while it
