@@ -53,7 +53,16 @@ export function stored(
   overrides: Partial<Receipt> = {},
   origin: string | null = null,
 ): StoredRecord {
-  return { ...receipt(overrides), receivedAt, origin, clockSkew: false };
+  const sent = receipt(overrides);
+  return {
+    ...sent,
+    receivedAt,
+    origin,
+    clockSkew: false,
+    shown: sent.shown ?? null,
+    layer: sent.layer ?? null,
+    v: sent.v ?? null,
+  };
 }
 
 /** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */
