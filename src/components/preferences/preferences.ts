@@ -4,6 +4,9 @@ import { GardeElement } from '../base.js';
 import { baseStyles } from '../base.styles.js';
 import { preferencesStyles } from './preferences.styles.js';
 
+/** The receipts of the dialog's decisions say they were taken there. */
+const DIALOG = { layer: 'dialog' } as const;
+
 /** The element focused in the page, looking through shadow roots (the opener is often in one). */
 const focusedElement = (): HTMLElement | null => {
   let active = document.activeElement;
@@ -169,13 +172,14 @@ export class GardePreferences extends GardeElement {
       decide();
       this.close();
     };
-    const reject = closeAfter(garde.rejectAll);
-    const accept = closeAfter(garde.acceptAll);
+    const reject = closeAfter(() => garde.rejectAll(DIALOG));
+    const accept = closeAfter(() => garde.acceptAll(DIALOG));
     const save = closeAfter(() =>
       garde.set(
         Object.fromEntries(
           Object.keys(config.categories).map((name) => [name, !!this.__draft[name]]),
         ),
+        DIALOG,
       ),
     );
 
