@@ -7,37 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { canonicalJson, snapshotHash, type Snapshot } from 'garde/wire';
 import { verifyChain } from '../../src/storage/chain.js';
 import type { Storage } from '../../src/storage/types.js';
-import { BACKENDS, auth, receipt, testServer } from '../helpers.js';
-
-/** A snapshot like the drop-in builds on a French page of the institute. */
-export function frenchSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
-  return {
-    categories: [
-      { description: '', label: 'Nécessaires', name: 'necessary', services: [] },
-      {
-        description: 'Compter les visites pour améliorer le site.',
-        label: 'Mesure d’audience',
-        name: 'analytics',
-        services: [
-          {
-            cookies: [
-              { lifetime: '13 mois', name: '_pk_id.*', provider: 'INAMI', purpose: 'Visiteur' },
-            ],
-            description: '',
-            label: 'Matomo',
-            name: 'matomo',
-            provider: 'INAMI',
-          },
-        ],
-      },
-    ],
-    lang: 'fr',
-    policy: { url: '/fr/vie-privee', version: '2020-12-07' },
-    texts: { accept: 'Tout accepter', reject: 'Tout refuser', title: 'Cookies sur ce site' },
-    v: '0.1.0',
-    ...overrides,
-  };
-}
+import { BACKENDS, auth, frenchSnapshot, receipt, testServer } from '../helpers.js';
 
 const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 
