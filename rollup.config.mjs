@@ -4,13 +4,28 @@
 //    its entries are the full library, the headless core (never imports lit), the shared minimisers
 //    and the wire contract (receipt and hit schemas, types and constants).
 // Both builds minify the UI's html`` and css`` templates, so the source keeps them readable.
+import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
+import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { parseLiterals } from 'parse-literals';
 // The collector's admin page (collector/admin/dist/: admin.js + index.html), served at /admin/.
 import admin from './collector/admin/rollup.config.mjs';
+
+/**
+ * garde's version from package.json in place of __GARDE_VERSION__ (src/core/version.ts). After the
+ * TypeScript plugin, which has removed the `declare const` that names it; web-test-runner's esbuild
+ * defines the same value.
+ */
+const gardeVersion = () =>
+  replace({
+    preventAssignment: true,
+    values: {
+      __GARDE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    },
+  });
 
 const ts = (overrides = {}) =>
   typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true, ...overrides });
@@ -63,6 +78,7 @@ const dropIn = {
     minifyTemplates(),
     requireMinifiedTemplates(),
     ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
+    gardeVersion(),
     terser({
       ecma: 2020,
       module: false,
@@ -101,6 +117,7 @@ const esm = {
     minifyTemplates(),
     requireMinifiedTemplates(),
     ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm', sourceMap: true }),
+    gardeVersion(),
   ],
 };
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -9,13 +10,20 @@ import { consentEndpoint } from './test/core/server/consent-endpoint.mjs';
 import { screenshotPlugin } from './test/components/screenshot-plugin.mjs';
 
 const executablePath = await chromiumPath();
+// garde's version, as the build puts it in place of __GARDE_VERSION__ (rollup.config.mjs).
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!collector/**', '!audit/**'],
   nodeResolve: true,
   // Standard class fields must reach Chromium transformed like the build does (useDefineForClassFields: false).
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: './tsconfig.json',
+      define: { __GARDE_VERSION__: JSON.stringify(version) },
+    }),
     // ipaddr.js (used by src/minimise/ip.ts) is CommonJS only. strictRequires: false gives a
     // plain `export default` (the default since v25 wraps modules in a lazy __require).
     fromRollup(rollupCommonjs)({

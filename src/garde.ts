@@ -2,6 +2,7 @@
 import { mountUi } from './components/mount.js';
 import { init } from './core/init.js';
 import type { Garde } from './core/types.js';
+import { snapshotText } from './i18n/snapshot.js';
 
 declare global {
   interface Window {
@@ -22,5 +23,5 @@ function pageConfig(): unknown {
   }
 }
 
-window.garde = init(pageConfig());
+window.garde = init(pageConfig(), { snapshot: snapshotText });
 mountUi(window.garde);

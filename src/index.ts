@@ -7,3 +7,4 @@ export { GardeElement } from './components/base.js';
 export { defineElements } from './components/define-elements.js';
 export { mountUi } from './components/mount.js';
 export { translations, type Translation } from './i18n/index.js';
+export { buildSnapshot, snapshotText } from './i18n/snapshot.js';

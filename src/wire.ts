@@ -5,11 +5,22 @@
 // added there is seen by every side. Pure data and types: no DOM, no import of other browser or
 // server code.
 import type { FromSchema } from './wire/from-schema.js';
-import type { hitSchema, receiptSchema } from './wire/schemas.js';
-import type { DECISION_METHODS, LANGS, RECEIPT_METHODS } from './wire/constants.js';
+import type { hitSchema, receiptSchema, snapshotSchema } from './wire/schemas.js';
+import type { DECISION_METHODS, LANGS, LAYERS, RECEIPT_METHODS } from './wire/constants.js';
 
 export * from './wire/constants.js';
-export { receiptSchema, hitSchema, idSchema, keySchema, pathSchema } from './wire/schemas.js';
+export {
+  receiptSchema,
+  hitSchema,
+  idSchema,
+  keySchema,
+  pathSchema,
+  shownSchema,
+  gardeVersionSchema,
+  snapshotSchema,
+  snapshotUploadSchema,
+} from './wire/schemas.js';
+export { canonicalJson, sha256Hex, snapshotHash } from './wire/snapshot.js';
 export type { FromSchema } from './wire/from-schema.js';
 
 /** One of the four languages of the institute's sites. */
@@ -19,6 +30,9 @@ export type Method = (typeof DECISION_METHODS)[number];
 /** What a receipt records: a {@link Method}, or `withdraw`. */
 export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
 
+/** Where a decision was taken (a receipt's `layer`). */
+export type Layer = (typeof LAYERS)[number];
+
 /** What goes to `recordEndpoint` after each decision; `receiptId` lets the server drop duplicates. */
 export type Receipt = FromSchema<typeof receiptSchema>;
 
@@ -27,6 +41,12 @@ export type Receipt = FromSchema<typeof receiptSchema>;
  * the anonymous fields; the ones marked "after consent" appear only when granted and configured.
  */
 export type Hit = FromSchema<typeof hitSchema>;
+
+/**
+ * What the visitor could see when deciding, in the page's language; a receipt's `shown` is the
+ * SHA-256 of its canonical serialisation (`snapshotHash`).
+ */
+export type Snapshot = FromSchema<typeof snapshotSchema>;
 
 /** `track()` props: a flat map of short strings, numbers and booleans. */
 export type TrackProps = NonNullable<Hit['props']>;

@@ -18,6 +18,9 @@ const COLUMNS = [
   'path',
   'categories',
   'services',
+  'layer',
+  'shown',
+  'v',
 ];
 
 /** The first lines: `sep=;` (Excel's hint, so the file opens in columns whatever the locale), then titles. */
@@ -51,6 +54,9 @@ export function recordLine(record: StoredRecord, separator: CsvSeparator = ','):
       record.path,
       JSON.stringify(record.categories),
       JSON.stringify(record.services),
+      record.layer ?? '',
+      record.shown ?? '',
+      record.v ?? '',
     ]
       .map(csvCell)
       .join(separator) + '\r\n'

@@ -1,9 +1,9 @@
 // The collector's JSON schemas for fastify's validation. The bodies (a receipt, a hit) are the wire
 // contract's own schemas, from which the browser's types are derived too; the query-string and
 // parameter schemas of the reading API are the collector's.
-import { MAX_VERSION_LENGTH, RECEIPT_METHODS, idSchema } from 'garde/wire';
+import { MAX_VERSION_LENGTH, RECEIPT_METHODS, idSchema, shownSchema } from 'garde/wire';
 
-export { receiptSchema, hitSchema } from 'garde/wire';
+export { receiptSchema, hitSchema, snapshotUploadSchema } from 'garde/wire';
 
 const day = { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' } as const;
 const filterProperties = {
@@ -40,4 +40,11 @@ export const consentIdParamsSchema = {
   type: 'object',
   required: ['consentId'],
   properties: { consentId: idSchema },
+} as const;
+
+/** GET /api/snapshots/:hash. */
+export const snapshotParamsSchema = {
+  type: 'object',
+  required: ['hash'],
+  properties: { hash: shownSchema },
 } as const;

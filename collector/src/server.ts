@@ -23,6 +23,9 @@ import { startRetention } from './retention.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
 import { recordsRoutes } from './routes/records.js';
+import { snapshotRoute } from './routes/snapshot.js';
+import { snapshotsRoutes } from './routes/snapshots.js';
+import { knownSnapshots } from './known-snapshots.js';
 import { statsRoute } from './routes/stats.js';
 import { openStorage } from './storage/open.js';
 import type { CountedHit } from './storage/counters.js';
@@ -157,8 +160,14 @@ export async function buildServer(
     });
   }
 
-  const originCheck = registerCors(app, ['/consent', '/collect'], options.origins);
-  consentRoute(app, records, now, originCheck);
+  const originCheck = registerCors(
+    app,
+    ['/consent', '/consent/snapshot', '/collect'],
+    options.origins,
+  );
+  const snapshots = knownSnapshots(storage);
+  consentRoute(app, { records, snapshots, now, onRequest: originCheck });
+  snapshotRoute(app, { storage, snapshots, now, onRequest: originCheck });
   collectRoute(app, {
     hits,
     counts,
@@ -168,6 +177,7 @@ export async function buildServer(
   });
   const auth = requireToken(options.adminToken);
   recordsRoutes(app, storage, auth, now);
+  snapshotsRoutes(app, storage, auth);
   statsRoute(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {

@@ -12,7 +12,16 @@ import type { FastifyInstance } from 'fastify';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { ADMIN_DIST, buildServer } from '../src/server.js';
-import { TOKEN, hit, logCapture, receipt, tempDir, testOptions } from './helpers.js';
+import { canonicalJson, snapshotHash } from 'garde/wire';
+import {
+  TOKEN,
+  frenchSnapshot,
+  hit,
+  logCapture,
+  receipt,
+  tempDir,
+  testOptions,
+} from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -59,6 +68,10 @@ const cspViolations: string[] = [];
 
 // Seeded decisions: receivedAt spread over the last days through the server's clock.
 const VISITOR = 'visitor-with-history';
+// What that visitor saw at their first decision (stored), and at their second (never sent).
+const SNAPSHOT = frenchSnapshot();
+const SHOWN = (await snapshotHash(SNAPSHOT))!;
+const MISSING = 'e'.repeat(64);
 const SEEDED = { total: 0, gpc: 0 };
 
 // Hits come from real browsers: the collector reduces their user agent to family, major and OS.
@@ -174,9 +187,19 @@ before(async () => {
       method: 'accept-all',
       version: '2026-01',
       categories: { necessary: true, analytics: true, marketing: true },
+      shown: SHOWN,
+      layer: 'banner',
+      v: '0.1.0',
     }),
     6,
   );
+  // The page sends the snapshot the collector said it lacked, as src/core/shown.ts does.
+  const sent = await fetch(`${base}/consent/snapshot`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: `{"shown":"${SHOWN}","snapshot":${canonicalJson(SNAPSHOT)}}`,
+  });
+  assert.equal(sent.status, 201);
   await post(
     '/consent',
     receipt({
@@ -185,6 +208,9 @@ before(async () => {
       method: 'custom',
       version: '2026-05',
       categories: { necessary: true, analytics: true, marketing: false },
+      shown: MISSING,
+      layer: 'dialog',
+      v: '0.1.0',
     }),
     2,
   );
@@ -232,7 +258,11 @@ before(async () => {
   await page.setViewport({ width: 1280, height: 900 });
   page.on('console', (m) => {
     // Refused tokens and a closed collector are part of the test: Chromium logs each 401 or 503 as a failed load.
-    if (m.type() === 'error' && !/status of (401|503)/.test(m.text())) consoleErrors.push(m.text());
+    // So is a snapshot the collector does not have (404), which the history says in words.
+    const expected =
+      /status of (401|503)/.test(m.text()) ||
+      (/status of 404/.test(m.text()) && /\/api\/snapshots\//.test(m.location().url ?? ''));
+    if (m.type() === 'error' && !expected) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${(e as Error).message}`));
   // Every CSP violation of every page load is reported here (the listener runs before any page script).
@@ -350,15 +380,64 @@ test("a consent id opens that visitor's whole history, oldest first, and Escape 
     trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
   );
   assert.deepEqual(
-    rows.map((r) => [r[1], r[2]]),
+    rows.map((r) => [r[1], r[2], r[3]]),
     [
-      ['accept-all', '2026-01'],
-      ['custom', '2026-05'],
+      ['accept-all', 'banner', '2026-01'],
+      ['custom', 'dialog', '2026-05'],
     ],
   );
-  assert.match(rows[1]![3]!, /Refused: marketing/);
+  assert.match(rows[1]![4]!, /Refused: marketing/);
   assert.deepEqual(await axe(), [], 'axe with the history dialog open');
   await page.screenshot({ path: join(ARTIFACTS, 'admin-history.png') });
+
+  // What this visitor saw: each decision's disclosure, opened from the keyboard.
+  const summaries = await page.$$(`${dialog} details > summary`);
+  assert.equal(summaries.length, 2);
+  assert.match(
+    await summaries[0]!.evaluate((el) => el.textContent!.replace(/\s+/g, ' ')),
+    /Decision of .* \(accept-all, banner\): what this visitor saw/,
+  );
+  for (const summary of summaries) {
+    await summary.focus();
+    await page.keyboard.press('Enter');
+  }
+  const view = `${dialog} details snapshot-view`;
+  await until(
+    async () => /Tout accepter/.test(await textOf(`${view} >>> .shown`)),
+    'the first snapshot, as text',
+  );
+  const seen = await textOf(`${view} >>> .shown`);
+  for (const text of [
+    'Banner: Cookies sur ce site',
+    'Tout refuser',
+    'Category: Mesure d’audience (analytics)',
+    'Compter les visites pour améliorer le site.',
+    'Matomo (service matomo)',
+    'Provider: INAMI',
+    '_pk_id.*',
+    'Visiteur',
+    '13 mois',
+  ])
+    assert.ok(seen.includes(text), `"${text}" in what the visitor saw: ${seen}`);
+  assert.match(
+    await textOf(`${view} >>> p.muted`),
+    new RegExp(`Snapshot ${SHOWN} \\(language fr\\)`),
+  );
+  assert.equal(
+    await (
+      await find(`${view} >>> .shown h5 span[lang]`)
+    ).evaluate((el) => el.getAttribute('lang')),
+    'fr',
+  );
+  await until(
+    async () =>
+      /does not have this snapshot/.test(
+        await textOf(`${dialog} details:nth-of-type(2) snapshot-view >>> p`),
+      ),
+    'the missing snapshot said so',
+  );
+  assert.deepEqual(await axe(), [], 'axe with what the visitor saw open');
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-history-shown.png'), fullPage: true });
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(dialog)) === null, 'the dialog to close');
   assert.equal(
@@ -371,6 +450,30 @@ test("a consent id opens that visitor's whole history, oldest first, and Escape 
     async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)),
     'cleared filters',
   );
+});
+
+test('the versions list gives each snapshot: hash, language, versions, first and last seen, receipts', async () => {
+  const versions = 'admin-app >>> snapshot-versions';
+  await find(`${versions} >>> tbody tr`);
+  const rows = await page.$$eval(`${versions} >>> tbody tr`, (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7]]),
+    [
+      [MISSING, '—', '—', '—', '1', 'missing'],
+      [SHOWN, 'fr', '0.1.0', '2020-12-07', '1', 'stored'],
+    ],
+  );
+  assert.match(rows[1]![4]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+  const summary = await find(`${versions} >>> details > summary`);
+  await summary.click();
+  await until(
+    async () =>
+      /Banner: Cookies sur ce site/.test(await textOf(`${versions} >>> snapshot-view >>> .shown`)),
+    'the stored version as text',
+  );
+  assert.deepEqual(await axe(), [], 'axe with a version open');
 });
 
 test('Download CSV fetches every record with the Bearer token and saves the file', async () => {
@@ -388,6 +491,8 @@ test('Download CSV fetches every record with the Bearer token and saves the file
   const lines = readFileSync(join(downloads.dir, file), 'utf8').trim().split(/\r?\n/);
   assert.equal(lines.length, SEEDED.total + 1, 'a header and one line per record, no pagination');
   assert.ok(lines.some((l) => l.includes(VISITOR)));
+  assert.match(lines[0]!, /,layer,shown,v$/);
+  assert.ok(lines.some((l) => l.includes(VISITOR) && l.endsWith(`,banner,${SHOWN},0.1.0`)));
   assert.match(await textOf(STATUS), /CSV downloaded/);
 });
 

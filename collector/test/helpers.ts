@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import type { Hit, Receipt } from 'garde/wire';
+import type { Hit, Receipt, Snapshot } from 'garde/wire';
 import { parseOptions, type Options } from '../src/options.js';
 import { buildServer, type ServerDeps } from '../src/server.js';
 import { openPostgres } from '../src/storage/postgres.js';
@@ -53,7 +53,46 @@ export function stored(
   overrides: Partial<Receipt> = {},
   origin: string | null = null,
 ): StoredRecord {
-  return { ...receipt(overrides), receivedAt, origin, clockSkew: false };
+  const sent = receipt(overrides);
+  return {
+    ...sent,
+    receivedAt,
+    origin,
+    clockSkew: false,
+    shown: sent.shown ?? null,
+    layer: sent.layer ?? null,
+    v: sent.v ?? null,
+  };
+}
+
+/** A snapshot like the drop-in builds on a French page of the institute. */
+export function frenchSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    categories: [
+      { description: '', label: 'Nécessaires', name: 'necessary', services: [] },
+      {
+        description: 'Compter les visites pour améliorer le site.',
+        label: 'Mesure d’audience',
+        name: 'analytics',
+        services: [
+          {
+            cookies: [
+              { lifetime: '13 mois', name: '_pk_id.*', provider: 'INAMI', purpose: 'Visiteur' },
+            ],
+            description: '',
+            label: 'Matomo',
+            name: 'matomo',
+            provider: 'INAMI',
+          },
+        ],
+      },
+    ],
+    lang: 'fr',
+    policy: { url: '/fr/vie-privee', version: '2020-12-07' },
+    texts: { accept: 'Tout accepter', reject: 'Tout refuser', title: 'Cookies sur ce site' },
+    v: '0.1.0',
+    ...overrides,
+  };
 }
 
 /** A valid pageview hit as garde's tracker sends it (no browser fields), anonymous unless overridden. */

@@ -298,7 +298,13 @@ describe('the same HTTP answers on every storage', () => {
         {},
         { storage, now: () => new Date('2026-09-01T10:00:00.000Z') },
       );
-      const r = receipt({ id: 'http-visitor', categories: { necessary: true, analytics: false } });
+      const r = receipt({
+        id: 'http-visitor',
+        categories: { necessary: true, analytics: false },
+        layer: 'dialog',
+        shown: 'c'.repeat(64),
+        v: '0.1.0',
+      });
       const post = (url: string, body: object) =>
         app.inject({
           method: 'POST',
@@ -307,7 +313,9 @@ describe('the same HTTP answers on every storage', () => {
           payload: JSON.stringify(body),
           remoteAddress: '198.51.100.9',
         });
-      assert.equal((await post('/consent', r)).statusCode, 202);
+      const first = await post('/consent', r);
+      assert.equal(first.statusCode, 202);
+      assert.deepEqual(first.json(), { snapshot: 'missing' });
       assert.equal((await post('/consent', r)).statusCode, 202);
       assert.equal(
         (await post('/collect', hit({ referrer: 'https://www.google.be/x' }))).statusCode,

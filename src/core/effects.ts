@@ -10,6 +10,7 @@ import { allowedIn, iso, mapKeys } from './state.js';
 import type { ConsentListener } from './store.js';
 import type { GardeConfig, Lang, Receipt } from './types.js';
 import { uuid } from './uuid.js';
+import { VERSION } from './version.js';
 import { MAX_PATH_LENGTH } from '../wire.js';
 
 export interface EffectsOptions {
@@ -19,14 +20,14 @@ export interface EffectsOptions {
   lang: Lang;
   /** The clock, in ms since the epoch. */
   now: () => number;
-  /** Keeps a receipt (the log and the outbox). */
+  /** Keeps a receipt (the log and the outbox); init() adds `shown` on the way. */
   record: (receipt: Receipt) => unknown;
 }
 
 /** The listener that applies every change of the consent store outside it. */
 export function consentEffects({ config, id, lang, now, record }: EffectsOptions): ConsentListener {
   const names = Object.keys({ ...config.categories, ...config.services });
-  return (consent, { previous, method }) => {
+  return (consent, { previous, method, layer }) => {
     const allowed = (name: string) => allowedIn(config, consent, name);
     // A withdrawal leaves a marker with the visitor's id and nothing granted.
     const stored = consent ?? {
@@ -52,6 +53,8 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
         lang,
         // Reduced as a hit's path is: no query, personal-looking segments redacted.
         path: reducePath(location.pathname).slice(0, MAX_PATH_LENGTH),
+        layer,
+        v: VERSION,
       });
     document.dispatchEvent(new CustomEvent('garde:consent', { detail: consent }));
     const lost = names.some((name) => allowedIn(config, previous, name) && !allowed(name));

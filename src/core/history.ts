@@ -12,17 +12,27 @@ type Outbox = Record<string, Receipt>;
 /** The log is bounded: the last decisions only. */
 export const HISTORY_LIMIT = 100;
 
+/** Told the hash of a snapshot the collector lacks (its answer `{"snapshot":"missing"}`). */
+export type MissingSnapshot = (shown: string) => unknown;
+
 /**
  * Sends one receipt; true once nothing more can be done: 2xx, or a 4xx that retrying cannot fix.
  * 408 (timeout) and 429 (rate limited: the collector limits per IP, and a whole office can share
  * one address) are worth a later retry, like 5xx and network errors.
  */
-export async function sendReceipt(url: string, receipt: Receipt): Promise<boolean> {
+export async function sendReceipt(
+  url: string,
+  receipt: Receipt,
+  onMissing?: MissingSnapshot,
+): Promise<boolean> {
   try {
     const response = await post(url, JSON.stringify(receipt));
     // A beacon (no fetch): queued counts as sent, since nothing more can be known.
     if (typeof response === 'boolean') return response;
     const status = response.status;
+    // The collector lacks the snapshot this receipt names: whoever has it sends it.
+    if (receipt.shown && (await response.json().catch(() => null))?.snapshot === 'missing')
+      void onMissing?.(receipt.shown);
     const final = status < 500 && status !== 408 && status !== 429;
     if (final && status > 399)
       console.error(`garde: ${url} refused receipt ${receipt.receiptId} (${status})`);
@@ -32,8 +42,11 @@ export async function sendReceipt(url: string, receipt: Receipt): Promise<boolea
   }
 }
 
-/** The log and outbox of one instance; `endpoint` null keeps receipts in the log only. */
-export function createHistory(endpoint: string | null) {
+/**
+ * The log and outbox of one instance; `endpoint` null keeps receipts in the log only. `onMissing`
+ * hears of each snapshot the collector asks for.
+ */
+export function createHistory(endpoint: string | null, onMissing?: MissingSnapshot) {
   let database: UseStore | undefined;
   // Receipts of this page not yet confirmed: the outbox when IndexedDB is unavailable.
   const pending: Outbox = {};
@@ -70,7 +83,7 @@ export function createHistory(endpoint: string | null) {
    */
   const sendOutbox = async () => {
     for (const receipt of Object.values((await read<Outbox>('outbox')) ?? pending))
-      if (await sendReceipt(endpoint!, receipt)) {
+      if (await sendReceipt(endpoint!, receipt, onMissing)) {
         const { receiptId } = receipt;
         delete pending[receiptId];
         await update<Outbox>('outbox', ({ [receiptId]: _sent, ...rest } = {}) => rest);

@@ -13,29 +13,39 @@ import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang } from './lang.js';
 import { startPageLoad } from './page-load.js';
+import { createShown } from './shown.js';
 import { stateFromCookie } from './state.js';
 import { createConsentStore } from './store.js';
 import { createTracker } from './tracker.js';
-import type { Garde } from './types.js';
+import type { Garde, Receipt, SnapshotProvider } from './types.js';
 import { uuid } from './uuid.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
 export interface InitOptions {
   /** The clock, in ms since the epoch (default `Date.now`). */
   now?: () => number;
+  /**
+   * The snapshot of what the UI shows, serialised (the drop-in gives `snapshotText`): each
+   * receipt then carries its hash as `shown`. Without one, receipts have no `shown`.
+   */
+  snapshot?: SnapshotProvider;
 }
 
 /**
  * Starts garde on this page and returns its API. Never throws: a bad config is reported and
  * replaced by safe defaults.
  */
-export function init(input: unknown, { now = Date.now }: InitOptions = {}): Garde {
+export function init(input: unknown, { now = Date.now, snapshot }: InitOptions = {}): Garde {
   const config = validateConfig(input);
   // `auto` is no language tag: resolveLang skips it for <html lang>.
   const lang = resolveLang(config.lang, document.documentElement.lang);
   // Without a policy version a decision proves nothing (and the collector would refuse it):
   // logged here only.
-  const history = createHistory(config.policy.version ? config.recordEndpoint : null);
+  const shown = snapshot && createShown({ config, lang, provider: snapshot });
+  const history = createHistory(
+    config.policy.version ? config.recordEndpoint : null,
+    shown?.upload,
+  );
   const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
   // The same visitor keeps one id, even when the stored decision is too old or for another
   // version, and after a withdrawal.
@@ -49,7 +59,11 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
     gpc,
     now,
   });
-  store.onChange(consentEffects({ config, id, lang, now, record: history.record }));
+  // With a snapshot, a receipt waits for its hash before it is logged and sent.
+  const record = shown
+    ? (receipt: Receipt) => shown.stamp(receipt).then(history.record)
+    : history.record;
+  store.onChange(consentEffects({ config, id, lang, now, record }));
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();
@@ -73,7 +87,7 @@ export function init(input: unknown, { now = Date.now }: InitOptions = {}): Gard
   // Global Privacy Control is a refusal the visitor already expressed: recorded, no banner. It
   // wins over a decision made without it, not over one the visitor made while it was on.
   if (gpc && config.gpc === 'refuse' && !store.consent?.gpc)
-    store.decide({ method: 'gpc', granted: () => false });
+    store.decide({ method: 'gpc', granted: () => false, layer: 'signal' });
   guarded(() => stops.push(startIntegrations(garde)));
   // After the integrations: Consent Mode's default must precede any Google tag the gate revives.
   const gate = startGate({

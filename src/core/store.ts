@@ -4,10 +4,18 @@
 // worked out once, then every listener hears it, in the order they subscribed.
 import { guarded } from './guarded.js';
 import { allowedIn, makeState, own } from './state.js';
-import type { ConsentState, GardeConfig, Method, ReceiptMethod } from './types.js';
+import type {
+  ConsentState,
+  DecisionOptions,
+  GardeConfig,
+  Layer,
+  Method,
+  ReceiptMethod,
+} from './types.js';
+import { LAYERS } from '../wire.js';
 
-/** A decision to take; later context about it (where, what was shown) is one more field here. */
-export interface DecideOptions {
+/** A decision to take, and where it was taken (`layer`, default `api`). */
+export interface DecideOptions extends DecisionOptions {
   method: Method;
   /** Whether a category (other than `necessary`) is granted. */
   granted: (category: string) => boolean;
@@ -21,6 +29,8 @@ export interface ConsentChange {
   previous: ConsentState | null;
   /** What the receipt records: the decision's method, or `withdraw`. */
   method: ReceiptMethod;
+  /** Where the decision was taken; `api` unless the caller named one of the layers. */
+  layer: Layer;
 }
 
 /** Hears the decision after each change (null: withdrawn), as `garde.onChange` callbacks do. */
@@ -48,14 +58,14 @@ export interface ConsentStore {
   /** Whether a category or a service is granted now (see `allowedIn`). */
   allowed(name: string): boolean;
   decide(options: DecideOptions): void;
-  acceptAll(): void;
-  rejectAll(): void;
+  acceptAll(options?: DecisionOptions): void;
+  rejectAll(options?: DecisionOptions): void;
   /**
    * Category and service names; a service follows its category unless set on its own, and
    * granting a service grants its category.
    */
-  set(choices: Record<string, boolean>): void;
-  /** Forgets the decision (listeners hear null, method `withdraw`). */
+  set(choices: Record<string, boolean>, options?: DecisionOptions): void;
+  /** Forgets the decision (listeners hear null, method `withdraw`, layer `api`). */
   withdraw(): void;
   /** Adds a listener, called after every change; returns the function that removes it. */
   onChange(listener: ConsentListener): () => void;
@@ -73,18 +83,22 @@ export function createConsentStore({
   let current = consent;
   const listeners = new Set<ConsentListener>();
   const allowed = (name: string) => allowedIn(config, current, name);
-  const change = (next: ConsentState | null, method: ReceiptMethod) => {
+  const change = (next: ConsentState | null, method: ReceiptMethod, given?: unknown) => {
     const previous = current;
     current = next;
     withdrawn = !next;
+    // Anything but a known layer (a page's own value, an Event passed by an event listener) is
+    // `api`: the collector would refuse the receipt otherwise.
+    const layer = LAYERS.includes(given as Layer) ? (given as Layer) : 'api';
     // A listener that throws (a page's onChange callback) must not stop the others.
-    for (const listener of listeners) guarded(() => listener(next, { previous, method }));
+    for (const listener of listeners) guarded(() => listener(next, { previous, method, layer }));
   };
   const decide = (options: DecideOptions) =>
     change(
       // Whole seconds: what the cookie can hold, so that the next page reads the same state.
       makeState(config, { ...options, id, decidedAt: Math.floor(now() / 1000) * 1000, gpc }),
       options.method,
+      options.layer,
     );
 
   return {
@@ -96,9 +110,13 @@ export function createConsentStore({
     },
     allowed,
     decide,
-    acceptAll: () => decide({ method: 'accept-all', granted: () => true }),
-    rejectAll: () => decide({ method: 'reject-all', granted: () => false }),
-    set(choices) {
+    // Only the layer is read from a public call's options: nothing else of the decision comes
+    // from them.
+    acceptAll: (options) =>
+      decide({ method: 'accept-all', granted: () => true, layer: options?.layer }),
+    rejectAll: (options) =>
+      decide({ method: 'reject-all', granted: () => false, layer: options?.layer }),
+    set(choices, options) {
       const categories = { ...current?.categories };
       const services = { ...current?.services };
       for (const [name, value] of Object.entries(choices)) {
@@ -118,7 +136,12 @@ export function createConsentStore({
           if (config.services[other]!.category === category && !own(services, other))
             services[other] = false;
       }
-      decide({ method: 'custom', granted: (category) => !!categories[category], services });
+      decide({
+        method: 'custom',
+        granted: (category) => !!categories[category],
+        services,
+        layer: options?.layer,
+      });
     },
     withdraw: () => change(null, 'withdraw'),
     onChange(listener) {

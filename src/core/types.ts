@@ -2,10 +2,11 @@
 // that the UI uses. The shapes that cross to the collector (receipt, hit) live in src/wire.ts
 // and are re-exported here.
 
-import type { Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
+import type { Lang, Layer, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
 
 // The shapes that cross to the collector live in the wire module; re-exported for the core's users.
 export type { Hit, Lang, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
+export type { Layer, Snapshot } from '../wire.js';
 
 /** A text given per language (`{ fr: '…', nl: '…' }`) or once for all languages. */
 export type LocalisedText = string | Partial<Record<Lang, string>>;
@@ -120,6 +121,21 @@ export interface HistoryEntry extends Receipt {
   sent: boolean;
 }
 
+/** Context of a decision taken through the API. */
+export interface DecisionOptions {
+  /**
+   * Where the visitor took it, recorded as the receipt's `layer`: garde's banner and dialog pass
+   * their own; a call without it (or with another value) is recorded as `api`.
+   */
+  layer?: Layer;
+}
+
+/**
+ * The canonical serialisation (`canonicalJson`) of the snapshot of what the UI shows for an
+ * instance: see `snapshotText`.
+ */
+export type SnapshotProvider = (garde: Pick<Garde, 'config' | 'lang'>) => string;
+
 /** The runtime API: `window.garde` in the drop-in, the return value of `init()` in ESM. */
 export interface Garde {
   readonly config: GardeConfig;
@@ -134,13 +150,13 @@ export interface Garde {
   readonly lang: Lang;
   /** Resolves once stored state is read and the outbox has been retried. */
   readonly ready: Promise<void>;
-  acceptAll(): void;
-  rejectAll(): void;
+  acceptAll(options?: DecisionOptions): void;
+  rejectAll(options?: DecisionOptions): void;
   /**
    * Category and service names; a service follows its category unless set on its own. Granting
    * a service grants its category too (`set({ youtube: true })` grants `marketing`).
    */
-  set(choices: Record<string, boolean>): void;
+  set(choices: Record<string, boolean>, options?: DecisionOptions): void;
   /** Whether a category or a service is granted now (a service: itself and its category). */
   allowed(name: string): boolean;
   /** Forget the decision, clear non-necessary cookies and storage, ask again. */

@@ -10,6 +10,12 @@ export const DECISION_METHODS = ['accept-all', 'reject-all', 'custom', 'gpc'] as
 /** What a receipt records: a decision, or `withdraw` when the visitor withdrew it. */
 export const RECEIPT_METHODS = [...DECISION_METHODS, 'withdraw'] as const;
 
+/**
+ * Where a decision was taken: the banner, the preferences dialog, an embed's placeholder, a page
+ * script calling the API, or a browser signal (Global Privacy Control).
+ */
+export const LAYERS = ['banner', 'dialog', 'placeholder', 'api', 'signal'] as const;
+
 /** `Hit.vw`: the lower bounds, in CSS px, of the viewport-width buckets. */
 export const VIEWPORT_BUCKETS = [0, 360, 576, 768, 992, 1200, 1440] as const;
 
@@ -27,6 +33,16 @@ export const MAX_VERSION_LENGTH = 64;
 export const MAX_CATEGORIES = 32;
 export const MAX_SERVICES = 64;
 
+/** Longest text of a snapshot (a banner text, a description, the policy URL). */
+export const MAX_TEXT_LENGTH = 4000;
+/** Most texts in a snapshot's `texts`, and most cookies a snapshot lists per service. */
+export const MAX_TEXTS = 100;
+export const MAX_COOKIES = 64;
+
+/** A SHA-256 in lowercase hex: a receipt's `shown`. */
+export const SHA256_PATTERN = '^[0-9a-f]{64}$';
+/** garde's version, as package.json gives it (semver). */
+export const GARDE_VERSION_PATTERN = '^[0-9A-Za-z.+-]{1,32}$';
 /** Ids: the receipt id, the visitor's consent id, the session and persistent analytics ids. */
 export const ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 /** Keys of maps: category and service names, `track()` prop names. */

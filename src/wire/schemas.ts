@@ -4,17 +4,23 @@
 // Every string and map is bounded and unknown fields are refused: what reaches a database is what
 // the types promise. Nothing here runs at load time: bundles that do not use a schema drop it.
 import {
+  GARDE_VERSION_PATTERN,
   ID_PATTERN,
   KEY_PATTERN,
   LANGS,
+  LAYERS,
   MAX_CATEGORIES,
+  MAX_COOKIES,
   MAX_PATH_LENGTH,
   MAX_PROPS,
   MAX_REFERRER_LENGTH,
   MAX_SERVICES,
+  MAX_TEXT_LENGTH,
+  MAX_TEXTS,
   MAX_VALUE_LENGTH,
   MAX_VERSION_LENGTH,
   RECEIPT_METHODS,
+  SHA256_PATTERN,
   TIMESTAMP_PATTERN,
   VIEWPORT_BUCKETS,
 } from './constants.js';
@@ -25,6 +31,12 @@ export const idSchema = { type: 'string', pattern: ID_PATTERN } as const;
 export const keySchema = { type: 'string', pattern: KEY_PATTERN } as const;
 /** A page path, from its leading slash. */
 export const pathSchema = { type: 'string', maxLength: MAX_PATH_LENGTH, pattern: '^/' } as const;
+/** A snapshot's hash, as a receipt's `shown` names it. */
+export const shownSchema = { type: 'string', pattern: SHA256_PATTERN } as const;
+/** garde's version. */
+export const gardeVersionSchema = { type: 'string', pattern: GARDE_VERSION_PATTERN } as const;
+/** A policy version (the config's `version`). */
+const policyVersionSchema = { type: 'string', maxLength: MAX_VERSION_LENGTH } as const;
 
 const choicesSchema = <Max extends number>(maxProperties: Max) =>
   ({
@@ -68,8 +80,79 @@ export const receiptSchema = {
     lang: { type: 'string', enum: LANGS },
     /** The page where the visitor decided. */
     path: pathSchema,
+    /**
+     * What the visitor was shown: SHA-256 (lowercase hex) of the canonical serialisation of the
+     * page's {@link snapshotSchema snapshot}. Absent where the browser has no `crypto.subtle`
+     * (a page on plain http) and from garde versions before it.
+     */
+    shown: shownSchema,
+    /** Where the decision was taken: banner, dialog, an embed's placeholder, a page script, GPC. */
+    layer: { type: 'string', enum: LAYERS },
+    /** garde's version on the page. */
+    v: gardeVersionSchema,
   },
 } as const;
+
+/** A text of a snapshot, as the visitor could read it ('' where the page shows none). */
+const textSchema = { type: 'string', maxLength: MAX_TEXT_LENGTH } as const;
+const listOf = <const Item, Max extends number>(items: Item, maxItems: Max) =>
+  ({ type: 'array', maxItems, items }) as const;
+/** An object whose every property is required and no other allowed. */
+const closed = <const Properties extends Record<string, unknown>>(properties: Properties) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties) as Array<keyof Properties & string>,
+    properties,
+  }) as const;
+
+/** A cookie as the dialog describes it; the provider is the cookie's own, else its service's. */
+const shownCookieSchema = closed({
+  name: textSchema,
+  provider: textSchema,
+  purpose: textSchema,
+  lifetime: textSchema,
+});
+
+const shownServiceSchema = closed({
+  name: keySchema,
+  label: textSchema,
+  description: textSchema,
+  provider: textSchema,
+  cookies: listOf(shownCookieSchema, MAX_COOKIES),
+});
+
+const shownCategorySchema = closed({
+  name: keySchema,
+  label: textSchema,
+  description: textSchema,
+  services: listOf(shownServiceSchema, MAX_SERVICES),
+});
+
+/**
+ * Everything a visitor could see when deciding, in the language of the page: the texts of the
+ * banner and the dialog as rendered (site overrides included), the categories in their order with
+ * their services and cookies, the policy link and version, and garde's version. Its canonical
+ * serialisation (see `canonicalJson`) hashed with SHA-256 is a receipt's `shown`; the collector
+ * keeps each distinct snapshot once (POST `<recordEndpoint>/snapshot`).
+ */
+export const snapshotSchema = closed({
+  lang: { type: 'string', enum: LANGS },
+  /** garde's version. */
+  v: gardeVersionSchema,
+  policy: closed({ url: textSchema, version: policyVersionSchema }),
+  /** Every string of the banner and the dialog, by key (`title`, `text`, `accept`…). */
+  texts: {
+    type: 'object',
+    maxProperties: MAX_TEXTS,
+    propertyNames: keySchema,
+    additionalProperties: textSchema,
+  },
+  categories: listOf(shownCategorySchema, MAX_CATEGORIES),
+});
+
+/** POST `<recordEndpoint>/snapshot`: a snapshot the collector said it lacks, and its hash. */
+export const snapshotUploadSchema = closed({ shown: shownSchema, snapshot: snapshotSchema });
 
 /**
  * POST /collect: an analytics hit. Before analytics consent it holds only the anonymous fields;

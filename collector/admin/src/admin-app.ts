@@ -79,7 +79,8 @@ export class AdminApp extends LitElement {
       <main>
         ${
           this.token
-            ? html`<records-table .api=${this.api}></records-table><stats-section .api=${this.api}></stats-section>`
+            ? html`<records-table .api=${this.api}></records-table><stats-section .api=${this.api}></stats-section>
+              <snapshot-versions .api=${this.api}></snapshot-versions>`
             : html`<admin-sign-in .notice=${this.notice}></admin-sign-in>`
         }
       </main>`;

@@ -2,8 +2,14 @@
 // each sending the Bearer token. A 401 becomes an `Unauthorized` error so that any component
 // can hand it to the app, which then shows the sign-in again.
 
-import { RECEIPT_METHODS, type Receipt, type ReceiptMethod } from 'garde/wire';
-import type { Stats } from '../../src/storage/types.js';
+import {
+  RECEIPT_METHODS,
+  type Layer,
+  type Receipt,
+  type ReceiptMethod,
+  type Snapshot,
+} from 'garde/wire';
+import type { SnapshotVersion, Stats } from '../../src/storage/types.js';
 
 /** How the visitor decided, as stored in a consent record (`withdraw`: the visitor withdrew consent). */
 export type Method = ReceiptMethod;
@@ -14,13 +20,29 @@ export const METHODS: readonly Method[] = RECEIPT_METHODS;
 /**
  * One stored consent receipt, as `GET /api/records` returns it: the receipt, its receive time, the
  * site it came from (its Origin header, or null) and whether the browser's clock was more than 10
- * minutes from the server's.
+ * minutes from the server's. `shown`, `layer` and `v` are null for receipts that did not carry them.
  */
-export type ConsentRecord = Receipt & {
+export type ConsentRecord = Omit<Receipt, 'shown' | 'layer' | 'v'> & {
   receivedAt: string;
   origin: string | null;
   clockSkew: boolean;
+  shown: string | null;
+  layer: Layer | null;
+  v: string | null;
 };
+
+/** One version of what visitors were shown (`GET /api/snapshots`): the server's own type. */
+export type { SnapshotVersion };
+
+/** A stored snapshot, as `GET /api/snapshots/:hash` returns it. */
+export interface ShownSnapshot {
+  hash: string;
+  lang: string;
+  v: string;
+  policyVersion: string;
+  storedAt: string;
+  snapshot: Snapshot;
+}
 
 /** Filters of the records list and its CSV; empty strings mean "any". */
 export interface RecordFilters {
@@ -106,6 +128,10 @@ export interface Api {
   /** Erases every record of one visitor (tombstones); resolves with how many. */
   eraseVisitor(id: string): Promise<number>;
   stats(from: string, to: string): Promise<Stats>;
+  /** Every version of what visitors were shown, the most recently seen first. */
+  snapshots(): Promise<SnapshotVersion[]>;
+  /** One snapshot by hash; null when the collector does not have it. */
+  snapshot(hash: string): Promise<ShownSnapshot | null>;
 }
 
 /** Creates the API client for a token; nothing is sent until a method is called. */
@@ -122,5 +148,14 @@ export function createApi(token: string): Api {
       return ((await res.json()) as { erased: number }).erased;
     },
     stats: (from, to) => json<Stats>(`stats${query({ from, to })}`),
+    snapshots: async () => (await json<{ versions: SnapshotVersion[] }>('snapshots')).versions,
+    snapshot: async (hash) => {
+      try {
+        return await json<ShownSnapshot>(`snapshots/${encodeURIComponent(hash)}`);
+      } catch (e) {
+        if (e instanceof ApiError && /^The collector answered 404/.test(e.message)) return null;
+        throw e;
+      }
+    },
   };
 }

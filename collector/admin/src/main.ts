@@ -5,6 +5,8 @@ import { AdminApp } from './admin-app.js';
 import { AnalyticsSummary } from './analytics-summary.js';
 import { DecisionsChart } from './decisions-chart.js';
 import { RecordsTable } from './records-table.js';
+import { SnapshotVersions } from './snapshot-versions.js';
+import { SnapshotView } from './snapshot-view.js';
 import { AdminSignIn } from './sign-in.js';
 import { StatsSection } from './stats-section.js';
 import { VisitorHistory } from './visitor-history.js';
@@ -23,6 +25,8 @@ for (const [name, element] of [
   ['admin-sign-in', AdminSignIn],
   ['records-table', RecordsTable],
   ['visitor-history', VisitorHistory],
+  ['snapshot-view', SnapshotView],
+  ['snapshot-versions', SnapshotVersions],
   ['stats-section', StatsSection],
   ['decisions-chart', DecisionsChart],
   ['acceptance-chart', AcceptanceChart],

@@ -8,6 +8,7 @@ import { choices } from './format.js';
 /** The column headers matching `recordCells`, after the first column the caller provides. */
 export const RECORD_HEADERS = [
   'Method',
+  'Layer',
   'Policy version',
   'Categories',
   'Services',
@@ -24,6 +25,6 @@ export function time(ts: string): TemplateResult {
 
 /** Cells of one record after its first (decision time) and, in the list, its consent id. */
 export function recordCells(r: ConsentRecord): TemplateResult {
-  return html`<td class="nowrap">${r.method}</td><td>${r.version}</td><td class="choices">${choices(r.categories)}</td><td class="choices">${choices(r.services)}</td>
+  return html`<td class="nowrap">${r.method}</td><td>${r.layer ?? '—'}</td><td>${r.version}</td><td class="choices">${choices(r.categories)}</td><td class="choices">${choices(r.services)}</td>
     <td>${r.lang}</td><td class="mono">${r.path}</td><td>${time(r.receivedAt)}</td>`;
 }

@@ -2,7 +2,13 @@
 // data, or when an auditor asks what one consent id agreed to and when. From here the records can be
 // exported (an access request) or erased (an erasure request, after a confirmation).
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, Unauthorized, type Api, type VisitorHistory as History } from './api.js';
+import {
+  ApiError,
+  Unauthorized,
+  type Api,
+  type ConsentRecord,
+  type VisitorHistory as History,
+} from './api.js';
 import { RecordsErasedEvent, UnauthorizedEvent } from './events.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
@@ -41,6 +47,8 @@ export class VisitorHistory extends LitElement {
   /** The erase confirmation is shown. */
   declare confirming: boolean;
   declare busy: boolean;
+  /** The receipts whose "what this visitor saw" is open: their snapshot is loaded when opened. */
+  private opened = new Set<string>();
   private opener: HTMLElement | null = null;
 
   constructor() {
@@ -60,6 +68,7 @@ export class VisitorHistory extends LitElement {
     this.error = '';
     this.status = '';
     this.confirming = false;
+    this.opened = new Set();
     this.history = { id, records: [] };
     try {
       this.history = await this.api.visitor(id);
@@ -143,6 +152,30 @@ export class VisitorHistory extends LitElement {
     </div>`;
   }
 
+  /** Opening a record's disclosure loads its snapshot (once). */
+  private toggleShown(receiptId: string, event: Event): void {
+    if ((event.target as HTMLDetailsElement).open && !this.opened.has(receiptId)) {
+      this.opened.add(receiptId);
+      this.requestUpdate();
+    }
+  }
+
+  /** What one decision's visitor saw: a disclosure per record, rendered when opened. */
+  private renderShown(r: ConsentRecord) {
+    const how = r.layer ? `${r.method}, ${r.layer}` : r.method;
+    return html`<details @toggle=${(event: Event) => this.toggleShown(r.receiptId, event)}>
+      <summary>Decision of ${time(r.ts)} (${how}): what this visitor saw</summary>
+      ${
+        !r.shown
+          ? html`<p>Not recorded: this receipt names no snapshot (a page on plain http, where browsers have no
+              crypto.subtle, or a garde version before snapshots).</p>`
+          : this.opened.has(r.receiptId)
+            ? html`<snapshot-view .api=${this.api} hash=${r.shown}></snapshot-view>`
+            : nothing
+      }
+    </details>`;
+  }
+
   private close = (): void => {
     this.renderRoot.querySelector('dialog')?.close();
   };
@@ -183,7 +216,15 @@ export class VisitorHistory extends LitElement {
                     html`<tr><th scope="row">${time(r.ts)}</th>${recordCells(r)}<td class="mono">${r.receiptId}</td></tr>`,
                 )}</tbody>
               </table>
-            </div>`
+            </div>
+            ${
+              h.records.length
+                ? html`<h3>What this visitor saw</h3>
+                    <p>For each decision, the banner and the dialog as the visitor could read them: the snapshot the
+                      receipt names by its hash.</p>
+                    ${h.records.map((r) => this.renderShown(r))}`
+                : nothing
+            }`
           : nothing
       }
     </dialog>`;

@@ -1,9 +1,11 @@
-// POST /consent: a visitor's decision, stored once per receipt id with the server's receive time.
+// POST /consent: a visitor's decision, stored once per receipt id with the server's receive time. The answer
+// says whether the collector has the snapshot the receipt names (`shown`), so that the page can send it.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Receipt } from 'garde/wire';
 import { reducePath } from 'garde/minimise';
 import type { Batcher } from '../batcher.js';
 import { requestOrigin } from '../cors.js';
+import type { KnownSnapshots } from '../known-snapshots.js';
 import { receiptSchema } from '../schemas.js';
 import { parseIsoTime } from './days.js';
 import { CLOCK_SKEW_MS, type InsertOutcome, type StoredRecord } from '../storage/types.js';
@@ -11,15 +13,21 @@ import { CLOCK_SKEW_MS, type InsertOutcome, type StoredRecord } from '../storage
 /** Largest receipt body accepted (413 beyond). */
 export const RECEIPT_LIMIT = 4096;
 
+export interface ConsentRouteOptions {
+  records: Batcher<StoredRecord, InsertOutcome>;
+  snapshots: KnownSnapshots;
+  now: () => Date;
+  onRequest: onRequestHookHandler;
+}
+
 /**
- * Registers POST /consent; answers 202 only after the batch holding the receipt is committed, 409 when the
+ * Registers POST /consent; answers 202 only after the batch holding the receipt is committed (with
+ * `{"snapshot":"known"}` or `{"snapshot":"missing"}` when the receipt names a snapshot), 409 when the
  * receiptId is already stored with other content.
  */
 export function consentRoute(
   app: FastifyInstance,
-  records: Batcher<StoredRecord, InsertOutcome>,
-  now: () => Date,
-  onRequest: onRequestHookHandler,
+  { records, snapshots, now, onRequest }: ConsentRouteOptions,
 ): void {
   const options = { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema }, onRequest };
   app.post('/consent', options, async (request, reply) => {
@@ -33,21 +41,28 @@ export function consentRoute(
     }
     // The server's clock is authoritative; a browser clock far from it is kept as sent, and flagged.
     const receivedAt = now();
-    const outcome = await records.add({
-      receiptId: r.receiptId,
-      // Consent ids are UUIDs: one case, so a search finds them however they are typed.
-      id: r.id.toLowerCase(),
-      ts: r.ts,
-      receivedAt: receivedAt.toISOString(),
-      version: r.version,
-      categories: r.categories,
-      services: r.services,
-      method: r.method,
-      lang: r.lang,
-      path: reducePath(r.path),
-      origin: requestOrigin(request),
-      clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
-    });
+    const shown = r.shown ?? null;
+    const [outcome, known] = await Promise.all([
+      records.add({
+        receiptId: r.receiptId,
+        // Consent ids are UUIDs: one case, so a search finds them however they are typed.
+        id: r.id.toLowerCase(),
+        ts: r.ts,
+        receivedAt: receivedAt.toISOString(),
+        version: r.version,
+        categories: r.categories,
+        services: r.services,
+        method: r.method,
+        lang: r.lang,
+        path: reducePath(r.path),
+        origin: requestOrigin(request),
+        clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
+        shown,
+        layer: r.layer ?? null,
+        v: r.v ?? null,
+      }),
+      shown && snapshots.has(shown),
+    ]);
     if (outcome === 'conflict') {
       // A receiptId already stored with other content: a forgery or a bug. Nothing is written; the line
       // says what happened without any of the receipt's data.
@@ -58,6 +73,7 @@ export function consentRoute(
       });
     }
     // A resend of a stored receipt (same content) is answered like the first time: idempotent.
-    return reply.code(202).send();
+    if (!shown) return reply.code(202).send();
+    return reply.code(202).send({ snapshot: known ? 'known' : 'missing' });
   });
 }

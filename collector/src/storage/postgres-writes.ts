@@ -19,6 +19,9 @@ export interface RecordRow {
   path: string;
   origin: string | null;
   clock_skew: boolean;
+  shown: string | null;
+  layer: string | null;
+  garde_version: string | null;
 }
 
 /** A row with its place in the chain; bigint seq as text. */
@@ -31,7 +34,8 @@ export type ChainedRow = RecordRow & {
 
 /** The content columns of consent_records, in the order of RecordRow. */
 export const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew';
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew, ' +
+  'shown, layer, garde_version';
 
 /** A stored row back to the API's shape. */
 export function toRecord(row: RecordRow): StoredRecord {
@@ -48,6 +52,9 @@ export function toRecord(row: RecordRow): StoredRecord {
     path: row.path,
     origin: row.origin,
     clockSkew: row.clock_skew,
+    shown: row.shown,
+    layer: row.layer as StoredRecord['layer'],
+    v: row.garde_version,
   };
 }
 
@@ -101,10 +108,11 @@ export async function insertChained(client: pg.PoolClient, rows: ChainedRecord[]
   const column = <K extends keyof StoredRecord>(key: K) => rows.map((row) => row.record[key]);
   await client.query(
     `INSERT INTO consent_records (${COLUMNS}, seq, content_hash, chain_hash)
-     SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p, o, k, n, h, ch
+     SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p, o, k, sh, ly, gv, n, h, ch
      FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $13::bigint[], $14::text[],
-                 $15::text[]) AS x(r, c, t, a, v, cat, s, m, l, p, o, k, n, h, ch)`,
+                 $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $13::text[], $14::text[],
+                 $15::text[], $16::bigint[], $17::text[], $18::text[])
+       AS x(r, c, t, a, v, cat, s, m, l, p, o, k, sh, ly, gv, n, h, ch)`,
     [
       column('receiptId'),
       column('id'),
@@ -118,6 +126,9 @@ export async function insertChained(client: pg.PoolClient, rows: ChainedRecord[]
       column('path'),
       column('origin'),
       column('clockSkew'),
+      column('shown'),
+      column('layer'),
+      column('v'),
       rows.map((row) => row.seq),
       rows.map((row) => row.content),
       rows.map((row) => row.chain),

@@ -1,6 +1,7 @@
 // PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite.
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
+import { VERSIONS_SQL } from './migrations/snapshots.js';
 import { countHitsPostgres } from './counters-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
@@ -313,6 +314,74 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         if (rows.length < CHUNK) return;
         after = Number(rows[rows.length - 1]!.seq);
       }
+    },
+    async insertSnapshot(snapshot) {
+      const result = await pool.query(
+        `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
+        [
+          snapshot.hash,
+          snapshot.lang,
+          snapshot.v,
+          snapshot.policyVersion,
+          snapshot.content,
+          snapshot.storedAt,
+        ],
+      );
+      return result.rowCount === 1 ? 'stored' : 'known';
+    },
+    async hasSnapshot(hash) {
+      return (await query('SELECT 1 FROM snapshots WHERE hash = $1', [hash])).length > 0;
+    },
+    async snapshotReferenced(hash) {
+      const rows = await query(
+        'SELECT 1 FROM consent_records WHERE shown = $1 AND erased_at IS NULL LIMIT 1',
+        [hash],
+      );
+      return rows.length > 0;
+    },
+    async snapshot(hash) {
+      const rows = await query<{
+        hash: string;
+        lang: string;
+        garde_version: string;
+        policy_version: string;
+        content: string;
+        stored_at: Date;
+      }>('SELECT * FROM snapshots WHERE hash = $1', [hash]);
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        hash: row.hash,
+        lang: row.lang,
+        v: row.garde_version,
+        policyVersion: row.policy_version,
+        content: row.content,
+        storedAt: row.stored_at.toISOString(),
+      };
+    },
+    async snapshotVersions() {
+      const rows = await query<{
+        hash: string;
+        lang: string | null;
+        garde_version: string | null;
+        policy_version: string | null;
+        stored_at: Date | null;
+        first_seen: Date | null;
+        last_seen: Date | null;
+        receipts: string;
+      }>(VERSIONS_SQL);
+      const iso = (date: Date | null) => date?.toISOString() ?? null;
+      return rows.map((row) => ({
+        hash: row.hash,
+        lang: row.lang,
+        v: row.garde_version,
+        policyVersion: row.policy_version,
+        storedAt: iso(row.stored_at),
+        firstSeen: iso(row.first_seen),
+        lastSeen: iso(row.last_seen),
+        receipts: Number(row.receipts),
+      }));
     },
     async close() {
       await pool.end();

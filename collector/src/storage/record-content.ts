@@ -1,21 +1,11 @@
 // A stored receipt's content in canonical form (object keys sorted, whatever the database did to key order:
 // PostgreSQL's jsonb sorts them): what makes a replay "the same", and what the tamper-evident chain hashes.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from 'garde/wire';
 import type { StoredRecord } from './types.js';
 
-/** JSON with object keys sorted at every level: one text per value. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    // Default sort: UTF-16 code unit order, the same on every platform.
-    const members = Object.keys(object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+/** JSON with object keys sorted at every level: one text per value (the wire's, which snapshots use too). */
+export { canonicalJson };
 
 /** The receipt as the browser sent it (no receive time, no Origin): what a replay must repeat exactly. */
 function receiptFields(record: StoredRecord): unknown[] {
@@ -29,6 +19,9 @@ function receiptFields(record: StoredRecord): unknown[] {
     record.method,
     record.lang,
     record.path,
+    record.shown,
+    record.layer,
+    record.v,
   ];
 }
 
@@ -51,6 +44,9 @@ export interface HashedFields {
   path: string;
   origin: string | null;
   clockSkew: boolean;
+  shown: string | null;
+  layer: string | null;
+  v: string | null;
 }
 
 /** The chain's "previous hash" before its first row. */
@@ -62,9 +58,13 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * SHA-256 (hex) of the canonical serialisation of a stored row: the JSON array
  * [receiptId, consentId, ts, receivedAt, version, categories, services, method, lang, path, origin, clockSkew]
  * where categories and services are their canonical JSON text (keys sorted), receivedAt is ISO 8601 UTC with
- * milliseconds, origin is a string or null, clockSkew a boolean. docs/collector.md documents the same.
+ * milliseconds, origin is a string or null, clockSkew a boolean; followed by shown, layer and v (each a string
+ * or null) when any of the three is not null, so that rows stored before them hash as they did.
+ * docs/collector.md documents the same.
  */
 export function contentHash(fields: HashedFields): string {
+  const { shown, layer, v } = fields;
+  const extended = shown !== null || layer !== null || v !== null;
   return sha256(
     JSON.stringify([
       fields.receiptId,
@@ -79,6 +79,7 @@ export function contentHash(fields: HashedFields): string {
       fields.path,
       fields.origin,
       fields.clockSkew,
+      ...(extended ? [shown, layer, v] : []),
     ]),
   );
 }
@@ -103,5 +104,8 @@ export function hashedFields(record: StoredRecord): HashedFields {
     path: record.path,
     origin: record.origin,
     clockSkew: record.clockSkew,
+    shown: record.shown,
+    layer: record.layer,
+    v: record.v,
   };
 }

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configure, createWriter } from './sqlite-writer.js';
 import { createCounterWriter, type CounterValues } from './counters-sqlite.js';
+import type { StoredSnapshot } from './types.js';
 
 /** A request from the main thread. */
 export type WriterRequest =
@@ -16,6 +17,7 @@ export type WriterRequest =
   | { id: number; op: 'counts'; rows: CounterValues[] }
   | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
   | { id: number; op: 'erase'; consentId: string; at: string; actor: string }
+  | { id: number; op: 'snapshot'; snapshot: StoredSnapshot }
   | { id: number; op: 'ping' }
   | { id: number; op: 'close' };
 
@@ -36,6 +38,7 @@ port.on('message', (request: WriterRequest) => {
       result = writer.purge(request.recordsBefore, request.hitsBeforeDay, request.at);
     else if (request.op === 'erase')
       result = writer.erase(request.consentId, request.at, request.actor);
+    else if (request.op === 'snapshot') result = writer.insertSnapshot(request.snapshot);
     else if (request.op === 'close') {
       // Leave a clean file behind on a graceful stop: WAL folded into the database.
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -15,6 +15,7 @@ import {
   type PurgeResult,
   type StoredHit,
   type StoredRecord,
+  type StoredSnapshot,
 } from './types.js';
 
 /**
@@ -25,7 +26,8 @@ export type RecordValues = Array<string | number | null>;
 
 /** The content columns of consent_records in the order of RecordValues. */
 export const RECORD_COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew';
+  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew, ' +
+  'shown, layer, garde_version';
 
 /** A row of consent_records as SQLite returns it. */
 export interface RecordRow {
@@ -41,6 +43,9 @@ export interface RecordRow {
   path: string;
   origin: string | null;
   clock_skew: number;
+  shown: string | null;
+  layer: string | null;
+  garde_version: string | null;
 }
 
 /** A stored row back to the API's shape. */
@@ -58,6 +63,9 @@ export function toRecord(row: RecordRow): StoredRecord {
     path: row.path,
     origin: row.origin,
     clockSkew: row.clock_skew === 1,
+    shown: row.shown,
+    layer: row.layer as StoredRecord['layer'],
+    v: row.garde_version,
   };
 }
 
@@ -82,6 +90,9 @@ function valuesToRow(values: RecordValues): RecordRow {
     path: path!,
     origin: (values[10] as string | null) ?? null,
     clock_skew: values[11] as number,
+    shown: (values[12] as string | null) ?? null,
+    layer: (values[13] as string | null) ?? null,
+    garde_version: (values[14] as string | null) ?? null,
   };
 }
 
@@ -100,6 +111,9 @@ export function rowContentHash(row: RecordRow): string {
     path: row.path,
     origin: row.origin,
     clockSkew: row.clock_skew === 1,
+    shown: row.shown,
+    layer: row.layer,
+    v: row.garde_version,
   });
 }
 /** A hit as the column values of hits, in order. */
@@ -120,6 +134,9 @@ export function recordValues(r: StoredRecord): RecordValues {
     r.path,
     r.origin,
     r.clockSkew ? 1 : 0,
+    r.shown,
+    r.layer,
+    r.v,
   ];
 }
 
@@ -155,6 +172,8 @@ export interface SqliteWriter {
   insertHits(hits: HitValues[]): void;
   purge(recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult;
   erase(id: string, at: string, actor: string): number;
+  /** Stores a snapshot unless its hash is stored (`known`). */
+  insertSnapshot(snapshot: StoredSnapshot): 'stored' | 'known';
 }
 
 /** Sets the pragmas every connection of the collector uses. */
@@ -169,7 +188,7 @@ export function configure(db: Database.Database, sync: 'normal' | 'full'): void 
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(
     `INSERT INTO consent_records (${RECORD_COLUMNS}, seq, content_hash, chain_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (receipt_id) DO NOTHING`,
   );
   const readHead = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1');
@@ -200,6 +219,10 @@ export function createWriter(db: Database.Database): SqliteWriter {
   );
   const recordErasure = db.prepare(
     'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
+  );
+  const insertSnapshot = db.prepare(
+    `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+     VALUES (@hash, @lang, @v, @policyVersion, @content, @storedAt) ON CONFLICT (hash) DO NOTHING`,
   );
   const rollup = db.prepare(rollupSql());
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
@@ -254,6 +277,7 @@ export function createWriter(db: Database.Database): SqliteWriter {
       if (rows) recordErasure.run(at, 'request', rows, actor);
       return rows;
     }),
+    insertSnapshot: (snapshot) => (insertSnapshot.run(snapshot).changes === 1 ? 'stored' : 'known'),
   };
 }
 

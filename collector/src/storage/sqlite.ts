@@ -16,6 +16,7 @@ import {
   type SqliteWriter,
 } from './sqlite-writer.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
+import { VERSIONS_SQL } from './migrations/snapshots.js';
 import { counterValues, createCounterWriter, type CounterValues } from './counters-sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
@@ -29,7 +30,18 @@ import {
   type Erasure,
   type InsertOutcome,
   type Storage,
+  type StoredSnapshot,
 } from './types.js';
+
+/** A row of snapshots as SQLite returns it. */
+interface SnapshotRow {
+  hash: string;
+  lang: string;
+  garde_version: string;
+  policy_version: string;
+  content: string;
+  stored_at: string;
+}
 
 type ChainedRow = RecordRow & {
   seq: number;
@@ -216,6 +228,45 @@ export async function openSqlite(
     async erasures() {
       return stmt('SELECT at, reason, rows, actor FROM erasures ORDER BY id').all() as Erasure[];
     },
+    insertSnapshot: (snapshot) =>
+      writer.call({ op: 'snapshot', snapshot }) as Promise<'stored' | 'known'>,
+    async hasSnapshot(hash) {
+      return stmt('SELECT 1 FROM snapshots WHERE hash = ?').get(hash) !== undefined;
+    },
+    async snapshotReferenced(hash) {
+      return (
+        stmt('SELECT 1 FROM consent_records WHERE shown = ? AND erased_at IS NULL LIMIT 1').get(
+          hash,
+        ) !== undefined
+      );
+    },
+    async snapshot(hash) {
+      const row = stmt('SELECT * FROM snapshots WHERE hash = ?').get(hash) as
+        SnapshotRow | undefined;
+      return row ? toSnapshot(row) : null;
+    },
+    async snapshotVersions() {
+      const rows = stmt(VERSIONS_SQL).all() as Array<{
+        hash: string;
+        lang: string | null;
+        garde_version: string | null;
+        policy_version: string | null;
+        stored_at: string | null;
+        first_seen: string | null;
+        last_seen: string | null;
+        receipts: number;
+      }>;
+      return rows.map((row) => ({
+        hash: row.hash,
+        lang: row.lang,
+        v: row.garde_version,
+        policyVersion: row.policy_version,
+        storedAt: row.stored_at,
+        firstSeen: row.first_seen,
+        lastSeen: row.last_seen,
+        receipts: row.receipts,
+      }));
+    },
     async close() {
       await writer.call({ op: 'close' });
       db.close();
@@ -223,7 +274,19 @@ export async function openSqlite(
   };
 }
 
+function toSnapshot(row: SnapshotRow): StoredSnapshot {
+  return {
+    hash: row.hash,
+    lang: row.lang,
+    v: row.garde_version,
+    policyVersion: row.policy_version,
+    content: row.content,
+    storedAt: row.stored_at,
+  };
+}
+
 type Call =
+  | { op: 'snapshot'; snapshot: StoredSnapshot }
   | { op: 'records'; rows: RecordValues[] }
   | { op: 'hits'; rows: HitValues[] }
   | { op: 'counts'; rows: CounterValues[] }
@@ -246,6 +309,7 @@ function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => vo
         return writer.purge(request.recordsBefore, request.hitsBeforeDay, request.at);
       else if (request.op === 'erase')
         return writer.erase(request.consentId, request.at, request.actor);
+      else if (request.op === 'snapshot') return writer.insertSnapshot(request.snapshot);
       return null;
     },
   };

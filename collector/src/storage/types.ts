@@ -1,5 +1,5 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
-import type { Receipt } from 'garde/wire';
+import type { Layer, Receipt } from 'garde/wire';
 import type { CountedHit } from './counters.js';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
@@ -21,6 +21,43 @@ export interface StoredRecord {
   origin: string | null;
   /** The browser's `ts` is more than CLOCK_SKEW_MS from `receivedAt`: kept as sent, but not to be trusted. */
   clockSkew: boolean;
+  /** The hash of the snapshot of what the visitor was shown (see `snapshots`), or null when not sent. */
+  shown: string | null;
+  /** Where the decision was taken (banner, dialog, placeholder, api, signal), or null when not sent. */
+  layer: Layer | null;
+  /** garde's version on the page, or null when not sent. */
+  v: string | null;
+}
+
+/** A snapshot of what visitors were shown, stored once per hash. */
+export interface StoredSnapshot {
+  /** SHA-256 (hex) of `content`, what receipts name in `shown`. */
+  hash: string;
+  lang: string;
+  /** garde's version. */
+  v: string;
+  policyVersion: string;
+  /** The snapshot's canonical serialisation, exactly the text that was hashed. */
+  content: string;
+  /** When the collector first stored it (ISO 8601, UTC). */
+  storedAt: string;
+}
+
+/**
+ * One version of what visitors were shown: a hash named by receipts, a stored snapshot, or both. The
+ * snapshot's fields are null while the collector lacks it; the dates are null when no receipt (not erased)
+ * names it.
+ */
+export interface SnapshotVersion {
+  hash: string;
+  lang: string | null;
+  v: string | null;
+  policyVersion: string | null;
+  storedAt: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Receipts (not erased) that name it. */
+  receipts: number;
 }
 
 /** How far a receipt's `ts` may be from the receive time before the record is flagged. */
@@ -116,7 +153,8 @@ export interface Erasure {
  * `erased-<seq>` (it must stay unique, and the original could link back to the visitor's browser).
  */
 export const TOMBSTONE_SET = `receipt_id = 'erased-' || seq, consent_id = '', ts = '', version = '',
-  categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL`;
+  categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL, shown = NULL,
+  layer = NULL, garde_version = NULL`;
 
 export interface PurgeResult {
   records: number;
@@ -156,6 +194,16 @@ export interface Storage {
   chainHead(): Promise<ChainHead>;
   /** Every row of the chain in sequence order, read in chunks. */
   chainRows(): AsyncIterable<ChainRow>;
+  /** Stores a snapshot unless one with its hash is stored already (`known`: nothing written). */
+  insertSnapshot(snapshot: StoredSnapshot): Promise<'stored' | 'known'>;
+  /** Whether a snapshot with this hash is stored. */
+  hasSnapshot(hash: string): Promise<boolean>;
+  /** Whether a stored receipt (not erased) names this hash in `shown`. */
+  snapshotReferenced(hash: string): Promise<boolean>;
+  /** The stored snapshot with this hash, or null. */
+  snapshot(hash: string): Promise<StoredSnapshot | null>;
+  /** Every version: hashes named by receipts and stored snapshots, the most recently seen first. */
+  snapshotVersions(): Promise<SnapshotVersion[]>;
   close(): Promise<void>;
 }
 

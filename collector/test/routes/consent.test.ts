@@ -33,7 +33,15 @@ describe('POST /consent', () => {
     });
     assert.equal(res.statusCode, 202);
     assert.deepEqual(await storage.visitorRecords('beacon-visitor'), [
-      { ...r, receivedAt: '2026-03-02T08:00:00.000Z', origin: null, clockSkew: true },
+      {
+        ...r,
+        receivedAt: '2026-03-02T08:00:00.000Z',
+        origin: null,
+        clockSkew: true,
+        shown: null,
+        layer: null,
+        v: null,
+      },
     ]);
   });
 

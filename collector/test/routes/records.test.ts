@@ -6,6 +6,8 @@ import { openSqlite } from '../../src/storage/sqlite.js';
 import type { StoredRecord } from '../../src/storage/types.js';
 import { TOKEN, auth, stored, storedHit, testServer } from '../helpers.js';
 
+const SHOWN = 'a'.repeat(64);
+
 describe('reading endpoints', () => {
   let app: FastifyInstance;
   const rows: StoredRecord[] = [];
@@ -29,6 +31,9 @@ describe('reading endpoints', () => {
         method: 'gpc',
         categories: { necessary: true },
         services: {},
+        layer: 'signal',
+        shown: SHOWN,
+        v: '0.1.0',
       }),
     );
     await storage.insertRecords(rows);
@@ -82,13 +87,16 @@ describe('reading endpoints', () => {
       'clockSkew',
       'id',
       'lang',
+      'layer',
       'method',
       'origin',
       'path',
       'receiptId',
       'receivedAt',
       'services',
+      'shown',
       'ts',
+      'v',
       'version',
     ]);
     const last = await app.inject({ url: '/api/records?page=3&pageSize=50', headers: auth });
@@ -146,14 +154,15 @@ describe('reading endpoints', () => {
     assert.equal(lines[0], 'sep=;');
     assert.equal(
       lines[1],
-      'receiptId;id;ts;receivedAt;clockSkew;origin;version;method;lang;path;categories;services',
+      'receiptId;id;ts;receivedAt;clockSkew;origin;version;method;lang;path;categories;services;' +
+        'layer;shown;v',
     );
     assert.equal(lines.length, 123);
     const line = lines.find((l) => l.startsWith('csv-receipt;'))!;
     assert.equal(
       line,
       `csv-receipt;'-23;2026-03-01T10:00:00.000Z;2026-02-10T00:00:00.000Z;false;;'=SUM(1+1);gpc;fr;` +
-        `"/fr/""quoted"",page";"{""necessary"":true}";{}`,
+        `"/fr/""quoted"",page";"{""necessary"":true}";{};signal;${SHOWN};0.1.0`,
     );
     const comma = await app.inject({ url: '/api/records.csv?sep=comma', headers: auth });
     assert.match(comma.body, /^receiptId,id,/);
@@ -166,14 +175,15 @@ describe('reading endpoints', () => {
     const lines = res.body.trimEnd().split('\r\n');
     assert.equal(
       lines[0],
-      'receiptId,id,ts,receivedAt,clockSkew,origin,version,method,lang,path,categories,services',
+      'receiptId,id,ts,receivedAt,clockSkew,origin,version,method,lang,path,categories,services,' +
+        'layer,shown,v',
     );
     assert.equal(lines.length, 122);
     const line = lines.find((l) => l.startsWith('csv-receipt,'))!;
     assert.equal(
       line,
       `csv-receipt,'-23,2026-03-01T10:00:00.000Z,2026-02-10T00:00:00.000Z,false,,'=SUM(1+1),gpc,fr,` +
-        `"/fr/""quoted"",page","{""necessary"":true}",{}`,
+        `"/fr/""quoted"",page","{""necessary"":true}",{},signal,${SHOWN},0.1.0`,
     );
     const filtered = await app.inject({ url: '/api/records.csv?method=gpc', headers: auth });
     assert.equal(filtered.body.trimEnd().split('\r\n').length, 2);

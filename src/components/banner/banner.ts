@@ -5,6 +5,9 @@ import { baseStyles } from '../base.styles.js';
 import { BannerRoom } from './banner-room.js';
 import { bannerStyles } from './banner.styles.js';
 
+/** The receipts of the banner's decisions say they were taken there. */
+const BANNER = { layer: 'banner' } as const;
+
 /**
  * The first layer, shown while the visitor has not decided: a landmark region with a short text,
  * the policy link and three equal buttons. Not a cookie wall: the page stays usable, and leaving
@@ -61,8 +64,8 @@ export class GardeBanner extends GardeElement {
             <a part="link" href=${this.localize.text(garde.config.policy.url)}>${strings.policy}</a>
           </p>
           <div part="actions">
-            <button part="button accept" @click=${acceptAll}>${strings.accept}</button>
-            <button part="button reject" @click=${rejectAll}>${strings.reject}</button>
+            <button part="button accept" @click=${() => acceptAll(BANNER)}>${strings.accept}</button>
+            <button part="button reject" @click=${() => rejectAll(BANNER)}>${strings.reject}</button>
             <button part="button customise" @click=${showPreferences}>${strings.customise}</button>
           </div>
         </div>

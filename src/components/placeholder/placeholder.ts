@@ -72,7 +72,7 @@ export class GardePlaceholder extends GardeElement {
           if (other.category === category && name !== service && !own(chosenAlone, name))
             choices[name] = false;
     }
-    garde!.set(choices);
+    garde!.set(choices, { layer: 'placeholder' });
   }
 }
 

@@ -12,6 +12,9 @@ import { baseStyles } from '../base.styles.js';
 import { focusedElement, mainContent } from './focus.js';
 import { preferencesStyles } from './preferences.styles.js';
 
+/** The receipts of the dialog's decisions say they were taken there. */
+const DIALOG = { layer: 'dialog' } as const;
+
 type Service = [name: string, service: ServiceConfig];
 
 /** One term and its value, or nothing when the config gives no value. */
@@ -138,10 +141,10 @@ export class GardePreferences extends GardeElement {
         ${Object.entries(config.categories).map((entry) => this.__renderCategory(entry))}
         ${consent ? this.__renderReceipt(consent) : nothing}
         <div part="actions">
-          <button part="button reject" @click=${() => this.__decide(garde.rejectAll)}>
+          <button part="button reject" @click=${() => this.__decide(() => garde.rejectAll(DIALOG))}>
             ${strings.reject}
           </button>
-          <button part="button accept" @click=${() => this.__decide(garde.acceptAll)}>
+          <button part="button accept" @click=${() => this.__decide(() => garde.acceptAll(DIALOG))}>
             ${strings.accept}
           </button>
           <button part="button save" @click=${this.__save}>${strings.save}</button>
@@ -292,7 +295,7 @@ export class GardePreferences extends GardeElement {
     for (const name in garde.config.categories) choices[name] = !!draft[name];
     for (const [name, service] of Object.entries(garde.config.services))
       if (name in draft && draft[service.category]) choices[name] = draft[name]!;
-    this.__decide(() => garde.set(choices));
+    this.__decide(() => garde.set(choices, DIALOG));
   }
 
   private __afterClose(): void {

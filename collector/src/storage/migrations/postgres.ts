@@ -1,5 +1,6 @@
 // PostgreSQL schema, the same tables and meaning as SQLite's; one entry per version, never edited once shipped.
 import { POSTGRES_COUNTERS } from './counters.js';
+import { POSTGRES_SNAPSHOTS } from './snapshots.js';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
 export const POSTGRES_MIGRATIONS: string[] = [
@@ -85,4 +86,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `,
   // 5: pre-consent hits as day-level counters.
   POSTGRES_COUNTERS,
+  // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
+  POSTGRES_SNAPSHOTS,
 ];

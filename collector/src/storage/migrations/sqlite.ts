@@ -1,5 +1,6 @@
 // SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
 import { SQLITE_COUNTERS } from './counters.js';
+import { SQLITE_SNAPSHOTS } from './snapshots.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
 export const SQLITE_MIGRATIONS: string[] = [
@@ -84,4 +85,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   `,
   // 5: pre-consent hits as day-level counters.
   SQLITE_COUNTERS,
+  // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
+  SQLITE_SNAPSHOTS,
 ];

@@ -1,0 +1,229 @@
+// What visitors were shown, on SQLite and PostgreSQL: a receipt's answer says whether the collector has its
+// snapshot; the page then sends it, and it is stored once, checked against its hash, only when a stored
+// receipt names it; the versions list and one snapshot by hash for the admin page.
+import { after, before, describe, it as test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { canonicalJson, snapshotHash, type Snapshot } from 'garde/wire';
+import { verifyChain } from '../../src/storage/chain.js';
+import type { Storage } from '../../src/storage/types.js';
+import { BACKENDS, auth, frenchSnapshot, receipt, testServer } from '../helpers.js';
+
+const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
+
+for (const backend of BACKENDS) {
+  describe(`snapshots: ${backend.name}`, () => {
+    const it = (name: string, fn: () => Promise<void>) => test(name, { skip: backend.skip }, fn);
+    let app: FastifyInstance;
+    let storage: Storage;
+    let cleanup: () => Promise<void>;
+    let clock = Date.parse('2026-03-02T08:00:00.000Z');
+    const snapshot = frenchSnapshot();
+    let shown: string;
+
+    const postReceipt = (overrides: Parameters<typeof receipt>[0]) =>
+      app.inject({
+        method: 'POST',
+        url: '/consent',
+        headers: TEXT,
+        payload: JSON.stringify(receipt({ ts: new Date(clock).toISOString(), ...overrides })),
+      });
+    const postSnapshot = (body: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: '/consent/snapshot',
+        headers: TEXT,
+        payload: JSON.stringify(body),
+      });
+
+    before(async () => {
+      if (backend.skip) return;
+      ({ storage, cleanup } = await backend.open());
+      ({ app } = await testServer({}, { storage, now: () => new Date(clock) }));
+      shown = (await snapshotHash(snapshot))!;
+    });
+    after(async () => {
+      await app?.close();
+      await cleanup?.();
+    });
+
+    it('the hash is SHA-256 of the canonical serialisation: sorted keys, no whitespace', async () => {
+      const text = canonicalJson({ b: [2, { d: 1, c: 'é' }], a: null });
+      assert.equal(text, '{"a":null,"b":[2,{"c":"é","d":1}]}');
+      assert.match(shown, /^[0-9a-f]{64}$/);
+      // Key order does not matter, any text does.
+      const reordered = Object.fromEntries(Object.entries(snapshot).reverse()) as Snapshot;
+      assert.equal(await snapshotHash(reordered), shown);
+      assert.notEqual(
+        await snapshotHash(frenchSnapshot({ texts: { ...snapshot.texts, accept: 'Accepter' } })),
+        shown,
+      );
+    });
+
+    it('answers a receipt naming an unknown snapshot with {"snapshot":"missing"}, and stores its fields', async () => {
+      const res = await postReceipt({ id: 'saw-1', shown, layer: 'banner', v: '0.1.0' });
+      assert.equal(res.statusCode, 202);
+      assert.deepEqual(res.json(), { snapshot: 'missing' });
+      const [record] = await storage.visitorRecords('saw-1');
+      assert.equal(record!.shown, shown);
+      assert.equal(record!.layer, 'banner');
+      assert.equal(record!.v, '0.1.0');
+      // A receipt without `shown` (plain http, an older garde) is answered as before: no body.
+      const plain = await postReceipt({ id: 'saw-nothing' });
+      assert.equal(plain.statusCode, 202);
+      assert.equal(plain.body, '');
+    });
+
+    it('refuses a snapshot whose hash is not the one given (400), or that no receipt names (409)', async () => {
+      const wrong = await postSnapshot({ shown: 'f'.repeat(64), snapshot });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.json().message, /not the SHA-256/);
+      const other = frenchSnapshot({ lang: 'nl' });
+      const unnamed = await postSnapshot({ shown: await snapshotHash(other), snapshot: other });
+      assert.equal(unnamed.statusCode, 409);
+      assert.equal(unnamed.json().error, 'unreferenced');
+      const extra = await postSnapshot({ shown, snapshot: { ...snapshot, more: 'x' } });
+      assert.equal(extra.statusCode, 400);
+      assert.deepEqual(await storage.snapshotVersions().then((v) => v.map((x) => x.hash)), [shown]);
+    });
+
+    it('stores a snapshot once, as the canonical text that was hashed; later receipts hear "known"', async () => {
+      // Sent as a browser sends JSON: keys in any order.
+      const first = await postSnapshot({ snapshot, shown });
+      assert.equal(first.statusCode, 201);
+      assert.deepEqual(first.json(), { snapshot: 'stored' });
+      const again = await postSnapshot({ shown, snapshot });
+      assert.equal(again.statusCode, 200);
+      assert.deepEqual(again.json(), { snapshot: 'known' });
+      const kept = await storage.snapshot(shown);
+      assert.equal(kept!.content, canonicalJson(snapshot));
+      assert.equal(kept!.lang, 'fr');
+      assert.equal(kept!.policyVersion, '2020-12-07');
+      assert.equal(kept!.v, '0.1.0');
+      assert.equal(kept!.storedAt, '2026-03-02T08:00:00.000Z');
+      assert.deepEqual(await storage.insertSnapshot({ ...kept! }), 'known');
+      clock += 3_600_000;
+      const later = await postReceipt({ id: 'saw-2', shown, layer: 'dialog', v: '0.1.0' });
+      assert.deepEqual(later.json(), { snapshot: 'known' });
+    });
+
+    it('lists the versions: hash, language, versions, first and last seen, receipts; a missing one too', async () => {
+      clock += 3_600_000;
+      const missing = 'e'.repeat(64);
+      await postReceipt({ id: 'saw-3', shown: missing, layer: 'api', v: '0.1.0' });
+      const res = await app.inject({ url: '/api/snapshots', headers: auth });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json().versions, [
+        {
+          hash: missing,
+          lang: null,
+          v: null,
+          policyVersion: null,
+          storedAt: null,
+          firstSeen: '2026-03-02T10:00:00.000Z',
+          lastSeen: '2026-03-02T10:00:00.000Z',
+          receipts: 1,
+        },
+        {
+          hash: shown,
+          lang: 'fr',
+          v: '0.1.0',
+          policyVersion: '2020-12-07',
+          storedAt: '2026-03-02T08:00:00.000Z',
+          firstSeen: '2026-03-02T08:00:00.000Z',
+          lastSeen: '2026-03-02T09:00:00.000Z',
+          receipts: 2,
+        },
+      ]);
+      assert.equal((await app.inject({ url: '/api/snapshots' })).statusCode, 401);
+    });
+
+    it('gives one snapshot by hash to the admin page (404 when it lacks it)', async () => {
+      const res = await app.inject({ url: `/api/snapshots/${shown}`, headers: auth });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), {
+        hash: shown,
+        lang: 'fr',
+        v: '0.1.0',
+        policyVersion: '2020-12-07',
+        storedAt: '2026-03-02T08:00:00.000Z',
+        snapshot,
+      });
+      const absent = await app.inject({ url: `/api/snapshots/${'e'.repeat(64)}`, headers: auth });
+      assert.equal(absent.statusCode, 404);
+      const bad = await app.inject({ url: '/api/snapshots/not-a-hash', headers: auth });
+      assert.equal(bad.statusCode, 400);
+    });
+
+    it('chains shown, layer and v with the receipt: changing one breaks verification', async () => {
+      assert.deepEqual(
+        (await verifyChain(storage.chainRows(), await storage.chainHead())).ok,
+        true,
+      );
+      const rows = [];
+      for await (const row of storage.chainRows()) rows.push(row);
+      const row = rows.find((r) => r.record?.id === 'saw-1')!;
+      const tampered = rows.map((r) =>
+        r === row ? { ...r, record: { ...r.record!, layer: 'dialog' as const } } : r,
+      );
+      async function* replay() {
+        yield* tampered;
+      }
+      const verdict = await verifyChain(replay(), await storage.chainHead());
+      assert.equal(verdict.ok, false);
+      assert.equal(!verdict.ok && verdict.receiptId, row.receiptId);
+    });
+
+    it('an erased visitor leaves no shown behind, and stops counting in the versions', async () => {
+      await storage.eraseVisitor('saw-2', { at: '2026-03-03T00:00:00.000Z', actor: 'test' });
+      const versions = await storage.snapshotVersions();
+      assert.equal(versions.find((v) => v.hash === shown)!.receipts, 1);
+      assert.equal((await verifyChain(storage.chainRows(), await storage.chainHead())).ok, true);
+    });
+  });
+}
+
+describe("snapshots: the drop-in's own builder", () => {
+  test('its snapshot in each language passes the schema, and its text is the canonical serialisation', async () => {
+    // The build puts garde's version in place of __GARDE_VERSION__; here the test does.
+    (globalThis as { __GARDE_VERSION__?: string }).__GARDE_VERSION__ = '0.1.0';
+    const { buildSnapshot, snapshotText } = await import('../../../src/i18n/snapshot.js');
+    const { validateConfig } = await import('../../../src/core/config.js');
+    const config = validateConfig({
+      policy: { url: { fr: '/fr/vie-privee', nl: '/nl/privacy' }, version: '2020-12-07' },
+      categories: { analytics: { label: { fr: 'Mesure d’audience', nl: 'Statistieken' } } },
+      services: {
+        matomo: {
+          category: 'analytics',
+          provider: 'INAMI',
+          cookies: ['_pk_ses.*', { name: '_pk_id.*', purpose: { fr: 'Visiteur', nl: 'Bezoeker' } }],
+        },
+      },
+    });
+    const { app } = await testServer();
+    try {
+      for (const lang of ['fr', 'nl', 'de', 'en'] as const) {
+        const text = snapshotText({ config, lang });
+        assert.equal(text, canonicalJson(buildSnapshot({ config, lang })));
+        const shown = (await snapshotHash(JSON.parse(text)))!;
+        const sent = await app.inject({
+          method: 'POST',
+          url: '/consent',
+          headers: TEXT,
+          payload: JSON.stringify(receipt({ lang, shown, layer: 'banner', v: '0.1.0' })),
+        });
+        assert.deepEqual(sent.json(), { snapshot: 'missing' });
+        // The body exactly as src/core/shown.ts writes it.
+        const upload = await app.inject({
+          method: 'POST',
+          url: '/consent/snapshot',
+          headers: TEXT,
+          payload: `{"shown":"${shown}","snapshot":${text}}`,
+        });
+        assert.equal(upload.statusCode, 201, upload.body);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,62 @@
+// The snapshot of what garde's UI shows in one language (the wire's `Snapshot`): the drop-in gives
+// its serialisation to init(), whose receipts then carry its hash as `shown`. Built from the same
+// strings and config texts, with the same fallbacks, as the banner and the dialog render.
+import type { CookieInfo, Garde, LocalisedText, Snapshot } from '../core/types.js';
+import { VERSION } from '../core/version.js';
+import { localisedText, uiStrings } from './index.js';
+
+/**
+ * What a visitor of this instance could see when deciding: every string of the banner and the
+ * dialog, the policy link and version, each category in order with its services and their
+ * cookies (a cookie given by name only: its name), in `garde.lang`; and garde's version.
+ */
+export function buildSnapshot({ config, lang }: Pick<Garde, 'config' | 'lang'>): Snapshot {
+  // The strings the components render (LocalizeController), the site's own wording included;
+  // garde's own storage, listed under "necessary", as one line of text per item.
+  const { storage, ...strings } = uiStrings(config, lang);
+  const texts: Record<string, string> = { ...strings };
+  for (const item of storage)
+    texts[`storage.${item.name}`] = `${item.term} ${item.name}: ${item.purpose} (${item.lifetime})`;
+  const text = (value: LocalisedText | undefined, fallback?: string) =>
+    localisedText(value, lang, fallback);
+  const services = Object.entries(config.services);
+  // File size hack: every object's keys are written in sorted order (and `texts` sorted), so that
+  // JSON.stringify writes the canonical serialisation (snapshotText), without canonicalJson in
+  // the drop-in. test/i18n/snapshot.test.ts checks that the two agree.
+  return {
+    categories: Object.entries(config.categories).map(([name, category]) => ({
+      description: text(category.description),
+      label: text(category.label, name === 'necessary' ? strings.necessary : name),
+      name,
+      services: services
+        .filter(([, service]) => service.category === name)
+        .map(([serviceName, service]) => ({
+          cookies: service.cookies!.map((cookie) => {
+            const info: CookieInfo = typeof cookie === 'string' ? { name: cookie } : cookie;
+            return {
+              lifetime: text(info.lifetime),
+              name: info.name,
+              // A cookie's provider is its own, else its service's: as the dialog shows it.
+              provider: text(info.provider ?? service.provider),
+              purpose: text(info.purpose),
+            };
+          }),
+          description: text(service.description),
+          label: text(service.label, serviceName),
+          name: serviceName,
+          provider: text(service.provider),
+        })),
+    })),
+    lang,
+    policy: { url: text(config.policy.url), version: config.policy.version },
+    texts: Object.fromEntries(Object.entries(texts).sort(([a], [b]) => (a < b ? -1 : 1))),
+    v: VERSION,
+  };
+}
+
+/**
+ * The canonical serialisation of {@link buildSnapshot}'s snapshot, which `init()` hashes into
+ * each receipt's `shown`: `init(config, { snapshot: snapshotText })`.
+ */
+export const snapshotText = (garde: Pick<Garde, 'config' | 'lang'>): string =>
+  JSON.stringify(buildSnapshot(garde));

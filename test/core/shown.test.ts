@@ -1,0 +1,253 @@
+// What the visitor was shown, in every receipt, checked as an auditor would: the UI mounted as the
+// drop-in mounts it (init() with the snapshot of src/i18n/snapshot.ts, then mountUi), real clicks
+// on the banner and the dialog, receipts read from the log and from the receipt endpoint. The test
+// server is http://localhost: a secure context, so crypto.subtle exists.
+import { expect } from '@open-wc/testing';
+import { createStore, get } from 'idb-keyval';
+import { init } from '../../src/core/init.js';
+import type { Garde } from '../../src/core/types.js';
+import { mountUi } from '../../src/components/mount.js';
+import { snapshotText } from '../../src/i18n/snapshot.js';
+import { canonicalJson, snapshotHash, type Receipt } from '../../src/wire.js';
+import {
+  $,
+  banner,
+  config,
+  dialog,
+  frame,
+  prefs,
+  reset as resetUi,
+} from '../components/helpers.js';
+import { until } from './helpers.js';
+
+const HEX = /^[0-9a-f]{64}$/;
+let key = '';
+const endpoint = () => `/test-consent/${key}`;
+const seen = async () =>
+  (await (await fetch(endpoint())).json()) as {
+    posts: Array<{ body: string }>;
+    snapshots: Array<{ type: string; cookie: boolean; body: string }>;
+  };
+const stops: Array<() => void> = [];
+
+/** A page as the drop-in makes it, in `lang`, sending receipts to this test's endpoint. */
+function page(extra: Record<string, unknown> = {}): Garde {
+  const g = init(config({ recordEndpoint: endpoint(), ...extra }), { snapshot: snapshotText });
+  stops.push(mountUi(g), () => g.destroy());
+  return g;
+}
+
+/** The receipts logged so far, once there are `count`. */
+async function receipts(g: Garde, count = 1): Promise<Receipt[]> {
+  await until(async () => (await g.history()).length >= count);
+  return g.history();
+}
+
+async function reset(): Promise<void> {
+  // The outbox is the page's, shared by instances: the last test's receipts must have gone to its own
+  // endpoint before the next test's instance starts (an older one would send the new receipts).
+  await until(
+    async () => !Object.keys((await get('outbox', createStore('garde', 'log'))) ?? {}).length,
+  );
+  await navigator.locks.request('garde-outbox', () => {});
+  for (const stop of stops.splice(0)) stop();
+  await resetUi();
+  key = `shown-${Math.random().toString(36).slice(2)}`;
+}
+
+describe('what was shown, in each receipt', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('the banner records layer "banner", with a 64-hex shown and garde\'s version', async () => {
+    const g = page({ lang: 'fr' });
+    await frame();
+    $(banner(), '[part~=accept]').click();
+    const [receipt] = await receipts(g);
+    expect(receipt!.layer).to.equal('banner');
+    expect(receipt!.shown).to.match(HEX);
+    expect(receipt!.v).to.match(/^\d+\.\d+\.\d+/);
+    // What reached the endpoint carries the same.
+    await until(async () => (await seen()).posts.length === 1);
+    const sent = JSON.parse((await seen()).posts[0]!.body) as Receipt;
+    expect([sent.layer, sent.shown, sent.v]).to.deep.equal(['banner', receipt!.shown, receipt!.v]);
+  });
+
+  it('the banner\'s "Reject all" records layer "banner" too', async () => {
+    const g = page();
+    await frame();
+    $(banner(), '[part~=reject]').click();
+    expect((await receipts(g))[0]!.layer).to.equal('banner');
+  });
+
+  it('the dialog records layer "dialog", for Save and for its Accept all', async () => {
+    const g = page();
+    await frame();
+    $(banner(), '[part~=customise]').click();
+    await until(() => dialog()?.open);
+    $<HTMLInputElement>(prefs(), 'input[part=switch]:not([disabled])').click();
+    await prefs().updateComplete;
+    $(prefs(), '[part~=save]').click();
+    g.showPreferences();
+    await until(() => dialog()?.open);
+    $(prefs(), '[part~=accept]').click();
+    const logged = await receipts(g, 2);
+    expect(logged.map((receipt) => [receipt.method, receipt.layer])).to.deep.equal([
+      ['custom', 'dialog'],
+      ['accept-all', 'dialog'],
+    ]);
+    expect(logged.every((receipt) => HEX.test(receipt.shown!))).to.equal(true);
+  });
+
+  it('a page script records layer "api", whatever else it passes', async () => {
+    const g = page();
+    g.acceptAll();
+    g.set({ analytics: false });
+    g.rejectAll({ layer: 'bogus' } as never);
+    // An event listener hands over an Event: still `api`.
+    g.acceptAll(new MouseEvent('click') as never);
+    g.set({ marketing: true }, { layer: 'placeholder' });
+    const logged = await receipts(g, 5);
+    expect(logged.map((receipt) => receipt.layer)).to.deep.equal([
+      'api',
+      'api',
+      'api',
+      'api',
+      'placeholder',
+    ]);
+  });
+
+  it('Global Privacy Control records layer "signal", with shown', async () => {
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+      value: true,
+      configurable: true,
+    });
+    try {
+      const g = page();
+      const [receipt] = await receipts(g);
+      expect([receipt!.method, receipt!.layer]).to.deep.equal(['gpc', 'signal']);
+      expect(receipt!.shown).to.match(HEX);
+    } finally {
+      delete (Navigator.prototype as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('the same page in French gives the same shown twice; Dutch, or a changed text, another', async () => {
+    const shownOn = async (extra: Record<string, unknown>) => {
+      await reset();
+      const g = page(extra);
+      g.acceptAll();
+      return (await receipts(g))[0]!.shown;
+    };
+    const french = await shownOn({ lang: 'fr' });
+    expect(await shownOn({ lang: 'fr' })).to.equal(french);
+    const dutch = await shownOn({ lang: 'nl' });
+    expect(dutch).to.match(HEX).and.not.equal(french);
+    const relabelled = config().categories;
+    relabelled.analytics.label.fr = 'Statistiques de visite';
+    const changed = await shownOn({ lang: 'fr', categories: relabelled });
+    expect(changed).to.match(HEX).and.not.equal(french);
+  });
+
+  it('without crypto.subtle (a page on plain http) the receipt is kept and sent, without shown', async () => {
+    // What a missing crypto.subtle does to the page's code: a TypeError where it calls digest.
+    // (The test runner itself needs crypto.subtle: it is not taken away from the whole page.)
+    Object.defineProperty(crypto.subtle, 'digest', {
+      value: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'digest')");
+      },
+      configurable: true,
+    });
+    try {
+      const g = page();
+      g.acceptAll();
+      const [receipt] = await receipts(g);
+      expect(receipt!.layer).to.equal('api');
+      expect('shown' in JSON.parse(JSON.stringify(receipt))).to.equal(false);
+      await until(async () => (await seen()).posts.length === 1);
+      expect(JSON.parse((await seen()).posts[0]!.body)).not.to.have.property('shown');
+    } finally {
+      delete (crypto.subtle as { digest?: unknown }).digest;
+    }
+    expect(crypto.subtle.digest).to.be.a('function');
+  });
+
+  it('init() without a snapshot (the headless core) records layer and version, no shown', async () => {
+    const g = init(config({ lang: 'fr' }));
+    stops.push(() => g.destroy());
+    g.rejectAll();
+    const [receipt] = await g.history();
+    expect([receipt!.layer, receipt!.v, receipt!.shown]).to.deep.equal([
+      'api',
+      receipt!.v,
+      undefined,
+    ]);
+    expect(receipt!.v).to.match(/^\d+\.\d+\.\d+/);
+  });
+
+  it('only the receipt waits for the hash: the decision, the cookie and the event come at once', async () => {
+    const g = page();
+    let event = false;
+    document.addEventListener('garde:consent', () => (event = true), { once: true });
+    g.acceptAll();
+    expect(g.allowed('analytics')).to.equal(true);
+    expect(document.cookie).to.contain('garde_consent=');
+    expect(event).to.equal(true);
+    expect(await g.history()).to.deep.equal([]);
+    expect((await receipts(g))[0]!.shown).to.match(HEX);
+  });
+
+  it('sends the snapshot to <recordEndpoint>/snapshot when the collector says it is missing, and only then', async () => {
+    const g = page({ lang: 'nl' });
+    g.acceptAll();
+    await until(async () => (await seen()).posts.length === 1);
+    expect((await seen()).snapshots).to.deep.equal([]);
+    await fetch(`${endpoint()}/answer`, { method: 'POST', body: '{"snapshot":"missing"}' });
+    g.rejectAll();
+    await until(async () => (await seen()).snapshots.length === 1);
+    const [upload] = (await seen()).snapshots;
+    // A CORS-simple request, without the site's cookies.
+    expect(upload!.type).to.equal('text/plain;charset=UTF-8');
+    expect(upload!.cookie).to.equal(false);
+    const body = JSON.parse(upload!.body) as { shown: string; snapshot: unknown };
+    const [receipt] = await receipts(g);
+    expect(body.shown).to.equal(receipt!.shown);
+    // The collector recomputes the hash from the canonical serialisation: the same.
+    expect(await snapshotHash(body.snapshot)).to.equal(receipt!.shown);
+    expect(upload!.body).to.equal(
+      `{"shown":"${body.shown}","snapshot":${canonicalJson(body.snapshot)}}`,
+    );
+  });
+
+  it("the snapshot holds what the banner and the dialog show, in the page's language", async () => {
+    const g = page({ lang: 'de' });
+    await frame();
+    const snapshot = JSON.parse(snapshotText(g)) as {
+      texts: Record<string, string>;
+      categories: Array<{
+        label: string;
+        services: Array<{ label: string; cookies: Array<{ purpose: string }> }>;
+      }>;
+      policy: { url: string };
+      lang: string;
+    };
+    expect(snapshot.lang).to.equal('de');
+    const bannerText = $(banner(), 'section').textContent!.replace(/\s+/g, ' ');
+    for (const name of ['title', 'text', 'policy', 'accept', 'reject', 'customise'])
+      expect(bannerText).to.contain(snapshot.texts[name]);
+    expect($<HTMLAnchorElement>(banner(), 'a').getAttribute('href')).to.equal(snapshot.policy.url);
+    g.showPreferences();
+    await until(() => dialog()?.open);
+    for (const details of prefs().shadowRoot!.querySelectorAll('details')) details.open = true;
+    const dialogText = dialog().textContent!.replace(/\s+/g, ' ');
+    for (const name of ['settings', 'intro', 'save', 'reject', 'accept'])
+      expect(dialogText).to.contain(snapshot.texts[name]);
+    for (const category of snapshot.categories) {
+      expect(dialogText).to.contain(category.label);
+      for (const service of category.services) {
+        expect(dialogText).to.contain(service.label);
+        for (const cookie of service.cookies) expect(dialogText).to.contain(cookie.purpose);
+      }
+    }
+  });
+});
