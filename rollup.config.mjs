@@ -69,32 +69,55 @@ const requireMinifiedTemplates = () => ({
   },
 });
 
+/**
+ * In the drop-in, the preferences dialog and the embeds' placeholder are dist/garde-ui.js, loaded
+ * the first time one is needed: on-demand.ts (which bundles them) is swapped for
+ * on-demand.script.ts.
+ */
+const uiOnDemand = () => ({
+  name: 'ui-on-demand',
+  async resolveId(source, importer) {
+    if (!source.endsWith('/on-demand.js')) return null;
+    const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
+    return resolved?.id ?? null;
+  },
+});
+
+/** What the drop-in and its on-demand part are built with: one IIFE each, Lit inlined, names mangled. */
+const iifePlugins = () => [
+  // Lit's production build: the "development" condition would pull in dev-mode warnings.
+  nodeResolve({ exportConditions: ['production'] }),
+  minifyTemplates(),
+  requireMinifiedTemplates(),
+  ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
+  gardeVersion(),
+  terser({
+    ecma: 2020,
+    module: false,
+    // unsafe_arrows: a `function` expression that uses neither `this` nor `arguments` becomes an
+    // arrow; nothing in the bundle calls one with `new` (test/components/built.test.ts and
+    // test/garde.test.ts run the built file). ~10 B gzip.
+    compress: { passes: 2, unsafe_arrows: true },
+    // Private names, renamed as Lit's and cookieconsent's own builds do:
+    //  - `__name` (~50 B gzip): members private to garde's classes (docs/architecture.md);
+    //    Lit, idb-keyval and every public or DOM name have no such prefix;
+    //  - `_$name` (~100 B gzip): the names Lit's packages share (`_$AH`, `_$litType$`…);
+    //    the drop-in inlines one copy of Lit and nothing outside it reads them.
+    mangle: { properties: { regex: /^(__[a-zA-Z]|_\$)/ } },
+    format: { comments: false },
+  }),
+];
+
 const dropIn = {
   input: 'src/garde.ts',
   output: { file: 'dist/garde.js', format: 'iife', sourcemap: true },
-  plugins: [
-    // Lit's production build: the "development" condition would pull in dev-mode warnings.
-    nodeResolve({ exportConditions: ['production'] }),
-    minifyTemplates(),
-    requireMinifiedTemplates(),
-    ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
-    gardeVersion(),
-    terser({
-      ecma: 2020,
-      module: false,
-      // unsafe_arrows: a `function` expression that uses neither `this` nor `arguments` becomes an
-      // arrow; nothing in the bundle calls one with `new` (test/components/built.test.ts and
-      // test/garde.test.ts run the built file). ~10 B gzip.
-      compress: { passes: 2, unsafe_arrows: true },
-      // Private names, renamed as Lit's and cookieconsent's own builds do:
-      //  - `__name` (~50 B gzip): members private to garde's classes (docs/architecture.md);
-      //    Lit, idb-keyval and every public or DOM name have no such prefix;
-      //  - `_$name` (~100 B gzip): the names Lit's packages share (`_$AH`, `_$litType$`…);
-      //    the drop-in inlines one copy of Lit and nothing outside it reads them.
-      mangle: { properties: { regex: /^(__[a-zA-Z]|_\$)/ } },
-      format: { comments: false },
-    }),
-  ],
+  plugins: [uiOnDemand(), ...iifePlugins()],
+};
+
+const onDemand = {
+  input: 'src/components/on-demand-entry.ts',
+  output: { file: 'dist/garde-ui.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
 };
 
 const esm = {
@@ -121,4 +144,4 @@ const esm = {
   ],
 };
 
-export default [dropIn, esm, admin];
+export default [dropIn, onDemand, esm, admin];

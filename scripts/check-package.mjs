@@ -33,7 +33,12 @@ function run(command, args, cwd) {
   }
 }
 
-for (const built of ['dist/garde.js', 'dist/esm/wire.js', 'custom-elements.json'])
+for (const built of [
+  'dist/garde.js',
+  'dist/garde-ui.js',
+  'dist/esm/wire.js',
+  'custom-elements.json',
+])
   if (!existsSync(join(ROOT, built))) fail(`${built} is missing: run \`npm run build\` first`);
 
 const scratch = mkdtempSync(join(tmpdir(), 'garde-package-'));
@@ -54,7 +59,15 @@ try {
   // classic script for a <script> tag) and custom-elements.json (data) are not modules to type.
   run(
     join(ROOT_BIN, 'attw'),
-    [tarball, '--profile', 'esm-only', '--exclude-entrypoints', 'garde.js', 'custom-elements.json'],
+    [
+      tarball,
+      '--profile',
+      'esm-only',
+      '--exclude-entrypoints',
+      'garde.js',
+      'garde-ui.js',
+      'custom-elements.json',
+    ],
     ROOT,
   );
   say('attw (esm-only): no problem');
@@ -150,6 +163,11 @@ export const wrong: Receipt['lang'] = 'es';
   if (!dropIn.endsWith(join('node_modules', 'garde', 'dist', 'garde.js')))
     fail(`garde/garde.js resolves to ${dropIn}`);
   say('garde/garde.js resolves to the drop-in');
+  // The drop-in loads its dialog and placeholders from beside itself: they must ship together.
+  const onDemand = createRequire(join(site, 'package.json')).resolve('garde/garde-ui.js');
+  if (!onDemand.endsWith(join('node_modules', 'garde', 'dist', 'garde-ui.js')))
+    fail(`garde/garde-ui.js resolves to ${onDemand}`);
+  say('garde/garde-ui.js resolves beside it');
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

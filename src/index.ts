@@ -5,6 +5,8 @@ export { GardePreferences } from './components/preferences/preferences.js';
 export { GardePolicyLink } from './components/policy-link/policy-link.js';
 export { GardeElement } from './components/base.js';
 export { defineElements } from './components/define-elements.js';
+export { definePreferences } from './components/preferences/define-preferences.js';
+export { definePlaceholder } from './components/placeholder/define-placeholder.js';
 export { mountUi } from './components/mount.js';
 export { translations, type Translation } from './i18n/index.js';
 export { buildSnapshot, snapshotText } from './i18n/snapshot.js';

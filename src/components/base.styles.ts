@@ -35,10 +35,6 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
 
-  [hidden] {
-    display: none !important;
-  }
-
   h2,
   p {
     margin: 0 0 0.5em;

@@ -41,6 +41,13 @@ export class GardeElement extends HTMLElement implements GardeHost {
     super();
     this.renderRoot = this.attachShadow({ mode: 'open' });
     this.renderRoot.adoptedStyleSheets = (this.constructor as typeof GardeElement).styles;
+    // An element created before its class was defined (the dialog, which the drop-in loads on
+    // demand) may hold a `garde` of its own, which would hide the accessor: pass it through.
+    if (Object.hasOwn(this, 'garde')) {
+      const given = this.garde;
+      delete (this as { garde?: Garde | null }).garde;
+      this.garde = given;
+    }
     this.localize = new LocalizeController(this);
     new ConsentController(this);
   }

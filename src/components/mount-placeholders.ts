@@ -2,7 +2,7 @@ import { BLOCKED } from '../core/gate.js';
 import type { Garde } from '../core/types.js';
 
 /** The embeds that get a placeholder: held back by the gate, and not opted out by the page. */
-const EMBEDS = `:is(iframe,video,audio)[${BLOCKED}]:not([data-garde-placeholder=off])`;
+export const EMBEDS = `:is(iframe,video,audio)[${BLOCKED}]:not([data-garde-placeholder=off])`;
 
 /**
  * Puts a `<garde-placeholder>` in front of each embed the gate holds back, at the embed's place

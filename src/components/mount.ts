@@ -1,13 +1,29 @@
 import type { ConsentState, Garde } from '../core/types.js';
 import { css } from './css.js';
+import { uiStrings } from '../i18n/index.js';
 import { defineElements } from './define-elements.js';
-import { mountPlaceholders } from './mount-placeholders.js';
+import { loadOnDemand, mountPlaceholders, prepareOnDemand } from './on-demand.js';
+import { mainContent } from './preferences/focus.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
 const room = css`
   html {
     scroll-padding-bottom: 4rem;
+  }
+`;
+
+// The live region that says a decision taken in the banner was saved: in the page, since the
+// banner is gone by then. Read by screen readers, hidden from sight; an adopted sheet, no inline
+// style.
+const statusSheet = css`
+  [data-garde-status] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;
 
@@ -29,13 +45,28 @@ export function mountUi(garde: Garde): () => void {
     return () => unmount();
   }
   defineElements();
+  prepareOnDemand();
   const create = <K extends TagName>(tagName: K) => {
     const element = document.createElement(tagName);
     element.garde = garde;
     return element;
   };
   const preferences = create('garde-preferences');
-  const showPreferences = () => preferences.show();
+  const showPreferences = () => loadOnDemand().then(() => preferences.show());
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.dataset.gardeStatus = '';
+  // After "Accept all" or "Reject all" in the banner (a document listener, called after the
+  // button's own, once the decision has removed the banner): focus to the page's main content,
+  // never to <body>, and the choice announced.
+  const afterBanner = (event: Event) => {
+    const button = event.composedPath()[0] as Element;
+    const root = button.getRootNode?.() as ShadowRoot | undefined;
+    if (root?.host?.localName === 'garde-banner' && /accept|reject/.test(button.part.value)) {
+      mainContent()?.focus();
+      status.textContent = uiStrings(garde.config, garde.lang).saved;
+    }
+  };
   let banner: HTMLElement | null = null;
   const showBannerUnless = (consent: ConsentState | null) => {
     if (consent) {
@@ -48,13 +79,15 @@ export function mountUi(garde: Garde): () => void {
   };
   const floatingButton = garde.config.floatingButton && create('garde-policy-link');
   const pageSheets = document.adoptedStyleSheets;
-  document.body.append(preferences);
+  document.body.append(preferences, status);
+  document.adoptedStyleSheets = [...pageSheets, statusSheet];
   if (floatingButton) {
     floatingButton.setAttribute('floating', '');
     document.body.append(floatingButton);
-    document.adoptedStyleSheets = [...pageSheets, room];
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
   }
   document.addEventListener('garde:show-preferences', showPreferences);
+  document.addEventListener('click', afterBanner);
   showBannerUnless(garde.consent);
   const unsubscribe = garde.onChange(showBannerUnless);
   const unmountPlaceholders = mountPlaceholders(garde);
@@ -62,11 +95,11 @@ export function mountUi(garde: Garde): () => void {
     unsubscribe();
     unmountPlaceholders();
     document.removeEventListener('garde:show-preferences', showPreferences);
+    document.removeEventListener('click', afterBanner);
     banner?.remove();
     preferences.remove();
-    if (floatingButton) {
-      floatingButton.remove();
-      document.adoptedStyleSheets = pageSheets;
-    }
+    status.remove();
+    if (floatingButton) floatingButton.remove();
+    document.adoptedStyleSheets = pageSheets;
   };
 }

@@ -35,6 +35,16 @@ test('dist/garde.js, with all four languages, stays within its gzip budget', () 
   assert.ok(bytes <= BUDGET, `dist/garde.js is ${bytes} B by ${tool}, over the ${BUDGET} B budget`);
 });
 
+test('dist/garde-ui.js (the dialog and placeholders, loaded on demand) is reported beside it', () => {
+  const onDemand = fileURLToPath(new URL('../../dist/garde-ui.js', import.meta.url));
+  assert.ok(existsSync(onDemand), 'dist/garde-ui.js is missing: run `npm run build`');
+  const { bytes, tool } = gzip9(onDemand);
+  // Not budgeted like the drop-in: only visitors who open the dialog, or see a page with a
+  // blocked embed, download it. The figure is printed so that a change to it is seen.
+  console.log(`dist/garde-ui.js: ${readFileSync(onDemand).length} B raw, ${bytes} B by ${tool}`);
+  assert.ok(bytes > 0);
+});
+
 test('dist/garde.js is self-contained: no import, require or eval', () => {
   const code = readFileSync(file, 'utf8');
   assert.doesNotMatch(

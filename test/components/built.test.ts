@@ -69,13 +69,19 @@ describe('dist/garde.js (minified templates and styles, private names mangled)',
     const builtHost = builtBanner.getRootNode() as ShadowRoot;
     expect(layout(builtHost.host)).to.deep.equal(layout(document.querySelector('garde-banner')));
 
+    // The dialog is not in dist/garde.js: it comes in dist/garde-ui.js, loaded when first needed
+    // (here at once, for the placeholder of the page's gated video).
+    const scripts = () =>
+      [...page.document.scripts].filter((script) => script.src.endsWith('/garde-ui.js'));
+
     // "Customise" opens the built dialog; it lays out as the source's does.
     builtHost.querySelector<HTMLElement>('[part~=customise]')!.click();
     const builtPreferences = page.document.querySelector('garde-preferences')!;
     const builtDialog = await until(
-      () => builtPreferences.shadowRoot!.querySelector('dialog[open]'),
+      () => builtPreferences.shadowRoot?.querySelector('dialog[open]'),
       'the built dialog',
     );
+    expect(scripts(), 'loaded once, beside garde.js').to.have.length(1);
     document.querySelector('garde-preferences')!.garde!.showPreferences();
     await frame();
     expect(layout(builtPreferences)).to.deep.equal(

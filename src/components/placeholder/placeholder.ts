@@ -2,6 +2,7 @@ import { html, nothing } from 'lit/html.js';
 import { own } from '../../core/state.js';
 import type { Garde } from '../../core/types.js';
 import { GardeElement } from '../base.js';
+import { mountPlaceholders } from '../mount-placeholders.js';
 import { baseStyles } from '../base.styles.js';
 import { placeholderStyles } from './placeholder.styles.js';
 
@@ -33,6 +34,12 @@ import { placeholderStyles } from './placeholder.styles.js';
  */
 export class GardePlaceholder extends GardeElement {
   static override styles = [baseStyles, placeholderStyles];
+
+  /**
+   * Places and follows the placeholders of a page (mount-placeholders.ts): how the drop-in starts
+   * them once this element's script, loaded on demand, has defined it (on-demand.script.ts).
+   */
+  static mount = mountPlaceholders;
 
   /** The blocked embed this placeholder stands for (its `data-category` and `data-service`). */
   embed?: HTMLElement;

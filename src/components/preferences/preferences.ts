@@ -92,16 +92,6 @@ export class GardePreferences extends GardeElement {
     return this.renderRoot.querySelector('dialog');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('click', this.__afterBanner);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('click', this.__afterBanner);
-  }
-
   /** Opens the dialog, with the switches showing the current decision (all off before one). */
   async show(): Promise<void> {
     if (this.__dialog?.open) return;
@@ -122,8 +112,8 @@ export class GardePreferences extends GardeElement {
   override render(garde: Garde) {
     const { strings, lang, text } = this.localize;
     const { config, consent } = garde;
-    // Outside the dialog for the banner's and the dialog's decisions (the page is inert while it
-    // is open); inside it for the copied id.
+    // Outside the dialog for its decisions (the page is inert while it is open); inside it for the
+    // copied id. The banner's decisions are announced by mountUi().
     const status = html`<p role="status" part="status">${this.__status}</p>`;
 
     // Escape fires `cancel` then `close`: nothing to undo, since the switches only count on Save.
@@ -303,19 +293,6 @@ export class GardePreferences extends GardeElement {
     if (this.__decided) this.__announce(this.localize.strings.saved);
     this.__decided = false;
   }
-
-  /**
-   * After "Accept all" or "Reject all" in the banner: a document listener, called after the
-   * button's own, once the decision has removed the banner.
-   */
-  private __afterBanner = (event: Event): void => {
-    const button = event.composedPath()[0] as Element;
-    const root = button.getRootNode?.() as ShadowRoot | undefined;
-    if (root?.host?.localName === 'garde-banner' && /accept|reject/.test(button.part.value)) {
-      mainContent()?.focus();
-      this.__announce(this.localize.strings.saved);
-    }
-  };
 
   /** Copies the id (Clipboard API), else selects it for the visitor to copy; says which. */
   private async __copy(): Promise<void> {

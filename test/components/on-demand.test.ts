@@ -1,0 +1,85 @@
+// The built drop-in loads its dialog and its embeds' placeholder (dist/garde-ui.js) only when a
+// page needs them, under a strict Content-Security-Policy (its nonce passed on), moving nothing.
+import { expect } from '@open-wc/testing';
+import { clearCookies, until } from '../core/helpers.js';
+import type { Garde } from '../../src/core/types.js';
+
+type Page = Window & { garde: Garde; violations: string[] };
+
+let frame: HTMLIFrameElement | undefined;
+
+/** Loads a fixture page in a frame and waits for its garde and banner. */
+async function open(fixture: string): Promise<Page> {
+  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
+  frame.title = 'fixture';
+  frame.width = '800';
+  frame.height = '600';
+  document.body.append(frame);
+  const page = frame.contentWindow as Page;
+  await until(() =>
+    page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('section'),
+  );
+  return page;
+}
+
+/** The page's CSP violations, but for the test server's own injected script. */
+const violations = (page: Page) =>
+  page.violations.filter((violation) => !violation.includes('__web-dev-server'));
+
+/** The scripts of garde-ui.js the page has. */
+const uiScripts = (page: Page) =>
+  [...page.document.scripts].filter((script) => script.src.endsWith('/dist/garde-ui.js'));
+
+describe('dist/garde.js: the dialog and the placeholders on demand (dist/garde-ui.js)', () => {
+  beforeEach(clearCookies);
+  afterEach(() => {
+    frame?.remove();
+    clearCookies();
+  });
+
+  it('a page without embeds loads nothing more until the visitor opens the dialog', async () => {
+    const built = await fetch('/dist/garde-ui.js', { method: 'HEAD' });
+    expect(built.ok, 'dist/garde-ui.js is missing: run `npx rollup -c` first (npm test does)').to.be
+      .true;
+    const page = await open('on-demand.html');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(uiScripts(page)).to.have.length(0);
+    expect(page.customElements.get('garde-preferences')).to.equal(undefined);
+
+    page.garde.showPreferences();
+    const preferences = page.document.querySelector('garde-preferences')!;
+    await until(() => preferences.shadowRoot?.querySelector('dialog[open]'));
+    const [script, ...more] = uiScripts(page);
+    expect(more).to.have.length(0);
+    expect(script!.nonce, 'the nonce of garde.js, passed on').to.equal('t3st');
+    expect(violations(page)).to.deep.equal([]);
+
+    // A second opening loads nothing again.
+    preferences.shadowRoot!.querySelector<HTMLElement>('[part~=close]')!.click();
+    page.garde.showPreferences();
+    await until(() => preferences.shadowRoot?.querySelector('dialog[open]'));
+    expect(uiScripts(page)).to.have.length(1);
+  });
+
+  it("a page with a blocked embed gets its placeholder, in the embed's box, and it works", async () => {
+    const page = await open('on-demand-embed.html');
+    const embed = page.document.querySelector('iframe')!;
+    const placeholder = await until(() =>
+      page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
+    ).then(() => page.document.querySelector('garde-placeholder')!);
+    expect(uiScripts(page)).to.have.length(1);
+    // The frame's box: 400 × 225 and its default 2px border.
+    const box = placeholder.getBoundingClientRect();
+    expect([box.width, box.height]).to.deep.equal([404, 229]);
+    expect(page.getComputedStyle(embed).display).to.equal('none');
+    expect(violations(page)).to.deep.equal([]);
+
+    placeholder.shadowRoot!.querySelector('button')!.click();
+    await until(() => embed.getAttribute('src') === 'about:blank#video');
+    expect(page.garde.allowed('video')).to.be.true;
+    expect(page.document.querySelector('garde-placeholder')).to.equal(null);
+    await until(async () => (await page.garde.history()).length === 1);
+    const [receipt] = await page.garde.history();
+    expect(receipt!.layer).to.equal('placeholder');
+  });
+});
