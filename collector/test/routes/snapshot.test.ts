@@ -187,6 +187,9 @@ describe("snapshots: the drop-in's own builder", () => {
   test('its snapshot in each language passes the schema, and its text is the canonical serialisation', async () => {
     // The build puts garde's version in place of __GARDE_VERSION__; here the test does.
     (globalThis as { __GARDE_VERSION__?: string }).__GARDE_VERSION__ = '0.1.0';
+    // validateConfig reads the page's language, as the drop-in runs it in a page.
+    const page = globalThis as { document?: unknown };
+    page.document ??= { documentElement: { lang: 'fr' } };
     const { buildSnapshot, snapshotText } = await import('../../../src/i18n/snapshot.js');
     const { validateConfig } = await import('../../../src/core/config.js');
     const config = validateConfig({
