@@ -13,6 +13,23 @@ import { PG_SKIP, PG_URL, TOKEN, receipt, stored, tempDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/garde-collector.js', import.meta.url));
 
+/**
+ * Why the collector cannot be run as `nobody` here, or false: it needs root (to switch user), and
+ * a checkout that nobody may read (a clone in a private temporary folder is not).
+ */
+function cannotRunAsNobody(): string | false {
+  if (process.getuid?.() !== 0) return 'needs root to run the collector as another user';
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`],
+    {
+      uid: 65534,
+      gid: 65534,
+    },
+  );
+  return probe.status === 0 ? false : `user nobody cannot read ${BIN} in this checkout`;
+}
+
 /** Starts the CLI on a free port; resolves with its base URL once it listens. */
 function start(
   args: string[],
@@ -90,7 +107,7 @@ describe('garde-collector CLI', () => {
 
   it(
     'refuses to start on a SQLite file it cannot write (exit 1, says so)',
-    { skip: process.getuid?.() !== 0 && 'needs root to run the collector as another user' },
+    { skip: cannotRunAsNobody() },
     () => {
       const tmp = tempDir();
       chmodSync(tmp.dir, 0o755);
