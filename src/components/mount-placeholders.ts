@@ -22,19 +22,24 @@ export function mountPlaceholders(garde: Garde): () => void {
     // The button that loaded it had focus: it goes to the embed, not back to the page's start.
     if (focused) embed.focus();
   };
-  const hide = (embed: HTMLElement) => {
+  /**
+   * The embed's box, read before it is hidden: nothing around it moves (no layout shift). An
+   * embed that is not rendered (in a closed <details>…) has none: the placeholder sizes itself.
+   */
+  const measure = (embed: HTMLElement) => {
+    const { display, margin } = getComputedStyle(embed);
+    const { width, height } = embed.getBoundingClientRect();
+    return { display, margin, width, height };
+  };
+  const hide = (embed: HTMLElement, box: ReturnType<typeof measure>) => {
     const placeholder = document.createElement('garde-placeholder');
     placeholder.garde = garde;
     placeholder.embed = embed;
-    // The embed's box, measured before it is hidden: nothing around it moves (no layout shift).
-    // An embed that is not rendered (in a closed <details>…) has none: the placeholder sizes itself.
-    const { display, margin } = getComputedStyle(embed);
-    const { width, height } = embed.getBoundingClientRect();
-    placeholder.style.display = display === 'inline' ? 'inline-block' : display;
-    placeholder.style.margin = margin;
-    if (width && height) {
-      placeholder.style.width = width + 'px';
-      placeholder.style.aspectRatio = `${width} / ${height}`;
+    placeholder.style.display = box.display === 'inline' ? 'inline-block' : box.display;
+    placeholder.style.margin = box.margin;
+    if (box.width && box.height) {
+      placeholder.style.width = box.width + 'px';
+      placeholder.style.aspectRatio = `${box.width} / ${box.height}`;
     }
     placed.set(embed, placeholder);
     embed.before(placeholder);
@@ -43,8 +48,12 @@ export function mountPlaceholders(garde: Garde): () => void {
   const update = () => {
     for (const [embed, placeholder] of placed)
       if (!embed.isConnected || !embed.matches(EMBEDS)) show(embed, placeholder);
-    for (const embed of document.querySelectorAll<HTMLElement>(EMBEDS))
-      if (!placed.has(embed)) hide(embed);
+    // Every box is read before any placeholder goes in: one layout per update, not one per embed
+    // (a page that adds hundreds of embeds at once would otherwise be laid out hundreds of times).
+    const boxes = [...document.querySelectorAll<HTMLElement>(EMBEDS)]
+      .filter((embed) => !placed.has(embed))
+      .map((embed) => [embed, measure(embed)] as const);
+    for (const [embed, box] of boxes) hide(embed, box);
   };
   const observer = new MutationObserver(update);
   observer.observe(document, { subtree: true, childList: true, attributeFilter: [BLOCKED] });

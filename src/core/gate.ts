@@ -65,6 +65,8 @@ export function startGate({ isGranted, config }: GateOptions): { apply(): void; 
   const seen = new WeakSet<Element>();
   const loaded = new WeakSet<Element>();
   const warned = new Set<string>();
+  // Each element's names are checked once, not at every apply.
+  const named = new WeakSet<Element>();
   const configured = { category: config.categories, service: config.services };
   // A typo in the markup would keep an element asleep for ever without a word.
   const checkNames = (element: HTMLElement) => {
@@ -83,7 +85,10 @@ export function startGate({ isGranted, config }: GateOptions): { apply(): void; 
     // text (a network chunk can end inside it): wait for the whole document.
     if (document.readyState === 'loading') return;
     for (const element of document.querySelectorAll<HTMLElement>(GATED)) {
-      checkNames(element);
+      if (!named.has(element)) {
+        named.add(element);
+        checkNames(element);
+      }
       const { category, service } = element.dataset;
       const granted = isGranted(category!, service);
       if (!(element instanceof HTMLScriptElement)) {
