@@ -28,6 +28,8 @@ export function loadOnDemand(): Promise<unknown> {
     const script = document.createElement('script');
     script.src = url;
     script.nonce = current?.nonce ?? '';
+    // No request of garde's carries the page's URL: not even this one, to the site's own server.
+    script.referrerPolicy = 'no-referrer';
     script.onerror = () => {
       loading = undefined;
       console.error(`garde: could not load ${url}`);

@@ -52,6 +52,7 @@ describe('dist/garde.js: the dialog and the placeholders on demand (dist/garde-u
     const [script, ...more] = uiScripts(page);
     expect(more).to.have.length(0);
     expect(script!.nonce, 'the nonce of garde.js, passed on').to.equal('t3st');
+    expect(script!.referrerPolicy, 'no page URL in its Referer').to.equal('no-referrer');
     expect(violations(page)).to.deep.equal([]);
 
     // A second opening loads nothing again.
