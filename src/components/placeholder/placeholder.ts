@@ -68,18 +68,10 @@ export class GardePlaceholder extends GardeElement {
   private __load(): void {
     const { garde, embed } = this;
     const { category = '', service = '' } = embed!.dataset;
-    const { services } = garde!.config;
-    const choices: Record<string, boolean> = { [category]: true };
-    if (own(services, service)) {
-      choices[service] = true;
-      // A category granted now for this service's sake must not start its other services.
-      const chosenAlone = garde!.consent?.services ?? {};
-      if (!garde!.allowed(category))
-        for (const [name, other] of Object.entries(services))
-          if (other.category === category && name !== service && !own(chosenAlone, name))
-            choices[name] = false;
-    }
-    garde!.set(choices, { layer: 'placeholder' });
+    // A service granted grants its category and starts none of its other services (the store's
+    // rule); an embed without a service grants its category.
+    const name = own(garde!.config.services, service) ? service : category;
+    garde!.set({ [name]: true }, { layer: 'placeholder' });
   }
 }
 
