@@ -58,7 +58,9 @@ export function mountPlaceholders(garde: Garde): () => void {
     });
   };
   const observer = new MutationObserver(start);
-  observer.observe(document, { subtree: true, childList: true, attributeFilter: [BLOCKED] });
+  // The gate marks every embed it holds back, late ones too: that attribute is all there is to
+  // watch, not every node the page adds.
+  observer.observe(document, { subtree: true, attributeFilter: [BLOCKED] });
   start();
   return () => {
     stopped = true;

@@ -55,6 +55,20 @@ describe('dist/garde.js: the dialog and the placeholders on demand (dist/garde-u
     expect(script!.referrerPolicy, 'no page URL in its Referer').to.equal('no-referrer');
     expect(violations(page)).to.deep.equal([]);
 
+    // An embed the page adds later gets its placeholder too.
+    const late = page.document.createElement('iframe');
+    Object.assign(late.dataset, {
+      category: 'marketing',
+      service: 'video',
+      src: 'about:blank#late',
+    });
+    late.title = 'Late video';
+    page.document.querySelector('main')!.append(late);
+    await until(() =>
+      page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
+    );
+    expect(page.getComputedStyle(late).display).to.equal('none');
+
     // A second opening loads nothing again.
     preferences.shadowRoot!.querySelector<HTMLElement>('[part~=close]')!.click();
     page.garde.showPreferences();
