@@ -1,4 +1,5 @@
-import type { ConsentState, Garde } from '../core/types.js';
+import type { Garde } from '../core/types.js';
+import type { GardeBanner } from './banner/banner.js';
 import { css } from './css.js';
 import { uiStrings } from '../i18n/index.js';
 import { defineElements } from './define-elements.js';
@@ -32,8 +33,9 @@ type TagName = 'garde-banner' | 'garde-preferences' | 'garde-policy-link';
 /**
  * Puts the UI on the page for `garde`: the banner first in `<body>` while there is no decision
  * (removed after one, back after a withdrawal), the preferences dialog opened by
- * `garde.showPreferences()`, the floating settings button when `config.floatingButton`, and a
- * placeholder for each blocked embed (mount-placeholders.ts).
+ * `garde.showPreferences()` (or, when it cannot load, the banner's own form), the floating
+ * settings button when `config.floatingButton` (by default, `"auto"`, when the page has no
+ * `<garde-policy-link>`), and a placeholder for each blocked embed (mount-placeholders.ts).
  * Waits for `<body>` if called from `<head>`. Returns a function that takes it all away again.
  */
 export function mountUi(garde: Garde): () => void {
@@ -52,32 +54,58 @@ export function mountUi(garde: Garde): () => void {
     return element;
   };
   const preferences = create('garde-preferences');
-  const showPreferences = () => loadOnDemand().then(() => preferences.show());
+  let banner: GardeBanner | null = null;
+  /** Whether the banner shows its own form, the dialog having failed to load. */
+  let fallback = false;
+  /** Counts the openings asked and the decisions: a dialog opens only for the last, unanswered. */
+  let asked = 0;
+  const showBanner = () => {
+    if (garde.consent && !fallback) {
+      banner?.remove();
+      banner = null;
+    } else {
+      if (!banner) document.body.prepend((banner = create('garde-banner')));
+      banner.__fallback = fallback;
+      banner.requestUpdate();
+    }
+  };
+  const showPreferences = () => {
+    const ask = ++asked;
+    loadOnDemand().then(
+      // A dialog that arrives after the visitor decided or was offered the form never opens.
+      () => void (ask === asked && preferences.show()),
+      () => {
+        if (ask !== asked) return;
+        fallback = true;
+        showBanner();
+        // Focus to the form that replaces the dialog the visitor asked for.
+        void banner!.updateComplete.then(() =>
+          banner!.renderRoot.querySelector<HTMLElement>('input:enabled,button')?.focus(),
+        );
+      },
+    );
+  };
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
   status.dataset.gardeStatus = '';
-  // After "Accept all" or "Reject all" in the banner (a document listener, called after the
-  // button's own, once the decision has removed the banner): focus to the page's main content,
-  // never to <body>, and the choice announced.
+  // After a decision in the banner (a document listener, called after the button's own, once the
+  // decision has removed the banner): focus to the page's main content, never to <body>, and the
+  // choice announced.
   const afterBanner = (event: Event) => {
     const button = event.composedPath()[0] as Element;
     const root = button.getRootNode?.() as ShadowRoot | undefined;
-    if (root?.host?.localName === 'garde-banner' && /accept|reject/.test(button.part.value)) {
+    if (
+      root?.host?.localName === 'garde-banner' &&
+      /accept|reject|save|withdraw/.test(button.part.value)
+    ) {
       mainContent()?.focus();
       status.textContent = uiStrings(garde.config, garde.lang).saved;
     }
   };
-  let banner: HTMLElement | null = null;
-  const showBannerUnless = (consent: ConsentState | null) => {
-    if (consent) {
-      banner?.remove();
-      banner = null;
-    } else if (!banner) {
-      banner = create('garde-banner');
-      document.body.prepend(banner);
-    }
-  };
-  const floatingButton = garde.config.floatingButton && create('garde-policy-link');
+  const { floatingButton: floating } = garde.config;
+  const floatingButton =
+    (floating === 'auto' ? !document.querySelector('garde-policy-link') : floating) &&
+    create('garde-policy-link');
   const pageSheets = document.adoptedStyleSheets;
   document.body.append(preferences, status);
   document.adoptedStyleSheets = [...pageSheets, statusSheet];
@@ -88,8 +116,13 @@ export function mountUi(garde: Garde): () => void {
   }
   document.addEventListener('garde:show-preferences', showPreferences);
   document.addEventListener('click', afterBanner);
-  showBannerUnless(garde.consent);
-  const unsubscribe = garde.onChange(showBannerUnless);
+  showBanner();
+  // Any decision ends the fallback form and cancels an opening still waiting for its dialog.
+  const unsubscribe = garde.onChange(() => {
+    asked++;
+    fallback = false;
+    showBanner();
+  });
   const unmountPlaceholders = mountPlaceholders(garde);
   return () => {
     unsubscribe();

@@ -11,34 +11,45 @@ import type { Garde } from '../core/types.js';
 import { EMBEDS } from './mount-placeholders.js';
 import type { GardePlaceholder } from './placeholder/placeholder.js';
 
-// Taken while garde.js runs: `document.currentScript` is null later.
+// Taken while garde.js runs: `document.currentScript` is null later. The site may say where the
+// file is (an asset pipeline that renames it, a CMS that aggregates garde.js into another file):
+// `<script src=".../garde.js" data-garde-ui="/assets/garde-ui.3f2a.js">`, relative to the page.
 const current = document.currentScript as HTMLScriptElement | null;
-const url = new URL('garde-ui.js', current?.src || location.href).href;
-let loading: Promise<unknown> | undefined;
+const given = current?.dataset.gardeUi;
+const url = new URL(given || 'garde-ui.js', (!given && current?.src) || document.baseURI).href;
+/** How long a visitor waits for the file before garde falls back on its own form. */
+const WAIT = 3000;
+let script: HTMLScriptElement | undefined;
 
 /** Called when the UI is mounted: nothing is loaded until it is needed. */
 export function prepareOnDemand(): void {}
 
 /**
- * Resolves once the elements are defined; loads their script the first time. A failed load is
- * reported, and the next need tries again.
+ * Resolves once the elements are defined, loading their script the first time; rejects when it
+ * fails (404, offline, blocked by a Content-Security-Policy) or is not there within WAIT ms, so
+ * that the caller falls back rather than leave a button that does nothing. A file still on its
+ * way is waited for again at the next need, never requested twice; a failed one is.
  */
 export function loadOnDemand(): Promise<unknown> {
-  if (!loading) {
-    const script = document.createElement('script');
+  if (!script) {
+    script = document.createElement('script');
     script.src = url;
     script.nonce = current?.nonce ?? '';
     // No request of garde's carries the page's URL: not even this one, to the site's own server.
     script.referrerPolicy = 'no-referrer';
     script.onerror = () => {
-      loading = undefined;
+      script = undefined;
       console.error(`garde: could not load ${url}`);
     };
     document.head.append(script);
-    // Its entry defines <garde-preferences>, then <garde-placeholder>.
-    loading = customElements.whenDefined('garde-placeholder');
   }
-  return loading;
+  const loading = script;
+  return new Promise((resolve, reject) => {
+    // Its entry defines <garde-preferences>, then <garde-placeholder>.
+    void customElements.whenDefined('garde-placeholder').then(resolve);
+    loading.addEventListener('error', reject);
+    setTimeout(reject, WAIT);
+  });
 }
 
 /**
@@ -49,18 +60,22 @@ export function loadOnDemand(): Promise<unknown> {
 export function mountPlaceholders(garde: Garde): () => void {
   let unmount: (() => void) | undefined;
   let stopped = false;
+  // Once the file is there, however it came: for an embed, for the dialog, or late.
+  void customElements.whenDefined('garde-placeholder').then(() => {
+    const placeholder = customElements.get('garde-placeholder') as typeof GardePlaceholder;
+    if (!stopped) unmount = placeholder.mount(garde);
+  });
   const start = () => {
     if (!document.querySelector(EMBEDS)) return;
     observer.disconnect();
-    void loadOnDemand().then(() => {
-      const placeholder = customElements.get('garde-placeholder') as typeof GardePlaceholder;
-      if (!stopped) unmount = placeholder.mount(garde);
-    });
+    // Not there in time: the embeds stay held back, and the next one held back tries again.
+    loadOnDemand().catch(() => observer.observe(document, watched));
   };
   const observer = new MutationObserver(start);
   // The gate marks every embed it holds back, late ones too: that attribute is all there is to
   // watch, not every node the page adds.
-  observer.observe(document, { subtree: true, attributeFilter: [BLOCKED] });
+  const watched = { subtree: true, attributeFilter: [BLOCKED] };
+  observer.observe(document, watched);
   start();
   return () => {
     stopped = true;

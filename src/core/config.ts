@@ -33,9 +33,9 @@ const boolean = (fallback: boolean): Leaf => [
   fallback,
 ];
 /** One of the given texts; the first is the default. */
-const oneOf = (...choices: string[]): Leaf => [
+const oneOf = (...choices: Array<string | boolean>): Leaf => [
   (value) => choices.includes(value as string),
-  choices.map((choice) => `"${choice}"`).join(' or '),
+  choices.map((choice) => JSON.stringify(choice)).join(' or '),
   choices[0],
 ];
 const url: Leaf = [(value) => value === null || isString(value), 'a URL or null', null];
@@ -106,7 +106,9 @@ const SPEC: Spec = {
   gpc: oneOf('refuse', 'ignore'),
   lang: oneOf('auto', ...LANGS),
   reloadOnRefusal: boolean(false),
-  floatingButton: boolean(false),
+  // "auto": garde's own settings button after a decision, unless the page has a
+  // <garde-policy-link> (mountUi decides), so that withdrawing is always one click away.
+  floatingButton: oneOf('auto', true, false),
 };
 
 /**

@@ -65,8 +65,8 @@ export interface ConsentStore {
    * granting a service grants its category.
    */
   set(choices: Record<string, boolean>, options?: DecisionOptions): void;
-  /** Forgets the decision (listeners hear null, method `withdraw`, layer `api`). */
-  withdraw(): void;
+  /** Forgets the decision (listeners hear null, method `withdraw`, layer `api` unless named). */
+  withdraw(options?: DecisionOptions): void;
   /** Adds a listener, called after every change; returns the function that removes it. */
   onChange(listener: ConsentListener): () => void;
 }
@@ -143,7 +143,7 @@ export function createConsentStore({
         layer: options?.layer,
       });
     },
-    withdraw: () => change(null, 'withdraw'),
+    withdraw: (options) => change(null, 'withdraw', options?.layer),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

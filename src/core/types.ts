@@ -77,7 +77,7 @@ export interface GardeConfigInput {
   gpc?: 'refuse' | 'ignore';
   lang?: 'auto' | Lang;
   reloadOnRefusal?: boolean;
-  floatingButton?: boolean;
+  floatingButton?: boolean | 'auto';
   texts?: SiteTexts;
 }
 
@@ -94,7 +94,7 @@ export interface GardeConfig {
   gpc: 'refuse' | 'ignore';
   lang: 'auto' | Lang;
   reloadOnRefusal: boolean;
-  floatingButton: boolean;
+  floatingButton: boolean | 'auto';
   /** The site's wording, each key given in all four languages (the others are dropped). */
   texts: SiteTexts;
 }
@@ -159,8 +159,11 @@ export interface Garde {
   set(choices: Record<string, boolean>, options?: DecisionOptions): void;
   /** Whether a category or a service is granted now (a service: itself and its category). */
   allowed(name: string): boolean;
-  /** Forget the decision, clear non-necessary cookies and storage, ask again. */
-  withdraw(): void;
+  /**
+   * Forget the decision, clear non-necessary cookies and storage, ask again. The receipt's
+   * `layer` is `options.layer` (garde's dialog and banner pass theirs), else `api`.
+   */
+  withdraw(options?: DecisionOptions): void;
   /** Asks the UI to open the preferences dialog (a `garde:show-preferences` event on document). */
   showPreferences(): void;
   /** The browser-side log of decisions, oldest first. */

@@ -31,4 +31,6 @@ export const de: Translation = {
   logLifetime: 'Bis zur Löschung',
   session: 'Einen Besuch gruppieren, nach Einwilligung',
   sessionLifetime: 'Sitzung',
+  unavailable: 'Die ausführlichen Einstellungen konnten nicht geladen werden.',
+  withdraw: 'Meine Einwilligung widerrufen',
 };

@@ -31,4 +31,6 @@ export const en: Translation = {
   logLifetime: 'Until you delete it',
   session: 'Group one visit, after consent',
   sessionLifetime: 'Session',
+  unavailable: 'The detailed settings could not load.',
+  withdraw: 'Withdraw my consent',
 };

@@ -32,4 +32,6 @@ export const fr: Translation = {
   logLifetime: 'Jusqu’à effacement',
   session: 'Regrouper une visite, après accord',
   sessionLifetime: 'Session',
+  unavailable: 'Les paramètres détaillés n’ont pas pu être chargés.',
+  withdraw: 'Retirer mon consentement',
 };

@@ -31,4 +31,6 @@ export const nl: Translation = {
   logLifetime: 'Tot u het wist',
   session: 'Eén bezoek groeperen, na toestemming',
   sessionLifetime: 'Sessie',
+  unavailable: 'De uitgebreide instellingen konden niet worden geladen.',
+  withdraw: 'Mijn toestemming intrekken',
 };

@@ -54,4 +54,8 @@ export interface Translation {
   /** Purpose and lifetime of the analytics session id (sessionStorage, after consent only). */
   session: string;
   sessionLifetime: string;
+  /** Said by the banner when the detailed settings could not load and it offers its own form. */
+  unavailable: string;
+  /** The button that withdraws the consent given (the dialog, the banner's fallback form). */
+  withdraw: string;
 }
