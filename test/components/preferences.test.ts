@@ -215,6 +215,42 @@ describe('<garde-preferences>', () => {
     expect(g.consent?.method).to.equal('reject-all');
   });
 
+  const WITHDRAW = {
+    fr: 'Retirer mon consentement',
+    nl: 'Mijn toestemming intrekken',
+    de: 'Meine Einwilligung widerrufen',
+    en: 'Withdraw my consent',
+  };
+  for (const lang of LANGS)
+    it(`once there is a decision, "${WITHDRAW[lang]}" withdraws it, with a receipt of the dialog, and passes axe`, async () => {
+      document.documentElement.lang = lang;
+      const g = start();
+      await open();
+      const withdrawButton = () =>
+        prefs().shadowRoot!.querySelector<HTMLElement>('[part~=withdraw]');
+      expect(withdrawButton() === null, 'nothing to withdraw before a decision').to.be.true;
+      $(prefs(), '[part~=accept]').click();
+      await open();
+      expect(withdrawButton()!.textContent!.trim()).to.equal(WITHDRAW[lang]);
+      expect(await buttonNames()).to.include(WITHDRAW[lang]);
+      await expect(prefs()).to.be.accessible();
+      withdrawButton()!.click();
+      expect(g.consent).to.equal(null);
+      expect(g.withdrawn).to.be.true;
+      expect(dialog().open).to.be.false;
+      await frame();
+      expect(banner() !== null, 'the banner asks again').to.be.true;
+      let entries = await g.history();
+      for (let tries = 0; entries.length < 2 && tries < 100; tries++) {
+        await frame();
+        entries = await g.history();
+      }
+      expect(entries.map((entry) => [entry.method, entry.layer])).to.deep.equal([
+        ['accept-all', 'dialog'],
+        ['withdraw', 'dialog'],
+      ]);
+    });
+
   it('Escape closes without changing anything and returns focus to the opener', async () => {
     const g = start();
     await frame();

@@ -86,6 +86,9 @@ export class GardeBanner extends GardeElement {
         </label>
       `,
     );
+    const [third, action] = fallback
+      ? (['save', this.__save] as const)
+      : (['customise', showPreferences] as const);
     // Three buttons alike, refusing as easy as accepting; in the fallback form, "Save my choices"
     // in place of "Customise", and "Withdraw my consent" once there is a decision.
     return html`
@@ -102,12 +105,7 @@ export class GardeBanner extends GardeElement {
           <div part="actions">
             <button part="button accept" @click=${() => acceptAll(BANNER)}>${strings.accept}</button>
             <button part="button reject" @click=${() => rejectAll(BANNER)}>${strings.reject}</button>
-            <button
-              part=${fallback ? 'button save' : 'button customise'}
-              @click=${fallback ? this.__save : showPreferences}
-            >
-              ${fallback ? strings.save : strings.customise}
-            </button>
+            <button part="button ${third}" @click=${action}>${strings[third]}</button>
             ${
               fallback && consent
                 ? html`

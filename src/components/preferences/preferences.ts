@@ -55,10 +55,12 @@ const renderDetail = (term: string, value: unknown) =>
  * @csspart copy - The button that copies it.
  * @csspart status - The live regions (visually hidden).
  * @csspart actions - The row of buttons.
- * @csspart button - Each of the three buttons.
+ * @csspart button - Each of the buttons.
  * @csspart reject - The "Reject all" button.
  * @csspart accept - The "Accept all" button.
  * @csspart save - The "Save my choices" button.
+ * @csspart withdraw - The "Withdraw my consent" button, once there is a decision: does what
+ *   `garde.withdraw()` does, recorded with layer `dialog`.
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
  * @cssproperty --garde-color - Text colour.
@@ -70,7 +72,7 @@ const renderDetail = (term: string, value: unknown) =>
  * @cssproperty --garde-radius - Corner radius.
  * @cssproperty --garde-space - Base spacing.
  *
- * @event garde:consent - On `document`, from the core, after any of the three buttons.
+ * @event garde:consent - On `document`, from the core, after any of the buttons.
  */
 export class GardePreferences extends GardeElement {
   static override styles = [baseStyles, preferencesStyles];
@@ -138,6 +140,18 @@ export class GardePreferences extends GardeElement {
             ${strings.accept}
           </button>
           <button part="button save" @click=${this.__save}>${strings.save}</button>
+          ${
+            consent
+              ? html`
+                <button
+                  part="button withdraw"
+                  @click=${() => this.__decide(() => garde.withdraw(DIALOG))}
+                >
+                  ${strings.withdraw}
+                </button>
+              `
+              : nothing
+          }
         </div>
         ${status}
       </dialog>
