@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium-path.mjs';
 import { beaconRecorder } from './test/minimise/beacon-recorder.mjs';
 import { consentEndpoint } from './test/core/server/consent-endpoint.mjs';
+import { heldFile } from './test/components/server/held-file.mjs';
 import { screenshotPlugin } from './test/components/screenshot-plugin.mjs';
 
 const executablePath = await chromiumPath();
@@ -40,6 +41,8 @@ export default {
     beaconRecorder(),
     // /test-consent/*: a receipt endpoint for the outbox tests.
     consentEndpoint(),
+    // /test-held/<key>/garde-ui.js: the dialog's file, held back until the test releases it.
+    heldFile(),
   ],
   browsers: [
     chromeLauncher({
