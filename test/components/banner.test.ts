@@ -141,4 +141,35 @@ describe('<garde-banner>', () => {
       await expect(banner()).to.be.accessible();
       if (lang === 'fr') await screenshot('banner-dark-fr');
     });
+
+  for (const lang of LANGS)
+    it(`its fallback form (the dialog could not load) has no axe violations, light and dark, switches named (${lang})`, async () => {
+      document.documentElement.lang = lang;
+      const garde = start();
+      garde.acceptAll();
+      // What mountUi() does when garde-ui.js fails: the banner again, with its own form.
+      const element = document.createElement('garde-banner');
+      element.garde = garde;
+      element.__fallback = true;
+      element.dataset.test = '';
+      document.body.prepend(element);
+      await frame();
+      const parts = [...element.shadowRoot!.querySelectorAll('button')].map((b) => b.part.value);
+      expect(parts).to.deep.equal([
+        'button accept',
+        'button reject',
+        'button save',
+        'button withdraw',
+      ]);
+      const switches = [...element.shadowRoot!.querySelectorAll('input')];
+      expect(switches.map((input) => [input.name, input.checked, input.disabled])).to.deep.equal([
+        ['necessary', true, true],
+        ['analytics', true, false],
+        ['marketing', true, false],
+      ]);
+      await expect(element).to.be.accessible();
+      await emulateMedia({ colorScheme: 'dark' });
+      await frame();
+      await expect(element).to.be.accessible();
+    });
 });

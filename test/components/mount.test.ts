@@ -52,4 +52,35 @@ describe('mountUi', () => {
     for (const r of roots) expect(r.querySelectorAll('[style]')).to.have.length(0);
     expect(document.documentElement.hasAttribute('style')).to.be.false;
   });
+
+  const floating = () => document.querySelector('garde-policy-link[floating]');
+
+  it('floatingButton "auto" (the default): a settings button after a decision, on a page without <garde-policy-link>', async () => {
+    const g = start({ floatingButton: undefined });
+    expect(g.config.floatingButton).to.equal('auto');
+    expect(floating() !== null).to.be.true;
+    // Hidden while the banner, whose "Customise" does its job, is up.
+    expect(floating()!.getBoundingClientRect().height).to.equal(0);
+    g.rejectAll();
+    await frame();
+    const button = floating()!.shadowRoot!.querySelector('button')!;
+    expect(button.getBoundingClientRect().height).to.be.above(0);
+    expect(button.textContent).to.equal('Cookie settings');
+    button.click();
+    await frame();
+    expect(document.querySelector('garde-preferences')!.shadowRoot!.querySelector('dialog[open]'))
+      .to.not.be.null;
+  });
+
+  it('floatingButton "auto": none when the page has its own <garde-policy-link>; false: none', async () => {
+    const footer = document.createElement('footer');
+    footer.dataset.test = '';
+    footer.append(document.createElement('garde-policy-link'));
+    document.body.append(footer);
+    start({ floatingButton: undefined }).rejectAll();
+    expect(floating() === null).to.be.true;
+    await reset();
+    start({ floatingButton: false }).rejectAll();
+    expect(floating() === null).to.be.true;
+  });
 });

@@ -42,7 +42,7 @@ describe('config', () => {
       gpc: 'refuse',
       lang: 'auto',
       reloadOnRefusal: false,
-      floatingButton: false,
+      floatingButton: 'auto',
       texts: { fr: {}, nl: {}, de: {}, en: {} },
     });
   });
@@ -310,6 +310,13 @@ describe('config', () => {
       /^garde: config\.reloadOnRefusal: expected true or false$/,
       (c) => c.reloadOnRefusal,
       false,
+    ],
+    [
+      'floatingButton a string but "auto"',
+      { ...base(), floatingButton: 'yes' },
+      /^garde: config\.floatingButton: expected "auto" or true or false$/,
+      (c) => c.floatingButton,
+      'auto',
     ],
   ];
 

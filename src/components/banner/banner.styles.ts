@@ -53,10 +53,6 @@ export const bannerStyles = css`
     height: 1.5rem;
   }
 
-  [part~='actions'] {
-    flex: none;
-  }
-
   @media (max-height: 20rem) {
     :host {
       position: static;
