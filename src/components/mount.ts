@@ -68,8 +68,9 @@ export function mountUi(garde: Garde): () => void {
     }
   };
   let banner: HTMLElement | null = null;
+  // Also back while services added since the decision wait for the visitor's (`unasked`).
   const showBannerUnless = (consent: ConsentState | null) => {
-    if (consent) {
+    if (consent && !consent.unasked) {
       banner?.remove();
       banner = null;
     } else if (!banner) {
