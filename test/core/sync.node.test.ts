@@ -91,6 +91,14 @@ function recordDecisionTimes(): void {
 const lastDecision = (page: Page) =>
   page.evaluate(() => (window as unknown as { decidedAt: number[] }).decidedAt.at(-1)!);
 
+/** Waits until `condition()` holds, checking every 20 ms (10 s at most). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    assert.ok(tries < 500, `timed out waiting for ${condition}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** garde.track(name) in the page, then a sentinel hit sent by the page itself after it. */
 async function trackThenSentinel(page: Page, name: string): Promise<void> {
   await page.evaluate(async (hitName) => {
@@ -128,7 +136,7 @@ describe('one decision for every tab (two tabs of the demo, the real collector)'
     const acceptLatency = (await lastDecision(second)) - (await lastDecision(first));
     // Positive control: with consent, a hit from the second tab reaches the collector.
     await trackThenSentinel(second, 'consented');
-    assert.ok(hits.includes('consented'), `hits: ${hits}`);
+    await until(() => hits.includes('consented'));
 
     // Refuse in the first tab, from the settings dialog (garde-ui.js, loaded on demand).
     await first.click('garde-policy-link >>> button');
