@@ -12,10 +12,5 @@ export function shippedLang(candidate: string | null | undefined): Lang | undefi
  * The first candidate that names one of garde's languages (see {@link shippedLang}), else `en`.
  * Empty, null and unknown candidates (config's `auto` too) are skipped.
  */
-export function resolveLang(...candidates: Array<string | null | undefined>): Lang {
-  for (const candidate of candidates) {
-    const lang = shippedLang(candidate);
-    if (lang) return lang;
-  }
-  return 'en';
-}
+export const resolveLang = (...candidates: Array<string | null | undefined>): Lang =>
+  candidates.map(shippedLang).find(Boolean) ?? 'en';
