@@ -41,6 +41,8 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   // `auto` is no language tag: resolveLang skips it for <html lang>.
   const initialLang = () => resolveLang(config.lang, document.documentElement.lang);
   // What was shown, per language (setLang() may change it): made at the first receipt in each.
+  // The collector asks for a snapshot it lacks as it answers a receipt: this page's, in the
+  // language of now (a receipt from another language or page gets it from its next visitor).
   const shownIn: Partial<Record<Lang, Shown>> = {};
   const shownNow = () =>
     (shownIn[garde.lang] ??= createShown({ config, lang: garde.lang, provider: snapshot! }));
@@ -48,10 +50,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   // logged here only.
   const history = createHistory(
     config.policy.version ? config.recordEndpoint : null,
-    snapshot &&
-      (async (hash) => {
-        for (const shown of Object.values(shownIn)) await shown.upload(hash);
-      }),
+    snapshot && ((hash) => shownNow().upload(hash)),
   );
   const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
   // The same visitor keeps one id, even when the stored decision is too old or for another
