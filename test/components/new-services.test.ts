@@ -115,6 +115,32 @@ describe('new services are asked', () => {
     expect(banner()).to.equal(null);
   });
 
+  it('a new service alone in its category: the category switch stands for it, off until turned on', async () => {
+    // The first config has no service under marketing; the visitor accepts everything.
+    const base = config();
+    const withoutVideo = config({ services: { matomo: base.services.matomo } });
+    load(withoutVideo);
+    await frame();
+    await click($(banner(), '[part~=accept]'));
+    leave();
+
+    const video = embed('video');
+    const garde = load(config());
+    await frame();
+    expect(garde.consent!.unasked).to.deep.equal(['video']);
+    expect(video.hasAttribute('src')).to.be.false;
+    await click($(banner(), '[part~=customise]'));
+    await frame();
+    expect(switchOf('analytics').checked).to.be.true;
+    expect(switchOf('marketing').checked, 'the category of the new service').to.be.false;
+    expect(prefs().renderRoot.querySelector('input[name="video"]')).to.equal(null);
+    await click(switchOf('marketing'));
+    await click($(prefs(), '[part~=save]'));
+    const [, decided] = await receipts(garde, 2);
+    expect(decided!.services).to.deep.equal({ matomo: true, video: true });
+    expect(video.getAttribute('src')).to.equal('about:blank#video');
+  });
+
   it('a service added under a refused category stays refused, without asking again', async () => {
     load(config());
     await frame();
