@@ -36,10 +36,13 @@ export function startSync({ config, store, now }: SyncOptions): Sync {
     const stored = parseConsentCookie(value ?? '');
     store.adopt(stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw');
   };
-  let channel: BroadcastChannel | null = null;
+  // One signal removes every listener (the channel's too: an unreferenced channel is closed).
+  const listening = new AbortController();
+  const { signal } = listening;
+  let channel: BroadcastChannel | undefined;
   try {
     channel = new BroadcastChannel('garde:' + name);
-    channel.onmessage = check;
+    channel.addEventListener('message', check, { signal });
   } catch {
     // No channel (an old browser, an opaque origin): the checks on visibility and hits remain.
   }
@@ -50,14 +53,11 @@ export function startSync({ config, store, now }: SyncOptions): Sync {
   });
   // visibilitychange bubbles from document to window; pageshow fires on a page restored from
   // the back/forward cache.
-  const listening = new AbortController();
-  for (const type of ['visibilitychange', 'pageshow'])
-    addEventListener(type, check, { signal: listening.signal });
+  for (const type of ['visibilitychange', 'pageshow']) addEventListener(type, check, { signal });
   return {
     check,
     stop() {
       unsubscribe();
-      channel?.close();
       listening.abort();
     },
   };
