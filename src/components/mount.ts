@@ -60,7 +60,8 @@ export function mountUi(garde: Garde): () => void {
   /** Counts the openings asked and the decisions: a dialog opens only for the last, unanswered. */
   let asked = 0;
   const showBanner = () => {
-    if (garde.consent && !fallback) {
+    // Also back while services added since the decision wait for the visitor's (`unasked`).
+    if (garde.consent && !garde.consent.unasked && !fallback) {
       banner?.remove();
       banner = null;
     } else {

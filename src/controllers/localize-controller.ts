@@ -7,7 +7,7 @@ import type { GardeHost } from './consent-controller.js';
  * Gives its host the language to render in and the strings for it, worked out again before each
  * render: the language of the host's garde instance (`garde.lang`), which is the one its receipts
  * record, and nothing else (no element `lang`, no later change of `<html lang>`); English while
- * there is no instance.
+ * there is no instance. `garde.setLang()` changes it: the host renders again.
  */
 export class LocalizeController implements ReactiveController {
   /** The language of the current render. */
@@ -17,6 +17,17 @@ export class LocalizeController implements ReactiveController {
 
   constructor(private __host: GardeHost) {
     __host.addController(this);
+  }
+
+  // `garde.setLang()` announces a new language on document: render again in it.
+  private __rerender = () => this.__host.requestUpdate();
+
+  hostConnected(): void {
+    document.addEventListener('garde:lang', this.__rerender);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('garde:lang', this.__rerender);
   }
 
   hostUpdate(): void {

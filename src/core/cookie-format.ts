@@ -1,6 +1,8 @@
 // The consent cookie's value (see docs/cookie-format.md):
-//   2.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>.<flags>
-// Format 1 (the same without flags) is still read. Pure functions, no DOM, so that a server can
+//   2.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>.<flags>[.<known>]
+// Format 1 (the same without flags) is still read. <known>, the services that existed at the
+// decision, is one more field that a page writes since new services are asked (absent: every
+// service of the reading page's config counts as known). Pure functions, no DOM, so that a server can
 // read the cookie with the same code (`parseConsentCookie` is exported from `garde/core`).
 import { RECEIPT_METHODS, type ReceiptMethod } from '../wire.js';
 import type { ConsentState } from './types.js';
@@ -19,13 +21,19 @@ export interface ConsentCookie {
   categories: string[];
   /** Services set on their own: true granted, false refused; the others follow their category. */
   services: Record<string, boolean>;
+  /**
+   * The services the config had when the visitor decided; absent from a value without that field
+   * (then every service of the current config counts as known).
+   */
+  known?: string[];
 }
 
 /** Names of categories and services: what the config accepts and the cookie can hold unescaped. */
 export const NAME = /^[\w-]{1,64}$/;
-// Format 2 has a ninth field, the flags (`g`: GPC was on); format 1 has none.
+// Format 2 has a ninth field, the flags (`g`: GPC was on), and may have a tenth, the services
+// known; format 1 has neither.
 const FORMAT =
-  /^[12]\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcgw])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)(?:\.(g?))?$/;
+  /^[12]\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcgw])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)(?:\.(g?)(?:\.([\w~-]*))?)?$/;
 
 // Percent-encoding with `.` encoded too, so that it stays the field separator.
 const encode = (text: string) => encodeURIComponent(text).replace(/\./g, '%2E');
@@ -39,8 +47,11 @@ const namesWith = (record: Record<string, boolean>, value: boolean): string =>
 /** What the cookie holds: a decision, or the marker a withdrawal leaves (method `withdraw`). */
 export type CookieRecord = Omit<ConsentState, 'expiresAt' | 'method'> & { method: ReceiptMethod };
 
-/** The cookie value for a decision or a withdrawal (a method is stored as its first letter). */
-export function formatConsentCookie(state: CookieRecord): string {
+/**
+ * The cookie value for a decision or a withdrawal (a method is stored as its first letter); with
+ * `known`, the services the config has as the visitor decides (see {@link ConsentCookie.known}).
+ */
+export function formatConsentCookie(state: CookieRecord, known?: string[] | null): string {
   return [
     2,
     state.id,
@@ -51,6 +62,7 @@ export function formatConsentCookie(state: CookieRecord): string {
     namesWith(state.services, true),
     namesWith(state.services, false),
     state.gpc ? 'g' : '',
+    ...(known ? [known.join('~')] : []),
   ].join('.');
 }
 
@@ -63,10 +75,15 @@ export function parseConsentCookie(value: string): ConsentCookie | null {
   const match = FORMAT.exec(value);
   if (!match) return null;
   const [, id, version, decidedAt, code, ...lists] = match as unknown as string[];
+  const knownList = lists.pop();
   const flags = lists.pop();
-  const [categories, servicesOn, servicesOff] = lists.map((list) => (list ? list.split('~') : []));
+  const [categories, servicesOn, servicesOff, known] = [...lists, knownList ?? ''].map((list) =>
+    list ? list.split('~') : [],
+  );
   if (
-    ![...categories!, ...servicesOn!, ...servicesOff!].every((name) => NAME.test(name)) ||
+    ![...categories!, ...servicesOn!, ...servicesOff!, ...known!].every((name) =>
+      NAME.test(name),
+    ) ||
     servicesOn!.some((name) => servicesOff!.includes(name))
   )
     return null;
@@ -84,6 +101,7 @@ export function parseConsentCookie(value: string): ConsentCookie | null {
         ...servicesOn!.map((name) => [name, true]),
         ...servicesOff!.map((name) => [name, false]),
       ]),
+      ...(knownList != null && { known }),
     };
   } catch {
     // decodeURIComponent throws on a malformed escape: a tampered or truncated version.

@@ -17,7 +17,8 @@ export interface EffectsOptions {
   config: GardeConfig;
   /** The visitor's consent id. */
   id: string;
-  lang: Lang;
+  /** The page's language now (`garde.setLang()` changes it): the receipt's `lang`. */
+  lang: () => Lang;
   /** The clock, in ms since the epoch. */
   now: () => number;
   /** Keeps a receipt (the log and the outbox); init() adds `shown` on the way. */
@@ -27,7 +28,7 @@ export interface EffectsOptions {
 /** The listener that applies every change of the consent store outside it. */
 export function consentEffects({ config, id, lang, now, record }: EffectsOptions): ConsentListener {
   const names = Object.keys({ ...config.categories, ...config.services });
-  return (consent, { previous, method, layer }) => {
+  return (consent, { previous, method, layer, adopted }) => {
     const allowed = (name: string) => allowedIn(config, consent, name);
     // A withdrawal leaves a marker with the visitor's id and nothing granted.
     const stored = consent ?? {
@@ -38,10 +39,18 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
       categories: {},
       services: {},
     };
-    writeCookie(config.cookie, formatConsentCookie(stored));
+    // A decision adopted from another tab is in the cookie already, and has its receipt; this
+    // page's own storage (sessionStorage) is erased all the same.
+    // A decision keeps the services the visitor decided on, so that a later page knows which were
+    // added since (see stateFromCookie).
+    if (!adopted)
+      writeCookie(
+        config.cookie,
+        formatConsentCookie(stored, consent && Object.keys(config.services)),
+      );
     eraseRefused(config, consent);
     // A withdrawal is recorded too (method `withdraw`), unless there was nothing to withdraw.
-    if (previous || consent)
+    if (!adopted && (previous || consent))
       record({
         receiptId: uuid(),
         id,
@@ -50,7 +59,7 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
         categories: mapKeys(config.categories, allowed),
         services: mapKeys(config.services, allowed),
         method,
-        lang,
+        lang: lang(),
         // Reduced as a hit's path is: no query, personal-looking segments redacted.
         path: reducePath(location.pathname).slice(0, MAX_PATH_LENGTH),
         layer,

@@ -1,7 +1,7 @@
 // init() wires the parts: validate the config, read the stored decision into the consent store
 // (store.ts), subscribe the effects of its changes (effects.ts), record a GPC refusal, start the
-// integrations, then the gate, then what a page load does with a stored decision (page-load.ts);
-// `ready` once the outbox has been retried.
+// integrations, then the gate, then what a page load does with a stored decision (page-load.ts),
+// then the sync with the site's other tabs (sync.ts); `ready` once the outbox has been retried.
 import { validateConfig } from './config.js';
 import { readCookie } from './cookie.js';
 import { parseConsentCookie } from './cookie-format.js';
@@ -11,13 +11,14 @@ import { guarded } from './guarded.js';
 import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
-import { resolveLang } from './lang.js';
+import { resolveLang, shippedLang } from './lang.js';
 import { startPageLoad } from './page-load.js';
-import { createShown } from './shown.js';
+import { createShown, type Shown } from './shown.js';
 import { stateFromCookie } from './state.js';
 import { createConsentStore } from './store.js';
+import { startSync } from './sync.js';
 import { createTracker } from './tracker.js';
-import type { Garde, Receipt, SnapshotProvider } from './types.js';
+import type { Garde, Lang, Receipt, SnapshotProvider } from './types.js';
 import { uuid } from './uuid.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
@@ -38,13 +39,18 @@ export interface InitOptions {
 export function init(input: unknown, { now = Date.now, snapshot }: InitOptions = {}): Garde {
   const config = validateConfig(input);
   // `auto` is no language tag: resolveLang skips it for <html lang>.
-  const lang = resolveLang(config.lang, document.documentElement.lang);
+  const initialLang = () => resolveLang(config.lang, document.documentElement.lang);
+  // What was shown, per language (setLang() may change it): made at the first receipt in each.
+  // The collector asks for a snapshot it lacks as it answers a receipt: this page's, in the
+  // language of now (a receipt from another language or page gets it from its next visitor).
+  const shownIn: Partial<Record<Lang, Shown>> = {};
+  const shownNow = () =>
+    (shownIn[garde.lang] ??= createShown({ config, lang: garde.lang, provider: snapshot! }));
   // Without a policy version a decision proves nothing (and the collector would refuse it):
   // logged here only.
-  const shown = snapshot && createShown({ config, lang, provider: snapshot });
   const history = createHistory(
     config.policy.version ? config.recordEndpoint : null,
-    shown?.upload,
+    snapshot && ((hash) => shownNow().upload(hash)),
   );
   const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
   // The same visitor keeps one id, even when the stored decision is too old or for another
@@ -60,10 +66,13 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
     now,
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
-  const record = shown
-    ? (receipt: Receipt) => shown.stamp(receipt).then(history.record)
+  const record = snapshot
+    ? (receipt: Receipt) => shownNow().stamp(receipt).then(history.record)
     : history.record;
+  const lang = () => garde.lang;
   store.onChange(consentEffects({ config, id, lang, now, record }));
+  // After the effects: it reads the cookie they write.
+  const sync = startSync({ config, store, now });
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();
@@ -72,11 +81,23 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   // concerns the page.
   const garde: Garde = Object.assign(store, {
     config,
-    lang,
+    lang: initialLang(),
     ready: history.retry(),
     showPreferences: () => void document.dispatchEvent(new CustomEvent('garde:show-preferences')),
     history: history.list,
-    track: tracker.track,
+    // A refusal taken in another tab a moment ago counts before this hit.
+    track(...args: Parameters<Garde['track']>) {
+      sync.check();
+      tracker.track(...args);
+    },
+    setLang(wanted: string) {
+      let next = shippedLang(wanted);
+      if (!next)
+        console.warn(`garde: setLang(): unknown "${wanted}", ${(next = initialLang())} used`);
+      (garde as { lang: Lang }).lang = next;
+      // Every element renders again (LocalizeController); the receipts from now on record it.
+      document.dispatchEvent(new Event('garde:lang'));
+    },
     destroy() {
       for (const stop of stops.splice(0)) stop();
       removeEventListener('online', flushOutbox);
@@ -95,7 +116,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
       store.allowed(category) && (!service || store.allowed(service)),
     config,
   });
-  stops.push(gate.stop, store.onChange(gate.apply), startPageLoad({ config, store }));
+  stops.push(gate.stop, store.onChange(gate.apply), startPageLoad({ config, store }), sync.stop);
   addEventListener('online', flushOutbox);
   if (config.analytics.autoPageview) guarded(() => garde.track('pageview'));
   return garde;

@@ -82,12 +82,24 @@ export function stateFromCookie(
     cookie.categories.every((name) => own(config.categories, name)) &&
     Object.keys(cookie.services).every((name) => own(config.services, name));
   if (!valid) return null;
-  return makeState(config, {
+  const granted = (name: string) => cookie.categories.includes(name);
+  const services = { ...cookie.services };
+  const unasked: string[] = [];
+  // A service added to the config since the decision, in a category it grants, was never put to
+  // the visitor: asleep until they decide on it. (In a refused category it stays refused.)
+  for (const name in config.services)
+    if (cookie.known?.includes(name) === false && granted(config.services[name]!.category)) {
+      unasked.push(name);
+      services[name] = false;
+    }
+  const state = makeState(config, {
     id: cookie.id,
     decidedAt,
     method: cookie.method as Method,
-    granted: (name) => cookie.categories.includes(name),
-    services: cookie.services,
+    granted,
+    services,
     gpc: cookie.gpc,
   });
+  if (unasked[0]) state.unasked = unasked;
+  return state;
 }

@@ -31,6 +31,11 @@ export interface ConsentChange {
   method: ReceiptMethod;
   /** Where the decision was taken; `api` unless the caller named one of the layers. */
   layer: Layer;
+  /**
+   * True when the decision was taken in another tab and read from the cookie (sync.ts): this
+   * page neither writes the cookie nor sends a receipt for it.
+   */
+  adopted?: boolean;
 }
 
 /** Hears the decision after each change (null: withdrawn), as `garde.onChange` callbacks do. */
@@ -67,6 +72,11 @@ export interface ConsentStore {
   set(choices: Record<string, boolean>, options?: DecisionOptions): void;
   /** Forgets the decision (listeners hear null, method `withdraw`, layer `api` unless named). */
   withdraw(options?: DecisionOptions): void;
+  /**
+   * Takes the decision another tab stored (read from the cookie) as this page's: listeners hear
+   * it with `adopted: true`.
+   */
+  adopt(consent: ConsentState | null, withdrawn: boolean): void;
   /** Adds a listener, called after every change; returns the function that removes it. */
   onChange(listener: ConsentListener): () => void;
 }
@@ -83,15 +93,22 @@ export function createConsentStore({
   let current = consent;
   const listeners = new Set<ConsentListener>();
   const allowed = (name: string) => allowedIn(config, current, name);
-  const change = (next: ConsentState | null, method: ReceiptMethod, given?: unknown) => {
+  const change = (
+    next: ConsentState | null,
+    method: ReceiptMethod,
+    given?: unknown,
+    adopted?: boolean,
+    nextWithdrawn = !next,
+  ) => {
     const previous = current;
     current = next;
-    withdrawn = !next;
+    withdrawn = nextWithdrawn;
     // Anything but a known layer (a page's own value, an Event passed by an event listener) is
     // `api`: the collector would refuse the receipt otherwise.
     const layer = LAYERS.includes(given as Layer) ? (given as Layer) : 'api';
     // A listener that throws (a page's onChange callback) must not stop the others.
-    for (const listener of listeners) guarded(() => listener(next, { previous, method, layer }));
+    for (const listener of listeners)
+      guarded(() => listener(next, { previous, method, layer, adopted }));
   };
   const decide = (options: DecideOptions) =>
     change(
@@ -144,6 +161,8 @@ export function createConsentStore({
       });
     },
     withdraw: (options) => change(null, 'withdraw', options?.layer),
+    adopt: (next, isWithdrawn) =>
+      change(next, next?.method ?? 'withdraw', 'api', true, !next && isWithdrawn),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -16,8 +16,8 @@ export interface TrackerOptions {
   config: GardeConfig;
   /** Where the current decision is read, at each hit. */
   store: Pick<ConsentStore, 'consent' | 'withdrawn'>;
-  /** The page's language (`garde.lang`): the hit's `lang`. */
-  lang: Lang;
+  /** The page's language now (`garde.lang`, which `setLang()` changes): the hit's `lang`. */
+  lang: () => Lang;
 }
 
 export interface Tracker {
@@ -102,7 +102,7 @@ export function createTracker({ config, store, lang }: TrackerOptions): Tracker 
       const hit: Hit = {
         name,
         path: reducePath(location.href, analytics.queryAllowlist),
-        lang,
+        lang: lang(),
         vw: vwBucket(innerWidth),
         consent: granted,
         referrer: hitReferrer(!!extra('referrer')),

@@ -114,6 +114,11 @@ export interface ConsentState {
   method: Method;
   /** True when Global Privacy Control was on as it was made: GPC then no longer overrides it. */
   gpc?: boolean;
+  /**
+   * Services added to the config since the decision, in a category it grants: asleep (set off in
+   * `services`) and the banner asks again until the visitor decides on them. Absent when none.
+   */
+  unasked?: string[];
 }
 
 /** One entry of the browser-side log (IndexedDB): the receipt and whether it reached the server. */
@@ -146,7 +151,7 @@ export interface Garde {
    * banner is shown, and analytics stays silent meanwhile.
    */
   readonly withdrawn: boolean;
-  /** The resolved language of the page. */
+  /** The language garde renders and records in: resolved at `init()`, changed by `setLang()`. */
   readonly lang: Lang;
   /** Resolves once stored state is read and the outbox has been retried. */
   readonly ready: Promise<void>;
@@ -164,19 +169,26 @@ export interface Garde {
    * `layer` is `options.layer` (garde's dialog and banner pass theirs), else `api`.
    */
   withdraw(options?: DecisionOptions): void;
+  /**
+   * Renders every element in another of garde's languages (`nl-BE` → `nl`); receipts from then on
+   * record it and what was shown in it. Another language gets a console warning and the one
+   * `init()` would choose.
+   */
+  setLang(lang: string): void;
   /** Asks the UI to open the preferences dialog (a `garde:show-preferences` event on document). */
   showPreferences(): void;
   /** The browser-side log of decisions, oldest first. */
   history(): Promise<HistoryEntry[]>;
   /**
-   * Called after every decision (and withdrawal, with null) on this page, never for the decision
-   * an earlier page stored (`garde:consent` also runs then); the second argument says what
-   * changed. Returns an unsubscribe function.
+   * Called after every decision (and withdrawal, with null) on this page or in another tab of the
+   * site (then `adopted` is true: this page sends no receipt for it), never for the decision an
+   * earlier page stored (`garde:consent` also runs then); the second argument says what changed.
+   * Returns an unsubscribe function.
    */
   onChange(
     callback: (
       state: ConsentState | null,
-      change: { previous: ConsentState | null; method: ReceiptMethod },
+      change: { previous: ConsentState | null; method: ReceiptMethod; adopted?: boolean },
     ) => void,
   ): () => void;
   /** Sends an analytics hit, minimised according to the visitor's consent. */
@@ -189,5 +201,6 @@ declare global {
   interface DocumentEventMap {
     'garde:consent': CustomEvent<ConsentState | null>;
     'garde:show-preferences': CustomEvent<void>;
+    'garde:lang': Event;
   }
 }

@@ -3,9 +3,13 @@
 // and nothing else, even when the page later changes <html lang> or gives an element its own lang.
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { init } from '../../src/core/init.js';
 import type { Garde, HistoryEntry, Lang } from '../../src/core/types.js';
+import { mountUi } from '../../src/components/mount.js';
 import { translations } from '../../src/i18n/index.js';
-import { $, banner, dialog, frame, prefs, reset, start } from './helpers.js';
+import { snapshotText } from '../../src/i18n/snapshot.js';
+import { sha256Hex } from '../../src/wire.js';
+import { $, banner, config, dialog, frame, prefs, reset, start } from './helpers.js';
 
 /** A real click in the middle of `element`, as a visitor's mouse does it. */
 async function click(element: Element): Promise<void> {
@@ -119,4 +123,95 @@ describe('one language for what is shown and what is recorded', () => {
         save: strings.save,
       });
     });
+});
+
+describe('garde.setLang(): another language at run time', () => {
+  const stops: Array<() => void> = [];
+  beforeEach(reset);
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) stop();
+    await resetMouse();
+  });
+  after(reset);
+
+  /** The drop-in's way: init() with the snapshot of what is shown, then the UI. */
+  function dropIn(extra: Record<string, unknown> = {}): Garde {
+    const garde = init(config({ lang: 'fr', ...extra }), { snapshot: snapshotText });
+    stops.push(mountUi(garde), () => garde.destroy());
+    return garde;
+  }
+
+  /** The policy link as shown: its language and texts. */
+  const shownLink = (link: Element) => ({
+    lang: $(link, 'button').lang,
+    link: $(link, 'a').textContent,
+    button: $(link, 'button').textContent,
+  });
+
+  it('renders the banner and the policy link again in the new language; the next receipt records it and its snapshot', async () => {
+    const garde = dropIn();
+    const link = document.createElement('garde-policy-link');
+    link.dataset.test = '';
+    document.body.append(link);
+    await frame();
+    expect(shownBanner().title).to.equal(translations.fr.title);
+    expect(shownLink(link).button).to.equal(translations.fr.settings);
+
+    garde.setLang('nl-BE');
+    await frame();
+    expect(garde.lang).to.equal('nl');
+    expect(shownBanner()).to.deep.equal({
+      lang: 'nl',
+      title: translations.nl.title,
+      accept: translations.nl.accept,
+      reject: translations.nl.reject,
+    });
+    expect(shownLink(link)).to.deep.equal({
+      lang: 'nl',
+      link: translations.nl.policy,
+      button: translations.nl.settings,
+    });
+
+    await click($(banner(), '[part~=reject]'));
+    const [rejected] = await receipts(garde, 1);
+    expect(rejected!.lang).to.equal('nl');
+    expect(rejected!.shown).to.equal(
+      await sha256Hex(snapshotText({ config: garde.config, lang: 'nl' })),
+    );
+    expect(rejected!.shown).not.to.equal(
+      await sha256Hex(snapshotText({ config: garde.config, lang: 'fr' })),
+    );
+
+    // Back in German: the dialog opens in it, and its receipt records it.
+    garde.setLang('de');
+    await click($(link, 'button'));
+    await frame();
+    expect(dialog().open).to.be.true;
+    expect(dialog().lang).to.equal('de');
+    expect($(prefs(), 'h2').textContent).to.equal(translations.de.settings);
+    await click($(prefs(), '[part~=accept]'));
+    const accepted = (await receipts(garde, 2))[1]!;
+    expect(accepted.lang).to.equal('de');
+    expect(accepted.shown).to.equal(
+      await sha256Hex(snapshotText({ config: garde.config, lang: 'de' })),
+    );
+  });
+
+  it('an unknown language falls back as at init(), with a console message', async () => {
+    document.documentElement.lang = 'nl';
+    const garde = dropIn({ lang: 'auto' });
+    garde.setLang('de');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => void warnings.push(message);
+    try {
+      garde.setLang('it');
+    } finally {
+      console.warn = warn;
+    }
+    expect(garde.lang).to.equal('nl');
+    expect(warnings).to.deep.equal(['garde: setLang(): unknown "it", nl used']);
+    await frame();
+    expect(shownBanner().title).to.equal(translations.nl.title);
+  });
 });

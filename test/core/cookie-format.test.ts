@@ -75,6 +75,18 @@ describe('cookie format', () => {
       expect(parseConsentCookie(formatConsentCookie(state({ method })))!.method).to.equal(method);
   });
 
+  it('writes and reads the services known at the decision (a tenth field); absent in older values', () => {
+    const withKnown = formatConsentCookie(state(), ['matomo', 'youtube']);
+    expect(withKnown).to.equal(formatConsentCookie(state()) + '.matomo~youtube');
+    expect(parseConsentCookie(withKnown)).to.deep.include({
+      known: ['matomo', 'youtube'],
+      services: { youtube: true, matomo: false },
+    });
+    // A config without services: the field is there, empty (nothing was known).
+    expect(parseConsentCookie(formatConsentCookie(state(), []))!.known).to.deep.equal([]);
+    expect(parseConsentCookie(formatConsentCookie(state()))).not.to.have.property('known');
+  });
+
   it('escapes any policy version into URL-safe characters', () => {
     for (const version of [
       'v1.2',
@@ -99,7 +111,8 @@ describe('cookie format', () => {
       'garbage',
       good.slice(0, -12),
       good.split('.').slice(0, 7).join('.'),
-      good + '.extra',
+      good + '.matomo.extra',
+      good + '.matomo~<b>',
       good + 'x',
       '3' + good.slice(1),
       '0' + good.slice(1),

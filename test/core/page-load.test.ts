@@ -68,8 +68,11 @@ describe('page load', () => {
   });
 
   it('dispatches nothing on load without a stored decision, and only the new one when decided at once', async () => {
-    expect(await consentEvents(() => start(config()))).to.deep.equal([]);
-    start(config()).acceptAll();
+    // Each earlier page is left (destroyed): pages open side by side follow each other (sync.ts).
+    expect(await consentEvents(() => start(config()).destroy())).to.deep.equal([]);
+    const earlier = start(config());
+    earlier.acceptAll();
+    earlier.destroy();
     let decided: ConsentState | null = null;
     const events = await consentEvents(() => {
       const g = start(config());

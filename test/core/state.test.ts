@@ -88,6 +88,21 @@ describe('state', () => {
       expect(s.services).to.deep.equal({ youtube: true });
       expect(s.decidedAt).to.equal('2026-03-01T00:00:00.000Z');
     });
+    it('new services: those not known at the decision, under a granted category, are asleep and asked', () => {
+      const s = stateFromCookie(cfg, c({ categories: ['analytics', 'marketing'], known: [] }), T)!;
+      // The load balancer is necessary: never asked.
+      expect(s.unasked).to.deep.equal(['matomo', 'youtube']);
+      for (const name of s.unasked!) expect(allowedIn(cfg, s, name), name).to.be.false;
+      expect(s.categories.marketing, 'the category keeps its decision').to.be.true;
+      // Under a refused category a new service stays refused: nothing to ask.
+      const refused = stateFromCookie(cfg, c({ categories: [], services: {}, known: [] }), T)!;
+      expect(refused.unasked).to.equal(undefined);
+    });
+    it('new services: a value without the services-known field counts every service as known', () => {
+      const s = stateFromCookie(cfg, c({ categories: ['analytics', 'marketing'] }), T)!;
+      expect(s.unasked).to.equal(undefined);
+      expect(s.services).to.deep.equal({ youtube: true });
+    });
     const none: Record<string, [Partial<ConsentCookie>, number?]> = {
       'another policy version': [{ version: '2019' }],
       'expired (cookie.days later)': [{}, T + 182 * 864e5],

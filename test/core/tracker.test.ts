@@ -71,7 +71,7 @@ function setup(
     analyticsEndpoint: endpoint,
     analytics,
   });
-  const tracker = createTracker({ config, store, lang: 'fr' });
+  const tracker = createTracker({ config, store, lang: () => 'fr' });
   const setConsent = (consent: ConsentState | null) => {
     store.consent = consent;
   };

@@ -100,10 +100,27 @@ export class GardePreferences extends GardeElement {
     this.__opener = focusedElement();
     const consent = this.garde?.consent;
     this.__draft = { ...consent?.categories, ...consent?.services };
+    this.__askNewServices();
     this.__status = '';
     this.requestUpdate();
     await this.updateComplete;
     this.__dialog?.showModal();
+  }
+
+  /**
+   * A service added since the visitor decided (`consent.unasked`) shows off. Alone in its
+   * category it has no switch of its own: the category's stands for it, so that one shows off
+   * too, and turning it on grants the service with it.
+   */
+  private __askNewServices(): void {
+    const { config, consent } = this.garde!;
+    for (const name of consent?.unasked ?? []) {
+      const { category } = config.services[name]!;
+      const siblings = Object.values(config.services).filter((s) => s.category === category);
+      if (siblings.length > 1) continue;
+      this.__draft[category] = false;
+      delete this.__draft[name];
+    }
   }
 
   /** Closes the dialog without changing anything. */
@@ -299,6 +316,8 @@ export class GardePreferences extends GardeElement {
     for (const name in garde.config.categories) choices[name] = !!draft[name];
     for (const [name, service] of Object.entries(garde.config.services))
       if (name in draft && draft[service.category]) choices[name] = draft[name]!;
+      // A new service alone in its category follows the category's switch (__askNewServices).
+      else if (garde.consent?.unasked?.includes(name)) choices[name] = !!draft[service.category];
     this.__decide(() => garde.set(choices, DIALOG));
   }
 

@@ -1,0 +1,64 @@
+// One decision for every tab of the site. The cookie is the one source of truth: a tab that
+// decides says so on a BroadcastChannel named after the cookie, and the other tabs read the
+// cookie and adopt what it holds (no second receipt, no rewrite). A tab that was frozen or in
+// the back/forward cache, or a browser without the channel, reads the cookie again when the
+// page is shown or becomes visible; and before every hit, so that none leaves after a refusal
+// taken elsewhere.
+import { readCookie } from './cookie.js';
+import { parseConsentCookie } from './cookie-format.js';
+import { stateFromCookie } from './state.js';
+import type { ConsentStore } from './store.js';
+import type { GardeConfig } from './types.js';
+
+export interface SyncOptions {
+  config: GardeConfig;
+  store: ConsentStore;
+  /** The clock, in ms since the epoch. */
+  now: () => number;
+}
+
+export interface Sync {
+  /** Adopts the cookie's decision if another tab changed it since this page last saw it. */
+  check(): void;
+  /** Closes the channel and removes the listeners. */
+  stop(): void;
+}
+
+/** Keeps this page's decision the one the cookie holds, whichever tab took it. */
+export function startSync({ config, store, now }: SyncOptions): Sync {
+  const { name } = config.cookie;
+  // The cookie's value as this page last saw or wrote it: only a change made elsewhere differs.
+  let seen = readCookie(name);
+  const check = () => {
+    const value = readCookie(name);
+    if (value === seen) return;
+    seen = value;
+    const stored = parseConsentCookie(value ?? '');
+    store.adopt(stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw');
+  };
+  // One signal removes every listener (the channel's too: an unreferenced channel is closed).
+  const listening = new AbortController();
+  const { signal } = listening;
+  let channel: BroadcastChannel | undefined;
+  try {
+    channel = new BroadcastChannel('garde:' + name);
+    channel.addEventListener('message', check, { signal });
+  } catch {
+    // No channel (an old browser, an opaque origin): the checks on visibility and hits remain.
+  }
+  // Subscribed after the effects: the cookie is written by then.
+  const unsubscribe = store.onChange((_consent, { adopted }) => {
+    seen = readCookie(name);
+    if (!adopted) channel?.postMessage(0);
+  });
+  // visibilitychange bubbles from document to window; pageshow fires on a page restored from
+  // the back/forward cache.
+  for (const type of ['visibilitychange', 'pageshow']) addEventListener(type, check, { signal });
+  return {
+    check,
+    stop() {
+      unsubscribe();
+      listening.abort();
+    },
+  };
+}

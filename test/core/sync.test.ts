@@ -1,0 +1,102 @@
+// One decision for every tab (src/core/sync.ts), with two instances on one page standing for two
+// tabs of a site: they share the cookie and reach each other over the BroadcastChannel as tabs
+// do. The two-tab run on the demo and the real collector is test/core/sync.node.test.ts.
+import { expect } from '@open-wc/testing';
+import { readCookie } from '../../src/core/cookie.js';
+import type { ConsentState } from '../../src/core/types.js';
+import { config, reset, start, until } from './helpers.js';
+
+type Heard = Array<{ consent: ConsentState | null; adopted?: boolean; method: string }>;
+
+/** Records what `onChange` listeners of an instance hear. */
+function listen(garde: ReturnType<typeof start>): Heard {
+  const heard: Heard = [];
+  garde.onChange((consent, { adopted, method }) => heard.push({ consent, adopted, method }));
+  return heard;
+}
+
+let boxCount = 0;
+
+describe('sync: one decision for every tab', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('the other tab adopts a decision and a withdrawal as stored: listeners hear it, no receipt, no cookie of its own', async () => {
+    const deciding = start(config());
+    const other = start(config());
+    const heard = listen(other);
+    const events: Array<ConsentState | null> = [];
+    const onConsent = (event: CustomEvent<ConsentState | null>) => events.push(event.detail);
+    document.addEventListener('garde:consent', onConsent);
+    try {
+      deciding.set({ analytics: true });
+      await until(() => heard.length === 1);
+      expect(heard[0]).to.deep.equal({
+        consent: deciding.consent,
+        adopted: true,
+        method: 'custom',
+      });
+      expect(other.consent).to.deep.equal(deciding.consent);
+      expect(other.allowed('matomo')).to.be.true;
+      expect(other.allowed('youtube')).to.be.false;
+      const cookie = readCookie('garde_consent');
+
+      deciding.withdraw();
+      await until(() => heard.length === 2);
+      expect(heard[1]).to.include({ consent: null, adopted: true });
+      expect(other.withdrawn).to.be.true;
+      expect(other.allowed('analytics')).to.be.false;
+      // The event on document: one per decision from each instance (here one page holds both).
+      expect(events).to.have.length(4);
+      // Only the deciding tab logs receipts; the cookie is the deciding tab's.
+      expect((await other.history()).map((entry) => entry.method)).to.deep.equal([
+        'custom',
+        'withdraw',
+      ]);
+      expect(cookie).to.match(/\.c\.analytics\.\.\.\.matomo~youtube$/);
+    } finally {
+      document.removeEventListener('garde:consent', onConsent);
+    }
+  });
+
+  it('without a message (a frozen tab, no channel), the cookie is read again before a hit: none leaves after a refusal', async () => {
+    const box = `sync-${Date.now()}-${++boxCount}`;
+    const analyticsEndpoint = `/__beacons/${box}`;
+    const tab = start(config({ analyticsEndpoint }));
+    const heard = listen(tab);
+    tab.acceptAll();
+    tab.track('consented');
+    // With consent, the hit arrives (the recorder empties the box at each read).
+    const names: string[] = [];
+    const read = async () => {
+      const records = (await (await fetch(analyticsEndpoint)).json()) as Array<{ body: string }>;
+      names.push(...records.map((record) => (JSON.parse(record.body) as { name: string }).name));
+    };
+    await until(async () => (await read(), names.includes('consented')));
+    // What another tab's refusal leaves in the cookie, its message lost.
+    const decidedAt = Math.floor(Date.now() / 1000);
+    document.cookie = `garde_consent=2.${tab.consent!.id}.2020-12-07.${decidedAt}.r.....matomo~youtube;path=/`;
+    tab.track('after-refusal');
+    expect(tab.consent!.method).to.equal('reject-all');
+    expect(heard.at(-1)).to.include({ adopted: true, method: 'reject-all' });
+    // A sentinel after it, the same way: once it is in, the hit before it would be too.
+    await fetch(analyticsEndpoint, {
+      method: 'POST',
+      body: '{"name":"sentinel"}',
+      keepalive: true,
+    });
+    await until(async () => (await read(), names.includes('sentinel')));
+    expect(names).to.deep.equal(['consented', 'sentinel']);
+  });
+
+  it('destroy() stops listening to the other tabs', async () => {
+    const deciding = start(config());
+    const stopped = start(config());
+    const listening = start(config());
+    const heard = listen(listening);
+    stopped.destroy();
+    deciding.acceptAll();
+    await until(() => heard.length === 1);
+    expect(stopped.consent).to.equal(null);
+  });
+});
