@@ -18,7 +18,6 @@ import { stateFromCookie } from './state.js';
 import { createConsentStore } from './store.js';
 import { createTracker } from './tracker.js';
 import type { Garde, Receipt, SnapshotProvider } from './types.js';
-import { uuid } from './uuid.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
 export interface InitOptions {
@@ -44,16 +43,13 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   const shown = snapshot && createShown({ config, lang, provider: snapshot });
   const history = createHistory(
     config.policy.version ? config.recordEndpoint : null,
+    config.cookie.days,
     shown?.upload,
   );
   const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
-  // The same visitor keeps one id, even when the stored decision is too old or for another
-  // version, and after a withdrawal.
-  const id = stored?.id ?? uuid();
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const store = createConsentStore({
     config,
-    id,
     consent: stored && stateFromCookie(config, stored, now()),
     withdrawn: stored?.method === 'withdraw',
     gpc,
@@ -61,9 +57,10 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
   const record = shown
-    ? (receipt: Receipt) => shown.stamp(receipt).then(history.record)
+    ? (receipt: Receipt, logged: boolean) =>
+        shown.stamp(receipt).then((stamped) => history.record(stamped, logged))
     : history.record;
-  store.onChange(consentEffects({ config, id, lang, now, record }));
+  store.onChange(consentEffects({ config, lang, now, record }));
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();

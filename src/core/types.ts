@@ -101,8 +101,12 @@ export interface GardeConfig {
 
 /** The visitor's decision, or `null` before there is a valid one. */
 export interface ConsentState {
-  /** Random UUID, kept across later decisions of the same visitor. */
-  id: string;
+  /**
+   * Random UUID, only while something beyond `necessary` is granted (a refusal needs no proof
+   * and gets no identifier); kept across later decisions that still grant something, made anew
+   * by the first grant after a refusal or a withdrawal.
+   */
+  id?: string;
   /** `policy.version` the decision was made under. */
   version: string;
   /** ISO 8601. */
