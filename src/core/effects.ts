@@ -54,8 +54,9 @@ export function consentEffects({ config, lang, now, record }: EffectsOptions): C
           services: mapKeys(config.services, allowed),
           method,
           lang,
-          // Reduced as a hit's path is: no query, personal-looking segments redacted.
-          path: reducePath(location.pathname).slice(0, MAX_PATH_LENGTH),
+          // Reduced as a hit's path is: no query, identifiers and the site's personal segments
+          // redacted.
+          path: reducePath(location.pathname, [], config.paths).slice(0, MAX_PATH_LENGTH),
           layer,
           v: VERSION,
         },

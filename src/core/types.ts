@@ -2,6 +2,7 @@
 // that the UI uses. The shapes that cross to the collector (receipt, hit) live in src/wire.ts
 // and are re-exported here.
 
+import type { PathRules } from '../minimise/path.js';
 import type { Lang, Layer, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
 
 // The shapes that cross to the collector live in the wire module; re-exported for the core's users.
@@ -74,6 +75,8 @@ export interface GardeConfigInput {
   analyticsEndpoint?: string | null;
   analytics?: Partial<AnalyticsConfig>;
   integrations?: Partial<IntegrationsConfig>;
+  /** The site's own rules for the paths of hits and receipts (docs/analytics.md, "Paths"). */
+  paths?: PathRules;
   gpc?: 'refuse' | 'ignore';
   lang?: 'auto' | Lang;
   reloadOnRefusal?: boolean;
@@ -91,6 +94,7 @@ export interface GardeConfig {
   analyticsEndpoint: string | null;
   analytics: AnalyticsConfig;
   integrations: IntegrationsConfig;
+  paths: Required<PathRules>;
   gpc: 'refuse' | 'ignore';
   lang: 'auto' | Lang;
   reloadOnRefusal: boolean;

@@ -64,6 +64,32 @@ describe('what leaves the page with a decision', () => {
   });
 });
 
+describe("the site's own path rules", () => {
+  const startUrl = location.href;
+  beforeEach(reset);
+  afterEach(() => history.replaceState(null, '', startUrl));
+  after(reset);
+
+  it('paths.redact reaches the receipt and the hit; paths.keep cuts the rest', async () => {
+    history.replaceState(null, '', '/fr/patient/jean-dupont/documents');
+    const box = `rules-${Date.now()}-${++count}`;
+    const endpoints = {
+      recordEndpoint: `/__beacons/${box}-receipts`,
+      analyticsEndpoint: `/__beacons/${box}-hits`,
+    };
+    const garde = start(config({ ...endpoints, paths: { redact: ['/*/patient/*'] } }));
+    garde.acceptAll();
+    garde.track();
+    const [receipt] = await received(`${box}-receipts`, 1);
+    const [hit] = await received(`${box}-hits`, 1);
+    expect(JSON.parse(receipt!.body).path).to.equal('/fr/patient/:redacted/documents');
+    expect(JSON.parse(hit!.body).path).to.equal('/fr/patient/:redacted/documents');
+    start(config({ ...endpoints, paths: { keep: ['/*/themes'] } })).track();
+    const [cut] = await received(`${box}-hits`, 1);
+    expect(JSON.parse(cut!.body).path).to.equal('/fr');
+  });
+});
+
 describe('a no leaves no trace', () => {
   const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/i;
   const gpc = (value: boolean) =>
