@@ -8,6 +8,7 @@ import {
   reduceUserAgent,
   referrerDomain,
   sanitiseProps,
+  type PathRules,
 } from 'garde/minimise';
 import type { CountedHit } from './storage/counters.js';
 import type { StoredHit } from './storage/types.js';
@@ -29,6 +30,8 @@ export interface HitContext {
   now: Date;
   /** Query parameters kept in the path (`--query-allowlist`); all others are dropped. */
   queryAllowlist?: readonly string[];
+  /** The site's own path rules (`--path-redact`, `--path-keep`). */
+  paths?: PathRules;
 }
 
 /**
@@ -41,7 +44,7 @@ export function countedHit(hit: Hit, context: Omit<HitContext, 'ip'>): CountedHi
   return {
     day: context.now.toISOString().slice(0, 10),
     name: hit.name,
-    path: reducePath(hit.path, context.queryAllowlist),
+    path: reducePath(hit.path, context.queryAllowlist, context.paths),
     referrer: (hit.referrer && reduceReferrer(hit.referrer, context.pageHost)) || '',
     browser: ua.browser,
     os: ua.os,
@@ -63,7 +66,7 @@ export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
     receivedAt: context.now.toISOString(),
     day: context.now.toISOString().slice(0, 10),
     name: hit.name,
-    path: reducePath(hit.path, context.queryAllowlist),
+    path: reducePath(hit.path, context.queryAllowlist, context.paths),
     referrer: hit.referrer ? reduceReferrer(hit.referrer, context.pageHost) : null,
     browser: ua.browser,
     major: ua.major,

@@ -38,6 +38,11 @@ export interface Options {
   logLevel: string;
   /** Query parameters kept in the path of a hit (`--query-allowlist`); all others are dropped. */
   queryAllowlist: string[];
+  /**
+   * The site's own path rules (`--path-redact`, `--path-keep`), as the page's `paths` config:
+   * applied at ingress to every hit and receipt (docs/analytics.md, "Paths").
+   */
+  paths: { redact: string[]; keep: string[] };
 }
 
 /** A bad flag or value: the CLI prints it with the help and exits with code 2. */
@@ -70,6 +75,12 @@ Usage: garde-collector [options]
   --sqlite-sync normal|full     SQLite durability (default normal; see docs/collector.md)
   --log-level LEVEL             pino level (LOG_LEVEL, default info)
   --query-allowlist a,b         query parameters kept in a hit's path (default none)
+  --path-redact PATTERNS        personal path segments to redact in hits and receipts, e.g.
+                                /*/patient/* (comma-separated, repeatable; as the page's
+                                paths.redact)
+  --path-keep PATTERNS          allow-list mode: only paths matching these (and below them)
+                                are kept, any other is cut to its first segment (as the
+                                page's paths.keep)
   --help                        this text
 
 GARDE_ADMIN_TOKEN (at least ${MIN_TOKEN_LENGTH} characters, no spaces) opens the reading endpoints
@@ -93,6 +104,8 @@ const VALUE_FLAGS = [
   'sqlite-sync',
   'log-level',
   'query-allowlist',
+  'path-redact',
+  'path-keep',
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -184,6 +197,7 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
     sqliteSync: sync,
     logLevel: one('log-level', env.LOG_LEVEL || 'info')!,
     queryAllowlist: [...new Set((values['query-allowlist'] ?? []).flatMap(splitList))],
+    paths: { redact: pathPatterns(values['path-redact']), keep: pathPatterns(values['path-keep']) },
   };
 }
 
@@ -220,6 +234,15 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
   }
   if (!list.length) throw new OptionsError('--trust-proxy needs a value');
   return list;
+}
+
+/** `--path-redact` / `--path-keep`: comma-separated patterns, each starting with `/`. */
+function pathPatterns(values: string[] | undefined): string[] {
+  const patterns = [...new Set((values ?? []).flatMap(splitList))];
+  for (const pattern of patterns)
+    if (!pattern.startsWith('/'))
+      throw new OptionsError(`path patterns start with /, such as /*/patient/*; got "${pattern}"`);
+  return patterns;
 }
 
 function splitList(value: string | undefined): string[] {

@@ -166,7 +166,7 @@ export async function buildServer(
     options.origins,
   );
   const snapshots = knownSnapshots(storage);
-  consentRoute(app, { records, snapshots, now, onRequest: originCheck });
+  consentRoute(app, { records, snapshots, now, onRequest: originCheck, paths: options.paths });
   snapshotRoute(app, { storage, snapshots, now, onRequest: originCheck });
   collectRoute(app, {
     hits,
@@ -174,6 +174,7 @@ export async function buildServer(
     now,
     onRequest: originCheck,
     queryAllowlist: options.queryAllowlist,
+    paths: options.paths,
   });
   const auth = requireToken(options.adminToken);
   recordsRoutes(app, storage, auth, now);

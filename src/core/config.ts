@@ -40,6 +40,8 @@ const oneOf = (...choices: Array<string | boolean>): Leaf => [
 ];
 const url: Leaf = [(value) => value === null || isString(value), 'a URL or null', null];
 const array: Leaf = [Array.isArray, 'an array', []];
+// Path patterns (src/minimise/path.ts); one not starting with `/` never matches.
+const paths: Leaf = [isStrings, 'an array of texts', []];
 const EXTRAS = ['referrer', 'minor', 'screen', 'session', 'persistentId'];
 const OBJECT = 'an object';
 const NAMED = 'a name of letters, digits, _ and -';
@@ -102,6 +104,8 @@ const SPEC: Spec = {
     ],
     category: [isString, 'a category name', 'analytics'],
   },
+  // The site's own path rules (src/minimise/path.ts): patterns starting with `/`.
+  paths: { redact: paths, keep: paths },
   integrations: { consentMode: boolean(false), matomo: boolean(false) },
   gpc: oneOf('refuse', 'ignore'),
   lang: oneOf('auto', ...LANGS),

@@ -1,15 +1,17 @@
 // The consent cookie's value (see docs/cookie-format.md):
-//   2.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>.<flags>[.<known>]
-// Format 1 (the same without flags) is still read. <known>, the services that existed at the
-// decision, is one more field that a page writes since new services are asked (absent: every
-// service of the reading page's config counts as known). Pure functions, no DOM, so that a server can
+//   3.<id>.<version>.<decidedAt>.<method>.<categories>.<services on>.<services off>.<flags>.<known>
+// where <id> is empty unless something is granted (a no needs no identifier), and <known> lists the
+// services that existed at the decision (so that services added since are asked; absent: every
+// service of the reading page's config counts as known). Formats 2 (always an id, <known> optional)
+// and 1 (the same without flags) are still read. Pure functions, no DOM, so that a server can
 // read the cookie with the same code (`parseConsentCookie` is exported from `garde/core`).
 import { RECEIPT_METHODS, type ReceiptMethod } from '../wire.js';
 import type { ConsentState } from './types.js';
 
 /** A parsed consent cookie, before it is checked against the page's config. */
 export interface ConsentCookie {
-  id: string;
+  /** The consent id; absent from a refusal and a withdrawal marker of format 3. */
+  id?: string;
   version: string;
   /** Seconds since the epoch. */
   decidedAt: number;
@@ -30,10 +32,11 @@ export interface ConsentCookie {
 
 /** Names of categories and services: what the config accepts and the cookie can hold unescaped. */
 export const NAME = /^[\w-]{1,64}$/;
-// Format 2 has a ninth field, the flags (`g`: GPC was on), and may have a tenth, the services
-// known; format 1 has neither.
+// Formats 2 and 3 have a ninth field, the flags (`g`: GPC was on), and may have a tenth, the
+// services known; format 1 has neither. Only format 3 may leave the id empty (the lookahead:
+// formats 1 and 2 always hold one).
 const FORMAT =
-  /^[12]\.([\da-f-]{36})\.([^.]+)\.(\d{1,11})\.([arcgw])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)(?:\.(g?)(?:\.([\w~-]*))?)?$/;
+  /^(?:[12]\.(?=[\da-f])|3\.)([\da-f-]{36})?\.([^.]+)\.(\d{1,11})\.([arcgw])\.([\w~-]*)\.([\w~-]*)\.([\w~-]*)(?:\.(g?)(?:\.([\w~-]*))?)?$/;
 
 // Percent-encoding with `.` encoded too, so that it stays the field separator.
 const encode = (text: string) => encodeURIComponent(text).replace(/\./g, '%2E');
@@ -52,8 +55,9 @@ export type CookieRecord = Omit<ConsentState, 'expiresAt' | 'method'> & { method
  * `known`, the services the config has as the visitor decides (see {@link ConsentCookie.known}).
  */
 export function formatConsentCookie(state: CookieRecord, known?: string[] | null): string {
+  // An absent id is written as an empty field (join writes undefined as '').
   return [
-    2,
+    3,
     state.id,
     encode(state.version),
     Math.floor(Date.parse(state.decidedAt) / 1000),
@@ -67,9 +71,9 @@ export function formatConsentCookie(state: CookieRecord, known?: string[] | null
 }
 
 /**
- * Parses a cookie value; null when it is not a well-formed format-1 or format-2 value: no match,
+ * Parses a cookie value; null when it is not a well-formed format-1, 2 or 3 value: no match,
  * a bad name, a service both on and off, or a version that does not percent-decode. The flags
- * field is read when present (format 2 always writes it). Never throws.
+ * field is read when present (formats 2 and 3 always write it). Never throws.
  */
 export function parseConsentCookie(value: string): ConsentCookie | null {
   const match = FORMAT.exec(value);
@@ -89,7 +93,7 @@ export function parseConsentCookie(value: string): ConsentCookie | null {
     return null;
   try {
     return {
-      id: id!,
+      id,
       version: decodeURIComponent(version!),
       decidedAt: Number(decidedAt),
       method: RECEIPT_METHODS.find((method) => method[0] === code)!,

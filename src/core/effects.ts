@@ -1,7 +1,7 @@
 // What a change of decision does outside the store, in this order: the cookie (the decision, or a
-// withdrawal marker that keeps the visitor's id and keeps analytics silent), the erasure of what
-// each refused service left, the receipt, the `garde:consent` event, and with `reloadOnRefusal` a
-// reload when something granted before is refused now.
+// withdrawal marker with no id that keeps analytics silent), the erasure of what each refused
+// service left, the receipt, the `garde:consent` event, and with `reloadOnRefusal` a reload when
+// something granted before is refused now.
 import { writeCookie } from './cookie.js';
 import { formatConsentCookie } from './cookie-format.js';
 import { eraseRefused } from './erase.js';
@@ -15,24 +15,24 @@ import { MAX_PATH_LENGTH } from '../wire.js';
 
 export interface EffectsOptions {
   config: GardeConfig;
-  /** The visitor's consent id. */
-  id: string;
   /** The page's language now (`garde.setLang()` changes it): the receipt's `lang`. */
   lang: () => Lang;
   /** The clock, in ms since the epoch. */
   now: () => number;
-  /** Keeps a receipt (the log and the outbox); init() adds `shown` on the way. */
-  record: (receipt: Receipt) => unknown;
+  /**
+   * Keeps a receipt: in the outbox until sent, and in the local log only when `logged` (the
+   * decision keeps an id; otherwise the log is erased). init() adds `shown` on the way.
+   */
+  record: (receipt: Receipt, logged: boolean) => unknown;
 }
 
 /** The listener that applies every change of the consent store outside it. */
-export function consentEffects({ config, id, lang, now, record }: EffectsOptions): ConsentListener {
+export function consentEffects({ config, lang, now, record }: EffectsOptions): ConsentListener {
   const names = Object.keys({ ...config.categories, ...config.services });
   return (consent, { previous, method, layer, adopted }) => {
     const allowed = (name: string) => allowedIn(config, consent, name);
-    // A withdrawal leaves a marker with the visitor's id and nothing granted.
+    // A withdrawal leaves a marker with no id and nothing granted.
     const stored = consent ?? {
-      id,
       version: config.policy.version,
       decidedAt: iso(now()),
       method,
@@ -50,21 +50,27 @@ export function consentEffects({ config, id, lang, now, record }: EffectsOptions
       );
     eraseRefused(config, consent);
     // A withdrawal is recorded too (method `withdraw`), unless there was nothing to withdraw.
+    // Its id: the decision's, else the one the change ends (a refusal or a withdrawal after a
+    // grant), else a one-off id that nothing else shares and the browser does not keep.
     if (!adopted && (previous || consent))
-      record({
-        receiptId: uuid(),
-        id,
-        ts: iso(now()),
-        version: config.policy.version,
-        categories: mapKeys(config.categories, allowed),
-        services: mapKeys(config.services, allowed),
-        method,
-        lang: lang(),
-        // Reduced as a hit's path is: no query, personal-looking segments redacted.
-        path: reducePath(location.pathname).slice(0, MAX_PATH_LENGTH),
-        layer,
-        v: VERSION,
-      });
+      record(
+        {
+          receiptId: uuid(),
+          id: consent?.id || previous?.id || uuid(),
+          ts: iso(now()),
+          version: config.policy.version,
+          categories: mapKeys(config.categories, allowed),
+          services: mapKeys(config.services, allowed),
+          method,
+          lang: lang(),
+          // Reduced as a hit's path is: no query, identifiers and the site's personal segments
+          // redacted.
+          path: reducePath(location.pathname, [], config.paths).slice(0, MAX_PATH_LENGTH),
+          layer,
+          v: VERSION,
+        },
+        !!consent?.id,
+      );
     document.dispatchEvent(new CustomEvent('garde:consent', { detail: consent }));
     const lost = names.some((name) => allowedIn(config, previous, name) && !allowed(name));
     if (lost && config.reloadOnRefusal) location.reload();

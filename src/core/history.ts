@@ -1,7 +1,10 @@
 // The browser-side log of decisions and the outbox of receipts, in IndexedDB through idb-keyval.
 // A receipt is written to the outbox before it is sent and leaves it only once the server
-// answered: fetch tells us that, sendBeacon (true = queued) cannot. Storage that fails
-// (private modes, blocked IndexedDB) is skipped: the page keeps working.
+// answered: fetch tells us that, sendBeacon (true = queued) cannot. Nothing is kept without an
+// end: a log entry and an unsent receipt expire with the decision they record (`cookie.days`),
+// a decision without an id (a refusal, a withdrawal) erases the log, and an emptied key is
+// deleted. Storage that fails (private modes, blocked IndexedDB) is skipped: the page keeps
+// working.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { post } from './post.js';
 import type { HistoryEntry, Receipt } from './types.js';
@@ -43,10 +46,11 @@ export async function sendReceipt(
 }
 
 /**
- * The log and outbox of one instance; `endpoint` null keeps receipts in the log only. `onMissing`
- * hears of each snapshot the collector asks for.
+ * The log and outbox of one instance; `endpoint` null keeps receipts in the log only. `days` is
+ * the lifetime of a decision (`cookie.days`), hence of its entry and of its unsent receipt.
+ * `onMissing` hears of each snapshot the collector asks for.
  */
-export function createHistory(endpoint: string | null, onMissing?: MissingSnapshot) {
+export function createHistory(endpoint: string | null, days: number, onMissing?: MissingSnapshot) {
   let database: UseStore | undefined;
   // Receipts of this page not yet confirmed: the outbox when IndexedDB is unavailable.
   const pending: Outbox = {};
@@ -58,23 +62,29 @@ export function createHistory(endpoint: string | null, onMissing?: MissingSnapsh
       return fallback;
     }
   };
-  const read = <T>(key: string) =>
+  // `fallback` when IndexedDB cannot be read; undefined when the key is absent.
+  const read = <T>(key: string, fallback?: T) =>
     safely(
       (store) => store('readonly', (objects) => promisifyRequest<T | undefined>(objects.get(key))),
-      undefined,
+      fallback,
     );
-  // Read and write in one transaction (idb-keyval's update(), without its default store).
-  const update = <T>(key: string, change: (value: T | undefined) => T) =>
+  // Read and write in one transaction (idb-keyval's update(), without its default store); a
+  // change to nothing (undefined, an empty list or outbox) deletes the key.
+  const update = <T extends object>(key: string, change: (value: T | undefined) => T | undefined) =>
     safely(
       (store) =>
         store('readwrite', async (objects) => {
           const request = objects.get(key);
           await promisifyRequest(request);
-          objects.put(change(request.result), key);
+          const next = change(request.result);
+          if (next && Object.keys(next).length) objects.put(next, key);
+          else objects.delete(key);
           return promisifyRequest(objects.transaction);
         }),
       undefined,
     );
+  // Whether what was recorded at `ts` is still within the lifetime of its decision.
+  const current = ({ ts }: Receipt) => Date.parse(ts) + days * 864e5 > Date.now();
 
   /**
    * Sends what waits in the outbox. One flush at a time, across tabs too where Web Locks exist
@@ -82,13 +92,14 @@ export function createHistory(endpoint: string | null, onMissing?: MissingSnapsh
    * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
    */
   const sendOutbox = async () => {
-    for (const receipt of Object.values((await read<Outbox>('outbox')) ?? pending))
-      if (await sendReceipt(endpoint!, receipt, onMissing)) {
+    for (const receipt of Object.values((await read<Outbox>('outbox', pending)) ?? {}))
+      // An expired receipt is dropped unsent.
+      if (!current(receipt) || (await sendReceipt(endpoint!, receipt, onMissing))) {
         const { receiptId } = receipt;
         delete pending[receiptId];
         await update<Outbox>('outbox', ({ [receiptId]: _sent, ...rest } = {}) => rest);
-        await update<HistoryEntry[]>('history', (entries = []) =>
-          entries.map((entry) =>
+        await update<HistoryEntry[]>('history', (entries) =>
+          entries?.map((entry) =>
             entry.receiptId === receiptId ? { ...entry, sent: true } : entry,
           ),
         );
@@ -118,10 +129,15 @@ export function createHistory(endpoint: string | null, onMissing?: MissingSnapsh
       }
       return flush();
     },
-    /** Logs a receipt, puts it in the outbox first, then sends it. */
-    async record(receipt: Receipt): Promise<void> {
+    /**
+     * Logs a receipt (`logged`; otherwise erases the log: a visitor without an id has none),
+     * puts it in the outbox first, then sends it.
+     */
+    async record(receipt: Receipt, logged: boolean): Promise<void> {
       await update<HistoryEntry[]>('history', (entries = []) =>
-        [...entries, { ...receipt, sent: false }].slice(-HISTORY_LIMIT),
+        logged
+          ? [...entries.filter(current), { ...receipt, sent: false }].slice(-HISTORY_LIMIT)
+          : undefined,
       );
       if (!endpoint) return;
       pending[receipt.receiptId] = receipt;
@@ -132,6 +148,6 @@ export function createHistory(endpoint: string | null, onMissing?: MissingSnapsh
       return flush();
     },
     /** The log, oldest first. */
-    list: () => read<HistoryEntry[]>('history').then((entries) => entries ?? []),
+    list: () => read<HistoryEntry[]>('history').then((entries = []) => entries.filter(current)),
   };
 }

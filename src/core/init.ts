@@ -19,7 +19,6 @@ import { createConsentStore } from './store.js';
 import { startSync } from './sync.js';
 import { createTracker } from './tracker.js';
 import type { Garde, Lang, Receipt, SnapshotProvider } from './types.js';
-import { uuid } from './uuid.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
 export interface InitOptions {
@@ -50,16 +49,13 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   // logged here only.
   const history = createHistory(
     config.policy.version ? config.recordEndpoint : null,
+    config.cookie.days,
     snapshot && ((hash) => shownNow().upload(hash)),
   );
   const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
-  // The same visitor keeps one id, even when the stored decision is too old or for another
-  // version, and after a withdrawal.
-  const id = stored?.id ?? uuid();
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const store = createConsentStore({
     config,
-    id,
     consent: stored && stateFromCookie(config, stored, now()),
     withdrawn: stored?.method === 'withdraw',
     gpc,
@@ -67,10 +63,13 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
   const record = snapshot
-    ? (receipt: Receipt) => shownNow().stamp(receipt).then(history.record)
+    ? (receipt: Receipt, logged: boolean) =>
+        shownNow()
+          .stamp(receipt)
+          .then((stamped) => history.record(stamped, logged))
     : history.record;
   const lang = () => garde.lang;
-  store.onChange(consentEffects({ config, id, lang, now, record }));
+  store.onChange(consentEffects({ config, lang, now, record }));
   // After the effects: it reads the cookie they write.
   const sync = startSync({ config, store, now });
 

@@ -14,7 +14,10 @@ export interface ShownOptions {
 }
 
 export interface Shown {
-  /** The receipt with this page's `shown` (left out where no hash can be made). */
+  /**
+   * The receipt with this page's `shown`; left out for the `api` and `signal` layers (nothing was
+   * shown) and where no hash can be made.
+   */
   stamp(receipt: Receipt): Promise<Receipt>;
   /** Sends this page's snapshot to `<recordEndpoint>/snapshot`, if `shown` is its hash. */
   upload(shown: string): Promise<void>;
@@ -33,8 +36,14 @@ export function createShown({ config, lang, provider }: ShownOptions): Shown {
     }
   };
   return {
-    // `shown: undefined` leaves the field out of the JSON sent.
-    stamp: async (receipt) => ({ ...receipt, shown: await hashed() }),
+    // Only garde's own UI shows something: a decision through the API (a page's own button,
+    // withdraw()) or a browser signal (GPC) claims no sight. Every receipt still waits for the
+    // one hash, so that receipts are logged in the order decided. `shown: undefined` leaves the
+    // field out of the JSON sent.
+    async stamp(receipt) {
+      const shown = await hashed();
+      return { ...receipt, shown: /api|signal/.test(receipt.layer!) ? undefined : shown };
+    },
     async upload(shown) {
       // A receipt sent from the outbox may come from another page (then `hash` is another, or
       // not made yet): only this page's snapshot is at hand. Once it is sent, the collector has

@@ -32,8 +32,8 @@ export function allowedIn(config: GardeConfig, state: ConsentState | null, name:
 
 /** What a decision is made of; see {@link makeState}. */
 export interface StateOptions {
-  /** The visitor's consent id. */
-  id: string;
+  /** The visitor's consent id, kept only if the decision grants something. */
+  id?: string;
   /** When it was decided, in ms since the epoch. */
   decidedAt: number;
   method: Method;
@@ -50,12 +50,14 @@ export function makeState(
   config: GardeConfig,
   { id, decidedAt, method, granted, services = {}, gpc = false }: StateOptions,
 ): ConsentState {
+  const categories = mapKeys(config.categories, (name) => name === 'necessary' || granted(name));
   return {
-    id,
+    // No identifier for a no: only a decision granting more than `necessary` keeps the id.
+    id: Object.values(categories).filter(Boolean)[1] ? id : undefined,
     version: config.policy.version,
     decidedAt: iso(decidedAt),
     expiresAt: iso(decidedAt + config.cookie.days * DAY_MS),
-    categories: mapKeys(config.categories, (name) => name === 'necessary' || granted(name)),
+    categories,
     services,
     method,
     gpc,

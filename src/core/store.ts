@@ -12,6 +12,7 @@ import type {
   Method,
   ReceiptMethod,
 } from './types.js';
+import { uuid } from './uuid.js';
 import { LAYERS } from '../wire.js';
 
 /** A decision to take, and where it was taken (`layer`, default `api`). */
@@ -43,8 +44,6 @@ export type ConsentListener = (consent: ConsentState | null, change: ConsentChan
 
 export interface ConsentStoreOptions {
   config: GardeConfig;
-  /** The visitor's consent id, kept across their decisions. */
-  id: string;
   /** The stored decision, or null. */
   consent: ConsentState | null;
   /** Whether the stored state is a withdrawal (then `consent` is null). */
@@ -84,7 +83,6 @@ export interface ConsentStore {
 /** Creates the store of one page's decision. */
 export function createConsentStore({
   config,
-  id,
   consent,
   withdrawn,
   gpc,
@@ -112,8 +110,15 @@ export function createConsentStore({
   };
   const decide = (options: DecideOptions) =>
     change(
-      // Whole seconds: what the cookie can hold, so that the next page reads the same state.
-      makeState(config, { ...options, id, decidedAt: Math.floor(now() / 1000) * 1000, gpc }),
+      // Whole seconds: what the cookie can hold, so that the next page reads the same state. The
+      // id goes on while something stays granted; makeState drops it from a refusal, and the
+      // first grant after one gets a fresh id.
+      makeState(config, {
+        ...options,
+        id: current?.id || uuid(),
+        decidedAt: Math.floor(now() / 1000) * 1000,
+        gpc,
+      }),
       options.method,
       options.layer,
     );

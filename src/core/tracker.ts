@@ -101,7 +101,7 @@ export function createTracker({ config, store, lang }: TrackerOptions): Tracker 
       if (!validName(name)) return warnOnce('event name');
       const hit: Hit = {
         name,
-        path: reducePath(location.href, analytics.queryAllowlist),
+        path: reducePath(location.href, analytics.queryAllowlist, config.paths),
         lang: lang(),
         vw: vwBucket(innerWidth),
         consent: granted,

@@ -2,6 +2,7 @@
 // that the UI uses. The shapes that cross to the collector (receipt, hit) live in src/wire.ts
 // and are re-exported here.
 
+import type { PathRules } from '../minimise/path.js';
 import type { Lang, Layer, Method, Receipt, ReceiptMethod, TrackProps } from '../wire.js';
 
 // The shapes that cross to the collector live in the wire module; re-exported for the core's users.
@@ -74,6 +75,8 @@ export interface GardeConfigInput {
   analyticsEndpoint?: string | null;
   analytics?: Partial<AnalyticsConfig>;
   integrations?: Partial<IntegrationsConfig>;
+  /** The site's own rules for the paths of hits and receipts (docs/analytics.md, "Paths"). */
+  paths?: PathRules;
   gpc?: 'refuse' | 'ignore';
   lang?: 'auto' | Lang;
   reloadOnRefusal?: boolean;
@@ -91,6 +94,7 @@ export interface GardeConfig {
   analyticsEndpoint: string | null;
   analytics: AnalyticsConfig;
   integrations: IntegrationsConfig;
+  paths: Required<PathRules>;
   gpc: 'refuse' | 'ignore';
   lang: 'auto' | Lang;
   reloadOnRefusal: boolean;
@@ -101,8 +105,12 @@ export interface GardeConfig {
 
 /** The visitor's decision, or `null` before there is a valid one. */
 export interface ConsentState {
-  /** Random UUID, kept across later decisions of the same visitor. */
-  id: string;
+  /**
+   * Random UUID, only while something beyond `necessary` is granted (a refusal needs no proof
+   * and gets no identifier); kept across later decisions that still grant something, made anew
+   * by the first grant after a refusal or a withdrawal.
+   */
+  id?: string;
   /** `policy.version` the decision was made under. */
   version: string;
   /** ISO 8601. */

@@ -4,7 +4,7 @@
 export { anonymiseIp, type AnonymiseIpOptions } from './ip.js';
 export { reduceUserAgent, uaVersion, minorVersion, type ReducedUa, type UaHints } from './ua.js';
 export { referrerDomain, sameSite } from './referrer.js';
-export { reducePath } from './path.js';
+export { reducePath, personalSegment, type PathRules } from './path.js';
 export {
   looksPersonal,
   sanitiseProps,

@@ -143,7 +143,7 @@ describe('<garde-preferences>', () => {
   it('the consent id: French spacing before the colon, a copy button (Clipboard API), announced', async () => {
     document.documentElement.lang = 'fr';
     const g = start();
-    g.rejectAll();
+    g.set({ analytics: true });
     await open();
     const receipt = $(prefs(), '[part=receipt]');
     expect(receipt.textContent!.replace(/[ \n]+/g, ' ').trim()).to.match(
@@ -189,6 +189,15 @@ describe('<garde-preferences>', () => {
     expect(g.allowed('video')).to.be.false;
     await frame();
     expect(dialog().open).to.be.false;
+  });
+
+  it('shows no consent id after a refusal: a no has none', async () => {
+    const g = start();
+    g.set({ marketing: true });
+    g.rejectAll();
+    await open();
+    expect(prefs().shadowRoot!.querySelector('[part=receipt]')).to.equal(null);
+    expect(g.consent!.method).to.equal('reject-all');
   });
 
   it('reflects the current decision when reopened, with the consent id and date', async () => {

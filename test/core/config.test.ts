@@ -39,6 +39,7 @@ describe('config', () => {
         category: 'analytics',
       },
       integrations: { consentMode: false, matomo: false },
+      paths: { redact: [], keep: [] },
       gpc: 'refuse',
       lang: 'auto',
       reloadOnRefusal: false,

@@ -14,9 +14,9 @@ const state = (over: Partial<ConsentState> = {}): ConsentState => ({
 });
 
 describe('cookie format', () => {
-  it('writes the documented compact form (format 2: flags last, `g` when GPC was on)', () => {
+  it('writes the documented compact form (format 3: flags last, `g` when GPC was on)', () => {
     expect(formatConsentCookie(state())).to.equal(
-      '2.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo.',
+      '3.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.c.analytics.youtube.matomo.',
     );
     expect(formatConsentCookie(state({ method: 'accept-all', gpc: true }))).to.match(
       /\.a\.analytics\.youtube\.matomo\.g$/,
@@ -30,19 +30,38 @@ describe('cookie format', () => {
 
   it('writes and reads the marker a withdrawal leaves: method w, nothing granted', () => {
     const marker = formatConsentCookie({
-      id: '0f8fad5b-d9cb-469f-a165-70867728950e',
       version: '2020-12-07',
       decidedAt: '2026-11-28T10:00:00.000Z',
       method: 'withdraw',
       categories: {},
       services: {},
     });
-    expect(marker).to.equal('2.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.w....');
+    expect(marker).to.equal('3..2020-12-07.1795860000.w....');
     expect(parseConsentCookie(marker)).to.deep.include({
       method: 'withdraw',
       categories: [],
       gpc: false,
     });
+  });
+
+  it('writes a refusal without an id, and reads it back without one', () => {
+    const refusal = formatConsentCookie(
+      state({ id: undefined, categories: { necessary: true }, services: {}, method: 'reject-all' }),
+    );
+    expect(refusal).to.equal('3..2020-12-07.1795860000.r....');
+    const parsed = parseConsentCookie(refusal)!;
+    expect(parsed.id).to.equal(undefined);
+    expect(parsed).to.deep.include({ method: 'reject-all', categories: [], gpc: false });
+  });
+
+  it('still reads format 2 (always an id), and refuses one without an id', () => {
+    const v2 = '2.0f8fad5b-d9cb-469f-a165-70867728950e.2020-12-07.1795860000.r....';
+    expect(parseConsentCookie(v2)).to.deep.include({
+      id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      method: 'reject-all',
+    });
+    expect(parseConsentCookie('2..2020-12-07.1795860000.r....')).to.equal(null);
+    expect(parseConsentCookie('1..2020-12-07.1795860000.r...')).to.equal(null);
   });
 
   it('still reads format 1 (no flags): a gpc decision counts as made with GPC on', () => {
@@ -114,7 +133,7 @@ describe('cookie format', () => {
       good + '.matomo.extra',
       good + '.matomo~<b>',
       good + 'x',
-      '3' + good.slice(1),
+      '4' + good.slice(1),
       '0' + good.slice(1),
       good.replace('0f8fad5b', '0f8fad5z'),
       good.replace('-469f-', '-469f0-'), // an id of the wrong length

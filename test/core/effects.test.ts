@@ -1,11 +1,16 @@
 // What a decision sends, as the server receives it (the beacon recorder): the receipt's path is
 // reduced like a hit's, and neither a receipt nor a hit carries the page URL in a Referer header.
 import { expect } from '@open-wc/testing';
-import type { Hit, Receipt } from '../../src/core/types.js';
+import { createStore, entries, get, keys } from 'idb-keyval';
+import type { Garde, Hit, Receipt } from '../../src/core/types.js';
+import { snapshotText } from '../../src/i18n/snapshot.js';
 import { config, reset, start, until } from './helpers.js';
+
+const BANNER = { layer: 'banner' } as const;
 
 interface Beacon {
   body: string;
+  cookie: string;
   referer: string;
   headers: Record<string, string>;
 }
@@ -56,5 +61,137 @@ describe('what leaves the page with a decision', () => {
       for (const leak of [NUMBER, 'jean.dupont', 'example.be'])
         expect(everything).not.to.contain(leak);
     }
+  });
+});
+
+describe("the site's own path rules", () => {
+  const startUrl = location.href;
+  beforeEach(reset);
+  afterEach(() => history.replaceState(null, '', startUrl));
+  after(reset);
+
+  it('paths.redact reaches the receipt and the hit; paths.keep cuts the rest', async () => {
+    history.replaceState(null, '', '/fr/patient/jean-dupont/documents');
+    const box = `rules-${Date.now()}-${++count}`;
+    const endpoints = {
+      recordEndpoint: `/__beacons/${box}-receipts`,
+      analyticsEndpoint: `/__beacons/${box}-hits`,
+    };
+    const garde = start(config({ ...endpoints, paths: { redact: ['/*/patient/*'] } }));
+    garde.acceptAll();
+    garde.track();
+    const [receipt] = await received(`${box}-receipts`, 1);
+    const [hit] = await received(`${box}-hits`, 1);
+    expect(JSON.parse(receipt!.body).path).to.equal('/fr/patient/:redacted/documents');
+    expect(JSON.parse(hit!.body).path).to.equal('/fr/patient/:redacted/documents');
+    start(config({ ...endpoints, paths: { keep: ['/*/themes'] } })).track();
+    const [cut] = await received(`${box}-hits`, 1);
+    expect(JSON.parse(cut!.body).path).to.equal('/fr');
+  });
+});
+
+describe('a no leaves no trace', () => {
+  const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/i;
+  const gpc = (value: boolean) =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+      value,
+      configurable: true,
+    });
+  beforeEach(reset);
+  afterEach(
+    () => delete (Navigator.prototype as { globalPrivacyControl?: boolean }).globalPrivacyControl,
+  );
+  after(reset);
+
+  /** Everything of garde's the browser keeps: cookies, both storages, the IndexedDB store. */
+  const kept = async () =>
+    JSON.stringify([
+      document.cookie,
+      { ...localStorage },
+      { ...sessionStorage },
+      await entries(createStore('garde', 'log')),
+    ]);
+
+  /**
+   * Decides on one page, then opens the next one: returns the receipts the collector got, what
+   * the browser keeps afterwards, and what the next page sent (hits, and the Cookie header of a
+   * request to the site).
+   */
+  async function afterDecision(decide: (garde: Garde) => void, receiptCount: number) {
+    const box = `no-trace-${Date.now()}-${++count}`;
+    const endpoints = {
+      recordEndpoint: `/__beacons/${box}-receipts`,
+      analyticsEndpoint: `/__beacons/${box}-hits`,
+    };
+    const garde = start(config(endpoints), { snapshot: snapshotText });
+    decide(garde);
+    const receipts = (await received(`${box}-receipts`, receiptCount)).map(
+      (record) => JSON.parse(record.body) as Receipt,
+    );
+    // Sent: the outbox empties.
+    await until(async () => !(await get('outbox', createStore('garde', 'log'))));
+    const stored = await kept();
+    const next = start(config({ ...endpoints, analytics: { autoPageview: true } }));
+    next.track('download');
+    // A request to the site, with its cookies, after the page's own: the last of the box.
+    navigator.sendBeacon(`/__beacons/${box}-hits`, 'end');
+    const hits = await received(`${box}-hits`, 1);
+    return { receipts, stored, next, hits };
+  }
+
+  it('reject-all: no id kept anywhere, a one-off id in the receipt, and silence on the next page', async () => {
+    const { receipts, stored, next, hits } = await afterDecision((g) => g.rejectAll(BANNER), 1);
+    expect(stored).to.not.match(UUID);
+    expect(receipts[0]!.method).to.equal('reject-all');
+    expect(receipts[0]!.id).to.match(UUID);
+    expect(stored).to.not.contain(receipts[0]!.id);
+    expect(next.consent!.id).to.equal(undefined);
+    // No hit from the next page, and no identifier in the Cookie header it sends to the site.
+    expect(hits.map((hit) => hit.body)).to.deep.equal(['end']);
+    expect(hits[0]!.cookie).to.match(/garde_consent=3\.\./);
+    expect(hits[0]!.cookie).to.not.match(UUID);
+  });
+
+  it('GPC: the same, and its receipt (layer signal) claims no `shown`', async () => {
+    gpc(true);
+    const { receipts, stored, hits } = await afterDecision(() => {}, 1);
+    expect(stored).to.not.match(UUID);
+    expect(receipts[0]).to.include({ method: 'gpc', layer: 'signal' });
+    expect(receipts[0]).to.not.have.property('shown');
+    expect(hits.map((hit) => hit.body)).to.deep.equal(['end']);
+    expect(hits[0]!.cookie).to.not.match(UUID);
+  });
+
+  it('withdraw: its receipt under the id it ends, then the id, the log and the outbox are gone', async () => {
+    const { receipts, stored, hits } = await afterDecision((g) => {
+      g.acceptAll(BANNER);
+      g.withdraw();
+    }, 2);
+    const acceptance = receipts.find((receipt) => receipt.method === 'accept-all');
+    const withdrawal = receipts.find((receipt) => receipt.method === 'withdraw');
+    expect(acceptance!.id).to.match(UUID);
+    expect(withdrawal).to.include({ method: 'withdraw', id: acceptance!.id });
+    // Withdrawn through the API: nothing of garde's was shown for it.
+    expect(withdrawal).to.not.have.property('shown');
+    expect(acceptance!.shown).to.match(/^[\da-f]{64}$/);
+    expect(stored).to.not.match(UUID);
+    expect(await keys(createStore('garde', 'log'))).to.deep.equal([]);
+    expect(hits.map((hit) => hit.body)).to.deep.equal(['end']);
+    expect(hits[0]!.cookie).to.match(/garde_consent=3\.\.[^;]*\.w\./);
+  });
+
+  it('an acceptance after a refusal gets a new id, the refusal’s one-off id is never reused', async () => {
+    const box = `no-trace-${Date.now()}-${++count}`;
+    const g = start(config({ recordEndpoint: `/__beacons/${box}` }));
+    g.rejectAll();
+    g.acceptAll();
+    const [refusal, acceptance] = (await received(box, 2)).map(
+      (record) => JSON.parse(record.body) as Receipt,
+    );
+    expect(refusal!.method).to.equal('reject-all');
+    expect(acceptance!.id).to.equal(g.consent!.id);
+    expect(acceptance!.id).to.not.equal(refusal!.id);
+    expect(document.cookie).to.contain(acceptance!.id);
+    expect(document.cookie).to.not.contain(refusal!.id);
   });
 });

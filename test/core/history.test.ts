@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createStore, get } from 'idb-keyval';
+import { createStore, get, keys } from 'idb-keyval';
 import { HISTORY_LIMIT } from '../../src/core/history.js';
 import type { Receipt } from '../../src/core/types.js';
 import { config, reset, start, until } from './helpers.js';
@@ -27,10 +27,10 @@ describe('history and receipts', () => {
     const g = start(config());
     g.acceptAll();
     g.set({ youtube: false });
-    g.withdraw();
+    g.set({ marketing: false });
     await until(async () => (await g.history()).length === 3);
     const h = await g.history();
-    expect(h.map((e) => e.method)).to.deep.equal(['accept-all', 'custom', 'withdraw']);
+    expect(h.map((e) => e.method)).to.deep.equal(['accept-all', 'custom', 'custom']);
     const [first, second, third] = h;
     expect(first).to.include({
       id: g.consent?.id ?? first!.id,
@@ -48,9 +48,43 @@ describe('history and receipts', () => {
     expect(second!.services).to.deep.equal({ matomo: true, youtube: false });
     expect(third!.categories).to.deep.equal({
       necessary: true,
-      analytics: false,
+      analytics: true,
       marketing: false,
     });
+  });
+
+  it('keeps no log without an id: a refusal or a withdrawal erases it, and the outbox empties', async () => {
+    const g = start(config({ recordEndpoint: endpoint() }));
+    g.acceptAll();
+    await until(async () => (await g.history())[0]?.sent);
+    g.withdraw();
+    await until(async () => (await seen()).posts.length === 2 && !(await outbox()).length);
+    const store = createStore('garde', 'log');
+    expect(await keys(store)).to.deep.equal([]);
+    expect(await g.history()).to.deep.equal([]);
+    g.rejectAll();
+    await until(async () => (await seen()).posts.length === 3 && !(await outbox()).length);
+    expect(await keys(store)).to.deep.equal([]);
+  });
+
+  it('lets an entry and an unsent receipt expire with their decision (cookie.days)', async () => {
+    const days = 2;
+    const past = () => Date.now() - 3 * 864e5;
+    const old = start(config({ recordEndpoint: endpoint(), cookie: { days } }), { now: past });
+    old.acceptAll();
+    const store = createStore('garde', 'log');
+    await until(async () => (await get<unknown[]>('history', store))?.length === 1);
+    // Recorded three days ago, for a decision of two days: out of the log, and dropped unsent.
+    await until(async () => !(await outbox()).length);
+    expect(await old.history()).to.deep.equal([]);
+    expect((await seen()).posts).to.deep.equal([]);
+    const later = start(config({ recordEndpoint: endpoint(), cookie: { days } }));
+    await later.ready;
+    later.acceptAll();
+    await until(async () => (await later.history())[0]?.sent);
+    expect((await later.history()).map((e) => e.method)).to.deep.equal(['accept-all']);
+    expect(await outbox()).to.deep.equal([]);
+    expect((await seen()).posts.filter((p) => p.status === 202)).to.have.length(1);
   });
 
   it('stores nothing on a first visit before the decision: no cookie, no database', async () => {
@@ -75,16 +109,18 @@ describe('history and receipts', () => {
 
   it(`keeps only the last ${HISTORY_LIMIT} decisions`, async () => {
     const g = start(config());
-    for (let i = 0; i < HISTORY_LIMIT + 5; i++) g.set({ analytics: i % 2 === 0 });
+    g.set({ analytics: true });
+    for (let i = 0; i < HISTORY_LIMIT + 4; i++) g.set({ marketing: i % 2 === 0 });
     const done = async () => {
       const h = await g.history();
       return (
         h.length === HISTORY_LIMIT &&
-        h[0]!.categories.analytics === false &&
-        h[HISTORY_LIMIT - 1]!.categories.analytics === true
+        h[0]!.categories.marketing === true &&
+        h[HISTORY_LIMIT - 1]!.categories.marketing === false
       );
     };
-    // Decisions 0-4 are gone: the oldest kept is decision 5 (refused), the newest decision 104 (granted).
+    // The first 5 of 105 decisions are gone: the oldest kept grants marketing (i = 4), the newest
+    // (i = 103) refuses it.
     await until(done, 8000);
     expect(await g.history()).to.have.length(HISTORY_LIMIT);
   });
@@ -108,7 +144,7 @@ describe('history and receipts', () => {
     await answer(503);
     const g = start(config({ recordEndpoint: endpoint() }));
     g.acceptAll();
-    g.rejectAll();
+    g.set({ marketing: false });
     await until(async () => (await seen()).posts.length >= 2);
     await g.ready;
     const ids = (await g.history()).map((e) => e.receiptId);

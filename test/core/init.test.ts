@@ -130,17 +130,28 @@ describe('init', () => {
     expect(next.allowed('youtube')).to.be.false;
   });
 
-  it('keeps the visitor id across decisions, pages and a policy version change', () => {
+  it('keeps the id while something is granted; a refusal has none, and a grant after it a fresh one', () => {
     const g = start(config());
     g.acceptAll();
     const id = g.consent!.id;
     expect(id).to.match(/^[\da-f-]{36}$/);
-    g.rejectAll();
+    g.set({ marketing: false });
     expect(g.consent!.id).to.equal(id);
+    expect(start(config()).consent!.id).to.equal(id);
+    g.rejectAll();
+    expect(g.consent!.id).to.equal(undefined);
+    expect(consentCookie()).to.match(/^3\.\.2020-12-07\.\d+\.r\.\.\.\.$/);
+    const next = start(config());
+    expect(next.consent!.method).to.equal('reject-all');
+    expect(next.consent!.id).to.equal(undefined);
+    next.set({ analytics: true });
+    expect(next.consent!.id).to.match(/^[\da-f-]{36}$/);
+    expect(next.consent!.id).to.not.equal(id);
+    // A new policy version is a new question: a fresh id too.
     const v2 = start(config({ policy: { url: '/p', version: '2021-06-01' } }));
     expect(v2.consent).to.equal(null);
     v2.acceptAll();
-    expect(v2.consent!.id).to.equal(id);
+    expect(v2.consent!.id).to.not.equal(next.consent!.id);
     expect(v2.consent!.version).to.equal('2021-06-01');
   });
 
@@ -159,8 +170,8 @@ describe('init', () => {
     expect(events).to.deep.equal([null]);
     expect(g.consent).to.equal(null);
     expect(g.withdrawn).to.equal(true);
-    // The cookie keeps only a withdrawal marker: the id, nothing granted (analytics stays silent).
-    expect(consentCookie()).to.match(new RegExp(`^2\\.${id}\\.2020-12-07\\.\\d+\\.w\\.\\.\\.\\.$`));
+    // The cookie keeps only a withdrawal marker: no id, nothing granted (analytics stays silent).
+    expect(consentCookie()).to.match(/^3\.\.2020-12-07\.\d+\.w\.\.\.\.$/);
     expect(document.cookie).to.not.match(/_pk_id|VISITOR_INFO1_LIVE/);
     expect(localStorage.getItem('_pk_x')).to.equal(null);
     expect(sessionStorage.getItem('yt-remote')).to.equal(null);
@@ -168,12 +179,13 @@ describe('init', () => {
     const next = start(config());
     expect(next.consent).to.equal(null);
     expect(next.withdrawn).to.equal(true);
-    // The visitor keeps their id: the withdrawal and the next choice are linked.
+    // The id ends with the withdrawal: a refusal has none, the next grant a fresh one.
     g.rejectAll();
-    expect(g.consent!.id).to.equal(id);
+    expect(g.consent!.id).to.equal(undefined);
     expect(g.withdrawn).to.equal(false);
     next.acceptAll();
-    expect(next.consent!.id).to.equal(id);
+    expect(next.consent!.id).to.match(/^[\da-f-]{36}$/);
+    expect(next.consent!.id).to.not.equal(id);
   });
 
   it('refusing a service erases its cookies and storage but not those of granted ones', () => {
@@ -329,8 +341,9 @@ describe('init', () => {
         analytics: false,
         marketing: false,
       });
-      await until(async () => (await g.history()).length === 1);
-      expect((await g.history())[0]!.method).to.equal('gpc');
+      // No id, hence no local log (the receipt itself: test/core/effects.test.ts).
+      expect(g.consent!.id).to.equal(undefined);
+      expect(await g.history()).to.deep.equal([]);
       // Next page: the stored refusal, not a second record.
       expect(start(config()).consent!.method).to.equal('gpc');
     });

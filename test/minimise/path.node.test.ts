@@ -6,6 +6,8 @@ import { PATH_CASES } from './path-cases.js';
 
 for (const c of PATH_CASES) {
   test(`reducePath(${c.url}) → ${c.expected}${c.note ? ` (${c.note})` : ''}`, () => {
-    assert.equal(reducePath(c.url, c.allowlist), c.expected);
+    const reduced = reducePath(c.url, c.allowlist, c.rules);
+    assert.equal(reduced, c.expected);
+    for (const part of c.personal ?? []) assert.ok(!reduced.includes(part), part);
   });
 }

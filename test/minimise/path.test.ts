@@ -6,7 +6,7 @@ import { PATH_CASES } from './path-cases.js';
 describe('reducePath', () => {
   for (const c of PATH_CASES) {
     it(`reducePath(${c.url}) → ${c.expected}${c.note ? ` (${c.note})` : ''}`, () => {
-      expect(reducePath(c.url, c.allowlist)).to.equal(c.expected);
+      expect(reducePath(c.url, c.allowlist, c.rules)).to.equal(c.expected);
     });
   }
 });

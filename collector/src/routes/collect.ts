@@ -2,7 +2,7 @@
 // queued as an anonymised row; before, it only adds one to a day-level counter.
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Hit } from 'garde/wire';
-import { validName } from 'garde/minimise';
+import { validName, type PathRules } from 'garde/minimise';
 import { anonymiseHit, countedHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
 import { hitSchema } from '../schemas.js';
@@ -21,6 +21,8 @@ export interface CollectRouteOptions {
   onRequest: onRequestHookHandler;
   /** Query parameters kept in a hit's path; all others are dropped. */
   queryAllowlist: readonly string[];
+  /** The site's own path rules (`--path-redact`, `--path-keep`). */
+  paths?: PathRules;
 }
 
 function pageHost(request: FastifyRequest): string {
@@ -34,7 +36,7 @@ function pageHost(request: FastifyRequest): string {
 
 /** Registers POST /collect; answers 202 once the hit's row or counter is committed. */
 export function collectRoute(app: FastifyInstance, options: CollectRouteOptions): void {
-  const { hits, counts, now, onRequest, queryAllowlist } = options;
+  const { hits, counts, now, onRequest, queryAllowlist, paths } = options;
   app.post(
     '/collect',
     { bodyLimit: HIT_LIMIT, schema: { body: hitSchema }, onRequest },
@@ -50,6 +52,7 @@ export function collectRoute(app: FastifyInstance, options: CollectRouteOptions)
         pageHost: pageHost(request),
         now: now(),
         queryAllowlist,
+        paths,
       };
       // Before consent the client address is not read at all: a counter has no place for it.
       if (hit.consent) await hits.add(anonymiseHit(hit, { ...context, ip: request.ip }));

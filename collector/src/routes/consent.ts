@@ -2,7 +2,7 @@
 // says whether the collector has the snapshot the receipt names (`shown`), so that the page can send it.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Receipt } from 'garde/wire';
-import { reducePath } from 'garde/minimise';
+import { reducePath, type PathRules } from 'garde/minimise';
 import type { Batcher } from '../batcher.js';
 import { requestOrigin } from '../cors.js';
 import type { KnownSnapshots } from '../known-snapshots.js';
@@ -18,6 +18,8 @@ export interface ConsentRouteOptions {
   snapshots: KnownSnapshots;
   now: () => Date;
   onRequest: onRequestHookHandler;
+  /** The site's own path rules (`--path-redact`, `--path-keep`), applied to the receipt's path. */
+  paths?: PathRules;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ConsentRouteOptions {
  */
 export function consentRoute(
   app: FastifyInstance,
-  { records, snapshots, now, onRequest }: ConsentRouteOptions,
+  { records, snapshots, now, onRequest, paths }: ConsentRouteOptions,
 ): void {
   const options = { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema }, onRequest };
   app.post('/consent', options, async (request, reply) => {
@@ -54,7 +56,7 @@ export function consentRoute(
         services: r.services,
         method: r.method,
         lang: r.lang,
-        path: reducePath(r.path),
+        path: reducePath(r.path, [], paths),
         origin: requestOrigin(request),
         clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
         shown,

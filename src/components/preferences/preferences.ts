@@ -148,7 +148,7 @@ export class GardePreferences extends GardeElement {
           <a part="link" href=${text(config.policy.url)}>${strings.policy}</a>
         </p>
         ${Object.entries(config.categories).map((entry) => this.__renderCategory(entry))}
-        ${consent ? this.__renderReceipt(consent) : nothing}
+        ${consent?.id ? this.__renderReceipt(consent) : nothing}
         <div part="actions">
           <button part="button reject" @click=${() => this.__decide(() => garde.rejectAll(DIALOG))}>
             ${strings.reject}
@@ -332,7 +332,7 @@ export class GardePreferences extends GardeElement {
     const { strings } = this.localize;
     this.__announce('');
     try {
-      await navigator.clipboard.writeText(this.garde!.consent!.id);
+      await navigator.clipboard.writeText(this.garde!.consent!.id!);
       this.__announce(strings.copied);
     } catch {
       // No Clipboard API (plain http, older browsers) or no permission.
