@@ -126,6 +126,8 @@ export function mountUi(garde: Garde): () => void {
   });
   const unmountPlaceholders = mountPlaceholders(garde);
   return () => {
+    // An opening still waiting for its file is forgotten too.
+    asked++;
     unsubscribe();
     unmountPlaceholders();
     document.removeEventListener('garde:show-preferences', showPreferences);

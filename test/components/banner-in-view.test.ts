@@ -81,4 +81,24 @@ describe('<garde-banner>: "Reject all" in full view on arrival', () => {
           // The page is not scrolled to get there.
           expect(scrollY).to.equal(0);
         });
+
+  for (const { width, height } of SIZES)
+    it(`at ${width}×${height}, its fallback form (the dialog could not load): "Reject all" and "Withdraw my consent" in view`, async () => {
+      await setViewport({ width, height });
+      const garde = start({ lang: 'de' });
+      garde.acceptAll();
+      const host = document.createElement('garde-banner');
+      host.garde = garde;
+      host.__fallback = true;
+      host.dataset.test = '';
+      document.body.prepend(host);
+      await frame();
+      for (const name of ['reject', 'withdraw']) {
+        const button = $(host, `[part~=${name}]`);
+        expect(visibleShare(button), name).to.equal(1);
+        for (const [x, y] of points(button))
+          expect(host.shadowRoot!.elementFromPoint(x, y) === button, `${name} at ${x},${y}`).to.be
+            .true;
+      }
+    });
 });

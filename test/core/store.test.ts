@@ -84,3 +84,26 @@ describe('store: set()', () => {
     expect(garde.allowed('marketing')).to.be.false;
   });
 });
+
+describe('store: withdraw()', () => {
+  beforeEach(reset);
+  after(reset);
+
+  it('records where it was done: the layer given (garde’s dialog, its banner), else api', async () => {
+    const garde = start(config());
+    garde.acceptAll();
+    garde.withdraw({ layer: 'dialog' });
+    garde.acceptAll();
+    garde.withdraw();
+    // Anything but a known layer (an Event passed by a listener) is api.
+    garde.acceptAll();
+    garde.withdraw(new Event('click') as never);
+    await until(async () => (await garde.history()).length === 6);
+    const receipts = await garde.history();
+    expect(receipts.filter((r) => r.method === 'withdraw').map((r) => r.layer)).to.deep.equal([
+      'dialog',
+      'api',
+      'api',
+    ]);
+  });
+});
