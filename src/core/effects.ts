@@ -39,10 +39,9 @@ export function consentEffects({ config, lang, now, record }: EffectsOptions): C
       categories: {},
       services: {},
     };
-    // A decision adopted from another tab is in the cookie already, and has its receipt; this
-    // page's own storage (sessionStorage) is erased all the same.
-    // A decision keeps the services the visitor decided on, so that a later page knows which were
-    // added since (see stateFromCookie).
+    // A decision adopted from another tab is in the cookie already, and has its receipt (this
+    // page's own storage, sessionStorage, is erased all the same). A decision lists the services
+    // the visitor decided on, so that a later page knows which were added since (stateFromCookie).
     if (!adopted)
       writeCookie(
         config.cookie,
