@@ -83,6 +83,14 @@ const uiOnDemand = () => ({
   },
 });
 
+/**
+ * The renamed private names (`__name`, `_$name`), shared by every IIFE build: garde-ui.js's
+ * classes extend garde.js's GardeElement, so a name renamed in both must be renamed alike, and a
+ * new name must not take one garde.js already gave. Rollup builds the outputs in order, drop-ins
+ * first.
+ */
+const nameCache = {};
+
 /** What the drop-in and its on-demand part are built with: one IIFE each, Lit inlined, names mangled. */
 const iifePlugins = () => [
   // Lit's production build: the "development" condition would pull in dev-mode warnings.
@@ -92,6 +100,7 @@ const iifePlugins = () => [
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
   gardeVersion(),
   terser({
+    nameCache,
     ecma: 2020,
     module: false,
     // unsafe_arrows: a `function` expression that uses neither `this` nor `arguments` becomes an
@@ -114,10 +123,41 @@ const dropIn = {
   plugins: [uiOnDemand(), ...iifePlugins()],
 };
 
+/** The modules garde-ui.js takes from garde.js (src/components/ui-kit.ts) rather than bundling. */
+// (An external package keeps the name it was imported by: `lit/html.js`.)
+const KIT_MODULES =
+  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/]base(\.styles)?\.ts)$/;
+/**
+ * garde-ui.js uses garde.js's lit-html and GardeElement (and through it the controllers and the
+ * languages): those modules stay outside it, as `window.gardeKit`, which garde.js fills before it
+ * adds the script (ui-kit.ts). The build fails if garde-ui.js needs a name that the kit lacks.
+ */
+const requireKitNames = () => ({
+  name: 'require-kit-names',
+  generateBundle(_options, bundle) {
+    const kit = /export const uiKit = \{([^}]*)\}/.exec(
+      readFileSync('src/components/ui-kit.ts', 'utf8'),
+    );
+    const provided = kit ? kit[1].split(',').map((name) => name.trim()) : [];
+    for (const chunk of Object.values(bundle))
+      for (const [id, names] of Object.entries(chunk.importedBindings ?? {}))
+        for (const name of names)
+          if (!provided.includes(name))
+            this.error(`garde-ui.js needs ${name} from ${id}, not in src/components/ui-kit.ts`);
+  },
+});
+
 const onDemand = {
   input: 'src/components/on-demand-entry.ts',
-  output: { file: 'dist/garde-ui.js', format: 'iife', sourcemap: true },
-  plugins: iifePlugins(),
+  external: (id, _importer, isResolved) => isResolved && KIT_MODULES.test(id),
+  output: {
+    file: 'dist/garde-ui.js',
+    format: 'iife',
+    sourcemap: true,
+    // Its only externals are the kit's modules.
+    globals: () => 'gardeKit',
+  },
+  plugins: [requireKitNames(), ...iifePlugins()],
 };
 
 const esm = {

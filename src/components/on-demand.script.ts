@@ -10,6 +10,7 @@ import { BLOCKED } from '../core/gate.js';
 import type { Garde } from '../core/types.js';
 import { EMBEDS } from './mount-placeholders.js';
 import type { GardePlaceholder } from './placeholder/placeholder.js';
+import { shareUiKit } from './ui-kit.js';
 
 // Taken while garde.js runs: `document.currentScript` is null later.
 const current = document.currentScript as HTMLScriptElement | null;
@@ -25,6 +26,7 @@ export function prepareOnDemand(): void {}
  */
 export function loadOnDemand(): Promise<unknown> {
   if (!loading) {
+    shareUiKit();
     const script = document.createElement('script');
     script.src = url;
     script.nonce = current?.nonce ?? '';
