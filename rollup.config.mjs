@@ -91,13 +91,35 @@ const uiOnDemand = () => ({
  */
 const nameCache = {};
 
-/** What the drop-in and its on-demand part are built with: one IIFE each, Lit inlined, names mangled. */
-const iifePlugins = () => [
+/**
+ * A per-language drop-in (dist/garde.fr.js…): the languages module keeps its one language's
+ * strings, and the language resolution knows no other (src/core/page-langs.ts). After the
+ * TypeScript plugin, which compiles the files as they are on disk.
+ */
+const generated = (code) => ({ code, map: { mappings: '' } });
+const oneLanguage = (lang) => ({
+  name: 'one-language',
+  transform(_code, id) {
+    if (/[\\/]src[\\/]i18n[\\/]languages\.ts$/.test(id))
+      return generated(`import { ${lang} } from './${lang}.js';
+export const translations = { ${lang} };`);
+    if (/[\\/]src[\\/]core[\\/]page-langs\.ts$/.test(id))
+      return generated(`export const PAGE_LANGS = ['${lang}'];`);
+    return null;
+  },
+});
+
+/**
+ * What the drop-ins and their on-demand part are built with: one IIFE each, Lit inlined, names
+ * mangled; `lang` for a per-language drop-in.
+ */
+const iifePlugins = ({ lang } = {}) => [
   // Lit's production build: the "development" condition would pull in dev-mode warnings.
   nodeResolve({ exportConditions: ['production'] }),
   minifyTemplates(),
   requireMinifiedTemplates(),
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
+  ...(lang ? [oneLanguage(lang)] : []),
   gardeVersion(),
   terser({
     nameCache,
@@ -122,6 +144,13 @@ const dropIn = {
   output: { file: 'dist/garde.js', format: 'iife', sourcemap: true },
   plugins: [uiOnDemand(), ...iifePlugins()],
 };
+
+/** The same drop-in with one language's strings, for pages in one language: dist/garde.fr.js… */
+const dropInFor = (lang) => ({
+  input: 'src/garde.ts',
+  output: { file: `dist/garde.${lang}.js`, format: 'iife', sourcemap: true },
+  plugins: [uiOnDemand(), ...iifePlugins({ lang })],
+});
 
 /** The modules garde-ui.js takes from garde.js (src/components/ui-kit.ts) rather than bundling. */
 // (An external package keeps the name it was imported by: `lit/html.js`.)
@@ -184,4 +213,5 @@ const esm = {
   ],
 };
 
-export default [dropIn, onDemand, esm, admin];
+// The drop-ins before garde-ui.js, which takes its renamed names from theirs (nameCache).
+export default [dropIn, ...['fr', 'nl', 'de', 'en'].map(dropInFor), onDemand, esm, admin];

@@ -1,16 +1,11 @@
 // The UI's languages, the site's own wording over them, and the fallback for texts the page's
 // config gives per language.
 import type { GardeConfig, Lang, LocalisedText } from '../core/types.js';
-import { en } from './en.js';
-import { fr } from './fr.js';
-import { nl } from './nl.js';
-import { de } from './de.js';
+import { translations } from './languages.js';
 import type { Translation } from './translation.js';
 
 export type { Translation } from './translation.js';
-
-/** The built-in strings, by language. */
-export const translations = { fr, nl, de, en };
+export { translations };
 
 /** A cookie or other storage as the dialog lists it, its texts in the page's language. */
 export interface StorageItem {
