@@ -70,9 +70,9 @@ const requireMinifiedTemplates = () => ({
 });
 
 /**
- * In the drop-in, the preferences dialog and the embeds' placeholder are dist/garde-ui.js, loaded
- * the first time one is needed: on-demand.ts (which bundles them) is swapped for
- * on-demand.script.ts.
+ * In the drop-in, the preferences dialog (dist/garde-ui.js) and the embeds' placeholder
+ * (dist/garde-embed.js) are loaded the first time one is needed: on-demand.ts (which bundles them)
+ * is swapped for on-demand.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
@@ -84,8 +84,8 @@ const uiOnDemand = () => ({
 });
 
 /**
- * The renamed private names (`__name`, `_$name`), shared by every IIFE build: garde-ui.js's
- * classes extend garde.js's GardeElement, so a name renamed in both must be renamed alike, and a
+ * The renamed private names (`__name`, `_$name`), shared by every IIFE build: the on-demand
+ * files' classes extend garde.js's GardeElement, so a name renamed in both must be renamed alike, and a
  * new name must not take one garde.js already gave. Rollup builds the outputs in order, drop-ins
  * first.
  */
@@ -152,14 +152,16 @@ const dropInFor = (lang) => ({
   plugins: [uiOnDemand(), ...iifePlugins({ lang })],
 });
 
-/** The modules garde-ui.js takes from garde.js (src/components/ui-kit.ts) rather than bundling. */
-// (An external package keeps the name it was imported by: `lit/html.js`.)
+/**
+ * The modules garde-ui.js and garde-embed.js take from garde.js (src/components/ui-kit.ts) rather
+ * than bundling. (An external package keeps the name it was imported by: `lit/html.js`.)
+ */
 const KIT_MODULES =
   /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/]base(\.styles)?\.ts)$/;
 /**
- * garde-ui.js uses garde.js's lit-html and GardeElement (and through it the controllers and the
- * languages): those modules stay outside it, as `window.gardeKit`, which garde.js fills before it
- * adds the script (ui-kit.ts). The build fails if garde-ui.js needs a name that the kit lacks.
+ * The on-demand files use garde.js's lit-html and GardeElement (and through it the controllers and
+ * the languages): those modules stay outside them, as `window.gardeKit`, which garde.js fills
+ * before it adds a script (ui-kit.ts). The build fails if one needs a name that the kit lacks.
  */
 const requireKitNames = () => ({
   name: 'require-kit-names',
@@ -172,22 +174,26 @@ const requireKitNames = () => ({
       for (const [id, names] of Object.entries(chunk.importedBindings ?? {}))
         for (const name of names)
           if (!provided.includes(name))
-            this.error(`garde-ui.js needs ${name} from ${id}, not in src/components/ui-kit.ts`);
+            this.error(`${name} from ${id} is not in src/components/ui-kit.ts`);
   },
 });
 
-const onDemand = {
-  input: 'src/components/on-demand-entry.ts',
+/** A file the drop-in loads on demand: its entry, rendering with the drop-in's kit. */
+const onDemandFile = (input, file) => ({
+  input,
   external: (id, _importer, isResolved) => isResolved && KIT_MODULES.test(id),
   output: {
-    file: 'dist/garde-ui.js',
+    file,
     format: 'iife',
     sourcemap: true,
     // Its only externals are the kit's modules.
     globals: () => 'gardeKit',
   },
   plugins: [requireKitNames(), ...iifePlugins()],
-};
+});
+// The dialog, and the embeds' placeholder alone (a page with an embed needs no dialog).
+const onDemand = onDemandFile('src/components/on-demand-entry.ts', 'dist/garde-ui.js');
+const embed = onDemandFile('src/components/embed-entry.ts', 'dist/garde-embed.js');
 
 const esm = {
   input: {
@@ -213,5 +219,5 @@ const esm = {
   ],
 };
 
-// The drop-ins before garde-ui.js, which takes its renamed names from theirs (nameCache).
-export default [dropIn, ...['fr', 'nl', 'de', 'en'].map(dropInFor), onDemand, esm, admin];
+// The drop-ins before garde-ui.js and garde-embed.js, which take its renamed names from theirs (nameCache).
+export default [dropIn, ...['fr', 'nl', 'de', 'en'].map(dropInFor), onDemand, embed, esm, admin];

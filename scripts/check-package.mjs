@@ -36,6 +36,7 @@ function run(command, args, cwd) {
 for (const built of [
   'dist/garde.js',
   'dist/garde-ui.js',
+  'dist/garde-embed.js',
   'dist/garde.fr.js',
   'dist/esm/wire.js',
   'custom-elements.json',
@@ -67,6 +68,7 @@ try {
       '--exclude-entrypoints',
       'garde.js',
       'garde-ui.js',
+      'garde-embed.js',
       'garde.fr.js',
       'garde.nl.js',
       'garde.de.js',
