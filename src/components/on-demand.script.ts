@@ -8,6 +8,7 @@
 // arrives: the dialog is a modal in the top layer, and mount-placeholders.ts has already given
 // each placeholder its embed's box.
 
+import { afterPaint } from '../core/after-paint.js';
 import { BLOCKED } from '../core/gate.js';
 import type { Garde } from '../core/types.js';
 import { EMBEDS } from './mount-placeholders.js';
@@ -59,7 +60,7 @@ export function mountPlaceholders(garde: Garde): () => void {
   let unmount: (() => void) | undefined;
   let stopped = false;
   const start = () => {
-    if (!document.querySelector(EMBEDS)) return;
+    if (stopped || !document.querySelector(EMBEDS)) return;
     observer.disconnect();
     // The placeholders alone: dist/garde-embed.js, not the dialog.
     void loadElement('garde-embed.js', 'garde-placeholder').then(() => {
@@ -71,7 +72,8 @@ export function mountPlaceholders(garde: Garde): () => void {
   // The gate marks every embed it holds back, late ones too: that attribute is all there is to
   // watch, not every node the page adds.
   observer.observe(document, { subtree: true, attributeFilter: [BLOCKED] });
-  start();
+  // The gate has hidden the embeds already: their file can wait until the banner is painted.
+  void afterPaint(start);
   return () => {
     stopped = true;
     observer.disconnect();
