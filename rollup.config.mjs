@@ -72,12 +72,13 @@ const requireMinifiedTemplates = () => ({
 /**
  * In the drop-in, the preferences dialog (dist/garde-ui.js) and the embeds' placeholder
  * (dist/garde-embed.js) are loaded the first time one is needed: on-demand.ts (which bundles them)
- * is swapped for on-demand.script.ts.
+ * is swapped for on-demand.script.ts; the analytics tracker (dist/garde-analytics.js) is loaded at
+ * the first hit to send: tracker.ts is swapped for tracker.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
   async resolveId(source, importer) {
-    if (!source.endsWith('/on-demand.js')) return null;
+    if (!/\/(on-demand|tracker)\.js$/.test(source)) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
     return resolved?.id ?? null;
   },
@@ -194,6 +195,12 @@ const onDemandFile = (input, file) => ({
 // The dialog, and the embeds' placeholder alone (a page with an embed needs no dialog).
 const onDemand = onDemandFile('src/components/on-demand-entry.ts', 'dist/garde-ui.js');
 const embed = onDemandFile('src/components/embed-entry.ts', 'dist/garde-embed.js');
+/** The analytics tracker, loaded at the first hit (src/core/tracker.script.ts): core code, no kit. */
+const analytics = {
+  input: 'src/core/analytics-entry.ts',
+  output: { file: 'dist/garde-analytics.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
+};
 
 const esm = {
   input: {
@@ -220,4 +227,12 @@ const esm = {
 };
 
 // The drop-ins before garde-ui.js and garde-embed.js, which take its renamed names from theirs (nameCache).
-export default [dropIn, ...['fr', 'nl', 'de', 'en'].map(dropInFor), onDemand, embed, esm, admin];
+export default [
+  dropIn,
+  ...['fr', 'nl', 'de', 'en'].map(dropInFor),
+  onDemand,
+  embed,
+  analytics,
+  esm,
+  admin,
+];
