@@ -51,7 +51,9 @@ async function once(browser, origin, system, viewport) {
   try {
     await page.evaluateOnNewDocument(probe(system.reject.toString()));
     // The trace gives every main-thread task, short ones too (the longtask API sees only > 50 ms).
-    await page.tracing.start({ categories: ['devtools.timeline'] });
+    await page.tracing.start({
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
     await page.goto(origin + system.page, { waitUntil: 'load', timeout: 30000 });
     await page.waitForFunction('window.__bench.visibleAt > 0', { timeout: 30000, polling: 20 });
     // Let late work (animations, deferred rendering) finish so its long tasks and shifts count too.
