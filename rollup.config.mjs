@@ -70,28 +70,60 @@ const requireMinifiedTemplates = () => ({
 });
 
 /**
- * In the drop-in, the preferences dialog and the embeds' placeholder are dist/garde-ui.js, loaded
- * the first time one is needed: on-demand.ts (which bundles them) is swapped for
- * on-demand.script.ts.
+ * In the drop-in, the preferences dialog (dist/garde-ui.js) and the embeds' placeholder
+ * (dist/garde-embed.js) are loaded the first time one is needed: on-demand.ts (which bundles them)
+ * is swapped for on-demand.script.ts; the analytics tracker (dist/garde-analytics.js) is loaded at
+ * the first hit to send: tracker.ts is swapped for tracker.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
   async resolveId(source, importer) {
-    if (!source.endsWith('/on-demand.js')) return null;
+    if (!/\/(on-demand|tracker)\.js$/.test(source)) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
     return resolved?.id ?? null;
   },
 });
 
-/** What the drop-in and its on-demand part are built with: one IIFE each, Lit inlined, names mangled. */
-const iifePlugins = () => [
+/**
+ * The renamed private names (`__name`, `_$name`), shared by every IIFE build: the on-demand
+ * files' classes extend garde.js's GardeElement, so a name renamed in both must be renamed alike, and a
+ * new name must not take one garde.js already gave. Rollup builds the outputs in order, drop-ins
+ * first.
+ */
+const nameCache = {};
+
+/**
+ * A per-language drop-in (dist/garde.fr.js…): the languages module keeps its one language's
+ * strings, and the language resolution knows no other (src/core/page-langs.ts). After the
+ * TypeScript plugin, which compiles the files as they are on disk.
+ */
+const generated = (code) => ({ code, map: { mappings: '' } });
+const oneLanguage = (lang) => ({
+  name: 'one-language',
+  transform(_code, id) {
+    if (/[\\/]src[\\/]i18n[\\/]languages\.ts$/.test(id))
+      return generated(`import { ${lang} } from './${lang}.js';
+export const translations = { ${lang} };`);
+    if (/[\\/]src[\\/]core[\\/]page-langs\.ts$/.test(id))
+      return generated(`export const PAGE_LANGS = ['${lang}'];`);
+    return null;
+  },
+});
+
+/**
+ * What the drop-ins and their on-demand part are built with: one IIFE each, Lit inlined, names
+ * mangled; `lang` for a per-language drop-in.
+ */
+const iifePlugins = ({ lang } = {}) => [
   // Lit's production build: the "development" condition would pull in dev-mode warnings.
   nodeResolve({ exportConditions: ['production'] }),
   minifyTemplates(),
   requireMinifiedTemplates(),
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
+  ...(lang ? [oneLanguage(lang)] : []),
   gardeVersion(),
   terser({
+    nameCache,
     ecma: 2020,
     module: false,
     // unsafe_arrows: a `function` expression that uses neither `this` nor `arguments` becomes an
@@ -114,9 +146,59 @@ const dropIn = {
   plugins: [uiOnDemand(), ...iifePlugins()],
 };
 
-const onDemand = {
-  input: 'src/components/on-demand-entry.ts',
-  output: { file: 'dist/garde-ui.js', format: 'iife', sourcemap: true },
+/** The same drop-in with one language's strings, for pages in one language: dist/garde.fr.js… */
+const dropInFor = (lang) => ({
+  input: 'src/garde.ts',
+  output: { file: `dist/garde.${lang}.js`, format: 'iife', sourcemap: true },
+  plugins: [uiOnDemand(), ...iifePlugins({ lang })],
+});
+
+/**
+ * The modules garde-ui.js and garde-embed.js take from garde.js (src/components/ui-kit.ts) rather
+ * than bundling. (An external package keeps the name it was imported by: `lit/html.js`.)
+ */
+const KIT_MODULES =
+  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/]base(\.styles)?\.ts)$/;
+/**
+ * The on-demand files use garde.js's lit-html and GardeElement (and through it the controllers and
+ * the languages): those modules stay outside them, as `window.gardeKit`, which garde.js fills
+ * before it adds a script (ui-kit.ts). The build fails if one needs a name that the kit lacks.
+ */
+const requireKitNames = () => ({
+  name: 'require-kit-names',
+  generateBundle(_options, bundle) {
+    const kit = /export const uiKit = \{([^}]*)\}/.exec(
+      readFileSync('src/components/ui-kit.ts', 'utf8'),
+    );
+    const provided = kit ? kit[1].split(',').map((name) => name.trim()) : [];
+    for (const chunk of Object.values(bundle))
+      for (const [id, names] of Object.entries(chunk.importedBindings ?? {}))
+        for (const name of names)
+          if (!provided.includes(name))
+            this.error(`${name} from ${id} is not in src/components/ui-kit.ts`);
+  },
+});
+
+/** A file the drop-in loads on demand: its entry, rendering with the drop-in's kit. */
+const onDemandFile = (input, file) => ({
+  input,
+  external: (id, _importer, isResolved) => isResolved && KIT_MODULES.test(id),
+  output: {
+    file,
+    format: 'iife',
+    sourcemap: true,
+    // Its only externals are the kit's modules.
+    globals: () => 'gardeKit',
+  },
+  plugins: [requireKitNames(), ...iifePlugins()],
+});
+// The dialog, and the embeds' placeholder alone (a page with an embed needs no dialog).
+const onDemand = onDemandFile('src/components/on-demand-entry.ts', 'dist/garde-ui.js');
+const embed = onDemandFile('src/components/embed-entry.ts', 'dist/garde-embed.js');
+/** The analytics tracker, loaded at the first hit (src/core/tracker.script.ts): core code, no kit. */
+const analytics = {
+  input: 'src/core/analytics-entry.ts',
+  output: { file: 'dist/garde-analytics.js', format: 'iife', sourcemap: true },
   plugins: iifePlugins(),
 };
 
@@ -144,4 +226,13 @@ const esm = {
   ],
 };
 
-export default [dropIn, onDemand, esm, admin];
+// The drop-ins before garde-ui.js and garde-embed.js, which take its renamed names from theirs (nameCache).
+export default [
+  dropIn,
+  ...['fr', 'nl', 'de', 'en'].map(dropInFor),
+  onDemand,
+  embed,
+  analytics,
+  esm,
+  admin,
+];

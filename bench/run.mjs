@@ -89,6 +89,8 @@ const startHeader = [
   'IQR',
   'CLS (median)',
   'CLS max',
+  'longest task ms (median)',
+  'reject top–bottom px (median)',
 ];
 const startRows = (systems) => {
   const gst = g(systems);
@@ -102,6 +104,8 @@ const startRows = (systems) => {
     spread(s.blockingMs),
     s.cls.median.toFixed(3),
     s.cls.max.toFixed(3),
+    fmtMs(s.longestTaskMs.median),
+    `${fmtMs(s.rejectTop.median)}–${fmtMs(s.rejectBottom.median)}${s.rejectInView ? '' : ' (not all in view)'}`,
   ]);
 };
 const startTitle = (viewport) =>

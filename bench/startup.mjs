@@ -1,6 +1,6 @@
 // Start-up in headless Chromium with the CPU throttled 4x: time from navigation start to the
-// reject button on screen, main-thread blocking time (long tasks beyond 50 ms) and cumulative
-// layout shift, for each system at each viewport, in fresh browser contexts, systems alternated
+// reject button on screen (and where it is then), main-thread blocking time (long tasks beyond
+// 50 ms), the longest main-thread task (from a trace) and cumulative layout shift, for each system at each viewport, in fresh browser contexts, systems alternated
 // A B C D E A B C D E within each viewport of each round.
 import { SYSTEMS } from './lib/systems.mjs';
 import { freshPage, VIEWPORTS } from './lib/browser.mjs';
@@ -19,12 +19,30 @@ const probe = (rejectSource) => `(() => {
     const b = find();
     if (b) {
       const r = b.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden') { window.__bench.visibleAt = performance.now(); return; }
+      if (r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden') { window.__bench.visibleAt = performance.now(); window.__bench.reject = { top: r.top, bottom: r.bottom, inView: r.top >= 0 && r.bottom <= innerHeight }; return; }
     }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 })();`;
+
+/**
+ * The longest task on a renderer's main thread in a trace (ms): the page's, as only the page under
+ * test runs in its renderer during the load.
+ */
+function longestTask(trace) {
+  const { traceEvents } = JSON.parse(new TextDecoder().decode(trace));
+  const main = new Set(
+    traceEvents
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  let longest = 0;
+  for (const e of traceEvents)
+    if (e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  return longest;
+}
 
 async function once(browser, origin, system, viewport) {
   const { context, page } = await freshPage(browser, viewport);
@@ -32,10 +50,15 @@ async function once(browser, origin, system, viewport) {
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.evaluateOnNewDocument(probe(system.reject.toString()));
+    // The trace gives every main-thread task, short ones too (the longtask API sees only > 50 ms).
+    await page.tracing.start({
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
     await page.goto(origin + system.page, { waitUntil: 'load', timeout: 30000 });
     await page.waitForFunction('window.__bench.visibleAt > 0', { timeout: 30000, polling: 20 });
     // Let late work (animations, deferred rendering) finish so its long tasks and shifts count too.
     await page.waitForNetworkIdle({ idleTime: 500, timeout: 5000 }).catch(() => undefined);
+    const longestTaskMs = longestTask(await page.tracing.stop());
     const r = await page.evaluate(() => window.__bench);
     if (await page.evaluate(() => window.benchTrackerRan === true))
       throw new Error(`${system.name}: the gated script ran before consent`);
@@ -44,6 +67,10 @@ async function once(browser, origin, system, viewport) {
       visibleMs: r.visibleAt,
       blockingMs: r.longTasks.reduce((n, d) => n + Math.max(0, d - 50), 0),
       cls: r.cls,
+      longestTaskMs,
+      rejectTop: r.reject.top,
+      rejectBottom: r.reject.bottom,
+      rejectInView: r.reject.inView,
     };
   } finally {
     await context.close();
@@ -76,6 +103,10 @@ export async function measureStartup(browser, origin, rounds, onProgress = () =>
         visibleMs: summary(own.map((r) => r.visibleMs)),
         blockingMs: summary(own.map((r) => r.blockingMs)),
         cls: summary(own.map((r) => r.cls)),
+        longestTaskMs: summary(own.map((r) => r.longestTaskMs)),
+        rejectTop: summary(own.map((r) => r.rejectTop)),
+        rejectBottom: summary(own.map((r) => r.rejectBottom)),
+        rejectInView: own.every((r) => r.rejectInView),
       };
     }),
   }));

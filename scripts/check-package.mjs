@@ -36,6 +36,9 @@ function run(command, args, cwd) {
 for (const built of [
   'dist/garde.js',
   'dist/garde-ui.js',
+  'dist/garde-embed.js',
+  'dist/garde-analytics.js',
+  'dist/garde.fr.js',
   'dist/esm/wire.js',
   'custom-elements.json',
 ])
@@ -66,6 +69,12 @@ try {
       '--exclude-entrypoints',
       'garde.js',
       'garde-ui.js',
+      'garde-embed.js',
+      'garde-analytics.js',
+      'garde.fr.js',
+      'garde.nl.js',
+      'garde.de.js',
+      'garde.en.js',
       'custom-elements.json',
     ],
     ROOT,

@@ -19,7 +19,7 @@ export const CPU_THROTTLE = 4;
  * the most content) and a laptop. Layout shift is measured at both.
  */
 export const VIEWPORTS = [
-  { name: '320×640', width: 320, height: 640 },
+  { name: '360×640', width: 360, height: 640 },
   { name: '1280×800', width: 1280, height: 800 },
 ];
 

@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import { resolveLang } from '../core/lang.js';
 import type { Lang, LocalisedText } from '../core/types.js';
 import { localisedText, translations, uiStrings, type UiStrings } from '../i18n/index.js';
 import type { GardeHost } from './consent-controller.js';
@@ -11,9 +12,9 @@ import type { GardeHost } from './consent-controller.js';
  */
 export class LocalizeController implements ReactiveController {
   /** The language of the current render. */
-  lang: Lang = 'en';
+  lang: Lang = resolveLang();
   /** The strings in `lang`: garde's, with the site's own wording over them (`uiStrings`). */
-  strings = translations.en as UiStrings;
+  strings = translations[this.lang] as UiStrings;
 
   constructor(private __host: GardeHost) {
     __host.addController(this);

@@ -5,6 +5,7 @@
 import { validateConfig } from './config.js';
 import { readCookie } from './cookie.js';
 import { parseConsentCookie } from './cookie-format.js';
+import { afterPaint } from './after-paint.js';
 import { consentEffects } from './effects.js';
 import { startGate } from './gate.js';
 import { guarded } from './guarded.js';
@@ -81,7 +82,8 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   const garde: Garde = Object.assign(store, {
     config,
     lang: initialLang(),
-    ready: history.retry(),
+    // The outbox waits until the banner is painted; nothing on the way to it needs IndexedDB.
+    ready: afterPaint(history.retry),
     showPreferences: () => void document.dispatchEvent(new CustomEvent('garde:show-preferences')),
     history: history.list,
     // A refusal taken in another tab a moment ago counts before this hit.
@@ -117,6 +119,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   });
   stops.push(gate.stop, store.onChange(gate.apply), startPageLoad({ config, store }), sync.stop);
   addEventListener('online', flushOutbox);
-  if (config.analytics.autoPageview) guarded(() => garde.track('pageview'));
+  // The first hit too (it reads the id storage): after the gate, once the banner is painted.
+  if (config.analytics.autoPageview) void afterPaint(() => guarded(() => garde.track('pageview')));
   return garde;
 }

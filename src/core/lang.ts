@@ -1,16 +1,21 @@
 import { LANGS, type Lang } from '../wire.js';
+import { PAGE_LANGS } from './page-langs.js';
 
 export { LANGS };
 
-/** The one of garde's languages that `candidate` names (`nl-BE` → `nl`, case-insensitive), if any. */
+/**
+ * The one of the languages this build renders that `candidate` names (`nl-BE` → `nl`,
+ * case-insensitive), if any (a per-language drop-in renders only its own).
+ */
 export function shippedLang(candidate: string | null | undefined): Lang | undefined {
   const primary = /^([a-z]{2})(?:[-_]|$)/i.exec(candidate ?? '')?.[1]!.toLowerCase() as Lang;
-  return LANGS.includes(primary) ? primary : undefined;
+  return PAGE_LANGS.includes(primary) ? primary : undefined;
 }
 
 /**
- * The first candidate that names one of garde's languages (see {@link shippedLang}), else `en`.
- * Empty, null and unknown candidates (config's `auto` too) are skipped.
+ * The first candidate that names one of the languages this build renders (see
+ * {@link shippedLang}), else `en` (a per-language drop-in: its language). Empty, null and unknown
+ * candidates (config's `auto` too) are skipped.
  */
 export const resolveLang = (...candidates: Array<string | null | undefined>): Lang =>
-  candidates.map(shippedLang).find(Boolean) ?? 'en';
+  candidates.map(shippedLang).find(Boolean) ?? (PAGE_LANGS.includes('en') ? 'en' : PAGE_LANGS[0]!);

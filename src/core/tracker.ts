@@ -7,10 +7,10 @@ import { sanitiseProps, validName } from '../minimise/personal.js';
 import { referrerDomain } from '../minimise/referrer.js';
 import { minorVersion } from '../minimise/ua.js';
 import { vwBucket } from '../minimise/viewport.js';
+import { forgetAnalyticsIds, SESSION_KEY, storedId, UID_KEY } from './analytics-ids.js';
 import { post } from './post.js';
 import type { ConsentStore } from './store.js';
 import type { AnalyticsExtra, GardeConfig, Hit, Lang, TrackProps } from './types.js';
-import { uuid } from './uuid.js';
 
 export interface TrackerOptions {
   config: GardeConfig;
@@ -24,41 +24,7 @@ export interface Tracker {
   track(name?: string, props?: TrackProps): void;
 }
 
-/** sessionStorage key of the session id (extra `session`); erased while analytics is off. */
-export const SESSION_KEY = 'garde.sid';
-/** localStorage key of the persistent id (extra `persistentId`); erased while analytics is off. */
-export const UID_KEY = 'garde.uid';
-
-/**
- * Reads (creating on first use) the id under `key`, or removes it when `keep` is false. Storage
- * may be disabled or throw (Safari private mode, sandboxed iframes): then there is simply no id.
- */
-function storedId(
-  area: 'sessionStorage' | 'localStorage',
-  key: string,
-  keep: boolean,
-): string | undefined {
-  try {
-    const storage = window[area];
-    if (!keep) {
-      storage.removeItem(key);
-      return undefined;
-    }
-    const existing = storage.getItem(key);
-    if (existing) return existing;
-    const created = uuid();
-    storage.setItem(key, created);
-    return created;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes the session and persistent ids (done by every hit made without analytics consent). */
-export function forgetAnalyticsIds(): void {
-  storedId('sessionStorage', SESSION_KEY, false);
-  storedId('localStorage', UID_KEY, false);
-}
+export { SESSION_KEY, UID_KEY, forgetAnalyticsIds };
 
 /**
  * The hit's referrer: origin and reduced path with consent and the `referrer` extra, else the

@@ -1,16 +1,11 @@
 // The UI's languages, the site's own wording over them, and the fallback for texts the page's
 // config gives per language.
 import type { GardeConfig, Lang, LocalisedText } from '../core/types.js';
-import { en } from './en.js';
-import { fr } from './fr.js';
-import { nl } from './nl.js';
-import { de } from './de.js';
+import { translations } from './languages.js';
 import type { Translation } from './translation.js';
 
 export type { Translation } from './translation.js';
-
-/** The built-in strings, by language. */
-export const translations = { fr, nl, de, en };
+export { translations };
 
 /** A cookie or other storage as the dialog lists it, its texts in the page's language. */
 export interface StorageItem {
@@ -50,11 +45,28 @@ export function uiStrings(config: GardeConfig, lang: Lang): UiStrings {
     .slice(1)
     .map(([name, category]) => localisedText(category.label, lang, name));
   strings.text = strings.text.replace('{categories}', labels.join(', '));
-  const { preConsent, afterConsent } = config.analytics;
+  const { preConsent } = config.analytics;
   const counting = !!config.analyticsEndpoint;
   if (counting && preConsent === 'anonymous') strings.text += ' ' + strings.anonymous;
+  // Made when first read (the dialog, a decision's snapshot), not for the banner: the first
+  // Intl.NumberFormat of a page takes tens of milliseconds on a phone.
+  let storage: StorageItem[] | undefined;
+  Object.defineProperty(strings, 'storage', {
+    enumerable: true,
+    get: () => (storage ??= storageItems(config, lang, strings, counting)),
+  });
+  return strings;
+}
+
+/** garde's own storage, described in `lang`: listed under "necessary" in the dialog. */
+function storageItems(
+  config: GardeConfig,
+  lang: Lang,
+  strings: Translation,
+  counting: boolean,
+): StorageItem[] {
   const days = new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' });
-  strings.storage = [
+  const items: StorageItem[] = [
     {
       term: 'Cookie',
       name: config.cookie.name,
@@ -64,12 +76,12 @@ export function uiStrings(config: GardeConfig, lang: Lang): UiStrings {
     { term: 'IndexedDB', name: 'garde', purpose: strings.log, lifetime: strings.logLifetime },
   ];
   // The session id exists only after analytics consent, with the `session` extra.
-  if (counting && afterConsent.includes('session'))
-    strings.storage.push({
+  if (counting && config.analytics.afterConsent.includes('session'))
+    items.push({
       term: 'sessionStorage',
       name: 'garde.sid',
       purpose: strings.session,
       lifetime: strings.sessionLifetime,
     });
-  return strings;
+  return items;
 }

@@ -10,6 +10,12 @@ import { gzipSync, constants } from 'node:zlib';
 // gzip -9, as the budget is stated and as the figures of the alternatives were taken. Node's zlib
 // compresses this file ~0.7% worse than the gzip tool; it is the fallback where gzip is missing.
 const BUDGET = 15_000; // vanilla-cookieconsent is 15,513 with one language; garde ships four.
+// A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
+const EMBED_PAGE_BUDGET = 17_000;
+// A per-language drop-in (dist/garde.fr.js…), for pages in one language. Issue 18's goal is
+// 12,000 B; it is not reached (about 13,400 to 13,550 today: one language is only ~1,250 B less
+// than four), so the cap holds today's figure until the first file gets smaller.
+const PER_LANGUAGE_BUDGET = 13_600;
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
 
 function gzip9(path: string): { bytes: number; tool: string } {
@@ -35,15 +41,36 @@ test('dist/garde.js, with all four languages, stays within its gzip budget', () 
   assert.ok(bytes <= BUDGET, `dist/garde.js is ${bytes} B by ${tool}, over the ${BUDGET} B budget`);
 });
 
-test('dist/garde-ui.js (the dialog and placeholders, loaded on demand) is reported beside it', () => {
-  const onDemand = fileURLToPath(new URL('../../dist/garde-ui.js', import.meta.url));
-  assert.ok(existsSync(onDemand), 'dist/garde-ui.js is missing: run `npm run build`');
-  const { bytes, tool } = gzip9(onDemand);
-  // Not budgeted like the drop-in: only visitors who open the dialog, or see a page with a
-  // blocked embed, download it. The figure is printed so that a change to it is seen.
-  console.log(`dist/garde-ui.js: ${readFileSync(onDemand).length} B raw, ${bytes} B by ${tool}`);
-  assert.ok(bytes > 0);
+test('a page with an embed (dist/garde.js + dist/garde-embed.js) stays within its gzip budget', () => {
+  // Only a page with a blocked embed downloads garde-embed.js (the placeholder), and only a visitor
+  // who opens the dialog garde-ui.js; both render with garde.js's lit-html (ui-kit.ts).
+  const [embed, dialog] = ['garde-embed.js', 'garde-ui.js'].map((name) => {
+    const path = fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
+    assert.ok(existsSync(path), `dist/${name} is missing: run \`npm run build\``);
+    const { bytes, tool } = gzip9(path);
+    console.log(`dist/${name}: ${readFileSync(path).length} B raw, ${bytes} B by ${tool}`);
+    return bytes;
+  });
+  const total = gzip9(file).bytes + embed!;
+  console.log(`dist/garde.js + dist/garde-embed.js: ${total} B (budget ${EMBED_PAGE_BUDGET})`);
+  assert.ok(
+    total <= EMBED_PAGE_BUDGET,
+    `a page with an embed downloads ${total} B, over the ${EMBED_PAGE_BUDGET} B budget`,
+  );
+  assert.ok(dialog! > 0);
 });
+
+for (const lang of ['fr', 'nl', 'de', 'en'])
+  test(`dist/garde.${lang}.js, with one language, stays within its gzip budget`, () => {
+    const drop = fileURLToPath(new URL(`../../dist/garde.${lang}.js`, import.meta.url));
+    assert.ok(existsSync(drop), `dist/garde.${lang}.js is missing: run \`npm run build\``);
+    const { bytes, tool } = gzip9(drop);
+    console.log(`dist/garde.${lang}.js: ${bytes} B by ${tool} (budget ${PER_LANGUAGE_BUDGET})`);
+    assert.ok(
+      bytes <= PER_LANGUAGE_BUDGET,
+      `dist/garde.${lang}.js is ${bytes} B by ${tool}, over the ${PER_LANGUAGE_BUDGET} B budget`,
+    );
+  });
 
 test('dist/garde.js is self-contained: no import, require or eval', () => {
   const code = readFileSync(file, 'utf8');

@@ -1,5 +1,5 @@
-// The built drop-in loads its dialog and its embeds' placeholder (dist/garde-ui.js) only when a
-// page needs them, under a strict Content-Security-Policy (its nonce passed on), moving nothing.
+// The built drop-in loads its dialog (dist/garde-ui.js) and its embeds' placeholder
+// (dist/garde-embed.js) only when a page needs them, under a strict Content-Security-Policy (its nonce passed on), moving nothing.
 import { expect } from '@open-wc/testing';
 import { clearCookies, until } from '../core/helpers.js';
 import type { Garde } from '../../src/core/types.js';
@@ -26,11 +26,11 @@ async function open(fixture: string): Promise<Page> {
 const violations = (page: Page) =>
   page.violations.filter((violation) => !violation.includes('__web-dev-server'));
 
-/** The scripts of garde-ui.js the page has. */
-const uiScripts = (page: Page) =>
-  [...page.document.scripts].filter((script) => script.src.endsWith('/dist/garde-ui.js'));
+/** The scripts of `file` (garde-ui.js, the dialog, by default) the page has. */
+const uiScripts = (page: Page, file = 'garde-ui.js') =>
+  [...page.document.scripts].filter((script) => script.src.endsWith(`/dist/${file}`));
 
-describe('dist/garde.js: the dialog and the placeholders on demand (dist/garde-ui.js)', () => {
+describe('dist/garde.js: the dialog and the placeholders on demand (garde-ui.js, garde-embed.js)', () => {
   beforeEach(clearCookies);
   afterEach(() => {
     frame?.remove();
@@ -68,6 +68,7 @@ describe('dist/garde.js: the dialog and the placeholders on demand (dist/garde-u
       page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
     );
     expect(page.getComputedStyle(late).display).to.equal('none');
+    expect(uiScripts(page, 'garde-embed.js')).to.have.length(1);
 
     // A second opening loads nothing again.
     preferences.shadowRoot!.querySelector<HTMLElement>('[part~=close]')!.click();
@@ -82,7 +83,11 @@ describe('dist/garde.js: the dialog and the placeholders on demand (dist/garde-u
     const placeholder = await until(() =>
       page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
     ).then(() => page.document.querySelector('garde-placeholder')!);
-    expect(uiScripts(page)).to.have.length(1);
+    // The placeholder's file, with its nonce; not the dialog's.
+    const [script, ...more] = uiScripts(page, 'garde-embed.js');
+    expect(more).to.have.length(0);
+    expect(script!.nonce).to.equal('t3st');
+    expect(uiScripts(page)).to.have.length(0);
     // The frame's box: 400 × 225 and its default 2px border.
     const box = placeholder.getBoundingClientRect();
     expect([box.width, box.height]).to.deep.equal([404, 229]);

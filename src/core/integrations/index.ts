@@ -1,6 +1,6 @@
 // The integrations init() starts before the gate revives any script: Google Consent Mode v2
 // and Matomo when the config enables them, and always the erasure of the tracker's own ids.
-import { forgetAnalyticsIds } from '../tracker.js';
+import { forgetAnalyticsIds } from '../analytics-ids.js';
 import type { Garde } from '../types.js';
 import { startConsentMode } from './consent-mode.js';
 import { startMatomo } from './matomo.js';

@@ -1,0 +1,86 @@
+// The per-language drop-ins (dist/garde.fr.js…, rollup.config.mjs) do what dist/garde.js does,
+// in their one language: the banner, the embed's placeholder and the dialog (garde-ui.js, which
+// renders with the drop-in's lit-html and strings), and a decision's receipt.
+import { expect } from '@open-wc/testing';
+import type { Garde } from '../../src/core/types.js';
+import { translations } from '../../src/i18n/index.js';
+import type { Lang } from '../../src/core/types.js';
+import { reset } from './helpers.js';
+
+type Page = Window & { garde?: Garde };
+
+async function until<T>(value: () => T, what: string): Promise<NonNullable<T>> {
+  for (let tries = 0; tries < 250; tries++) {
+    const result = value();
+    if (result) return result;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const text = (root: ParentNode, selector: string) =>
+  root.querySelector<HTMLElement>(selector)?.innerText.trim();
+
+describe('dist/garde.<lang>.js: one language, every feature', () => {
+  let iframe: HTMLIFrameElement | undefined;
+  beforeEach(reset);
+  afterEach(() => iframe?.remove());
+  after(reset);
+
+  for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
+    it(`dist/garde.${lang}.js: banner, placeholder, dialog and receipt in ${lang}`, async () => {
+      const strings = translations[lang];
+      const built = await fetch(`/dist/garde.${lang}.js`, { method: 'HEAD' });
+      expect(built.ok, `dist/garde.${lang}.js is missing: run \`npx rollup -c\` first`).to.be.true;
+      iframe = Object.assign(document.createElement('iframe'), {
+        title: `drop-in ${lang}`,
+        src: `/test/fixtures/dropin-one-language.html?lang=${lang}`,
+      });
+      iframe.setAttribute('width', '800');
+      iframe.setAttribute('height', '600');
+      document.body.append(iframe);
+      const page = iframe.contentWindow as Page;
+
+      // The banner, in the drop-in's language although <html lang> names another.
+      const banner = await until(
+        () => page.document.querySelector('garde-banner')?.shadowRoot?.querySelector('section'),
+        'the banner',
+      );
+      expect(text(banner, '[part~=reject]')).to.equal(strings.reject);
+      expect(page.garde!.lang).to.equal(lang);
+
+      // The embed's placeholder, from garde-ui.js, in the same language.
+      const placeholder = await until(
+        () => page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
+        'the placeholder',
+      );
+      expect(placeholder.innerText.trim()).to.equal(strings.embedLoad);
+
+      // "Customise" opens the dialog; "Save my choices" decides, and the receipt says how.
+      banner.querySelector<HTMLElement>('[part~=customise]')!.click();
+      const dialog = await until(
+        () =>
+          page.document
+            .querySelector('garde-preferences')
+            ?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]'),
+        'the dialog',
+      );
+      const save = dialog.querySelector<HTMLElement>('[part~=save]')!;
+      expect(save.innerText.trim()).to.equal(strings.save);
+      save.click();
+      expect(dialog.open).to.be.false;
+      expect(page.garde!.consent!.categories).to.deep.equal({
+        necessary: true,
+        analytics: false,
+        marketing: false,
+      });
+      let history = await page.garde!.history();
+      for (let tries = 0; !history.length && tries < 250; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        history = await page.garde!.history();
+      }
+      const receipt = history[0];
+      expect(receipt).to.include({ lang, layer: 'dialog' });
+      expect(receipt!.shown).to.match(/^[0-9a-f]{64}$/);
+    });
+});
