@@ -61,7 +61,13 @@ export function uiStrings(config: GardeConfig, lang: Lang): UiStrings {
       purpose: strings.consentCookie,
       lifetime: days.format(config.cookie.days),
     },
-    { term: 'IndexedDB', name: 'garde', purpose: strings.log, lifetime: strings.logLifetime },
+    // Each entry of the log expires with the decision it records (src/core/history.ts).
+    {
+      term: 'IndexedDB',
+      name: 'garde',
+      purpose: strings.log,
+      lifetime: days.format(config.cookie.days),
+    },
   ];
   // The session id exists only after analytics consent, with the `session` extra.
   if (counting && afterConsent.includes('session'))
