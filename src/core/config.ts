@@ -40,8 +40,8 @@ const oneOf = (...choices: Array<string | boolean>): Leaf => [
 ];
 const url: Leaf = [(value) => value === null || isString(value), 'a URL or null', null];
 const array: Leaf = [Array.isArray, 'an array', []];
-// Path patterns (src/minimise/path.ts); one not starting with `/` never matches.
-const paths: Leaf = [isStrings, 'an array of texts', []];
+// Lists of names or path patterns (src/minimise/path.ts; one not starting with `/` never matches).
+const textList: Leaf = [isStrings, 'an array of texts', []];
 const EXTRAS = ['referrer', 'minor', 'screen', 'session', 'persistentId'];
 const OBJECT = 'an object';
 const NAMED = 'a name of letters, digits, _ and -';
@@ -96,7 +96,7 @@ const SPEC: Spec = {
   analytics: {
     autoPageview: boolean(true),
     preConsent: oneOf('anonymous', 'none'),
-    queryAllowlist: [isStrings, 'an array of texts', []],
+    queryAllowlist: textList,
     afterConsent: [
       (value) => isStrings(value) && value.every((extra) => EXTRAS.includes(extra)),
       'an array of ' + EXTRAS,
@@ -105,7 +105,7 @@ const SPEC: Spec = {
     category: [isString, 'a category name', 'analytics'],
   },
   // The site's own path rules (src/minimise/path.ts): patterns starting with `/`.
-  paths: { redact: paths, keep: paths },
+  paths: { redact: textList, keep: textList },
   integrations: { consentMode: boolean(false), matomo: boolean(false) },
   gpc: oneOf('refuse', 'ignore'),
   lang: oneOf('auto', ...LANGS),

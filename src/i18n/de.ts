@@ -28,7 +28,6 @@ export const de: Translation = {
   selected: 'Markiert.',
   consentCookie: 'Ihre Wahl speichern',
   log: 'Protokoll Ihrer Auswahl',
-  logLifetime: 'Bis zur Löschung',
   session: 'Einen Besuch gruppieren, nach Einwilligung',
   sessionLifetime: 'Sitzung',
   unavailable: 'Die ausführlichen Einstellungen konnten nicht geladen werden.',

@@ -28,7 +28,6 @@ export const en: Translation = {
   selected: 'Selected.',
   consentCookie: 'Remember your choice',
   log: 'Log of your choices',
-  logLifetime: 'Until you delete it',
   session: 'Group one visit, after consent',
   sessionLifetime: 'Session',
   unavailable: 'The detailed settings could not load.',

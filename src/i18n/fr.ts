@@ -29,7 +29,6 @@ export const fr: Translation = {
   selected: 'Sélectionné.',
   consentCookie: 'Retenir votre choix',
   log: 'Historique de vos choix',
-  logLifetime: 'Jusqu’à effacement',
   session: 'Regrouper une visite, après accord',
   sessionLifetime: 'Session',
   unavailable: 'Les paramètres détaillés n’ont pas pu être chargés.',

@@ -73,7 +73,13 @@ function storageItems(
       purpose: strings.consentCookie,
       lifetime: days.format(config.cookie.days),
     },
-    { term: 'IndexedDB', name: 'garde', purpose: strings.log, lifetime: strings.logLifetime },
+    // Each entry of the log expires with the decision it records (src/core/history.ts).
+    {
+      term: 'IndexedDB',
+      name: 'garde',
+      purpose: strings.log,
+      lifetime: days.format(config.cookie.days),
+    },
   ];
   // The session id exists only after analytics consent, with the `session` extra.
   if (counting && config.analytics.afterConsent.includes('session'))

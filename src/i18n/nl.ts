@@ -28,7 +28,6 @@ export const nl: Translation = {
   selected: 'Geselecteerd.',
   consentCookie: 'Uw keuze onthouden',
   log: 'Logboek van uw keuzes',
-  logLifetime: 'Tot u het wist',
   session: 'Eén bezoek groeperen, na toestemming',
   sessionLifetime: 'Sessie',
   unavailable: 'De uitgebreide instellingen konden niet worden geladen.',

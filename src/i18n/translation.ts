@@ -48,9 +48,11 @@ export interface Translation {
   selected: string;
   /** Purpose of garde's own cookie (its lifetime is `cookie.days`). */
   consentCookie: string;
-  /** Purpose and lifetime of garde's IndexedDB database: the decision log and the outbox. */
+  /**
+   * Purpose of garde's IndexedDB database: the decision log and the outbox (each entry lasts as
+   * long as the decision it records: `cookie.days`).
+   */
   log: string;
-  logLifetime: string;
   /** Purpose and lifetime of the analytics session id (sessionStorage, after consent only). */
   session: string;
   sessionLifetime: string;

@@ -24,7 +24,7 @@ export interface PathRules {
 // letters, digits, `_`, `+` or `=` holding a digit or a change of case (hexadecimal or
 // base64-like), which a slug (hyphens) or a long compound word is not.
 const IDENTIFIER =
-  /\S@\S+\.\S|(\D*\d){4}|[\da-f]{8}-[\da-f-]{27}|(^|[^\w+=])(?=[\w+=]{16})[\w+=]*(\d|[a-z][A-Z])/;
+  /\S@\S+\.\S|(\D*\d){4}|[\da-f]{8}-[\da-f-]{27}|(?=[\w+=]{16})[\w+=]*(\d|[a-z][A-Z])/;
 
 /** Whether a path segment or a query value (unescaped) holds something that identifies. */
 export const personalSegment = (text: string): boolean => IDENTIFIER.test(text);

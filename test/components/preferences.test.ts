@@ -118,7 +118,8 @@ describe('<garde-preferences>', () => {
     );
     expect(rows).to.deep.equal([
       ['Cookie', 'inami_consent', 'Finalité', 'Retenir votre choix', 'Durée', '30 jours'],
-      ['IndexedDB', 'garde', 'Finalité', 'Historique de vos choix', 'Durée', 'Jusqu’à effacement'],
+      // The log's entries last as long as the decision they record.
+      ['IndexedDB', 'garde', 'Finalité', 'Historique de vos choix', 'Durée', '30 jours'],
       [
         'sessionStorage',
         'garde.sid',

@@ -161,6 +161,29 @@ describe('what was shown, in each receipt', () => {
     expect(changed).to.match(HEX).and.not.equal(french);
   });
 
+  it('a change to a string the dialog shows changes the hash: the text on screen and in the snapshot', async () => {
+    const intro = 'Choisissez ce que ce site peut utiliser.';
+    const decideInDialog = async (extra: Record<string, unknown>) => {
+      await reset();
+      const g = page({ lang: 'fr', ...extra });
+      g.showPreferences();
+      await until(() => dialog()?.open);
+      const shownIntro = $(prefs(), '[part=text]').textContent!.replace(/\s+/g, ' ').trim();
+      $(prefs(), '[part~=accept]').click();
+      const [receipt] = await receipts(g);
+      expect(receipt!.layer).to.equal('dialog');
+      return { shownIntro, shown: receipt!.shown, snapshot: JSON.parse(snapshotText(g)) };
+    };
+    const before = await decideInDialog({});
+    const texts = Object.fromEntries(['fr', 'nl', 'de', 'en'].map((lang) => [lang, { intro }]));
+    const after = await decideInDialog({ texts });
+    // The visitor read the new words, the snapshot holds them, and the hash is another.
+    expect(after.shownIntro).to.contain(intro).and.not.equal(before.shownIntro);
+    expect(after.snapshot.texts.intro).to.equal(intro);
+    expect(before.snapshot.texts.intro).to.not.equal(intro);
+    expect(after.shown).to.match(HEX).and.not.equal(before.shown);
+  });
+
   it('without crypto.subtle (a page on plain http) the receipt is kept and sent, without shown', async () => {
     // What a missing crypto.subtle does to the page's code: a TypeError where it calls digest.
     // (The test runner itself needs crypto.subtle: it is not taken away from the whole page.)
