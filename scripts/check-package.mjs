@@ -4,7 +4,10 @@
 //   (a) imports garde/core, garde/minimise and garde/wire in Node,
 //   (b) typechecks a TypeScript file that uses the public types, with tsc and no skipLibCheck,
 //   (c) bundles `import { init } from 'garde'` and `garde/define` for the browser with rollup,
-// and finds garde/garde.js. Prints one line per step; exits non-zero on the first failure.
+// and finds garde/garde.js. Then the three packages together (scripts/check-packages-together.mjs):
+// garde-collector and garde-audit packed too, installed beside garde in a second scratch project,
+// the collector started from there and the audit run on a page it serves.
+// Prints one line per step; exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +17,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { checkPackagesTogether } from './check-packages-together.mjs';
 
 const ROOT = resolve(import.meta.dirname ?? new URL('..', import.meta.url).pathname, '..');
 const ROOT_BIN = join(ROOT, 'node_modules', '.bin');
@@ -168,6 +172,8 @@ export const wrong: Receipt['lang'] = 'es';
   if (!onDemand.endsWith(join('node_modules', 'garde', 'dist', 'garde-ui.js')))
     fail(`garde/garde-ui.js resolves to ${onDemand}`);
   say('garde/garde-ui.js resolves beside it');
+
+  await checkPackagesTogether({ root: ROOT, scratch, gardeTarball: tarball, say, fail, run });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
