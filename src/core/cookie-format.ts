@@ -39,15 +39,19 @@ const namesWith = (record: Record<string, boolean>, value: boolean): string =>
 /** What the cookie holds: a decision, or the marker a withdrawal leaves (method `withdraw`). */
 export type CookieRecord = Omit<ConsentState, 'expiresAt' | 'method'> & { method: ReceiptMethod };
 
-/** The cookie value for a decision or a withdrawal (a method is stored as its first letter). */
-export function formatConsentCookie(state: CookieRecord): string {
+/**
+ * The cookie value for a decision or a withdrawal (a method is stored as its first letter); also
+ * takes what {@link parseConsentCookie} returns (seconds, a list of granted categories).
+ */
+export function formatConsentCookie(state: CookieRecord | ConsentCookie): string {
+  const { decidedAt, categories } = state;
   return [
     2,
     state.id,
     encode(state.version),
-    Math.floor(Date.parse(state.decidedAt) / 1000),
+    typeof decidedAt === 'number' ? decidedAt : Math.floor(Date.parse(decidedAt) / 1000),
     state.method[0],
-    namesWith(state.categories, true),
+    Array.isArray(categories) ? categories.join('~') : namesWith(categories, true),
     namesWith(state.services, true),
     namesWith(state.services, false),
     state.gpc ? 'g' : '',
