@@ -94,7 +94,12 @@ try {
     join(site, 'node.mjs'),
     `import { LANGS, receiptSchema, RECEIPT_METHODS } from 'garde/wire';
 import { anonymiseIp, reduceUserAgent } from 'garde/minimise';
-import { resolveLang } from 'garde/core';
+import { init, resolveLang } from 'garde/core';
+import { checkConfig } from 'garde/config';
+const policy = { url: '/privacy', version: '1' };
+if (checkConfig({ policy }).errors.length || checkConfig({}).errors.length !== 1)
+  throw new Error('garde/config checkConfig is wrong');
+if (init({ policy }).consent !== null) throw new Error('garde/core init is not inert in Node');
 if (LANGS.join() !== 'fr,nl,de,en' || receiptSchema.properties.method.enum !== RECEIPT_METHODS)
   throw new Error('garde/wire exports are wrong');
 if (anonymiseIp('203.0.113.77', { v4Bits: 16, v6Bits: 48 }) !== '203.0.0.0')
@@ -104,7 +109,7 @@ if (typeof reduceUserAgent !== 'function' || typeof resolveLang !== 'function')
 `,
   );
   run(process.execPath, ['node.mjs'], site);
-  say('node: garde/core, garde/minimise and garde/wire import and work');
+  say('node: garde/core (an inert init), garde/config, garde/minimise and garde/wire work');
 
   // (b) The published types, in a strict project that has none of garde's dev dependencies.
   writeFileSync(
@@ -143,8 +148,21 @@ export const network: string | null = anonymiseIp('203.0.113.7', { v4Bits: 8, v6
 export const wrong: Receipt['lang'] = 'es';
 `,
   );
+  // A site that loads the drop-in with a <script> tag and types its config.
+  writeFileSync(
+    join(site, 'src', 'script-tag.ts'),
+    `import type {} from 'garde/global';
+import { defineConfig, type GardeConfigInput } from 'garde/core';
+
+export const config = defineConfig({ policy: { url: '/privacy', version: '1' } });
+// @ts-expect-error: defineConfig catches a misspelt field.
+export const typo = defineConfig({ policy: { url: '/privacy', version: '1' }, categorys: {} });
+export const plain = { policy: { url: '/privacy', version: '1' } } satisfies GardeConfigInput;
+export const granted: boolean = window.garde.allowed('analytics');
+`,
+  );
   run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], site);
-  say('tsc: the public types check in a strict NodeNext project');
+  say('tsc: the public types (defineConfig, garde/global) check in a strict NodeNext project');
 
   // (c) A site's bundler: the library entry and the self-defining entry, for the browser.
   writeFileSync(

@@ -4,6 +4,7 @@ export { init } from './init-anywhere.js';
 export type { InitOptions } from './init.js';
 export { currentGarde } from './instance.js';
 export { resolveLang, LANGS } from './lang.js';
+export { defineConfig } from './define-config.js';
 export { checkConfig, validateConfig, type ConfigCheck } from './config.js';
 export { formatConsentCookie, parseConsentCookie, type ConsentCookie } from './cookie-format.js';
 export { SESSION_KEY, UID_KEY } from './tracker.js';
