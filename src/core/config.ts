@@ -105,7 +105,16 @@ const SPEC: Spec = {
     ],
     category: [isString, 'a category name', 'analytics'],
   },
-  integrations: { consentMode: boolean(false), matomo: boolean(false) },
+  // consentMode's options are not checked one by one (size): a map that is not an object of
+  // arrays throws in its update, which is dropped, so Google's types stay denied (the default).
+  integrations: {
+    consentMode: [(value) => value === !!value || isObject(value), 'true, false or options', false],
+    matomo: [
+      (value) => value === !!value || value === 'cookies',
+      'true, false or "cookies"',
+      false,
+    ],
+  },
   gpc: oneOf('refuse', 'ignore'),
   lang: oneOf('auto', ...LANGS),
   reloadOnRefusal: boolean(false),
