@@ -3,7 +3,7 @@
 // LICENSE, no tests, garde as a version range), installed beside garde's tarball in a scratch
 // project, then `garde-collector` started from that project (admin page 200, a receipt stored and
 // read back) and `garde-audit` run on a page that collector serves with the installed garde.js.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -174,7 +174,8 @@ export async function checkPackagesTogether(context) {
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
       body: JSON.stringify(receipt),
     });
-    if (posted.status !== 202) fail(`POST /consent answered ${posted.status}: ${await posted.text()}`);
+    if (posted.status !== 202)
+      fail(`POST /consent answered ${posted.status}: ${await posted.text()}`);
     const read = await fetch(`${base}/api/records/${id}`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -183,11 +184,18 @@ export async function checkPackagesTogether(context) {
       fail(`the receipt was not read back: ${JSON.stringify(records)}`);
     say('POST /consent, then GET /api/records/:id: the receipt stored and read back');
 
-    run(
-      join(project, 'node_modules', '.bin', 'garde-audit'),
-      [`${base}/`, '--pages', '1', '--states', 'fresh,refused', '--json'],
-      project,
-    );
+    const audit = join(project, 'node_modules', '.bin', 'garde-audit');
+    run(audit, ['config', join(project, 'site', 'index.html')], project);
+    writeFileSync(join(project, 'bad.json'), '{ "policy": { "url": "/privacy/" } }');
+    try {
+      execFileSync(audit, ['config', join(project, 'bad.json')], { cwd: project, stdio: 'pipe' });
+      fail('garde-audit config passed a config without a policy version');
+    } catch (error) {
+      if (error.status !== 1) fail(`garde-audit config on a bad config: ${error.message}`);
+    }
+    say('garde-audit config (installed): exit 0 on the page, 1 on a bad config');
+
+    run(audit, [`${base}/`, '--pages', '1', '--states', 'fresh,refused', '--json'], project);
     say('garde-audit (installed) on a page served with the installed garde.js: no leak');
   } finally {
     collector.child.removeAllListeners('exit');
