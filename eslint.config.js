@@ -22,13 +22,15 @@ const onlyWire = (within) => ({
 });
 /**
  * The collector, its admin page and the audit reach the browser package only through its exports
- * `garde/wire` and `garde/minimise`: never `garde` itself, `garde/core` or `garde/define`, and never
- * a relative path into the root's src/ (`depth` folders up from the importing file).
+ * `garde/wire`, `garde/minimise` and `garde/config` (the config check, for `garde-audit config`):
+ * never `garde` itself, `garde/core` or `garde/define`, and never a relative path into the root's
+ * src/ (`depth` folders up from the importing file).
  */
 const serverSide = (depth) => [
   {
-    regex: '^garde(?!/(wire|minimise)$)(/|$)',
-    message: 'Outside the browser package, import only garde/wire and garde/minimise.',
+    regex: '^garde(?!/(wire|minimise|config)$)(/|$)',
+    message:
+      'Outside the browser package, import only garde/wire, garde/minimise and garde/config.',
   },
   {
     regex: `^(\\.\\./){${depth}}src(/|$)`,

@@ -4,7 +4,10 @@
 //   (a) imports garde/core, garde/minimise and garde/wire in Node,
 //   (b) typechecks a TypeScript file that uses the public types, with tsc and no skipLibCheck,
 //   (c) bundles `import { init } from 'garde'` and `garde/define` for the browser with rollup,
-// and finds garde/garde.js. Prints one line per step; exits non-zero on the first failure.
+// and finds garde/garde.js. Then the three packages together (scripts/check-packages-together.mjs):
+// garde-collector and garde-audit packed too, installed beside garde in a second scratch project,
+// the collector started from there and the audit run on a page it serves.
+// Prints one line per step; exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +17,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { checkPackagesTogether } from './check-packages-together.mjs';
 
 const ROOT = resolve(import.meta.dirname ?? new URL('..', import.meta.url).pathname, '..');
 const ROOT_BIN = join(ROOT, 'node_modules', '.bin');
@@ -99,7 +103,12 @@ try {
     join(site, 'node.mjs'),
     `import { LANGS, receiptSchema, RECEIPT_METHODS } from 'garde/wire';
 import { anonymiseIp, reduceUserAgent } from 'garde/minimise';
-import { resolveLang } from 'garde/core';
+import { init, resolveLang } from 'garde/core';
+import { checkConfig } from 'garde/config';
+const policy = { url: '/privacy', version: '1' };
+if (checkConfig({ policy }).errors.length || checkConfig({}).errors.length !== 1)
+  throw new Error('garde/config checkConfig is wrong');
+if (init({ policy }).consent !== null) throw new Error('garde/core init is not inert in Node');
 if (LANGS.join() !== 'fr,nl,de,en' || receiptSchema.properties.method.enum !== RECEIPT_METHODS)
   throw new Error('garde/wire exports are wrong');
 if (anonymiseIp('203.0.113.77', { v4Bits: 16, v6Bits: 48 }) !== '203.0.0.0')
@@ -109,7 +118,7 @@ if (typeof reduceUserAgent !== 'function' || typeof resolveLang !== 'function')
 `,
   );
   run(process.execPath, ['node.mjs'], site);
-  say('node: garde/core, garde/minimise and garde/wire import and work');
+  say('node: garde/core (an inert init), garde/config, garde/minimise and garde/wire work');
 
   // (b) The published types, in a strict project that has none of garde's dev dependencies.
   writeFileSync(
@@ -148,8 +157,21 @@ export const network: string | null = anonymiseIp('203.0.113.7', { v4Bits: 8, v6
 export const wrong: Receipt['lang'] = 'es';
 `,
   );
+  // A site that loads the drop-in with a <script> tag and types its config.
+  writeFileSync(
+    join(site, 'src', 'script-tag.ts'),
+    `import type {} from 'garde/global';
+import { defineConfig, type GardeConfigInput } from 'garde/core';
+
+export const config = defineConfig({ policy: { url: '/privacy', version: '1' } });
+// @ts-expect-error: defineConfig catches a misspelt field.
+export const typo = defineConfig({ policy: { url: '/privacy', version: '1' }, categorys: {} });
+export const plain = { policy: { url: '/privacy', version: '1' } } satisfies GardeConfigInput;
+export const granted: boolean = window.garde.allowed('analytics');
+`,
+  );
   run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], site);
-  say('tsc: the public types check in a strict NodeNext project');
+  say('tsc: the public types (defineConfig, garde/global) check in a strict NodeNext project');
 
   // (c) A site's bundler: the library entry and the self-defining entry, for the browser.
   writeFileSync(
@@ -177,6 +199,8 @@ export const wrong: Receipt['lang'] = 'es';
   if (!onDemand.endsWith(join('node_modules', 'garde', 'dist', 'garde-ui.js')))
     fail(`garde/garde-ui.js resolves to ${onDemand}`);
   say('garde/garde-ui.js resolves beside it');
+
+  await checkPackagesTogether({ root: ROOT, scratch, gardeTarball: tarball, say, fail, run });
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,14 +1,9 @@
 // The drop-in (dist/garde.js): reads the page's JSON config, starts garde, exposes window.garde.
 import { mountUi } from './components/mount.js';
 import { init } from './core/init.js';
-import type { Garde } from './core/types.js';
+// Also declares window.garde (src/global.ts, published as the types of `garde/global`).
+import type {} from './global.js';
 import { snapshotText } from './i18n/snapshot.js';
-
-declare global {
-  interface Window {
-    garde: Garde;
-  }
-}
 
 /**
  * The config in `<script type="application/json" id="garde-config">`; a missing element or invalid

@@ -4,6 +4,7 @@ import { parseArgs as parseArgv } from 'node:util';
 import { NO_CONSENT_STATES, type AuditOptions, type AuditState } from './types.js';
 
 export const USAGE = `Usage: garde-audit <url> [--pages N] [--lang fr,nl,de,en] [--json] [--timeout ms] [--states list] [--strict]
+       garde-audit config FILE   (checks a garde config without a browser; see --help there)
 
 Crawls the site in Chromium and reports, per page and consent state (fresh, refused, accepted,
 withdrawn), the cookies, storage keys, IndexedDB databases and third-party or gated requests seen,

@@ -1,7 +1,19 @@
 // garde-audit <url>: the table (or JSON) on stdout, progress on stderr, and an exit code a CI can use.
 import { parseArgs, USAGE, type CliOptions } from './args.js';
 import { runAudit } from './audit.js';
+import { runConfigCheck } from './config-check.js';
 import { formatReport } from './report.js';
+
+// `garde-audit config FILE`: the config check, no browser.
+if (process.argv[2] === 'config') {
+  process.exit(
+    await runConfigCheck(
+      process.argv.slice(3),
+      (text) => process.stdout.write(text),
+      (text) => process.stderr.write(text),
+    ),
+  );
+}
 
 let opts: CliOptions;
 try {

@@ -1,7 +1,9 @@
 // `garde-collector`: parse the options, open the storage, listen, and close cleanly on SIGINT/SIGTERM.
 // `garde-collector verify`: check the chain of stored records and exit 0 (intact) or 1 (broken).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { HELP, OptionsError, parseOptions } from './options.js';
-import { buildServer } from './server.js';
+import { ADMIN_DIST, buildServer } from './server.js';
 import { describeStorage } from './storage/open.js';
 import { runVerify } from './verify.js';
 
@@ -38,6 +40,13 @@ try {
     `garde-collector: cannot open ${describeStorage(options)}: ${(error as Error).message}\n`,
   );
   process.exit(1);
+}
+// A clone that was never built, or a package packed without its prepack: say why /admin/ is a 404.
+if (!existsSync(join(ADMIN_DIST, 'index.html'))) {
+  app.log.warn(
+    { adminDist: ADMIN_DIST },
+    'the admin page is not built: /admin/ answers 404 (in a clone, run `npm run build`)',
+  );
 }
 if (!options.adminToken) {
   app.log.warn(

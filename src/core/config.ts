@@ -1,5 +1,6 @@
 // Validates the page's config: one console.error per invalid field, naming it and what was
-// expected, then that field's safest fallback. Never throws. The fields are described in one
+// expected, then that field's safest fallback. Never throws, in a browser or in Node (where
+// checkConfig() returns the messages as data, for a site's CI). The fields are described in one
 // nested table (check, expectation, default) walked by one function, to keep the drop-in small.
 import { LANGS, resolveLang } from './lang.js';
 import { NAME } from './cookie-format.js';
@@ -84,10 +85,12 @@ const SPEC: Spec = {
       182,
     ],
     // A domain the page is not on would make the browser drop the cookie: the visitor would be
-    // asked on every page.
+    // asked on every page. Outside a browser there is no page to compare with.
     domain: [
       (value) =>
-        isString(value) && ('.' + location.hostname).endsWith('.' + value.replace(/^\./, '')),
+        isString(value) &&
+        (typeof location !== 'object' ||
+          ('.' + location.hostname).endsWith('.' + value.replace(/^\./, ''))),
       'this host or a parent domain',
     ],
   },
@@ -106,7 +109,16 @@ const SPEC: Spec = {
   },
   // The site's own path rules (src/minimise/path.ts): patterns starting with `/`.
   paths: { redact: textList, keep: textList },
-  integrations: { consentMode: boolean(false), matomo: boolean(false) },
+  // consentMode's options are not checked one by one (size): a map that is not an object of
+  // arrays throws in its update, which is dropped, so Google's types stay denied (the default).
+  integrations: {
+    consentMode: [(value) => value === !!value || isObject(value), 'true, false or options', false],
+    matomo: [
+      (value) => value === !!value || value === 'cookies',
+      'true, false or "cookies"',
+      false,
+    ],
+  },
   gpc: oneOf('refuse', 'ignore'),
   lang: oneOf('auto', ...LANGS),
   reloadOnRefusal: boolean(false),
@@ -188,7 +200,7 @@ export function validateConfig(input: unknown): GardeConfig {
   const isValid = isObject(input);
   if (!isValid) report('', OBJECT);
   const fields = isValid ? input : {};
-  pageLang = resolveLang(fields.lang as string, document.documentElement.lang);
+  pageLang = resolveLang(fields.lang as string, globalThis.document?.documentElement.lang);
   for (const field in fields)
     if (!own(SPEC, field) && !/^(categories|services|texts)$/.test(field))
       console.warn(`garde: config.${field} is unknown`);
@@ -226,4 +238,32 @@ export function validateConfig(input: unknown): GardeConfig {
     };
   });
   return config as unknown as GardeConfig;
+}
+
+/** What {@link checkConfig} found: the config as garde would use it, and every message. */
+export interface ConfigCheck {
+  config: GardeConfig;
+  /** Invalid fields, each replaced by its safe default in `config`. */
+  errors: string[];
+  /** Unknown fields and texts missing in a language. */
+  warnings: string[];
+}
+
+/**
+ * validateConfig() with its messages returned instead of logged: for a site's CI or build, in
+ * Node or in a browser (`garde-audit config FILE` prints them). Never throws.
+ */
+export function checkConfig(input: unknown): ConfigCheck {
+  // validateConfig's messages, caught on their way to the console: it runs synchronously, so
+  // nothing else logs meanwhile, and the drop-in keeps a single way of reporting.
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const { error, warn } = console;
+  console.error = (message: string) => void errors.push(message);
+  console.warn = (message: string) => void warnings.push(message);
+  try {
+    return { config: validateConfig(input), errors, warnings };
+  } finally {
+    Object.assign(console, { error, warn });
+  }
 }

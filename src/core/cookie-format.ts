@@ -53,16 +53,22 @@ export type CookieRecord = Omit<ConsentState, 'expiresAt' | 'method'> & { method
 /**
  * The cookie value for a decision or a withdrawal (a method is stored as its first letter); with
  * `known`, the services the config has as the visitor decides (see {@link ConsentCookie.known}).
+ * Also takes what {@link parseConsentCookie} returns (seconds, a list of granted categories, its
+ * `known`), so that a value read can be written back as it was.
  */
-export function formatConsentCookie(state: CookieRecord, known?: string[] | null): string {
+export function formatConsentCookie(
+  state: CookieRecord | ConsentCookie,
+  known: string[] | null | undefined = (state as ConsentCookie).known,
+): string {
+  const { decidedAt, categories } = state;
   // An absent id is written as an empty field (join writes undefined as '').
   return [
     3,
     state.id,
     encode(state.version),
-    Math.floor(Date.parse(state.decidedAt) / 1000),
+    typeof decidedAt === 'number' ? decidedAt : Math.floor(Date.parse(decidedAt) / 1000),
     state.method[0],
-    namesWith(state.categories, true),
+    Array.isArray(categories) ? categories.join('~') : namesWith(categories, true),
     namesWith(state.services, true),
     namesWith(state.services, false),
     state.gpc ? 'g' : '',

@@ -34,7 +34,8 @@ export interface InitOptions {
 
 /**
  * Starts garde on this page and returns its API. Never throws: a bad config is reported and
- * replaced by safe defaults.
+ * replaced by safe defaults. In a browser only: `garde` and `garde/core` export the init() of
+ * init-anywhere.ts, which also runs in Node.
  */
 export function init(input: unknown, { now = Date.now, snapshot }: InitOptions = {}): Garde {
   const config = validateConfig(input);
@@ -70,7 +71,9 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
           .then((stamped) => history.record(stamped, logged))
     : history.record;
   const lang = () => garde.lang;
-  store.onChange(consentEffects({ config, lang, now, record }));
+  // Without a policy version nothing is stored (no cookie, no receipt) and the store grants
+  // nothing but `necessary`: the visitor is asked again on every page.
+  if (config.policy.version) store.onChange(consentEffects({ config, lang, now, record }));
   // After the effects: it reads the cookie they write.
   const sync = startSync({ config, store, now });
 

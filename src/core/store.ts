@@ -90,7 +90,8 @@ export function createConsentStore({
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
   const listeners = new Set<ConsentListener>();
-  const allowed = (name: string) => allowedIn(config, current, name);
+  // Without a policy version a decision holds for nothing non-necessary (see init).
+  const allowed = (name: string) => allowedIn(config, config.policy.version ? current : null, name);
   const change = (
     next: ConsentState | null,
     method: ReceiptMethod,

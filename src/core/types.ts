@@ -59,10 +59,44 @@ export interface AnalyticsConfig {
 }
 
 export interface IntegrationsConfig {
-  /** Google Consent Mode v2: `gtag('consent', 'default' | 'update', …)`. */
-  consentMode: boolean;
-  /** Matomo: `requireConsent`, then `setConsentGiven` / `forgetConsentGiven`. */
-  matomo: boolean;
+  /**
+   * Google Consent Mode v2: `gtag('consent', 'default' | 'update', …)` and a `garde_consent`
+   * event in dataLayer; `true` for the default mapping, or its options.
+   */
+  consentMode: boolean | ConsentModeOptions;
+  /**
+   * Matomo: `requireConsent`, then `setConsentGiven` / `forgetConsentGiven`; `"cookies"` for
+   * Matomo's cookie-consent mode (`requireCookieConsent`, `setCookieConsentGiven`,
+   * `forgetCookieConsentGiven`): requests without cookies before consent.
+   */
+  matomo: boolean | 'cookies';
+}
+
+/** Google's consent types, as its Consent Mode documents them. */
+export type ConsentModeType =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+/** The options of `integrations.consentMode`. */
+export interface ConsentModeOptions {
+  /**
+   * Google's consent types per category or service name (replaces the default: analytics →
+   * analytics_storage; marketing → ad_storage, ad_user_data, ad_personalization; preferences →
+   * functionality_storage, personalization_storage). A type is granted when any name mapped
+   * onto it is allowed.
+   */
+  map?: Record<string, ConsentModeType[]>;
+  /** ISO 3166-2 region codes the default applies to (`region` of the default command). */
+  region?: string[];
+  /** `gtag('set', 'ads_data_redaction', …)`: redact ad click ids while ad_storage is denied. */
+  ads_data_redaction?: boolean;
+  /** `gtag('set', 'url_passthrough', …)`: pass ad click ids in links while storage is denied. */
+  url_passthrough?: boolean;
 }
 
 /** The config as the page gives it (JSON); every field but `policy` is optional. */

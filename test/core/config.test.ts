@@ -285,9 +285,9 @@ describe('config', () => {
       ['referrer', 'minor', 'screen', 'session'],
     ],
     [
-      'integrations.consentMode not a boolean',
+      'integrations.consentMode neither a boolean nor options',
       { ...base(), integrations: { consentMode: 'yes' } },
-      /^garde: config\.integrations\.consentMode: expected true or false$/,
+      /^garde: config\.integrations\.consentMode: expected true, false or options$/,
       (c) => c.integrations.consentMode,
       false,
     ],

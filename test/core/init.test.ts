@@ -377,6 +377,25 @@ describe('init', () => {
     }
   });
 
+  it('without a policy version: the visitor is asked, but nothing is stored and nothing non-necessary runs', async () => {
+    gated({ 'data-category': 'analytics' }, "ran.push('analytics')");
+    gated({ 'data-category': 'necessary' }, "ran.push('necessary')");
+    const endpoint = `/test-consent/no-version-${Math.random().toString(36).slice(2)}`;
+    const errors = capture(() => {
+      const g = start(config({ policy: { url: '/p' }, recordEndpoint: endpoint }));
+      expect(g.consent).to.equal(null);
+      g.acceptAll();
+      expect(g.allowed('analytics')).to.be.false;
+      expect(g.allowed('matomo')).to.be.false;
+      expect(g.allowed('necessary')).to.be.true;
+    });
+    expect(errors.join()).to.match(/config\.policy\.version/);
+    await until(() => ran().includes('necessary'));
+    expect(ran()).to.deep.equal(['necessary']);
+    expect(consentCookie()).to.equal(undefined);
+    expect(await (await fetch(endpoint)).json()).to.deep.include({ posts: [] });
+  });
+
   describe('blocked storage', () => {
     const restore: Array<() => void> = [];
     const stub = (o: object, key: string, desc: PropertyDescriptor) => {

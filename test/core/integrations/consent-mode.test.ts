@@ -1,12 +1,21 @@
 // Google Consent Mode v2 through the real init(): the denied default is in dataLayer before any
-// gated Google tag runs, and every decision pushes the mapped update.
+// gated Google tag runs, and every decision pushes the mapped update, then a `garde_consent`
+// event for Tag Manager. The shapes are Google's: `gtag('consent', 'default' | 'update', {…})`
+// with `region` and `wait_for_update` in the default, `gtag('set', 'ads_data_redaction' |
+// 'url_passthrough', boolean)`, and plain objects with an `event` key for triggers.
 import { expect } from '@open-wc/testing';
 import { consentModeState } from '../../../src/core/integrations/consent-mode.js';
 import { config, reset, start, until } from '../helpers.js';
 
-type Win = { dataLayer?: IArguments[]; gtag?: (...a: unknown[]) => void; seenAtRun?: unknown[][] };
+type Entry = IArguments | { event: string; garde: Record<string, unknown> };
+type Win = { dataLayer?: Entry[]; gtag?: (...a: unknown[]) => void; seenAtRun?: unknown[] };
 const w = window as unknown as Win;
-const calls = () => (w.dataLayer ?? []).map((a) => [...a]);
+const isEvent = (entry: Entry): entry is Exclude<Entry, IArguments> => 'event' in entry;
+/** The gtag() commands in dataLayer, as arrays. */
+const calls = () =>
+  (w.dataLayer ?? []).filter((entry) => !isEvent(entry)).map((a) => [...(a as IArguments)]);
+/** The events in dataLayer. */
+const events = () => (w.dataLayer ?? []).filter(isEvent);
 
 const DENIED = {
   ad_storage: 'denied',
@@ -34,7 +43,7 @@ function addGatedGoogleTag(): void {
   s.type = 'text/plain';
   s.dataset.category = 'marketing';
   s.text =
-    'window.seenAtRun = window.dataLayer.map(function (a) { return Array.prototype.slice.call(a); });';
+    'window.seenAtRun = window.dataLayer.map(function (a) { return a.event || Array.prototype.slice.call(a); });';
   document.body.append(s);
 }
 
@@ -64,6 +73,7 @@ describe('Consent Mode v2', () => {
     expect(w.seenAtRun).to.deep.equal([
       ['consent', 'default', { ...DENIED, wait_for_update: 500 }],
       ['consent', 'update', ACCEPTED],
+      'garde_consent',
     ]);
   });
 
@@ -79,6 +89,7 @@ describe('Consent Mode v2', () => {
     expect(w.seenAtRun).to.deep.equal([
       ['consent', 'default', { ...DENIED, wait_for_update: 500 }],
       ['consent', 'update', ACCEPTED],
+      'garde_consent',
     ]);
   });
 
@@ -123,7 +134,8 @@ describe('Consent Mode v2', () => {
     w.gtag = (...a: unknown[]) => void mine.push(a);
     start(on()).acceptAll();
     expect(mine.map((a) => a[1])).to.deep.equal(['default', 'update']);
-    expect(w.dataLayer).to.have.length(0);
+    expect(w.dataLayer).to.have.length(1);
+    expect(events()[0]!.event).to.equal('garde_consent');
   });
 
   it('does nothing unless enabled', () => {
@@ -140,22 +152,107 @@ describe('Consent Mode v2', () => {
   });
 
   it('consentModeState: "preferences" grants functionality and personalisation; unknown categories grant nothing', () => {
-    const state = (categories: Record<string, boolean>) =>
-      consentModeState({
-        id: 'x',
-        version: '1',
-        decidedAt: '',
-        expiresAt: '',
-        categories,
-        services: {},
-        method: 'custom',
-      });
-    expect(state({ preferences: true })).to.deep.equal({
+    const state = (granted: string[]) => consentModeState((name) => granted.includes(name));
+    expect(state(['preferences'])).to.deep.equal({
       ...DENIED,
       functionality_storage: 'granted',
       personalization_storage: 'granted',
     });
-    expect(state({ functional: true })).to.deep.equal(DENIED);
-    expect(state({ social: true, necessary: true })).to.deep.equal(DENIED);
+    expect(state(['functional'])).to.deep.equal(DENIED);
+    expect(state(['social', 'necessary'])).to.deep.equal(DENIED);
+  });
+
+  it('a garde_consent event after each decision and withdrawal: method, categories, services, never the consent id', () => {
+    const g = start(on());
+    g.set({ analytics: true, youtube: false });
+    g.withdraw();
+    expect(events()).to.deep.equal([
+      {
+        event: 'garde_consent',
+        garde: {
+          method: 'custom',
+          categories: { necessary: true, analytics: true, marketing: false },
+          services: { youtube: false },
+        },
+      },
+      { event: 'garde_consent', garde: { method: 'withdraw', categories: {}, services: {} } },
+    ]);
+    expect(JSON.stringify(w.dataLayer)).not.to.contain(g.consent?.id ?? 'no decision');
+  });
+
+  it('once on load with a stored decision, after the update', () => {
+    start(on()).rejectAll();
+    delete w.dataLayer;
+    delete w.gtag;
+    start(on());
+    expect(w.dataLayer!.map((entry) => (isEvent(entry) ? entry.event : entry[1]))).to.deep.equal([
+      'default',
+      'update',
+      'garde_consent',
+    ]);
+    expect(events()[0]!.garde.method).to.equal('reject-all');
+  });
+
+  it('a custom mapping of categories and services, a region, ads_data_redaction and url_passthrough', () => {
+    const g = start(
+      config({
+        integrations: {
+          consentMode: {
+            map: {
+              analytics: ['analytics_storage'],
+              youtube: ['ad_storage', 'personalization_storage'],
+              marketing: ['ad_user_data'],
+            },
+            region: ['BE', 'NL'],
+            ads_data_redaction: true,
+            url_passthrough: false,
+          },
+        },
+      }),
+    );
+    g.set({ marketing: true, youtube: false });
+    g.set({ youtube: true });
+    expect(calls()).to.deep.equal([
+      ['consent', 'default', { ...DENIED, wait_for_update: 500, region: ['BE', 'NL'] }],
+      ['set', 'ads_data_redaction', true],
+      ['set', 'url_passthrough', false],
+      [
+        'consent',
+        'update',
+        {
+          security_storage: 'granted',
+          analytics_storage: 'denied',
+          ad_storage: 'denied',
+          personalization_storage: 'denied',
+          ad_user_data: 'granted',
+        },
+      ],
+      [
+        'consent',
+        'update',
+        {
+          security_storage: 'granted',
+          analytics_storage: 'denied',
+          ad_storage: 'granted',
+          personalization_storage: 'granted',
+          ad_user_data: 'granted',
+        },
+      ],
+    ]);
+  });
+
+  it('options that are not an object or a boolean: reported, and no Consent Mode', () => {
+    const errors: unknown[] = [];
+    const { error } = console;
+    console.error = (message: unknown) => void errors.push(message);
+    try {
+      start(config({ integrations: { consentMode: 'yes' } })).acceptAll();
+    } finally {
+      console.error = error;
+    }
+    expect(errors).to.deep.equal([
+      'garde: config.integrations.consentMode: expected true, false or options',
+    ]);
+    expect(w.dataLayer).to.equal(undefined);
   });
 });

@@ -76,6 +76,17 @@ describe('Matomo', () => {
     expect(seen).to.deep.equal([['setConsentGiven']]);
   });
 
+  it('"cookies": Matomo\'s cookie-consent mode (requests without cookies until consent)', () => {
+    const g = start(config({ integrations: { matomo: 'cookies' } }));
+    g.acceptAll();
+    g.withdraw();
+    expect(w._paq).to.deep.equal([
+      ['requireCookieConsent'],
+      ['setCookieConsentGiven'],
+      ['forgetCookieConsentGiven'],
+    ]);
+  });
+
   it('does nothing unless enabled', () => {
     start(config()).acceptAll();
     expect(w._paq).to.equal(undefined);
