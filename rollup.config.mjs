@@ -120,6 +120,13 @@ const onDemand = {
   plugins: iifePlugins(),
 };
 
+/** `<garde-notice>` and its wording: dist/garde-notice.js, loaded only on a page that holds one. */
+const notice = {
+  input: 'src/components/notice/notice-entry.ts',
+  output: { file: 'dist/garde-notice.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
+};
+
 const esm = {
   input: {
     index: 'src/index.ts',
@@ -144,4 +151,4 @@ const esm = {
   ],
 };
 
-export default [dropIn, onDemand, esm, admin];
+export default [dropIn, onDemand, notice, esm, admin];

@@ -4,6 +4,7 @@ import { uiStrings } from '../i18n/index.js';
 import { defineElements } from './define-elements.js';
 import { loadOnDemand, mountPlaceholders, prepareOnDemand } from './on-demand.js';
 import { mainContent } from './preferences/focus.js';
+import { mountNotice } from './notice/on-demand.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
@@ -32,8 +33,9 @@ type TagName = 'garde-banner' | 'garde-preferences' | 'garde-policy-link';
 /**
  * Puts the UI on the page for `garde`: the banner first in `<body>` while there is no decision
  * (removed after one, back after a withdrawal), the preferences dialog opened by
- * `garde.showPreferences()`, the floating settings button when `config.floatingButton`, and a
- * placeholder for each blocked embed (mount-placeholders.ts).
+ * `garde.showPreferences()`, the floating settings button when `config.floatingButton`, a
+ * placeholder for each blocked embed (mount-placeholders.ts), and the code of `<garde-notice>`
+ * when the page holds one (notice/on-demand.ts).
  * Waits for `<body>` if called from `<head>`. Returns a function that takes it all away again.
  */
 export function mountUi(garde: Garde): () => void {
@@ -91,6 +93,7 @@ export function mountUi(garde: Garde): () => void {
   showBannerUnless(garde.consent);
   const unsubscribe = garde.onChange(showBannerUnless);
   const unmountPlaceholders = mountPlaceholders(garde);
+  mountNotice();
   return () => {
     unsubscribe();
     unmountPlaceholders();

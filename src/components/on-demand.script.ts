@@ -12,7 +12,7 @@ import { EMBEDS } from './mount-placeholders.js';
 import type { GardePlaceholder } from './placeholder/placeholder.js';
 
 // Taken while garde.js runs: `document.currentScript` is null later.
-const current = document.currentScript as HTMLScriptElement | null;
+export const current = document.currentScript as HTMLScriptElement | null;
 const url = new URL('garde-ui.js', current?.src || location.href).href;
 let loading: Promise<unknown> | undefined;
 

@@ -6,3 +6,11 @@ export { resolveLang, LANGS } from './lang.js';
 export { validateConfig } from './config.js';
 export { formatConsentCookie, parseConsentCookie, type ConsentCookie } from './cookie-format.js';
 export { SESSION_KEY, UID_KEY } from './tracker.js';
+export {
+  authorWarnings,
+  analyticsRetentionWarning,
+  consentDaysWarning,
+  noticeRetention,
+  undescribedStorageWarnings,
+  warnAuthor,
+} from './author-warnings.js';

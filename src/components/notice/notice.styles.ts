@@ -1,0 +1,40 @@
+import { css } from '../css.js';
+
+// Document content, not a layer: no background or border of its own, the page's font and
+// colour by default. Tables keep their semantics (no display change) and wrap long names.
+export const noticeStyles = css`
+  h3 {
+    font-size: 1.1em;
+    margin: 1.5em 0 0.5em;
+  }
+
+  ul {
+    margin: 0 0 0.5em;
+    padding-left: 1.5em;
+  }
+
+  table {
+    width: 100%;
+    margin: 0.5em 0 1em;
+    border-collapse: collapse;
+    overflow-wrap: anywhere;
+  }
+
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25em;
+  }
+
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.25em 0.5em;
+    border: 1px solid var(--_border);
+  }
+
+  [part~='version'] {
+    font-size: 0.875em;
+  }
+`;
