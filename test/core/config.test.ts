@@ -44,6 +44,8 @@ describe('config', () => {
       reloadOnRefusal: false,
       floatingButton: false,
       texts: { fr: {}, nl: {}, de: {}, en: {} },
+      // Checked by <garde-notice> (author-warnings.ts), passed on as given.
+      retention: undefined,
     });
   });
 
