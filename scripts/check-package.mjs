@@ -36,6 +36,7 @@ function run(command, args, cwd) {
 for (const built of [
   'dist/garde.js',
   'dist/garde-ui.js',
+  'dist/garde-notice.js',
   'dist/esm/wire.js',
   'custom-elements.json',
 ])
@@ -66,6 +67,7 @@ try {
       '--exclude-entrypoints',
       'garde.js',
       'garde-ui.js',
+      'garde-notice.js',
       'custom-elements.json',
     ],
     ROOT,

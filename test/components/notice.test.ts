@@ -64,8 +64,12 @@ describe('<garde-notice>', () => {
           expect(typeof item, 'the demo describes each one').to.equal('object');
           if (typeof item === 'string') continue;
           const [, , , , purpose, lifetime] = row(item.name) ?? [];
-          expect(purpose, item.name).to.equal(text(item.purpose)).and.not.equal('');
-          expect(lifetime, item.name).to.equal(text(item.lifetime)).and.not.equal('');
+          expect(text(item.purpose), item.name).to.not.equal('');
+          expect(text(item.lifetime), item.name).to.not.equal('');
+          expect([purpose, lifetime], item.name).to.deep.equal([
+            text(item.purpose),
+            text(item.lifetime),
+          ]);
         }
       expect(declared).to.equal(4);
 
