@@ -33,11 +33,17 @@ async function noticePage(config: GardeConfigInput, lang: Lang) {
   return { garde, notice, root: notice.shadowRoot! };
 }
 
-/** Each table row of the notice: its cells' texts, the name first. */
+/**
+ * Each table row of the notice: the name, the type (below the name), then the texts of the
+ * provider, purpose and lifetime cells.
+ */
 const rows = (root: ShadowRoot) =>
-  [...root.querySelectorAll('tbody tr')].map((row) =>
-    [...row.children].map((cell) => cell.textContent!.trim()),
-  );
+  [...root.querySelectorAll('tbody tr')].map((row) => {
+    const [head, ...cells] = [...row.children];
+    const name = head!.querySelector('code')!.textContent!;
+    const type = head!.textContent!.replace(name, '').trim();
+    return [name, type, ...cells.map((cell) => cell.textContent!.trim())];
+  });
 
 const days = (lang: Lang, count: number) =>
   new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(count);
@@ -63,7 +69,7 @@ describe('<garde-notice>', () => {
           declared++;
           expect(typeof item, 'the demo describes each one').to.equal('object');
           if (typeof item === 'string') continue;
-          const [, , , , purpose, lifetime] = row(item.name) ?? [];
+          const [, , , purpose, lifetime] = row(item.name) ?? [];
           expect(text(item.purpose), item.name).to.not.equal('');
           expect(text(item.lifetime), item.name).to.not.equal('');
           expect([purpose, lifetime], item.name).to.deep.equal([
@@ -74,7 +80,7 @@ describe('<garde-notice>', () => {
       expect(declared).to.equal(4);
 
       // garde's own storage, the consent cookie's lifetime as configured (182 days by default).
-      expect(row('garde_consent')?.[5]).to.equal(days(lang, garde.config.cookie.days));
+      expect(row('garde_consent')?.[4]).to.equal(days(lang, garde.config.cookie.days));
       expect(row('garde')?.[1]).to.equal('IndexedDB');
       expect(row('garde.sid')?.[1], 'the session id, after consent').to.equal('sessionStorage');
 
@@ -106,7 +112,7 @@ describe('<garde-notice>', () => {
 
     const seen = async (config: GardeConfigInput) => {
       const { garde, root } = await noticePage(config, 'en');
-      const purpose = rows(root).find(([name]) => name === 'video_visitor')![4];
+      const purpose = rows(root).find(([name]) => name === 'video_visitor')![3];
       (garde as Garde).showPreferences();
       await waitUntil(() => dialog()?.open, 'the dialog opens');
       const cookie = [

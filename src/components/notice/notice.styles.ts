@@ -17,7 +17,16 @@ export const noticeStyles = css`
     width: 100%;
     margin: 0.5em 0 1em;
     border-collapse: collapse;
+    overflow-wrap: break-word;
+  }
+
+  /* A long cookie name may break anywhere; words only where they must. */
+  code {
     overflow-wrap: anywhere;
+  }
+
+  thead th {
+    font-weight: 600;
   }
 
   caption {
@@ -29,6 +38,7 @@ export const noticeStyles = css`
   th,
   td {
     text-align: start;
+    font-weight: normal;
     vertical-align: top;
     padding: 0.25em 0.5em;
     border: 1px solid var(--_border);

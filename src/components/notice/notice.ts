@@ -34,8 +34,8 @@ const EXTRAS = {
 /**
  * The cookie and audience-measurement section of a privacy notice, written from the config and
  * from what garde itself does, in the instance's language: each category with its purpose, its
- * services and providers, and a table of every cookie and storage key (name, type, service,
- * provider, purpose, lifetime), garde's own storage under "necessary"; what is measured before
+ * services and providers, and a table of every cookie and storage key (name and type, provider
+ * and service, purpose, lifetime), garde's own storage under "necessary"; what is measured before
  * and after consent and how long it is kept; the consent records (what they hold, why, how long,
  * access and erasure with the consent id); Global Privacy Control; and a button that opens the
  * cookie settings. Plain document content: headings (`h2`, then `h3`), paragraphs, lists and
@@ -167,7 +167,7 @@ export class GardeNotice extends GardeElement {
             </caption>
             <thead>
               <tr>
-                ${[strings.name, strings.type, strings.service, provider, purpose, lifetime].map(
+                ${[strings.name, provider, purpose, lifetime].map(
                   (title) => html`<th scope="col">${title}</th>`,
                 )}
               </tr>
@@ -175,10 +175,9 @@ export class GardeNotice extends GardeElement {
             <tbody>
               ${rows.map(
                 (row) => html`<tr>
-                  <th scope="row"><code>${row.name}</code></th>
-                  <td>${row.term}</td>
-                  <td>${row.service}</td>
-                  ${cell(row.provider)} ${cell(row.purpose)} ${cell(row.lifetime)}
+                  <th scope="row"><code>${row.name}</code><br />${row.term}</th>
+                  <td>${row.provider || strings.notStated}<br />${row.service}</td>
+                  ${cell(row.purpose)} ${cell(row.lifetime)}
                 </tr>`,
               )}
             </tbody>

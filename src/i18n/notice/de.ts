@@ -16,8 +16,6 @@ export const de: NoticeTranslation = {
   serviceBy: '{service}, bereitgestellt von {provider}.',
   tableCaption: '{category}: Cookies und Speicher',
   name: 'Name',
-  type: 'Art',
-  service: 'Dienst',
   notStated: 'Nicht angegeben',
   consentTool: 'Einwilligungswerkzeug',
   persistentId: 'Sie bei späteren Besuchen wiedererkennen, nach Einwilligung',

@@ -16,8 +16,6 @@ export const en: NoticeTranslation = {
   serviceBy: '{service}, provided by {provider}.',
   tableCaption: '{category}: cookies and storage',
   name: 'Name',
-  type: 'Type',
-  service: 'Service',
   notStated: 'Not stated',
   consentTool: 'Consent tool',
   persistentId: 'Recognise you on later visits, after consent',

@@ -17,8 +17,6 @@ export const fr: NoticeTranslation = {
   serviceBy: '{service}, fourni par {provider}.',
   tableCaption: '{category}\u202f: cookies et stockage',
   name: 'Nom',
-  type: 'Type',
-  service: 'Service',
   notStated: 'Non précisé',
   consentTool: 'Outil de consentement',
   persistentId: 'Vous reconnaître lors de visites ultérieures, après accord',

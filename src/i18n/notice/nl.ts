@@ -16,8 +16,6 @@ export const nl: NoticeTranslation = {
   serviceBy: '{service}, aangeboden door {provider}.',
   tableCaption: '{category}: cookies en opslag',
   name: 'Naam',
-  type: 'Soort',
-  service: 'Dienst',
   notStated: 'Niet vermeld',
   consentTool: 'Toestemmingstool',
   persistentId: 'U bij latere bezoeken herkennen, na toestemming',

@@ -26,10 +26,11 @@ export interface NoticeTranslation {
   serviceBy: string;
   /** The caption of a category's table: "{category}: cookies and storage". */
   tableCaption: string;
-  /** The table's column headings (provider, purpose, lifetime: the dialog's words). */
+  /**
+   * The first column's heading: the name, and below it the type (the provider, purpose and
+   * lifetime columns have the dialog's words).
+   */
   name: string;
-  type: string;
-  service: string;
   /** In a cell the config leaves empty. */
   notStated: string;
   /** garde's own storage: the consent tool itself, as the service that sets it. */
