@@ -1,8 +1,13 @@
 import { css } from '../css.js';
 
 // Document content, not a layer: no background or border of its own, the page's font and
-// colour by default. Tables keep their semantics (no display change) and wrap long names.
+// colour by default (also under prefers-color-scheme: dark, whose light default text would
+// vanish on a light page). Tables keep their semantics (no display change) and wrap long names.
 export const noticeStyles = css`
+  :host {
+    color: var(--garde-color, inherit);
+  }
+
   h3 {
     font-size: 1.1em;
     margin: 1.5em 0 0.5em;

@@ -60,7 +60,7 @@ const EXTRAS = {
  * @csspart version - The notice's version.
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
- * @cssproperty --garde-color - Text colour.
+ * @cssproperty --garde-color - Text colour (the page's by default, in both colour schemes).
  * @cssproperty --garde-accent - The button and links.
  * @cssproperty --garde-accent-text - Text on the button.
  * @cssproperty --garde-border - Table borders.

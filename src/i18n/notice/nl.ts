@@ -20,7 +20,7 @@ export const nl: NoticeTranslation = {
   consentTool: 'Toestemmingstool',
   persistentId: 'U bij latere bezoeken herkennen, na toestemming',
   persistentIdLifetime: 'Tot verwijdering',
-  measureTitle: 'Bezoekersmetingen',
+  measureTitle: 'Wat wij meten',
   measureBefore:
     'Zolang u geen keuze hebt gemaakt, wordt elke bekeken pagina anoniem geteld, zonder cookie en zonder iets op uw toestel op te slaan. Wij ontvangen het adres van de pagina {query}, het domein van de website waar u vandaan komt, de taal van de pagina en de breedte van uw venster in ruime klassen; uit het verzoek zelf, de familie van uw browser en van uw besturingssysteem. Uw IP-adres wordt niet gelezen. Alleen dagelijkse tellers worden bewaard.',
   queryKept: 'zonder zijn parameters, behalve {parameters}',
