@@ -223,6 +223,19 @@ describe('config', () => {
       ['k'],
     ],
     [
+      'described storage key with a text that is not one',
+      {
+        ...base(),
+        categories: { a: {} },
+        services: {
+          s: { category: 'a', storage: [{ name: '_pk_*', purpose: 1, lifetime: '1 day' }] },
+        },
+      },
+      /^garde: config\.services\.s\.storage\[0\]\.purpose: expected a text/,
+      (c) => c.services.s!.storage,
+      [{ name: '_pk_*', lifetime: '1 day' }],
+    ],
+    [
       'cookie not an object',
       { ...base(), cookie: 'consent' },
       /^garde: config\.cookie: expected an object$/,
