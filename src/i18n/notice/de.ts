@@ -9,7 +9,7 @@ export const de: NoticeTranslation = {
   contact: 'unseren Datenschutzbeauftragten',
   consentTitle: 'Ihre Einwilligung',
   consentText:
-    'Wir speichern oder lesen Informationen auf Ihrem Gerät nur, wenn dies für die Bereitstellung der Website unbedingt erforderlich ist, es sei denn, Sie stimmen mehr zu. Ablehnen ist so einfach wie Zustimmen und schränkt Ihre Nutzung der Website nicht ein. Sie können Ihre Wahl jederzeit ändern; der Widerruf Ihrer Einwilligung berührt nicht, was zuvor geschehen ist, aber alles, was davon abhing, endet.',
+    'Wir speichern oder lesen Informationen auf Ihrem Gerät nur, wenn dies für die Bereitstellung der Website unbedingt erforderlich ist, es sei denn, Sie willigen in mehr ein. Ablehnen ist so einfach wie Zustimmen und schränkt Ihre Nutzung der Website nicht ein. Sie können Ihre Wahl jederzeit ändern; der Widerruf Ihrer Einwilligung berührt nicht, was zuvor geschehen ist, aber alles, was davon abhing, endet.',
   changeText: 'Um Ihre Wahl zu ändern oder Ihre Einwilligung zu widerrufen:',
   alwaysOn: 'Immer aktiv: unbedingt erforderlich, daher ohne Einwilligung.',
   onlyWithConsent: 'Nur mit Ihrer Einwilligung.',
@@ -28,7 +28,7 @@ export const de: NoticeTranslation = {
   measureBeforeNone:
     'Solange Sie nicht eingewilligt haben, wird nichts zur Reichweitenmessung gesendet.',
   measureAfter:
-    'Mit Ihrer Einwilligung in „{category}“ wird jede aufgerufene Seite mit Uhrzeit, Adresse der Seite, Familie und Hauptversion Ihres Browsers und Betriebssystems, Sprache, Fensterbreite in Stufen und Ihrem auf den ersten Teil gekürzten Netz (die Hälfte einer IPv4-Adresse) erfasst, nie mit Ihrer vollständigen IP-Adresse. Diese Daten werden {days} gespeichert; danach bleiben nur Tagessummen.',
+    'Mit Ihrer Einwilligung in „{category}“ wird jede aufgerufene Seite mit Uhrzeit, Adresse der Seite, Familie und Hauptversion Ihres Browsers und Betriebssystems, Sprache, Fensterbreite in Stufen und Ihrem auf den ersten Teil gekürzten Netzwerk (der Hälfte einer IPv4-Adresse) erfasst, nie mit Ihrer vollständigen IP-Adresse. Diese Daten werden {days} gespeichert; danach bleiben nur Tagessummen.',
   extrasIntro: 'Jeder Eintrag enthält außerdem:',
   extraReferrer: 'die Adresse der Seite, von der Sie kommen, ohne ihre Parameter',
   extraMinor: 'die Nebenversion Ihres Browsers',

@@ -9,7 +9,7 @@ export const nl: NoticeTranslation = {
   contact: 'onze functionaris voor gegevensbescherming',
   consentTitle: 'Uw toestemming',
   consentText:
-    'Wij slaan alleen informatie op uw toestel op of lezen ze daar alleen uit wanneer dat strikt noodzakelijk is om de website aan te bieden, tenzij u met meer instemt. Weigeren is even eenvoudig als aanvaarden en beperkt uw gebruik van de website niet. U kunt uw keuze altijd wijzigen; de intrekking van uw toestemming doet geen afbreuk aan wat eerder gebeurde, maar alles wat ervan afhing, stopt.',
+    'Wij slaan alleen informatie op uw toestel op, of lezen die uit, wanneer dat strikt noodzakelijk is om de website aan te bieden, tenzij u met meer instemt. Weigeren is even eenvoudig als aanvaarden en beperkt uw gebruik van de website niet. U kunt uw keuze altijd wijzigen; de intrekking van uw toestemming doet geen afbreuk aan wat eerder gebeurde, maar alles wat ervan afhing, stopt.',
   changeText: 'Om uw keuze te wijzigen of uw toestemming in te trekken:',
   alwaysOn: 'Altijd actief: strikt noodzakelijk, dus zonder toestemming.',
   onlyWithConsent: 'Alleen met uw toestemming.',
