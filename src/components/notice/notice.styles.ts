@@ -25,9 +25,16 @@ export const noticeStyles = css`
     overflow-wrap: break-word;
   }
 
-  /* A long cookie name may break anywhere; words only where they must. */
+  /* A long cookie name may break anywhere; words only where they must, and anywhere on a
+     narrow screen, where the table would otherwise scroll the page sideways (WCAG 1.4.10). */
   code {
     overflow-wrap: anywhere;
+  }
+
+  @media (max-width: 40rem) {
+    table {
+      overflow-wrap: anywhere;
+    }
   }
 
   thead th {
