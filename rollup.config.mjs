@@ -202,6 +202,9 @@ const analytics = {
   plugins: iifePlugins(),
 };
 
+/** `<garde-notice>` and its wording: dist/garde-notice.js, loaded only on a page that holds one. */
+const notice = onDemandFile('src/components/notice/notice-entry.ts', 'dist/garde-notice.js');
+
 const esm = {
   input: {
     index: 'src/index.ts',
@@ -226,13 +229,14 @@ const esm = {
   ],
 };
 
-// The drop-ins before garde-ui.js and garde-embed.js, which take its renamed names from theirs (nameCache).
+// The drop-ins before garde-ui.js, garde-embed.js and garde-notice.js, which take its renamed names from theirs (nameCache).
 export default [
   dropIn,
   ...['fr', 'nl', 'de', 'en'].map(dropInFor),
   onDemand,
   embed,
   analytics,
+  notice,
   esm,
   admin,
 ];

@@ -43,6 +43,7 @@ for (const built of [
   'dist/garde-embed.js',
   'dist/garde-analytics.js',
   'dist/garde.fr.js',
+  'dist/garde-notice.js',
   'dist/esm/wire.js',
   'custom-elements.json',
 ])
@@ -79,6 +80,7 @@ try {
       'garde.nl.js',
       'garde.de.js',
       'garde.en.js',
+      'garde-notice.js',
       'custom-elements.json',
     ],
     ROOT,

@@ -3,6 +3,8 @@ export * from './core/index.js';
 export { GardeBanner } from './components/banner/banner.js';
 export { GardePreferences } from './components/preferences/preferences.js';
 export { GardePolicyLink } from './components/policy-link/policy-link.js';
+export { GardeNotice } from './components/notice/notice.js';
+export { defineNotice } from './components/notice/define-notice.js';
 export { GardeElement } from './components/base.js';
 export { defineElements } from './components/define-elements.js';
 export { definePreferences } from './components/preferences/define-preferences.js';

@@ -88,6 +88,7 @@ export function frenchSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
       },
     ],
     lang: 'fr',
+    notice: '1',
     policy: { url: '/fr/vie-privee', version: '2020-12-07' },
     texts: { accept: 'Tout accepter', reject: 'Tout refuser', title: 'Cookies sur ce site' },
     v: '0.1.0',

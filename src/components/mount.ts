@@ -5,6 +5,7 @@ import { uiStrings } from '../i18n/index.js';
 import { defineElements } from './define-elements.js';
 import { loadOnDemand, mountPlaceholders, prepareOnDemand } from './on-demand.js';
 import { mainContent } from './preferences/focus.js';
+import { mountNotice } from './notice/on-demand.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
@@ -35,7 +36,8 @@ type TagName = 'garde-banner' | 'garde-preferences' | 'garde-policy-link';
  * (removed after one, back after a withdrawal), the preferences dialog opened by
  * `garde.showPreferences()` (or, when it cannot load, the banner's own form), the floating
  * settings button when `config.floatingButton` (by default, `"auto"`, when the page has no
- * `<garde-policy-link>`), and a placeholder for each blocked embed (mount-placeholders.ts).
+ * `<garde-policy-link>`), a placeholder for each blocked embed (mount-placeholders.ts), and the code of
+ * `<garde-notice>` when the page holds one (notice/on-demand.ts).
  * Waits for `<body>` if called from `<head>`. Returns a function that takes it all away again.
  */
 export function mountUi(garde: Garde): () => void {
@@ -125,6 +127,7 @@ export function mountUi(garde: Garde): () => void {
     showBanner();
   });
   const unmountPlaceholders = mountPlaceholders(garde);
+  mountNotice();
   return () => {
     // An opening still waiting for its file is forgotten too.
     asked++;

@@ -202,10 +202,13 @@ export function validateConfig(input: unknown): GardeConfig {
   const fields = isValid ? input : {};
   pageLang = resolveLang(fields.lang as string, globalThis.document?.documentElement.lang);
   for (const field in fields)
-    if (!own(SPEC, field) && !/^(categories|services|texts)$/.test(field))
+    if (!own(SPEC, field) && !/^(categories|services|texts|retention)$/.test(field))
       console.warn(`garde: config.${field} is unknown`);
   const config = fill(fields, SPEC, '', !isValid);
   config.texts = texts(fields.texts);
+  // Read only by <garde-notice>, whose own code checks it (notice-settings.ts): no visitor
+  // downloads that check with every page.
+  config.retention = fields.retention;
   const categories = { necessary: {}, ...entries(fields, 'categories', () => ({})) };
   config.categories = categories;
   config.services = entries(fields, 'services', (service, path, name) => {
@@ -220,21 +223,22 @@ export function validateConfig(input: unknown): GardeConfig {
         (value, index) =>
           isPattern(value) || report(`${path}${list}[${index}]`, 'a name pattern' + DROPPED),
       );
+    // A cookie or storage key: a name pattern, or an object that also describes it (its texts
+    // checked as the service's are).
+    const described = (list: string) =>
+      patterns(list, (value) => isString(value) || (isObject(value) && isString(value.name))).map(
+        (item, index) =>
+          isString(item)
+            ? item
+            : {
+                name: (item as Fields).name,
+                ...fill(item as Fields, COOKIE_TEXTS, `${path}${list}[${index}].`),
+              },
+      );
     return {
       category: service.category,
-      // A described cookie's texts are checked as the service's are.
-      cookies: patterns(
-        'cookies',
-        (value) => isString(value) || (isObject(value) && isString(value.name)),
-      ).map((cookie, index) =>
-        isString(cookie)
-          ? cookie
-          : {
-              name: (cookie as Fields).name,
-              ...fill(cookie as Fields, COOKIE_TEXTS, `${path}cookies[${index}].`),
-            },
-      ),
-      storage: patterns('storage', isString),
+      cookies: described('cookies'),
+      storage: described('storage'),
     };
   });
   return config as unknown as GardeConfig;

@@ -3,13 +3,16 @@
 // current path and every domain variant (none, the host, each parent domain short of the
 // top-level one; a leading dot makes no difference since RFC 6265) is tried.
 import { allowedIn } from './state.js';
-import type { ConsentState, GardeConfig } from './types.js';
+import type { ConsentState, CookieInfo, GardeConfig } from './types.js';
 
-/** A glob pattern (`*` only) as an anchored regular expression. */
-const globToRegExp = (pattern: string): RegExp =>
+/** A name pattern (`*` only) and what it names. */
+export type Pattern = string | CookieInfo;
+
+/** A glob pattern (`*` only), given alone or in a description, as an anchored regular expression. */
+const globToRegExp = (pattern: Pattern): RegExp =>
   new RegExp(
     '^' +
-      pattern
+      (typeof pattern === 'string' ? pattern : pattern.name)
         .split('*')
         .map((part) => part.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'))
         .join('.*') +
@@ -29,7 +32,7 @@ export function cookieNames(): string[] {
 }
 
 /** Deletes the cookies whose names match one of the glob patterns (`*` only). */
-export function eraseCookies(patterns: string[]): void {
+export function eraseCookies(patterns: Pattern[]): void {
   const matchers = patterns.map(globToRegExp);
   const domains = [''];
   // The host, then each parent short of the top-level domain.
@@ -48,7 +51,7 @@ export function eraseCookies(patterns: string[]): void {
 }
 
 /** Removes the localStorage and sessionStorage keys matching one of the glob patterns. */
-export function eraseStorage(patterns: string[]): void {
+export function eraseStorage(patterns: Pattern[]): void {
   const matchers = patterns.map(globToRegExp);
   for (const area of ['localStorage', 'sessionStorage'] as const)
     try {
@@ -67,9 +70,7 @@ export function eraseStorage(patterns: string[]): void {
 export function eraseRefused(config: GardeConfig, consent: ConsentState | null): void {
   for (const [name, service] of Object.entries(config.services))
     if (!allowedIn(config, consent, name)) {
-      eraseCookies(
-        service.cookies!.map((cookie) => (typeof cookie === 'string' ? cookie : cookie.name)),
-      );
+      eraseCookies(service.cookies!);
       eraseStorage(service.storage!);
     }
 }

@@ -8,3 +8,11 @@ export { defineConfig } from './define-config.js';
 export { checkConfig, validateConfig, type ConfigCheck } from './config.js';
 export { formatConsentCookie, parseConsentCookie, type ConsentCookie } from './cookie-format.js';
 export { SESSION_KEY, UID_KEY } from './tracker.js';
+export {
+  authorWarnings,
+  analyticsRetentionWarning,
+  consentDaysWarning,
+  noticeRetention,
+  undescribedStorageWarnings,
+  warnAuthor,
+} from './author-warnings.js';

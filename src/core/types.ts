@@ -39,8 +39,11 @@ export interface ServiceConfig {
   provider?: LocalisedText;
   /** Cookies to erase when refused (glob patterns, `*` only), optionally described for visitors. */
   cookies?: Array<string | CookieInfo>;
-  /** localStorage / sessionStorage keys to remove when refused (glob patterns). */
-  storage?: string[];
+  /**
+   * localStorage / sessionStorage keys to remove when refused (glob patterns), optionally
+   * described for visitors as cookies are.
+   */
+  storage?: Array<string | CookieInfo>;
 }
 
 export type AnalyticsExtra = 'referrer' | 'minor' | 'screen' | 'session' | 'persistentId';
@@ -116,6 +119,7 @@ export interface GardeConfigInput {
   reloadOnRefusal?: boolean;
   floatingButton?: boolean | 'auto';
   texts?: SiteTexts;
+  retention?: Partial<Retention>;
 }
 
 /** The validated config, every default filled in; `categories` always holds `necessary` first. */
@@ -135,6 +139,19 @@ export interface GardeConfig {
   floatingButton: boolean | 'auto';
   /** The site's wording, each key given in all four languages (the others are dropped). */
   texts: SiteTexts;
+  /**
+   * As given: only `<garde-notice>` reads it, and checks it (`noticeRetention`), so that the
+   * drop-in does not carry that check.
+   */
+  retention?: unknown;
+}
+
+/** How long the collector keeps what it receives, in days, as `<garde-notice>` states it. */
+export interface Retention {
+  /** A visitor's consent records after their last decision (`--retention-records-days`). */
+  records: number;
+  /** Analytics hits sent after consent, before only daily totals remain (`--retention-hits-days`). */
+  analytics: number;
 }
 
 /** The visitor's decision, or `null` before there is a valid one. */

@@ -4,6 +4,7 @@
 import type { CookieInfo, Garde, LocalisedText, Snapshot } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { localisedText, uiStrings } from './index.js';
+import { NOTICE_VERSION } from './notice-version.js';
 
 /**
  * What a visitor of this instance could see when deciding: every string of the banner and the
@@ -48,6 +49,7 @@ export function buildSnapshot({ config, lang }: Pick<Garde, 'config' | 'lang'>):
         })),
     })),
     lang,
+    notice: NOTICE_VERSION,
     policy: { url: text(config.policy.url), version: config.policy.version },
     texts: Object.fromEntries(Object.entries(texts).sort(([a], [b]) => (a < b ? -1 : 1))),
     v: VERSION,

@@ -140,6 +140,8 @@ export const snapshotSchema = closed({
   lang: { type: 'string', enum: LANGS },
   /** garde's version. */
   v: gardeVersionSchema,
+  /** The edition of `<garde-notice>`'s wording (docs/ui.md, "The notice's version"). */
+  notice: { type: 'string', pattern: '^[0-9]{1,8}$' },
   policy: closed({ url: textSchema, version: policyVersionSchema }),
   /** Every string of the banner and the dialog, by key (`title`, `text`, `accept`…). */
   texts: {

@@ -45,6 +45,8 @@ describe('config', () => {
       reloadOnRefusal: false,
       floatingButton: 'auto',
       texts: { fr: {}, nl: {}, de: {}, en: {} },
+      // Checked by <garde-notice> (author-warnings.ts), passed on as given.
+      retention: undefined,
     });
   });
 
@@ -220,6 +222,19 @@ describe('config', () => {
       /^garde: config\.services\.s\.storage\[0\]: expected a name pattern/,
       (c) => c.services.s!.storage,
       ['k'],
+    ],
+    [
+      'described storage key with a text that is not one',
+      {
+        ...base(),
+        categories: { a: {} },
+        services: {
+          s: { category: 'a', storage: [{ name: '_pk_*', purpose: 1, lifetime: '1 day' }] },
+        },
+      },
+      /^garde: config\.services\.s\.storage\[0\]\.purpose: expected a text/,
+      (c) => c.services.s!.storage,
+      [{ name: '_pk_*', lifetime: '1 day' }],
     ],
     [
       'cookie not an object',

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { eraseCookies, eraseStorage, cookieNames } from '../../src/core/erase.js';
+import { eraseCookies, eraseRefused, eraseStorage, cookieNames } from '../../src/core/erase.js';
+import { validateConfig } from '../../src/core/config.js';
 import { clearCookies } from './helpers.js';
 
 /** Opens the fixture at www.garde.test (mapped to this machine) and waits for its report. */
@@ -76,5 +77,26 @@ describe('erase', () => {
     eraseStorage(['_pk_*', 'yt-*']);
     expect(Object.keys(localStorage)).to.deep.equal(['keep']);
     expect(Object.keys(sessionStorage)).to.deep.equal([]);
+  });
+
+  it('a refusal erases described cookies and storage keys as it erases bare names', () => {
+    const config = validateConfig({
+      policy: { url: '/', version: '1' },
+      categories: { analytics: {} },
+      services: {
+        matomo: {
+          category: 'analytics',
+          cookies: [{ name: '_pk_id.*', purpose: 'Returning visitor', lifetime: '13 months' }],
+          storage: [{ name: '_pk_*', purpose: 'Returning visitor', lifetime: 'Until withdrawn' }],
+        },
+      },
+    });
+    document.cookie = '_pk_id.1=x;path=/';
+    document.cookie = 'other=y;path=/';
+    localStorage.setItem('_pk_visitor', 'a');
+    localStorage.setItem('keep', 'b');
+    eraseRefused(config, null);
+    expect(cookieNames()).to.deep.equal(['other']);
+    expect(Object.keys(localStorage)).to.deep.equal(['keep']);
   });
 });

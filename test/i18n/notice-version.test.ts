@@ -1,0 +1,31 @@
+// The notice's version: an edition of <garde-notice>'s wording, in every snapshot, so that a
+// receipt names the notice in force. A wording change that keeps the edition fails here.
+import { expect } from '@open-wc/testing';
+import { validateConfig } from '../../src/core/config.js';
+import { noticeTranslations } from '../../src/i18n/notice/index.js';
+import { NOTICE_VERSION } from '../../src/i18n/notice-version.js';
+import { buildSnapshot } from '../../src/i18n/snapshot.js';
+import { canonicalJson, sha256Hex } from '../../src/wire/snapshot.js';
+
+/**
+ * Each edition and the SHA-256 of its wording (the four languages, canonical JSON). Changing the
+ * wording: bump NOTICE_VERSION and add its hash here, keeping the old ones.
+ */
+const EDITIONS: Record<string, string> = {
+  '1': 'd24786db76aea8298d98360305eee4602e88fcc9a105be262a92ba001a6f4092',
+};
+
+describe('the notice version', () => {
+  it('names the wording: each edition has one hash, the current one matches', async () => {
+    const hash = await sha256Hex(canonicalJson(noticeTranslations));
+    expect(hash, `the notice's wording changed: bump NOTICE_VERSION and add ${hash}`).to.equal(
+      EDITIONS[NOTICE_VERSION],
+    );
+  });
+
+  it('is in every snapshot, so every receipt names it', () => {
+    const config = validateConfig({ policy: { url: '/', version: '2020-12-07' } });
+    for (const lang of ['fr', 'nl', 'de', 'en'] as const)
+      expect(buildSnapshot({ config, lang })).to.include({ notice: NOTICE_VERSION });
+  });
+});
