@@ -67,11 +67,13 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
       );
       const save = dialog.querySelector<HTMLElement>('[part~=save]')!;
       expect(save.innerText.trim()).to.equal(strings.save);
+      // Analytics on (a refusal keeps no local log: the receipt is read from the log).
+      dialog.querySelector<HTMLInputElement>('input:not(:disabled)')!.click();
       save.click();
       expect(dialog.open).to.be.false;
       expect(page.garde!.consent!.categories).to.deep.equal({
         necessary: true,
-        analytics: false,
+        analytics: true,
         marketing: false,
       });
       let history = await page.garde!.history();

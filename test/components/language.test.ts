@@ -10,6 +10,7 @@ import { translations } from '../../src/i18n/index.js';
 import { snapshotText } from '../../src/i18n/snapshot.js';
 import { sha256Hex } from '../../src/wire.js';
 import { $, banner, config, dialog, frame, prefs, reset, start } from './helpers.js';
+import { beaconBox } from '../core/helpers.js';
 
 /** A real click in the middle of `element`, as a visitor's mouse does it. */
 async function click(element: Element): Promise<void> {
@@ -157,7 +158,8 @@ describe('garde.setLang(): another language at run time', () => {
   });
 
   it('renders the banner and the policy link again in the new language; the next receipt records it and its snapshot', async () => {
-    const garde = dropIn();
+    const box = beaconBox();
+    const garde = dropIn({ recordEndpoint: box.url });
     const link = document.createElement('garde-policy-link');
     link.dataset.test = '';
     document.body.append(link);
@@ -181,7 +183,7 @@ describe('garde.setLang(): another language at run time', () => {
     });
 
     await click($(banner(), '[part~=reject]'));
-    const [rejected] = await receipts(garde, 1);
+    const [rejected] = await box.receipts(1);
     expect(rejected!.lang).to.equal('nl');
     expect(rejected!.shown).to.equal(
       await sha256Hex(snapshotText({ config: garde.config, lang: 'nl' })),
@@ -198,7 +200,7 @@ describe('garde.setLang(): another language at run time', () => {
     expect(dialog().lang).to.equal('de');
     expect($(prefs(), 'h2').textContent).to.equal(translations.de.settings);
     await click($(prefs(), '[part~=accept]'));
-    const accepted = (await receipts(garde, 2))[1]!;
+    const accepted = (await box.receipts(2))[1]!;
     expect(accepted.lang).to.equal('de');
     expect(accepted.shown).to.equal(
       await sha256Hex(snapshotText({ config: garde.config, lang: 'de' })),

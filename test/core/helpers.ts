@@ -2,7 +2,7 @@
 // storage, gated elements) before each test.
 import { clear, createStore } from 'idb-keyval';
 import { init, type InitOptions } from '../../src/core/init.js';
-import type { Garde } from '../../src/core/types.js';
+import type { Garde, Receipt } from '../../src/core/types.js';
 
 const made: Garde[] = [];
 
@@ -61,3 +61,28 @@ export async function until(f: () => unknown, ms = 3000): Promise<void> {
 
 /** The scripts and embeds run so far, in order (fixtures push to window.ran). */
 export const ran = () => (window as unknown as { ran: string[] }).ran;
+
+let boxes = 0;
+
+/**
+ * A fresh box of the test server's beacon recorder (web-test-runner.config.mjs): its `url`, to give
+ * as an endpoint, and `receipts(count)`, what reached it so far once there are `count`, as the
+ * collector would get them. (A refusal and a withdrawal keep no local log, so `garde.history()`
+ * cannot show them.)
+ */
+export function beaconBox(): { url: string; receipts(count: number): Promise<Receipt[]> } {
+  const url = `/__beacons/box-${Date.now()}-${++boxes}`;
+  const got: Receipt[] = [];
+  return {
+    url,
+    async receipts(count) {
+      await until(async () => {
+        // The recorder empties the box at each read.
+        const records = (await (await fetch(url)).json()) as Array<{ body: string }>;
+        got.push(...records.map((record) => JSON.parse(record.body) as Receipt));
+        return got.length >= count;
+      });
+      return got;
+    },
+  };
+}

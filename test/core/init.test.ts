@@ -140,7 +140,8 @@ describe('init', () => {
     expect(start(config()).consent!.id).to.equal(id);
     g.rejectAll();
     expect(g.consent!.id).to.equal(undefined);
-    expect(consentCookie()).to.match(/^3\.\.2020-12-07\.\d+\.r\.\.\.\.$/);
+    // No id (field 2 empty); the services known at the decision last.
+    expect(consentCookie()).to.match(/^3\.\.2020-12-07\.\d+\.r\.\.\.\.\.matomo~youtube$/);
     const next = start(config());
     expect(next.consent!.method).to.equal('reject-all');
     expect(next.consent!.id).to.equal(undefined);

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { readCookie } from '../../src/core/cookie.js';
 import { parseConsentCookie } from '../../src/core/cookie-format.js';
-import { config, ran, reset, start, until } from './helpers.js';
+import { beaconBox, config, ran, reset, start, until } from './helpers.js';
 
 /** A gated inline script of the youtube service, as a page declares it. */
 function gatedYoutube(): void {
@@ -90,7 +90,8 @@ describe('store: withdraw()', () => {
   after(reset);
 
   it('records where it was done: the layer given (garde’s dialog, its banner), else api', async () => {
-    const garde = start(config());
+    const box = beaconBox();
+    const garde = start(config({ recordEndpoint: box.url }));
     garde.acceptAll();
     garde.withdraw({ layer: 'dialog' });
     garde.acceptAll();
@@ -98,8 +99,7 @@ describe('store: withdraw()', () => {
     // Anything but a known layer (an Event passed by a listener) is api.
     garde.acceptAll();
     garde.withdraw(new Event('click') as never);
-    await until(async () => (await garde.history()).length === 6);
-    const receipts = await garde.history();
+    const receipts = await box.receipts(6);
     expect(receipts.filter((r) => r.method === 'withdraw').map((r) => r.layer)).to.deep.equal([
       'dialog',
       'api',

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { readCookie } from '../../src/core/cookie.js';
 import type { ConsentState } from '../../src/core/types.js';
-import { config, reset, start, until } from './helpers.js';
+import { beaconBox, config, reset, start, until } from './helpers.js';
 
 type Heard = Array<{ consent: ConsentState | null; adopted?: boolean; method: string }>;
 
@@ -22,8 +22,10 @@ describe('sync: one decision for every tab', () => {
   after(reset);
 
   it('the other tab adopts a decision and a withdrawal as stored: listeners hear it, no receipt, no cookie of its own', async () => {
-    const deciding = start(config());
-    const other = start(config());
+    // One endpoint, as two tabs of a site have (they share the outbox too).
+    const box = beaconBox();
+    const deciding = start(config({ recordEndpoint: box.url }));
+    const other = start(config({ recordEndpoint: box.url }));
     const heard = listen(other);
     const events: Array<ConsentState | null> = [];
     const onConsent = (event: CustomEvent<ConsentState | null>) => events.push(event.detail);
@@ -48,11 +50,12 @@ describe('sync: one decision for every tab', () => {
       expect(other.allowed('analytics')).to.be.false;
       // The event on document: one per decision from each instance (here one page holds both).
       expect(events).to.have.length(4);
-      // Only the deciding tab logs receipts; the cookie is the deciding tab's.
-      expect((await other.history()).map((entry) => entry.method)).to.deep.equal([
+      // Only the deciding tab sends receipts (two, not four); the cookie is the deciding tab's.
+      expect((await box.receipts(2)).map((receipt) => receipt.method)).to.deep.equal([
         'custom',
         'withdraw',
       ]);
+      expect((await box.receipts(2)).length, 'no receipt from the other tab').to.equal(2);
       expect(cookie).to.match(/\.c\.analytics\.\.\.\.matomo~youtube$/);
     } finally {
       document.removeEventListener('garde:consent', onConsent);
