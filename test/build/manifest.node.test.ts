@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,24 +28,16 @@ interface Declaration {
   cssProperties?: Named[];
 }
 
-// Made afresh from the code, as `npm run analyze` makes it (custom-elements-manifest.config.mjs),
-// into a scratch directory.
-const outdir = mkdtempSync(join(tmpdir(), 'garde-manifest-'));
+// Made afresh from the code, as `npm run analyze` makes it (custom-elements-manifest.config.mjs):
+// custom-elements.json at the root (an --outdir would also rewrite package.json's field).
 const made = spawnSync(
   process.execPath,
-  [
-    join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
-    'analyze',
-    '--quiet',
-    '--outdir',
-    outdir,
-  ],
+  [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet'],
   { cwd: root, encoding: 'utf8' },
 );
 const manifest = JSON.parse(
-  made.status === 0 ? readFileSync(join(outdir, 'custom-elements.json'), 'utf8') : '{"modules":[]}',
+  made.status === 0 ? readFileSync(join(root, 'custom-elements.json'), 'utf8') : '{"modules":[]}',
 ) as { modules: Array<{ path: string; declarations?: Declaration[] }> };
-rmSync(outdir, { recursive: true, force: true });
 
 const elements = manifest.modules.flatMap((module) =>
   (module.declarations ?? [])
