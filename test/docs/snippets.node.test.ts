@@ -1,6 +1,7 @@
 // The code blocks of README.md and docs/*.md marked runnable (`<!-- runnable -->` on the line
 // before the fence, README.md, "Development") run here, so that a snippet the code no longer
-// accepts fails: a config (```json) goes through checkConfig (garde/config) and must have no error;
+// accepts fails: a config (```json) goes through checkConfig (garde/config) and must have no error,
+// as must the config of a page (```html), whose garde elements must exist;
 // TypeScript and JavaScript (```ts, ```js) are type-checked as modules against the package, with
 // the repository's compiler options (strict; garde/* resolves to src/).
 import { test } from 'node:test';
@@ -50,7 +51,10 @@ const snippets = files.flatMap(snippetsOf);
 test('the docs mark snippets as runnable, each in a language this test runs', () => {
   assert.ok(snippets.length >= 10, `only ${snippets.length} runnable snippets`);
   for (const { where, lang } of snippets)
-    assert.ok(['json', 'ts', 'js'].includes(lang), `${where}: no way to run a ${lang} block`);
+    assert.ok(
+      ['json', 'ts', 'js', 'html'].includes(lang),
+      `${where}: no way to run a ${lang} block`,
+    );
 });
 
 // A fragment of a config (`"policy": { … }`, or an object of a few fields) is checked inside a
@@ -68,8 +72,32 @@ for (const { where, code } of snippets.filter((snippet) => snippet.lang === 'jso
     assert.deepEqual(errors, []);
   });
 
+/** The elements the code defines (`customElements.define('garde-…'` or a `['garde-…', Class]` pair). */
+function definedTags(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return definedTags(path);
+    const source = readFileSync(join(root, path), 'utf8');
+    return [...source.matchAll(/(?:define\(|\[)'(garde-[a-z-]+)', \w+\]?/g)].map((m) => m[1]!);
+  });
+}
+const tags = new Set(definedTags('src/components'));
+
+// A page's snippet: the config in its `#garde-config` stands alone and passes checkConfig, and
+// every garde element it uses is one the code defines.
+for (const { where, code } of snippets.filter((snippet) => snippet.lang === 'html'))
+  test(`${where}: the page's config passes checkConfig and its elements exist`, () => {
+    const config = /<script type="application\/json" id="garde-config">([\s\S]*?)<\/script>/.exec(
+      code,
+    );
+    const used = [...code.matchAll(/<(garde-[a-z-]+)/g)].map((m) => m[1]!);
+    assert.ok(config || used.length, 'nothing to check in this block: unmark it');
+    if (config) assert.deepEqual(checkConfig(JSON.parse(config[1]!)).errors, []);
+    for (const tag of used) assert.ok(tags.has(tag), `<${tag}> is not an element of garde`);
+  });
+
 test('the TypeScript and JavaScript snippets type-check against the package', () => {
-  const code = snippets.filter((snippet) => snippet.lang !== 'json');
+  const code = snippets.filter((snippet) => ['ts', 'js'].includes(snippet.lang));
   // Inside the repository (in .tmp/, ignored by git), so that the repository's types apply.
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'doc-snippets-'));
