@@ -18,9 +18,13 @@ const BANNER = { layer: 'banner' } as const;
  * The buttons stay in view at any window size: the text scrolls above them, inside the banner.
  *
  * When the detailed settings (the dialog, in dist/garde-ui.js) cannot load, `mountUi()` shows
- * the banner again with `fallback` set: it says so and offers a minimal form of its own, one
+ * the banner again in its fallback form: it says so and offers a minimal form of its own, one
  * switch per category, "Save my choices" and, once there is a decision, "Withdraw my consent",
  * so that no right depends on that second file.
+ *
+ * The element dispatches no event of its own: its buttons call the instance, which dispatches
+ * `garde:consent` on `document` after a decision and `garde:show-preferences` after "Customise"
+ * (docs/api.md).
  *
  * @tag garde-banner
  *
@@ -51,14 +55,14 @@ const BANNER = { layer: 'banner' } as const;
  * @cssproperty --garde-radius - Corner radius of buttons.
  * @cssproperty --garde-space - Base spacing.
  * @cssproperty --garde-z-index - Stacking level of the fixed banner (default 1000).
- *
- * @event garde:consent - On `document`, from the core, after "Accept all" or "Reject all".
- * @event garde:show-preferences - On `document`, after "Customise".
  */
 export class GardeBanner extends GardeElement {
   static override styles = [baseStyles, bannerStyles];
 
-  /** Set by mountUi() when the dialog could not load: the banner shows its own minimal form. */
+  /**
+   * Set by mountUi() when the dialog could not load: the banner shows its own minimal form.
+   * @internal
+   */
   __fallback = false;
 
   constructor() {

@@ -61,6 +61,7 @@ const EXTRAS = {
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
  * @cssproperty --garde-color - Text colour (the page's by default, in both colour schemes).
+ * @cssproperty --garde-background - The ring around the button on hover.
  * @cssproperty --garde-accent - The button and links.
  * @cssproperty --garde-accent-text - Text on the button.
  * @cssproperty --garde-border - Table borders.

@@ -14,6 +14,9 @@ import { placeholderStyles } from './placeholder.styles.js';
  * that only this provider starts. `mountUi()` places one in front of each blocked embed (hidden
  * meanwhile) at the embed's size, and removes it when the embed loads.
  *
+ * The element dispatches no event of its own: the decision dispatches `garde:consent` on
+ * `document`, from the core.
+ *
  * @tag garde-placeholder
  *
  * @csspart base - The group of text and button, named by the embed's `title`, else its provider.
@@ -29,8 +32,6 @@ import { placeholderStyles } from './placeholder.styles.js';
  * @cssproperty --garde-focus - The focus ring.
  * @cssproperty --garde-radius - Corner radius of the button.
  * @cssproperty --garde-space - Inner spacing.
- *
- * @event garde:consent - On `document`, from the core, after the button.
  */
 export class GardePlaceholder extends GardeElement {
   static override styles = [baseStyles, placeholderStyles];

@@ -9,6 +9,9 @@ import { policyLinkStyles } from './policy-link.styles.js';
  * preferences, so that changing one's mind or withdrawing is always one click away. With the
  * `floating` attribute, only the button, fixed in the bottom corner.
  *
+ * The element dispatches no event of its own: the button calls `garde.showPreferences()`, which
+ * dispatches `garde:show-preferences` on `document`.
+ *
  * @tag garde-policy-link
  *
  * @attribute floating - Show only the button, fixed in the bottom corner (what
@@ -18,14 +21,13 @@ import { policyLinkStyles } from './policy-link.styles.js';
  * @csspart button - The "Cookie settings" button.
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
+ * @cssproperty --garde-background - The ring around the button on hover.
+ * @cssproperty --garde-color - The focus ring, when `--garde-focus` is not set.
  * @cssproperty --garde-accent - Background of the floating button.
  * @cssproperty --garde-accent-text - Text of the floating button.
  * @cssproperty --garde-focus - The focus ring.
  * @cssproperty --garde-radius - Corner radius of the button.
- * @cssproperty --garde-space - Gap between link and button.
  * @cssproperty --garde-z-index - Stacking of the floating button.
- *
- * @event garde:show-preferences - On `document`, when the button is pressed.
  */
 export class GardePolicyLink extends GardeElement {
   static override styles = [baseStyles, policyLinkStyles];

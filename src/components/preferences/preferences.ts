@@ -33,6 +33,9 @@ const renderDetail = (term: string, value: unknown) =>
  * "Reject all" in the banner (which then disappears), to the main content too. A polite live
  * region (`role="status"`) then says that the choice was saved, or that the id was copied.
  *
+ * The element dispatches no event of its own: each decision dispatches `garde:consent` on
+ * `document`, from the core.
+ *
  * @tag garde-preferences
  *
  * @csspart dialog - The `<dialog>`.
@@ -71,8 +74,6 @@ const renderDetail = (term: string, value: unknown) =>
  * @cssproperty --garde-focus - The focus ring.
  * @cssproperty --garde-radius - Corner radius.
  * @cssproperty --garde-space - Base spacing.
- *
- * @event garde:consent - On `document`, from the core, after any of the buttons.
  */
 export class GardePreferences extends GardeElement {
   static override styles = [baseStyles, preferencesStyles];
