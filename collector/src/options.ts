@@ -38,6 +38,16 @@ export interface Options {
   logLevel: string;
   /** Query parameters kept in the path of a hit (`--query-allowlist`); all others are dropped. */
   queryAllowlist: string[];
+  /** The Ed25519 key file that signs checkpoints; null: next to a SQLite file, else a key kept in memory. */
+  logKey: string | null;
+  /** The directory of checkpoint files; null: next to a SQLite file, else none. */
+  checkpointDir: string | null;
+  /** URLs each new checkpoint is POSTed to (text/plain). */
+  witnesses: string[];
+  /** The log's name in its checkpoints (their first line). */
+  logOrigin: string;
+  /** `verify --checkpoint FILE`: an earlier checkpoint the log must extend. */
+  checkpoint: string | null;
 }
 
 /** A bad flag or value: the CLI prints it with the help and exits with code 2. */
@@ -49,7 +59,8 @@ export const MIN_TOKEN_LENGTH = 32;
 export const HELP = `garde-collector: receives garde consent receipts and analytics hits.
 
 Usage: garde-collector [options]
-       garde-collector verify [--db FILE | --database-url URL]
+       garde-collector verify [--db FILE | --database-url URL] [--log-key FILE] [--checkpoint FILE]
+       garde-collector verify-proof EXPORT.json [--log-key FILE]
 
   --port N                      port to listen on (PORT, default 8787)
   --host HOST                   interface to bind (HOST, default 127.0.0.1)
@@ -70,6 +81,15 @@ Usage: garde-collector [options]
   --sqlite-sync normal|full     SQLite durability (default normal; see docs/collector.md)
   --log-level LEVEL             pino level (LOG_LEVEL, default info)
   --query-allowlist a,b         query parameters kept in a hit's path (default none)
+  --log-key FILE                Ed25519 key that signs the log's checkpoints (GARDE_LOG_KEY;
+                                default: garde-log.key next to the SQLite file, made if
+                                missing); verify needs it, or its public half (FILE.pub)
+  --checkpoint-dir DIR          append-only directory of checkpoint files
+                                (GARDE_CHECKPOINT_DIR; default: checkpoints/ next to the
+                                SQLite file)
+  --witness URL                 POST each checkpoint to URL (repeatable; GARDE_WITNESSES)
+  --log-origin NAME             the log's name in its checkpoints (default garde-collector)
+  --checkpoint FILE             verify: prove that the log extends this earlier checkpoint
   --help                        this text
 
 GARDE_ADMIN_TOKEN (at least ${MIN_TOKEN_LENGTH} characters, no spaces) opens the reading endpoints
@@ -93,6 +113,11 @@ const VALUE_FLAGS = [
   'sqlite-sync',
   'log-level',
   'query-allowlist',
+  'log-key',
+  'checkpoint-dir',
+  'witness',
+  'log-origin',
+  'checkpoint',
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -184,7 +209,27 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
     sqliteSync: sync,
     logLevel: one('log-level', env.LOG_LEVEL || 'info')!,
     queryAllowlist: [...new Set((values['query-allowlist'] ?? []).flatMap(splitList))],
+    logKey: optionalPath(one('log-key', env.GARDE_LOG_KEY || undefined)),
+    checkpointDir: optionalPath(one('checkpoint-dir', env.GARDE_CHECKPOINT_DIR || undefined)),
+    witnesses: [...(values.witness ?? []), ...splitList(env.GARDE_WITNESSES)].map(parseWitness),
+    logOrigin: one('log-origin', env.GARDE_LOG_ORIGIN || 'garde-collector')!,
+    checkpoint: optionalPath(one('checkpoint')),
   };
+}
+
+const optionalPath = (value: string | undefined) => (value ? resolve(value) : null);
+
+function parseWitness(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new OptionsError(`--witness "${value}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new OptionsError(`--witness "${value}" must be http or https`);
+  }
+  return url.toString();
 }
 
 // A short or spaced token is a configuration mistake (a placeholder, a pasted line): refuse to start.

@@ -19,6 +19,7 @@ import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
 import { startChainLog } from './chain-log.js';
+import { startSequencer } from './log/sequencer.js';
 import { startRetention } from './retention.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
@@ -201,7 +202,9 @@ export async function buildServer(
 
   let stopRetention = () => {};
   let stopChainLog = () => {};
+  let stopSequencer = async () => {};
   app.addHook('onReady', async () => {
+    stopSequencer = startSequencer(storage.log, options, app.log, now);
     stopRetention = await startRetention(
       storage,
       { recordsDays: options.retentionRecordsDays, hitsDays: options.retentionHitsDays, now },
@@ -214,6 +217,8 @@ export async function buildServer(
     stopRetention();
     stopChainLog();
     await Promise.all([records.drain(), hits.drain(), counts.drain()]);
+    // The last receipts go into the tree and a checkpoint before the database closes.
+    await stopSequencer();
     await storage.close();
   });
   return app;

@@ -66,27 +66,32 @@ function foldSubtrees(hashes: string[]): string {
   return hash;
 }
 
-/** The root hash of a tree of `size` leaves (the hash of the empty string for 0, as RFC 9162 says). */
-export async function treeHash(size: number, read: HashReader): Promise<string> {
-  if (size === 0) return createHash('sha256').digest('hex');
-  const parts = completeSubtrees(0, size);
-  return foldSubtrees(await read(parts.map(([level, n]) => storedHashIndex(level, n))));
+const EMPTY_ROOT = createHash('sha256').digest('hex');
+
+/** The stored-hash indexes of the right edge of a tree of `size` leaves: all that appending reads. */
+export function rightEdgeIndexes(size: number): number[] {
+  return completeSubtrees(0, size).map(([level, n]) => storedHashIndex(level, n));
+}
+
+/** The root hash from the right edge's hashes (the hash of the empty string for no leaves, RFC 9162). */
+export function rootOfEdge(edgeHashes: string[]): string {
+  return edgeHashes.length ? foldSubtrees(edgeHashes) : EMPTY_ROOT;
 }
 
 /**
- * Appends leaves to a tree of `size` leaves: returns the hashes to store after the ones stored (in order,
- * starting at index storedHashCount(size)) and the new root. Only the right edge of the tree is read.
+ * Appends leaves to a tree of `size` leaves whose right edge is `edgeHashes` (rightEdgeIndexes): returns
+ * the hashes to store after the ones stored (in order, from index storedHashCount(size)) and the new root.
  */
-export async function appendLeaves(
+export function appendLeaves(
   size: number,
+  edgeHashes: string[],
   leafHashes: string[],
-  read: HashReader,
-): Promise<{ stored: string[]; root: string }> {
-  const edge = completeSubtrees(0, size);
+): { stored: string[]; root: string } {
   // The right edge as a stack of [level, hash], largest subtree first.
-  const stack: Array<[number, string]> = [];
-  const edgeHashes = await read(edge.map(([level, n]) => storedHashIndex(level, n)));
-  edge.forEach(([level], i) => stack.push([level, edgeHashes[i]!]));
+  const stack = completeSubtrees(0, size).map(([level], i): [number, string] => [
+    level,
+    edgeHashes[i]!,
+  ]);
   const stored: string[] = [];
   for (const leaf of leafHashes) {
     let hash = leaf;
@@ -99,8 +104,7 @@ export async function appendLeaves(
     }
     stack.push([level, hash]);
   }
-  const root = stack.length ? foldSubtrees(stack.map(([, hash]) => hash)) : await treeHash(0, read);
-  return { stored, root };
+  return { stored, root: rootOfEdge(stack.map(([, hash]) => hash)) };
 }
 
 /** The ranges [lo, hi) whose hashes an inclusion proof of leaf `index` in a tree of `size` lists. */
@@ -121,22 +125,36 @@ function consistencyRanges(m: number, lo: number, hi: number, whole: boolean): A
     : [...consistencyRanges(m - k, lo + k, hi, false), [lo, lo + k]];
 }
 
-async function rangeHashes(ranges: Array<[number, number]>, read: HashReader): Promise<string[]> {
+/** What a proof needs read (stored-hash indexes) and how it is made from what was read. */
+export interface ProofPlan {
+  indexes: number[];
+  finish(hashes: string[]): string[];
+}
+
+function planRanges(ranges: Array<[number, number]>): ProofPlan {
   const parts = ranges.map(([lo, hi]) => completeSubtrees(lo, hi));
-  const indexes = parts.flat().map(([level, n]) => storedHashIndex(level, n));
-  const hashes = await read(indexes);
-  let at = 0;
-  return parts.map((subtrees) => foldSubtrees(hashes.slice(at, (at += subtrees.length))));
+  return {
+    indexes: parts.flat().map(([level, n]) => storedHashIndex(level, n)),
+    finish(hashes) {
+      let at = 0;
+      return parts.map((subtrees) => foldSubtrees(hashes.slice(at, (at += subtrees.length))));
+    },
+  };
 }
 
 /** The audit path of leaf `index` in the tree of `size` leaves. */
-export function inclusionProof(index: number, size: number, read: HashReader): Promise<string[]> {
-  return rangeHashes(inclusionRanges(index, 0, size), read);
+export function inclusionPlan(index: number, size: number): ProofPlan {
+  return planRanges(inclusionRanges(index, 0, size));
 }
 
 /** The consistency proof from the tree of `from` leaves to the tree of `to` leaves (0 < from ≤ to). */
-export function consistencyProof(from: number, to: number, read: HashReader): Promise<string[]> {
-  return rangeHashes(consistencyRanges(from, 0, to, true), read);
+export function consistencyPlan(from: number, to: number): ProofPlan {
+  return planRanges(consistencyRanges(from, 0, to, true));
+}
+
+/** Runs a plan with an asynchronous reader. */
+export async function prove(plan: ProofPlan, read: HashReader): Promise<string[]> {
+  return plan.finish(plan.indexes.length ? await read(plan.indexes) : []);
 }
 
 /**
@@ -158,7 +176,6 @@ export class TreeBuilder {
   }
 
   root(): string {
-    if (!this.edge.length) return createHash('sha256').digest('hex');
-    return foldSubtrees(this.edge.map(([, hash]) => hash));
+    return rootOfEdge(this.edge.map(([, hash]) => hash));
   }
 }

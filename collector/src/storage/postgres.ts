@@ -3,6 +3,7 @@ import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { VERSIONS_SQL } from './migrations/snapshots.js';
 import { countHitsPostgres } from './counters-postgres.js';
+import { logErasure, postgresLog, prepareErasure } from './log-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   COLUMNS,
@@ -247,6 +248,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     // Retention erases rather than deletes: the rows stay in the chain as tombstones.
     async purge(recordsBefore: string, hitsBeforeDay: string, at = new Date().toISOString()) {
       return transaction(pool, async (client) => {
+        // The rows to erase are put in the log first; their erasure is a leaf of its own after.
+        await prepareErasure(client);
         const records = await client.query(
           `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
            WHERE erased_at IS NULL AND consent_id IN
@@ -262,6 +265,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
             rows: erased,
             actor: 'retention',
           });
+        await logErasure(client, at, 'retention', 'retention');
         await client.query(rollupSql(), [hitsBeforeDay]);
         const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
         return { records: erased, hits: hits.rowCount ?? 0 };
@@ -269,6 +273,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     },
     async eraseVisitor(id, { at, actor }) {
       return transaction(pool, async (client) => {
+        await prepareErasure(client);
         const result = await client.query(
           `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
            WHERE consent_id = $1 AND erased_at IS NULL`,
@@ -276,9 +281,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         );
         const rows = result.rowCount ?? 0;
         if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
+        await logErasure(client, at, 'request', actor);
         return rows;
       });
     },
+    log: postgresLog(pool),
     async erasures() {
       const rows = await query<{
         at: Date;

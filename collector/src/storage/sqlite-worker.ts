@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configure, createWriter } from './sqlite-writer.js';
 import { createCounterWriter, type CounterValues } from './counters-sqlite.js';
+import type { StoredCheckpoint } from '../log/types.js';
 import type { StoredSnapshot } from './types.js';
 
 /** A request from the main thread. */
@@ -18,6 +19,8 @@ export type WriterRequest =
   | { id: number; op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
   | { id: number; op: 'erase'; consentId: string; at: string; actor: string }
   | { id: number; op: 'snapshot'; snapshot: StoredSnapshot }
+  | { id: number; op: 'sequence' }
+  | { id: number; op: 'checkpoint'; checkpoint: StoredCheckpoint }
   | { id: number; op: 'ping' }
   | { id: number; op: 'close' };
 
@@ -39,6 +42,8 @@ port.on('message', (request: WriterRequest) => {
     else if (request.op === 'erase')
       result = writer.erase(request.consentId, request.at, request.actor);
     else if (request.op === 'snapshot') result = writer.insertSnapshot(request.snapshot);
+    else if (request.op === 'sequence') result = writer.sequence();
+    else if (request.op === 'checkpoint') result = writer.saveCheckpoint(request.checkpoint);
     else if (request.op === 'close') {
       // Leave a clean file behind on a graceful stop: WAL folded into the database.
       db.pragma('wal_checkpoint(TRUNCATE)');

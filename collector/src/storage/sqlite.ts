@@ -19,6 +19,8 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { VERSIONS_SQL } from './migrations/snapshots.js';
 import { counterValues, createCounterWriter, type CounterValues } from './counters-sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
+import { createLogReader } from './log-sqlite.js';
+import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import {
   CHUNK,
   TOP,
@@ -89,6 +91,7 @@ export async function openSqlite(
     return s;
   };
   const q = () => '?';
+  const logReader = createLogReader(db);
 
   return {
     insertRecords: (records) =>
@@ -267,6 +270,13 @@ export async function openSqlite(
         receipts: row.receipts,
       }));
     },
+    log: {
+      ...logReader,
+      // The writer thread is the only writer: it is always the sequencer.
+      sequence: () => writer.call({ op: 'sequence' }) as Promise<LogHead>,
+      saveCheckpoint: (checkpoint) =>
+        writer.call({ op: 'checkpoint', checkpoint }) as Promise<boolean>,
+    },
     async close() {
       await writer.call({ op: 'close' });
       db.close();
@@ -292,6 +302,8 @@ type Call =
   | { op: 'counts'; rows: CounterValues[] }
   | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
   | { op: 'erase'; consentId: string; at: string; actor: string }
+  | { op: 'sequence' }
+  | { op: 'checkpoint'; checkpoint: StoredCheckpoint }
   | { op: 'ping' }
   | { op: 'close' };
 
@@ -310,6 +322,8 @@ function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => vo
       else if (request.op === 'erase')
         return writer.erase(request.consentId, request.at, request.actor);
       else if (request.op === 'snapshot') return writer.insertSnapshot(request.snapshot);
+      else if (request.op === 'sequence') return writer.sequence();
+      else if (request.op === 'checkpoint') return writer.saveCheckpoint(request.checkpoint);
       return null;
     },
   };

@@ -1,5 +1,6 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
 import type { Layer, Receipt } from 'garde/wire';
+import type { LogStore } from '../log/types.js';
 import type { CountedHit } from './counters.js';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
@@ -204,6 +205,8 @@ export interface Storage {
   snapshot(hash: string): Promise<StoredSnapshot | null>;
   /** Every version: hashes named by receipts and stored snapshots, the most recently seen first. */
   snapshotVersions(): Promise<SnapshotVersion[]>;
+  /** The transparency log of the records and erasures. */
+  log: LogStore;
   close(): Promise<void>;
 }
 

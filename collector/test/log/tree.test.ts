@@ -5,11 +5,13 @@ import { createHash } from 'node:crypto';
 import { leafHash, verifyConsistency, verifyInclusion } from 'garde/wire';
 import {
   appendLeaves,
-  consistencyProof,
-  inclusionProof,
+  consistencyPlan,
+  inclusionPlan,
   leafHashOf,
+  prove,
+  rightEdgeIndexes,
+  rootOfEdge,
   storedHashCount,
-  treeHash,
   TreeBuilder,
   type HashReader,
 } from '../../src/log/tree.js';
@@ -39,7 +41,8 @@ describe('log tree', () => {
     let size = 0;
     for (const batch of [1, 2, 5, 1, 8, 3, 17]) {
       const next = leaves.slice(size, size + batch);
-      const { stored, root } = await appendLeaves(size, next.map(leafHashOf), read);
+      const edge = await read(rightEdgeIndexes(size));
+      const { stored, root } = appendLeaves(size, edge, next.map(leafHashOf));
       assert.equal(store.length, storedHashCount(size));
       store.push(...stored);
       size += batch;
@@ -48,7 +51,7 @@ describe('log tree', () => {
     }
     for (let n = 1; n <= leaves.length; n++) {
       roots[n] = mth(leaves.slice(0, n));
-      assert.equal(await treeHash(n, read), roots[n]);
+      assert.equal(rootOfEdge(await read(rightEdgeIndexes(n))), roots[n]);
     }
     const builder = new TreeBuilder();
     for (const leaf of leaves) builder.add(leafHashOf(leaf));
@@ -59,7 +62,7 @@ describe('log tree', () => {
   it('gives inclusion proofs the verifier accepts, and that fail for another leaf or root', async () => {
     for (const size of [1, 2, 3, 7, 8, 13, 37]) {
       for (let index = 0; index < size; index++) {
-        const path = await inclusionProof(index, size, read);
+        const path = await prove(inclusionPlan(index, size), read);
         const proof = { leafIndex: index, treeSize: size, path };
         assert.ok(await verifyInclusion(leafHashOf(leaves[index]!), proof, roots[size]!));
         assert.equal(await verifyInclusion(leafHashOf('other'), proof, roots[size]!), false);
@@ -74,7 +77,7 @@ describe('log tree', () => {
   it('gives consistency proofs the verifier accepts, and that fail against a rewritten tree', async () => {
     for (let to = 1; to <= leaves.length; to++) {
       for (let from = 1; from <= to; from++) {
-        const path = await consistencyProof(from, to, read);
+        const path = await prove(consistencyPlan(from, to), read);
         assert.ok(await verifyConsistency(from, roots[from]!, to, roots[to]!, path), `${from}→${to}`);
         const rewritten = mth(['rewritten', ...leaves.slice(1, from)]);
         assert.equal(await verifyConsistency(from, rewritten, to, roots[to]!, path), false);

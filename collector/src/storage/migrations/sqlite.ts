@@ -1,5 +1,6 @@
 // SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
 import { SQLITE_COUNTERS } from './counters.js';
+import { SQLITE_LOG } from './log.js';
 import { SQLITE_SNAPSHOTS } from './snapshots.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
@@ -87,4 +88,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_COUNTERS,
   // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
   SQLITE_SNAPSHOTS,
+  // 7: the transparency log (leaves, stored tree hashes, head, signed checkpoints).
+  SQLITE_LOG,
 ];
