@@ -57,7 +57,13 @@ export function erasureLeaf(erasure: {
   actor: string;
   leaves: number[];
 }): string {
-  return JSON.stringify(['garde/erasure', erasure.at, erasure.reason, erasure.actor, erasure.leaves]);
+  return JSON.stringify([
+    'garde/erasure',
+    erasure.at,
+    erasure.reason,
+    erasure.actor,
+    erasure.leaves,
+  ]);
 }
 
 /** An inclusion proof of one leaf in the tree of a checkpoint (hashes in lowercase hex). */
@@ -95,7 +101,8 @@ export async function leafHash(leaf: string): Promise<string> {
 
 const nodeHash = (left: Uint8Array, right: Uint8Array) => sha256([Uint8Array.of(1), left, right]);
 
-const isHash = (hex: unknown): hex is string => typeof hex === 'string' && /^[0-9a-f]{64}$/.test(hex);
+const isHash = (hex: unknown): hex is string =>
+  typeof hex === 'string' && /^[0-9a-f]{64}$/.test(hex);
 
 /** RFC 9162 2.1.3.2: whether `path` leads from the leaf hash to `root` in a tree of `treeSize`. */
 export async function verifyInclusion(
@@ -190,5 +197,9 @@ export interface RecordProof {
  * `root` (take the root from a signed checkpoint you trust: the collector's, a witness's, your own copy).
  */
 export async function verifyRecordProof(entry: RecordProof): Promise<boolean> {
-  return verifyInclusion(await leafHash(recordLeaf(entry.record, entry.salt)), entry.proof, entry.root);
+  return verifyInclusion(
+    await leafHash(recordLeaf(entry.record, entry.salt)),
+    entry.proof,
+    entry.root,
+  );
 }

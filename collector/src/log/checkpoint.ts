@@ -51,7 +51,8 @@ export function loadLogKey(file: string, create = false): LogKey {
   const pem = readFileSync(file, 'utf8');
   if (pem.includes('PRIVATE KEY')) {
     const privateKey = createPrivateKey(pem);
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 key`);
+    if (privateKey.asymmetricKeyType !== 'ed25519')
+      throw new Error(`${file} is not an Ed25519 key`);
     return { privateKey, publicKey: createPublicKey(privateKey) };
   }
   const publicKey = createPublicKey(pem);
@@ -87,25 +88,38 @@ export function signCheckpoint(head: TreeHead, key: LogKey): string {
 /** A checkpoint that cannot be read or whose signature does not check out. */
 export class CheckpointError extends Error {}
 
-/** Reads a signed checkpoint and checks its signature with `publicKey`. */
-export function openCheckpoint(text: string, publicKey: KeyObject): TreeHead {
+/** Reads a checkpoint's tree head without checking its signature (see openCheckpoint). */
+export function readCheckpointText(
+  text: string,
+): TreeHead & { signed: string; signatures: string[] } {
   const split = text.indexOf('\n\n');
   if (split < 0) throw new CheckpointError('not a signed checkpoint (no signature block)');
   const signed = text.slice(0, split + 1);
-  const lines = signed.split('\n');
-  const [origin, sizeText, rootText, timeLine] = lines;
+  const [origin, sizeText, rootText, timeLine] = signed.split('\n');
   if (!origin || !/^\d+$/.test(sizeText ?? '') || !rootText || !timeLine?.startsWith('time ')) {
     throw new CheckpointError('not a checkpoint (origin, size, root hash and time lines expected)');
   }
   const root = Buffer.from(rootText, 'base64');
   if (root.length !== 32) throw new CheckpointError('its root hash is not 32 bytes');
-  const signatures = text
-    .slice(split + 2)
-    .split('\n')
-    .filter((line) => line.startsWith(`\u2014 ${origin} `));
-  const hash = keyHash(origin, publicKey);
+  return {
+    origin,
+    size: Number(sizeText),
+    root: root.toString('hex'),
+    time: timeLine.slice('time '.length),
+    signed,
+    signatures: text
+      .slice(split + 2)
+      .split('\n')
+      .filter((line) => line.startsWith(`\u2014 ${origin} `)),
+  };
+}
+
+/** Reads a signed checkpoint and checks its signature with `publicKey`. */
+export function openCheckpoint(text: string, publicKey: KeyObject): TreeHead {
+  const { signed, signatures, ...head } = readCheckpointText(text);
+  const hash = keyHash(head.origin, publicKey);
   const valid = signatures.some((line) => {
-    const stamp = Buffer.from(line.slice(`\u2014 ${origin} `.length), 'base64');
+    const stamp = Buffer.from(line.slice(`\u2014 ${head.origin} `.length), 'base64');
     return (
       stamp.length === 68 &&
       stamp.subarray(0, 4).equals(hash) &&
@@ -113,12 +127,7 @@ export function openCheckpoint(text: string, publicKey: KeyObject): TreeHead {
     );
   });
   if (!valid) throw new CheckpointError('its signature does not match the log key');
-  return {
-    origin,
-    size: Number(sizeText),
-    root: root.toString('hex'),
-    time: timeLine.slice('time '.length),
-  };
+  return head;
 }
 
 /**

@@ -43,7 +43,9 @@ export function startSequencer(
     key = generateKeyPairSync('ed25519');
   }
   if (!checkpointDir) {
-    logger.warn('no --checkpoint-dir: checkpoints are kept only in the database and sent to witnesses');
+    logger.warn(
+      'no --checkpoint-dir: checkpoints are kept only in the database and sent to witnesses',
+    );
   }
   let running: Promise<void> | null = null;
 
@@ -60,7 +62,8 @@ export function startSequencer(
     for (const url of options.witnesses) {
       fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text }).then(
         (response) => {
-          if (!response.ok) logger.warn({ url, status: response.status }, 'witness refused a checkpoint');
+          if (!response.ok)
+            logger.warn({ url, status: response.status }, 'witness refused a checkpoint');
         },
         (error: unknown) => logger.warn({ url, err: error }, 'witness unreachable'),
       );

@@ -117,7 +117,12 @@ function inclusionRanges(index: number, lo: number, hi: number): Array<[number, 
 }
 
 /** The ranges of a consistency proof from `m` leaves (RFC 9162 SUBPROOF). */
-function consistencyRanges(m: number, lo: number, hi: number, whole: boolean): Array<[number, number]> {
+function consistencyRanges(
+  m: number,
+  lo: number,
+  hi: number,
+  whole: boolean,
+): Array<[number, number]> {
   if (m === hi - lo) return whole ? [] : [[lo, hi]];
   const k = splitPoint(hi - lo);
   return m <= k

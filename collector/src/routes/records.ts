@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { csvHeader, recordLine, type CsvSeparator } from '../csv.js';
+import { exportProofs } from '../log/proofs.js';
 import { consentIdParamsSchema, erasureQuerySchema, recordsQuerySchema } from '../schemas.js';
 import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
@@ -85,7 +86,8 @@ export function recordsRoutes(
     },
   );
 
-  // Right of access: every record of one visitor as a JSON file to hand over.
+  // Right of access: every record of one visitor as a JSON file to hand over, with each record's
+  // inclusion proof against the latest signed checkpoint (`garde-collector verify-proof` checks them).
   app.get(
     '/api/records/:consentId/export',
     { schema: { params: consentIdParamsSchema }, onRequest: auth },
@@ -94,7 +96,12 @@ export function recordsRoutes(
       const records = await storage.visitorRecords(id);
       return reply
         .header('content-disposition', `attachment; filename="garde-consent-${id}.json"`)
-        .send({ id, exportedAt: now().toISOString(), records });
+        .send({
+          id,
+          exportedAt: now().toISOString(),
+          records,
+          log: await exportProofs(storage.log, records),
+        });
     },
   );
 

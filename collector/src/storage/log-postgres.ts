@@ -179,13 +179,20 @@ export function postgresLog(pool: pg.Pool): LogStore {
     },
     readHashes: (indexes) => readHashes(pool, indexes),
     async recordLeaves(receiptIds) {
-      const { rows } = await pool.query<{ receipt_id: string; leaf_index: string; leaf_salt: string }>(
+      const { rows } = await pool.query<{
+        receipt_id: string;
+        leaf_index: string;
+        leaf_salt: string;
+      }>(
         `SELECT receipt_id, leaf_index, leaf_salt FROM consent_records
          WHERE receipt_id = ANY($1::text[]) AND leaf_salt IS NOT NULL`,
         [receiptIds],
       );
       return new Map<string, RecordLeaf>(
-        rows.map((row) => [row.receipt_id, { leafIndex: Number(row.leaf_index), salt: row.leaf_salt }]),
+        rows.map((row) => [
+          row.receipt_id,
+          { leafIndex: Number(row.leaf_index), salt: row.leaf_salt },
+        ]),
       );
     },
   };

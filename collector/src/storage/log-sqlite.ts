@@ -3,19 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
-import {
-  appendLeaves,
-  leafHashOf,
-  rightEdgeIndexes,
-  storedHashCount,
-} from '../log/tree.js';
-import type {
-  LeafRow,
-  LogHead,
-  LogSnapshot,
-  RecordLeaf,
-  StoredCheckpoint,
-} from '../log/types.js';
+import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
+import type { LeafRow, LogHead, LogSnapshot, RecordLeaf, StoredCheckpoint } from '../log/types.js';
 import { RECORD_COLUMNS, toRecord, type RecordRow } from './sqlite-writer.js';
 import { CHUNK } from './types.js';
 
@@ -57,10 +46,12 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
   const placeRecord = db.prepare(
     'UPDATE consent_records SET leaf_index = ?, leaf_salt = ? WHERE seq = ?',
   );
-  const justErased = db.prepare(
-    `SELECT leaf_index FROM consent_records
+  const justErased = db
+    .prepare(
+      `SELECT leaf_index FROM consent_records
      WHERE erased_at = ? AND leaf_salt IS NOT NULL ORDER BY leaf_index`,
-  ).pluck();
+    )
+    .pluck();
   const dropSalts = db.prepare(
     'UPDATE consent_records SET leaf_salt = NULL WHERE erased_at = ? AND leaf_salt IS NOT NULL',
   );

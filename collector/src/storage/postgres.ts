@@ -55,6 +55,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     (await pool.query<T>(text, values)).rows;
   const $ = (n: number) => `$${n}`;
+  const log = postgresLog(pool);
   try {
     await migrate(pool, options.schema);
     await checkWritable(pool);
@@ -285,7 +286,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         return rows;
       });
     },
-    log: postgresLog(pool),
+    log,
     async erasures() {
       const rows = await query<{
         at: Date;
@@ -391,6 +392,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       }));
     },
     async close() {
+      // Whatever this collector stored goes into the tree (unless another collector is sequencing).
+      await log.sequence().catch(() => null);
       await pool.end();
     },
   };

@@ -278,6 +278,8 @@ export async function openSqlite(
         writer.call({ op: 'checkpoint', checkpoint }) as Promise<boolean>,
     },
     async close() {
+      // Whatever was stored goes into the tree before the file closes.
+      await writer.call({ op: 'sequence' });
       await writer.call({ op: 'close' });
       db.close();
     },

@@ -68,7 +68,10 @@ describe('log tree', () => {
         assert.equal(await verifyInclusion(leafHashOf('other'), proof, roots[size]!), false);
         if (size > 1) {
           const moved = { ...proof, leafIndex: (index + 1) % size };
-          assert.equal(await verifyInclusion(leafHashOf(leaves[index]!), moved, roots[size]!), false);
+          assert.equal(
+            await verifyInclusion(leafHashOf(leaves[index]!), moved, roots[size]!),
+            false,
+          );
         }
       }
     }
@@ -78,7 +81,10 @@ describe('log tree', () => {
     for (let to = 1; to <= leaves.length; to++) {
       for (let from = 1; from <= to; from++) {
         const path = await prove(consistencyPlan(from, to), read);
-        assert.ok(await verifyConsistency(from, roots[from]!, to, roots[to]!, path), `${from}→${to}`);
+        assert.ok(
+          await verifyConsistency(from, roots[from]!, to, roots[to]!, path),
+          `${from}→${to}`,
+        );
         const rewritten = mth(['rewritten', ...leaves.slice(1, from)]);
         assert.equal(await verifyConsistency(from, rewritten, to, roots[to]!, path), false);
       }
