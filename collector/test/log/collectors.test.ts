@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -37,7 +37,7 @@ for (const count of [2, 3]) {
   describe(`${count} collectors on one PostgreSQL database`, { skip: PG_SKIP }, () => {
     it(
       'share one log; after one is killed with kill -9, every acknowledged receipt is a leaf and the log verifies',
-      { timeout: 120_000 },
+      { timeout: 600_000 },
       async (t) => {
         const tmp = tempDir();
         const schema = `garde_collectors_${process.pid}_${count}`;
@@ -60,7 +60,7 @@ for (const count of [2, 3]) {
           // The first one makes the key; the others read it.
           const collectors = [await start(args)];
           for (let i = 1; i < count; i++) collectors.push(await start(args));
-          const receipts = Array.from({ length: 3000 }, () =>
+          const receipts = Array.from({ length: 2000 }, () =>
             receipt({ id: 'shared-log-visitor' }),
           );
           const acked: string[] = [];
@@ -81,9 +81,9 @@ for (const count of [2, 3]) {
               } catch {
                 // Cut by the kill: not acknowledged.
               }
-              if (!killed && acked.length >= 600) {
+              if (!killed && acked.length >= 400) {
                 // A checkpoint signed before the kill: the log must extend it afterwards.
-                const files = readdirSync(checkpointDir).sort();
+                const files = existsSync(checkpointDir) ? readdirSync(checkpointDir).sort() : [];
                 if (files.length) {
                   firstCheckpoint = join(checkpointDir, files[0]!);
                   killed = true;
