@@ -6,10 +6,17 @@ import { MAX_VERSION_LENGTH, RECEIPT_METHODS, idSchema, shownSchema } from 'gard
 export { receiptSchema, hitSchema, snapshotUploadSchema } from 'garde/wire';
 
 const day = { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' } as const;
+// A policy version may hold any character a receipt can, and no receipt holds a NUL (PostgreSQL cannot
+// compare text with one: a filter holding it is refused here rather than failing in the database).
+const versionFilter = {
+  type: 'string',
+  maxLength: MAX_VERSION_LENGTH,
+  pattern: '^[^\\u0000]*$',
+} as const;
 const filterProperties = {
   from: day,
   to: day,
-  version: { type: 'string', maxLength: MAX_VERSION_LENGTH },
+  version: versionFilter,
   method: { type: 'string', enum: ['', ...RECEIPT_METHODS] },
   id: { type: 'string', pattern: '^[A-Za-z0-9_-]{0,64}$' },
 } as const;
