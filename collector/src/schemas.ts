@@ -42,6 +42,16 @@ export const erasureQuerySchema = {
   properties: { by: { type: 'string', pattern: '^[\\p{L}\\p{N} ._@-]{0,64}$' } },
 } as const;
 
+/**
+ * DELETE /api/analytics: the path whose analytics are erased, with everything below it; not `/` alone
+ * (that would be every path: the retention periods are the tool for that), no NUL.
+ */
+export const analyticsErasureQuerySchema = {
+  type: 'object',
+  required: ['path'],
+  properties: { path: { type: 'string', maxLength: 1024, pattern: '^/[^\\u0000]+$' } },
+} as const;
+
 /** GET /api/records/:consentId. */
 export const consentIdParamsSchema = {
   type: 'object',

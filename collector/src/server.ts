@@ -20,6 +20,7 @@ import { createLogger } from './logger.js';
 import type { Options } from './options.js';
 import { startChainLog } from './chain-log.js';
 import { startRetention } from './retention.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
 import { recordsRoutes } from './routes/records.js';
@@ -179,6 +180,7 @@ export async function buildServer(
   recordsRoutes(app, storage, auth, now);
   snapshotsRoutes(app, storage, auth);
   statsRoute(app, storage, auth, now);
+  analyticsRoutes(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {
     await app.register(fastifyStatic, {
@@ -204,7 +206,12 @@ export async function buildServer(
   app.addHook('onReady', async () => {
     stopRetention = await startRetention(
       storage,
-      { recordsDays: options.retentionRecordsDays, hitsDays: options.retentionHitsDays, now },
+      {
+        recordsDays: options.retentionRecordsDays,
+        hitsDays: options.retentionHitsDays,
+        totalsDays: options.retentionTotalsDays,
+        now,
+      },
       app.log,
     );
     stopChainLog = await startChainLog(storage, app.log);

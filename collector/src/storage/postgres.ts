@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { VERSIONS_SQL } from './migrations/snapshots.js';
-import { countHitsPostgres } from './counters-postgres.js';
+import { countHitsPostgres, erasePathPostgres, purgeTotalsPostgres } from './counters-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   COLUMNS,
@@ -130,6 +130,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       );
     },
     countHits: (hits) => countHitsPostgres(pool, hits),
+    purgeTotals: (beforeDay) => purgeTotalsPostgres(pool, beforeDay),
+    erasePath: (path) => erasePathPostgres(pool, path),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, $);
       const n = where.params.length;

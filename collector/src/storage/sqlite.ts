@@ -17,13 +17,21 @@ import {
 } from './sqlite-writer.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { VERSIONS_SQL } from './migrations/snapshots.js';
-import { counterValues, createCounterWriter, type CounterValues } from './counters-sqlite.js';
+import {
+  counterValues,
+  createCounterWriter,
+  createTotalsWriter,
+  type CounterValues,
+  type TotalsWriter,
+} from './counters-sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   CHUNK,
   TOP,
   dayAfter,
+  type PathErased,
   type PurgeResult,
+  type TotalsRemoved,
   type RecordFilter,
   type RecordPage,
   type Stats,
@@ -78,7 +86,7 @@ export async function openSqlite(
   // Rows stored before the chain existed are chained once, before any new row.
   createWriter(db).chainUnchained();
   const writer = memory
-    ? inThread(createWriter(db), createCounterWriter(db))
+    ? inThread(createWriter(db), createCounterWriter(db), createTotalsWriter(db))
     : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
@@ -95,6 +103,9 @@ export async function openSqlite(
       writer.call({ op: 'records', rows: records.map(recordValues) }) as Promise<InsertOutcome[]>,
     insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
     countHits: (hits) => writer.call({ op: 'counts', rows: counterValues(hits) }).then(() => {}),
+    purgeTotals: (beforeDay) =>
+      writer.call({ op: 'purgeTotals', beforeDay }) as Promise<TotalsRemoved>,
+    erasePath: (path) => writer.call({ op: 'erasePath', path }) as Promise<PathErased>,
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
       const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(
@@ -292,6 +303,8 @@ type Call =
   | { op: 'counts'; rows: CounterValues[] }
   | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
   | { op: 'erase'; consentId: string; at: string; actor: string }
+  | { op: 'purgeTotals'; beforeDay: string }
+  | { op: 'erasePath'; path: string }
   | { op: 'ping' }
   | { op: 'close' };
 
@@ -299,9 +312,15 @@ interface Writer {
   call(request: Call): Promise<unknown>;
 }
 
-function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => void): Writer {
+function inThread(
+  writer: SqliteWriter,
+  countHits: (rows: CounterValues[]) => void,
+  totals: TotalsWriter,
+): Writer {
   return {
     async call(request) {
+      if (request.op === 'purgeTotals') return totals.purgeTotals(request.beforeDay);
+      if (request.op === 'erasePath') return totals.erasePath(request.path);
       if (request.op === 'records') return writer.insertRecords(request.rows);
       if (request.op === 'hits') writer.insertHits(request.rows);
       else if (request.op === 'counts') countHits(request.rows);

@@ -161,6 +161,17 @@ export interface PurgeResult {
   hits: number;
 }
 
+/** Rows of the analytics totals removed: pre-consent day counters (hit_counters), daily totals (hit_days). */
+export interface TotalsRemoved {
+  counters: number;
+  totals: number;
+}
+
+/** Rows removed by the erasure of a path: raw hits, and the counters and daily totals of that path. */
+export interface PathErased extends TotalsRemoved {
+  hits: number;
+}
+
 /** The collector's database. Every write resolves only once committed. */
 export interface Storage {
   /**
@@ -186,6 +197,13 @@ export interface Storage {
    * deleting them.
    */
   purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
+  /** Deletes the day counters and daily totals of days before `beforeDay` (their retention). */
+  purgeTotals(beforeDay: string): Promise<TotalsRemoved>;
+  /**
+   * Deletes the raw hits, day counters and daily totals whose path is `path` or starts with it (a
+   * personal path found in the analytics).
+   */
+  erasePath(path: string): Promise<PathErased>;
   /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
   eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
   /** The erasures recorded, oldest first. */
