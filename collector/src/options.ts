@@ -31,6 +31,8 @@ export interface Options {
   retentionTotalsDays: number;
   /** Requests per minute per client (IPv4 address or IPv6 /64); 0 disables the limit. */
   rateLimit: number;
+  /** New snapshots one client may add to the archive per UTC day. */
+  snapshotQuota: number;
   /** Proxies whose X-Forwarded-For is believed. */
   trustProxy: TrustProxy;
   /** Milliseconds a client has to send a whole request (headers and body), and the idle limit of a socket. */
@@ -66,6 +68,7 @@ Usage: garde-collector [options]
   --retention-totals-days N     keep the day counters and daily totals N days (default 762)
   --rate-limit N                requests per minute per client IPv4 address or IPv6 /64
                                 (default 1000; 0: off)
+  --snapshot-quota N            new snapshots one client may add per day (default 20)
   --trust-proxy HOPS|LIST       behind a reverse proxy: the number of proxy hops, or the
                                 proxies' addresses/CIDRs (comma-separated), whose
                                 X-Forwarded-For is believed (GARDE_TRUST_PROXY)
@@ -92,6 +95,7 @@ const VALUE_FLAGS = [
   'retention-hits-days',
   'retention-totals-days',
   'rate-limit',
+  'snapshot-quota',
   'trust-proxy',
   'request-timeout',
   'sqlite-sync',
@@ -189,6 +193,7 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
       36500,
     ),
     rateLimit: integer('rate-limit', one('rate-limit', '1000')!, 0, 10_000_000),
+    snapshotQuota: integer('snapshot-quota', one('snapshot-quota', '20')!, 1, 1_000_000),
     trustProxy: parseTrustProxy(one('trust-proxy', env.GARDE_TRUST_PROXY || undefined)),
     requestTimeoutMs: integer('request-timeout', one('request-timeout', '10')!, 1, 600) * 1000,
     sqliteSync: sync,

@@ -13,10 +13,15 @@ export interface RetentionOptions {
   /** Days the day counters and daily totals are kept; default `hitsDays`. */
   totalsDays?: number;
   now: () => Date;
+  /** Called when snapshots left without a receipt were dropped (the server forgets what it knew). */
+  onSnapshotsDropped?: () => void;
 }
 
-/** What one purge removed, for the log: records erased, raw hits, day counters, daily-total rows. */
-export type Removed = PurgeResult & TotalsRemoved;
+/**
+ * What one purge removed, for the log: records erased, raw hits, day counters, daily-total rows, and
+ * the snapshots whose last receipt was erased.
+ */
+export type Removed = PurgeResult & TotalsRemoved & { snapshots: number };
 
 const dayBefore = (now: number, days: number) =>
   new Date(now - days * DAY).toISOString().slice(0, 10);
@@ -32,7 +37,10 @@ export async function purgeExpired(storage: Storage, options: RetentionOptions):
     new Date(now).toISOString(),
   );
   const totals = await storage.purgeTotals(dayBefore(now, options.totalsDays ?? options.hitsDays));
-  return { ...purged, ...totals };
+  // What visitors were shown goes with the last receipt that names it (unless the site published it).
+  const snapshots = await storage.dropOrphanSnapshots();
+  if (snapshots) options.onSnapshotsDropped?.();
+  return { ...purged, ...totals, snapshots };
 }
 
 /** Purges once now (awaited), then every day; the timer is unref'd so it never keeps the process alive. */

@@ -1,7 +1,13 @@
 // The collector's JSON schemas for fastify's validation. The bodies (a receipt, a hit) are the wire
 // contract's own schemas, from which the browser's types are derived too; the query-string and
 // parameter schemas of the reading API are the collector's.
-import { MAX_VERSION_LENGTH, RECEIPT_METHODS, idSchema, shownSchema } from 'garde/wire';
+import {
+  MAX_VERSION_LENGTH,
+  RECEIPT_METHODS,
+  idSchema,
+  shownSchema,
+  snapshotSchema,
+} from 'garde/wire';
 
 export { receiptSchema, hitSchema, snapshotUploadSchema } from 'garde/wire';
 
@@ -64,4 +70,21 @@ export const snapshotParamsSchema = {
   type: 'object',
   required: ['hash'],
   properties: { hash: shownSchema },
+} as const;
+
+/** GET /api/snapshots: a page of the versions list. */
+export const snapshotVersionsQuerySchema = {
+  type: 'object',
+  properties: {
+    page: { type: 'string', pattern: '^(0*[1-9]\\d{0,5})?$' },
+    pageSize: { type: 'string', pattern: '^(0*[1-9]\\d{0,2})?$' },
+  },
+} as const;
+
+/** POST /api/snapshots: a snapshot the site publishes, as garde's snapshotText writes it. */
+export const snapshotPublishSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['snapshot'],
+  properties: { snapshot: snapshotSchema },
 } as const;

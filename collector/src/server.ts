@@ -15,6 +15,7 @@ import { requireToken } from './auth.js';
 import { createBatcher } from './batcher.js';
 import { registerCors } from './cors.js';
 import { clientKey } from './http/client-key.js';
+import { dailyQuota } from './http/daily-quota.js';
 import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
@@ -168,7 +169,13 @@ export async function buildServer(
   );
   const snapshots = knownSnapshots(storage);
   consentRoute(app, { records, snapshots, now, onRequest: originCheck });
-  snapshotRoute(app, { storage, snapshots, now, onRequest: originCheck });
+  snapshotRoute(app, {
+    storage,
+    snapshots,
+    quota: dailyQuota(options.snapshotQuota, now),
+    now,
+    onRequest: originCheck,
+  });
   collectRoute(app, {
     hits,
     counts,
@@ -177,8 +184,8 @@ export async function buildServer(
     queryAllowlist: options.queryAllowlist,
   });
   const auth = requireToken(options.adminToken);
-  recordsRoutes(app, storage, auth, now);
-  snapshotsRoutes(app, storage, auth);
+  recordsRoutes(app, storage, auth, now, snapshots);
+  snapshotsRoutes(app, storage, auth, { snapshots, now });
   statsRoute(app, storage, auth, now);
   analyticsRoutes(app, storage, auth, now);
 
@@ -211,6 +218,7 @@ export async function buildServer(
         hitsDays: options.retentionHitsDays,
         totalsDays: options.retentionTotalsDays,
         now,
+        onSnapshotsDropped: () => snapshots.forget(),
       },
       app.log,
     );

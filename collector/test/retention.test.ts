@@ -41,7 +41,10 @@ describe('retention', () => {
       { path: '/old/', count: 2 },
       { path: '/new/', count: 1 },
     ]);
-    assert.match(log.text(), /"removed":\{"records":1,"hits":2,"counters":0,"totals":0\}/);
+    assert.match(
+      log.text(),
+      /"removed":\{"records":1,"hits":2,"counters":0,"totals":0,"snapshots":0\}/,
+    );
     await app.close();
   });
 
@@ -51,9 +54,9 @@ describe('retention', () => {
     await storage.insertHits([storedHit('2031-06-09'), storedHit('2031-06-14')]);
     const periods = { hitsDays: 5, totalsDays: 30, now: () => NOW };
     const kept = await purgeExpired(storage, { recordsDays: 15, ...periods });
-    assert.deepEqual(kept, { records: 0, hits: 1, counters: 0, totals: 0 });
+    assert.deepEqual(kept, { records: 0, hits: 1, counters: 0, totals: 0, snapshots: 0 });
     const removed = await purgeExpired(storage, { recordsDays: 14, ...periods });
-    assert.deepEqual(removed, { records: 1, hits: 0, counters: 0, totals: 0 });
+    assert.deepEqual(removed, { records: 1, hits: 0, counters: 0, totals: 0, snapshots: 0 });
     // The rolled-up day still counts.
     assert.deepEqual((await storage.stats('2031-06-09', '2031-06-14')).pageviews.byDay, [
       { day: '2031-06-09', count: 1, consented: 0 },
@@ -92,7 +95,7 @@ for (const backend of BACKENDS) {
       try {
         assert.match(
           log.text(),
-          /"removed":\{"records":0,"hits":1,"counters":3,"totals":5\},"msg":"retention purge"/,
+          /"removed":\{"records":0,"hits":1,"counters":3,"totals":5,"snapshots":0\},"msg":"retention purge"/,
         );
         const stats = (
           await app.inject({ url: '/api/stats?from=2027-01-01&to=2031-06-15', headers: auth })
@@ -108,7 +111,7 @@ for (const backend of BACKENDS) {
           hitsDays: 762,
           now: () => NOW,
         });
-        assert.deepEqual(again, { records: 0, hits: 0, counters: 0, totals: 0 });
+        assert.deepEqual(again, { records: 0, hits: 0, counters: 0, totals: 0, snapshots: 0 });
       } finally {
         await app.close();
         await cleanup();

@@ -16,7 +16,11 @@ import {
   type SqliteWriter,
 } from './sqlite-writer.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
-import { VERSIONS_SQL } from './migrations/snapshots.js';
+import {
+  createSnapshotWriter,
+  readVersionsSqlite,
+  type SnapshotWriter,
+} from './snapshots-sqlite.js';
 import {
   counterValues,
   createCounterWriter,
@@ -86,7 +90,12 @@ export async function openSqlite(
   // Rows stored before the chain existed are chained once, before any new row.
   createWriter(db).chainUnchained();
   const writer = memory
-    ? inThread(createWriter(db), createCounterWriter(db), createTotalsWriter(db))
+    ? inThread(
+        createWriter(db),
+        createCounterWriter(db),
+        createTotalsWriter(db),
+        createSnapshotWriter(db),
+      )
     : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
@@ -256,28 +265,10 @@ export async function openSqlite(
         SnapshotRow | undefined;
       return row ? toSnapshot(row) : null;
     },
-    async snapshotVersions() {
-      const rows = stmt(VERSIONS_SQL).all() as Array<{
-        hash: string;
-        lang: string | null;
-        garde_version: string | null;
-        policy_version: string | null;
-        stored_at: string | null;
-        first_seen: string | null;
-        last_seen: string | null;
-        receipts: number;
-      }>;
-      return rows.map((row) => ({
-        hash: row.hash,
-        lang: row.lang,
-        v: row.garde_version,
-        policyVersion: row.policy_version,
-        storedAt: row.stored_at,
-        firstSeen: row.first_seen,
-        lastSeen: row.last_seen,
-        receipts: row.receipts,
-      }));
-    },
+    snapshotVersions: async (page, pageSize) => readVersionsSqlite(db, page, pageSize),
+    publishSnapshot: (snapshot, at) =>
+      writer.call({ op: 'publishSnapshot', snapshot, at }) as Promise<'stored' | 'known'>,
+    dropOrphanSnapshots: () => writer.call({ op: 'dropOrphanSnapshots' }) as Promise<number>,
     async close() {
       await writer.call({ op: 'close' });
       db.close();
@@ -305,6 +296,8 @@ type Call =
   | { op: 'erase'; consentId: string; at: string; actor: string }
   | { op: 'purgeTotals'; beforeDay: string }
   | { op: 'erasePath'; path: string }
+  | { op: 'publishSnapshot'; snapshot: StoredSnapshot; at: string }
+  | { op: 'dropOrphanSnapshots' }
   | { op: 'ping' }
   | { op: 'close' };
 
@@ -316,9 +309,12 @@ function inThread(
   writer: SqliteWriter,
   countHits: (rows: CounterValues[]) => void,
   totals: TotalsWriter,
+  snapshots: SnapshotWriter,
 ): Writer {
   return {
     async call(request) {
+      if (request.op === 'publishSnapshot') return snapshots.publish(request.snapshot, request.at);
+      if (request.op === 'dropOrphanSnapshots') return snapshots.dropOrphans();
       if (request.op === 'purgeTotals') return totals.purgeTotals(request.beforeDay);
       if (request.op === 'erasePath') return totals.erasePath(request.path);
       if (request.op === 'records') return writer.insertRecords(request.rows);

@@ -58,6 +58,14 @@ export interface SnapshotVersion {
   lastSeen: string | null;
   /** Receipts (not erased) that name it. */
   receipts: number;
+  /** When the site registered it (POST /api/snapshots), or null: reported by browsers only. */
+  publishedAt: string | null;
+}
+
+/** One page of the versions list, and how many versions there are. */
+export interface SnapshotVersionPage {
+  total: number;
+  versions: SnapshotVersion[];
 }
 
 /** How far a receipt's `ts` may be from the receive time before the record is flagged. */
@@ -220,8 +228,15 @@ export interface Storage {
   snapshotReferenced(hash: string): Promise<boolean>;
   /** The stored snapshot with this hash, or null. */
   snapshot(hash: string): Promise<StoredSnapshot | null>;
-  /** Every version: hashes named by receipts and stored snapshots, the most recently seen first. */
-  snapshotVersions(): Promise<SnapshotVersion[]>;
+  /** One page of the versions: hashes named by receipts and stored snapshots, the most recently seen first. */
+  snapshotVersions(page: number, pageSize: number): Promise<SnapshotVersionPage>;
+  /**
+   * Stores a snapshot the site registers (unless its hash is stored: `known`) and marks it published by
+   * the site at `at`.
+   */
+  publishSnapshot(snapshot: StoredSnapshot, at: string): Promise<'stored' | 'known'>;
+  /** Deletes the snapshots no receipt (not erased) names and the site did not publish; returns how many. */
+  dropOrphanSnapshots(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 // PostgreSQL schema, the same tables and meaning as SQLite's; one entry per version, never edited once shipped.
 import { POSTGRES_COUNTERS } from './counters.js';
 import { POSTGRES_SNAPSHOTS } from './snapshots.js';
+import { POSTGRES_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
 export const POSTGRES_MIGRATIONS: string[] = [
@@ -88,4 +89,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_COUNTERS,
   // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
   POSTGRES_SNAPSHOTS,
+  // 7: the snapshots the site registers itself (published by the site).
+  POSTGRES_SNAPSHOT_REGISTRY,
 ];

@@ -1,6 +1,7 @@
 // SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
 import { SQLITE_COUNTERS } from './counters.js';
 import { SQLITE_SNAPSHOTS } from './snapshots.js';
+import { SQLITE_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
 export const SQLITE_MIGRATIONS: string[] = [
@@ -87,4 +88,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_COUNTERS,
   // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
   SQLITE_SNAPSHOTS,
+  // 7: the snapshots the site registers itself (published by the site).
+  SQLITE_SNAPSHOT_REGISTRY,
 ];
