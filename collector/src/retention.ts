@@ -13,8 +13,11 @@ export interface RetentionOptions {
   /** Days the day counters and daily totals are kept; default `hitsDays`. */
   totalsDays?: number;
   now: () => Date;
-  /** Called when snapshots left without a receipt were dropped (the server forgets what it knew). */
-  onSnapshotsDropped?: () => void;
+  /**
+   * Called after each purge: the server forgets which snapshots it knew were stored (some may be gone,
+   * dropped by this collector or, on PostgreSQL, by another one).
+   */
+  onPurged?: () => void;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function purgeExpired(storage: Storage, options: RetentionOptions):
   const totals = await storage.purgeTotals(dayBefore(now, options.totalsDays ?? options.hitsDays));
   // What visitors were shown goes with the last receipt that names it (unless the site published it).
   const snapshots = await storage.dropOrphanSnapshots();
-  if (snapshots) options.onSnapshotsDropped?.();
+  options.onPurged?.();
   return { ...purged, ...totals, snapshots };
 }
 

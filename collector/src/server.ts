@@ -218,7 +218,7 @@ export async function buildServer(
         hitsDays: options.retentionHitsDays,
         totalsDays: options.retentionTotalsDays,
         now,
-        onSnapshotsDropped: () => snapshots.forget(),
+        onPurged: () => snapshots.forget(),
       },
       app.log,
     );
