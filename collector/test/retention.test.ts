@@ -1,9 +1,22 @@
 // Retention with an injected clock: what the purge at start removes, and what it must keep.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { purgeExpired } from '../src/retention.js';
+import { openPostgres } from '../src/storage/postgres.js';
 import { openSqlite } from '../src/storage/sqlite.js';
-import { BACKENDS, auth, stored, storedHit, testServer } from './helpers.js';
+import {
+  BACKENDS,
+  PG_SKIP,
+  PG_URL,
+  auth,
+  stored,
+  storedHit,
+  tempDir,
+  testServer,
+} from './helpers.js';
 
 const NOW = new Date('2031-06-15T12:00:00.000Z');
 
@@ -114,6 +127,83 @@ for (const backend of BACKENDS) {
         assert.deepEqual(again, { records: 0, hits: 0, counters: 0, totals: 0, snapshots: 0 });
       } finally {
         await app.close();
+        await cleanup();
+      }
+    });
+  });
+}
+
+// Hits stored before the path was cut at ingress could hold a path too long for an index entry: the
+// roll-up into the daily totals failed on PostgreSQL, and every retention run with it. Schema 8 cuts them.
+const LONG_PATH = `/${Array.from({ length: 1023 }, (_, i) =>
+  String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000)),
+).join('')}`;
+const REOPENERS = [
+  {
+    name: 'SQLite',
+    skip: false as string | false,
+    async start() {
+      const tmp = tempDir();
+      const file = join(tmp.dir, 'old.sqlite');
+      return {
+        open: () => openSqlite(file),
+        forgetSchema8() {
+          const db = new Database(file);
+          db.prepare('DELETE FROM garde_schema WHERE version = 8').run();
+          db.close();
+          return Promise.resolve();
+        },
+        cleanup: async () => tmp.remove(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: PG_SKIP,
+    async start() {
+      const schema = `garde_old_paths_${process.pid}`;
+      const sql = async (text: string) => {
+        const client = new pg.Client({ connectionString: PG_URL! });
+        await client.connect();
+        try {
+          await client.query(text);
+        } finally {
+          await client.end();
+        }
+      };
+      return {
+        open: () => openPostgres({ connectionString: PG_URL!, schema }),
+        forgetSchema8: () => sql(`DELETE FROM ${schema}.garde_schema WHERE version = 8`),
+        cleanup: () => sql(`DROP SCHEMA ${schema} CASCADE`),
+      };
+    },
+  },
+];
+for (const backend of REOPENERS) {
+  describe(`a hit path stored before the cut: ${backend.name}`, { skip: backend.skip }, () => {
+    it('is cut by schema 8, and the retention rolls it up', async () => {
+      const { open, forgetSchema8, cleanup } = await backend.start();
+      try {
+        // As an older collector stored it: the route cuts paths now, the storage itself does not.
+        const old = await open();
+        await old.insertHits([storedHit('2029-01-01', { path: LONG_PATH, consent: true })]);
+        await old.close();
+        await forgetSchema8();
+        const storage = await open();
+        try {
+          const removed = await purgeExpired(storage, {
+            recordsDays: 1826,
+            hitsDays: 762,
+            totalsDays: 3650,
+            now: () => NOW,
+          });
+          assert.equal(removed.hits, 1);
+          const [top] = (await storage.stats('2029-01-01', '2029-01-01')).pageviews.byPath;
+          assert.ok(top!.path.endsWith('…') && Buffer.byteLength(top!.path) <= 1204);
+        } finally {
+          await storage.close();
+        }
+      } finally {
         await cleanup();
       }
     });

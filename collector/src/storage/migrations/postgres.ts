@@ -1,6 +1,7 @@
 // PostgreSQL schema, the same tables and meaning as SQLite's; one entry per version, never edited once shipped.
 import { POSTGRES_COUNTERS } from './counters.js';
 import { POSTGRES_SNAPSHOTS } from './snapshots.js';
+import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
 import { POSTGRES_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
@@ -91,4 +92,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_SNAPSHOTS,
   // 7: the snapshots the site registers itself (published by the site).
   POSTGRES_SNAPSHOT_REGISTRY,
+  // 8: hit paths too long for an index entry (stored before the cut at ingress) cut once.
+  CUT_LONG_HIT_PATHS.postgres,
 ];

@@ -1,6 +1,7 @@
 // SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
 import { SQLITE_COUNTERS } from './counters.js';
 import { SQLITE_SNAPSHOTS } from './snapshots.js';
+import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
 import { SQLITE_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
@@ -90,4 +91,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_SNAPSHOTS,
   // 7: the snapshots the site registers itself (published by the site).
   SQLITE_SNAPSHOT_REGISTRY,
+  // 8: hit paths too long for an index entry (stored before the cut at ingress) cut once.
+  CUT_LONG_HIT_PATHS.sqlite,
 ];
