@@ -13,6 +13,7 @@ export {
   receiptSchema,
   hitSchema,
   idSchema,
+  receiptIdSchema,
   keySchema,
   pathSchema,
   shownSchema,

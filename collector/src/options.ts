@@ -27,8 +27,12 @@ export interface Options {
   retentionRecordsDays: number;
   /** Days raw analytics hits are kept before being rolled into daily aggregates. */
   retentionHitsDays: number;
+  /** Days the pre-consent day counters and the daily totals are kept. */
+  retentionTotalsDays: number;
   /** Requests per minute per client (IPv4 address or IPv6 /64); 0 disables the limit. */
   rateLimit: number;
+  /** New snapshots one client may add to the archive per UTC day. */
+  snapshotQuota: number;
   /** Proxies whose X-Forwarded-For is believed. */
   trustProxy: TrustProxy;
   /** Milliseconds a client has to send a whole request (headers and body), and the idle limit of a socket. */
@@ -72,8 +76,10 @@ Usage: garde-collector [options]
   --retention-records-days N    keep consent records N days after the visitor's last
                                 decision (default 1826, five years)
   --retention-hits-days N       keep raw hits N days, then only daily totals (default 762)
+  --retention-totals-days N     keep the day counters and daily totals N days (default 762)
   --rate-limit N                requests per minute per client IPv4 address or IPv6 /64
                                 (default 1000; 0: off)
+  --snapshot-quota N            new snapshots one client may add per day (default 20)
   --trust-proxy HOPS|LIST       behind a reverse proxy: the number of proxy hops, or the
                                 proxies' addresses/CIDRs (comma-separated), whose
                                 X-Forwarded-For is believed (GARDE_TRUST_PROXY)
@@ -107,7 +113,9 @@ const VALUE_FLAGS = [
   'static',
   'retention-records-days',
   'retention-hits-days',
+  'retention-totals-days',
   'rate-limit',
+  'snapshot-quota',
   'trust-proxy',
   'request-timeout',
   'sqlite-sync',
@@ -203,7 +211,14 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
       36500,
     ),
     retentionHitsDays: integer('retention-hits-days', one('retention-hits-days', '762')!, 1, 36500),
+    retentionTotalsDays: integer(
+      'retention-totals-days',
+      one('retention-totals-days', '762')!,
+      1,
+      36500,
+    ),
     rateLimit: integer('rate-limit', one('rate-limit', '1000')!, 0, 10_000_000),
+    snapshotQuota: integer('snapshot-quota', one('snapshot-quota', '20')!, 1, 1_000_000),
     trustProxy: parseTrustProxy(one('trust-proxy', env.GARDE_TRUST_PROXY || undefined)),
     requestTimeoutMs: integer('request-timeout', one('request-timeout', '10')!, 1, 600) * 1000,
     sqliteSync: sync,

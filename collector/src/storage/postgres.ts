@@ -1,8 +1,12 @@
 // PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite.
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
-import { VERSIONS_SQL } from './migrations/snapshots.js';
-import { countHitsPostgres } from './counters-postgres.js';
+import {
+  dropOrphanSnapshotsPostgres,
+  publishSnapshotPostgres,
+  readVersionsPostgres,
+} from './snapshots-postgres.js';
+import { countHitsPostgres, erasePathPostgres, purgeTotalsPostgres } from './counters-postgres.js';
 import { logErasure, postgresLog, prepareErasure } from './log-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
@@ -132,6 +136,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       );
     },
     countHits: (hits) => countHitsPostgres(pool, hits),
+    purgeTotals: (beforeDay) => purgeTotalsPostgres(pool, beforeDay),
+    erasePath: (path) => erasePathPostgres(pool, path),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, $);
       const n = where.params.length;
@@ -368,29 +374,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         storedAt: row.stored_at.toISOString(),
       };
     },
-    async snapshotVersions() {
-      const rows = await query<{
-        hash: string;
-        lang: string | null;
-        garde_version: string | null;
-        policy_version: string | null;
-        stored_at: Date | null;
-        first_seen: Date | null;
-        last_seen: Date | null;
-        receipts: string;
-      }>(VERSIONS_SQL);
-      const iso = (date: Date | null) => date?.toISOString() ?? null;
-      return rows.map((row) => ({
-        hash: row.hash,
-        lang: row.lang,
-        v: row.garde_version,
-        policyVersion: row.policy_version,
-        storedAt: iso(row.stored_at),
-        firstSeen: iso(row.first_seen),
-        lastSeen: iso(row.last_seen),
-        receipts: Number(row.receipts),
-      }));
-    },
+    snapshotVersions: (page, pageSize) => readVersionsPostgres(pool, page, pageSize),
+    publishSnapshot: (snapshot, at) => publishSnapshotPostgres(pool, snapshot, at),
+    dropOrphanSnapshots: () => dropOrphanSnapshotsPostgres(pool),
     async close() {
       // Whatever this collector stored goes into the tree (unless another collector is sequencing).
       await log.sequence().catch(() => null);
