@@ -13,6 +13,7 @@ export {
   receiptSchema,
   hitSchema,
   idSchema,
+  receiptIdSchema,
   keySchema,
   pathSchema,
   shownSchema,
@@ -22,6 +23,15 @@ export {
 } from './wire/schemas.js';
 export { canonicalJson, sha256Hex, snapshotHash } from './wire/snapshot.js';
 export type { FromSchema } from './wire/from-schema.js';
+export {
+  recordLeaf,
+  erasureLeaf,
+  leafHash,
+  verifyInclusion,
+  verifyConsistency,
+  verifyRecordProof,
+} from './wire/log-proof.js';
+export type { LoggedRecord, InclusionProof, RecordProof } from './wire/log-proof.js';
 
 /** One of the four languages of the institute's sites. */
 export type Lang = (typeof LANGS)[number];

@@ -1,17 +1,20 @@
 // `garde-collector`: parse the options, open the storage, listen, and close cleanly on SIGINT/SIGTERM.
-// `garde-collector verify`: check the chain of stored records and exit 0 (intact) or 1 (broken).
+// `garde-collector verify`: check the log of stored records and exit 0 (intact), 1 (broken) or 2 (cannot).
+// `garde-collector verify-proof EXPORT.json`: check an export's inclusion proofs without the database.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELP, OptionsError, parseOptions } from './options.js';
 import { ADMIN_DIST, buildServer } from './server.js';
 import { describeStorage } from './storage/open.js';
-import { runVerify } from './verify.js';
+import { runVerify, VerifyError } from './verify.js';
+import { runVerifyProof } from './verify-proof.js';
 
 const args = process.argv.slice(2);
 const verify = args[0] === 'verify';
+const verifyProof = args[0] === 'verify-proof';
 let options;
 try {
-  options = parseOptions(verify ? args.slice(1) : args);
+  options = parseOptions(verify ? args.slice(1) : verifyProof ? args.slice(2) : args);
 } catch (error) {
   if (!(error instanceof OptionsError)) throw error;
   process.stderr.write(`garde-collector: ${error.message}\n\n${HELP}`);
@@ -23,10 +26,25 @@ if (options.help) {
 }
 if (verify) {
   try {
-    process.exit(await runVerify(options, (line) => process.stdout.write(line)));
+    process.exit(
+      await runVerify(
+        options,
+        (line) => process.stdout.write(line),
+        (line) => process.stderr.write(line),
+      ),
+    );
+  } catch (error) {
+    const what = error instanceof VerifyError ? '' : `${describeStorage(options)}: `;
+    process.stderr.write(`garde-collector: cannot verify ${what}${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}
+if (verifyProof) {
+  try {
+    process.exit(await runVerifyProof(args[1], options, (line) => process.stdout.write(line)));
   } catch (error) {
     process.stderr.write(
-      `garde-collector: cannot verify ${describeStorage(options)}: ${(error as Error).message}\n`,
+      `garde-collector: cannot verify the proofs: ${(error as Error).message}\n`,
     );
     process.exit(2);
   }

@@ -12,6 +12,8 @@ export interface KnownSnapshots {
   has(hash: string): Promise<boolean>;
   /** Remembers that it is stored. */
   add(hash: string): void;
+  /** Forgets every hash: snapshots were dropped from the archive (their last receipt was erased). */
+  forget(): void;
 }
 
 export function knownSnapshots(storage: Pick<Storage, 'hasSnapshot'>): KnownSnapshots {
@@ -28,5 +30,6 @@ export function knownSnapshots(storage: Pick<Storage, 'hasSnapshot'>): KnownSnap
       return stored;
     },
     add,
+    forget: () => known.clear(),
   };
 }

@@ -27,8 +27,12 @@ export interface Options {
   retentionRecordsDays: number;
   /** Days raw analytics hits are kept before being rolled into daily aggregates. */
   retentionHitsDays: number;
+  /** Days the pre-consent day counters and the daily totals are kept. */
+  retentionTotalsDays: number;
   /** Requests per minute per client (IPv4 address or IPv6 /64); 0 disables the limit. */
   rateLimit: number;
+  /** New snapshots one client may add to the archive per UTC day. */
+  snapshotQuota: number;
   /** Proxies whose X-Forwarded-For is believed. */
   trustProxy: TrustProxy;
   /** Milliseconds a client has to send a whole request (headers and body), and the idle limit of a socket. */
@@ -43,6 +47,16 @@ export interface Options {
    * applied at ingress to every hit and receipt (docs/analytics.md, "Paths").
    */
   paths: { redact: string[]; keep: string[] };
+  /** The Ed25519 key file that signs checkpoints; null: next to a SQLite file, else a key kept in memory. */
+  logKey: string | null;
+  /** The directory of checkpoint files; null: next to a SQLite file, else none. */
+  checkpointDir: string | null;
+  /** URLs each new checkpoint is POSTed to (text/plain). */
+  witnesses: string[];
+  /** The log's name in its checkpoints (their first line). */
+  logOrigin: string;
+  /** `verify --checkpoint FILE`: an earlier checkpoint the log must extend. */
+  checkpoint: string | null;
 }
 
 /** A bad flag or value: the CLI prints it with the help and exits with code 2. */
@@ -54,7 +68,8 @@ export const MIN_TOKEN_LENGTH = 32;
 export const HELP = `garde-collector: receives garde consent receipts and analytics hits.
 
 Usage: garde-collector [options]
-       garde-collector verify [--db FILE | --database-url URL]
+       garde-collector verify [--db FILE | --database-url URL] [--log-key FILE] [--checkpoint FILE]
+       garde-collector verify-proof EXPORT.json [--log-key FILE]
 
   --port N                      port to listen on (PORT, default 8787)
   --host HOST                   interface to bind (HOST, default 127.0.0.1)
@@ -66,8 +81,10 @@ Usage: garde-collector [options]
   --retention-records-days N    keep consent records N days after the visitor's last
                                 decision (default 1826, five years)
   --retention-hits-days N       keep raw hits N days, then only daily totals (default 762)
+  --retention-totals-days N     keep the day counters and daily totals N days (default 762)
   --rate-limit N                requests per minute per client IPv4 address or IPv6 /64
                                 (default 1000; 0: off)
+  --snapshot-quota N            new snapshots one client may add per day (default 20)
   --trust-proxy HOPS|LIST       behind a reverse proxy: the number of proxy hops, or the
                                 proxies' addresses/CIDRs (comma-separated), whose
                                 X-Forwarded-For is believed (GARDE_TRUST_PROXY)
@@ -81,6 +98,15 @@ Usage: garde-collector [options]
   --path-keep PATTERNS          allow-list mode: only paths matching these (and below them)
                                 are kept, any other is cut to its first segment (as the
                                 page's paths.keep)
+  --log-key FILE                Ed25519 key that signs the log's checkpoints (GARDE_LOG_KEY;
+                                default: garde-log.key next to the SQLite file, made if
+                                missing); verify needs it, or its public half (FILE.pub)
+  --checkpoint-dir DIR          append-only directory of checkpoint files
+                                (GARDE_CHECKPOINT_DIR; default: checkpoints/ next to the
+                                SQLite file)
+  --witness URL                 POST each checkpoint to URL (repeatable; GARDE_WITNESSES)
+  --log-origin NAME             the log's name in its checkpoints (default garde-collector)
+  --checkpoint FILE             verify: prove that the log extends this earlier checkpoint
   --help                        this text
 
 GARDE_ADMIN_TOKEN (at least ${MIN_TOKEN_LENGTH} characters, no spaces) opens the reading endpoints
@@ -98,7 +124,9 @@ const VALUE_FLAGS = [
   'static',
   'retention-records-days',
   'retention-hits-days',
+  'retention-totals-days',
   'rate-limit',
+  'snapshot-quota',
   'trust-proxy',
   'request-timeout',
   'sqlite-sync',
@@ -106,6 +134,11 @@ const VALUE_FLAGS = [
   'query-allowlist',
   'path-redact',
   'path-keep',
+  'log-key',
+  'checkpoint-dir',
+  'witness',
+  'log-origin',
+  'checkpoint',
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -191,14 +224,41 @@ export function parseOptions(argv: string[], env: Env = process.env): Options & 
       36500,
     ),
     retentionHitsDays: integer('retention-hits-days', one('retention-hits-days', '762')!, 1, 36500),
+    retentionTotalsDays: integer(
+      'retention-totals-days',
+      one('retention-totals-days', '762')!,
+      1,
+      36500,
+    ),
     rateLimit: integer('rate-limit', one('rate-limit', '1000')!, 0, 10_000_000),
+    snapshotQuota: integer('snapshot-quota', one('snapshot-quota', '20')!, 1, 1_000_000),
     trustProxy: parseTrustProxy(one('trust-proxy', env.GARDE_TRUST_PROXY || undefined)),
     requestTimeoutMs: integer('request-timeout', one('request-timeout', '10')!, 1, 600) * 1000,
     sqliteSync: sync,
     logLevel: one('log-level', env.LOG_LEVEL || 'info')!,
     queryAllowlist: [...new Set((values['query-allowlist'] ?? []).flatMap(splitList))],
     paths: { redact: pathPatterns(values['path-redact']), keep: pathPatterns(values['path-keep']) },
+    logKey: optionalPath(one('log-key', env.GARDE_LOG_KEY || undefined)),
+    checkpointDir: optionalPath(one('checkpoint-dir', env.GARDE_CHECKPOINT_DIR || undefined)),
+    witnesses: [...(values.witness ?? []), ...splitList(env.GARDE_WITNESSES)].map(parseWitness),
+    logOrigin: one('log-origin', env.GARDE_LOG_ORIGIN || 'garde-collector')!,
+    checkpoint: optionalPath(one('checkpoint')),
   };
+}
+
+const optionalPath = (value: string | undefined) => (value ? resolve(value) : null);
+
+function parseWitness(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new OptionsError(`--witness "${value}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new OptionsError(`--witness "${value}" must be http or https`);
+  }
+  return url.toString();
 }
 
 // A short or spaced token is a configuration mistake (a placeholder, a pasted line): refuse to start.

@@ -15,11 +15,14 @@ import { requireToken } from './auth.js';
 import { createBatcher } from './batcher.js';
 import { registerCors } from './cors.js';
 import { clientKey } from './http/client-key.js';
+import { dailyQuota } from './http/daily-quota.js';
 import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
 import { startChainLog } from './chain-log.js';
+import { startSequencer } from './log/sequencer.js';
 import { startRetention } from './retention.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
 import { recordsRoutes } from './routes/records.js';
@@ -167,7 +170,13 @@ export async function buildServer(
   );
   const snapshots = knownSnapshots(storage);
   consentRoute(app, { records, snapshots, now, onRequest: originCheck, paths: options.paths });
-  snapshotRoute(app, { storage, snapshots, now, onRequest: originCheck });
+  snapshotRoute(app, {
+    storage,
+    snapshots,
+    quota: dailyQuota(options.snapshotQuota, now),
+    now,
+    onRequest: originCheck,
+  });
   collectRoute(app, {
     hits,
     counts,
@@ -177,9 +186,10 @@ export async function buildServer(
     paths: options.paths,
   });
   const auth = requireToken(options.adminToken);
-  recordsRoutes(app, storage, auth, now);
-  snapshotsRoutes(app, storage, auth);
+  recordsRoutes(app, storage, auth, now, snapshots);
+  snapshotsRoutes(app, storage, auth, { snapshots, now });
   statsRoute(app, storage, auth, now);
+  analyticsRoutes(app, storage, auth, now);
 
   if (existsSync(`${ADMIN_DIST}index.html`)) {
     await app.register(fastifyStatic, {
@@ -202,10 +212,18 @@ export async function buildServer(
 
   let stopRetention = () => {};
   let stopChainLog = () => {};
+  let stopSequencer = async () => {};
   app.addHook('onReady', async () => {
+    stopSequencer = startSequencer(storage.log, options, app.log, now);
     stopRetention = await startRetention(
       storage,
-      { recordsDays: options.retentionRecordsDays, hitsDays: options.retentionHitsDays, now },
+      {
+        recordsDays: options.retentionRecordsDays,
+        hitsDays: options.retentionHitsDays,
+        totalsDays: options.retentionTotalsDays,
+        now,
+        onPurged: () => snapshots.forget(),
+      },
       app.log,
     );
     stopChainLog = await startChainLog(storage, app.log);
@@ -215,6 +233,8 @@ export async function buildServer(
     stopRetention();
     stopChainLog();
     await Promise.all([records.drain(), hits.drain(), counts.drain()]);
+    // The last receipts go into the tree and a checkpoint before the database closes.
+    await stopSequencer();
     await storage.close();
   });
   return app;

@@ -1,30 +1,92 @@
-// `garde-collector verify`: recomputes the tamper-evident chain of the stored records.
+// `garde-collector verify`: checks the transparency log read-only, on one consistent snapshot of the
+// database (a live collector goes on undisturbed), and, given an earlier checkpoint, that the log extends it.
+import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { loadLogKey, openCheckpoint, type TreeHead } from './log/checkpoint.js';
+import { logFiles } from './log/sequencer.js';
+import type { LogSnapshot } from './log/types.js';
+import { verifyLog } from './log/verify-log.js';
 import type { Options } from './options.js';
-import { verifyChain, type ChainVerdict } from './storage/chain.js';
-import { describeStorage, openStorage } from './storage/open.js';
+import { postgresLogSnapshot } from './storage/log-postgres.js';
+import { sqliteLogSnapshot } from './storage/log-sqlite.js';
+import { describeStorage } from './storage/open.js';
 
-/** Opens the configured database, walks the chain, and reports; resolves with the exit code (0 intact, 1 not). */
-export async function runVerify(
-  options: Pick<Options, 'databaseUrl' | 'db' | 'sqliteSync'>,
-  write: (line: string) => void,
-): Promise<number> {
-  const storage = await openStorage(options);
-  let verdict: ChainVerdict;
-  try {
-    const erasedOnRecord = (await storage.erasures()).reduce(
-      (sum, erasure) => sum + erasure.rows,
-      0,
+/** A reason verify cannot run at all (exit 2), as opposed to a log found broken (exit 1). */
+export class VerifyError extends Error {}
+
+/** Opens the configured database read-only, in one snapshot; never creates or migrates anything. */
+export async function openLogSnapshot(
+  options: Pick<Options, 'databaseUrl' | 'db'>,
+): Promise<LogSnapshot> {
+  if (options.databaseUrl) {
+    const client = new pg.Client({ connectionString: options.databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ log: string | null }>(
+      "SELECT to_regclass('log_head')::text AS log",
     );
-    verdict = await verifyChain(storage.chainRows(), await storage.chainHead(), erasedOnRecord);
-  } finally {
-    await storage.close();
+    if (!rows[0]?.log) {
+      await client.end();
+      throw new VerifyError('the database has no log (start the collector once to upgrade it)');
+    }
+    return postgresLogSnapshot(client);
   }
+  if (options.db === ':memory:' || !existsSync(options.db)) {
+    throw new VerifyError(`no database at ${options.db}`);
+  }
+  const db = new Database(options.db, { readonly: true, fileMustExist: true });
+  const log = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_head'");
+  if (!log.get()) {
+    db.close();
+    throw new VerifyError('the database has no log (start the collector once to upgrade it)');
+  }
+  return sqliteLogSnapshot(db);
+}
+
+/** Reads and checks the signature of a checkpoint file with the log's key (or its public half). */
+export function readCheckpoint(
+  file: string,
+  options: Pick<Options, 'logKey' | 'databaseUrl' | 'db'>,
+): TreeHead {
+  if (!existsSync(file)) throw new VerifyError(`no checkpoint at ${file}`);
+  const { keyFile } = logFiles({ ...options, checkpointDir: null });
+  if (!keyFile) throw new VerifyError('--log-key is needed to check a checkpoint');
+  const candidates = [keyFile, `${keyFile}.pub`];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new VerifyError(`no log key at ${keyFile}`);
+  try {
+    return openCheckpoint(readFileSync(file, 'utf8'), loadLogKey(found).publicKey);
+  } catch (error) {
+    throw new VerifyError(`the checkpoint ${file} cannot be trusted: ${(error as Error).message}`);
+  }
+}
+
+/** Verifies and reports; resolves with the exit code (0 intact, 1 broken). */
+export async function runVerify(
+  options: Pick<Options, 'databaseUrl' | 'db' | 'logKey' | 'checkpoint'>,
+  write: (line: string) => void,
+  progress: (line: string) => void = () => {},
+): Promise<number> {
+  const checkpoint = options.checkpoint ? readCheckpoint(options.checkpoint, options) : null;
+  const snapshot = await openLogSnapshot(options);
   const where = describeStorage(options);
-  if (verdict.ok) {
-    write(`chain intact: ${verdict.length} records in ${where}, head ${verdict.head}\n`);
+  let verdict;
+  try {
+    verdict = await verifyLog(snapshot, checkpoint, (leaves) =>
+      progress(`verify: ${leaves} leaves checked\n`),
+    );
+  } finally {
+    await snapshot.close();
+  }
+  const counts = `${verdict.size} leaves (${verdict.records} records, ${verdict.erasures} erasures)`;
+  if (!verdict.problems.length) {
+    const extends_ = checkpoint
+      ? `; extends the checkpoint of ${checkpoint.time} (${checkpoint.size} leaves)`
+      : '';
+    write(`log intact: ${counts} in ${where}, root ${verdict.root}${extends_}\n`);
     return 0;
   }
-  const receipt = verdict.receiptId === null ? '' : ` (receipt ${verdict.receiptId})`;
-  write(`chain broken at row ${verdict.seq}${receipt} in ${where}: ${verdict.reason}\n`);
+  write(`log broken: ${counts} in ${where}\n`);
+  for (const problem of verdict.problems) write(`  ${problem}\n`);
   return 1;
 }

@@ -73,6 +73,23 @@ const SNAPSHOT = frenchSnapshot();
 const SHOWN = (await snapshotHash(SNAPSHOT))!;
 const MISSING = 'e'.repeat(64);
 const SEEDED = { total: 0, gpc: 0 };
+// A forged receipt: sent with the page's Origin but a clock a day off, naming a snapshot that reads like the
+// genuine banner (a Cyrillic "а" in "accepter", a right-to-left override and a zero-width space).
+const FORGED_VISITOR = 'forged-visitor';
+const FORGED = frenchSnapshot({
+  texts: {
+    accept: 'Tout \u0430ccepter',
+    reject: 'Tout \u202erefuser\u202c',
+    title: 'Cookies sur ce\u200b site',
+  },
+});
+const FORGED_SHOWN = (await snapshotHash(FORGED))!;
+// What the site registers itself, from its config (published by the site), which no receipt names yet.
+const PUBLISHED = frenchSnapshot({
+  lang: 'nl',
+  policy: { url: '/nl/privacy', version: '2026-04' },
+});
+const PUBLISHED_SHOWN = (await snapshotHash(PUBLISHED))!;
 
 // Hits come from real browsers: the collector reduces their user agent to family, major and OS.
 const AGENTS = [
@@ -215,6 +232,35 @@ before(async () => {
     2,
   );
   SEEDED.total = 2;
+  clock = Date.now() - 3 * DAY;
+  const forged = await fetch(`${base}/consent`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base },
+    body: JSON.stringify(
+      receipt({
+        id: FORGED_VISITOR,
+        ts: ago(4),
+        method: 'reject-all',
+        shown: FORGED_SHOWN,
+        layer: 'banner',
+        v: '0.1.0',
+      }),
+    ),
+  });
+  assert.equal(forged.status, 202);
+  SEEDED.total++;
+  const forgedSnapshot = await fetch(`${base}/consent/snapshot`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: base },
+    body: JSON.stringify({ shown: FORGED_SHOWN, snapshot: FORGED }),
+  });
+  assert.equal(forgedSnapshot.status, 201);
+  const published = await fetch(`${base}/api/snapshots`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ snapshot: PUBLISHED }),
+  });
+  assert.equal(published.status, 201);
   const methods = ['accept-all', 'reject-all', 'custom', 'gpc'] as const;
   for (let i = 0; i < 32; i++) {
     const method = methods[i % 4]!;
@@ -459,21 +505,67 @@ test('the versions list gives each snapshot: hash, language, versions, first and
     trs.map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())),
   );
   assert.deepEqual(
-    rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7]]),
+    rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7], r[8]]),
     [
-      [MISSING, '—', '—', '—', '1', 'missing'],
-      [SHOWN, 'fr', '0.1.0', '2020-12-07', '1', 'stored'],
+      [MISSING, '—', '—', '—', '1', 'missing', '—'],
+      [FORGED_SHOWN, 'fr', '0.1.0', '2020-12-07', '1', 'stored', 'reported by browsers only'],
+      [SHOWN, 'fr', '0.1.0', '2020-12-07', '1', 'stored', 'reported by browsers only'],
+      [PUBLISHED_SHOWN, 'nl', '0.1.0', '2026-04', '0', 'stored', 'published by the site'],
     ],
   );
-  assert.match(rows[1]![4]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+  assert.match(rows[2]![4]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
   const summary = await find(`${versions} >>> details > summary`);
   await summary.click();
   await until(
     async () =>
-      /Banner: Cookies sur ce site/.test(await textOf(`${versions} >>> snapshot-view >>> .shown`)),
-    'the stored version as text',
+      /Banner: Cookies sur ce\s*\[U\+200B ZERO WIDTH SPACE\]\s*site/.test(
+        await textOf(`${versions} >>> snapshot-view >>> .shown`),
+      ),
+    'the forged version as text, its zero-width space shown',
   );
+  // What disguises the forged text is named, visibly, and counted above it.
+  const view = `${versions} >>> snapshot-view`;
+  assert.match(
+    await textOf(`${view} >>> p.warning`),
+    /3 invisible or direction-changing characters and 1 word mixing scripts/,
+  );
+  const marks = await page.$$eval(`${view} >>> mark.disguise`, (els) =>
+    els.map((el) => el.textContent!.replace(/\s+/g, ' ').trim()),
+  );
+  assert.ok(marks.includes('[U+202E RIGHT-TO-LEFT OVERRIDE]'), marks.join(' | '));
+  assert.ok(marks.includes('[U+202C POP DIRECTIONAL FORMATTING]'), marks.join(' | '));
+  assert.ok(marks.includes('\u0430ccepter'), marks.join(' | '));
+  assert.match(await textOf(`${view} >>> .disguise-note`), /mixed scripts: Cyrillic \+ Latin/);
+  // The override itself is never rendered: the text after it reads in its real order.
+  assert.ok(!(await textOf(`${view} >>> .shown`)).includes('\u202e'));
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-snapshot-disguised.png'), fullPage: true });
   assert.deepEqual(await axe(), [], 'axe with a version open');
+});
+
+test("each record shows the Origin it was sent with and whether the browser's clock was off", async () => {
+  await page.type(`${RECORDS} >>> #f-id`, FORGED_VISITOR);
+  (await find(`${RECORDS} >>> form button[type=submit]`)).click();
+  await until(async () => /of 1 records?/.test(await textOf(STATUS)), 'the id filter');
+  const headers = await page.$$eval(`${RECORDS} >>> thead th`, (ths) =>
+    ths.map((th) => th.textContent!.trim()),
+  );
+  const [cells] = await page.$$eval(ROWS, (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())),
+  );
+  assert.equal(cells![headers.indexOf('Origin')], base);
+  assert.match(cells![headers.indexOf('Browser clock')]!, /^Off by more than 10 min/);
+  (await find(`${RECORDS} >>> form button.secondary`)).click();
+  await until(
+    async () => new RegExp(`of ${SEEDED.total} records`).test(await textOf(STATUS)),
+    'cleared filters',
+  );
+  const column = headers.indexOf('Browser clock');
+  const clocks = await page.$$eval(
+    ROWS,
+    (trs, at) => trs.map((tr) => tr.children[at as number]!.textContent!.trim()),
+    column,
+  );
+  assert.ok(clocks.includes('Within 10 min'));
 });
 
 test('Download CSV fetches every record with the Bearer token and saves the file', async () => {
@@ -516,7 +608,7 @@ test('the charts and the analytics summary show the seeded figures, with their t
   assert.ok((await count(`${acceptance} >>> svg.chart path`)) >= 2, 'one line per category');
   assert.match(
     await textOf(`${acceptance} >>> #summary`),
-    /analytics \d+% \(\d+ of 34\), marketing \d+%/,
+    new RegExp(`analytics \\d+% \\(\\d+ of ${SEEDED.total}\\), marketing \\d+%`),
   );
   assert.doesNotMatch(await textOf(`${acceptance} >>> #summary`), /necessary/);
 

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, openSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
@@ -141,7 +141,7 @@ describe('garde-collector CLI', () => {
       timeout: 30_000,
     });
 
-  it('verify: exits 0 on an untouched SQLite file, 1 naming the row edited in it', async () => {
+  it('verify: exits 0 on an untouched SQLite file, 1 naming the record edited in it', async () => {
     const tmp = tempDir();
     const file = join(tmp.dir, 'verify.sqlite');
     const storage = await openSqlite(file);
@@ -152,7 +152,10 @@ describe('garde-collector CLI', () => {
     await storage.close();
     const intact = verify(['--db', file]);
     assert.equal(intact.status, 0, intact.stderr);
-    assert.match(intact.stdout, /^chain intact: 4 records in SQLite .*, head [0-9a-f]{64}$/m);
+    assert.match(
+      intact.stdout,
+      /^log intact: 4 leaves \(4 records, 0 erasures\) in SQLite .*, root [0-9a-f]{64}$/m,
+    );
     const db = new Database(file);
     db.prepare("UPDATE consent_records SET categories = '{}' WHERE receipt_id = ?").run(
       rows[1]!.receiptId,
@@ -162,16 +165,23 @@ describe('garde-collector CLI', () => {
     assert.equal(broken.status, 1, broken.stderr);
     assert.match(
       broken.stdout,
-      new RegExp(
-        `^chain broken at row 2 \\(receipt ${rows[1]!.receiptId}\\) in SQLite .*: its content`,
-        'm',
-      ),
+      new RegExp(`^  leaf 1 \\(receipt ${rows[1]!.receiptId}\\): its content does not match`, 'm'),
     );
     tmp.remove();
   });
 
+  it('verify: refuses a database that does not exist, and creates nothing (exit 2)', () => {
+    const tmp = tempDir();
+    const file = join(tmp.dir, 'mistyped.sqlite');
+    const run = verify(['--db', file]);
+    assert.equal(run.status, 2, run.stdout);
+    assert.match(run.stderr, /cannot verify no database at .*mistyped\.sqlite/);
+    assert.equal(existsSync(file), false);
+    tmp.remove();
+  });
+
   it(
-    'verify: exits 0 on an untouched PostgreSQL schema, 1 naming the row edited in it',
+    'verify: exits 0 on an untouched PostgreSQL schema, 1 naming the record edited in it',
     { skip: PG_SKIP },
     async () => {
       const schema = `garde_verify_${process.pid}`;
@@ -188,7 +198,10 @@ describe('garde-collector CLI', () => {
       try {
         const intact = verify(['--database-url', url.toString()]);
         assert.equal(intact.status, 0, intact.stderr);
-        assert.match(intact.stdout, /^chain intact: 3 records in PostgreSQL /m);
+        assert.match(
+          intact.stdout,
+          /^log intact: 3 leaves \(3 records, 0 erasures\) in PostgreSQL /m,
+        );
         await client.query(
           `UPDATE ${schema}.consent_records SET received_at = received_at + interval '1 day' WHERE receipt_id = $1`,
           [rows[2]!.receiptId],
@@ -197,7 +210,7 @@ describe('garde-collector CLI', () => {
         assert.equal(broken.status, 1, broken.stderr);
         assert.match(
           broken.stdout,
-          new RegExp(`chain broken at row 3 \\(receipt ${rows[2]!.receiptId}\\)`),
+          new RegExp(`leaf 2 \\(receipt ${rows[2]!.receiptId}\\): its content does not match`),
         );
       } finally {
         await client.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -283,7 +296,7 @@ describe('garde-collector CLI', () => {
       assert.equal(total, counts.size + (counts.has(receipts[0]!.receiptId) ? 0 : 1));
       child.kill('SIGTERM');
       assert.equal(await exit, 0);
-      // The chain survived the kill too: every committed batch moved the head with its rows.
+      // The log survived the kill too: every acknowledged receipt is a leaf, and the log verifies.
       const check = verify(['--db', db]);
       assert.equal(check.status, 0, check.stdout);
       tmp.remove();

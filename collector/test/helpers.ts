@@ -1,4 +1,5 @@
 // Shared fixtures of the collector tests: options, receipts, hits, storages and a log capture.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +31,14 @@ export function testOptions(overrides: Partial<Options> = {}): Options {
 }
 
 let counter = 0;
-/** A valid receipt; each call gets a new receiptId. */
+/**
+ * A valid receipt; each call gets a new receiptId: a random UUID whose first 8 digits count the calls,
+ * so that receipts made one after the other sort in that order (the tie-break of the records list).
+ */
 export function receipt(overrides: Partial<Receipt> = {}): Receipt {
   counter++;
   return {
-    receiptId: `r-${process.pid}-${counter}`,
+    receiptId: counter.toString(16).padStart(8, '0') + randomUUID().slice(8),
     id: 'visitor-1',
     ts: '2026-03-01T10:00:00.000Z',
     version: '2026-01',

@@ -1,9 +1,22 @@
 // Retention with an injected clock: what the purge at start removes, and what it must keep.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { purgeExpired } from '../src/retention.js';
+import { openPostgres } from '../src/storage/postgres.js';
 import { openSqlite } from '../src/storage/sqlite.js';
-import { auth, stored, storedHit, testServer } from './helpers.js';
+import {
+  BACKENDS,
+  PG_SKIP,
+  PG_URL,
+  auth,
+  stored,
+  storedHit,
+  tempDir,
+  testServer,
+} from './helpers.js';
 
 const NOW = new Date('2031-06-15T12:00:00.000Z');
 
@@ -20,7 +33,11 @@ describe('retention', () => {
       storedHit('2029-05-01', { path: '/old/', consent: true }),
       storedHit('2031-06-01', { path: '/new/' }),
     ]);
-    const { app, log } = await testServer({}, { storage, now: () => NOW });
+    // Totals kept ten years here, so that the rolled-up days can be read back.
+    const { app, log } = await testServer(
+      { retentionTotalsDays: 3650 },
+      { storage, now: () => NOW },
+    );
     const records = async (id: string) =>
       (await app.inject({ url: `/api/records/${id}`, headers: auth })).json().records;
     assert.equal((await records('silent')).length, 0);
@@ -37,7 +54,10 @@ describe('retention', () => {
       { path: '/old/', count: 2 },
       { path: '/new/', count: 1 },
     ]);
-    assert.match(log.text(), /"removed":\{"records":1,"hits":2\}/);
+    assert.match(
+      log.text(),
+      /"removed":\{"records":1,"hits":2,"counters":0,"totals":0,"snapshots":0\}/,
+    );
     await app.close();
   });
 
@@ -45,10 +65,11 @@ describe('retention', () => {
     const storage = await openSqlite(':memory:');
     await storage.insertRecords([stored('2031-06-01T00:00:00.000Z', { id: 'recent' })]);
     await storage.insertHits([storedHit('2031-06-09'), storedHit('2031-06-14')]);
-    const kept = await purgeExpired(storage, { recordsDays: 15, hitsDays: 5, now: () => NOW });
-    assert.deepEqual(kept, { records: 0, hits: 1 });
-    const removed = await purgeExpired(storage, { recordsDays: 14, hitsDays: 5, now: () => NOW });
-    assert.deepEqual(removed, { records: 1, hits: 0 });
+    const periods = { hitsDays: 5, totalsDays: 30, now: () => NOW };
+    const kept = await purgeExpired(storage, { recordsDays: 15, ...periods });
+    assert.deepEqual(kept, { records: 0, hits: 1, counters: 0, totals: 0, snapshots: 0 });
+    const removed = await purgeExpired(storage, { recordsDays: 14, ...periods });
+    assert.deepEqual(removed, { records: 1, hits: 0, counters: 0, totals: 0, snapshots: 0 });
     // The rolled-up day still counts.
     assert.deepEqual((await storage.stats('2031-06-09', '2031-06-14')).pageviews.byDay, [
       { day: '2031-06-09', count: 1, consented: 0 },
@@ -57,3 +78,134 @@ describe('retention', () => {
     await storage.close();
   });
 });
+
+for (const backend of BACKENDS) {
+  describe(`retention of the analytics totals: ${backend.name}`, { skip: backend.skip }, () => {
+    it('day counters and daily totals older than 25 months go at start, and the log says how many', async () => {
+      const { storage, cleanup } = await backend.open();
+      const counted = (day: string, path: string) => ({
+        day,
+        name: 'pageview',
+        path,
+        referrer: '',
+        browser: 'Firefox',
+        os: 'Linux',
+        mobile: false,
+        lang: 'fr',
+        vw: 1200,
+      });
+      // 762 days before NOW is 2029-05-14: three counters of older days, two of later ones.
+      await storage.countHits([
+        counted('2027-01-01', '/fr/'),
+        counted('2029-05-13', '/fr/'),
+        counted('2029-05-13', '/nl/'),
+        counted('2029-05-14', '/fr/'),
+        counted('2031-06-14', '/fr/'),
+      ]);
+      // Raw hits of an old day become daily totals (day, path, browser, os, event) and then go too.
+      await storage.insertHits([storedHit('2028-02-02'), storedHit('2031-06-01')]);
+      const { app, log } = await testServer({}, { storage, now: () => NOW });
+      try {
+        assert.match(
+          log.text(),
+          /"removed":\{"records":0,"hits":1,"counters":3,"totals":5,"snapshots":0\},"msg":"retention purge"/,
+        );
+        const stats = (
+          await app.inject({ url: '/api/stats?from=2027-01-01&to=2031-06-15', headers: auth })
+        ).json();
+        assert.deepEqual(stats.pageviews.byDay, [
+          { day: '2029-05-14', count: 1, consented: 0 },
+          { day: '2031-06-01', count: 1, consented: 0 },
+          { day: '2031-06-14', count: 1, consented: 0 },
+        ]);
+        // A second run finds nothing more, and says so.
+        const again = await purgeExpired(storage, {
+          recordsDays: 1826,
+          hitsDays: 762,
+          now: () => NOW,
+        });
+        assert.deepEqual(again, { records: 0, hits: 0, counters: 0, totals: 0, snapshots: 0 });
+      } finally {
+        await app.close();
+        await cleanup();
+      }
+    });
+  });
+}
+
+// Hits stored before the path was cut at ingress could hold a path too long for an index entry: the
+// roll-up into the daily totals failed on PostgreSQL, and every retention run with it. Schema 9 cuts them.
+const LONG_PATH = `/${Array.from({ length: 1023 }, (_, i) =>
+  String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000)),
+).join('')}`;
+const REOPENERS = [
+  {
+    name: 'SQLite',
+    skip: false as string | false,
+    async start() {
+      const tmp = tempDir();
+      const file = join(tmp.dir, 'old.sqlite');
+      return {
+        open: () => openSqlite(file),
+        forgetSchema9() {
+          const db = new Database(file);
+          db.prepare('DELETE FROM garde_schema WHERE version = 9').run();
+          db.close();
+          return Promise.resolve();
+        },
+        cleanup: async () => tmp.remove(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: PG_SKIP,
+    async start() {
+      const schema = `garde_old_paths_${process.pid}`;
+      const sql = async (text: string) => {
+        const client = new pg.Client({ connectionString: PG_URL! });
+        await client.connect();
+        try {
+          await client.query(text);
+        } finally {
+          await client.end();
+        }
+      };
+      return {
+        open: () => openPostgres({ connectionString: PG_URL!, schema }),
+        forgetSchema9: () => sql(`DELETE FROM ${schema}.garde_schema WHERE version = 9`),
+        cleanup: () => sql(`DROP SCHEMA ${schema} CASCADE`),
+      };
+    },
+  },
+];
+for (const backend of REOPENERS) {
+  describe(`a hit path stored before the cut: ${backend.name}`, { skip: backend.skip }, () => {
+    it('is cut by schema 9, and the retention rolls it up', async () => {
+      const { open, forgetSchema9, cleanup } = await backend.start();
+      try {
+        // As an older collector stored it: the route cuts paths now, the storage itself does not.
+        const old = await open();
+        await old.insertHits([storedHit('2029-01-01', { path: LONG_PATH, consent: true })]);
+        await old.close();
+        await forgetSchema9();
+        const storage = await open();
+        try {
+          const removed = await purgeExpired(storage, {
+            recordsDays: 1826,
+            hitsDays: 762,
+            totalsDays: 3650,
+            now: () => NOW,
+          });
+          assert.equal(removed.hits, 1);
+          const [top] = (await storage.stats('2029-01-01', '2029-01-01')).pageviews.byPath;
+          assert.ok(top!.path.endsWith('…') && Buffer.byteLength(top!.path) <= 1204);
+        } finally {
+          await storage.close();
+        }
+      } finally {
+        await cleanup();
+      }
+    });
+  });
+}

@@ -19,6 +19,7 @@ import {
   MAX_TEXTS,
   MAX_VALUE_LENGTH,
   MAX_VERSION_LENGTH,
+  RECEIPT_ID_PATTERN,
   RECEIPT_METHODS,
   SHA256_PATTERN,
   TIMESTAMP_PATTERN,
@@ -27,6 +28,8 @@ import {
 
 /** A receipt id, consent id, session id or persistent id. */
 export const idSchema = { type: 'string', pattern: ID_PATTERN } as const;
+/** A receipt id: a lower-case UUID. */
+export const receiptIdSchema = { type: 'string', pattern: RECEIPT_ID_PATTERN } as const;
 /** A category, service or prop name. */
 export const keySchema = { type: 'string', pattern: KEY_PATTERN } as const;
 /** A page path, from its leading slash. */
@@ -62,8 +65,8 @@ export const receiptSchema = {
     'path',
   ],
   properties: {
-    /** Random per receipt: lets the collector drop a receipt sent twice. */
-    receiptId: idSchema,
+    /** A random UUID per receipt: lets the collector drop a receipt sent twice. */
+    receiptId: receiptIdSchema,
     /** The visitor's consent id, the same in every receipt of that visitor. */
     id: idSchema,
     /** When the visitor decided, by the browser's clock. */

@@ -34,6 +34,14 @@ export type ConsentRecord = Omit<Receipt, 'shown' | 'layer' | 'v'> & {
 /** One version of what visitors were shown (`GET /api/snapshots`): the server's own type. */
 export type { SnapshotVersion };
 
+/** One page of `GET /api/snapshots`. */
+export interface SnapshotVersionPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  versions: SnapshotVersion[];
+}
+
 /** A stored snapshot, as `GET /api/snapshots/:hash` returns it. */
 export interface ShownSnapshot {
   hash: string;
@@ -128,8 +136,8 @@ export interface Api {
   /** Erases every record of one visitor (tombstones); resolves with how many. */
   eraseVisitor(id: string): Promise<number>;
   stats(from: string, to: string): Promise<Stats>;
-  /** Every version of what visitors were shown, the most recently seen first. */
-  snapshots(): Promise<SnapshotVersion[]>;
+  /** One page of the versions of what visitors were shown, the most recently seen first. */
+  snapshots(page: number, pageSize: number): Promise<SnapshotVersionPage>;
   /** One snapshot by hash; null when the collector does not have it. */
   snapshot(hash: string): Promise<ShownSnapshot | null>;
 }
@@ -148,7 +156,8 @@ export function createApi(token: string): Api {
       return ((await res.json()) as { erased: number }).erased;
     },
     stats: (from, to) => json<Stats>(`stats${query({ from, to })}`),
-    snapshots: async () => (await json<{ versions: SnapshotVersion[] }>('snapshots')).versions,
+    snapshots: (page, pageSize) =>
+      json<SnapshotVersionPage>(`snapshots${query({ page, pageSize })}`),
     snapshot: async (hash) => {
       try {
         return await json<ShownSnapshot>(`snapshots/${encodeURIComponent(hash)}`);

@@ -14,6 +14,8 @@ export const RECORD_HEADERS = [
   'Services',
   'Language',
   'Page',
+  'Origin',
+  'Browser clock',
   'Received',
 ];
 
@@ -23,8 +25,13 @@ export function time(ts: string): TemplateResult {
   return html`<span class="nowrap">${day}</span> <span class="nowrap">${rest.join(' ')}</span>`;
 }
 
-/** Cells of one record after its first (decision time) and, in the list, its consent id. */
+/**
+ * Cells of one record after its first (decision time) and, in the list, its consent id. The Origin the
+ * request carried and whether the browser's clock was off tell a forged receipt from a genuine one.
+ */
 export function recordCells(r: ConsentRecord): TemplateResult {
   return html`<td class="nowrap">${r.method}</td><td>${r.layer ?? '—'}</td><td>${r.version}</td><td class="choices">${choices(r.categories)}</td><td class="choices">${choices(r.services)}</td>
-    <td>${r.lang}</td><td class="mono">${r.path}</td><td>${time(r.receivedAt)}</td>`;
+    <td>${r.lang}</td><td class="mono">${r.path}</td><td class="mono">${r.origin ?? 'none sent'}</td>
+    <td>${r.clockSkew ? html`<strong>Off by more than 10 min</strong>: decision time not trusted` : 'Within 10 min'}</td>
+    <td>${time(r.receivedAt)}</td>`;
 }

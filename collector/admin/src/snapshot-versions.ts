@@ -1,13 +1,27 @@
 // The versions of what visitors were shown: each snapshot the receipts name (by hash), its language,
-// garde and policy versions, when receipts first and last named it and how many, and whether the
-// collector has it. The records the Belgian authority's checklist asks for: the consent mechanism and
-// its earlier versions.
+// garde and policy versions, when receipts first and last named it and how many, whether the
+// collector has it, and whether the site published it or only browsers reported it. The records the
+// Belgian authority's checklist asks for: the consent mechanism and its earlier versions. A page at a
+// time: a site can gather tens of thousands of versions.
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, Unauthorized, type Api, type SnapshotVersion } from './api.js';
+import {
+  ApiError,
+  Unauthorized,
+  type Api,
+  type SnapshotVersion,
+  type SnapshotVersionPage,
+} from './api.js';
 import { UnauthorizedEvent } from './events.js';
 import { num } from './format.js';
 import { time } from './record-row.js';
 import { base } from './styles.js';
+
+/** Versions per page. */
+const PAGE_SIZE = 25;
+
+/** Who vouches for a version: the site registered it, or only visitors' browsers sent it. */
+const source = (v: SnapshotVersion) =>
+  v.publishedAt ? 'published by the site' : v.storedAt ? 'reported by browsers only' : '—';
 
 /** `<snapshot-versions>`: the list, then each stored version's text on demand; needs `api`. */
 export class SnapshotVersions extends LitElement {
@@ -19,11 +33,12 @@ export class SnapshotVersions extends LitElement {
   ];
   static override properties = {
     api: { attribute: false },
-    versions: { state: true },
+    data: { state: true },
     error: { state: true },
   };
   declare api: Api | null;
-  declare versions: SnapshotVersion[] | null;
+  /** The page shown, null until loaded. */
+  declare data: SnapshotVersionPage | null;
   declare error: string;
   /** The versions whose text is open: loaded when opened. */
   private opened = new Set<string>();
@@ -31,7 +46,7 @@ export class SnapshotVersions extends LitElement {
   constructor() {
     super();
     this.api = null;
-    this.versions = null;
+    this.data = null;
     this.error = '';
   }
 
@@ -40,12 +55,12 @@ export class SnapshotVersions extends LitElement {
     void this.load();
   }
 
-  /** Reads the list again (after a decision is recorded, an erasure…). */
-  async load(): Promise<void> {
+  /** Reads a page of the list (again, after a decision is recorded, an erasure…). */
+  async load(page = this.data?.page ?? 1): Promise<void> {
     if (!this.api) return;
     this.error = '';
     try {
-      this.versions = await this.api.snapshots();
+      this.data = await this.api.snapshots(page, PAGE_SIZE);
     } catch (e) {
       if (e instanceof Unauthorized) this.dispatchEvent(new UnauthorizedEvent());
       else this.error = e instanceof ApiError ? e.message : 'The versions could not be read.';
@@ -65,7 +80,7 @@ export class SnapshotVersions extends LitElement {
       <th scope="row" class="mono">${v.hash}</th>
       <td>${v.lang ?? '—'}</td><td>${v.v ?? '—'}</td><td>${v.policyVersion ?? '—'}</td>
       <td>${when(v.firstSeen)}</td><td>${when(v.lastSeen)}</td><td class="num">${num(v.receipts)}</td>
-      <td>${v.storedAt ? 'stored' : 'missing'}</td>
+      <td>${v.storedAt ? 'stored' : 'missing'}</td><td>${source(v)}</td>
     </tr>`;
   }
 
@@ -81,12 +96,27 @@ export class SnapshotVersions extends LitElement {
     </details>`;
   }
 
+  private go(page: number, pages: number): void {
+    if (page >= 1 && page <= pages) void this.load(page);
+  }
+
+  private renderPages(d: SnapshotVersionPage) {
+    const pages = Math.max(1, Math.ceil(d.total / d.pageSize));
+    return html`<nav class="actions" aria-label="Versions pages" ?hidden=${pages === 1}>
+      <button class="secondary" aria-disabled=${d.page <= 1 ? 'true' : 'false'} @click=${() => this.go(d.page - 1, pages)}>Previous versions</button>
+      <span>Page ${d.page} of ${pages} (${num(d.total)} versions)</span>
+      <button class="secondary" aria-disabled=${d.page >= pages ? 'true' : 'false'} @click=${() => this.go(d.page + 1, pages)}>Next versions</button>
+    </nav>`;
+  }
+
   override render() {
-    const versions = this.versions;
+    const versions = this.data?.versions;
     return html`<section class="card" aria-labelledby="versions-title">
       <h2 id="versions-title">What visitors were shown</h2>
       <p>Each version of the banner and the dialog (texts, categories, services, cookies, in one language), by the
-        SHA-256 hash its receipts carry. "Missing": receipts name it, but no page has sent it yet.</p>
+        SHA-256 hash its receipts carry. "Missing": receipts name it, but no page has sent it yet. "Published by
+        the site": the site registered it from its configuration; "reported by browsers only": only visitors'
+        pages sent it, so its text is what a browser claimed to show.</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         versions && !versions.length
@@ -104,10 +134,12 @@ export class SnapshotVersions extends LitElement {
                       'Last seen',
                       'Receipts',
                       'Snapshot',
+                      'Source',
                     ].map((title) => html`<th scope="col">${title}</th>`)}</tr></thead>
                     <tbody>${versions.map((v) => this.renderRow(v))}</tbody>
                   </table>
                 </div>
+                ${this.renderPages(this.data!)}
                 ${versions.filter((v) => v.storedAt).map((v) => this.renderText(v))}`
             : html`<p class="muted">Loading…</p>`
       }

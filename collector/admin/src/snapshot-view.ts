@@ -1,11 +1,13 @@
 // What a visitor saw, as text: one stored snapshot rendered in its language, the banner's texts,
 // the dialog's, then each category with its services and cookies. Rendered with Lit templates
 // only: every text comes from the site's config and garde's translations, and is never parsed as
-// HTML.
+// HTML. Characters that can disguise a text (bidirectional controls, invisible characters, words
+// mixing scripts) are shown as visible marks, and counted above the snapshot.
 import { LitElement, css, html, nothing } from 'lit';
 import type { Snapshot } from 'garde/wire';
 import { ApiError, Unauthorized, type Api, type ShownSnapshot } from './api.js';
 import { formatTime } from './dates.js';
+import { countDisguises, revealDisguises } from './disguise.js';
 import { UnauthorizedEvent } from './events.js';
 import { base } from './styles.js';
 
@@ -29,6 +31,9 @@ export class SnapshotView extends LitElement {
       dd { margin: 0; }
       .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 0.5rem; }
       .buttons li { border: 1px solid #6b6b6b; border-radius: 4px; padding: 0.1rem 0.5rem; }
+      mark.disguise { background: #fff3bf; color: #1a1a1a; outline: 2px solid #b04a00; }
+      .disguise-note { color: #8a3a00; font-weight: 600; }
+      .warning { border-left: 4px solid #b04a00; padding-left: 0.75rem; font-weight: 600; }
     `,
   ];
   static override properties = {
@@ -73,14 +78,26 @@ export class SnapshotView extends LitElement {
 
   /** A text as the visitor read it, in its language (the page around it is in English). */
   private shown(value: string) {
-    return html`<span lang=${this.shownLang}>${value}</span>`;
+    return html`<span lang=${this.shownLang}>${revealDisguises(value)}</span>`;
+  }
+
+  /** Says how many disguising characters the snapshot holds, when it holds any. */
+  private renderDisguises(snapshot: Snapshot) {
+    const { hidden, mixed } = countDisguises(snapshot);
+    if (!hidden && !mixed) return nothing;
+    const parts = [
+      hidden ? `${hidden} invisible or direction-changing character${hidden > 1 ? 's' : ''}` : '',
+      mixed ? `${mixed} word${mixed > 1 ? 's' : ''} mixing scripts` : '',
+    ].filter(Boolean);
+    return html`<p class="warning" role="note">Warning: this snapshot holds ${parts.join(' and ')},
+      marked below. Text like this can look identical to the genuine banner while saying something else.</p>`;
   }
 
   private renderCookie(cookie: Cookie) {
     const detail = (term: string, value: string) =>
       value ? html`<dt>${term}</dt><dd>${this.shown(value)}</dd>` : nothing;
     return html`<dl>
-      <dt>Cookie</dt><dd><code>${cookie.name}</code></dd>
+      <dt>Cookie</dt><dd><code>${revealDisguises(cookie.name)}</code></dd>
       ${detail('Provider', cookie.provider)}${detail('Purpose', cookie.purpose)}${detail('Lifetime', cookie.lifetime)}
     </dl>`;
   }
@@ -88,13 +105,13 @@ export class SnapshotView extends LitElement {
   private renderService(service: Service) {
     return html`<h5>${this.shown(service.label)} <span class="muted">(service <code>${service.name}</code>)</span></h5>
       ${service.provider ? html`<p>Provider: ${this.shown(service.provider)}</p>` : nothing}
-      ${service.description ? html`<p lang=${this.shownLang}>${service.description}</p>` : nothing}
+      ${service.description ? html`<p>${this.shown(service.description)}</p>` : nothing}
       ${service.cookies.map((cookie) => this.renderCookie(cookie))}`;
   }
 
   private renderCategory(category: Category) {
     return html`<h4>Category: ${this.shown(category.label)} <span class="muted">(<code>${category.name}</code>)</span></h4>
-      ${category.description ? html`<p lang=${this.shownLang}>${category.description}</p>` : nothing}
+      ${category.description ? html`<p>${this.shown(category.description)}</p>` : nothing}
       ${category.services.map((service) => this.renderService(service))}`;
   }
 
@@ -127,8 +144,9 @@ export class SnapshotView extends LitElement {
     ];
     const others = Object.keys(texts).filter((key) => !placed.includes(key));
     return html`<p class="muted">Snapshot <code>${hash}</code> (language ${snapshot.lang}), garde
-        ${snapshot.v}, policy version ${snapshot.policy.version} at <code>${snapshot.policy.url}</code>,
-        first stored ${formatTime(storedAt)}.</p>
+        ${snapshot.v}, policy version ${revealDisguises(snapshot.policy.version)} at
+        <code>${revealDisguises(snapshot.policy.url)}</code>, first stored ${formatTime(storedAt)}.</p>
+      ${this.renderDisguises(snapshot)}
       <div class="shown">
         <h4>Banner: ${text('title')}</h4>
         ${paragraph('text')}

@@ -5,6 +5,7 @@ import type { Hit } from 'garde/wire';
 import { validName, type PathRules } from 'garde/minimise';
 import { anonymiseHit, countedHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
+import { fitPathKey } from '../http/path-key.js';
 import { hitSchema } from '../schemas.js';
 import type { CountedHit } from '../storage/counters.js';
 import type { StoredHit } from '../storage/types.js';
@@ -55,8 +56,14 @@ export function collectRoute(app: FastifyInstance, options: CollectRouteOptions)
         paths,
       };
       // Before consent the client address is not read at all: a counter has no place for it.
-      if (hit.consent) await hits.add(anonymiseHit(hit, { ...context, ip: request.ip }));
-      else await counts.add(countedHit(hit, context));
+      // The path is a key of the counters and of the daily totals: cut to a size every index takes.
+      if (hit.consent) {
+        const stored = anonymiseHit(hit, { ...context, ip: request.ip });
+        await hits.add({ ...stored, path: fitPathKey(stored.path) });
+      } else {
+        const counted = countedHit(hit, context);
+        await counts.add({ ...counted, path: fitPathKey(counted.path) });
+      }
       return reply.code(202).send();
     },
   );

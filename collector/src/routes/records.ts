@@ -2,6 +2,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { csvHeader, recordLine, type CsvSeparator } from '../csv.js';
+import { exportProofs } from '../log/proofs.js';
+import type { KnownSnapshots } from '../known-snapshots.js';
 import { consentIdParamsSchema, erasureQuerySchema, recordsQuerySchema } from '../schemas.js';
 import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
@@ -32,6 +34,7 @@ export function recordsRoutes(
   storage: Storage,
   auth: onRequestHookHandler,
   now: () => Date,
+  snapshots: KnownSnapshots,
 ): void {
   // The token is checked on request, before the query is validated: no token, 401 whatever else is wrong.
   const schema = { querystring: recordsQuerySchema };
@@ -85,7 +88,8 @@ export function recordsRoutes(
     },
   );
 
-  // Right of access: every record of one visitor as a JSON file to hand over.
+  // Right of access: every record of one visitor as a JSON file to hand over, with each record's
+  // inclusion proof against the latest signed checkpoint (`garde-collector verify-proof` checks them).
   app.get(
     '/api/records/:consentId/export',
     { schema: { params: consentIdParamsSchema }, onRequest: auth },
@@ -94,7 +98,12 @@ export function recordsRoutes(
       const records = await storage.visitorRecords(id);
       return reply
         .header('content-disposition', `attachment; filename="garde-consent-${id}.json"`)
-        .send({ id, exportedAt: now().toISOString(), records });
+        .send({
+          id,
+          exportedAt: now().toISOString(),
+          records,
+          log: await exportProofs(storage.log, records),
+        });
     },
   );
 
@@ -116,7 +125,10 @@ export function recordsRoutes(
           .code(404)
           .send({ error: 'not_found', message: 'No records are stored for this consent id.' });
       }
-      request.log.info({ erased }, 'records erased on request');
+      // What the visitor was shown goes with the last receipt that names it (unless the site published it).
+      const dropped = await storage.dropOrphanSnapshots();
+      if (dropped) snapshots.forget();
+      request.log.info({ erased, snapshots: dropped }, 'records erased on request');
       return { id, erased, at };
     },
   );

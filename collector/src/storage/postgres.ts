@@ -1,8 +1,13 @@
 // PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite.
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
-import { VERSIONS_SQL } from './migrations/snapshots.js';
-import { countHitsPostgres } from './counters-postgres.js';
+import {
+  dropOrphanSnapshotsPostgres,
+  publishSnapshotPostgres,
+  readVersionsPostgres,
+} from './snapshots-postgres.js';
+import { countHitsPostgres, erasePathPostgres, purgeTotalsPostgres } from './counters-postgres.js';
+import { logErasure, postgresLog, prepareErasure } from './log-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   COLUMNS,
@@ -54,6 +59,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     (await pool.query<T>(text, values)).rows;
   const $ = (n: number) => `$${n}`;
+  const log = postgresLog(pool);
   try {
     await migrate(pool, options.schema);
     await checkWritable(pool);
@@ -130,6 +136,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       );
     },
     countHits: (hits) => countHitsPostgres(pool, hits),
+    purgeTotals: (beforeDay) => purgeTotalsPostgres(pool, beforeDay),
+    erasePath: (path) => erasePathPostgres(pool, path),
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, $);
       const n = where.params.length;
@@ -247,6 +255,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     // Retention erases rather than deletes: the rows stay in the chain as tombstones.
     async purge(recordsBefore: string, hitsBeforeDay: string, at = new Date().toISOString()) {
       return transaction(pool, async (client) => {
+        // The rows to erase are put in the log first; their erasure is a leaf of its own after.
+        await prepareErasure(client);
         const records = await client.query(
           `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
            WHERE erased_at IS NULL AND consent_id IN
@@ -262,6 +272,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
             rows: erased,
             actor: 'retention',
           });
+        await logErasure(client, at, 'retention', 'retention');
         await client.query(rollupSql(), [hitsBeforeDay]);
         const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
         return { records: erased, hits: hits.rowCount ?? 0 };
@@ -269,6 +280,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     },
     async eraseVisitor(id, { at, actor }) {
       return transaction(pool, async (client) => {
+        await prepareErasure(client);
         const result = await client.query(
           `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
            WHERE consent_id = $1 AND erased_at IS NULL`,
@@ -276,9 +288,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         );
         const rows = result.rowCount ?? 0;
         if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
+        await logErasure(client, at, 'request', actor);
         return rows;
       });
     },
+    log,
     async erasures() {
       const rows = await query<{
         at: Date;
@@ -360,30 +374,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         storedAt: row.stored_at.toISOString(),
       };
     },
-    async snapshotVersions() {
-      const rows = await query<{
-        hash: string;
-        lang: string | null;
-        garde_version: string | null;
-        policy_version: string | null;
-        stored_at: Date | null;
-        first_seen: Date | null;
-        last_seen: Date | null;
-        receipts: string;
-      }>(VERSIONS_SQL);
-      const iso = (date: Date | null) => date?.toISOString() ?? null;
-      return rows.map((row) => ({
-        hash: row.hash,
-        lang: row.lang,
-        v: row.garde_version,
-        policyVersion: row.policy_version,
-        storedAt: iso(row.stored_at),
-        firstSeen: iso(row.first_seen),
-        lastSeen: iso(row.last_seen),
-        receipts: Number(row.receipts),
-      }));
-    },
+    snapshotVersions: (page, pageSize) => readVersionsPostgres(pool, page, pageSize),
+    publishSnapshot: (snapshot, at) => publishSnapshotPostgres(pool, snapshot, at),
+    dropOrphanSnapshots: () => dropOrphanSnapshotsPostgres(pool),
     async close() {
+      // Whatever this collector stored goes into the tree (unless another collector is sequencing).
+      await log.sequence().catch(() => null);
       await pool.end();
     },
   };

@@ -1,7 +1,9 @@
 // Every write of the SQLite storage, as prepared statements on one connection. Used on the writer thread
 // for a database file, and in-thread for an in-memory database.
 import type Database from 'better-sqlite3';
+import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import { DIMENSIONS } from './filter.js';
+import { createLogWriter } from './log-sqlite.js';
 import {
   canonicalJson,
   chainHash,
@@ -174,6 +176,10 @@ export interface SqliteWriter {
   erase(id: string, at: string, actor: string): number;
   /** Stores a snapshot unless its hash is stored (`known`). */
   insertSnapshot(snapshot: StoredSnapshot): 'stored' | 'known';
+  /** Puts the records waiting into the log's tree; the head after. */
+  sequence(): LogHead;
+  /** Stores a signed checkpoint unless one of its size is stored; whether it was stored. */
+  saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
 }
 
 /** Sets the pragmas every connection of the collector uses. */
@@ -225,6 +231,7 @@ export function createWriter(db: Database.Database): SqliteWriter {
      VALUES (@hash, @lang, @v, @policyVersion, @content, @storedAt) ON CONFLICT (hash) DO NOTHING`,
   );
   const rollup = db.prepare(rollupSql());
+  const log = createLogWriter(db);
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
 
   return {
@@ -265,19 +272,26 @@ export function createWriter(db: Database.Database): SqliteWriter {
     }),
     purge: db.transaction(
       (recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult => {
+        // The rows to erase are put in the log first; their erasure is a leaf of its own after.
+        log.sequencePending();
         const records = eraseExpired.run({ at, before: recordsBefore }).changes;
         if (records) recordErasure.run(at, 'retention', records, 'retention');
+        log.logErasure(at, 'retention', 'retention');
         rollup.run({ before: hitsBeforeDay });
         const hits = deleteHits.run(hitsBeforeDay).changes;
         return { records, hits };
       },
     ),
     erase: db.transaction((id: string, at: string, actor: string): number => {
+      log.sequencePending();
       const rows = eraseVisitor.run(at, id).changes;
       if (rows) recordErasure.run(at, 'request', rows, actor);
+      log.logErasure(at, 'request', actor);
       return rows;
     }),
     insertSnapshot: (snapshot) => (insertSnapshot.run(snapshot).changes === 1 ? 'stored' : 'known'),
+    sequence: () => log.sequence(),
+    saveCheckpoint: (checkpoint) => log.saveCheckpoint(checkpoint),
   };
 }
 

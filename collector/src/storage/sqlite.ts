@@ -16,14 +16,28 @@ import {
   type SqliteWriter,
 } from './sqlite-writer.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
-import { VERSIONS_SQL } from './migrations/snapshots.js';
-import { counterValues, createCounterWriter, type CounterValues } from './counters-sqlite.js';
+import {
+  createSnapshotWriter,
+  readVersionsSqlite,
+  type SnapshotWriter,
+} from './snapshots-sqlite.js';
+import {
+  counterValues,
+  createCounterWriter,
+  createTotalsWriter,
+  type CounterValues,
+  type TotalsWriter,
+} from './counters-sqlite.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
+import { createLogReader } from './log-sqlite.js';
+import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import {
   CHUNK,
   TOP,
   dayAfter,
+  type PathErased,
   type PurgeResult,
+  type TotalsRemoved,
   type RecordFilter,
   type RecordPage,
   type Stats,
@@ -78,7 +92,12 @@ export async function openSqlite(
   // Rows stored before the chain existed are chained once, before any new row.
   createWriter(db).chainUnchained();
   const writer = memory
-    ? inThread(createWriter(db), createCounterWriter(db))
+    ? inThread(
+        createWriter(db),
+        createCounterWriter(db),
+        createTotalsWriter(db),
+        createSnapshotWriter(db),
+      )
     : await startWriter(file, sync);
 
   // Filters combine freely, so statements are prepared per distinct SQL text and kept.
@@ -89,12 +108,16 @@ export async function openSqlite(
     return s;
   };
   const q = () => '?';
+  const logReader = createLogReader(db);
 
   return {
     insertRecords: (records) =>
       writer.call({ op: 'records', rows: records.map(recordValues) }) as Promise<InsertOutcome[]>,
     insertHits: (hits) => writer.call({ op: 'hits', rows: hits.map(hitValues) }).then(() => {}),
     countHits: (hits) => writer.call({ op: 'counts', rows: counterValues(hits) }).then(() => {}),
+    purgeTotals: (beforeDay) =>
+      writer.call({ op: 'purgeTotals', beforeDay }) as Promise<TotalsRemoved>,
+    erasePath: (path) => writer.call({ op: 'erasePath', path }) as Promise<PathErased>,
     async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
       const where = recordWhere(filter, q);
       const { total } = stmt(`SELECT count(*) AS total FROM consent_records ${where.sql}`).get(
@@ -245,29 +268,20 @@ export async function openSqlite(
         SnapshotRow | undefined;
       return row ? toSnapshot(row) : null;
     },
-    async snapshotVersions() {
-      const rows = stmt(VERSIONS_SQL).all() as Array<{
-        hash: string;
-        lang: string | null;
-        garde_version: string | null;
-        policy_version: string | null;
-        stored_at: string | null;
-        first_seen: string | null;
-        last_seen: string | null;
-        receipts: number;
-      }>;
-      return rows.map((row) => ({
-        hash: row.hash,
-        lang: row.lang,
-        v: row.garde_version,
-        policyVersion: row.policy_version,
-        storedAt: row.stored_at,
-        firstSeen: row.first_seen,
-        lastSeen: row.last_seen,
-        receipts: row.receipts,
-      }));
+    snapshotVersions: async (page, pageSize) => readVersionsSqlite(db, page, pageSize),
+    publishSnapshot: (snapshot, at) =>
+      writer.call({ op: 'publishSnapshot', snapshot, at }) as Promise<'stored' | 'known'>,
+    dropOrphanSnapshots: () => writer.call({ op: 'dropOrphanSnapshots' }) as Promise<number>,
+    log: {
+      ...logReader,
+      // The writer thread is the only writer: it is always the sequencer.
+      sequence: () => writer.call({ op: 'sequence' }) as Promise<LogHead>,
+      saveCheckpoint: (checkpoint) =>
+        writer.call({ op: 'checkpoint', checkpoint }) as Promise<boolean>,
     },
     async close() {
+      // Whatever was stored goes into the tree before the file closes.
+      await writer.call({ op: 'sequence' });
       await writer.call({ op: 'close' });
       db.close();
     },
@@ -292,6 +306,12 @@ type Call =
   | { op: 'counts'; rows: CounterValues[] }
   | { op: 'purge'; recordsBefore: string; hitsBeforeDay: string; at: string }
   | { op: 'erase'; consentId: string; at: string; actor: string }
+  | { op: 'sequence' }
+  | { op: 'checkpoint'; checkpoint: StoredCheckpoint }
+  | { op: 'purgeTotals'; beforeDay: string }
+  | { op: 'erasePath'; path: string }
+  | { op: 'publishSnapshot'; snapshot: StoredSnapshot; at: string }
+  | { op: 'dropOrphanSnapshots' }
   | { op: 'ping' }
   | { op: 'close' };
 
@@ -299,9 +319,18 @@ interface Writer {
   call(request: Call): Promise<unknown>;
 }
 
-function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => void): Writer {
+function inThread(
+  writer: SqliteWriter,
+  countHits: (rows: CounterValues[]) => void,
+  totals: TotalsWriter,
+  snapshots: SnapshotWriter,
+): Writer {
   return {
     async call(request) {
+      if (request.op === 'publishSnapshot') return snapshots.publish(request.snapshot, request.at);
+      if (request.op === 'dropOrphanSnapshots') return snapshots.dropOrphans();
+      if (request.op === 'purgeTotals') return totals.purgeTotals(request.beforeDay);
+      if (request.op === 'erasePath') return totals.erasePath(request.path);
       if (request.op === 'records') return writer.insertRecords(request.rows);
       if (request.op === 'hits') writer.insertHits(request.rows);
       else if (request.op === 'counts') countHits(request.rows);
@@ -310,6 +339,8 @@ function inThread(writer: SqliteWriter, countHits: (rows: CounterValues[]) => vo
       else if (request.op === 'erase')
         return writer.erase(request.consentId, request.at, request.actor);
       else if (request.op === 'snapshot') return writer.insertSnapshot(request.snapshot);
+      else if (request.op === 'sequence') return writer.sequence();
+      else if (request.op === 'checkpoint') return writer.saveCheckpoint(request.checkpoint);
       return null;
     },
   };

@@ -1,5 +1,6 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
 import type { Layer, Receipt } from 'garde/wire';
+import type { LogStore } from '../log/types.js';
 import type { CountedHit } from './counters.js';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
@@ -58,6 +59,14 @@ export interface SnapshotVersion {
   lastSeen: string | null;
   /** Receipts (not erased) that name it. */
   receipts: number;
+  /** When the site registered it (POST /api/snapshots), or null: reported by browsers only. */
+  publishedAt: string | null;
+}
+
+/** One page of the versions list, and how many versions there are. */
+export interface SnapshotVersionPage {
+  total: number;
+  versions: SnapshotVersion[];
 }
 
 /** How far a receipt's `ts` may be from the receive time before the record is flagged. */
@@ -161,6 +170,17 @@ export interface PurgeResult {
   hits: number;
 }
 
+/** Rows of the analytics totals removed: pre-consent day counters (hit_counters), daily totals (hit_days). */
+export interface TotalsRemoved {
+  counters: number;
+  totals: number;
+}
+
+/** Rows removed by the erasure of a path: raw hits, and the counters and daily totals of that path. */
+export interface PathErased extends TotalsRemoved {
+  hits: number;
+}
+
 /** The collector's database. Every write resolves only once committed. */
 export interface Storage {
   /**
@@ -186,6 +206,13 @@ export interface Storage {
    * deleting them.
    */
   purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
+  /** Deletes the day counters and daily totals of days before `beforeDay` (their retention). */
+  purgeTotals(beforeDay: string): Promise<TotalsRemoved>;
+  /**
+   * Deletes the raw hits, day counters and daily totals whose path is `path` or starts with it (a
+   * personal path found in the analytics).
+   */
+  erasePath(path: string): Promise<PathErased>;
   /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
   eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
   /** The erasures recorded, oldest first. */
@@ -202,8 +229,17 @@ export interface Storage {
   snapshotReferenced(hash: string): Promise<boolean>;
   /** The stored snapshot with this hash, or null. */
   snapshot(hash: string): Promise<StoredSnapshot | null>;
-  /** Every version: hashes named by receipts and stored snapshots, the most recently seen first. */
-  snapshotVersions(): Promise<SnapshotVersion[]>;
+  /** One page of the versions: hashes named by receipts and stored snapshots, the most recently seen first. */
+  snapshotVersions(page: number, pageSize: number): Promise<SnapshotVersionPage>;
+  /**
+   * Stores a snapshot the site registers (unless its hash is stored: `known`) and marks it published by
+   * the site at `at`.
+   */
+  publishSnapshot(snapshot: StoredSnapshot, at: string): Promise<'stored' | 'known'>;
+  /** Deletes the snapshots no receipt (not erased) names and the site did not publish; returns how many. */
+  dropOrphanSnapshots(): Promise<number>;
+  /** The transparency log of the records and erasures. */
+  log: LogStore;
   close(): Promise<void>;
 }
 

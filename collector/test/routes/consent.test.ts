@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
-import { logCapture, receipt, testServer } from '../helpers.js';
+import { purgeExpired } from '../../src/retention.js';
+import { BACKENDS, auth, logCapture, receipt, testServer } from '../helpers.js';
 
 const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -289,3 +290,66 @@ describe('POST /consent', () => {
     }
   });
 });
+
+// An erased row's receipt_id is `erased-<seq>`: a receipt that could take that name first would make the
+// erasure of that row fail on its unique key, and with it every later erasure and retention run.
+for (const backend of BACKENDS) {
+  describe(`receipt ids outside the collector's own names: ${backend.name}`, () => {
+    it(
+      'refuses receiptIds that are not UUIDs; erasure and retention still work after the attempt',
+      {
+        skip: backend.skip,
+      },
+      async () => {
+        const { storage, cleanup } = await backend.open();
+        let clock = Date.parse('2026-03-02T08:00:00.000Z');
+        const { app } = await testServer({}, { storage, now: () => new Date(clock) });
+        try {
+          const post = (body: object) =>
+            app.inject({
+              method: 'POST',
+              url: '/consent',
+              headers: TEXT,
+              payload: JSON.stringify(body),
+            });
+          for (const receiptId of ['erased-1', 'erased-2', 'erased-3', 'r1', 'A'.repeat(36)]) {
+            const res = await post(receipt({ id: 'planter', receiptId }));
+            assert.equal(res.statusCode, 400, receiptId);
+            assert.match(res.json().message, /receiptId/);
+          }
+          // The canonical form only: the same UUID in capitals would be a second idempotency key.
+          const upper = receipt().receiptId.toUpperCase();
+          assert.equal((await post(receipt({ receiptId: upper }))).statusCode, 400);
+          assert.equal((await storage.listRecords({}, 1, 1)).total, 0);
+
+          for (const id of ['visitor-a', 'visitor-b', 'visitor-c']) {
+            assert.equal((await post(receipt({ id }))).statusCode, 202);
+          }
+          const erased = await app.inject({
+            method: 'DELETE',
+            url: '/api/records/visitor-a',
+            headers: auth,
+          });
+          assert.equal(erased.statusCode, 200);
+          assert.equal(erased.json().erased, 1);
+          // The erased row took the name `erased-1`: a receipt trying for the next ones is still refused.
+          assert.equal(
+            (await post(receipt({ id: 'planter', receiptId: 'erased-2' }))).statusCode,
+            400,
+          );
+          clock += 6 * 365 * 86_400_000;
+          const removed = await purgeExpired(storage, {
+            recordsDays: 1826,
+            hitsDays: 762,
+            now: () => new Date(clock),
+          });
+          assert.equal(removed.records, 2);
+          assert.equal((await storage.listRecords({}, 1, 1)).total, 0);
+        } finally {
+          await app.close();
+          await cleanup();
+        }
+      },
+    );
+  });
+}

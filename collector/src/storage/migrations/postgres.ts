@@ -1,6 +1,9 @@
 // PostgreSQL schema, the same tables and meaning as SQLite's; one entry per version, never edited once shipped.
 import { POSTGRES_COUNTERS } from './counters.js';
+import { POSTGRES_LOG } from './log.js';
 import { POSTGRES_SNAPSHOTS } from './snapshots.js';
+import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
+import { POSTGRES_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
 export const POSTGRES_MIGRATIONS: string[] = [
@@ -88,4 +91,10 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_COUNTERS,
   // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
   POSTGRES_SNAPSHOTS,
+  // 7: the transparency log (leaves, stored tree hashes, head, signed checkpoints).
+  POSTGRES_LOG,
+  // 8: the snapshots the site registers itself (published by the site).
+  POSTGRES_SNAPSHOT_REGISTRY,
+  // 9: hit paths too long for an index entry (stored before the cut at ingress) cut once.
+  CUT_LONG_HIT_PATHS.postgres,
 ];

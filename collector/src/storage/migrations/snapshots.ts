@@ -33,17 +33,3 @@ export const POSTGRES_SNAPSHOTS = `
     stored_at      timestamptz NOT NULL
   );
 `;
-
-/**
- * The versions list (Storage.snapshotVersions) in SQL both databases run: the hashes receipts name (not
- * erased) with their first and last receive times and count, joined to the stored snapshots either way.
- */
-export const VERSIONS_SQL = `
-  WITH seen AS (
-    SELECT shown AS hash, min(received_at) AS first_seen, max(received_at) AS last_seen, count(*) AS receipts
-    FROM consent_records WHERE shown IS NOT NULL AND erased_at IS NULL GROUP BY shown
-  )
-  SELECT coalesce(s.hash, seen.hash) AS hash, s.lang, s.garde_version, s.policy_version, s.stored_at,
-         seen.first_seen, seen.last_seen, coalesce(seen.receipts, 0) AS receipts
-  FROM seen FULL OUTER JOIN snapshots s ON s.hash = seen.hash
-  ORDER BY seen.last_seen DESC NULLS LAST, s.stored_at DESC, 1`;

@@ -1,6 +1,9 @@
 // SQLite schema, one entry per version; applied in order inside a transaction, never edited once shipped.
 import { SQLITE_COUNTERS } from './counters.js';
+import { SQLITE_LOG } from './log.js';
 import { SQLITE_SNAPSHOTS } from './snapshots.js';
+import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
+import { SQLITE_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
 export const SQLITE_MIGRATIONS: string[] = [
@@ -87,4 +90,10 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_COUNTERS,
   // 6: what visitors were shown: each receipt's shown, layer and garde version; the snapshots.
   SQLITE_SNAPSHOTS,
+  // 7: the transparency log (leaves, stored tree hashes, head, signed checkpoints).
+  SQLITE_LOG,
+  // 8: the snapshots the site registers itself (published by the site).
+  SQLITE_SNAPSHOT_REGISTRY,
+  // 9: hit paths too long for an index entry (stored before the cut at ingress) cut once.
+  CUT_LONG_HIT_PATHS.sqlite,
 ];

@@ -1,0 +1,88 @@
+// The collector's side of the log: every SEQUENCE_INTERVAL_MS it puts the records waiting into the tree
+// (when it holds the sequencer's lock) and signs each new tree head as a checkpoint, kept in the database,
+// written to the directory of checkpoint files and POSTed to the witnesses.
+import { generateKeyPairSync } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Options } from '../options.js';
+import { loadLogKey, signCheckpoint, writeCheckpointFile, type LogKey } from './checkpoint.js';
+import type { LogStore } from './types.js';
+
+/** The longest a stored record waits before it is a leaf of the tree (plus one round's work). */
+export const SEQUENCE_INTERVAL_MS = 500;
+
+/** Where the key and the checkpoint files are: as configured, else next to a SQLite file. */
+export function logFiles(
+  options: Pick<Options, 'logKey' | 'checkpointDir' | 'databaseUrl' | 'db'>,
+): { keyFile: string | null; checkpointDir: string | null } {
+  const beside = !options.databaseUrl && options.db !== ':memory:' ? dirname(options.db) : null;
+  return {
+    keyFile: options.logKey ?? (beside && join(beside, 'garde-log.key')),
+    checkpointDir: options.checkpointDir ?? (beside && join(beside, 'checkpoints')),
+  };
+}
+
+/** Starts the rounds; the returned function runs a last round and stops. */
+export function startSequencer(
+  log: LogStore,
+  options: Pick<
+    Options,
+    'logKey' | 'checkpointDir' | 'databaseUrl' | 'db' | 'witnesses' | 'logOrigin'
+  >,
+  logger: FastifyBaseLogger,
+  now: () => Date,
+): () => Promise<void> {
+  const { keyFile, checkpointDir } = logFiles(options);
+  let key: LogKey;
+  if (keyFile) {
+    key = loadLogKey(keyFile, true);
+  } else {
+    logger.warn(
+      'no --log-key: checkpoints are signed with a key that lives only as long as this process',
+    );
+    key = generateKeyPairSync('ed25519');
+  }
+  if (!checkpointDir) {
+    logger.warn(
+      'no --checkpoint-dir: checkpoints are kept only in the database and sent to witnesses',
+    );
+  }
+  let running: Promise<void> | null = null;
+
+  const round = async (): Promise<void> => {
+    const head = await log.sequence();
+    if (!head || head.size === 0) return;
+    const latest = await log.latestCheckpoint();
+    if (latest && latest.size >= head.size) return;
+    const time = now().toISOString();
+    const text = signCheckpoint({ origin: options.logOrigin, ...head, time }, key);
+    // Another collector may have signed this size meanwhile: only the one that stored it publishes it.
+    if (!(await log.saveCheckpoint({ ...head, time, text }))) return;
+    if (checkpointDir) writeCheckpointFile(checkpointDir, head.size, text);
+    for (const url of options.witnesses) {
+      fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text }).then(
+        (response) => {
+          if (!response.ok)
+            logger.warn({ url, status: response.status }, 'witness refused a checkpoint');
+        },
+        (error: unknown) => logger.warn({ url, err: error }, 'witness unreachable'),
+      );
+    }
+  };
+  const tick = () => {
+    if (running) return running;
+    running = round()
+      .catch((error: unknown) => logger.error({ err: error }, 'log sequencing failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(tick, SEQUENCE_INTERVAL_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await tick();
+  };
+}

@@ -1,0 +1,62 @@
+// What the storage gives the transparency log: the same on SQLite and PostgreSQL.
+import type { StoredRecord } from '../storage/types.js';
+
+/** The tree's current size and root hash (hex). */
+export interface LogHead {
+  size: number;
+  root: string;
+}
+
+/** A signed tree head as kept in the database (its file and the witnesses' copies hold the same text). */
+export interface StoredCheckpoint {
+  size: number;
+  root: string;
+  /** ISO 8601 UTC. */
+  time: string;
+  /** The signed checkpoint text (see checkpoint.ts). */
+  text: string;
+}
+
+/** Where a stored record sits in the log: its leaf index and salt (null while it waits for the sequencer). */
+export interface RecordLeaf {
+  leafIndex: number;
+  salt: string;
+}
+
+/** The log as the collector uses it. */
+export interface LogStore {
+  /**
+   * Puts the records waiting into the tree, in one transaction, if this process can take the sequencer's
+   * lock; the head after, or null when another process holds the lock.
+   */
+  sequence(): Promise<LogHead | null>;
+  head(): Promise<LogHead>;
+  /** Stores a checkpoint unless one of its size is stored; whether this call stored it. */
+  saveCheckpoint(checkpoint: StoredCheckpoint): Promise<boolean>;
+  latestCheckpoint(): Promise<StoredCheckpoint | null>;
+  /** Stored tree hashes by stored-hash index, in the order asked. */
+  readHashes(indexes: number[]): Promise<string[]>;
+  /** The leaf index and salt of each of these receipts that is in the log. */
+  recordLeaves(receiptIds: string[]): Promise<Map<string, RecordLeaf>>;
+}
+
+/** One leaf as verify reads it, with the record it stands for. */
+export interface LeafRow {
+  leafIndex: number;
+  kind: 'record' | 'erasure' | 'erased';
+  leafHash: string;
+  /** The leaf itself for erasures and rows erased before the log (null for records). */
+  leaf: string | null;
+  /** The record row with this leaf index: its content, or `erased`, or `missing` when no row has it. */
+  record: { content: StoredRecord; salt: string | null } | 'erased' | 'missing';
+}
+
+/** A read-only, consistent view of the log for verify. */
+export interface LogSnapshot {
+  head(): Promise<LogHead>;
+  leaves(): AsyncIterable<LeafRow>;
+  readHashes(indexes: number[]): Promise<string[]>;
+  /** Records that claim a leaf index at or past the log's size (none in an intact log). */
+  strayRecords(size: number): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,110 @@
+// The walk of verify: every leaf against what it stands for, the tree rebuilt from the leaves, the head,
+// and an earlier checkpoint the log must extend. Each finding names what was done to the log.
+import { recordLeaf, verifyConsistency } from 'garde/wire';
+import { consistencyPlan, leafHashOf, prove, TreeBuilder } from './tree.js';
+import type { TreeHead } from './checkpoint.js';
+import type { LogSnapshot } from './types.js';
+
+/** What verify found: counts, and each problem as a sentence (empty when the log is intact). */
+export interface LogVerdict {
+  size: number;
+  root: string;
+  records: number;
+  erasures: number;
+  problems: string[];
+}
+
+/** Findings beyond this many are counted, not listed. */
+const MAX_LISTED = 20;
+
+export async function verifyLog(
+  snapshot: LogSnapshot,
+  checkpoint: TreeHead | null,
+  progress: (leaves: number) => void = () => {},
+): Promise<LogVerdict> {
+  const head = await snapshot.head();
+  const problems: string[] = [];
+  let more = 0;
+  const problem = (text: string) => {
+    if (problems.length < MAX_LISTED) problems.push(text);
+    else more++;
+  };
+  const tree = new TreeBuilder();
+  let checkpointRoot: string | null = null;
+  const named = new Set<number>();
+  const tombstones: number[] = [];
+  let records = 0;
+  let erasures = 0;
+
+  for await (const row of snapshot.leaves()) {
+    while (tree.size < row.leafIndex) {
+      // A gap: the leaf was deleted (and the tree cannot be rebuilt as it was).
+      problem(`leaf ${tree.size} is missing: removed from the log`);
+      tree.add('0'.repeat(64));
+      if (checkpoint && tree.size === checkpoint.size) checkpointRoot = tree.root();
+    }
+    const at = `leaf ${row.leafIndex}`;
+    if (row.kind === 'record') {
+      records++;
+      if (row.record === 'missing') problem(`${at}: its record was deleted`);
+      else if (row.record === 'erased') tombstones.push(row.leafIndex);
+      else if (row.record.salt === null) problem(`${at}: its record lost its salt`);
+      else if (leafHashOf(recordLeaf(row.record.content, row.record.salt)) !== row.leafHash) {
+        problem(
+          `${at} (receipt ${row.record.content.receiptId}): its content does not match its leaf hash: edited, or moved from another leaf`,
+        );
+      }
+    } else if (row.leaf === null || leafHashOf(row.leaf) !== row.leafHash) {
+      problem(`${at}: the ${row.kind} it records does not match its leaf hash: edited`);
+    } else if (row.kind === 'erasure') {
+      erasures++;
+      const parsed = JSON.parse(row.leaf) as [string, string, string, string, number[]];
+      for (const index of parsed[4]) if (index < row.leafIndex) named.add(index);
+    }
+    tree.add(row.leafHash);
+    if (checkpoint && tree.size === checkpoint.size) checkpointRoot = tree.root();
+    if (tree.size % 100_000 === 0) progress(tree.size);
+  }
+  for (const index of tombstones) {
+    if (!named.has(index)) {
+      problem(
+        `leaf ${index}: its record is erased, but no erasure in the log names it: a tombstone made by hand`,
+      );
+    }
+  }
+  const root = tree.root();
+  if (tree.size !== head.size) {
+    problem(`the head says ${head.size} leaves, the log holds ${tree.size}`);
+  } else if (root !== head.root) {
+    problem(`the head's root hash does not follow from the leaves`);
+  }
+  const stray = await snapshot.strayRecords(tree.size);
+  if (stray) problem(`${stray} records claim leaves past the end of the log`);
+
+  if (checkpoint) {
+    const since = `the checkpoint of ${checkpoint.time} (${checkpoint.size} leaves)`;
+    if (tree.size < checkpoint.size) {
+      problem(`truncated: the log holds ${tree.size} leaves, fewer than ${since}`);
+    } else {
+      if (checkpointRoot !== checkpoint.root) {
+        problem(
+          `rewritten: the first ${checkpoint.size} leaves are not those of ${since} (rows removed, reordered or replaced, and the log rebuilt)`,
+        );
+      }
+      const proof = await prove(
+        consistencyPlan(checkpoint.size, head.size),
+        snapshot.readHashes,
+      ).catch(() => null);
+      if (
+        !proof ||
+        !(await verifyConsistency(checkpoint.size, checkpoint.root, head.size, head.root, proof))
+      ) {
+        problem(
+          `the consistency proof from ${since} to the head fails: the log does not extend it`,
+        );
+      }
+    }
+  }
+  if (more) problems.push(`… and ${more} more`);
+  return { size: tree.size, root, records, erasures, problems };
+}

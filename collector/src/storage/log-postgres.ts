@@ -1,0 +1,265 @@
+// The transparency log on PostgreSQL. Several collectors may share one database: whoever takes the
+// sequencer's advisory lock (for one transaction) puts the waiting records into the tree; the others skip
+// that round. A collector that dies mid-round loses its transaction and its lock with it, so the next
+// round of any other collector takes over. Erasures take the same lock and wait for it.
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { erasureLeaf, recordLeaf } from 'garde/wire';
+import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
+import type {
+  LeafRow,
+  LogHead,
+  LogSnapshot,
+  LogStore,
+  RecordLeaf,
+  StoredCheckpoint,
+} from '../log/types.js';
+import type { NewLeaf } from './log-sqlite.js';
+import { COLUMNS, toRecord, transaction, type RecordRow } from './postgres-writes.js';
+import { CHUNK } from './types.js';
+
+/** The sequencer's advisory lock key (any constant; distinct from the migrations' lock). */
+const SEQUENCER_LOCK = 7_164_202;
+const SEQUENCE_BATCH = 20_000;
+
+type Queryable = pg.PoolClient | pg.Client;
+
+async function readHead(client: Queryable): Promise<LogHead> {
+  const { rows } = await client.query<{ size: string; root: string }>(
+    'SELECT size, root FROM log_head WHERE id = 1',
+  );
+  return { size: Number(rows[0]!.size), root: rows[0]!.root };
+}
+
+async function readHashes(client: Queryable | pg.Pool, indexes: number[]): Promise<string[]> {
+  if (!indexes.length) return [];
+  const { rows } = await client.query<{ idx: string; hash: string }>(
+    'SELECT idx, hash FROM log_hashes WHERE idx = ANY($1::bigint[])',
+    [indexes],
+  );
+  const byIndex = new Map(rows.map((row) => [Number(row.idx), row.hash]));
+  return indexes.map((index) => {
+    const hash = byIndex.get(index);
+    if (hash === undefined) throw new Error(`the log's stored hash ${index} is missing`);
+    return hash;
+  });
+}
+
+async function append(client: pg.PoolClient, leaves: NewLeaf[]): Promise<void> {
+  if (!leaves.length) return;
+  const { size } = await readHead(client);
+  const edge = await readHashes(client, rightEdgeIndexes(size));
+  const { stored, root } = appendLeaves(
+    size,
+    edge,
+    leaves.map((leaf) => leaf.hash),
+  );
+  const first = storedHashCount(size);
+  await client.query(
+    'INSERT INTO log_hashes (idx, hash) SELECT * FROM unnest($1::bigint[], $2::text[])',
+    [stored.map((_, i) => first + i), stored],
+  );
+  await client.query(
+    `INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])`,
+    [
+      leaves.map((_, i) => size + i),
+      leaves.map((leaf) => leaf.kind),
+      leaves.map((leaf) => leaf.hash),
+      leaves.map((leaf) => leaf.leaf),
+    ],
+  );
+  await client.query('UPDATE log_head SET size = $1, root = $2 WHERE id = 1', [
+    size + leaves.length,
+    root,
+  ]);
+}
+
+type PendingRow = RecordRow & { seq: string; content_hash: string; erased_at: Date | null };
+
+/** Puts the records waiting into the tree; the caller's transaction holds the sequencer's lock. */
+export async function sequencePending(client: pg.PoolClient): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<PendingRow>(
+      `SELECT ${COLUMNS}, seq, content_hash, erased_at FROM consent_records
+       WHERE leaf_index IS NULL ORDER BY seq LIMIT ${SEQUENCE_BATCH}`,
+    );
+    if (!rows.length) return;
+    const { size } = await readHead(client);
+    const salts: Array<string | null> = [];
+    const leaves = rows.map((row): NewLeaf => {
+      if (row.erased_at !== null) {
+        // Erased before the log existed: the content is gone, the old chain's content hash stands for it.
+        const leaf = JSON.stringify(['garde/erased', Number(row.seq), row.content_hash]);
+        salts.push(null);
+        return { kind: 'erased', hash: leafHashOf(leaf), leaf };
+      }
+      const salt = randomBytes(16).toString('hex');
+      salts.push(salt);
+      return { kind: 'record', hash: leafHashOf(recordLeaf(toRecord(row), salt)), leaf: null };
+    });
+    await client.query(
+      `UPDATE consent_records r SET leaf_index = x.i, leaf_salt = x.s
+       FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS x(q, i, s) WHERE r.seq = x.q`,
+      [rows.map((row) => row.seq), rows.map((_, i) => size + i), salts],
+    );
+    await append(client, leaves);
+    if (rows.length < SEQUENCE_BATCH) return;
+  }
+}
+
+/** Before an erasure: waits for the sequencer's lock and puts the records waiting into the tree. */
+export async function prepareErasure(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK]);
+  await sequencePending(client);
+}
+
+/** After rows were erased at `at`: their salts go, and an erasure leaf names their leaves. */
+export async function logErasure(
+  client: pg.PoolClient,
+  at: string,
+  reason: string,
+  actor: string,
+): Promise<void> {
+  const { rows } = await client.query<{ leaf_index: string }>(
+    `UPDATE consent_records SET leaf_salt = NULL
+     WHERE erased_at = $1 AND leaf_salt IS NOT NULL RETURNING leaf_index`,
+    [at],
+  );
+  if (!rows.length) return;
+  const leaves = rows.map((row) => Number(row.leaf_index)).sort((a, b) => a - b);
+  const leaf = erasureLeaf({ at, reason, actor, leaves });
+  await append(client, [{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
+}
+
+interface CheckpointRow {
+  size: string;
+  root: string;
+  time: Date;
+  text: string;
+}
+
+/** The log of a PostgreSQL storage. */
+export function postgresLog(pool: pg.Pool): LogStore {
+  return {
+    sequence: () =>
+      transaction(pool, async (client) => {
+        const { rows } = await client.query<{ got: boolean }>(
+          'SELECT pg_try_advisory_xact_lock($1) AS got',
+          [SEQUENCER_LOCK],
+        );
+        if (!rows[0]!.got) return null;
+        await sequencePending(client);
+        return readHead(client);
+      }),
+    head: async () => {
+      const client = await pool.connect();
+      try {
+        return await readHead(client);
+      } finally {
+        client.release();
+      }
+    },
+    async saveCheckpoint(checkpoint: StoredCheckpoint) {
+      const result = await pool.query(
+        `INSERT INTO log_checkpoints (size, root, time, text) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (size) DO NOTHING`,
+        [checkpoint.size, checkpoint.root, checkpoint.time, checkpoint.text],
+      );
+      return result.rowCount === 1;
+    },
+    async latestCheckpoint() {
+      const { rows } = await pool.query<CheckpointRow>(
+        'SELECT size, root, time, text FROM log_checkpoints ORDER BY size DESC LIMIT 1',
+      );
+      const row = rows[0];
+      return row
+        ? { size: Number(row.size), root: row.root, time: row.time.toISOString(), text: row.text }
+        : null;
+    },
+    readHashes: (indexes) => readHashes(pool, indexes),
+    async recordLeaves(receiptIds) {
+      const { rows } = await pool.query<{
+        receipt_id: string;
+        leaf_index: string;
+        leaf_salt: string;
+      }>(
+        `SELECT receipt_id, leaf_index, leaf_salt FROM consent_records
+         WHERE receipt_id = ANY($1::text[]) AND leaf_salt IS NOT NULL`,
+        [receiptIds],
+      );
+      return new Map<string, RecordLeaf>(
+        rows.map((row) => [
+          row.receipt_id,
+          { leafIndex: Number(row.leaf_index), salt: row.leaf_salt },
+        ]),
+      );
+    },
+  };
+}
+
+type LeafJoinRow = RecordRow & {
+  l_index: string;
+  l_kind: LeafRow['kind'];
+  l_hash: string;
+  l_leaf: string | null;
+  r_seq: string | null;
+  erased_at: Date | null;
+  leaf_salt: string | null;
+};
+
+/**
+ * A read-only view of the log for verify: one REPEATABLE READ READ ONLY transaction, so that every query
+ * sees the same snapshot while the collectors go on writing; works with a role that may only SELECT.
+ */
+export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapshot> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const head = await readHead(client);
+  const columns = COLUMNS.split(', ')
+    .map((column) => `r.${column}`)
+    .join(', ');
+  return {
+    head: async () => head,
+    async *leaves() {
+      let from = 0;
+      for (;;) {
+        const { rows } = await client.query<LeafJoinRow>(
+          `SELECT l.leaf_index AS l_index, l.kind AS l_kind, l.leaf_hash AS l_hash, l.leaf AS l_leaf,
+             r.seq AS r_seq, r.erased_at, r.leaf_salt, ${columns}
+           FROM log_leaves l LEFT JOIN consent_records r ON r.leaf_index = l.leaf_index
+           WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT ${CHUNK * 10}`,
+          [from],
+        );
+        for (const row of rows) yield leafRow(row);
+        if (rows.length < CHUNK * 10) return;
+        from = Number(rows[rows.length - 1]!.l_index) + 1;
+      }
+    },
+    readHashes: (indexes) => readHashes(client, indexes),
+    async strayRecords(size) {
+      const { rows } = await client.query<{ n: string }>(
+        'SELECT count(*) AS n FROM consent_records WHERE leaf_index >= $1',
+        [size],
+      );
+      return Number(rows[0]!.n);
+    },
+    async close() {
+      await client.query('COMMIT').catch(() => {});
+      await client.end();
+    },
+  };
+}
+
+function leafRow(row: LeafJoinRow): LeafRow {
+  let record: LeafRow['record'];
+  if (row.r_seq === null) record = 'missing';
+  else if (row.erased_at !== null) record = 'erased';
+  else record = { content: toRecord(row), salt: row.leaf_salt };
+  return {
+    leafIndex: Number(row.l_index),
+    kind: row.l_kind,
+    leafHash: row.l_hash,
+    leaf: row.l_leaf,
+    record,
+  };
+}

@@ -1,0 +1,215 @@
+// The transparency log on SQLite: the sequencer's writes (on the writer thread, the only writer, so no
+// lock is needed), the reads of the routes, and the read-only snapshot verify walks.
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { erasureLeaf, recordLeaf } from 'garde/wire';
+import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
+import type { LeafRow, LogHead, LogSnapshot, RecordLeaf, StoredCheckpoint } from '../log/types.js';
+import { RECORD_COLUMNS, toRecord, type RecordRow } from './sqlite-writer.js';
+import { CHUNK } from './types.js';
+
+/** Records put in the tree per transaction: a backlog (an upgraded database) is taken in steps. */
+export const SEQUENCE_BATCH = 20_000;
+
+/** One leaf to append: its kind, its hash, and the leaf itself when it is kept (erasures). */
+export interface NewLeaf {
+  kind: LeafRow['kind'];
+  hash: string;
+  leaf: string | null;
+}
+
+/** The sequencer's synchronous writes; `sequence` is its own transaction, the others run in the caller's. */
+export interface SqliteLogWriter {
+  sequence(): LogHead;
+  /** Puts the records waiting into the tree (inside the caller's transaction). */
+  sequencePending(): void;
+  /** After rows were erased at `at`: their salts go, and an erasure leaf names their leaves. */
+  logErasure(at: string, reason: string, actor: string): void;
+  saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
+}
+
+type PendingRow = RecordRow & { seq: number; content_hash: string; erased_at: string | null };
+
+/** Prepares the log's writes on `db`. */
+export function createLogWriter(db: Database.Database): SqliteLogWriter {
+  const readHead = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
+  const writeHead = db.prepare('UPDATE log_head SET size = ?, root = ? WHERE id = 1');
+  const readHash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
+  const insertHash = db.prepare('INSERT INTO log_hashes (idx, hash) VALUES (?, ?)');
+  const insertLeaf = db.prepare(
+    'INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf) VALUES (?, ?, ?, ?)',
+  );
+  const pending = db.prepare(
+    `SELECT ${RECORD_COLUMNS}, seq, content_hash, erased_at FROM consent_records
+     WHERE leaf_index IS NULL ORDER BY seq LIMIT ${SEQUENCE_BATCH}`,
+  );
+  const placeRecord = db.prepare(
+    'UPDATE consent_records SET leaf_index = ?, leaf_salt = ? WHERE seq = ?',
+  );
+  const justErased = db
+    .prepare(
+      `SELECT leaf_index FROM consent_records
+     WHERE erased_at = ? AND leaf_salt IS NOT NULL ORDER BY leaf_index`,
+    )
+    .pluck();
+  const dropSalts = db.prepare(
+    'UPDATE consent_records SET leaf_salt = NULL WHERE erased_at = ? AND leaf_salt IS NOT NULL',
+  );
+  const insertCheckpoint = db.prepare(
+    `INSERT INTO log_checkpoints (size, root, time, text) VALUES (@size, @root, @time, @text)
+     ON CONFLICT (size) DO NOTHING`,
+  );
+
+  const append = (leaves: NewLeaf[]): void => {
+    if (!leaves.length) return;
+    const { size } = readHead.get() as LogHead;
+    const edge = rightEdgeIndexes(size).map((index) => readHash.get(index) as string);
+    const { stored, root } = appendLeaves(
+      size,
+      edge,
+      leaves.map((leaf) => leaf.hash),
+    );
+    const first = storedHashCount(size);
+    stored.forEach((hash, i) => insertHash.run(first + i, hash));
+    leaves.forEach((leaf, i) => insertLeaf.run(size + i, leaf.kind, leaf.hash, leaf.leaf));
+    writeHead.run(size + leaves.length, root);
+  };
+
+  const sequencePending = (): void => {
+    for (;;) {
+      const rows = pending.all() as PendingRow[];
+      if (!rows.length) return;
+      const { size } = readHead.get() as LogHead;
+      const leaves = rows.map((row, i): NewLeaf => {
+        if (row.erased_at !== null) {
+          // Erased before the log existed: the content is gone, the old chain's content hash stands for it.
+          const leaf = JSON.stringify(['garde/erased', row.seq, row.content_hash]);
+          placeRecord.run(size + i, null, row.seq);
+          return { kind: 'erased', hash: leafHashOf(leaf), leaf };
+        }
+        const salt = randomBytes(16).toString('hex');
+        placeRecord.run(size + i, salt, row.seq);
+        return { kind: 'record', hash: leafHashOf(recordLeaf(toRecord(row), salt)), leaf: null };
+      });
+      append(leaves);
+      if (rows.length < SEQUENCE_BATCH) return;
+    }
+  };
+
+  return {
+    sequence: db.transaction((): LogHead => {
+      sequencePending();
+      return readHead.get() as LogHead;
+    }),
+    sequencePending,
+    logErasure(at, reason, actor) {
+      const leaves = justErased.all(at) as number[];
+      if (!leaves.length) return;
+      dropSalts.run(at);
+      const leaf = erasureLeaf({ at, reason, actor, leaves });
+      append([{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
+    },
+    saveCheckpoint: (checkpoint) => insertCheckpoint.run(checkpoint).changes === 1,
+  };
+}
+
+/** The log's reads on the main thread's connection. */
+export function createLogReader(db: Database.Database) {
+  const head = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
+  const hash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
+  const latest = db.prepare(
+    'SELECT size, root, time, text FROM log_checkpoints ORDER BY size DESC LIMIT 1',
+  );
+  const leafOf = db.prepare(
+    'SELECT leaf_index, leaf_salt FROM consent_records WHERE receipt_id = ? AND leaf_index IS NOT NULL',
+  );
+  return {
+    async head(): Promise<LogHead> {
+      return head.get() as LogHead;
+    },
+    async latestCheckpoint(): Promise<StoredCheckpoint | null> {
+      return (latest.get() as StoredCheckpoint | undefined) ?? null;
+    },
+    readHashes: (indexes: number[]) => readHashes(hash, indexes),
+    async recordLeaves(receiptIds: string[]): Promise<Map<string, RecordLeaf>> {
+      const found = new Map<string, RecordLeaf>();
+      for (const id of receiptIds) {
+        const row = leafOf.get(id) as { leaf_index: number; leaf_salt: string | null } | undefined;
+        if (row?.leaf_salt) found.set(id, { leafIndex: row.leaf_index, salt: row.leaf_salt });
+      }
+      return found;
+    },
+  };
+}
+
+async function readHashes(statement: Database.Statement, indexes: number[]): Promise<string[]> {
+  return indexes.map((index) => {
+    const hash = statement.get(index) as string | undefined;
+    if (hash === undefined) throw new Error(`the log's stored hash ${index} is missing`);
+    return hash;
+  });
+}
+
+type LeafJoinRow = RecordRow & {
+  l_index: number;
+  l_kind: LeafRow['kind'];
+  l_hash: string;
+  l_leaf: string | null;
+  r_seq: number | null;
+  erased_at: string | null;
+  leaf_salt: string | null;
+};
+
+/**
+ * A read-only view of the log for verify, on a connection of its own opened read-only: one read
+ * transaction holds the WAL snapshot, so the live collector goes on writing while verify reads.
+ */
+export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
+  db.exec('BEGIN');
+  const reader = createLogReader(db);
+  // Reading a row in the transaction fixes the snapshot now, not at the first leaf.
+  const head = reader.head();
+  const leaves = db.prepare(
+    `SELECT l.leaf_index AS l_index, l.kind AS l_kind, l.leaf_hash AS l_hash, l.leaf AS l_leaf,
+       r.seq AS r_seq, r.erased_at, r.leaf_salt, ${RECORD_COLUMNS.split(', ')
+         .map((column) => `r.${column}`)
+         .join(', ')}
+     FROM log_leaves l LEFT JOIN consent_records r ON r.leaf_index = l.leaf_index
+     WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ${CHUNK}`,
+  );
+  const stray = db.prepare('SELECT count(*) FROM consent_records WHERE leaf_index >= ?').pluck();
+  return {
+    head: () => head,
+    async *leaves() {
+      let from = 0;
+      for (;;) {
+        const rows = leaves.all(from) as LeafJoinRow[];
+        for (const row of rows) yield leafRow(row);
+        if (rows.length < CHUNK) return;
+        from = rows[rows.length - 1]!.l_index + 1;
+      }
+    },
+    readHashes: reader.readHashes,
+    async strayRecords(size) {
+      return stray.get(size) as number;
+    },
+    async close() {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    },
+  };
+}
+
+function leafRow(row: LeafJoinRow): LeafRow {
+  let record: LeafRow['record'];
+  if (row.r_seq === null) record = 'missing';
+  else if (row.erased_at !== null) record = 'erased';
+  else record = { content: toRecord(row), salt: row.leaf_salt };
+  return {
+    leafIndex: row.l_index,
+    kind: row.l_kind,
+    leafHash: row.l_hash,
+    leaf: row.l_leaf,
+    record,
+  };
+}

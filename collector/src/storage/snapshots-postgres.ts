@@ -1,0 +1,76 @@
+// The archive of what visitors were shown on PostgreSQL: the site's registrations, the drop of snapshots
+// no receipt names, and the versions list.
+import type pg from 'pg';
+import { transaction } from './postgres-writes.js';
+import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
+import type { SnapshotVersionPage, StoredSnapshot } from './types.js';
+
+/** Stores a snapshot the site registers (unless stored) and marks it published, in one transaction. */
+export function publishSnapshotPostgres(
+  pool: pg.Pool,
+  snapshot: StoredSnapshot,
+  at: string,
+): Promise<'stored' | 'known'> {
+  return transaction(pool, async (client) => {
+    const inserted = await client.query(
+      `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
+      [
+        snapshot.hash,
+        snapshot.lang,
+        snapshot.v,
+        snapshot.policyVersion,
+        snapshot.content,
+        snapshot.storedAt,
+      ],
+    );
+    await client.query(publishSql('$1', '$2'), [snapshot.hash, at]);
+    return inserted.rowCount === 1 ? 'stored' : 'known';
+  });
+}
+
+/** Deletes the snapshots no receipt (not erased) names and the site did not publish. */
+export async function dropOrphanSnapshotsPostgres(pool: pg.Pool): Promise<number> {
+  return (await pool.query(DROP_ORPHAN_SNAPSHOTS_SQL)).rowCount ?? 0;
+}
+
+interface VersionRow {
+  hash: string;
+  lang: string | null;
+  garde_version: string | null;
+  policy_version: string | null;
+  stored_at: Date | null;
+  first_seen: Date | null;
+  last_seen: Date | null;
+  receipts: string;
+  published_at: Date | null;
+  total: string;
+}
+
+/** One page of the versions list. */
+export async function readVersionsPostgres(
+  pool: pg.Pool,
+  page: number,
+  pageSize: number,
+): Promise<SnapshotVersionPage> {
+  const read = (limit: number, offset: number) =>
+    pool.query<VersionRow>(versionsPageSql('$1', '$2'), [limit, offset]).then((r) => r.rows);
+  const rows = await read(pageSize, (page - 1) * pageSize);
+  // Past the last page the window count has no row to ride on: the total is read on its own.
+  const total = rows[0]?.total ?? (page > 1 ? ((await read(1, 0))[0]?.total ?? 0) : 0);
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    total: Number(total),
+    versions: rows.map((row) => ({
+      hash: row.hash,
+      lang: row.lang,
+      v: row.garde_version,
+      policyVersion: row.policy_version,
+      storedAt: iso(row.stored_at),
+      firstSeen: iso(row.first_seen),
+      lastSeen: iso(row.last_seen),
+      receipts: Number(row.receipts),
+      publishedAt: iso(row.published_at),
+    })),
+  };
+}

@@ -1,0 +1,73 @@
+// The archive of what visitors were shown on SQLite: the site's registrations and the drop of snapshots no
+// receipt names (writes, on the writer's connection), and the versions list (a read).
+import type Database from 'better-sqlite3';
+import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
+import type { SnapshotVersionPage, StoredSnapshot } from './types.js';
+
+/** The archive's writes on `db`, each one transaction. */
+export interface SnapshotWriter {
+  publish(snapshot: StoredSnapshot, at: string): 'stored' | 'known';
+  dropOrphans(): number;
+}
+
+/** Prepares the archive's writes on `db` (already migrated). */
+export function createSnapshotWriter(db: Database.Database): SnapshotWriter {
+  const insert = db.prepare(
+    `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+     VALUES (@hash, @lang, @v, @policyVersion, @content, @storedAt) ON CONFLICT (hash) DO NOTHING`,
+  );
+  const publish = db.prepare(publishSql('@hash', '@at'));
+  const drop = db.prepare(DROP_ORPHAN_SNAPSHOTS_SQL);
+  return {
+    publish: db.transaction((snapshot: StoredSnapshot, at: string) => {
+      const outcome = insert.run(snapshot).changes === 1 ? 'stored' : 'known';
+      publish.run({ hash: snapshot.hash, at });
+      return outcome;
+    }),
+    dropOrphans: () => drop.run().changes,
+  };
+}
+
+interface VersionRow {
+  hash: string;
+  lang: string | null;
+  garde_version: string | null;
+  policy_version: string | null;
+  stored_at: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  receipts: number;
+  published_at: string | null;
+  total: number;
+}
+
+/** One page of the versions list, read on `db`. */
+export function readVersionsSqlite(
+  db: Database.Database,
+  page: number,
+  pageSize: number,
+): SnapshotVersionPage {
+  const rows = db
+    .prepare(versionsPageSql('?', '?'))
+    .all(pageSize, (page - 1) * pageSize) as VersionRow[];
+  return {
+    total: rows[0]?.total ?? (page > 1 ? countVersions(db) : 0),
+    versions: rows.map((row) => ({
+      hash: row.hash,
+      lang: row.lang,
+      v: row.garde_version,
+      policyVersion: row.policy_version,
+      storedAt: row.stored_at,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      receipts: row.receipts,
+      publishedAt: row.published_at,
+    })),
+  };
+}
+
+// Past the last page the window count has no row to ride on: the total is read on its own.
+function countVersions(db: Database.Database): number {
+  const row = db.prepare(versionsPageSql('1', '0')).get() as VersionRow | undefined;
+  return row?.total ?? 0;
+}

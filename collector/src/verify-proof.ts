@@ -1,0 +1,51 @@
+// `garde-collector verify-proof EXPORT.json`: checks the inclusion proofs of an export (GET
+// /api/records/:consentId/export) without the database: each record, exactly as exported, must be the leaf
+// its proof names in the tree of the export's checkpoint, whose signature is checked with the log's key.
+import { existsSync, readFileSync } from 'node:fs';
+import { verifyRecordProof, type LoggedRecord } from 'garde/wire';
+import { loadLogKey, openCheckpoint, readCheckpointText, type TreeHead } from './log/checkpoint.js';
+import type { ExportedLog } from './log/proofs.js';
+import type { Options } from './options.js';
+
+/** Resolves with the exit code: 0 every proof holds, 1 one fails (or none to check). */
+export async function runVerifyProof(
+  file: string | undefined,
+  options: Pick<Options, 'logKey'>,
+  write: (line: string) => void,
+): Promise<number> {
+  if (!file || !existsSync(file)) throw new Error(`no export file at ${file ?? '(none given)'}`);
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+    records: LoggedRecord[];
+    log?: ExportedLog;
+  };
+  if (!exported.log?.checkpoint) throw new Error('the export holds no checkpoint');
+  let head: TreeHead;
+  if (options.logKey) {
+    const keyFile = existsSync(options.logKey) ? options.logKey : `${options.logKey}.pub`;
+    head = openCheckpoint(exported.log.checkpoint, loadLogKey(keyFile).publicKey);
+    write(`checkpoint signature valid: ${head.origin}, ${head.size} leaves, ${head.time}\n`);
+  } else {
+    head = readCheckpointText(exported.log.checkpoint);
+    write(`checkpoint signature NOT checked (give --log-key with the log's public key)\n`);
+  }
+  const byId = new Map(exported.records.map((record) => [record.receiptId, record]));
+  let failed = 0;
+  for (const proof of exported.log.proofs) {
+    const record = byId.get(proof.receiptId);
+    const ok =
+      record !== undefined &&
+      (await verifyRecordProof({
+        record,
+        salt: proof.salt,
+        proof: { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },
+        root: head.root,
+      }));
+    if (!ok) failed++;
+    write(
+      `${ok ? 'included' : 'NOT PROVEN'}: receipt ${proof.receiptId} (leaf ${proof.leafIndex})\n`,
+    );
+  }
+  for (const id of exported.log.pending)
+    write(`pending: receipt ${id} (not yet in a checkpoint)\n`);
+  return failed || !exported.log.proofs.length ? 1 : 0;
+}

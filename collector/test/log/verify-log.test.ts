@@ -1,0 +1,254 @@
+// `verify --checkpoint` on SQLite and PostgreSQL: an intact log and a real erasure pass; a deleted, edited,
+// reordered or truncated log, a consistent rewrite and a hand-made tombstone are each found and named.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { createLogger } from '../../src/logger.js';
+import { startSequencer } from '../../src/log/sequencer.js';
+import { parseOptions, type Options } from '../../src/options.js';
+import { openPostgres } from '../../src/storage/postgres.js';
+import { openSqlite } from '../../src/storage/sqlite.js';
+import { TOMBSTONE_SET, type Storage } from '../../src/storage/types.js';
+import { runVerify } from '../../src/verify.js';
+import { PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
+
+interface Log {
+  storage: Storage;
+  options: Options;
+  /** SQL run beside the collector, as an insider with write access would. */
+  sql: (text: string, values?: unknown[]) => Promise<void>;
+  reopen: () => Promise<Storage>;
+  /** The checkpoint files written so far, oldest first. */
+  checkpoints: () => string[];
+  cleanup: () => Promise<void>;
+}
+
+const logger = createLogger('silent') as FastifyBaseLogger;
+let counter = 0;
+
+const BACKENDS: Array<{ name: string; skip: string | false; open: () => Promise<Log> }> = [
+  {
+    name: 'SQLite',
+    skip: false,
+    async open() {
+      const tmp = tempDir();
+      const db = join(tmp.dir, 'log.sqlite');
+      const options = { ...parseOptions(['--db', db], {}) };
+      const storage = await openSqlite(db);
+      return {
+        storage,
+        options,
+        async sql(text, values = []) {
+          const raw = new Database(db);
+          raw.prepare(text).run(...values);
+          raw.close();
+        },
+        reopen: () => openSqlite(db),
+        checkpoints: () =>
+          readdirSync(join(tmp.dir, 'checkpoints'))
+            .sort()
+            .map((name) => join(tmp.dir, 'checkpoints', name)),
+        cleanup: async () => tmp.remove(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: PG_SKIP,
+    async open() {
+      const tmp = tempDir();
+      const schema = `garde_log_${process.pid}_${++counter}`;
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const options = parseOptions(
+        [
+          '--database-url',
+          url.toString(),
+          '--log-key',
+          join(tmp.dir, 'garde-log.key'),
+          '--checkpoint-dir',
+          join(tmp.dir, 'checkpoints'),
+        ],
+        {},
+      );
+      const storage = await openPostgres({ connectionString: PG_URL!, schema });
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      return {
+        storage,
+        options,
+        async sql(text, values = []) {
+          let n = 0;
+          await client.query(
+            text.replace(/\?/g, () => `$${++n}`),
+            values,
+          );
+        },
+        reopen: () => openPostgres({ connectionString: PG_URL!, schema }),
+        checkpoints: () =>
+          readdirSync(join(tmp.dir, 'checkpoints'))
+            .sort()
+            .map((name) => join(tmp.dir, 'checkpoints', name)),
+        cleanup: async () => {
+          await client.query(`DROP SCHEMA ${schema} CASCADE`);
+          await client.end();
+          tmp.remove();
+        },
+      };
+    },
+  },
+];
+
+/** Stores records and runs the sequencer until they are in a signed checkpoint. */
+async function logRecords(
+  log: Log,
+  storage: Storage,
+  count: number,
+  id: string,
+): Promise<string[]> {
+  const records = Array.from({ length: count }, (_, i) =>
+    stored(`2026-06-0${(i % 9) + 1}T10:00:00.000Z`, { id }),
+  );
+  await storage.insertRecords(records);
+  const stop = startSequencer(storage.log, log.options, logger, () => new Date());
+  await stop();
+  return records.map((record) => record.receiptId);
+}
+
+async function verify(log: Log, checkpoint: string | null): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await runVerify({ ...log.options, checkpoint }, (line) => (out += line));
+  return { code, out };
+}
+
+for (const backend of BACKENDS) {
+  describe(`verify --checkpoint: ${backend.name}`, { skip: backend.skip }, () => {
+    const opened: Log[] = [];
+    after(async () => {
+      for (const log of opened) await log.cleanup();
+    });
+
+    /** A log of 6 records under a first checkpoint, then 2 more under a second one. */
+    async function setUp(): Promise<{ log: Log; ids: string[]; first: string }> {
+      const log = await backend.open();
+      opened.push(log);
+      const ids = await logRecords(log, log.storage, 6, 'visitor-a');
+      const [first] = log.checkpoints();
+      ids.push(...(await logRecords(log, log.storage, 2, 'visitor-b')));
+      assert.equal(log.checkpoints().length, 2);
+      return { log, ids, first: first! };
+    }
+
+    it('exits 0 on an intact log, and after a real erasure', async () => {
+      const { log, first } = await setUp();
+      const intact = await verify(log, first);
+      assert.equal(intact.code, 0, intact.out);
+      assert.match(
+        intact.out,
+        /^log intact: 8 leaves \(8 records, 0 erasures\) .* extends the checkpoint .*\(6 leaves\)/m,
+      );
+      assert.equal(
+        await log.storage.eraseVisitor('visitor-a', {
+          at: '2026-07-01T00:00:00.000Z',
+          actor: 'dpo',
+        }),
+        6,
+      );
+      const erased = await verify(log, first);
+      assert.equal(erased.code, 0, erased.out);
+      assert.match(erased.out, /9 leaves \(8 records, 1 erasures\)/);
+      await log.storage.close();
+    });
+
+    it('names a deleted row', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[1]]);
+      const result = await verify(log, first);
+      assert.equal(result.code, 1);
+      assert.match(result.out, /leaf 1: its record was deleted/);
+    });
+
+    it('names an edited row', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      await log.sql(`UPDATE consent_records SET method = 'reject' WHERE receipt_id = ?`, [ids[2]]);
+      const result = await verify(log, first);
+      assert.equal(result.code, 1);
+      assert.match(
+        result.out,
+        new RegExp(`leaf 2 \\(receipt ${ids[2]}\\): its content does not match`),
+      );
+    });
+
+    it('names reordered rows', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      await log.sql('UPDATE consent_records SET leaf_index = -1 WHERE receipt_id = ?', [ids[3]]);
+      await log.sql('UPDATE consent_records SET leaf_index = 3 WHERE receipt_id = ?', [ids[4]]);
+      await log.sql('UPDATE consent_records SET leaf_index = 4 WHERE receipt_id = ?', [ids[3]]);
+      const result = await verify(log, first);
+      assert.equal(result.code, 1);
+      assert.match(result.out, /leaf 3 .*moved from another leaf/);
+      assert.match(result.out, /leaf 4 .*moved from another leaf/);
+    });
+
+    it('names a truncated log', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      for (const id of ids.slice(4)) {
+        await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [id]);
+      }
+      await log.sql('DELETE FROM log_leaves WHERE leaf_index >= 4');
+      await log.sql('UPDATE log_head SET size = 4');
+      const result = await verify(log, first);
+      assert.equal(result.code, 1);
+      assert.match(
+        result.out,
+        /truncated: the log holds 4 leaves, fewer than the checkpoint .*\(6 leaves\)/,
+      );
+    });
+
+    it('names a consistent rewrite: a row removed and the whole log rebuilt by the collector itself', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[0]]);
+      await log.sql('UPDATE consent_records SET leaf_index = NULL, leaf_salt = NULL');
+      await log.sql('DELETE FROM log_leaves');
+      await log.sql('DELETE FROM log_hashes');
+      await log.sql('DELETE FROM log_checkpoints');
+      await log.sql(
+        `UPDATE log_head SET size = 0, root = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
+      );
+      const storage = await log.reopen();
+      await storage.log.sequence();
+      await storage.close();
+      // Without the earlier checkpoint the rebuilt log is consistent in itself…
+      assert.equal((await verify(log, null)).code, 0);
+      // …but it does not extend what was signed before.
+      const result = await verify(log, first);
+      assert.equal(result.code, 1);
+      assert.match(result.out, /rewritten: the first 6 leaves are not those of the checkpoint/);
+      assert.match(result.out, /consistency proof .* fails/);
+    });
+
+    it('names a hand-made tombstone, even with a row added to erasures', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      await log.sql(
+        `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE receipt_id = ?`,
+        ['2026-07-01T00:00:00.000Z', ids[5]],
+      );
+      await log.sql(
+        `INSERT INTO erasures (at, reason, rows, actor) VALUES ('2026-07-01T00:00:00.000Z', 'request', 1, 'dpo')`,
+      );
+      const result = await verify(log, first);
+      assert.equal(result.code, 1);
+      assert.match(result.out, /leaf 5: its record is erased, but no erasure in the log names it/);
+    });
+  });
+}

@@ -1,0 +1,196 @@
+// A database at schema 6 (the collector before the transparency log and the site's snapshots) opened by
+// today's collector, on SQLite and PostgreSQL: brought up through schema 7 (the log), 8 (published
+// snapshots) and 9 (long hit paths cut) without losing a record; its records become leaves of a log that
+// verifies, and the snapshot erasure and registration work on it.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { createLogger } from '../../src/logger.js';
+import { startSequencer } from '../../src/log/sequencer.js';
+import { parseOptions, type Options } from '../../src/options.js';
+import { POSTGRES_MIGRATIONS } from '../../src/storage/migrations/postgres.js';
+import { SQLITE_MIGRATIONS } from '../../src/storage/migrations/sqlite.js';
+import { openPostgres } from '../../src/storage/postgres.js';
+import { openSqlite } from '../../src/storage/sqlite.js';
+import type { Storage } from '../../src/storage/types.js';
+import { runVerify } from '../../src/verify.js';
+import { PG_SKIP, PG_URL, tempDir } from '../helpers.js';
+
+const SCHEMA_6 = 6;
+const SHOWN = 'a'.repeat(64);
+const logger = createLogger('silent') as FastifyBaseLogger;
+
+/** Rows as a schema-6 collector stored them (the chain is added when the database is first opened). */
+const OLD_RECORDS = [
+  ['00000001-0000-4000-8000-000000000001', 'old-visitor', '2026-05-01T10:00:00.000Z', SHOWN],
+  ['00000002-0000-4000-8000-000000000002', 'old-visitor', '2026-05-02T10:00:00.000Z', SHOWN],
+  ['00000003-0000-4000-8000-000000000003', 'other-visitor', '2026-05-03T10:00:00.000Z', null],
+] as const;
+const INSERT_RECORD = `INSERT INTO consent_records (receipt_id, consent_id, ts, received_at, version,
+  categories, services, method, lang, path, shown) VALUES (?, ?, ?, ?, '2026-01', '{"analytics":true}', '{}',
+  'accept-all', 'fr', '/fr/', ?)`;
+const INSERT_SNAPSHOT = `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+  VALUES (?, 'fr', '0.1.0', '2026-01', '{}', '2026-05-01T10:00:00.000Z')`;
+
+interface Old {
+  options: Options;
+  open: () => Promise<Storage>;
+  schemaVersion: () => Promise<number>;
+  cleanup: () => Promise<void>;
+}
+
+const BACKENDS: Array<{ name: string; skip: string | false; create: () => Promise<Old> }> = [
+  {
+    name: 'SQLite',
+    skip: false,
+    async create() {
+      const tmp = tempDir();
+      const file = join(tmp.dir, 'schema6.sqlite');
+      const db = new Database(file);
+      db.exec('CREATE TABLE garde_schema (version INTEGER NOT NULL)');
+      SQLITE_MIGRATIONS.slice(0, SCHEMA_6).forEach((sql, i) => {
+        db.exec(sql);
+        db.prepare('INSERT INTO garde_schema (version) VALUES (?)').run(i + 1);
+      });
+      for (const row of OLD_RECORDS)
+        db.prepare(INSERT_RECORD).run(row[0], row[1], row[2], row[2], row[3]);
+      db.prepare(INSERT_SNAPSHOT).run(SHOWN);
+      db.close();
+      return {
+        options: parseOptions(['--db', file], {}),
+        open: () => openSqlite(file),
+        async schemaVersion() {
+          const raw = new Database(file, { readonly: true });
+          const row = raw.prepare('SELECT max(version) AS v FROM garde_schema').get() as {
+            v: number;
+          };
+          raw.close();
+          return row.v;
+        },
+        cleanup: async () => tmp.remove(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: PG_SKIP,
+    async create() {
+      const tmp = tempDir();
+      const schema = `garde_upgrade_${process.pid}`;
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const client = new pg.Client({ connectionString: PG_URL! });
+      await client.connect();
+      const sql = (text: string, values: unknown[] = []) => {
+        let n = 0;
+        return client.query(
+          text.replace(/\?/g, () => `$${++n}`),
+          values,
+        );
+      };
+      await sql(`CREATE SCHEMA ${schema}`);
+      await sql(`SET search_path = ${schema}`);
+      await sql('CREATE TABLE garde_schema (version integer NOT NULL)');
+      for (const [i, migration] of POSTGRES_MIGRATIONS.slice(0, SCHEMA_6).entries()) {
+        await sql(migration);
+        await sql('INSERT INTO garde_schema (version) VALUES (?)', [i + 1]);
+      }
+      for (const row of OLD_RECORDS)
+        await sql(INSERT_RECORD, [row[0], row[1], row[2], row[2], row[3]]);
+      await sql(INSERT_SNAPSHOT, [SHOWN]);
+      return {
+        options: parseOptions(
+          [
+            '--database-url',
+            url.toString(),
+            '--log-key',
+            join(tmp.dir, 'garde-log.key'),
+            '--checkpoint-dir',
+            join(tmp.dir, 'checkpoints'),
+          ],
+          {},
+        ),
+        open: () => openPostgres({ connectionString: PG_URL!, schema }),
+        async schemaVersion() {
+          const { rows } = await sql('SELECT max(version) AS v FROM garde_schema');
+          return Number(rows[0].v);
+        },
+        async cleanup() {
+          await sql(`DROP SCHEMA ${schema} CASCADE`);
+          await client.end();
+          tmp.remove();
+        },
+      };
+    },
+  },
+];
+
+async function verify(options: Options): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await runVerify({ ...options, checkpoint: null }, (line) => (out += line));
+  return { code, out };
+}
+
+for (const backend of BACKENDS) {
+  describe(`a schema-6 database upgraded: ${backend.name}`, { skip: backend.skip }, () => {
+    let old: Old | null = null;
+    after(async () => {
+      await old?.cleanup();
+    });
+
+    it('reaches the last schema with every record in a log that verifies', async () => {
+      old = await backend.create();
+      assert.equal(await old.schemaVersion(), SCHEMA_6);
+      const storage = await old.open();
+      try {
+        assert.equal(await old.schemaVersion(), SQLITE_MIGRATIONS.length);
+        assert.equal(SQLITE_MIGRATIONS.length, POSTGRES_MIGRATIONS.length);
+        assert.deepEqual(
+          (await storage.visitorRecords('old-visitor')).map((record) => record.receiptId),
+          OLD_RECORDS.slice(0, 2).map((row) => row[0]),
+        );
+        await startSequencer(storage.log, old.options, logger, () => new Date())();
+        const intact = await verify(old.options);
+        assert.equal(intact.code, 0, intact.out);
+        assert.match(intact.out, /3 leaves \(3 records, 0 erasures\)/);
+
+        // The snapshot goes with the last receipt naming it; the site's registration (schema 8) works.
+        const page = await storage.snapshotVersions(1, 50);
+        assert.deepEqual(
+          page.versions.map((version) => [version.hash, version.receipts, version.publishedAt]),
+          [[SHOWN, 2, null]],
+        );
+        const at = '2026-06-01T00:00:00.000Z';
+        assert.equal(await storage.eraseVisitor('old-visitor', { at, actor: 'dpo' }), 2);
+        assert.equal(await storage.dropOrphanSnapshots(), 1);
+        assert.equal(await storage.hasSnapshot(SHOWN), false);
+        const published = { ...(await storedSnapshotLike()), storedAt: at };
+        assert.equal(await storage.publishSnapshot(published, at), 'stored');
+        assert.equal(await storage.dropOrphanSnapshots(), 0);
+        assert.equal((await storage.snapshotVersions(1, 50)).versions[0]!.publishedAt, at);
+
+        await startSequencer(storage.log, old.options, logger, () => new Date())();
+        const erased = await verify(old.options);
+        assert.equal(erased.code, 0, erased.out);
+        assert.match(erased.out, /4 leaves \(3 records, 1 erasures\)/);
+      } finally {
+        await storage.close();
+      }
+    });
+  });
+}
+
+/** A snapshot the site registers (its content need not be a real one for the storage). */
+async function storedSnapshotLike() {
+  return {
+    hash: 'b'.repeat(64),
+    lang: 'fr',
+    v: '0.1.0',
+    policyVersion: '2026-01',
+    content: '{}',
+    storedAt: '',
+  };
+}
