@@ -73,12 +73,14 @@ const requireMinifiedTemplates = () => ({
  * In the drop-in, the preferences dialog (dist/garde-ui.js) and the embeds' placeholder
  * (dist/garde-embed.js) are loaded the first time one is needed: on-demand.ts (which bundles them)
  * is swapped for on-demand.script.ts; the analytics tracker (dist/garde-analytics.js) is loaded at
- * the first hit to send: tracker.ts is swapped for tracker.script.ts.
+ * the first hit to send: tracker.ts is swapped for tracker.script.ts; the tag managers'
+ * integrations (dist/garde-integrations.js) at start when the config enables one:
+ * integrations/index.ts is swapped for integrations/index.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
   async resolveId(source, importer) {
-    if (!/\/(on-demand|tracker)\.js$/.test(source)) return null;
+    if (!/\/(on-demand|tracker|integrations\/index)\.js$/.test(source)) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
     return resolved?.id ?? null;
   },
@@ -202,6 +204,16 @@ const analytics = {
   plugins: iifePlugins(),
 };
 
+/**
+ * Consent Mode and Matomo (src/core/integrations/index.script.ts), loaded at start only when the
+ * config enables one: core code, no kit.
+ */
+const integrations = {
+  input: 'src/core/integrations/integrations-entry.ts',
+  output: { file: 'dist/garde-integrations.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
+};
+
 /** `<garde-notice>` and its wording: dist/garde-notice.js, loaded only on a page that holds one. */
 const notice = onDemandFile('src/components/notice/notice-entry.ts', 'dist/garde-notice.js');
 
@@ -236,6 +248,7 @@ export default [
   onDemand,
   embed,
   analytics,
+  integrations,
   notice,
   esm,
   admin,

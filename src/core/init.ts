@@ -103,6 +103,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
       document.dispatchEvent(new Event('garde:lang'));
     },
     destroy() {
+      live = false;
       for (const stop of stops.splice(0)) stop();
       removeEventListener('online', flushOutbox);
     },
@@ -113,14 +114,20 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   // wins over a decision made without it, not over one the visitor made while it was on.
   if (gpc && config.gpc === 'refuse' && !store.consent?.gpc)
     store.decide({ method: 'gpc', granted: () => false, layer: 'signal' });
-  guarded(() => stops.push(startIntegrations(garde)));
-  // After the integrations: Consent Mode's default must precede any Google tag the gate revives.
-  const gate = startGate({
-    isGranted: (category, service) =>
-      store.allowed(category) && (!service || store.allowed(service)),
-    config,
-  });
-  stops.push(gate.stop, store.onChange(gate.apply), startPageLoad({ config, store }), sync.stop);
+  // After the integrations: Consent Mode's default must precede any Google tag the gate revives
+  // (in the drop-in, once garde-integrations.js has run, when the config enables one).
+  let live = true;
+  const startGating = () => {
+    if (!live) return;
+    const gate = startGate({
+      isGranted: (category, service) =>
+        store.allowed(category) && (!service || store.allowed(service)),
+      config,
+    });
+    stops.push(gate.stop, store.onChange(gate.apply));
+  };
+  stops.push(startIntegrations(garde, startGating));
+  stops.push(startPageLoad({ config, store }), sync.stop);
   addEventListener('online', flushOutbox);
   // The first hit too (it reads the id storage): after the gate, once the banner is painted.
   if (config.analytics.autoPageview) void afterPaint(() => guarded(() => garde.track('pageview')));

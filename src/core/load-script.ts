@@ -1,5 +1,5 @@
 // The drop-in's one way to load its on-demand files (garde-ui.js, garde-embed.js,
-// garde-analytics.js), beside garde.js unless the site says where each is: an asset pipeline that
+// garde-analytics.js, garde-integrations.js), beside garde.js unless the site says where each is: an asset pipeline that
 // renames them, or a CMS that aggregates garde.js into another file, names them on the script tag,
 // `<script src="…" data-garde-ui="/assets/garde-ui.3f2a.js" data-garde-embed="…">`, relative to
 // the page. Each script keeps garde.js's nonce (strict CSP) and sends no Referer.

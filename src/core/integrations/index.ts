@@ -1,22 +1,19 @@
 // The integrations init() starts before the gate revives any script: Google Consent Mode v2
 // and Matomo when the config enables them, and always the erasure of the tracker's own ids.
-import { forgetAnalyticsIds } from '../analytics-ids.js';
+// The drop-in has index.script.ts instead (rollup.config.mjs).
+import { guarded } from '../guarded.js';
 import type { Garde } from '../types.js';
-import { startConsentMode } from './consent-mode.js';
-import { startMatomo } from './matomo.js';
+import { forgetIdsOnRefusal } from './forget-ids.js';
+import { startTagManagers } from './tag-managers.js';
 
-/** Starts the integrations the config enables; returns a function that stops them. */
-export function startIntegrations(garde: Garde): () => void {
-  const { integrations, analytics } = garde.config;
-  const stops = [
-    // A refusal or withdrawal of analytics erases the session and persistent ids at once,
-    // not only at the next hit.
-    garde.onChange((consent) => {
-      if (!consent?.categories[analytics.category]) forgetAnalyticsIds();
-    }),
-  ];
-  if (integrations.consentMode) stops.push(startConsentMode(garde));
-  if (integrations.matomo) stops.push(startMatomo(garde));
+/**
+ * Starts the integrations the config enables; returns a function that stops them. Calls
+ * `thenGate` once the gate may revive scripts (here at once, even if an integration failed).
+ */
+export function startIntegrations(garde: Garde, thenGate: () => void): () => void {
+  const stops = [forgetIdsOnRefusal(garde)];
+  guarded(() => stops.push(...startTagManagers(garde)));
+  thenGate();
   return () => {
     for (const stop of stops) stop();
   };

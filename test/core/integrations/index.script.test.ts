@@ -1,0 +1,52 @@
+// The drop-in's integrations (index.script.ts): Consent Mode and Matomo come from
+// dist/garde-integrations.js, loaded at start only when the config enables one, and the gate
+// revives nothing before it has run; a page without integrations never requests it.
+import { expect } from '@open-wc/testing';
+import type { Garde } from '../../../src/core/types.js';
+import { clearCookies, until } from '../helpers.js';
+
+type Page = Window & { garde: Garde; seenByTag?: unknown[][] };
+let frame: HTMLIFrameElement | undefined;
+
+async function open(fixture: string): Promise<Page> {
+  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
+  frame.title = 'fixture';
+  document.body.append(frame);
+  const page = frame.contentWindow as Page;
+  await until(() => page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('p'));
+  return page;
+}
+
+const integrationsRequests = (page: Page) =>
+  page.performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.name.endsWith('/garde-integrations.js'));
+
+describe('dist/garde.js: integrations from dist/garde-integrations.js', () => {
+  beforeEach(clearCookies);
+  afterEach(() => {
+    frame?.remove();
+    clearCookies();
+  });
+
+  it("a page with consentMode gets gtag('consent', 'default', …) before a gated tag runs", async () => {
+    const page = await open('dropin-consent-mode.html');
+    await until(() => page.seenByTag);
+    const [first] = page.seenByTag!;
+    expect(first!.slice(0, 2)).to.deep.equal(['consent', 'default']);
+    expect((first![2] as Record<string, string>).analytics_storage).to.equal('denied');
+    const [script] = [...page.document.scripts].filter((s) =>
+      s.src.endsWith('/dist/garde-integrations.js'),
+    );
+    expect(script!.nonce).to.equal('t3st');
+  });
+
+  it('a page without integrations never requests garde-integrations.js', async () => {
+    const page = await open('dropin.html');
+    await page.garde.ready;
+    expect(integrationsRequests(page)).to.have.length(0);
+    expect(
+      [...page.document.scripts].filter((s) => s.src.includes('garde-integrations')),
+    ).to.have.length(0);
+  });
+});
