@@ -67,7 +67,15 @@ export function mountUi(garde: Garde): () => void {
       banner?.remove();
       banner = null;
     } else {
-      if (!banner) document.body.prepend((banner = create('garde-banner')));
+      if (!banner) {
+        document.body.prepend((banner = create('garde-banner')));
+        // "Close" in the fallback form, after a decision: the form goes, the decision stays.
+        banner.addEventListener('close', () => {
+          fallback = false;
+          showBanner();
+          mainContent()?.focus();
+        });
+      }
       banner.__fallback = fallback;
       banner.requestUpdate();
     }

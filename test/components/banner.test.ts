@@ -160,6 +160,7 @@ describe('<garde-banner>', () => {
         'button reject',
         'button save',
         'button withdraw',
+        'button close',
       ]);
       const switches = [...element.shadowRoot!.querySelectorAll('input')];
       expect(switches.map((input) => [input.name, input.checked, input.disabled])).to.deep.equal([

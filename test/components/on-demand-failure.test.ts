@@ -85,6 +85,13 @@ async function everyRightFromTheBanner(fixture: string, key: string): Promise<Pa
     ...page.document.querySelector('garde-banner')!.shadowRoot!.querySelectorAll('input'),
   ];
   expect(switches.map((input) => input.checked)).to.deep.equal([true, true, false]);
+  // "Fermer" takes the form away and keeps the decision: opening it never forces a new choice.
+  expect(part(page, 'close')!.textContent!.trim()).to.equal('Fermer');
+  part(page, 'close')!.click();
+  await until(() => !page.document.querySelector('garde-banner'));
+  expect(page.garde.consent!.categories.analytics).to.be.true;
+  floatingButton(page).click();
+  await until(() => part(page, 'withdraw'), 10000);
   expect(part(page, 'withdraw')!.textContent!.trim()).to.equal('Retirer mon consentement');
   part(page, 'withdraw')!.click();
   expect(page.garde.consent).to.equal(null);

@@ -19,7 +19,8 @@ const BANNER = { layer: 'banner' } as const;
  *
  * When the detailed settings (the dialog, in dist/garde-ui.js) cannot load, `mountUi()` shows
  * the banner again in its fallback form: it says so and offers a minimal form of its own, one
- * switch per category, "Save my choices" and, once there is a decision, "Withdraw my consent",
+ * switch per category, "Save my choices" and, once there is a decision, "Withdraw my consent" and
+ * "Close" (which keeps the decision),
  * so that no right depends on that second file.
  *
  * The element dispatches no event of its own: its buttons call the instance, which dispatches
@@ -44,6 +45,8 @@ const BANNER = { layer: 'banner' } as const;
  * @csspart customise - The "Customise" button.
  * @csspart save - The "Save my choices" button (fallback form).
  * @csspart withdraw - The "Withdraw my consent" button (fallback form, after a decision).
+ * @csspart close - The "Close" button (fallback form, after a decision): the form goes, the
+ *   decision stays.
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
  * @cssproperty --garde-color - Text colour.
@@ -115,6 +118,9 @@ export class GardeBanner extends GardeElement {
                 ? html`
                   <button part="button withdraw" @click=${() => garde.withdraw(BANNER)}>
                     ${strings.withdraw}
+                  </button>
+                  <button part="button close" @click=${() => this.dispatchEvent(new Event('close'))}>
+                    ${strings.close}
                   </button>
                 `
                 : nothing
