@@ -1,9 +1,17 @@
 // The snapshot of what garde's UI shows in one language (the wire's `Snapshot`): the drop-in gives
 // its serialisation to init(), whose receipts then carry its hash as `shown`. Built from the same
-// strings and config texts, with the same fallbacks, as the banner and the dialog render.
-import type { CookieInfo, Garde, LocalisedText, Snapshot } from '../core/types.js';
+// strings and config texts, with the same fallbacks, as the banner renders; the dialog and the
+// placeholder render this structure itself (src/components/snapshot-of.ts).
+import type {
+  CookieInfo,
+  Garde,
+  GardeConfig,
+  Lang,
+  LocalisedText,
+  Snapshot,
+} from '../core/types.js';
 import { VERSION } from '../core/version.js';
-import { localisedText, uiStrings } from './index.js';
+import { localisedText, uiStrings, type UiStrings } from './index.js';
 import { NOTICE_VERSION } from './notice-version.js';
 
 /**
@@ -11,10 +19,18 @@ import { NOTICE_VERSION } from './notice-version.js';
  * dialog, the policy link and version, each category in order with its services and their
  * cookies (a cookie given by name only: its name), in `garde.lang`; and garde's version.
  */
-export function buildSnapshot({ config, lang }: Pick<Garde, 'config' | 'lang'>): Snapshot {
+export const buildSnapshot = ({ config, lang }: Pick<Garde, 'config' | 'lang'>): Snapshot =>
+  snapshotFrom(config, lang, uiStrings(config, lang));
+
+/**
+ * {@link buildSnapshot}'s snapshot from the strings `uiStrings(config, lang)` gave: what the
+ * dialog and the placeholder render, with the strings their LocalizeController holds (the
+ * on-demand files carry no languages of their own: src/components/snapshot-of.ts).
+ */
+export function snapshotFrom(config: GardeConfig, lang: Lang, given: UiStrings): Snapshot {
   // The strings the components render (LocalizeController), the site's own wording included;
   // garde's own storage, listed under "necessary", as one line of text per item.
-  const { storage, ...strings } = uiStrings(config, lang);
+  const { storage, ...strings } = given;
   const texts: Record<string, string> = { ...strings };
   for (const item of storage)
     texts[`storage.${item.name}`] = `${item.term} ${item.name}: ${item.purpose} (${item.lifetime})`;

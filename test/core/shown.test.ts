@@ -184,6 +184,79 @@ describe('what was shown, in each receipt', () => {
     expect(after.shown).to.match(HEX).and.not.equal(before.shown);
   });
 
+  it("a change to a category's or a cookie's text changes the dialog, the placeholder and shown together", async () => {
+    /** What the visitor reads in the dialog and on a blocked embed's placeholder, and the hash. */
+    const seenWith = async (change: (given: ReturnType<typeof config>) => void) => {
+      await reset();
+      const given = config({ lang: 'fr', recordEndpoint: endpoint() });
+      change(given);
+      // An embed of the category alone: its placeholder names the category.
+      const embed = document.createElement('iframe');
+      embed.dataset.category = 'marketing';
+      embed.dataset.src = '/test/fixtures/embed-frame.html';
+      embed.dataset.test = '';
+      document.body.append(embed);
+      const g = init(given, { snapshot: snapshotText });
+      stops.push(mountUi(g), () => g.destroy());
+      await until(() => embed.previousElementSibling?.localName === 'garde-placeholder');
+      const placeholder = embed.previousElementSibling as HTMLElement & { updateComplete: unknown };
+      await placeholder.updateComplete;
+      const placeholderText = $(placeholder, '[part=text]').textContent!;
+      g.showPreferences();
+      await until(() => dialog()?.open);
+      const words = (part: string) =>
+        [...prefs().renderRoot.querySelectorAll(`[part~=${part}]`)].map((e) =>
+          e.textContent!.replace(/\s+/g, ' ').trim(),
+        );
+      const seen = { categories: words('category'), cookies: words('cookie'), placeholderText };
+      $(prefs(), '[part~=accept]').click();
+      const [receipt] = await receipts(g);
+      expect(receipt!.layer).to.equal('dialog');
+      return { ...seen, shown: receipt!.shown, snapshot: JSON.parse(snapshotText(g)) };
+    };
+    const before = await seenWith(() => {});
+    // A category's label: in the dialog, on the placeholder, in the hash.
+    const relabelled = await seenWith((given) => {
+      given.categories.marketing.label.fr = 'Vidéos d’autres sites';
+    });
+    expect(relabelled.categories.join()).to.contain('Vidéos d’autres sites');
+    expect(before.categories.join()).to.not.contain('Vidéos d’autres sites');
+    expect(relabelled.placeholderText).to.contain('Vidéos d’autres sites');
+    expect(before.placeholderText).to.contain('Vidéos intégrées');
+    expect(relabelled.snapshot.categories[2].label).to.equal('Vidéos d’autres sites');
+    expect(relabelled.shown).to.match(HEX).and.not.equal(before.shown);
+    // A cookie's purpose: in the dialog and in the hash (the placeholder names no cookie).
+    const repurposed = await seenWith((given) => {
+      given.services.matomo.cookies[0]!.purpose.fr = 'Compter les visites répétées';
+    });
+    expect(repurposed.cookies.join()).to.contain('Compter les visites répétées');
+    expect(before.cookies.join()).to.not.contain('Compter les visites répétées');
+    expect(repurposed.snapshot.categories[1].services[0].cookies[0].purpose).to.equal(
+      'Compter les visites répétées',
+    );
+    expect(repurposed.shown).to.match(HEX).and.not.equal(before.shown);
+    expect(repurposed.placeholderText).to.equal(before.placeholderText);
+    // What the dialog lists is the snapshot's structure, item for item.
+    for (const { snapshot, cookies } of [before, relabelled, repurposed]) {
+      const listed = snapshot.categories.flatMap(
+        (category: { services: Array<{ cookies: unknown[] }> }) =>
+          category.services.flatMap((service) => service.cookies),
+      );
+      // garde's own storage comes first, under "necessary". (Term and value touch in textContent.)
+      const bare = (text: string) => text.replace(/\s/g, '');
+      expect(cookies.slice(-listed.length).map(bare)).to.deep.equal(
+        listed.map(({ name, provider, purpose, lifetime }: Record<string, string>) =>
+          bare(
+            `Cookie${name}` +
+              (provider && `Fournisseur${provider}`) +
+              (purpose && `Finalité${purpose}`) +
+              (lifetime && `Durée${lifetime}`),
+          ),
+        ),
+      );
+    }
+  });
+
   it('without crypto.subtle (a page on plain http) the receipt is kept and sent, without shown', async () => {
     // What a missing crypto.subtle does to the page's code: a TypeError where it calls digest.
     // (The test runner itself needs crypto.subtle: it is not taken away from the whole page.)

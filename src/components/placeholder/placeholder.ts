@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit/html.js';
 import { own } from '../../core/state.js';
 import type { Garde } from '../../core/types.js';
+import type { Translation } from '../../i18n/index.js';
 import { GardeElement } from '../base.js';
+import { snapshotOf } from '../snapshot-of.js';
 import { mountPlaceholders } from '../mount-placeholders.js';
 import { baseStyles } from '../base.styles.js';
 import { placeholderStyles } from './placeholder.styles.js';
@@ -12,7 +14,9 @@ import { placeholderStyles } from './placeholder.styles.js';
  * is a decision like any other (a receipt is recorded): it grants the embed's service and the
  * category it needs; the category's other services that were not set on their own stay off, so
  * that only this provider starts. `mountUi()` places one in front of each blocked embed (hidden
- * meanwhile) at the embed's size, and removes it when the embed loads.
+ * meanwhile) at the embed's size, and removes it when the embed loads. Its texts and the
+ * provider it names come from the snapshot whose hash each receipt carries as `shown`
+ * (`snapshotOf()`, src/components/snapshot-of.ts), as the dialog's do.
  *
  * The element dispatches no event of its own: the decision dispatches `garde:consent` on
  * `document`, from the core.
@@ -48,14 +52,17 @@ export class GardePlaceholder extends GardeElement {
   override render(garde: Garde) {
     const embed = this.embed;
     if (!embed) return nothing;
-    const { strings, lang, text } = this.localize;
+    const { categories, lang, texts } = snapshotOf(garde, this.localize.strings);
+    const strings = texts as unknown as Translation;
     const { category = '', service = '' } = embed.dataset;
-    const { categories, services } = garde.config;
-    const serviceConfig = own(services, service) ? services[service] : undefined;
+    const shown = categories.flatMap((each) => each.services).find((each) => each.name === service);
+    // The service's provider, else its label when it has one of its own (the snapshot's falls back
+    // to its name), else its category's label.
     const provider =
-      text(serviceConfig?.provider) ||
-      text(serviceConfig?.label) ||
-      text(own(categories, category) ? categories[category]!.label : undefined, category);
+      shown?.provider ||
+      (shown && garde.config.services[service]!.label ? shown.label : '') ||
+      categories.find((each) => each.name === category)?.label ||
+      category;
     // Named by the embed's own title ("Video: your rights in two minutes"), else its provider.
     return html`
       <div part="base" role="group" aria-label=${embed.title || provider} lang=${lang}>

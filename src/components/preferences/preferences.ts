@@ -1,13 +1,8 @@
 import { html, nothing } from 'lit/html.js';
-import type {
-  CategoryConfig,
-  ConsentState,
-  CookieInfo,
-  Garde,
-  ServiceConfig,
-} from '../../core/types.js';
-import type { StorageItem } from '../../i18n/index.js';
+import type { ConsentState, Garde, Snapshot } from '../../core/types.js';
+import type { StorageItem, Translation } from '../../i18n/index.js';
 import { GardeElement } from '../base.js';
+import { snapshotOf } from '../snapshot-of.js';
 import { baseStyles } from '../base.styles.js';
 import { focusedElement, mainContent } from './focus.js';
 import { preferencesStyles } from './preferences.styles.js';
@@ -15,7 +10,8 @@ import { preferencesStyles } from './preferences.styles.js';
 /** The receipts of the dialog's decisions say they were taken there. */
 const DIALOG = { layer: 'dialog' } as const;
 
-type Service = [name: string, service: ServiceConfig];
+type Category = Snapshot['categories'][number];
+type Service = Category['services'][number];
 
 /** One term and its value, or nothing when the config gives no value. */
 const renderDetail = (term: string, value: unknown) =>
@@ -26,7 +22,9 @@ const renderDetail = (term: string, value: unknown) =>
  * category, one per service under a category of several services, the services and cookies of
  * each (garde's own storage under "necessary"), and the visitor's consent id and date once they
  * have decided, with a button that copies the id. Nothing is pre-ticked: the switches show the
- * current decision, or off. Escape closes without changing anything.
+ * current decision, or off. Escape closes without changing anything. Its categories, services,
+ * cookies and texts are those of the snapshot whose hash each receipt carries as `shown`
+ * (`snapshotOf()`, src/components/snapshot-of.ts): what is shown is what is recorded.
  *
  * Focus never falls to `<body>`: on close it returns to the element that opened the dialog if it
  * is still there, else goes to the start of the page's main content; after "Accept all" or
@@ -129,9 +127,17 @@ export class GardePreferences extends GardeElement {
     this.__dialog?.close();
   }
 
+  /** The snapshot rendered (and hashed into `shown`), and its texts, as of the last render. */
+  private __snapshot!: Snapshot;
+  private get __texts(): Translation {
+    return this.__snapshot.texts as unknown as Translation;
+  }
+
   override render(garde: Garde) {
-    const { strings, lang, text } = this.localize;
-    const { config, consent } = garde;
+    const { lang } = this.localize;
+    const { consent } = garde;
+    const snapshot = (this.__snapshot = snapshotOf(garde, this.localize.strings));
+    const strings = this.__texts;
     // Outside the dialog for its decisions (the page is inert while it is open); inside it for the
     // copied id. The banner's decisions are announced by mountUi().
     const status = html`<p role="status" part="status">${this.__status}</p>`;
@@ -146,9 +152,9 @@ export class GardePreferences extends GardeElement {
         </div>
         <p part="text">
           ${strings.intro}
-          <a part="link" href=${text(config.policy.url)}>${strings.policy}</a>
+          <a part="link" href=${snapshot.policy.url}>${strings.policy}</a>
         </p>
-        ${Object.entries(config.categories).map((entry) => this.__renderCategory(entry))}
+        ${snapshot.categories.map((category) => this.__renderCategory(category))}
         ${consent?.id ? this.__renderReceipt(consent) : nothing}
         <div part="actions">
           <button part="button reject" @click=${() => this.__decide(() => garde.rejectAll(DIALOG))}>
@@ -181,36 +187,32 @@ export class GardePreferences extends GardeElement {
    * services, a switch for each below it, off and disabled while the category is off; then the
    * services' and cookies' details.
    */
-  private __renderCategory([name, category]: [string, CategoryConfig]) {
-    const { strings, text } = this.localize;
+  private __renderCategory({ name, label, description, services }: Category) {
     const necessary = name === 'necessary';
     const on = necessary || !!this.__draft[name];
-    const description = text(category.description);
     const descriptionId = `${name}-description`;
     const descriptionParagraph = description
       ? html`<p id=${descriptionId} part="description">${description}</p>`
       : nothing;
-    const services = Object.entries(this.garde!.config.services).filter(
-      ([, service]) => service.category === name,
-    );
     const serviceSwitches = html`
       <div part="services">
         ${services.map(
-          ([serviceName, service]) => html`
+          (service) => html`
             <label part="label">
-              ${this.__renderSwitch(serviceName, !on, on && this.__draft[serviceName] !== false)}
-              ${text(service.label, serviceName)}
+              ${this.__renderSwitch(service.name, !on, on && this.__draft[service.name] !== false)}
+              ${service.label}
             </label>
           `,
         )}
       </div>
     `;
-    const storage = necessary ? strings.storage : [];
+    // garde's own storage, item by item: the snapshot holds each as one line of its texts.
+    const storage = necessary ? this.localize.strings.storage : [];
     return html`
       <div part="category">
         <label part="label">
           ${this.__renderSwitch(name, necessary, on, description ? descriptionId : undefined)}
-          ${text(category.label, necessary ? strings.necessary : name)}
+          ${label}
         </label>
         ${descriptionParagraph} ${!necessary && services.length > 1 ? serviceSwitches : nothing}
         ${services.length + storage.length ? this.__renderServices(services, storage) : nothing}
@@ -238,7 +240,7 @@ export class GardePreferences extends GardeElement {
   private __renderServices(services: Service[], storage: StorageItem[]) {
     return html`
       <details part="details">
-        <summary part="summary">${this.localize.strings.services}</summary>
+        <summary part="summary">${this.__texts.services}</summary>
         ${storage.map((item) => this.__renderItem(item))}
         ${services.map((entry) => this.__renderService(entry))}
       </details>
@@ -246,31 +248,19 @@ export class GardePreferences extends GardeElement {
   }
 
   /** A service and its cookies, those given by name alone too. */
-  private __renderService([name, service]: Service) {
-    const { text } = this.localize;
-    const cookie = (given: string | CookieInfo) => {
-      const { name, provider, purpose, lifetime } =
-        typeof given === 'string' ? ({ name: given } as CookieInfo) : given;
-      return this.__renderItem({
-        term: 'Cookie',
-        name,
-        provider: text(provider ?? service.provider),
-        purpose: text(purpose),
-        lifetime: text(lifetime),
-      });
-    };
+  private __renderService({ label, description, cookies }: Service) {
     return html`
       <div part="service">
-        <h3>${text(service.label, name)}</h3>
-        ${service.description ? html`<p>${text(service.description)}</p>` : nothing}
-        ${service.cookies?.map(cookie)}
+        <h3>${label}</h3>
+        ${description ? html`<p>${description}</p>` : nothing}
+        ${cookies.map((cookie) => this.__renderItem({ term: 'Cookie', ...cookie }))}
       </div>
     `;
   }
 
   /** A cookie's or another storage's name, provider, purpose and lifetime. */
   private __renderItem({ term, name, provider, purpose, lifetime }: StorageItem) {
-    const { strings } = this.localize;
+    const strings = this.__texts;
     return html`
       <dl part="cookie">
         ${renderDetail(term, html`<code>${name}</code>`)}
@@ -282,7 +272,8 @@ export class GardePreferences extends GardeElement {
 
   /** The visitor's consent id and date, to quote to the data-protection officer; a copy button. */
   private __renderReceipt({ id, decidedAt }: ConsentState) {
-    const { strings, lang } = this.localize;
+    const { lang } = this.localize;
+    const strings = this.__texts;
     return html`
       <p part="receipt">
         ${strings.id} <code part="id">${id}</code>
@@ -324,13 +315,13 @@ export class GardePreferences extends GardeElement {
 
   private __afterClose(): void {
     (this.__opener?.isConnected ? this.__opener : mainContent())?.focus();
-    if (this.__decided) this.__announce(this.localize.strings.saved);
+    if (this.__decided) this.__announce(this.__texts.saved);
     this.__decided = false;
   }
 
   /** Copies the id (Clipboard API), else selects it for the visitor to copy; says which. */
   private async __copy(): Promise<void> {
-    const { strings } = this.localize;
+    const strings = this.__texts;
     this.__announce('');
     try {
       await navigator.clipboard.writeText(this.garde!.consent!.id!);
