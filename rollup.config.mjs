@@ -160,7 +160,7 @@ const dropInFor = (lang) => ({
  * than bundling. (An external package keeps the name it was imported by: `lit/html.js`.)
  */
 const KIT_MODULES =
-  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/]base(\.styles)?\.ts)$/;
+  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/]base(\.styles)?\.ts|[\\/]src[\\/]i18n[\\/]snapshot\.ts)$/;
 /**
  * The on-demand files use garde.js's lit-html and GardeElement (and through it the controllers and
  * the languages): those modules stay outside them, as `window.gardeKit`, which garde.js fills
