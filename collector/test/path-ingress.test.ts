@@ -5,15 +5,10 @@
 // be stored or logged. Only HTTP and generic SQL: no storage internals.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
-import { openPostgres } from '../src/storage/postgres.js';
-import { openSqlite } from '../src/storage/sqlite.js';
-import type { Storage } from '../src/storage/types.js';
 import { INGRESS_ALLOWLIST, INGRESS_RULES, PATH_CASES } from '../../test/minimise/path-cases.js';
-import { PG_SKIP, PG_URL, hit, receipt, tempDir, testServer } from './helpers.js';
+import { hit, receipt, testServer } from './helpers.js';
+import { dumpedBackends, type DumpedStorage } from './dumped-storage.js';
 
 /** The cases the ingress collector's settings stand for (the allow-list mode cases need others). */
 const CASES = PATH_CASES.filter((c) => !c.rules?.keep);
@@ -23,90 +18,13 @@ const sentPath = (url: string) => {
   return parsed.pathname + parsed.search + parsed.hash;
 };
 
-interface Opened {
-  storage: Storage;
-  /** Every row of every table, as text. */
-  dump(): Promise<string>;
-  cleanup(): Promise<void>;
-}
-
-let counter = 0;
-const BACKENDS: Array<{ name: string; skip: string | false; open(): Promise<Opened> }> = [
-  {
-    name: 'SQLite',
-    skip: false,
-    async open() {
-      const tmp = tempDir();
-      const file = join(tmp.dir, 'paths.sqlite');
-      const storage = await openSqlite(file);
-      return {
-        storage,
-        async dump() {
-          const db = new Database(file, { readonly: true });
-          try {
-            const tables = db
-              .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-              .all() as Array<{ name: string }>;
-            return JSON.stringify(
-              tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]),
-            );
-          } finally {
-            db.close();
-          }
-        },
-        async cleanup() {
-          await storage.close().catch(() => {});
-          tmp.remove();
-        },
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: PG_SKIP,
-    async open() {
-      const schema = `garde_paths_${process.pid}_${++counter}`;
-      const storage = await openPostgres({ connectionString: PG_URL!, schema });
-      const withClient = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-        const client = new pg.Client({ connectionString: PG_URL! });
-        await client.connect();
-        try {
-          return await work(client);
-        } finally {
-          await client.end();
-        }
-      };
-      return {
-        storage,
-        dump: () =>
-          withClient(async (client) => {
-            const { rows } = await client.query<{ table_name: string }>(
-              'SELECT table_name FROM information_schema.tables WHERE table_schema = $1',
-              [schema],
-            );
-            const tables: unknown[] = [];
-            // Every column cast to text by the database: what any reader of the table would see.
-            for (const { table_name: name } of rows)
-              tables.push([
-                name,
-                (await client.query(`SELECT t::text AS row FROM "${schema}"."${name}" t`)).rows,
-              ]);
-            return JSON.stringify(tables);
-          }),
-        async cleanup() {
-          await storage.close().catch(() => {});
-          await withClient((client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
-        },
-      };
-    },
-  },
-];
+const BACKENDS = dumpedBackends('paths');
 
 for (const backend of BACKENDS) {
   describe(`paths at the collector's ingress: ${backend.name}`, { skip: backend.skip }, () => {
     let app: FastifyInstance;
     let log: { text: () => string };
-    let opened: Opened;
+    let opened: DumpedStorage;
     const post = (url: string, body: object) =>
       app.inject({
         method: 'POST',

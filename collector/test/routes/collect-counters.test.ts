@@ -2,15 +2,10 @@
 // databases: every table is read back and searched for the client address and its prefixes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { parseOptions } from '../../src/options.js';
-import { openPostgres } from '../../src/storage/postgres.js';
-import { openSqlite } from '../../src/storage/sqlite.js';
-import type { Storage } from '../../src/storage/types.js';
-import { PG_SKIP, PG_URL, auth, hit, receipt, tempDir, testServer } from '../helpers.js';
+import { auth, hit, receipt, testServer } from '../helpers.js';
+import { dumpedBackends, type DumpedStorage } from '../dumped-storage.js';
 
 const NOW = new Date('2026-09-01T10:17:42.123Z');
 const UA =
@@ -21,87 +16,14 @@ const IP6 = '2001:db8:85a3:8d3:1319:8a2e:370:7348';
 const TRACES = [IP4, '198.51.', '198.0.0.0', IP6, '2001:db8', '8a2e', '10:17'];
 const PERSONAL_PATH = '/fr/dossier/85073112345/?email=jean.dupont@example.be';
 
-interface Opened {
-  storage: Storage;
-  /** Every row of every table of the collector's database, as JSON text. */
-  dump(): Promise<string>;
-  cleanup(): Promise<void>;
-}
-
-let counter = 0;
-const BACKENDS: Array<{ name: string; skip: string | false; open(): Promise<Opened> }> = [
-  {
-    name: 'SQLite',
-    skip: false,
-    async open() {
-      const tmp = tempDir();
-      const file = join(tmp.dir, 'counters.sqlite');
-      const storage = await openSqlite(file);
-      return {
-        storage,
-        async dump() {
-          const db = new Database(file, { readonly: true });
-          try {
-            const tables = db
-              .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-              .all() as Array<{ name: string }>;
-            return JSON.stringify(
-              tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]),
-            );
-          } finally {
-            db.close();
-          }
-        },
-        async cleanup() {
-          await storage.close().catch(() => {});
-          tmp.remove();
-        },
-      };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: PG_SKIP,
-    async open() {
-      const schema = `garde_counters_${process.pid}_${++counter}`;
-      const storage = await openPostgres({ connectionString: PG_URL!, schema });
-      const withClient = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-        const client = new pg.Client({ connectionString: PG_URL! });
-        await client.connect();
-        try {
-          return await work(client);
-        } finally {
-          await client.end();
-        }
-      };
-      return {
-        storage,
-        dump: () =>
-          withClient(async (client) => {
-            const { rows } = await client.query<{ table_name: string }>(
-              'SELECT table_name FROM information_schema.tables WHERE table_schema = $1',
-              [schema],
-            );
-            const tables: unknown[] = [];
-            for (const { table_name: name } of rows) {
-              tables.push([name, (await client.query(`SELECT * FROM "${schema}"."${name}"`)).rows]);
-            }
-            return JSON.stringify(tables);
-          }),
-        async cleanup() {
-          await storage.close().catch(() => {});
-          await withClient((client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
-        },
-      };
-    },
-  },
-];
+// Rows as objects: the counters' columns are read back.
+const BACKENDS = dumpedBackends('counters', { rowsAsText: false });
 
 for (const backend of BACKENDS) {
   describe(`pre-consent counters: ${backend.name}`, { skip: backend.skip }, () => {
     let app: FastifyInstance;
     let log: { text: () => string };
-    let opened: Opened;
+    let opened: DumpedStorage;
     const post = (url: string, body: object, ip = IP4) =>
       app.inject({
         method: 'POST',
