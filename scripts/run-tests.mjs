@@ -24,14 +24,49 @@ const lastNumber = (text, re) => {
   return all.length ? Number(all[all.length - 1][1]) : 0;
 };
 
+/**
+ * The failure reports of a runner's output: each line with `marker` and the lines after it (the
+ * assertion and where it failed), preceded by the last test file named before it.
+ */
+function failureBlocks(text, marker, fileLine) {
+  const lines = text.split('\n');
+  const blocks = [];
+  let file = '';
+  lines.forEach((line, index) => {
+    if (fileLine.test(line)) file = line.trim();
+    if (!line.includes(marker)) return;
+    const after = lines.slice(index + 1, index + 12);
+    const end = after.findIndex(
+      (l) => l.includes(marker) || /^(Chrome: |Finished |test at )/.test(l),
+    );
+    const block = [line, ...(end < 0 ? after : after.slice(0, end))].filter((l) => l.trim() !== '');
+    blocks.push([file, ...block].join('\n'));
+  });
+  // Node's spec reporter lists each failure twice (in place and in its summary): keep one.
+  return [...new Set(blocks)].slice(0, 20);
+}
+
 const node = await run(process.execPath, ['scripts/run-node-tests.mjs'], (text) => ({
   passed: lastNumber(text, /^ℹ pass (\d+)/gm),
   failed: lastNumber(text, /^ℹ fail (\d+)/gm),
+  failures: failureBlocks(text.split(/^✖ failing tests:$/m)[1] ?? '', '✖', /^test at /),
 }));
 const browser = await run('npx', ['wtr'], (text) => {
   const m = [...text.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
-  return { passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) : 0 };
+  return {
+    passed: m ? Number(m[1]) : 0,
+    failed: m ? Number(m[2]) : 0,
+    failures: failureBlocks(text, '❌', /^\S*test\/\S+\.test\.ts:$/),
+  };
 });
+
+// The runners print a failure where it happens, in the middle of a long log; CI shows the log's end.
+// So the failures are printed again here, last, just before the closing line.
+const failures = [...node.failures, ...browser.failures];
+if (failures.length) {
+  console.log('\n=== failed tests (printed again)');
+  for (const block of failures) console.log(block);
+}
 
 const passed = node.passed + browser.passed;
 // A runner that crashed without counting a failure still counts as one failure.
