@@ -1,7 +1,7 @@
 // Focus after each decision, with real key presses, and the polite announcement: focus never
 // falls to <body>; it goes back to the element that opened the dialog if it is still there,
 // else to the start of the page's main content.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
@@ -38,17 +38,22 @@ const SAVED = {
   nl: 'Keuze opgeslagen.',
   de: 'Auswahl gespeichert.',
 };
-/** Waits for the dialog's close event (a task after close()) and a render. */
-const settle = async () => {
-  await new Promise((resolve) => setTimeout(resolve, 30));
+/**
+ * Waits until focus has moved to `target` (the dialog's close event is a task after close(), and a
+ * loaded machine can take any time over it), then a render for the announcement.
+ */
+const settle = async (done: () => boolean) => {
+  await waitUntil(done, 'the decision did not settle', { timeout: 5000 });
   await frame();
 };
+const focusOn = (element: () => Element | null) => () => focused() === element();
+const dialogOpen = () => dialog().open;
 
 /** Focuses the banner button `part`, then presses `key` on it. */
-async function pressInBanner(part: string, key = 'Enter'): Promise<void> {
+async function pressInBanner(part: string, key: string, done: () => boolean): Promise<void> {
   $(banner(), `[part~=${part}]`).focus();
   await sendKeys({ press: key });
-  await settle();
+  await settle(done);
 }
 
 describe('focus and announcements after a decision', () => {
@@ -63,7 +68,7 @@ describe('focus and announcements after a decision', () => {
       const { start: main } = page();
       start();
       await frame();
-      await pressInBanner(part, key);
+      await pressInBanner(part, key, () => focused() === main && announcedInPage() === SAVED.en);
       expect(banner()).to.equal(null);
       expect(focused()).to.equal(main);
       expect(main.getAttribute('tabindex')).to.equal('-1');
@@ -74,7 +79,11 @@ describe('focus and announcements after a decision', () => {
     const { start: heading } = page({ main: false });
     start();
     await frame();
-    await pressInBanner('accept');
+    await pressInBanner(
+      'accept',
+      'Enter',
+      focusOn(() => heading),
+    );
     expect(focused()).to.equal(heading);
   });
 
@@ -83,11 +92,11 @@ describe('focus and announcements after a decision', () => {
       const { start: main } = page();
       const garde = start();
       await frame();
-      await pressInBanner('customise');
+      await pressInBanner('customise', 'Enter', dialogOpen);
       expect(dialog().open).to.be.true;
       $(prefs(), `[part~=${part}]`).focus();
       await sendKeys({ press: 'Enter' });
-      await settle();
+      await settle(() => focused() === main && announced() === SAVED.en);
       expect(garde.consent).to.not.equal(null);
       expect(dialog().open).to.be.false;
       expect(focused()).to.equal(main);
@@ -104,11 +113,11 @@ describe('focus and announcements after a decision', () => {
       const settings = $(footer, 'button');
       settings.focus();
       await sendKeys({ press: 'Enter' });
-      await frame();
+      await settle(dialogOpen);
       expect(dialog().open).to.be.true;
       $(prefs(), '[part~=save]').focus();
       await sendKeys({ press: 'Enter' });
-      await settle();
+      await settle(() => focused() === settings && announced() === SAVED[lang]);
       expect(focused()).to.equal(settings);
       expect(focused()!.textContent).to.equal(BUTTONS[lang].settings);
       expect(announced()).to.equal(SAVED[lang]);
@@ -118,9 +127,9 @@ describe('focus and announcements after a decision', () => {
     page();
     start();
     await frame();
-    await pressInBanner('customise');
+    await pressInBanner('customise', 'Enter', dialogOpen);
     await sendKeys({ press: 'Escape' });
-    await settle();
+    await settle(() => focused()?.textContent === BUTTONS.en.customise);
     expect(focused()!.textContent).to.equal(BUTTONS.en.customise);
     expect(announced()).to.equal('');
   });
@@ -129,12 +138,12 @@ describe('focus and announcements after a decision', () => {
     const { start: main } = page();
     const garde = start();
     await frame();
-    await pressInBanner('customise');
+    await pressInBanner('customise', 'Enter', dialogOpen);
     // A page script decides while the dialog is open: the banner, and the opener, go.
     garde.acceptAll();
     await frame();
     await sendKeys({ press: 'Escape' });
-    await settle();
+    await settle(focusOn(() => main));
     expect(focused()).to.equal(main);
   });
 });
