@@ -47,7 +47,7 @@ const settle = async (done: () => boolean) => {
   await frame();
 };
 const focusOn = (element: () => Element | null) => () => focused() === element();
-const dialogOpen = () => dialog().open;
+const dialogOpen = () => Boolean(prefs()?.shadowRoot?.querySelector('dialog')?.open);
 
 /** Focuses the banner button `part`, then presses `key` on it. */
 async function pressInBanner(part: string, key: string, done: () => boolean): Promise<void> {

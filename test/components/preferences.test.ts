@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   emulateMedia,
   executeServerCommand,
@@ -24,8 +24,14 @@ import {
 import { beaconBox } from '../core/helpers.js';
 
 const switches = () => [...prefs().shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
+/** Opens the dialog and waits until it is open (a loaded machine may take more than a frame). */
 const open = async () => {
   document.querySelector('garde-preferences')!.garde!.showPreferences();
+  await waitUntil(
+    () => prefs().shadowRoot?.querySelector('dialog')?.open,
+    'the dialog did not open',
+    { timeout: 5000 },
+  );
   await frame();
 };
 
@@ -347,6 +353,7 @@ describe('<garde-preferences>', () => {
     await open();
     const close = $(prefs(), '[part=close]');
     close.focus();
+    await waitUntil(() => focused() === close, 'the close button did not take focus');
     expect(getComputedStyle(close).outlineStyle).to.equal('solid');
     expect(parseFloat(getComputedStyle(close).outlineWidth)).to.be.at.least(2);
     await expect(prefs()).to.be.accessible();
