@@ -1,5 +1,6 @@
 // Shared set-up for the UI tests: the real core (init) with an institute-like config in four
 // languages, the UI mounted as the drop-in does, and a clean slate between tests.
+import { waitUntil } from '@open-wc/testing';
 import { clear, createStore } from 'idb-keyval';
 import { a11ySnapshot, executeServerCommand } from '@web/test-runner-commands';
 import { init } from '../../src/core/init.js';
@@ -168,6 +169,22 @@ export const screenshot = (name: string) => executeServerCommand('garde-screensh
 
 /** A tick for Lit to render and the browser to lay out. */
 export const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+
+/**
+ * Opens the dialog through the API and waits until it is open: on a loaded machine one frame is
+ * not always enough.
+ */
+export async function openDialog(garde: Garde = prefs().garde!): Promise<void> {
+  garde.showPreferences();
+  await waitUntil(
+    () => prefs()?.shadowRoot?.querySelector('dialog')?.open,
+    'the dialog did not open',
+    {
+      timeout: 5000,
+    },
+  );
+  await frame();
+}
 
 /** A node of Chromium's accessibility tree. */
 export type AxNode = {

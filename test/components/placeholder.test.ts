@@ -9,6 +9,7 @@ import {
   dialog,
   focused,
   frame,
+  openDialog,
   LANGS,
   prefs,
   reset,
@@ -136,8 +137,7 @@ describe('garde-placeholder', () => {
     await until(() => video.contentDocument?.body?.textContent?.includes('Embedded player'));
 
     // The visitor changes their mind in the dialog: the frame is unloaded, without a reload.
-    g.showPreferences();
-    await frame();
+    await openDialog(g);
     expect(dialog().open).to.be.true;
     $(prefs(), '[part~="reject"]').click();
     await frame();

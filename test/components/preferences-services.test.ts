@@ -3,7 +3,18 @@
 // its category.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, axNodes, config, dialog, frame, LANGS, prefs, reset, start } from './helpers.js';
+import {
+  $,
+  axNodes,
+  config,
+  dialog,
+  frame,
+  LANGS,
+  openDialog,
+  prefs,
+  reset,
+  start,
+} from './helpers.js';
 
 /** The helpers' config with a second analytics service, a heat map. */
 const withHeatmap = () => ({
@@ -17,10 +28,7 @@ const withHeatmap = () => ({
   },
 });
 
-const open = async () => {
-  prefs().garde!.showPreferences();
-  await frame();
-};
+const open = () => openDialog();
 /** The switch named `name` (a category or a service). */
 const switchOf = (name: string) => $<HTMLInputElement>(prefs(), `input[name=${name}]`);
 

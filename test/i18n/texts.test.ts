@@ -3,7 +3,17 @@
 // in every language, never a mix.
 import { expect } from '@open-wc/testing';
 import { translations } from '../../src/i18n/index.js';
-import { $, banner, dialog, frame, LANGS, prefs, reset, start } from '../components/helpers.js';
+import {
+  $,
+  banner,
+  dialog,
+  frame,
+  LANGS,
+  openDialog,
+  prefs,
+  reset,
+  start,
+} from '../components/helpers.js';
 
 const OURS = {
   fr: { title: 'L’INAMI et les cookies', intro: 'Choisissez ce que l’INAMI peut mesurer.' },
@@ -39,8 +49,7 @@ describe('config.texts in the banner and the dialog', () => {
       expect($(banner(), '#title').textContent).to.equal(OURS[lang].title);
       expect($(banner(), '[part~=accept]').textContent).to.equal(translations[lang].accept);
       await expect(banner()).to.be.accessible();
-      garde.showPreferences();
-      await frame();
+      await openDialog(garde);
       expect(dialog().open).to.be.true;
       expect($(prefs(), '[part=text]').textContent).to.include(OURS[lang].intro);
       await expect(prefs()).to.be.accessible();
