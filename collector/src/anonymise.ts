@@ -27,6 +27,8 @@ export interface HitContext {
   userAgent: string | undefined;
   /** The host of the page that sent the hit (Origin header, else Host): same-site referrers are dropped. */
   pageHost: string;
+  /** The site: the request's Origin (checked against `--origin`), '' when it had none. */
+  site?: string;
   now: Date;
   /** Query parameters kept in the path (`--query-allowlist`); all others are dropped. */
   queryAllowlist?: readonly string[];
@@ -43,6 +45,7 @@ export function countedHit(hit: Hit, context: Omit<HitContext, 'ip'>): CountedHi
   const ua = reduceAgent(hit, context.userAgent);
   return {
     day: context.now.toISOString().slice(0, 10),
+    site: context.site ?? '',
     name: hit.name,
     path: reducePath(hit.path, context.queryAllowlist, context.paths),
     referrer: (hit.referrer && reduceReferrer(hit.referrer, context.pageHost)) || '',
@@ -65,6 +68,7 @@ export function anonymiseHit(hit: Hit, context: HitContext): StoredHit {
   return {
     receivedAt: context.now.toISOString(),
     day: context.now.toISOString().slice(0, 10),
+    site: context.site ?? '',
     name: hit.name,
     path: reducePath(hit.path, context.queryAllowlist, context.paths),
     referrer: hit.referrer ? reduceReferrer(hit.referrer, context.pageHost) : null,

@@ -19,12 +19,16 @@ const versionFilter = {
   maxLength: MAX_VERSION_LENGTH,
   pattern: '^[^\\u0000]*$',
 } as const;
+// A site is an origin as browsers send it (`https://www.inami.fgov.be`, a port when not the default):
+// scheme, host, nothing after; empty for every site.
+const site = { type: 'string', maxLength: 300, pattern: '^(https?://[^/?#\\s]+)?$' } as const;
 const filterProperties = {
   from: day,
   to: day,
   version: versionFilter,
   method: { type: 'string', enum: ['', ...RECEIPT_METHODS] },
   id: { type: 'string', pattern: '^[A-Za-z0-9_-]{0,64}$' },
+  site,
 } as const;
 
 /** GET /api/records and /api/records.csv; numbers stay strings (no type coercion anywhere). */
@@ -40,7 +44,10 @@ export const recordsQuerySchema = {
 } as const;
 
 /** GET /api/stats. */
-export const statsQuerySchema = { type: 'object', properties: { from: day, to: day } } as const;
+export const statsQuerySchema = {
+  type: 'object',
+  properties: { from: day, to: day, site },
+} as const;
 
 /** DELETE /api/records/:consentId: `by` names who asked or acted, for the erasure log (optional). */
 export const erasureQuerySchema = {

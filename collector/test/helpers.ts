@@ -117,6 +117,7 @@ export function storedHit(day: string, overrides: Partial<StoredHit> = {}): Stor
   return {
     receivedAt: `${day}T12:00:00.000Z`,
     day,
+    site: '',
     name: 'pageview',
     path: '/fr/',
     referrer: null,

@@ -1,7 +1,8 @@
 // The code blocks of README.md and docs/*.md marked runnable (`<!-- runnable -->` on the line
 // before the fence, README.md, "Development") run here, so that a snippet the code no longer
 // accepts fails: a config (```json) goes through checkConfig (garde/config) and must have no error,
-// as must the config of a page (```html), whose garde elements must exist;
+// as must the config of a page (```html), whose garde elements must exist (html-snippets.node.test.ts
+// also loads each page in Chromium);
 // TypeScript and JavaScript (```ts, ```js) are type-checked as modules against the package, with
 // the repository's compiler options (strict; garde/* resolves to src/).
 import { test } from 'node:test';

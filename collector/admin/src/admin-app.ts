@@ -3,7 +3,7 @@
 // shared with other tabs or left on disk like localStorage would.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createApi, type Api } from './api.js';
-import type { SignInEvent } from './events.js';
+import type { SignInEvent, SiteChangeEvent } from './events.js';
 import { base } from './styles.js';
 
 const KEY = 'garde-admin-token';
@@ -25,6 +25,17 @@ const write = (token: string): void => {
   }
 };
 
+// The site shown is in the address (`/admin/?site=https://www.inami.fgov.be`): a view of one site can be
+// bookmarked or sent to a colleague (who still signs in).
+const siteInAddress = (): string => new URLSearchParams(location.search).get('site') ?? '';
+
+const showInAddress = (site: string): void => {
+  const url = new URL(location.href);
+  if (site) url.searchParams.set('site', site);
+  else url.searchParams.delete('site');
+  history.replaceState(null, '', url);
+};
+
 /** `<admin-app>`: the whole admin page. */
 export class AdminApp extends LitElement {
   static override styles = [
@@ -41,15 +52,26 @@ export class AdminApp extends LitElement {
       }
     `,
   ];
-  static override properties = { token: { state: true }, notice: { state: true } };
+  static override properties = {
+    token: { state: true },
+    notice: { state: true },
+    site: { state: true },
+  };
   declare token: string;
   declare notice: string;
+  /** The site whose records and statistics are shown (its origin), '' for every site. */
+  declare site: string;
   private api: Api | null = null;
 
   constructor() {
     super();
     this.token = read();
     this.notice = '';
+    this.site = siteInAddress();
+    this.addEventListener('site-change', (e: SiteChangeEvent) => {
+      this.site = e.site;
+      showInAddress(e.site);
+    });
     this.addEventListener('admin-unauthorized', () =>
       this.signOut('The collector no longer accepts this token. Sign in again.'),
     );
@@ -79,7 +101,9 @@ export class AdminApp extends LitElement {
       <main>
         ${
           this.token
-            ? html`<records-table .api=${this.api}></records-table><stats-section .api=${this.api}></stats-section>
+            ? html`<site-picker .api=${this.api} .value=${this.site}></site-picker>
+              <records-table .api=${this.api} .site=${this.site}></records-table>
+              <stats-section .api=${this.api} .site=${this.site}></stats-section>
               <snapshot-versions .api=${this.api}></snapshot-versions>`
             : html`<admin-sign-in .notice=${this.notice}></admin-sign-in>`
         }

@@ -59,6 +59,8 @@ export interface RecordFilters {
   version: string;
   method: string;
   id: string;
+  /** The site's origin (`https://www.inami.fgov.be`); absent or empty for every site. */
+  site?: string;
 }
 
 /** One page of records, newest first. */
@@ -88,9 +90,9 @@ export class Unauthorized extends Error {
 /** Any other failed request, with a message fit to show to the site owner. */
 export class ApiError extends Error {}
 
-const query = (params: Record<string, string | number>): string => {
+const query = (params: Record<string, string | number | undefined>): string => {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) if (v !== '' && v !== undefined) q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 };
@@ -135,7 +137,10 @@ export interface Api {
   exportVisitor(id: string): Promise<Blob>;
   /** Erases every record of one visitor (tombstones); resolves with how many. */
   eraseVisitor(id: string): Promise<number>;
-  stats(from: string, to: string): Promise<Stats>;
+  /** The statistics of one site (its origin), or of every site when `site` is ''. */
+  stats(from: string, to: string, site?: string): Promise<Stats>;
+  /** The sites seen: the origins records and hits came from. */
+  sites(): Promise<string[]>;
   /** One page of the versions of what visitors were shown, the most recently seen first. */
   snapshots(page: number, pageSize: number): Promise<SnapshotVersionPage>;
   /** One snapshot by hash; null when the collector does not have it. */
@@ -155,7 +160,8 @@ export function createApi(token: string): Api {
       const res = await request(token, `records/${encodeURIComponent(id)}`, 'DELETE');
       return ((await res.json()) as { erased: number }).erased;
     },
-    stats: (from, to) => json<Stats>(`stats${query({ from, to })}`),
+    stats: (from, to, site) => json<Stats>(`stats${query({ from, to, site })}`),
+    sites: async () => (await json<{ sites: string[] }>('sites')).sites,
     snapshots: (page, pageSize) =>
       json<SnapshotVersionPage>(`snapshots${query({ page, pageSize })}`),
     snapshot: async (hash) => {

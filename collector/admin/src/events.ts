@@ -21,8 +21,16 @@ export class RecordsErasedEvent extends Event {
   }
 }
 
+/** The site selector changed: the records and statistics are read for `site` ('' for every site). */
+export class SiteChangeEvent extends Event {
+  constructor(readonly site: string) {
+    super('site-change', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'site-change': SiteChangeEvent;
     'records-erased': RecordsErasedEvent;
     'admin-unauthorized': UnauthorizedEvent;
     'admin-sign-in': SignInEvent;

@@ -7,6 +7,7 @@ import { DecisionsChart } from './decisions-chart.js';
 import { RecordsTable } from './records-table.js';
 import { SnapshotVersions } from './snapshot-versions.js';
 import { SnapshotView } from './snapshot-view.js';
+import { SitePicker } from './site-picker.js';
 import { AdminSignIn } from './sign-in.js';
 import { StatsSection } from './stats-section.js';
 import { VisitorHistory } from './visitor-history.js';
@@ -23,6 +24,7 @@ document.adoptedStyleSheets = [
 for (const [name, element] of [
   ['admin-app', AdminApp],
   ['admin-sign-in', AdminSignIn],
+  ['site-picker', SitePicker],
   ['records-table', RecordsTable],
   ['visitor-history', VisitorHistory],
   ['snapshot-view', SnapshotView],

@@ -1,6 +1,6 @@
 // The consent records: filters, one page of the list, pagination, CSV download and the way into a
 // visitor's full history. What a data-protection officer reads to prove who agreed to what, when.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import {
   ApiError,
   METHODS,
@@ -33,6 +33,7 @@ export class RecordsTable extends LitElement {
   ];
   static override properties = {
     api: { attribute: false },
+    site: { attribute: false },
     filters: { state: true },
     page: { state: true },
     data: { state: true },
@@ -41,6 +42,8 @@ export class RecordsTable extends LitElement {
     loading: { state: true },
   };
   declare api: Api | null;
+  /** The site whose records are listed (its origin), '' for every site. */
+  declare site: string;
   declare filters: RecordFilters;
   declare page: number;
   declare data: RecordPage | null;
@@ -52,6 +55,7 @@ export class RecordsTable extends LitElement {
   constructor() {
     super();
     this.api = null;
+    this.site = '';
     this.filters = NO_FILTERS;
     this.page = 1;
     this.data = null;
@@ -63,6 +67,19 @@ export class RecordsTable extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Another site: its records from the first page (the first load reads the site already).
+    if (changed.has('site') && this.hasUpdated) {
+      this.page = 1;
+      void this.load();
+    }
+  }
+
+  /** The filters of the form and the chosen site, as the API takes them. */
+  private get query(): RecordFilters {
+    return { ...this.filters, site: this.site };
   }
 
   private fail(e: unknown, what: string): void {
@@ -78,7 +95,7 @@ export class RecordsTable extends LitElement {
     this.error = '';
     this.status = ''; // a CSV message belongs to the list it was made from
     try {
-      const data = await this.api.records(this.filters, this.page, PAGE_SIZE);
+      const data = await this.api.records(this.query, this.page, PAGE_SIZE);
       if (ticket === this.ticket) this.data = data;
     } catch (e) {
       if (ticket === this.ticket) this.fail(e, 'records');
@@ -132,7 +149,7 @@ export class RecordsTable extends LitElement {
     this.status = 'Preparing the CSV…';
     this.error = '';
     try {
-      const blob = await this.api.recordsCsv(this.filters);
+      const blob = await this.api.recordsCsv(this.query);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = `garde-records-${new Date().toISOString().slice(0, 10)}.csv`;

@@ -1,5 +1,5 @@
 // The statistics part of the page: a period form, one GET /api/stats, three views of it.
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ApiError, Unauthorized, type Api, type Stats } from './api.js';
 import { daysBetween, isDay, lastDays } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
@@ -10,6 +10,7 @@ export class StatsSection extends LitElement {
   static override styles = base;
   static override properties = {
     api: { attribute: false },
+    site: { attribute: false },
     from: { state: true },
     to: { state: true },
     stats: { state: true },
@@ -18,6 +19,8 @@ export class StatsSection extends LitElement {
     loading: { state: true },
   };
   declare api: Api | null;
+  /** The site whose statistics are shown (its origin), '' for every site. */
+  declare site: string;
   declare from: string;
   declare to: string;
   declare stats: Stats | null;
@@ -30,6 +33,7 @@ export class StatsSection extends LitElement {
     super();
     ({ from: this.from, to: this.to } = lastDays(30));
     this.api = null;
+    this.site = '';
     this.stats = null;
     this.days = [];
     this.error = '';
@@ -41,13 +45,17 @@ export class StatsSection extends LitElement {
     void this.load();
   }
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('site') && this.hasUpdated) void this.load();
+  }
+
   private async load(): Promise<void> {
     if (!this.api) return;
     const ticket = ++this.ticket; // only the latest period's answer is shown
     this.loading = true;
     this.error = '';
     try {
-      const stats = await this.api.stats(this.from, this.to);
+      const stats = await this.api.stats(this.from, this.to, this.site);
       if (ticket === this.ticket) {
         this.stats = stats;
         this.days = daysBetween(this.from, this.to); // the charts' axis moves with their data, not before

@@ -5,6 +5,7 @@ import type { Hit } from 'garde/wire';
 import { validName, type PathRules } from 'garde/minimise';
 import { anonymiseHit, countedHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
+import { requestOrigin } from '../cors.js';
 import { fitPathKey } from '../http/path-key.js';
 import { hitSchema } from '../schemas.js';
 import type { CountedHit } from '../storage/counters.js';
@@ -51,6 +52,7 @@ export function collectRoute(app: FastifyInstance, options: CollectRouteOptions)
       const context = {
         userAgent: request.headers['user-agent'],
         pageHost: pageHost(request),
+        site: requestOrigin(request) ?? '',
         now: now(),
         queryAllowlist,
         paths,

@@ -9,7 +9,7 @@ import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
 
 type Query = Record<
-  'from' | 'to' | 'version' | 'method' | 'id' | 'page' | 'pageSize' | 'sep',
+  'from' | 'to' | 'version' | 'method' | 'id' | 'site' | 'page' | 'pageSize' | 'sep',
   string | undefined
 >;
 
@@ -20,7 +20,9 @@ export const MAX_PAGE_SIZE = 500;
 // lower case: the search is case-insensitive.
 function filterOf(q: Query): RecordFilter {
   const filter: RecordFilter = {};
-  for (const key of ['from', 'to', 'version', 'method'] as const) if (q[key]) filter[key] = q[key];
+  for (const key of ['from', 'to', 'version', 'method', 'site'] as const) {
+    if (q[key]) filter[key] = q[key];
+  }
   if (q.id) filter.id = q.id.toLowerCase();
   return filter;
 }

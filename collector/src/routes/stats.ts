@@ -1,4 +1,5 @@
-// GET /api/stats: decisions and acceptance per day, and the pageview summary, for the admin page.
+// GET /api/stats: decisions and acceptance per day, and the pageview summary, for the admin page; of one
+// site with `?site=`. GET /api/sites: the sites seen, for the admin page's site selector.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { statsQuerySchema } from '../schemas.js';
 import type { Storage } from '../storage/types.js';
@@ -18,15 +19,19 @@ export function statsRoute(
     '/api/stats',
     { schema: { querystring: statsQuerySchema }, onRequest: auth },
     async (request, reply) => {
-      const q = request.query as { from?: string; to?: string };
+      const q = request.query as { from?: string; to?: string; site?: string };
       const error = badDay(q.from, q.to);
       if (error) return reply.code(400).send({ error: 'invalid', message: error });
       const to = q.to || dayOf(now());
       const from =
         q.from || dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
       if (from > to) return reply.code(400).send({ error: 'invalid', message: 'from is after to' });
-      const [stats, chain] = await Promise.all([storage.stats(from, to), storage.chainHead()]);
+      const [stats, chain] = await Promise.all([
+        storage.stats(from, to, q.site || undefined),
+        storage.chainHead(),
+      ]);
       return { ...stats, chain };
     },
   );
+  app.get('/api/sites', { onRequest: auth }, async () => ({ sites: await storage.sites() }));
 }

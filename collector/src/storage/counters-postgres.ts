@@ -8,6 +8,7 @@ import type { PathErased, TotalsRemoved } from './types.js';
 
 const TYPES: Record<(typeof COUNTER_KEY)[number], string> = {
   day: 'text',
+  site: 'text',
   name: 'text',
   path: 'text',
   referrer: 'text',

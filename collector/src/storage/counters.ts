@@ -8,6 +8,8 @@
 export interface CountedHit {
   /** UTC day, YYYY-MM-DD. */
   day: string;
+  /** The site (the request's Origin), or '' when there was none (a key column, so never null). */
+  site: string;
   name: string;
   /** Reduced by `reducePath` at ingress. */
   path: string;
@@ -23,6 +25,7 @@ export interface CountedHit {
 /** The key columns of hit_counters, in the order both databases write them. */
 export const COUNTER_KEY = [
   'day',
+  'site',
   'name',
   'path',
   'referrer',

@@ -8,7 +8,7 @@ import {
 } from './snapshots-postgres.js';
 import { countHitsPostgres, erasePathPostgres, purgeTotalsPostgres } from './counters-postgres.js';
 import { logErasure, postgresLog, prepareErasure } from './log-postgres.js';
-import { DIMENSIONS, recordWhere } from './filter.js';
+import { DIMENSIONS, SITES_SQL, recordWhere, siteCondition } from './filter.js';
 import {
   COLUMNS,
   chainUnchained,
@@ -107,12 +107,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       const col = <K extends keyof StoredHit>(k: K) => hits.map((h) => h[k]);
       await pool.query(
         `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
-           network, props, minor, screen, session, uid)
-         SELECT a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr::jsonb, mi, sc, se, u
+           network, props, minor, screen, session, uid, site)
+         SELECT a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr::jsonb, mi, sc, se, u, si
          FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
                      $8::text[], $9::boolean[], $10::text[], $11::int[], $12::boolean[], $13::text[], $14::text[],
-                     $15::int[], $16::text[], $17::text[], $18::text[])
-           AS x(a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr, mi, sc, se, u)`,
+                     $15::int[], $16::text[], $17::text[], $18::text[], $19::text[])
+           AS x(a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr, mi, sc, se, u, si)`,
         [
           col('receivedAt'),
           col('day'),
@@ -132,6 +132,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
           col('screen'),
           col('session'),
           col('uid'),
+          col('site'),
         ],
       );
     },
@@ -185,27 +186,35 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       );
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
-      const range = [`${from}T00:00:00.000Z`, `${dayAfter(to)}T00:00:00.000Z`];
-      const days = [from, to];
+    async stats(from: string, to: string, site?: string): Promise<Omit<Stats, 'chain'>> {
+      const ofSite = (column: 'origin' | 'site') => siteCondition(site, column, '$3');
+      const range = [
+        `${from}T00:00:00.000Z`,
+        `${dayAfter(to)}T00:00:00.000Z`,
+        ...(site ? [site] : []),
+      ];
+      const days = [from, to, ...(site ? [site] : [])];
       const utcDay = "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
       const top = (column: string) =>
         query<{ value: string; count: string }>(
           `SELECT value, sum(count) AS count FROM (
              SELECT ${column} AS value, count(*) AS count FROM hits
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} IS NOT NULL GROUP BY ${column}
+             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} IS NOT NULL${ofSite('site')}
+             GROUP BY ${column}
              UNION ALL
-             SELECT value, count FROM hit_days WHERE dimension = '${column}' AND day BETWEEN $1 AND $2
+             SELECT value, count FROM hit_days
+             WHERE dimension = '${column}' AND day BETWEEN $1 AND $2${ofSite('site')}
              UNION ALL
              SELECT ${column}, sum(count) FROM hit_counters
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} <> '' GROUP BY ${column}
+             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} <> ''${ofSite('site')}
+             GROUP BY ${column}
            ) t GROUP BY value ORDER BY sum(count) DESC, value LIMIT ${TOP}`,
           days,
         ).then((rows) => rows.map((r) => ({ value: r.value, count: Number(r.count) })));
       const [decisions, acceptance, byDay, paths, referrers, browsers, oses] = await Promise.all([
         query<{ day: string; method: string; count: string }>(
           `SELECT ${utcDay} AS day, method, count(*) AS count FROM consent_records
-           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL
+           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL${ofSite('origin')}
            GROUP BY 1, 2 ORDER BY 1, 2`,
           range,
         ),
@@ -213,19 +222,20 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
           `SELECT ${utcDay} AS day, j.key AS category, count(*) FILTER (WHERE j.value = 'true') AS granted,
                   count(*) AS total
            FROM consent_records, jsonb_each_text(categories) AS j
-           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL
+           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL${ofSite('origin')}
            GROUP BY 1, 2 ORDER BY 1, 2`,
           range,
         ),
         query<{ day: string; count: string; consented: string }>(
           `SELECT day, sum(count) AS count, sum(consented) AS consented FROM (
              SELECT day, count(*) AS count, count(*) FILTER (WHERE consent) AS consented FROM hits
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 GROUP BY day
+             WHERE name = 'pageview' AND day BETWEEN $1 AND $2${ofSite('site')} GROUP BY day
              UNION ALL
-             SELECT day, count, consented FROM hit_days WHERE dimension = 'day' AND day BETWEEN $1 AND $2
+             SELECT day, count, consented FROM hit_days
+             WHERE dimension = 'day' AND day BETWEEN $1 AND $2${ofSite('site')}
              UNION ALL
              SELECT day, sum(count), 0 FROM hit_counters
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 GROUP BY day
+             WHERE name = 'pageview' AND day BETWEEN $1 AND $2${ofSite('site')} GROUP BY day
            ) t GROUP BY day ORDER BY day`,
           days,
         ),
@@ -301,6 +311,10 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         actor: string;
       }>('SELECT at, reason, rows, actor FROM erasures ORDER BY id');
       return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+    },
+    async sites() {
+      const rows = await query<{ site: string }>(SITES_SQL);
+      return rows.map((row) => row.site).sort();
     },
     async chainHead() {
       const rows = await query<{ seq: string; hash: string }>(
@@ -385,19 +399,20 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   };
 }
 
-// Same rollup as SQLite's: pageviews per day and dimension, and every hit name under `event`.
+// Same rollup as SQLite's: pageviews per day, site and dimension, and every hit name under `event`.
 function rollupSql(): string {
   const old = "name = 'pageview' AND day < $1";
   const consented = 'count(*) FILTER (WHERE consent)';
   const dims = DIMENSIONS.map(
-    (d) => `SELECT day, '${d.column}', ${d.column}, count(*), ${consented} FROM hits
-            WHERE ${old} AND ${d.column} IS NOT NULL GROUP BY day, ${d.column}`,
+    (d) => `SELECT day, site, '${d.column}', ${d.column}, count(*), ${consented} FROM hits
+            WHERE ${old} AND ${d.column} IS NOT NULL GROUP BY day, site, ${d.column}`,
   );
-  return `INSERT INTO hit_days (day, dimension, value, count, consented)
-    SELECT day, 'day', '', count(*), ${consented} FROM hits WHERE ${old} GROUP BY day
+  return `INSERT INTO hit_days (day, site, dimension, value, count, consented)
+    SELECT day, site, 'day', '', count(*), ${consented} FROM hits WHERE ${old} GROUP BY day, site
     UNION ALL ${dims.join(' UNION ALL ')}
-    UNION ALL SELECT day, 'event', name, count(*), ${consented} FROM hits WHERE day < $1 GROUP BY day, name
-    ON CONFLICT (day, dimension, value) DO UPDATE
+    UNION ALL SELECT day, site, 'event', name, count(*), ${consented} FROM hits WHERE day < $1
+      GROUP BY day, site, name
+    ON CONFLICT (day, site, dimension, value) DO UPDATE
       SET count = hit_days.count + excluded.count, consented = hit_days.consented + excluded.consented`;
 }
 

@@ -147,6 +147,7 @@ export function hitValues(h: StoredHit): HitValues {
   return [
     h.receivedAt,
     h.day,
+    h.site,
     h.name,
     h.path,
     h.referrer,
@@ -209,9 +210,9 @@ export function createWriter(db: Database.Database): SqliteWriter {
     `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,
   );
   const insertHit = db.prepare(
-    `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
-       network, props, minor, screen, session, uid)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO hits (received_at, day, site, name, path, referrer, browser, major, os, mobile, lang, vw,
+       consent, network, props, minor, screen, session, uid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Retention erases rather than deletes: the rows stay in the chain as tombstones.
   const eraseExpired = db.prepare(
@@ -295,19 +296,21 @@ export function createWriter(db: Database.Database): SqliteWriter {
   };
 }
 
-// Pageviews of old days become per-day totals per dimension; `event` keeps the count of every hit name.
+// Pageviews of old days become per-day totals per site and dimension; `event` keeps the count of every
+// hit name.
 function rollupSql(): string {
   const old = "name = 'pageview' AND day < @before";
   const dims = DIMENSIONS.map(
-    (d) => `SELECT day, '${d.column}', ${d.column}, count(*), sum(consent) FROM hits
-            WHERE ${old} AND ${d.column} IS NOT NULL GROUP BY day, ${d.column}`,
+    (d) => `SELECT day, site, '${d.column}', ${d.column}, count(*), sum(consent) FROM hits
+            WHERE ${old} AND ${d.column} IS NOT NULL GROUP BY day, site, ${d.column}`,
   );
-  return `INSERT INTO hit_days (day, dimension, value, count, consented)
+  return `INSERT INTO hit_days (day, site, dimension, value, count, consented)
     SELECT * FROM (
-      SELECT day, 'day', '', count(*), sum(consent) FROM hits WHERE ${old} GROUP BY day
+      SELECT day, site, 'day', '', count(*), sum(consent) FROM hits WHERE ${old} GROUP BY day, site
       UNION ALL ${dims.join(' UNION ALL ')}
-      UNION ALL SELECT day, 'event', name, count(*), sum(consent) FROM hits WHERE day < @before GROUP BY day, name
+      UNION ALL SELECT day, site, 'event', name, count(*), sum(consent) FROM hits WHERE day < @before
+        GROUP BY day, site, name
     ) WHERE true
-    ON CONFLICT (day, dimension, value) DO UPDATE
+    ON CONFLICT (day, site, dimension, value) DO UPDATE
       SET count = count + excluded.count, consented = consented + excluded.consented`;
 }

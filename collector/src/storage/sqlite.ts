@@ -28,7 +28,7 @@ import {
   type CounterValues,
   type TotalsWriter,
 } from './counters-sqlite.js';
-import { DIMENSIONS, recordWhere } from './filter.js';
+import { DIMENSIONS, SITES_SQL, recordWhere, siteCondition } from './filter.js';
 import { createLogReader } from './log-sqlite.js';
 import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import {
@@ -159,47 +159,51 @@ export async function openSqlite(
       ).all(id) as RecordRow[];
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
+    async stats(from: string, to: string, site?: string): Promise<Omit<Stats, 'chain'>> {
       const range = {
         from: `${from}T00:00:00.000Z`,
         to: `${dayAfter(to)}T00:00:00.000Z`,
         fromDay: from,
         toDay: to,
+        ...(site ? { site } : {}),
       };
+      const ofSite = (column: 'origin' | 'site') => siteCondition(site, column, '@site');
       const decisions = stmt(
         `SELECT substr(received_at, 1, 10) AS day, method, count(*) AS count FROM consent_records
-         WHERE received_at >= @from AND received_at < @to AND erased_at IS NULL
+         WHERE received_at >= @from AND received_at < @to AND erased_at IS NULL${ofSite('origin')}
          GROUP BY day, method ORDER BY day, method`,
       ).all(range) as Stats['decisions'];
       const acceptance = stmt(
         `SELECT substr(r.received_at, 1, 10) AS day, j.key AS category, sum(j.value = 1) AS granted, count(*) AS total
          FROM consent_records r, json_each(r.categories) j
-         WHERE r.received_at >= @from AND r.received_at < @to AND r.erased_at IS NULL
+         WHERE r.received_at >= @from AND r.received_at < @to AND r.erased_at IS NULL${ofSite('origin')}
          GROUP BY day, category ORDER BY day, category`,
       ).all(range) as Stats['acceptance'];
       const byDay = stmt(
         `SELECT day, sum(count) AS count, sum(consented) AS consented FROM (
            SELECT day, count(*) AS count, sum(consent) AS consented FROM hits
-           WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay GROUP BY day
+           WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay${ofSite('site')} GROUP BY day
            UNION ALL
            SELECT day, count, consented FROM hit_days
-           WHERE dimension = 'day' AND day BETWEEN @fromDay AND @toDay
+           WHERE dimension = 'day' AND day BETWEEN @fromDay AND @toDay${ofSite('site')}
            UNION ALL
            SELECT day, sum(count), 0 FROM hit_counters
-           WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay GROUP BY day
+           WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay${ofSite('site')} GROUP BY day
          ) GROUP BY day ORDER BY day`,
       ).all(range) as Stats['pageviews']['byDay'];
       const top = (column: string) =>
         stmt(
           `SELECT value, sum(count) AS count FROM (
              SELECT ${column} AS value, count(*) AS count FROM hits
-             WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay AND ${column} IS NOT NULL GROUP BY ${column}
+             WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay AND ${column} IS NOT NULL${ofSite('site')}
+             GROUP BY ${column}
              UNION ALL
              SELECT value, count FROM hit_days
-             WHERE dimension = '${column}' AND day BETWEEN @fromDay AND @toDay
+             WHERE dimension = '${column}' AND day BETWEEN @fromDay AND @toDay${ofSite('site')}
              UNION ALL
              SELECT ${column}, sum(count) FROM hit_counters
-             WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay AND ${column} <> '' GROUP BY ${column}
+             WHERE name = 'pageview' AND day BETWEEN @fromDay AND @toDay AND ${column} <> ''${ofSite('site')}
+             GROUP BY ${column}
            ) GROUP BY value ORDER BY count DESC, value LIMIT ${TOP}`,
         ).all(range) as Array<{ value: string; count: number }>;
       const [paths, referrers, browsers, oses] = DIMENSIONS.map((d) => top(d.column)) as Array<
@@ -216,6 +220,10 @@ export async function openSqlite(
           byOs: oses!.map((r) => ({ os: r.value, count: r.count })),
         },
       };
+    },
+    async sites() {
+      const rows = stmt(SITES_SQL).all() as Array<{ site: string }>;
+      return rows.map((row) => row.site).sort();
     },
     async chainHead() {
       const row = stmt('SELECT seq, hash FROM chain_head WHERE id = 1').get() as {

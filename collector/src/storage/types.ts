@@ -99,6 +99,8 @@ export interface StoredHit {
   receivedAt: string;
   /** UTC day of `receivedAt`, YYYY-MM-DD. */
   day: string;
+  /** The site (the request's Origin), or '' when there was none: as the counters write it. */
+  site: string;
   name: string;
   path: string;
   /** Referring domain only, or null. */
@@ -126,6 +128,8 @@ export interface RecordFilter {
   version?: string;
   method?: string;
   id?: string;
+  /** The site: the receipt's origin, exactly (`https://www.inami.fgov.be`). */
+  site?: string;
 }
 
 export interface RecordPage {
@@ -198,8 +202,13 @@ export interface Storage {
   iterateRecords(filter: RecordFilter): AsyncIterable<StoredRecord>;
   /** Every decision of one visitor, oldest first. */
   visitorRecords(id: string): Promise<StoredRecord[]>;
-  /** Aggregates for the admin page over UTC days `from`..`to` (included). */
-  stats(from: string, to: string): Promise<Omit<Stats, 'chain'>>;
+  /** Aggregates for the admin page over UTC days `from`..`to` (included), of one site when given. */
+  stats(from: string, to: string, site?: string): Promise<Omit<Stats, 'chain'>>;
+  /**
+   * The sites seen: every origin a stored receipt (not erased), hit, counter or daily total came from,
+   * sorted; requests without an Origin are not a site.
+   */
+  sites(): Promise<string[]>;
   /**
    * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
    * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before

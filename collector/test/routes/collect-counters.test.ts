@@ -61,6 +61,7 @@ for (const backend of BACKENDS) {
         { ...counters[0], mobile: Boolean(counters[0]!.mobile), count: Number(counters[0]!.count) },
         {
           day: '2026-09-01',
+          site: '',
           name: 'pageview',
           path: '/fr/themes/',
           referrer: 'www.google.be',

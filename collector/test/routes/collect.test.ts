@@ -81,6 +81,8 @@ describe('POST /collect', () => {
     assert.deepEqual(counters(), [
       {
         day: new Date().toISOString().slice(0, 10),
+        // Sent without an Origin (not from a browser): no site.
+        site: '',
         name: 'pageview',
         path: '/fr/',
         referrer: 'www.google.be',
