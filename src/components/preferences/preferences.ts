@@ -187,7 +187,7 @@ export class GardePreferences extends GardeElement {
    * services, a switch for each below it, off and disabled while the category is off; then the
    * services' and cookies' details.
    */
-  private __renderCategory({ name, label, description, services }: Category) {
+  private __renderCategory({ name, label, description, services, storage = [] }: Category) {
     const necessary = name === 'necessary';
     const on = necessary || !!this.__draft[name];
     const descriptionId = `${name}-description`;
@@ -206,8 +206,6 @@ export class GardePreferences extends GardeElement {
         )}
       </div>
     `;
-    // garde's own storage, item by item: the snapshot holds each as one line of its texts.
-    const storage = necessary ? this.localize.strings.storage : [];
     return html`
       <div part="category">
         <label part="label">
@@ -247,13 +245,14 @@ export class GardePreferences extends GardeElement {
     `;
   }
 
-  /** A service and its cookies, those given by name alone too. */
-  private __renderService({ label, description, cookies }: Service) {
+  /** A service, its cookies and its other storage keys, those given by name alone too. */
+  private __renderService({ label, description, cookies, storage = [] }: Service) {
     return html`
       <div part="service">
         <h3>${label}</h3>
         ${description ? html`<p>${description}</p>` : nothing}
         ${cookies.map((cookie) => this.__renderItem({ term: 'Cookie', ...cookie }))}
+        ${storage.map((item) => this.__renderItem(item))}
       </div>
     `;
   }
