@@ -154,6 +154,7 @@ function noticeItems(root: ShadowRoot, notStated: string): Listed[] {
         0,
         nodes.findIndex((node) => node.nodeName === 'BR'),
       )
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
       .map((node) => node.textContent)
       .join('');
     return [
@@ -169,7 +170,9 @@ function noticeItems(root: ShadowRoot, notStated: string): Listed[] {
 /** The dialog's items: each `<dl part=cookie>`, its first term and value, then the others by term. */
 function dialogItems(lang: Lang, config: Garde['config']): Listed[] {
   const { provider, purpose, lifetime } = uiStrings(config, lang);
-  const lists = document.querySelector('garde-preferences')!.shadowRoot!.querySelectorAll('dl');
+  const lists = document
+    .querySelector('garde-preferences')!
+    .shadowRoot!.querySelectorAll('dl[part~=cookie]');
   return [...lists].map((list) => {
     const terms = [...list.querySelectorAll('dt')].map((term) => term.textContent!.trim());
     const values = [...list.querySelectorAll('dd')].map((value) => value.textContent!.trim());
@@ -243,6 +246,28 @@ describe('<garde-notice>, the dialog and the snapshot: one list of cookies and s
         uiStrings(garde.config, lang).persistentId,
         uiStrings(garde.config, lang).persistentIdLifetime,
       ]);
+      // Each service's provider, in the notice's list of services and under its name in the dialog.
+      const services = JSON.parse(snapshotText(garde)).categories.flatMap(
+        (category: { services: unknown[] }) => category.services,
+      ) as Array<{ label: string; provider: string }>;
+      const serviceBlocks = [
+        ...document
+          .querySelector('garde-preferences')!
+          .shadowRoot!.querySelectorAll('[part~=service]'),
+      ];
+      const listed = [...root.querySelectorAll('[part~=services] li')];
+      for (const { label, provider } of services.filter((service) => service.provider)) {
+        const inDialog = serviceBlocks.find(
+          (block) => block.querySelector('h3')!.textContent === label,
+        );
+        expect(inDialog?.querySelector('[part~=provider] dd')?.textContent, label).to.equal(
+          provider,
+        );
+        expect(listed.find((item) => item.textContent!.includes(label))?.textContent).to.contain(
+          provider,
+        );
+      }
+      expect(services.filter((service) => service.provider)).to.not.be.empty;
       expect(inSnapshot.find(([, name]) => name === 'yt-player-*')).to.deep.equal([
         'localStorage / sessionStorage',
         'yt-player-*',

@@ -161,6 +161,9 @@ describe('<garde-preferences>', () => {
     const analytics = prefs().shadowRoot!.querySelectorAll('details')[1]!;
     const cells = [...analytics.querySelectorAll('dt, dd')].map((cell) => cell.textContent!.trim());
     expect(cells).to.deep.equal([
+      // The service's provider, then each item's.
+      'Provider',
+      'NIHDI',
       'Cookie',
       '_pk_id.*',
       'Provider',

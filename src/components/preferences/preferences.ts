@@ -50,6 +50,7 @@ const renderDetail = (term: string, value: unknown) =>
  * @csspart details - The expandable list of a category's services.
  * @csspart summary - Its toggle.
  * @csspart service - One service and its cookies.
+ * @csspart provider - A service's provider.
  * @csspart cookie - One cookie or other storage: name, provider, purpose, lifetime.
  * @csspart receipt - The visitor's consent id and date.
  * @csspart id - The consent id.
@@ -245,12 +246,16 @@ export class GardePreferences extends GardeElement {
     `;
   }
 
-  /** A service, its cookies and its other storage keys, those given by name alone too. */
-  private __renderService({ label, description, cookies, storage = [] }: Service) {
+  /**
+   * A service, its provider (as `<garde-notice>` names it), its cookies and its other storage
+   * keys, those given by name alone too.
+   */
+  private __renderService({ label, description, provider, cookies, storage = [] }: Service) {
     return html`
       <div part="service">
         <h3>${label}</h3>
         ${description ? html`<p>${description}</p>` : nothing}
+        ${provider ? html`<dl part="provider">${renderDetail(this.__texts.provider, provider)}</dl>` : nothing}
         ${cookies.map((cookie) => this.__renderItem({ term: 'Cookie', ...cookie }))}
         ${storage.map((item) => this.__renderItem(item))}
       </div>
