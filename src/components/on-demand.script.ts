@@ -1,7 +1,8 @@
 // The drop-in's way to `<garde-preferences>` and `<garde-placeholder>` (in place of on-demand.ts,
 // rollup.config.mjs): the dialog is dist/garde-ui.js and the embeds' placeholder
 // dist/garde-embed.js, beside dist/garde.js (or where the script tag says: core/load-script.ts),
-// each loaded the first time a visitor opens the dialog or the page holds a blocked embed. Most
+// each loaded the first time a visitor is about to open the dialog or the page holds a blocked
+// embed. Most
 // pages have no embed and most visitors decide in the banner, so they never download either, and
 // a page with an embed does not download the dialog. Both render with garde.js's lit-html
 // (ui-kit.ts). Nothing moves when one arrives: the dialog is a modal in the top layer, and
@@ -12,6 +13,7 @@ import { afterPaint } from '../core/after-paint.js';
 import { BLOCKED } from '../core/gate.js';
 import { loadScript } from '../core/load-script.js';
 import type { Garde } from '../core/types.js';
+import { loadOnIntent } from './load-on-intent.js';
 import { EMBEDS } from './mount-placeholders.js';
 import type { GardePlaceholder } from './placeholder/placeholder.js';
 import { shareUiKit } from './ui-kit.js';
@@ -19,8 +21,14 @@ import { shareUiKit } from './ui-kit.js';
 /** How long a visitor waits for the dialog's file before garde falls back on its own form. */
 const WAIT = 3000;
 
-/** Called when the UI is mounted: nothing is loaded until it is needed. */
-export function prepareOnDemand(): void {}
+/**
+ * Called when the UI is mounted: nothing is loaded until it is needed, but the dialog's file is
+ * asked for as soon as the visitor shows intent to open it (loadOnIntent), so that it is there by
+ * the click on a slow network.
+ */
+export function prepareOnDemand(): void {
+  loadOnIntent(() => void loadUi('garde-ui.js').catch(() => {}));
+}
 
 /** Loads `file` after giving it garde.js's lit-html (ui-kit.ts). */
 function loadUi(file: string): Promise<void> {

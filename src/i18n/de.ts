@@ -30,6 +30,9 @@ export const de: Translation = {
   log: 'Protokoll Ihrer Auswahl',
   session: 'Einen Besuch gruppieren, nach Einwilligung',
   sessionLifetime: 'Sitzung',
+  persistentId: 'Sie bei späteren Besuchen wiedererkennen, nach Einwilligung',
+  persistentIdLifetime: 'Bis zur Löschung',
+  site: 'Diese Website',
   unavailable: 'Die ausführlichen Einstellungen konnten nicht geladen werden.',
   withdraw: 'Meine Einwilligung widerrufen',
 };

@@ -30,6 +30,9 @@ export const en: Translation = {
   log: 'Log of your choices',
   session: 'Group one visit, after consent',
   sessionLifetime: 'Session',
+  persistentId: 'Recognise you on later visits, after consent',
+  persistentIdLifetime: 'Until erased',
+  site: 'This website',
   unavailable: 'The detailed settings could not load.',
   withdraw: 'Withdraw my consent',
 };

@@ -31,6 +31,9 @@ export const fr: Translation = {
   log: 'Historique de vos choix',
   session: 'Regrouper une visite, après accord',
   sessionLifetime: 'Session',
+  persistentId: 'Vous reconnaître lors de visites ultérieures, après accord',
+  persistentIdLifetime: 'Jusqu’à effacement',
+  site: 'Ce site',
   unavailable: 'Les paramètres détaillés n’ont pas pu être chargés.',
   withdraw: 'Retirer mon consentement',
 };

@@ -7,14 +7,17 @@ import type { Translation } from './translation.js';
 export type { Translation } from './translation.js';
 export { translations };
 
-/** A cookie or other storage as the dialog lists it, its texts in the page's language. */
+/**
+ * A storage key or other storage as the dialog, the snapshot and `<garde-notice>` list it, its
+ * texts in the page's language ('' where the config gives none).
+ */
 export interface StorageItem {
-  /** What it is: `Cookie`, `IndexedDB`, `sessionStorage`. */
-  term: string;
+  lifetime: string;
   name: string;
-  provider?: string;
-  purpose?: string;
-  lifetime?: string;
+  provider: string;
+  purpose: string;
+  /** What it is: `Cookie`, `IndexedDB`, `localStorage`, `sessionStorage`. */
+  term: string;
 }
 
 /** Every string the banner and the dialog render for a language, besides the config's texts. */
@@ -58,7 +61,11 @@ export function uiStrings(config: GardeConfig, lang: Lang): UiStrings {
   return strings;
 }
 
-/** garde's own storage, described in `lang`: listed under "necessary" in the dialog. */
+/**
+ * garde's own storage, described in `lang`, set by the site itself (its provider): listed under
+ * "necessary" in the dialog, the snapshot and `<garde-notice>`. Each item's keys in sorted order
+ * (the snapshot's canonical serialisation, src/i18n/snapshot.ts).
+ */
 function storageItems(
   config: GardeConfig,
   lang: Lang,
@@ -66,28 +73,26 @@ function storageItems(
   counting: boolean,
 ): StorageItem[] {
   const days = new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' });
-  const items: StorageItem[] = [
-    {
-      term: 'Cookie',
-      name: config.cookie.name,
-      purpose: strings.consentCookie,
-      lifetime: days.format(config.cookie.days),
-    },
-    // Each entry of the log expires with the decision it records (src/core/history.ts).
-    {
-      term: 'IndexedDB',
-      name: 'garde',
-      purpose: strings.log,
-      lifetime: days.format(config.cookie.days),
-    },
+  const item = (term: string, name: string, purpose: string, lifetime: string): StorageItem => ({
+    lifetime,
+    name,
+    provider: strings.site,
+    purpose,
+    term,
+  });
+  const decision = days.format(config.cookie.days);
+  // Each entry of the log expires with the decision it records (src/core/history.ts).
+  const items = [
+    item('Cookie', config.cookie.name, strings.consentCookie, decision),
+    item('IndexedDB', 'garde', strings.log, decision),
   ];
-  // The session id exists only after analytics consent, with the `session` extra.
-  if (counting && config.analytics.afterConsent.includes('session'))
-    items.push({
-      term: 'sessionStorage',
-      name: 'garde.sid',
-      purpose: strings.session,
-      lifetime: strings.sessionLifetime,
-    });
+  // The session id and the persistent id exist only after analytics consent, each with its extra.
+  const extras = counting ? config.analytics.afterConsent : [];
+  if (extras.includes('session'))
+    items.push(item('sessionStorage', 'garde.sid', strings.session, strings.sessionLifetime));
+  if (extras.includes('persistentId'))
+    items.push(
+      item('localStorage', 'garde.uid', strings.persistentId, strings.persistentIdLifetime),
+    );
   return items;
 }

@@ -30,6 +30,9 @@ export const nl: Translation = {
   log: 'Logboek van uw keuzes',
   session: 'Eén bezoek groeperen, na toestemming',
   sessionLifetime: 'Sessie',
+  persistentId: 'U bij latere bezoeken herkennen, na toestemming',
+  persistentIdLifetime: 'Tot verwijdering',
+  site: 'Deze website',
   unavailable: 'De uitgebreide instellingen konden niet worden geladen.',
   withdraw: 'Mijn toestemming intrekken',
 };

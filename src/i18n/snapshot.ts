@@ -14,10 +14,15 @@ import { VERSION } from '../core/version.js';
 import { localisedText, uiStrings, type UiStrings } from './index.js';
 import { NOTICE_VERSION } from './notice-version.js';
 
+/** What a service's `storage` keys are, as every list of them names it. */
+const STORAGE_TERM = 'localStorage / sessionStorage';
+
 /**
  * What a visitor of this instance could see when deciding: every string of the banner and the
- * dialog, the policy link and version, each category in order with its services and their
- * cookies (a cookie given by name only: its name), in `garde.lang`; and garde's version.
+ * dialog, the policy link and version, each category in order with its services, their cookies
+ * and other storage keys (one given by name only: its name), and garde's own storage under
+ * "necessary", in `garde.lang`; and garde's version. The one list of cookies and storage that the
+ * dialog and `<garde-notice>` render.
  */
 export const buildSnapshot = ({ config, lang }: Pick<Garde, 'config' | 'lang'>): Snapshot =>
   snapshotFrom(config, lang, uiStrings(config, lang));
@@ -29,11 +34,8 @@ export const buildSnapshot = ({ config, lang }: Pick<Garde, 'config' | 'lang'>):
  */
 export function snapshotFrom(config: GardeConfig, lang: Lang, given: UiStrings): Snapshot {
   // The strings the components render (LocalizeController), the site's own wording included;
-  // garde's own storage, listed under "necessary", as one line of text per item.
+  // garde's own storage, as items listed under "necessary".
   const { storage, ...strings } = given;
-  const texts: Record<string, string> = { ...strings };
-  for (const item of storage)
-    texts[`storage.${item.name}`] = `${item.term} ${item.name}: ${item.purpose} (${item.lifetime})`;
   const text = (value: LocalisedText | undefined, fallback?: string) =>
     localisedText(value, lang, fallback);
   const services = Object.entries(config.services);
@@ -47,27 +49,32 @@ export function snapshotFrom(config: GardeConfig, lang: Lang, given: UiStrings):
       name,
       services: services
         .filter(([, service]) => service.category === name)
-        .map(([serviceName, service]) => ({
-          cookies: service.cookies!.map((cookie) => {
-            const info: CookieInfo = typeof cookie === 'string' ? { name: cookie } : cookie;
+        .map(([serviceName, service]) => {
+          // A cookie's or storage key's provider is its own, else its service's.
+          const describe = (item: string | CookieInfo) => {
+            const info: CookieInfo = typeof item === 'string' ? { name: item } : item;
             return {
               lifetime: text(info.lifetime),
               name: info.name,
-              // A cookie's provider is its own, else its service's: as the dialog shows it.
               provider: text(info.provider ?? service.provider),
               purpose: text(info.purpose),
             };
-          }),
-          description: text(service.description),
-          label: text(service.label, serviceName),
-          name: serviceName,
-          provider: text(service.provider),
-        })),
+          };
+          return {
+            cookies: service.cookies!.map(describe),
+            description: text(service.description),
+            label: text(service.label, serviceName),
+            name: serviceName,
+            provider: text(service.provider),
+            storage: service.storage!.map((item) => ({ ...describe(item), term: STORAGE_TERM })),
+          };
+        }),
+      storage: name === 'necessary' ? storage : [],
     })),
     lang,
     notice: NOTICE_VERSION,
     policy: { url: text(config.policy.url), version: config.policy.version },
-    texts: Object.fromEntries(Object.entries(texts).sort(([a], [b]) => (a < b ? -1 : 1))),
+    texts: Object.fromEntries(Object.entries(strings).sort(([a], [b]) => (a < b ? -1 : 1))),
     v: VERSION,
   };
 }

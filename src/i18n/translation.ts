@@ -56,6 +56,14 @@ export interface Translation {
   /** Purpose and lifetime of the analytics session id (sessionStorage, after consent only). */
   session: string;
   sessionLifetime: string;
+  /** The persistent analytics id (localStorage `garde.uid`), set only when configured. */
+  persistentId: string;
+  persistentIdLifetime: string;
+  /**
+   * The provider of garde's own storage: the site itself ("This website"; a site may name itself
+   * in `texts`).
+   */
+  site: string;
   /** Said by the banner when the detailed settings could not load and it offers its own form. */
   unavailable: string;
   /** The button that withdraws the consent given (the dialog, the banner's fallback form). */

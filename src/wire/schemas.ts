@@ -117,20 +117,53 @@ const shownCookieSchema = closed({
   lifetime: textSchema,
 });
 
-const shownServiceSchema = closed({
-  name: keySchema,
-  label: textSchema,
-  description: textSchema,
+/**
+ * Another storage as the dialog describes it: a service's localStorage / sessionStorage key, or
+ * one of garde's own (its cookie, its IndexedDB log, its analytics ids), with what it is (`term`).
+ */
+const shownStorageSchema = closed({
+  term: textSchema,
+  name: textSchema,
   provider: textSchema,
-  cookies: listOf(shownCookieSchema, MAX_COOKIES),
+  purpose: textSchema,
+  lifetime: textSchema,
 });
 
-const shownCategorySchema = closed({
-  name: keySchema,
-  label: textSchema,
-  description: textSchema,
-  services: listOf(shownServiceSchema, MAX_SERVICES),
-});
+/**
+ * `object` with an optional `storage` list: snapshots from earlier versions of garde (where
+ * garde's own storage was a line of `texts` each, and a service's storage keys were not shown)
+ * stay valid.
+ */
+// Marked free of side effects: the spread would otherwise keep these schemas in dist/garde.js,
+// which imports this module for its constants only.
+const withStorage = /* #__NO_SIDE_EFFECTS__ */ <const Closed extends { properties: object }>(
+  object: Closed,
+) =>
+  ({
+    ...object,
+    properties: { ...object.properties, storage: listOf(shownStorageSchema, MAX_COOKIES) },
+  }) as const;
+
+/** A service, its cookies and its other storage keys. */
+const shownServiceSchema = withStorage(
+  closed({
+    name: keySchema,
+    label: textSchema,
+    description: textSchema,
+    provider: textSchema,
+    cookies: listOf(shownCookieSchema, MAX_COOKIES),
+  }),
+);
+
+/** A category, its services, and (under "necessary") garde's own storage. */
+const shownCategorySchema = withStorage(
+  closed({
+    name: keySchema,
+    label: textSchema,
+    description: textSchema,
+    services: listOf(shownServiceSchema, MAX_SERVICES),
+  }),
+);
 
 /**
  * Everything a visitor could see when deciding, in the language of the page: the texts of the

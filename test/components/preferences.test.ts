@@ -116,12 +116,33 @@ describe('<garde-preferences>', () => {
       ),
     );
     expect(rows).to.deep.equal([
-      ['Cookie', 'inami_consent', 'Finalité', 'Retenir votre choix', 'Durée', '30 jours'],
+      // Set by the site itself: its provider.
+      [
+        'Cookie',
+        'inami_consent',
+        'Fournisseur',
+        'Ce site',
+        'Finalité',
+        'Retenir votre choix',
+        'Durée',
+        '30 jours',
+      ],
       // The log's entries last as long as the decision they record.
-      ['IndexedDB', 'garde', 'Finalité', 'Historique de vos choix', 'Durée', '30 jours'],
+      [
+        'IndexedDB',
+        'garde',
+        'Fournisseur',
+        'Ce site',
+        'Finalité',
+        'Historique de vos choix',
+        'Durée',
+        '30 jours',
+      ],
       [
         'sessionStorage',
         'garde.sid',
+        'Fournisseur',
+        'Ce site',
         'Finalité',
         'Regrouper une visite, après accord',
         'Durée',
@@ -131,13 +152,25 @@ describe('<garde-preferences>', () => {
     await expect(prefs()).to.be.accessible();
   });
 
-  it('cookies given as plain strings are listed by name, with their service’s provider', async () => {
+  it('cookies and storage keys given as plain strings are listed by name, with their service’s provider', async () => {
     const services = config().services;
     start({ services: { ...services, matomo: { ...services.matomo, cookies: ['_pk_id.*'] } } });
     await open();
     const analytics = prefs().shadowRoot!.querySelectorAll('details')[1]!;
     const cells = [...analytics.querySelectorAll('dt, dd')].map((cell) => cell.textContent!.trim());
-    expect(cells).to.deep.equal(['Cookie', '_pk_id.*', 'Provider', 'NIHDI']);
+    expect(cells).to.deep.equal([
+      // The service's provider, then each item's.
+      'Provider',
+      'NIHDI',
+      'Cookie',
+      '_pk_id.*',
+      'Provider',
+      'NIHDI',
+      'localStorage / sessionStorage',
+      '_pk_*',
+      'Provider',
+      'NIHDI',
+    ]);
   });
 
   it('the consent id: French spacing before the colon, a copy button (Clipboard API), announced', async () => {

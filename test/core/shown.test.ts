@@ -237,17 +237,23 @@ describe('what was shown, in each receipt', () => {
     expect(repurposed.shown).to.match(HEX).and.not.equal(before.shown);
     expect(repurposed.placeholderText).to.equal(before.placeholderText);
     // What the dialog lists is the snapshot's structure, item for item.
+    // garde's own storage under "necessary", then each service's cookies and storage keys.
+    type Item = Record<string, string>;
+    type Category = { storage: Item[]; services: Array<{ cookies: Item[]; storage: Item[] }> };
     for (const { snapshot, cookies } of [before, relabelled, repurposed]) {
-      const listed = snapshot.categories.flatMap(
-        (category: { services: Array<{ cookies: unknown[] }> }) =>
-          category.services.flatMap((service) => service.cookies),
-      );
-      // garde's own storage comes first, under "necessary". (Term and value touch in textContent.)
+      const listed = (snapshot.categories as Category[]).flatMap((category): Item[] => [
+        ...category.storage,
+        ...category.services.flatMap((service) => [
+          ...service.cookies.map((cookie) => ({ term: 'Cookie', ...cookie })),
+          ...service.storage,
+        ]),
+      ]);
+      // (Term and value touch in textContent.)
       const bare = (text: string) => text.replace(/\s/g, '');
-      expect(cookies.slice(-listed.length).map(bare)).to.deep.equal(
-        listed.map(({ name, provider, purpose, lifetime }: Record<string, string>) =>
+      expect(cookies.map(bare)).to.deep.equal(
+        listed.map(({ term, name, provider, purpose, lifetime }) =>
           bare(
-            `Cookie${name}` +
+            `${term}${name}` +
               (provider && `Fournisseur${provider}`) +
               (purpose && `Finalité${purpose}`) +
               (lifetime && `Durée${lifetime}`),

@@ -1,5 +1,5 @@
 // What a visitor saw, as text: one stored snapshot rendered in its language, the banner's texts,
-// the dialog's, then each category with its services and cookies. Rendered with Lit templates
+// the dialog's, then each category with its services, cookies and other storage. Rendered with Lit templates
 // only: every text comes from the site's config and garde's translations, and is never parsed as
 // HTML. Characters that can disguise a text (bidirectional controls, invisible characters, words
 // mixing scripts) are shown as visible marks, and counted above the snapshot.
@@ -93,11 +93,12 @@ export class SnapshotView extends LitElement {
       marked below. Text like this can look identical to the genuine banner while saying something else.</p>`;
   }
 
-  private renderCookie(cookie: Cookie) {
+  /** A cookie, or another storage (`term` names it: a snapshot's `storage` items). */
+  private renderCookie(cookie: Cookie, term = 'Cookie') {
     const detail = (term: string, value: string) =>
       value ? html`<dt>${term}</dt><dd>${this.shown(value)}</dd>` : nothing;
     return html`<dl>
-      <dt>Cookie</dt><dd><code>${revealDisguises(cookie.name)}</code></dd>
+      <dt>${revealDisguises(term)}</dt><dd><code>${revealDisguises(cookie.name)}</code></dd>
       ${detail('Provider', cookie.provider)}${detail('Purpose', cookie.purpose)}${detail('Lifetime', cookie.lifetime)}
     </dl>`;
   }
@@ -106,12 +107,14 @@ export class SnapshotView extends LitElement {
     return html`<h5>${this.shown(service.label)} <span class="muted">(service <code>${service.name}</code>)</span></h5>
       ${service.provider ? html`<p>Provider: ${this.shown(service.provider)}</p>` : nothing}
       ${service.description ? html`<p>${this.shown(service.description)}</p>` : nothing}
-      ${service.cookies.map((cookie) => this.renderCookie(cookie))}`;
+      ${service.cookies.map((cookie) => this.renderCookie(cookie))}
+      ${(service.storage ?? []).map((item) => this.renderCookie(item, item.term))}`;
   }
 
   private renderCategory(category: Category) {
     return html`<h4>Category: ${this.shown(category.label)} <span class="muted">(<code>${category.name}</code>)</span></h4>
       ${category.description ? html`<p>${this.shown(category.description)}</p>` : nothing}
+      ${(category.storage ?? []).map((item) => this.renderCookie(item, item.term))}
       ${category.services.map((service) => this.renderService(service))}`;
   }
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit/html.js';
 import { noticeRetention, warnAuthor } from '../../core/author-warnings.js';
-import type { CookieInfo, Garde, Snapshot } from '../../core/types.js';
+import type { Garde, Snapshot } from '../../core/types.js';
 import { VERSION } from '../../core/version.js';
 import type { StorageItem } from '../../i18n/index.js';
 import { noticeTranslations, type NoticeTranslation } from '../../i18n/notice/index.js';
@@ -130,8 +130,9 @@ export class GardeNotice extends GardeElement {
   /** A category: its purpose, whether it needs consent, its services, then its table. */
   private __renderCategory(category: ShownCategory, strings: NoticeTranslation) {
     const necessary = category.name === 'necessary';
+    // garde's own storage (under "necessary"), set by the consent tool; then the services'.
     const rows = [
-      ...(necessary ? this.__ownStorage(strings) : []),
+      ...(category.storage ?? []).map((item) => ({ ...item, service: strings.consentTool })),
       ...category.services.flatMap((service) => this.__serviceRows(service)),
     ];
     const cell = (value?: string) => html`<td>${value || strings.notStated}</td>`;
@@ -188,46 +189,10 @@ export class GardeNotice extends GardeElement {
     `;
   }
 
-  /**
-   * garde's own storage as the dialog lists it (`uiStrings().storage`), set by the site itself;
-   * and the persistent analytics id, when the config lets a hit carry one.
-   */
-  private __ownStorage(strings: NoticeTranslation): Row[] {
-    const { config } = this.garde!;
-    const own: StorageItem[] = [...this.localize.strings.storage];
-    if (config.analyticsEndpoint && config.analytics.afterConsent.includes('persistentId'))
-      own.push({
-        term: 'localStorage',
-        name: 'garde.uid',
-        purpose: strings.persistentId,
-        lifetime: strings.persistentIdLifetime,
-      });
-    return own.map((item) => ({
-      ...item,
-      provider: location.hostname,
-      service: strings.consentTool,
-    }));
-  }
-
-  /**
-   * A service's cookies, from the snapshot (as the dialog shows them), then its storage keys,
-   * which the snapshot does not hold, described in the same way from the config.
-   */
-  private __serviceRows(service: ShownService): Row[] {
-    const { text } = this.localize;
-    const configured = this.garde!.config.services[service.name]!;
-    const storage = (configured.storage ?? []).map((item) => {
-      const info: CookieInfo = typeof item === 'string' ? { name: item } : item;
-      return {
-        term: 'localStorage / sessionStorage',
-        name: info.name,
-        provider: text(info.provider ?? configured.provider),
-        purpose: text(info.purpose),
-        lifetime: text(info.lifetime),
-      };
-    });
-    return [...service.cookies.map((cookie) => ({ term: 'Cookie', ...cookie })), ...storage].map(
-      (item) => ({ ...item, service: service.label }),
+  /** A service's cookies, then its other storage keys, as the snapshot (and the dialog) has them. */
+  private __serviceRows({ label, cookies, storage = [] }: ShownService): Row[] {
+    return [...cookies.map((cookie) => ({ term: 'Cookie', ...cookie })), ...storage].map(
+      (item) => ({ ...item, service: label }),
     );
   }
 

@@ -19,6 +19,8 @@ import { policyLinkStyles } from './policy-link.styles.js';
  *
  * @csspart link - The link to the cookie policy.
  * @csspart button - The "Cookie settings" button.
+ * @csspart settings - The same button, named as the one that opens the dialog (garde asks for the
+ *   dialog's file as soon as it is pointed at or focused: load-on-intent.ts).
  *
  * @cssproperty --garde-font - Font family (inherits the page's by default).
  * @cssproperty --garde-background - The ring around the button on hover.
@@ -38,7 +40,7 @@ export class GardePolicyLink extends GardeElement {
     const { showPreferences } = garde;
     return html`
       <a part="link" lang=${lang} href=${policyUrl}>${strings.policy}</a>
-      <button part="button" lang=${lang} @click=${showPreferences}>${strings.settings}</button>
+      <button part="button settings" lang=${lang} @click=${showPreferences}>${strings.settings}</button>
     `;
   }
 }

@@ -50,6 +50,7 @@ const renderDetail = (term: string, value: unknown) =>
  * @csspart details - The expandable list of a category's services.
  * @csspart summary - Its toggle.
  * @csspart service - One service and its cookies.
+ * @csspart provider - A service's provider.
  * @csspart cookie - One cookie or other storage: name, provider, purpose, lifetime.
  * @csspart receipt - The visitor's consent id and date.
  * @csspart id - The consent id.
@@ -187,7 +188,7 @@ export class GardePreferences extends GardeElement {
    * services, a switch for each below it, off and disabled while the category is off; then the
    * services' and cookies' details.
    */
-  private __renderCategory({ name, label, description, services }: Category) {
+  private __renderCategory({ name, label, description, services, storage = [] }: Category) {
     const necessary = name === 'necessary';
     const on = necessary || !!this.__draft[name];
     const descriptionId = `${name}-description`;
@@ -206,8 +207,6 @@ export class GardePreferences extends GardeElement {
         )}
       </div>
     `;
-    // garde's own storage, item by item: the snapshot holds each as one line of its texts.
-    const storage = necessary ? this.localize.strings.storage : [];
     return html`
       <div part="category">
         <label part="label">
@@ -247,13 +246,18 @@ export class GardePreferences extends GardeElement {
     `;
   }
 
-  /** A service and its cookies, those given by name alone too. */
-  private __renderService({ label, description, cookies }: Service) {
+  /**
+   * A service, its provider (as `<garde-notice>` names it), its cookies and its other storage
+   * keys, those given by name alone too.
+   */
+  private __renderService({ label, description, provider, cookies, storage = [] }: Service) {
     return html`
       <div part="service">
         <h3>${label}</h3>
         ${description ? html`<p>${description}</p>` : nothing}
+        ${provider ? html`<dl part="provider">${renderDetail(this.__texts.provider, provider)}</dl>` : nothing}
         ${cookies.map((cookie) => this.__renderItem({ term: 'Cookie', ...cookie }))}
+        ${storage.map((item) => this.__renderItem(item))}
       </div>
     `;
   }

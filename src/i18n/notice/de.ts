@@ -18,8 +18,6 @@ export const de: NoticeTranslation = {
   name: 'Name',
   notStated: 'Nicht angegeben',
   consentTool: 'Einwilligungswerkzeug',
-  persistentId: 'Sie bei späteren Besuchen wiedererkennen, nach Einwilligung',
-  persistentIdLifetime: 'Bis zur Löschung',
   measureTitle: 'Was wir messen',
   measureBefore:
     'Solange Sie keine Wahl getroffen haben, wird jede aufgerufene Seite anonym gezählt, ohne Cookie und ohne etwas auf Ihrem Gerät zu speichern. Wir erhalten die Adresse der Seite {query}, die Domain der Website, von der Sie kommen, die Sprache der Seite und die Breite Ihres Fensters in groben Stufen; aus der Anfrage selbst die Familie Ihres Browsers und Ihres Betriebssystems. Ihre IP-Adresse wird nicht gelesen. Gespeichert werden nur tägliche Zähler.',

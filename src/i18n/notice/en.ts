@@ -18,8 +18,6 @@ export const en: NoticeTranslation = {
   name: 'Name',
   notStated: 'Not stated',
   consentTool: 'Consent tool',
-  persistentId: 'Recognise you on later visits, after consent',
-  persistentIdLifetime: 'Until erased',
   measureTitle: 'What we measure',
   measureBefore:
     'Until you choose, each page you view is counted anonymously, without any cookie and without storing anything on your device. We receive the address of the page {query}, the domain of the site you came from, the language of the page and the width of your window in broad bands; from the request itself, the family of your browser and of your operating system. Your IP address is not read. Only daily counters are kept.',

@@ -19,8 +19,6 @@ export const fr: NoticeTranslation = {
   name: 'Nom',
   notStated: 'Non précisé',
   consentTool: 'Outil de consentement',
-  persistentId: 'Vous reconnaître lors de visites ultérieures, après accord',
-  persistentIdLifetime: 'Jusqu’à effacement',
   measureTitle: 'Ce que nous mesurons',
   measureBefore:
     'Tant que vous n’avez pas fait de choix, chaque page consultée est comptée anonymement, sans cookie et sans rien stocker sur votre appareil. Nous recevons l’adresse de la page {query}, le domaine du site d’où vous venez, la langue de la page et la largeur de votre fenêtre par grandes tranches\u202f; de la requête elle-même, la famille de votre navigateur et de votre système d’exploitation. Votre adresse IP n’est pas lue. Seuls des compteurs journaliers sont conservés.',

@@ -18,8 +18,6 @@ export const nl: NoticeTranslation = {
   name: 'Naam',
   notStated: 'Niet vermeld',
   consentTool: 'Toestemmingstool',
-  persistentId: 'U bij latere bezoeken herkennen, na toestemming',
-  persistentIdLifetime: 'Tot verwijdering',
   measureTitle: 'Wat wij meten',
   measureBefore:
     'Zolang u geen keuze hebt gemaakt, wordt elke bekeken pagina anoniem geteld, zonder cookie en zonder iets op uw toestel op te slaan. Wij ontvangen het adres van de pagina {query}, het domein van de website waar u vandaan komt, de taal van de pagina en de breedte van uw venster in ruime klassen; uit het verzoek zelf, de familie van uw browser en van uw besturingssysteem. Uw IP-adres wordt niet gelezen. Alleen dagelijkse tellers worden bewaard.',

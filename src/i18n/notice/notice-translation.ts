@@ -35,9 +35,6 @@ export interface NoticeTranslation {
   notStated: string;
   /** garde's own storage: the consent tool itself, as the service that sets it. */
   consentTool: string;
-  /** The persistent analytics id (localStorage `garde.uid`), set only when configured. */
-  persistentId: string;
-  persistentIdLifetime: string;
   measureTitle: string;
   /** Before consent, anonymous counting; `{query}` is `queryKept` or `queryDropped`. */
   measureBefore: string;
