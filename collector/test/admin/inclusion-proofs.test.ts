@@ -97,10 +97,14 @@ test("a consent id's records show their inclusion proofs, verified in this brows
   const { find, textOf, until, signIn, axe } = steps;
   // The sequencer puts the receipts into the log within a round; wait for the checkpoint that holds them.
   let log!: Exported;
-  await until(async () => {
-    log = await exported();
-    return log.log.proofs.length === 3 && log.log.pending.length === 0;
-  }, 'the three records in a checkpoint');
+  await until(
+    async () => {
+      log = await exported();
+      return log.log.proofs.length === 3 && log.log.pending.length === 0;
+    },
+    'the three records in a checkpoint',
+    60_000, // a limit for a loaded machine, not a wait: the loop ends when the checkpoint is there
+  );
 
   await page.goto(`${base}/admin`);
   await signIn(TOKEN);
