@@ -77,6 +77,33 @@ export interface VisitorHistory {
   records: ConsentRecord[];
 }
 
+/**
+ * The log part of an export: the latest signed checkpoint and each record's inclusion proof against it.
+ * The server's ExportedLog (collector/src/log/proofs.ts, which the page cannot import: it hashes with
+ * node:crypto); the admin tests read both sides through the same collector.
+ */
+export interface ExportedLog {
+  /** The signed checkpoint text, or null before the first one. */
+  checkpoint: string | null;
+  treeSize: number;
+  root: string | null;
+  /** The audit path of each record in the checkpoint's tree, hex hashes from the leaf up. */
+  proofs: Array<{ receiptId: string; leafIndex: number; salt: string; path: string[] }>;
+  /** Receipts not yet in a checkpoint. */
+  pending: string[];
+}
+
+/**
+ * The export of an access request (`GET /api/records/:id/export`): the visitor's records and, for each,
+ * its inclusion proof against the latest signed checkpoint.
+ */
+export interface VisitorExport {
+  id: string;
+  exportedAt: string;
+  records: ConsentRecord[];
+  log: ExportedLog;
+}
+
 /** What `GET /api/stats` returns for a period: the server's own type, so that the two cannot drift. */
 export type { Stats };
 
@@ -135,6 +162,8 @@ export interface Api {
   visitor(id: string): Promise<VisitorHistory>;
   /** Every record of one visitor as the JSON file of an access request. */
   exportVisitor(id: string): Promise<Blob>;
+  /** The same export, read: the records with their inclusion proofs. */
+  visitorProofs(id: string): Promise<VisitorExport>;
   /** Erases every record of one visitor (tombstones); resolves with how many. */
   eraseVisitor(id: string): Promise<number>;
   /** The statistics of one site (its origin), or of every site when `site` is ''. */
@@ -156,6 +185,7 @@ export function createApi(token: string): Api {
     visitor: (id) => json<VisitorHistory>(`records/${encodeURIComponent(id)}`),
     exportVisitor: async (id) =>
       (await request(token, `records/${encodeURIComponent(id)}/export`)).blob(),
+    visitorProofs: (id) => json<VisitorExport>(`records/${encodeURIComponent(id)}/export`),
     eraseVisitor: async (id) => {
       const res = await request(token, `records/${encodeURIComponent(id)}`, 'DELETE');
       return ((await res.json()) as { erased: number }).erased;

@@ -4,6 +4,7 @@ import { AcceptanceChart } from './acceptance-chart.js';
 import { AdminApp } from './admin-app.js';
 import { AnalyticsSummary } from './analytics-summary.js';
 import { DecisionsChart } from './decisions-chart.js';
+import { InclusionProofs } from './inclusion-proofs.js';
 import { RecordsTable } from './records-table.js';
 import { SnapshotVersions } from './snapshot-versions.js';
 import { SnapshotView } from './snapshot-view.js';
@@ -28,6 +29,7 @@ for (const [name, element] of [
   ['records-table', RecordsTable],
   ['visitor-history', VisitorHistory],
   ['snapshot-view', SnapshotView],
+  ['inclusion-proofs', InclusionProofs],
   ['snapshot-versions', SnapshotVersions],
   ['stats-section', StatsSection],
   ['decisions-chart', DecisionsChart],

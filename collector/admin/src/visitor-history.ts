@@ -1,6 +1,7 @@
 // A visitor's full history in a modal dialog: what to show when a visitor asks to consult their
 // data, or when an auditor asks what one consent id agreed to and when. From here the records can be
-// exported (an access request) or erased (an erasure request, after a confirmation).
+// exported with their inclusion proofs (an access request) or erased (an erasure request, after a
+// confirmation); each record's proof in the log is checked in the browser (inclusion-proofs.ts).
 import { LitElement, css, html, nothing } from 'lit';
 import {
   ApiError,
@@ -195,7 +196,7 @@ export class VisitorHistory extends LitElement {
       ${
         h && h.records.length && !this.error
           ? html`<div class="actions">
-              <button type="button" class="secondary" @click=${this.exportRecords}>Export (JSON)</button>
+              <button type="button" class="secondary" @click=${this.exportRecords}>Export with proofs (JSON)</button>
               <button type="button" id="erase-button" class="secondary" aria-expanded=${this.confirming ? 'true' : 'false'}
                 @click=${this.askErase}>Erase…</button>
             </div>`
@@ -222,7 +223,9 @@ export class VisitorHistory extends LitElement {
                 ? html`<h3>What this visitor saw</h3>
                     <p>For each decision, the banner and the dialog as the visitor could read them: the snapshot the
                       receipt names by its hash.</p>
-                    ${h.records.map((r) => this.renderShown(r))}`
+                    ${h.records.map((r) => this.renderShown(r))}
+                    <h3>In the log: inclusion proofs</h3>
+                    <inclusion-proofs .api=${this.api} .consentId=${h.id}></inclusion-proofs>`
                 : nothing
             }`
           : nothing

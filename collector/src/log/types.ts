@@ -54,7 +54,8 @@ export interface LeafRow {
 /** A read-only, consistent view of the log for verify. */
 export interface LogSnapshot {
   head(): Promise<LogHead>;
-  leaves(): AsyncIterable<LeafRow>;
+  /** Every leaf in order, in batches (one await a batch, not a leaf: verify walks millions). */
+  leaves(): AsyncIterable<LeafRow[]>;
   readHashes(indexes: number[]): Promise<string[]>;
   /** Records that claim a leaf index at or past the log's size (none in an intact log). */
   strayRecords(size: number): Promise<number>;

@@ -230,7 +230,7 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
            WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT ${CHUNK * 10}`,
           [from],
         );
-        for (const row of rows) yield leafRow(row);
+        yield rows.map(leafRow);
         if (rows.length < CHUNK * 10) return;
         from = Number(rows[rows.length - 1]!.l_index) + 1;
       }

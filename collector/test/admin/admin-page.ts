@@ -1,0 +1,124 @@
+// The admin page in Chromium for a test file of its own: the page built when its sources are newer,
+// a browser, and the few steps every admin test takes (find into shadow roots, wait for a state, sign
+// in, run axe-core). Waits are for states, polled, never for a time.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
+import { ADMIN_DIST } from '../../src/server.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+// The shared Chromium finder is a plain .mjs module without types: imported by URL.
+const { chromiumPath, CHROMIUM_ARGS } = (await import(
+  new URL('../../../scripts/chromium-path.mjs', import.meta.url).href
+)) as { chromiumPath: () => Promise<string>; CHROMIUM_ARGS: string[] };
+
+/** Builds collector/admin/dist when it is missing or older than a source file. */
+export async function ensureAdminBuild(): Promise<void> {
+  const src = join(ROOT, 'collector/admin/src');
+  const built = join(ADMIN_DIST, 'admin.js');
+  const newest = Math.max(
+    statSync(join(ROOT, 'collector/admin/index.html')).mtimeMs,
+    ...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs),
+  );
+  if (
+    existsSync(built) &&
+    existsSync(join(ADMIN_DIST, 'index.html')) &&
+    statSync(built).mtimeMs >= newest
+  )
+    return;
+  const config = (await import(new URL('../../admin/rollup.config.mjs', import.meta.url).href))
+    .default as RollupOptions;
+  const bundle = await rollup(config);
+  await bundle.write(config.output as OutputOptions);
+  await bundle.close();
+}
+
+/** A page in a fresh Chromium, collecting console errors, page errors and CSP violations. */
+export async function openBrowser(): Promise<{ browser: Browser; page: Page; problems: string[] }> {
+  const browser = await puppeteer.launch({
+    executablePath: await chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${(e as Error).message}`));
+  await page.exposeFunction('reportCspViolation', (v: string) => problems.push(`CSP: ${v}`));
+  await page.evaluateOnNewDocument(() => {
+    const report = (window as unknown as { reportCspViolation: (v: string) => void })
+      .reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      report(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return { browser, page, problems };
+}
+
+/** Steps on one page. */
+export function pageSteps(page: Page) {
+  /** Waits until a selector (with `>>>` into shadow roots) matches. */
+  const find = async (selector: string, timeout = 10_000) => {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const handle = await page.$(selector);
+      if (handle) return handle;
+      if (Date.now() > end) throw new Error(`nothing matches ${selector}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const textOf = async (selector: string) =>
+    (await find(selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const until = async (check: () => Promise<boolean>, what: string, timeout = 10_000) => {
+    const end = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const signIn = async (token: string) => {
+    const input = await find('admin-app >>> admin-sign-in >>> #token');
+    await input.type(token);
+    await page.keyboard.press('Enter');
+  };
+  /** axe-core's WCAG 2.x A/AA and best-practice violations on the page as it is now. */
+  const axe = async (): Promise<string[]> => {
+    // Injected through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(
+      readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
+    );
+    return page.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              o: object,
+            ) => Promise<{
+              passes: unknown[];
+              violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+            }>;
+          };
+        }
+      ).axe.run(document, {
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        },
+      });
+      // An axe that checked nothing would pass too: demand that it saw the page.
+      if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
+      return result.violations.map(
+        (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
+      );
+    });
+  };
+  return { find, textOf, until, signIn, axe };
+}
