@@ -75,12 +75,14 @@ const requireMinifiedTemplates = () => ({
  * is swapped for on-demand.script.ts; the analytics tracker (dist/garde-analytics.js) is loaded at
  * the first hit to send: tracker.ts is swapped for tracker.script.ts; the tag managers'
  * integrations (dist/garde-integrations.js) at start when the config enables one:
- * integrations/index.ts is swapped for integrations/index.script.ts.
+ * integrations/index.ts is swapped for integrations/index.script.ts; the wording of the config's
+ * errors (dist/garde-config.js) for an invalid config only: config-report.ts is swapped for
+ * config-report.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
   async resolveId(source, importer) {
-    if (!/\/(on-demand|tracker|integrations\/index)\.js$/.test(source)) return null;
+    if (!/\/(on-demand|tracker|integrations\/index|config-report)\.js$/.test(source)) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
     return resolved?.id ?? null;
   },
@@ -214,6 +216,13 @@ const integrations = {
   plugins: iifePlugins(),
 };
 
+/** The wording of the config's errors (src/core/config-messages.ts), loaded for an invalid config. */
+const configMessages = {
+  input: 'src/core/config-messages-entry.ts',
+  output: { file: 'dist/garde-config.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
+};
+
 /** `<garde-notice>` and its wording: dist/garde-notice.js, loaded only on a page that holds one. */
 const notice = onDemandFile('src/components/notice/notice-entry.ts', 'dist/garde-notice.js');
 
@@ -242,14 +251,26 @@ const esm = {
 };
 
 // The drop-ins before garde-ui.js, garde-embed.js and garde-notice.js, which take its renamed names from theirs (nameCache).
-export default [
+const all = [
   dropIn,
   ...['fr', 'nl', 'de', 'en'].map(dropInFor),
   onDemand,
   embed,
   analytics,
   integrations,
+  configMessages,
   notice,
   esm,
   admin,
 ];
+
+/**
+ * `npx rollup -c --configOnly dist/garde.js,dist/garde-ui.js` builds only the outputs named (a
+ * file or a folder), in the same order: a size measurement need not wait for the ESM and admin
+ * builds. The on-demand files need the drop-in's names (nameCache): name it before them.
+ */
+export default ({ configOnly }) => {
+  if (!configOnly) return all;
+  const wanted = String(configOnly).split(',');
+  return all.filter((build) => wanted.includes(build.output.file ?? build.output.dir));
+};
