@@ -115,6 +115,54 @@ export const translations = { ${lang} };`);
 });
 
 /**
+ * The built-in strings (src/i18n/fr.ts, nl.ts, de.ts, en.ts), each an object with the same keys:
+ * in the drop-in, each language is its values in the order of the sorted keys, and the keys are
+ * written once (garde.js is ~100 B gzip smaller than with every key written four times). The
+ * objects are the same at run time. Fails the build if a language's keys differ from en.ts's.
+ */
+const TRANSLATION_KEYS = '\0garde-translation-keys';
+const translationKeys = () =>
+  [...readFileSync('src/i18n/en.ts', 'utf8').matchAll(/^ {2}(\w+):/gm)]
+    .map(([, key]) => key)
+    .sort();
+const compactTranslations = () => ({
+  name: 'compact-translations',
+  resolveId: (source) => (source === TRANSLATION_KEYS ? source : null),
+  load(id) {
+    if (id !== TRANSLATION_KEYS) return null;
+    return `const KEYS = ${JSON.stringify(translationKeys().join(' '))}.split(' ');
+export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [key, values[i]]));`;
+  },
+  transform(code, id) {
+    const lang = /[\\/]src[\\/]i18n[\\/](fr|nl|de|en)\.ts$/.exec(id)?.[1];
+    if (!lang) return null;
+    const declaration = this.parse(code).body.find(
+      (node) => node.type === 'ExportNamedDeclaration' && node.declaration,
+    )?.declaration.declarations[0];
+    const properties = declaration?.init?.properties ?? [];
+    const simple = properties.every(
+      (p) =>
+        p.type === 'Property' &&
+        !p.computed &&
+        p.key.type === 'Identifier' &&
+        typeof p.value.value === 'string',
+    );
+    const keys = properties.map((p) => p.key?.name);
+    if (
+      declaration?.id.name !== lang ||
+      !simple ||
+      [...keys].sort().join() !== translationKeys().join()
+    )
+      this.error(`${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys`);
+    const values = [...properties]
+      .sort((a, b) => (a.key.name < b.key.name ? -1 : 1))
+      .map((p) => JSON.stringify(p.value.value));
+    return generated(`import { fromValues } from '${TRANSLATION_KEYS}';
+export const ${lang} = /*#__PURE__*/ fromValues([${values.join(',')}]);`);
+  },
+});
+
+/**
  * What the drop-ins and their on-demand part are built with: one IIFE each, Lit inlined, names
  * mangled; `lang` for a per-language drop-in.
  */
@@ -124,7 +172,8 @@ const iifePlugins = ({ lang } = {}) => [
   minifyTemplates(),
   requireMinifiedTemplates(),
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
-  ...(lang ? [oneLanguage(lang)] : []),
+  // One language's keys written once save nothing: only the four-language build is compacted.
+  ...(lang ? [oneLanguage(lang)] : [compactTranslations()]),
   gardeVersion(),
   terser({
     nameCache,

@@ -15,9 +15,9 @@ import { gzipSync, constants } from 'node:zlib';
 // other file (the banner's own form, the floating button, one decision for every tab, new services
 // asked, setLang) and the path reduction; what was moved out to make room is in
 // docs/architecture.md ("Size discipline"). Lower a cap whenever the file gets smaller.
-const BUDGET = 15_630; // target 15,000; vanilla-cookieconsent is 15,513 with one language.
+const BUDGET = 15_600; // target 15,000; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-const EMBED_PAGE_BUDGET = 16_900; // target 17,000, reached
+const EMBED_PAGE_BUDGET = 16_880; // target 17,000, reached
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
 const PER_LANGUAGE_BUDGET = 14_450; // target 12,000
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
