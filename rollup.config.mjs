@@ -75,12 +75,14 @@ const requireMinifiedTemplates = () => ({
  * is swapped for on-demand.script.ts; the analytics tracker (dist/garde-analytics.js) is loaded at
  * the first hit to send: tracker.ts is swapped for tracker.script.ts; the tag managers'
  * integrations (dist/garde-integrations.js) at start when the config enables one:
- * integrations/index.ts is swapped for integrations/index.script.ts.
+ * integrations/index.ts is swapped for integrations/index.script.ts; the wording of the config's
+ * errors (dist/garde-config.js) for an invalid config only: config-report.ts is swapped for
+ * config-report.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
   async resolveId(source, importer) {
-    if (!/\/(on-demand|tracker|integrations\/index)\.js$/.test(source)) return null;
+    if (!/\/(on-demand|tracker|integrations\/index|config-report)\.js$/.test(source)) return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
     return resolved?.id ?? null;
   },
@@ -113,6 +115,54 @@ export const translations = { ${lang} };`);
 });
 
 /**
+ * The built-in strings (src/i18n/fr.ts, nl.ts, de.ts, en.ts), each an object with the same keys:
+ * in the drop-in, each language is its values in the order of the sorted keys, and the keys are
+ * written once (garde.js is ~100 B gzip smaller than with every key written four times). The
+ * objects are the same at run time. Fails the build if a language's keys differ from en.ts's.
+ */
+const TRANSLATION_KEYS = '\0garde-translation-keys';
+const translationKeys = () =>
+  [...readFileSync('src/i18n/en.ts', 'utf8').matchAll(/^ {2}(\w+):/gm)]
+    .map(([, key]) => key)
+    .sort();
+const compactTranslations = () => ({
+  name: 'compact-translations',
+  resolveId: (source) => (source === TRANSLATION_KEYS ? source : null),
+  load(id) {
+    if (id !== TRANSLATION_KEYS) return null;
+    return `const KEYS = ${JSON.stringify(translationKeys().join(' '))}.split(' ');
+export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [key, values[i]]));`;
+  },
+  transform(code, id) {
+    const lang = /[\\/]src[\\/]i18n[\\/](fr|nl|de|en)\.ts$/.exec(id)?.[1];
+    if (!lang) return null;
+    const declaration = this.parse(code).body.find(
+      (node) => node.type === 'ExportNamedDeclaration' && node.declaration,
+    )?.declaration.declarations[0];
+    const properties = declaration?.init?.properties ?? [];
+    const simple = properties.every(
+      (p) =>
+        p.type === 'Property' &&
+        !p.computed &&
+        p.key.type === 'Identifier' &&
+        typeof p.value.value === 'string',
+    );
+    const keys = properties.map((p) => p.key?.name);
+    if (
+      declaration?.id.name !== lang ||
+      !simple ||
+      [...keys].sort().join() !== translationKeys().join()
+    )
+      this.error(`${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys`);
+    const values = [...properties]
+      .sort((a, b) => (a.key.name < b.key.name ? -1 : 1))
+      .map((p) => JSON.stringify(p.value.value));
+    return generated(`import { fromValues } from '${TRANSLATION_KEYS}';
+export const ${lang} = /*#__PURE__*/ fromValues([${values.join(',')}]);`);
+  },
+});
+
+/**
  * What the drop-ins and their on-demand part are built with: one IIFE each, Lit inlined, names
  * mangled; `lang` for a per-language drop-in.
  */
@@ -122,7 +172,8 @@ const iifePlugins = ({ lang } = {}) => [
   minifyTemplates(),
   requireMinifiedTemplates(),
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
-  ...(lang ? [oneLanguage(lang)] : []),
+  // One language's keys written once save nothing: only the four-language build is compacted.
+  ...(lang ? [oneLanguage(lang)] : [compactTranslations()]),
   gardeVersion(),
   terser({
     nameCache,
@@ -214,6 +265,13 @@ const integrations = {
   plugins: iifePlugins(),
 };
 
+/** The wording of the config's errors (src/core/config-messages.ts), loaded for an invalid config. */
+const configMessages = {
+  input: 'src/core/config-messages-entry.ts',
+  output: { file: 'dist/garde-config.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
+};
+
 /** `<garde-notice>` and its wording: dist/garde-notice.js, loaded only on a page that holds one. */
 const notice = onDemandFile('src/components/notice/notice-entry.ts', 'dist/garde-notice.js');
 
@@ -242,14 +300,26 @@ const esm = {
 };
 
 // The drop-ins before garde-ui.js, garde-embed.js and garde-notice.js, which take its renamed names from theirs (nameCache).
-export default [
+const all = [
   dropIn,
   ...['fr', 'nl', 'de', 'en'].map(dropInFor),
   onDemand,
   embed,
   analytics,
   integrations,
+  configMessages,
   notice,
   esm,
   admin,
 ];
+
+/**
+ * `npx rollup -c --configOnly dist/garde.js,dist/garde-ui.js` builds only the outputs named (a
+ * file or a folder), in the same order: a size measurement need not wait for the ESM and admin
+ * builds. The on-demand files need the drop-in's names (nameCache): name it before them.
+ */
+export default ({ configOnly }) => {
+  if (!configOnly) return all;
+  const wanted = String(configOnly).split(',');
+  return all.filter((build) => wanted.includes(build.output.file ?? build.output.dir));
+};

@@ -2,7 +2,8 @@
 // vanilla-cookieconsent, Orejime, Klaro and tarteaucitron, printed as tables; raw figures in
 // bench/results/latest.json and the Markdown tables in bench/results/latest.md (for
 // docs/benchmarks.md).
-// BENCH_ROUNDS (default 12) and BENCH_GATING_RUNS (default 9) change the number of runs.
+// BENCH_ROUNDS (default 5: median of five) and BENCH_GATING_RUNS (default 9) change the number of
+// runs. The machine's load average at the start and at the end is printed with the figures.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
@@ -15,10 +16,11 @@ import { measureGating } from './gating.mjs';
 import { textTable, markdownTable, fmtBytes, fmtMs, ratio } from './lib/table.mjs';
 import { summary } from './lib/stats.mjs';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 12);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const gatingRuns = Number(process.env.BENCH_GATING_RUNS ?? 9);
 const progress = (line) => process.stderr.write(`  ${line}\n`);
 const started = Date.now();
+const loadAtStart = os.loadavg()[0];
 
 const server = await startServer();
 const browser = await launch();
@@ -69,7 +71,8 @@ const sizeHeader = [
 ];
 const sizeRows = results.sizes.map((s) => [
   s.name,
-  s.files.map((f) => f.path.split('/').pop()).join(' + '),
+  // Each file with its own gzip -9 bytes.
+  s.files.map((f) => `${f.path.split('/').pop()} ${fmtBytes(f.gzip)}`).join(' + '),
   fmtBytes(s.raw),
   fmtBytes(s.gzip),
   fmtBytes(s.brotli),
@@ -169,7 +172,9 @@ results.gatingSummary = {
 };
 
 const m = results.machine;
-const machine = `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, ${m.chromium}, CPU throttled ${m.cpuThrottling}x, ${results.date.slice(0, 10)}`;
+// On shared cores the load changes every timing: it is part of the result.
+const load = `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`;
+const machine = `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, ${m.chromium}, CPU throttled ${m.cpuThrottling}x, ${results.date.slice(0, 10)}, ${load}`;
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
 console.log(`\nSize: library files loaded for a working banner (one language)\n`);

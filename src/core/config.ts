@@ -1,18 +1,23 @@
 // Validates the page's config: one console.error per invalid field, naming it and what was
 // expected, then that field's safest fallback. Never throws, in a browser or in Node (where
 // checkConfig() returns the messages as data, for a site's CI). The fields are described in one
-// nested table (check, expectation, default) walked by one function, to keep the drop-in small.
+// nested table (check, default) walked by one function, to keep the drop-in small; what each
+// expects is worded in config-messages.ts, which the drop-in loads only for an invalid config.
 import { LANGS, resolveLang } from './lang.js';
 import { NAME } from './cookie-format.js';
+import { reportConfig } from './config-report.js';
 import { own } from './state.js';
 import type { GardeConfig, Lang } from './types.js';
 
 type Fields = Record<string, unknown>;
-/** A field: its check, what it expects (for the message), its default ('' marks it required). */
+/**
+ * A field: its check, its default ('' marks it required), and what the message needs beyond the
+ * field's path (config-messages.ts): the choices of a field with a few.
+ */
 type Leaf = [
   isValid: (value: unknown, path: string) => unknown,
-  expected: string,
   fallback?: unknown,
+  detail?: unknown,
 ];
 interface Spec {
   [field: string]: Leaf | Spec;
@@ -24,29 +29,19 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every(isString);
 /** Reports an invalid field; returns undefined, so that a caller can report and drop in one go. */
-const report = (path: string, expected: string): undefined => {
-  console.error(`garde: config${path && '.' + path}: expected ${expected}`);
-  return undefined;
-};
-const boolean = (fallback: boolean): Leaf => [
-  (value) => typeof value === 'boolean',
-  'true or false',
-  fallback,
-];
+const report = (path: string, detail?: unknown): undefined => void reportConfig(path, detail);
+const boolean = (fallback: boolean): Leaf => [(value) => typeof value === 'boolean', fallback];
 /** One of the given texts; the first is the default. */
 const oneOf = (...choices: Array<string | boolean>): Leaf => [
   (value) => choices.includes(value as string),
-  choices.map((choice) => JSON.stringify(choice)).join(' or '),
   choices[0],
+  choices,
 ];
-const url: Leaf = [(value) => value === null || isString(value), 'a URL or null', null];
-const array: Leaf = [Array.isArray, 'an array', []];
+const url: Leaf = [(value) => value === null || isString(value), null];
+const array: Leaf = [Array.isArray, []];
 // Lists of names or path patterns (src/minimise/path.ts; one not starting with `/` never matches).
-const textList: Leaf = [isStrings, 'an array of texts', []];
+const textList: Leaf = [isStrings, []];
 const EXTRAS = ['referrer', 'minor', 'screen', 'session', 'persistentId'];
-const OBJECT = 'an object';
-const NAMED = 'a name of letters, digits, _ and -';
-const DROPPED = ' (entry dropped)';
 /** The page's language, as init() resolves it: a text without it is shown in another one. */
 let pageLang: Lang;
 const TEXT: Leaf = [
@@ -61,7 +56,6 @@ const TEXT: Leaf = [
       console.warn(`garde: config.${path}: no "${pageLang}" text, another language is shown`);
     return valid;
   },
-  'a text, or an object of fr/nl/de/en texts',
 ];
 const TEXTS: Spec = { label: TEXT, description: TEXT, provider: TEXT };
 const COOKIE_TEXTS: Spec = { provider: TEXT, purpose: TEXT, lifetime: TEXT };
@@ -70,20 +64,12 @@ const SPEC: Spec = {
   // Without a valid policy version no stored decision is trusted: the visitor is asked on every
   // page.
   policy: {
-    url: [TEXT[0], TEXT[1], ''],
-    version: [
-      (value) => isString(value) && /^.{1,64}$/.test(value),
-      'a text of 1 to 64 characters',
-      '',
-    ],
+    url: [TEXT[0], ''],
+    version: [(value) => isString(value) && /^.{1,64}$/.test(value), ''],
   },
   cookie: {
-    name: [(value) => isString(value) && NAME.test(value), NAMED, 'garde_consent'],
-    days: [
-      (value) => typeof value === 'number' && value > 0 && value <= 400,
-      'a number of days from 1 to 400',
-      182,
-    ],
+    name: [(value) => isString(value) && NAME.test(value), 'garde_consent'],
+    days: [(value) => typeof value === 'number' && value > 0 && value <= 400, 182],
     // A domain the page is not on would make the browser drop the cookie: the visitor would be
     // asked on every page. Outside a browser there is no page to compare with.
     domain: [
@@ -91,7 +77,6 @@ const SPEC: Spec = {
         isString(value) &&
         (typeof location !== 'object' ||
           ('.' + location.hostname).endsWith('.' + value.replace(/^\./, ''))),
-      'this host or a parent domain',
     ],
   },
   recordEndpoint: url,
@@ -102,22 +87,18 @@ const SPEC: Spec = {
     queryAllowlist: textList,
     afterConsent: [
       (value) => isStrings(value) && value.every((extra) => EXTRAS.includes(extra)),
-      'an array of ' + EXTRAS,
       EXTRAS.slice(0, 4),
+      EXTRAS,
     ],
-    category: [isString, 'a category name', 'analytics'],
+    category: [isString, 'analytics'],
   },
   // The site's own path rules (src/minimise/path.ts): patterns starting with `/`.
   paths: { redact: textList, keep: textList },
   // consentMode's options are not checked one by one (size): a map that is not an object of
   // arrays throws in its update, which is dropped, so Google's types stay denied (the default).
   integrations: {
-    consentMode: [(value) => value === !!value || isObject(value), 'true, false or options', false],
-    matomo: [
-      (value) => value === !!value || value === 'cookies',
-      'true, false or "cookies"',
-      false,
-    ],
+    consentMode: [(value) => value === !!value || isObject(value), false],
+    matomo: [(value) => value === !!value || value === 'cookies', false],
   },
   gpc: oneOf('refuse', 'ignore'),
   lang: oneOf('auto', ...LANGS),
@@ -138,16 +119,14 @@ function fill(source: Fields, spec: Spec, path: string, quiet?: boolean): Fields
     const value = source[field];
     const fieldPath = path + field;
     if (Array.isArray(fieldSpec)) {
-      const [isValid, expected, fallback] = fieldSpec;
+      const [isValid, fallback, detail] = fieldSpec;
       const valid = value !== undefined && isValid(value, fieldPath);
-      if (!valid && !quiet && (value !== undefined || fallback === '')) report(fieldPath, expected);
+      if (!valid && !quiet && (value !== undefined || fallback === '')) report(fieldPath, detail);
       if (valid || fallback !== undefined) filled[field] = valid ? value : fallback;
     } else {
       const present = isObject(value);
-      // The policy is required, and its message lists what it needs.
-      const isPolicy = field === 'policy';
-      if (!present && !quiet && (value !== undefined || isPolicy))
-        report(fieldPath, isPolicy ? `${OBJECT} { ${Object.keys(fieldSpec).join(', ')} }` : OBJECT);
+      // The policy is required.
+      if (!present && !quiet && (value !== undefined || field === 'policy')) report(fieldPath);
       filled[field] = fill(present ? value : {}, fieldSpec, fieldPath + '.', quiet || !present);
     }
   }
@@ -162,13 +141,13 @@ function entries(
 ): Fields {
   const kept: Fields = {};
   const all = input[key];
-  if (all !== undefined && !isObject(all)) report(key, OBJECT);
+  if (all !== undefined && !isObject(all)) report(key);
   for (const [name, entry] of Object.entries(isObject(all) ? all : {})) {
     const path = `${key}.${name}`;
     const more =
       NAME.test(name) && !(name in {}) && isObject(entry)
         ? extra(entry, path + '.', name)
-        : report(path, `${OBJECT} with ${NAMED}${DROPPED}`);
+        : report(path);
     if (more) kept[name] = { ...fill(entry as Fields, TEXTS, path + '.'), ...more };
   }
   return kept;
@@ -182,14 +161,13 @@ function entries(
  */
 function texts(input: unknown): Record<Lang, Fields> {
   const kept = { fr: {}, nl: {}, de: {}, en: {} } as Record<Lang, Fields>;
-  if (input !== undefined && !isObject(input)) report('texts', OBJECT);
+  if (input !== undefined && !isObject(input)) report('texts');
   const byLang = (isObject(input) ? input : {}) as Record<string, Fields>;
   const keys = new Set(Object.values(byLang).flatMap((strings) => Object.keys(Object(strings))));
   for (const key of keys) {
     const missing = LANGS.filter((lang) => !isString(byLang[lang]?.[key]));
-    if (/^(accept|reject|customise)$/.test(key)) report('texts.' + key, "garde's own label");
-    else if (missing.length)
-      report('texts.' + key, 'a text in each of ' + LANGS + ', not ' + missing);
+    if (/^(accept|reject|customise)$/.test(key)) report('texts.' + key);
+    else if (missing.length) report('texts.' + key, missing);
     else for (const lang of LANGS) kept[lang][key] = byLang[lang]![key];
   }
   return kept;
@@ -198,7 +176,7 @@ function texts(input: unknown): Record<Lang, Fields> {
 /** The validated config with every default filled in; `necessary` is always the first category. */
 export function validateConfig(input: unknown): GardeConfig {
   const isValid = isObject(input);
-  if (!isValid) report('', OBJECT);
+  if (!isValid) report('');
   const fields = isValid ? input : {};
   pageLang = resolveLang(fields.lang as string, globalThis.document?.documentElement.lang);
   for (const field in fields)
@@ -212,16 +190,14 @@ export function validateConfig(input: unknown): GardeConfig {
   const categories = { necessary: {}, ...entries(fields, 'categories', () => ({})) };
   config.categories = categories;
   config.services = entries(fields, 'services', (service, path, name) => {
-    if (own(categories, name))
-      return report(path.slice(0, -1), 'a name unlike any category' + DROPPED);
+    if (own(categories, name)) return report(path.slice(0, -1), 1);
     if (!isString(service.category) || !own(categories, service.category))
-      return report(path + 'category', 'a configured category' + DROPPED);
+      return report(path + 'category');
     const lists = fill(service, { cookies: array, storage: array }, path);
     // The patterns that pass `isPattern`; each other one is reported and dropped.
     const patterns = (list: string, isPattern: (value: unknown) => unknown) =>
       (lists[list] as unknown[]).filter(
-        (value, index) =>
-          isPattern(value) || report(`${path}${list}[${index}]`, 'a name pattern' + DROPPED),
+        (value, index) => isPattern(value) || report(`${path}${list}[${index}]`),
       );
     // A cookie or storage key: a name pattern, or an object that also describes it (its texts
     // checked as the service's are).

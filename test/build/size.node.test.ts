@@ -15,11 +15,11 @@ import { gzipSync, constants } from 'node:zlib';
 // other file (the banner's own form, the floating button, one decision for every tab, new services
 // asked, setLang) and the path reduction; what was moved out to make room is in
 // docs/architecture.md ("Size discipline"). Lower a cap whenever the file gets smaller.
-const BUDGET = 15_900; // target 15,000; vanilla-cookieconsent is 15,513 with one language.
+const BUDGET = 15_600; // target 15,000; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-const EMBED_PAGE_BUDGET = 17_200; // target 17,000
+const EMBED_PAGE_BUDGET = 16_880; // target 17,000, reached
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
-const PER_LANGUAGE_BUDGET = 14_750; // target 12,000
+const PER_LANGUAGE_BUDGET = 14_450; // target 12,000
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
 
 function gzip9(path: string): { bytes: number; tool: string } {
@@ -84,4 +84,15 @@ test('dist/garde.js is self-contained: no import, require or eval', () => {
     'the drop-in must not load modules at run time',
   );
   assert.doesNotMatch(code, /\beval\(|new Function\(/, 'no eval in the drop-in (strict CSP)');
+});
+
+test("dist/garde.js leaves the config errors' wording to dist/garde-config.js", () => {
+  // A valid config never pays for it (src/core/config-report.script.ts); the ESM build keeps it.
+  const code = readFileSync(file, 'utf8');
+  assert.doesNotMatch(code, /a number of days from 1 to 400/);
+  const wording = readFileSync(
+    fileURLToPath(new URL('../../dist/garde-config.js', import.meta.url)),
+    'utf8',
+  );
+  assert.match(wording, /a number of days from 1 to 400/);
 });

@@ -1,0 +1,125 @@
+// `node bench/profile.mjs`: where the time to garde's reject button goes in a cold load of the
+// bench page (bench/fixtures/garde/), as a Chromium CPU profile at 1x and at 4x CPU throttling:
+// navigation -> reject visible, DOMContentLoaded, and the main thread's self time until the button
+// is visible, by script file and by function (the twelve largest). One profiled load after one
+// warm-up per rate: a profile shows where the time goes, not how long it takes (that is run.mjs).
+// PROFILE_PAGE=/fixtures/garde/ names another bench page.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SourceMapConsumer } from 'source-map-js';
+import { startServer, REPO } from './lib/server.mjs';
+import { launch } from './lib/browser.mjs';
+import { SYSTEMS } from './lib/systems.mjs';
+
+const pagePath = process.env.PROFILE_PAGE ?? '/fixtures/garde/';
+const garde = SYSTEMS.find((system) => system.name === 'garde');
+
+/** Notes when the reject button first has a box (ms since navigation start). */
+const probe = `(() => {
+  const find = ${garde.reject.toString()};
+  const check = () => {
+    const b = find();
+    if (b && b.getBoundingClientRect().height > 0) { window.__rejectAt = performance.now(); return; }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+async function profileOnce(browser, origin, rate) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.evaluateOnNewDocument(probe);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(origin + pagePath, { waitUntil: 'load' });
+  await page.waitForFunction('window.__rejectAt > 0', { polling: 20 });
+  const { profile } = await cdp.send('Profiler.stop');
+  // NavigationStart in the profile's clock (monotonic seconds; the profile's is in µs).
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const navigationStart = metrics.find((metric) => metric.name === 'NavigationStart').value * 1e6;
+  const timing = await page.evaluate(() => ({
+    rejectAt: window.__rejectAt,
+    domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+  }));
+  await context.close();
+  return { profile, timing, navigationStart };
+}
+
+/** A minified position in one of garde's files, as its source names it (from the source map). */
+const maps = new Map();
+function original(file, line, column) {
+  if (!maps.has(file)) {
+    const mapFile = join(REPO, `${file.slice(1)}.map`);
+    maps.set(
+      file,
+      file.startsWith('/dist/') && existsSync(mapFile)
+        ? new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8')))
+        : null,
+    );
+  }
+  const position = maps.get(file)?.originalPositionFor({ line: line + 1, column });
+  return position?.source
+    ? `${position.name ?? ''} ${position.source.replace(/^.*?(node_modules|src)\//, '$1/')}:${position.line}`
+    : null;
+}
+
+/**
+ * Self time (ms) per function and per file, of the samples taken between navigation start and
+ * the moment the reject button was visible (`untilMs` after it).
+ */
+function selfTimes(profile, navigationStart, untilMs) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byFunction = new Map();
+  const byFile = new Map();
+  let t = profile.startTime;
+  const cut = navigationStart + untilMs * 1000;
+  profile.samples.forEach((id, index) => {
+    t += profile.timeDeltas[index];
+    if (t < navigationStart || t > cut) return;
+    const next = profile.timeDeltas[index + 1] ?? 0;
+    const { callFrame } = nodes.get(id);
+    const file = callFrame.url
+      ? new URL(callFrame.url).pathname
+      : `(${callFrame.functionName || 'native'})`;
+    const fn =
+      original(file, callFrame.lineNumber, callFrame.columnNumber) ??
+      `${callFrame.functionName || '(anonymous)'} ${file}:${callFrame.lineNumber + 1}`;
+    // A file of garde's by its source module.
+    const module = original(file, callFrame.lineNumber, callFrame.columnNumber)?.split(' ')[1];
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + next / 1000);
+    const where = module ? `${file} ${module.replace(/:\d+$/, '')}` : file;
+    byFile.set(where, (byFile.get(where) ?? 0) + next / 1000);
+  });
+  const top = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  return { files: top(byFile, 14), functions: top(byFunction, 12) };
+}
+
+const server = await startServer();
+const browser = await launch();
+try {
+  for (const rate of [1, 4]) {
+    await profileOnce(browser, server.origin, rate);
+    const { profile, timing, navigationStart } = await profileOnce(browser, server.origin, rate);
+    const { files, functions } = selfTimes(profile, navigationStart, timing.rejectAt);
+    console.log(
+      `\n${pagePath} at ${rate}x: reject visible at ${timing.rejectAt.toFixed(0)} ms, ` +
+        `DOMContentLoaded end at ${timing.domContentLoaded.toFixed(0)} ms (from navigation start)`,
+    );
+    console.log(
+      `main-thread self time until the reject button, by file (garde's by module):\n${files.join('\n')}`,
+    );
+    console.log(`by function:\n${functions.join('\n')}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

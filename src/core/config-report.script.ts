@@ -1,0 +1,22 @@
+// The drop-in's report of an invalid config field (in place of config-report.ts,
+// rollup.config.mjs): the wording of every message is dist/garde-config.js, loaded with the first
+// invalid field, so that a valid config (every visitor of a site that works) never pays for it.
+// The fallback of each field is applied at once by config.ts; only the console lines wait. If
+// the file cannot load, each field is still named.
+import { loadScript } from './load-script.js';
+import type { configMessage } from './config-messages.js';
+
+declare global {
+  interface Window {
+    /** Set by dist/garde-config.js: config-messages.ts's configMessage. */
+    gardeConfigMessage?: typeof configMessage;
+  }
+}
+
+/** config-report.ts's reportConfig, printed once garde-config.js has run. */
+export function reportConfig(path: string, detail?: unknown): void {
+  loadScript('garde-config.js').then(
+    () => console.error(window.gardeConfigMessage!(path, detail)),
+    () => console.error(`garde: config${path && '.' + path} is invalid`),
+  );
+}
