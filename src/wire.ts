@@ -30,8 +30,9 @@ export {
   verifyInclusion,
   verifyConsistency,
   verifyRecordProof,
+  verifyExportProofs,
 } from './wire/log-proof.js';
-export type { LoggedRecord, InclusionProof, RecordProof } from './wire/log-proof.js';
+export type { LoggedRecord, InclusionProof, RecordProof, ExportedProof } from './wire/log-proof.js';
 
 /** One of the four languages of the institute's sites. */
 export type Lang = (typeof LANGS)[number];

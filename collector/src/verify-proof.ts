@@ -2,7 +2,7 @@
 // /api/records/:consentId/export) without the database: each record, exactly as exported, must be the leaf
 // its proof names in the tree of the export's checkpoint, whose signature is checked with the log's key.
 import { existsSync, readFileSync } from 'node:fs';
-import { verifyRecordProof, type LoggedRecord } from 'garde/wire';
+import { verifyExportProofs, type LoggedRecord } from 'garde/wire';
 import { loadLogKey, openCheckpoint, readCheckpointText, type TreeHead } from './log/checkpoint.js';
 import type { ExportedLog } from './log/proofs.js';
 import type { Options } from './options.js';
@@ -28,18 +28,12 @@ export async function runVerifyProof(
     head = readCheckpointText(exported.log.checkpoint);
     write(`checkpoint signature NOT checked (give --log-key with the log's public key)\n`);
   }
-  const byId = new Map(exported.records.map((record) => [record.receiptId, record]));
   let failed = 0;
-  for (const proof of exported.log.proofs) {
-    const record = byId.get(proof.receiptId);
-    const ok =
-      record !== undefined &&
-      (await verifyRecordProof({
-        record,
-        salt: proof.salt,
-        proof: { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },
-        root: head.root,
-      }));
+  for await (const { proof, ok } of verifyExportProofs(
+    exported.records,
+    exported.log.proofs,
+    head,
+  )) {
     if (!ok) failed++;
     write(
       `${ok ? 'included' : 'NOT PROVEN'}: receipt ${proof.receiptId} (leaf ${proof.leafIndex})\n`,

@@ -138,6 +138,26 @@ export function storedHit(day: string, overrides: Partial<StoredHit> = {}): Stor
   };
 }
 
+/** A pre-consent counter of `day` (what countHits takes), from a Firefox on Linux, no referrer. */
+export function countedHit(
+  day: string,
+  overrides: Partial<Parameters<Storage['countHits']>[0][number]> = {},
+): Parameters<Storage['countHits']>[0][number] {
+  return {
+    day,
+    site: '',
+    name: 'pageview',
+    path: '/fr/',
+    referrer: '',
+    browser: 'Firefox',
+    os: 'Linux',
+    mobile: false,
+    lang: 'fr',
+    vw: 1200,
+    ...overrides,
+  };
+}
+
 /** A temporary folder, removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'garde-collector-'));

@@ -15,6 +15,7 @@ import {
   PG_URL,
   auth,
   stored,
+  countedHit,
   storedHit,
   tempDir,
   testServer,
@@ -85,18 +86,8 @@ for (const backend of BACKENDS) {
   describe(`retention of the analytics totals: ${backend.name}`, { skip: backend.skip }, () => {
     it('day counters and daily totals older than 25 months go at start, and the log says how many', async () => {
       const { storage, cleanup } = await backend.open();
-      const counted = (day: string, path: string) => ({
-        day,
-        site: 'https://www.inami.fgov.be',
-        name: 'pageview',
-        path,
-        referrer: '',
-        browser: 'Firefox',
-        os: 'Linux',
-        mobile: false,
-        lang: 'fr',
-        vw: 1200,
-      });
+      const counted = (day: string, path: string) =>
+        countedHit(day, { site: 'https://www.inami.fgov.be', path });
       // 762 days before NOW is 2029-05-14: three counters of older days, two of later ones.
       await storage.countHits([
         counted('2027-01-01', '/fr/'),

@@ -203,3 +203,38 @@ export async function verifyRecordProof(entry: RecordProof): Promise<boolean> {
     entry.root,
   );
 }
+
+/** One proof of an export (GET /api/records/:consentId/export): the receipt it is for, its leaf. */
+export interface ExportedProof {
+  receiptId: string;
+  leafIndex: number;
+  /** Part of the record's leaf. */
+  salt: string;
+  /** The audit path, hex, from the leaf up. */
+  path: string[];
+}
+
+/**
+ * Checks each proof of an export against the tree head of its checkpoint: the record the proof names,
+ * exactly as exported, must be that leaf (a proof whose record is missing fails). Yields each proof
+ * with its result as it is checked, in order, so that a page can show them one by one.
+ */
+export async function* verifyExportProofs(
+  records: readonly LoggedRecord[],
+  proofs: readonly ExportedProof[],
+  head: { size: number; root: string },
+): AsyncGenerator<{ proof: ExportedProof; ok: boolean }> {
+  const byId = new Map(records.map((record) => [record.receiptId, record]));
+  for (const proof of proofs) {
+    const record = byId.get(proof.receiptId);
+    const ok =
+      record !== undefined &&
+      (await verifyRecordProof({
+        record,
+        salt: proof.salt,
+        proof: { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },
+        root: head.root,
+      }));
+    yield { proof, ok };
+  }
+}

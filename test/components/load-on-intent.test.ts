@@ -3,26 +3,16 @@
 // the click on a slow network; a visitor who only accepts or refuses never downloads it.
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { clearCookies, until } from '../core/helpers.js';
+import { clearCookies, closeFixtures, openFixture, until } from '../core/helpers.js';
 import type { Garde } from '../../src/core/types.js';
 
 type Page = Window & { garde: Garde };
 
-let frame: HTMLIFrameElement | undefined;
-
 /** Loads a fixture page in a frame and waits for its banner's buttons. */
-async function open(fixture: string): Promise<Page> {
-  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
-  frame.title = 'fixture';
-  frame.width = '800';
-  frame.height = '600';
-  document.body.append(frame);
-  const page = frame.contentWindow as Page;
-  await until(() =>
+const open = (fixture: string) =>
+  openFixture<Page>(fixture, (page) =>
     page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('button'),
   );
-  return page;
-}
 
 /** A button of the banner's, by part. */
 const bannerButton = (page: Page, part: string) =>
@@ -32,11 +22,12 @@ const bannerButton = (page: Page, part: string) =>
 
 /** Moves the real pointer to the middle of `element` (in the frame), or clicks there. */
 async function pointAt(element: Element, type: 'move' | 'click' = 'move') {
+  const frame = element.ownerDocument.defaultView!.frameElement!;
   const inner = element.getBoundingClientRect();
-  const outer = frame!.getBoundingClientRect();
+  const outer = frame.getBoundingClientRect();
   const position: [number, number] = [
-    Math.round(outer.left + frame!.clientLeft + inner.left + inner.width / 2),
-    Math.round(outer.top + frame!.clientTop + inner.top + inner.height / 2),
+    Math.round(outer.left + frame.clientLeft + inner.left + inner.width / 2),
+    Math.round(outer.top + frame.clientTop + inner.top + inner.height / 2),
   ];
   await sendMouse({ type, position });
 }
@@ -57,7 +48,7 @@ describe('dist/garde.js: the dialog asked for on intent', () => {
   beforeEach(clearCookies);
   afterEach(async () => {
     await resetMouse();
-    frame?.remove();
+    closeFixtures();
     clearCookies();
   });
 
@@ -70,10 +61,10 @@ describe('dist/garde.js: the dialog asked for on intent', () => {
     expect(page.garde.consent!.categories.marketing).to.be.false;
     expect(uiLoads(page)).to.deep.equal({ scripts: 0, requests: 0 });
 
-    frame!.remove();
+    closeFixtures();
     clearCookies();
     page = await open('on-demand.html');
-    frame!.focus();
+    (page.frameElement as HTMLIFrameElement).focus();
     bannerButton(page, 'reject').focus();
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
@@ -112,7 +103,7 @@ describe('dist/garde.js: the dialog asked for on intent', () => {
       page.document.querySelector('garde-policy-link')!.shadowRoot!.querySelector('button')!,
     );
     expect(uiLoads(page).scripts).to.equal(0);
-    frame!.focus();
+    (page.frameElement as HTMLIFrameElement).focus();
     settings.focus();
     await until(() => uiLoads(page).scripts === 1);
     await until(() => page.customElements.get('garde-preferences'));

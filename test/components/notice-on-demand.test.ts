@@ -2,22 +2,14 @@
 // under a strict Content-Security-Policy (its nonce passed on, no Referer), and the notice's
 // button opens the dialog (dist/garde-ui.js) as the footer's does.
 import { expect } from '@open-wc/testing';
-import { clearCookies, until } from '../core/helpers.js';
+import { clearCookies, closeFixtures, openFixture, until } from '../core/helpers.js';
 import type { Garde } from '../../src/core/types.js';
 
 type Page = Window & { garde: Garde; violations: string[] };
 
-let frame: HTMLIFrameElement | undefined;
-
 /** Loads a fixture page in a frame and waits for its garde. */
-async function open(fixture: string): Promise<Page> {
-  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
-  frame.title = 'fixture';
-  document.body.append(frame);
-  const page = frame.contentWindow as Page;
-  await until(() => page.document?.querySelector('garde-banner')?.shadowRoot);
-  return page;
-}
+const open = (fixture: string) =>
+  openFixture<Page>(fixture, (page) => page.document?.querySelector('garde-banner')?.shadowRoot);
 
 const noticeScripts = (page: Page) =>
   [...page.document.scripts].filter((script) => script.src.endsWith('/dist/garde-notice.js'));
@@ -25,7 +17,7 @@ const noticeScripts = (page: Page) =>
 describe('dist/garde.js: <garde-notice> on demand (dist/garde-notice.js)', () => {
   beforeEach(clearCookies);
   afterEach(() => {
-    frame?.remove();
+    closeFixtures();
     clearCookies();
   });
 

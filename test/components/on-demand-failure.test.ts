@@ -3,24 +3,14 @@
 // Content-Security-Policy, the visitor can still customise, withdraw and refuse, each with a
 // receipt the server gets, and a dialog that arrives late never opens on its own.
 import { expect } from '@open-wc/testing';
-import { reset, until } from '../core/helpers.js';
+import { closeFixtures, openFixture, reset, until } from '../core/helpers.js';
 import type { Garde } from '../../src/core/types.js';
 
 type Page = Window & { garde: Garde; violations: string[] };
 
-let frame: HTMLIFrameElement | undefined;
-
 /** Loads a fixture page in a frame and waits for its banner. */
-async function open(fixture: string): Promise<Page> {
-  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
-  frame.title = 'fixture';
-  frame.width = '800';
-  frame.height = '600';
-  document.body.append(frame);
-  const page = frame.contentWindow as Page;
-  await until(() => part(page, 'customise'), 10000);
-  return page;
-}
+const open = (fixture: string) =>
+  openFixture<Page>(fixture, (page) => part(page, 'customise'), 10000);
 
 /** A part of the page's banner, if it is there. */
 const part = (page: Page, name: string) =>
@@ -113,7 +103,7 @@ async function everyRightFromTheBanner(fixture: string, key: string): Promise<Pa
 describe('dist/garde.js without its dialog (dist/garde-ui.js missing, slow or blocked)', () => {
   beforeEach(reset);
   afterEach(async () => {
-    frame?.remove();
+    closeFixtures();
     await reset();
   });
 

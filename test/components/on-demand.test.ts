@@ -1,26 +1,16 @@
 // The built drop-in loads its dialog (dist/garde-ui.js) and its embeds' placeholder
 // (dist/garde-embed.js) only when a page needs them, under a strict Content-Security-Policy (its nonce passed on), moving nothing.
 import { expect } from '@open-wc/testing';
-import { clearCookies, until } from '../core/helpers.js';
+import { clearCookies, closeFixtures, openFixture, until } from '../core/helpers.js';
 import type { Garde } from '../../src/core/types.js';
 
 type Page = Window & { garde: Garde; violations: string[] };
 
-let frame: HTMLIFrameElement | undefined;
-
 /** Loads a fixture page in a frame and waits for its garde and banner. */
-async function open(fixture: string): Promise<Page> {
-  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
-  frame.title = 'fixture';
-  frame.width = '800';
-  frame.height = '600';
-  document.body.append(frame);
-  const page = frame.contentWindow as Page;
-  await until(() =>
+const open = (fixture: string) =>
+  openFixture<Page>(fixture, (page) =>
     page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('section'),
   );
-  return page;
-}
 
 /** The page's CSP violations, but for the test server's own injected script. */
 const violations = (page: Page) =>
@@ -33,7 +23,7 @@ const uiScripts = (page: Page, file = 'garde-ui.js') =>
 describe('dist/garde.js: the dialog and the placeholders on demand (garde-ui.js, garde-embed.js)', () => {
   beforeEach(clearCookies);
   afterEach(() => {
-    frame?.remove();
+    closeFixtures();
     clearCookies();
   });
 

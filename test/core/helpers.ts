@@ -59,6 +59,33 @@ export async function until(f: () => unknown, ms = 3000): Promise<void> {
   }
 }
 
+const fixtures: HTMLIFrameElement[] = [];
+
+/**
+ * Loads test/fixtures/<fixture> in an 800 × 600 frame, a visitor's page with the built drop-in, and
+ * waits until `ready(page)` holds (its banner drawn, say); closeFixtures() removes the frames.
+ */
+export async function openFixture<P extends Window>(
+  fixture: string,
+  ready: (page: P) => unknown,
+  ms?: number,
+): Promise<P> {
+  const frame = Object.assign(document.createElement('iframe'), {
+    src: `/test/fixtures/${fixture}`,
+    title: 'fixture',
+    width: '800',
+    height: '600',
+  });
+  fixtures.push(frame);
+  document.body.append(frame);
+  const page = frame.contentWindow as P;
+  await until(() => ready(page), ms);
+  return page;
+}
+
+/** Removes the frames openFixture() made. */
+export const closeFixtures = () => fixtures.splice(0).forEach((frame) => frame.remove());
+
 /** The scripts and embeds run so far, in order (fixtures push to window.ran). */
 export const ran = () => (window as unknown as { ran: string[] }).ran;
 

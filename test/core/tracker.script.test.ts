@@ -2,19 +2,13 @@
 // at the first hit to send, with garde.js's nonce; never after a refusal, never without an endpoint.
 import { expect } from '@open-wc/testing';
 import type { Garde } from '../../src/core/types.js';
-import { clearCookies, until } from './helpers.js';
+import { clearCookies, closeFixtures, openFixture, until } from './helpers.js';
 
 type Page = Window & { garde: Garde };
-let frame: HTMLIFrameElement | undefined;
-
-async function open(fixture: string): Promise<Page> {
-  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
-  frame.title = 'fixture';
-  document.body.append(frame);
-  const page = frame.contentWindow as Page;
-  await until(() => page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('p'));
-  return page;
-}
+const open = (fixture: string) =>
+  openFixture<Page>(fixture, (page) =>
+    page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('p'),
+  );
 
 const analyticsScripts = (page: Page) =>
   [...page.document.scripts].filter((script) => script.src.endsWith('/dist/garde-analytics.js'));
@@ -27,7 +21,7 @@ const hits = async (): Promise<Array<{ name: string; consent: boolean }>> =>
 describe('dist/garde.js: analytics from dist/garde-analytics.js', () => {
   beforeEach(clearCookies);
   afterEach(() => {
-    frame?.remove();
+    closeFixtures();
     clearCookies();
   });
 

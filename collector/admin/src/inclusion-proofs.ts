@@ -3,7 +3,7 @@
 // garde/wire's verifier, so that the site owner or the DPO sees that each record, exactly as stored now, is
 // the leaf the log signed; a record changed since it was logged fails in plain words.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { verifyRecordProof } from 'garde/wire';
+import { verifyExportProofs } from 'garde/wire';
 import { ApiError, Unauthorized, type Api, type VisitorExport } from './api.js';
 import { readCheckpointHead, type CheckpointHead } from './checkpoint-text.js';
 import { UnauthorizedEvent } from './events.js';
@@ -83,18 +83,8 @@ export class InclusionProofs extends LitElement {
       return;
     }
     this.head = head;
-    const records = new Map(exported.records.map((record) => [record.receiptId, record]));
     this.checks = new Map(log.proofs.map((proof) => [proof.receiptId, 'checking']));
-    for (const proof of log.proofs) {
-      const record = records.get(proof.receiptId);
-      const ok =
-        record !== undefined &&
-        (await verifyRecordProof({
-          record,
-          salt: proof.salt,
-          proof: { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },
-          root: head.root,
-        }));
+    for await (const { proof, ok } of verifyExportProofs(exported.records, log.proofs, head)) {
       if (run !== this.loading) return;
       this.checks = new Map(this.checks).set(proof.receiptId, ok ? 'verified' : 'failed');
     }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ConsoleMessage, type Page } from 'puppeteer-core';
 import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 import { ADMIN_DIST } from '../../src/server.js';
 
@@ -37,8 +37,27 @@ export async function ensureAdminBuild(): Promise<void> {
   await bundle.close();
 }
 
-/** A page in a fresh Chromium, collecting console errors, page errors and CSP violations. */
-export async function openBrowser(): Promise<{ browser: Browser; page: Page; problems: string[] }> {
+/** How a test's page differs: the console errors it causes on purpose, where downloads go. */
+export interface BrowserOptions {
+  /** Console errors the test causes on purpose (a refused token logs a failed load). */
+  expected?: (message: ConsoleMessage) => boolean;
+  /** A directory for the files the page downloads (CSV, exports). */
+  downloads?: string;
+}
+
+/**
+ * A page in a fresh Chromium, collecting console errors, page errors and CSP violations in `problems`
+ * (CSP violations in `cspViolations` too, for a test that provokes one).
+ */
+export async function openBrowser({
+  expected = () => false,
+  downloads,
+}: BrowserOptions = {}): Promise<{
+  browser: Browser;
+  page: Page;
+  problems: string[];
+  cspViolations: string[];
+}> {
   const browser = await puppeteer.launch({
     executablePath: await chromiumPath(),
     args: CHROMIUM_ARGS,
@@ -47,11 +66,16 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page; pro
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   const problems: string[] = [];
+  const cspViolations: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'error' && !expected(m)) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${(e as Error).message}`));
-  await page.exposeFunction('reportCspViolation', (v: string) => problems.push(`CSP: ${v}`));
+  // Every CSP violation of every page load is reported here (the listener runs before any page script).
+  await page.exposeFunction('reportCspViolation', (v: string) => {
+    cspViolations.push(v);
+    problems.push(`CSP: ${v}`);
+  });
   await page.evaluateOnNewDocument(() => {
     const report = (window as unknown as { reportCspViolation: (v: string) => void })
       .reportCspViolation;
@@ -59,12 +83,16 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page; pro
       report(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  return { browser, page, problems };
+  if (downloads) {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  }
+  return { browser, page, problems, cspViolations };
 }
 
 /** Steps on one page. */
 export function pageSteps(page: Page) {
-  /** Waits until a selector (with `>>>` into shadow roots) matches. */
+  /** Waits until a selector (with `>>>` into shadow roots) matches, polling, as waitForSelector cannot always pierce. */
   const find = async (selector: string, timeout = 10_000) => {
     const end = Date.now() + timeout;
     for (;;) {
@@ -76,15 +104,27 @@ export function pageSteps(page: Page) {
   };
   const textOf = async (selector: string) =>
     (await find(selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const count = async (selector: string) => (await page.$$(selector)).length;
+  /** Polls until `check` holds; a check that throws (an element not there yet) counts as not yet. */
   const until = async (check: () => Promise<boolean>, what: string, timeout = 10_000) => {
     const end = Date.now() + timeout;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    let last: unknown;
+    for (;;) {
+      try {
+        if (await check()) return;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${what}${last ? ` (last: ${String(last)})` : ''}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /** Types a token into the sign-in form (emptied first: a refused token stays in it) and sends it. */
   const signIn = async (token: string) => {
     const input = await find('admin-app >>> admin-sign-in >>> #token');
+    await input.click({ count: 3 });
+    await input.evaluate((el) => ((el as HTMLInputElement).value = ''));
     await input.type(token);
     await page.keyboard.press('Enter');
   };
@@ -120,5 +160,5 @@ export function pageSteps(page: Page) {
       );
     });
   };
-  return { find, textOf, until, signIn, axe };
+  return { find, textOf, count, until, signIn, axe };
 }

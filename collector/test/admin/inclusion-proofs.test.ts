@@ -67,10 +67,8 @@ before(async () => {
       assert.equal(res.status, 202);
     }
   }
-  ({ browser, page, problems } = await openBrowser());
+  ({ browser, page, problems } = await openBrowser({ downloads: downloads.dir }));
   steps = pageSteps(page);
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads.dir });
 });
 
 after(async () => {

@@ -12,7 +12,7 @@ import { SQLITE_MIGRATIONS } from '../../src/storage/migrations/sqlite.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
-import { PG_SKIP, PG_URL, storedHit, tempDir } from '../helpers.js';
+import { PG_SKIP, PG_URL, countedHit, storedHit, tempDir } from '../helpers.js';
 
 const INAMI = 'https://www.inami.fgov.be';
 const DAY = '2026-05-01';
@@ -85,20 +85,7 @@ for (const backend of BACKENDS) {
           assert.deepEqual((await storage.stats(DAY, DAY, INAMI)).pageviews.byDay, []);
           assert.deepEqual(await storage.sites(), []);
           await storage.insertHits([storedHit(DAY, { site: INAMI })]);
-          await storage.countHits([
-            {
-              day: DAY,
-              site: INAMI,
-              name: 'pageview',
-              path: '/fr/',
-              referrer: '',
-              browser: 'Firefox',
-              os: 'Linux',
-              mobile: false,
-              lang: 'fr',
-              vw: 1200,
-            },
-          ]);
+          await storage.countHits([countedHit(DAY, { site: INAMI })]);
           assert.deepEqual((await storage.stats(DAY, DAY, INAMI)).pageviews.byDay, [
             { day: DAY, count: 2, consented: 0 },
           ]);

@@ -3,19 +3,13 @@
 // revives nothing before it has run; a page without integrations never requests it.
 import { expect } from '@open-wc/testing';
 import type { Garde } from '../../../src/core/types.js';
-import { clearCookies, until } from '../helpers.js';
+import { clearCookies, closeFixtures, openFixture, until } from '../helpers.js';
 
 type Page = Window & { garde: Garde; seenByTag?: unknown[][] };
-let frame: HTMLIFrameElement | undefined;
-
-async function open(fixture: string): Promise<Page> {
-  frame = Object.assign(document.createElement('iframe'), { src: `/test/fixtures/${fixture}` });
-  frame.title = 'fixture';
-  document.body.append(frame);
-  const page = frame.contentWindow as Page;
-  await until(() => page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('p'));
-  return page;
-}
+const open = (fixture: string) =>
+  openFixture<Page>(fixture, (page) =>
+    page.document?.querySelector('garde-banner')?.shadowRoot?.querySelector('p'),
+  );
 
 const integrationsRequests = (page: Page) =>
   page.performance
@@ -25,7 +19,7 @@ const integrationsRequests = (page: Page) =>
 describe('dist/garde.js: integrations from dist/garde-integrations.js', () => {
   beforeEach(clearCookies);
   afterEach(() => {
-    frame?.remove();
+    closeFixtures();
     clearCookies();
   });
 

@@ -8,16 +8,12 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { buildServer } from '../src/server.js';
-import { axeViolations, ensureAdminBuild } from './admin-browser.js';
-import { TOKEN, hit, logCapture, receipt, tempDir, testOptions } from './helpers.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { buildServer } from '../../src/server.js';
+import { TOKEN, hit, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
 
-const { chromiumPath, CHROMIUM_ARGS } = (await import(
-  new URL('../../scripts/chromium-path.mjs', import.meta.url).href
-)) as { chromiumPath: () => Promise<string>; CHROMIUM_ARGS: string[] };
-
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
 const INAMI = 'https://www.inami.fgov.be';
 const RIZIV = 'https://www.riziv.fgov.be';
 const PICKER = 'admin-app >>> site-picker >>> #site';
@@ -32,7 +28,8 @@ let browser: Browser;
 let page: Page;
 const db = tempDir();
 const downloads = tempDir();
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
+let steps: ReturnType<typeof pageSteps>;
 
 async function send(path: string, body: object, origin: string): Promise<void> {
   const res = await fetch(`${base}${path}`, {
@@ -43,18 +40,9 @@ async function send(path: string, body: object, origin: string): Promise<void> {
   assert.equal(res.status, 202, `${path} answered ${res.status}: ${await res.text()}`);
 }
 
-/** Polls until `check` holds (the page answers at its own pace on loaded cores). */
-async function until(check: () => Promise<boolean>, what: string, timeout = 15_000) {
-  const end = Date.now() + timeout;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const textOf = async (selector: string) =>
-  (await page.$(selector))?.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()) ??
-  '';
+// Polled: the page answers at its own pace on loaded cores.
+const until = (check: () => Promise<boolean>, what: string) => steps.until(check, what, 15_000);
+const textOf = (selector: string) => steps.textOf(selector);
 const rowIds = async () =>
   Promise.all(
     (await page.$$(ROWS)).map((row) =>
@@ -78,19 +66,8 @@ before(async () => {
   for (let i = 0; i < 3; i++) await send('/collect', hit({ path: '/fr/' }), INAMI);
   await send('/collect', hit({ path: '/nl/', lang: 'nl' }), RIZIV);
 
-  browser = await puppeteer.launch({
-    executablePath: await chromiumPath(),
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${(e as Error).message}`));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads.dir });
+  ({ browser, page, problems: consoleErrors } = await openBrowser({ downloads: downloads.dir }));
+  steps = pageSteps(page);
 });
 
 after(async () => {
@@ -102,13 +79,7 @@ after(async () => {
 
 test('the admin page filters records and statistics by the site chosen, and keeps it in the address', async () => {
   await page.goto(`${base}/admin/`);
-  await until(
-    async () => (await page.$('admin-app >>> admin-sign-in >>> #token')) !== null,
-    'sign-in',
-  );
-  const input = (await page.$('admin-app >>> admin-sign-in >>> #token'))!;
-  await input.type(TOKEN);
-  await page.keyboard.press('Enter');
+  await steps.signIn(TOKEN);
 
   // Every site at first: the selector lists both, the list holds the three records.
   await until(async () => (await page.$$(`${PICKER} > option`)).length === 3, 'the sites');
@@ -138,7 +109,7 @@ test('the admin page filters records and statistics by the site chosen, and keep
   assert.match(await textOf(STATUS), /of 1 records/);
   await until(async () => /^1 pageviews/.test(await textOf(PAGEVIEWS)), "RIZIV's pageview");
   assert.equal(new URL(page.url()).searchParams.get('site'), RIZIV);
-  assert.deepEqual(await axeViolations(page), [], 'axe with a site chosen');
+  assert.deepEqual(await steps.axe(), [], 'axe with a site chosen');
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'admin-site-chosen.png') });
 

@@ -4,14 +4,11 @@
 // CSP with Trusted Types, no console error, and axe-core finds no WCAG 2.x A/AA violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
-import { ADMIN_DIST, buildServer } from '../src/server.js';
+import { buildServer } from '../../src/server.js';
 import { canonicalJson, snapshotHash } from 'garde/wire';
 import {
   TOKEN,
@@ -21,50 +18,17 @@ import {
   receipt,
   tempDir,
   testOptions,
-} from './helpers.js';
+} from '../helpers.js';
+import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARTIFACTS = join(ROOT, 'test-artifacts');
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts', import.meta.url));
 const DAY = 86_400_000;
-
-// The shared Chromium finder is a plain .mjs module without types: imported by URL.
-const { chromiumPath, CHROMIUM_ARGS } = (await import(
-  new URL('../../scripts/chromium-path.mjs', import.meta.url).href
-)) as {
-  chromiumPath: () => Promise<string>;
-  CHROMIUM_ARGS: string[];
-};
-
-/** Builds collector/admin/dist when it is missing or older than a source file (npm test builds it first anyway). */
-async function ensureAdminBuild(): Promise<void> {
-  const src = join(ROOT, 'collector/admin/src');
-  const built = join(ADMIN_DIST, 'admin.js');
-  const newest = Math.max(
-    statSync(join(ROOT, 'collector/admin/index.html')).mtimeMs,
-    ...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs),
-  );
-  if (
-    existsSync(built) &&
-    existsSync(join(ADMIN_DIST, 'index.html')) &&
-    statSync(built).mtimeMs >= newest
-  )
-    return;
-  const config = (await import(new URL('../admin/rollup.config.mjs', import.meta.url).href))
-    .default as RollupOptions;
-  const bundle = await rollup(config);
-  await bundle.write(config.output as OutputOptions);
-  await bundle.close();
-}
 
 let app: FastifyInstance;
 let base: string;
-let browser: Browser;
-let page: Page;
 let clock = Date.now();
 const downloads = tempDir();
 const db = tempDir();
-const consoleErrors: string[] = [];
-const cspViolations: string[] = [];
 
 // Seeded decisions: receivedAt spread over the last days through the server's clock.
 const VISITOR = 'visitor-with-history';
@@ -113,75 +77,24 @@ async function post(
   assert.equal(res.status, 202, `${path} answered ${res.status}: ${await res.text()}`);
 }
 
-/** Waits until a selector (with `>>>` into shadow roots) matches, polling, as waitForSelector cannot always pierce. */
-async function find(selector: string, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const handle = await page.$(selector);
-    if (handle) return handle;
-    if (Date.now() > end) throw new Error(`nothing matches ${selector}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const textOf = async (selector: string) =>
-  (await find(selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-const count = async (selector: string) => (await page.$$(selector)).length;
-const until = async (check: () => Promise<boolean>, what: string, timeout = 10_000) => {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
 const RECORDS = 'admin-app >>> records-table';
 const ROWS = `${RECORDS} >>> tbody > tr`;
 const STATUS = `${RECORDS} >>> p[role=status]`;
 
-async function signIn(token: string): Promise<void> {
-  const input = await find('admin-app >>> admin-sign-in >>> #token');
-  await input.click({ count: 3 });
-  await input.evaluate((el) => ((el as HTMLInputElement).value = ''));
-  await input.type(token);
-  await page.keyboard.press('Enter');
-}
-
-/** Runs axe-core on the page as it is now; returns the violations in a readable form. */
-async function axe(): Promise<string[]> {
-  // Injected through the DevTools protocol, which the page's CSP does not govern.
-  const source = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{
-            passes: unknown[];
-            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    // An axe that checked nothing would pass too: demand that it saw the page.
-    if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`,
-    );
-  });
-  return violations;
-}
+// Refused tokens and a closed collector are part of the test: Chromium logs each 401 or 503 as a failed load.
+// So is a snapshot the collector does not have (404), which the history says in words.
+const {
+  browser,
+  page,
+  problems: consoleErrors,
+  cspViolations,
+} = await openBrowser({
+  expected: (m) =>
+    /status of (401|503)/.test(m.text()) ||
+    (/status of 404/.test(m.text()) && /\/api\/snapshots\//.test(m.location().url ?? '')),
+  downloads: downloads.dir,
+});
+const { find, textOf, count, until, signIn, axe } = pageSteps(page);
 
 before(async () => {
   await ensureAdminBuild();
@@ -295,38 +208,11 @@ before(async () => {
   }
   clock = Date.now();
 
-  browser = await puppeteer.launch({
-    executablePath: await chromiumPath(),
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('console', (m) => {
-    // Refused tokens and a closed collector are part of the test: Chromium logs each 401 or 503 as a failed load.
-    // So is a snapshot the collector does not have (404), which the history says in words.
-    const expected =
-      /status of (401|503)/.test(m.text()) ||
-      (/status of 404/.test(m.text()) && /\/api\/snapshots\//.test(m.location().url ?? ''));
-    if (m.type() === 'error' && !expected) consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${(e as Error).message}`));
-  // Every CSP violation of every page load is reported here (the listener runs before any page script).
-  await page.exposeFunction('reportCspViolation', (v: string) => cspViolations.push(v));
-  await page.evaluateOnNewDocument(() => {
-    const report = (window as unknown as { reportCspViolation: (v: string) => void })
-      .reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      report(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads.dir });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 after(async () => {
-  await browser?.close();
+  await browser.close();
   await app?.close();
   downloads.remove();
   db.remove();

@@ -1,0 +1,76 @@
+// verifyExportProofs, the one check of an export's proofs that `garde-collector verify-proof` and the admin
+// page share: on a two-leaf tree built here as RFC 9162 defines it, each record as exported is proven, and a
+// record changed or missing is not.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { leafHash, recordLeaf, verifyExportProofs, type LoggedRecord } from 'garde/wire';
+
+const record = (receiptId: string): LoggedRecord => ({
+  receiptId,
+  id: 'visitor',
+  ts: '2026-05-01T10:00:00.000Z',
+  receivedAt: '2026-05-01T10:00:01.000Z',
+  version: '2026-05',
+  categories: { necessary: true, analytics: false },
+  services: {},
+  method: 'reject-all',
+  lang: 'fr',
+  path: '/fr/',
+  origin: null,
+  clockSkew: false,
+  shown: null,
+  layer: 'banner',
+  v: '0.1.0',
+});
+
+async function twoLeafExport() {
+  const records = [record('r-0'), record('r-1')];
+  const salts = ['a'.repeat(32), 'b'.repeat(32)];
+  const leaves = await Promise.all(records.map((r, i) => leafHash(recordLeaf(r, salts[i]!))));
+  const root = createHash('sha256')
+    .update(
+      Buffer.concat([Buffer.of(1), Buffer.from(leaves[0]!, 'hex'), Buffer.from(leaves[1]!, 'hex')]),
+    )
+    .digest('hex');
+  const proofs = records.map((r, i) => ({
+    receiptId: r.receiptId,
+    leafIndex: i,
+    salt: salts[i]!,
+    path: [leaves[1 - i]!],
+  }));
+  return { records, proofs, head: { size: 2, root } };
+}
+
+const results = async (...args: Parameters<typeof verifyExportProofs>) => {
+  const out: Array<[string, boolean]> = [];
+  for await (const { proof, ok } of verifyExportProofs(...args)) out.push([proof.receiptId, ok]);
+  return out;
+};
+
+describe('verifyExportProofs', () => {
+  it('proves each record as exported, in the order of the proofs', async () => {
+    const { records, proofs, head } = await twoLeafExport();
+    assert.deepEqual(await results(records, proofs, head), [
+      ['r-0', true],
+      ['r-1', true],
+    ]);
+  });
+
+  it('refuses a record changed after it was logged, one missing, and a wrong root', async () => {
+    const { records, proofs, head } = await twoLeafExport();
+    const changed = [{ ...records[0]!, method: 'accept-all' }, records[1]!];
+    assert.deepEqual(await results(changed, proofs, head), [
+      ['r-0', false],
+      ['r-1', true],
+    ]);
+    assert.deepEqual(await results([records[1]!], proofs, head), [
+      ['r-0', false],
+      ['r-1', true],
+    ]);
+    assert.deepEqual(await results(records, proofs, { size: 2, root: 'c'.repeat(64) }), [
+      ['r-0', false],
+      ['r-1', false],
+    ]);
+  });
+});
