@@ -13,13 +13,15 @@ import { gzipSync, constants } from 'node:zlib';
 // above the targets of issue 18, which stay open: 15,000 B for garde.js, 17,000 B for a page with
 // an embed, 12,000 B per language. The first file grew with the rights that must work without any
 // other file (the banner's own form, the floating button, one decision for every tab, new services
-// asked, setLang) and the path reduction; what was moved out to make room is in
-// docs/architecture.md ("Size discipline"). Lower a cap whenever the file gets smaller.
-const BUDGET = 15_600; // target 15,000; vanilla-cookieconsent is 15,513 with one language.
+// asked, setLang), the path reduction, garde's own storage and the services' storage keys in the
+// snapshot (one list for the dialog, the hash and the notice) and the dialog loaded on intent;
+// what was moved out to make room is in docs/architecture.md ("Size discipline"). Lower a cap
+// whenever the file gets smaller.
+const BUDGET = 15_840; // target 15,000; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-const EMBED_PAGE_BUDGET = 16_880; // target 17,000, reached
+const EMBED_PAGE_BUDGET = 17_110; // target 17,000
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
-const PER_LANGUAGE_BUDGET = 14_450; // target 12,000
+const PER_LANGUAGE_BUDGET = 14_600; // target 12,000
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
 
 function gzip9(path: string): { bytes: number; tool: string } {
