@@ -54,7 +54,9 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
     config.cookie.days,
     snapshot && ((hash) => shownNow().upload(hash)),
   );
-  const stored = parseConsentCookie(readCookie(config.cookie.name) ?? '');
+  // Read once: the sync below starts from the same value.
+  const seen = readCookie(config.cookie.name);
+  const stored = parseConsentCookie(seen);
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const store = createConsentStore({
     config,
@@ -75,7 +77,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
   // nothing but `necessary`: the visitor is asked again on every page.
   if (config.policy.version) store.onChange(consentEffects({ config, lang, now, record }));
   // After the effects: it reads the cookie they write.
-  const sync = startSync({ config, store, now });
+  const sync = startSync({ config, store, now, seen });
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();

@@ -15,6 +15,11 @@ export interface SyncOptions {
   store: ConsentStore;
   /** The clock, in ms since the epoch. */
   now: () => number;
+  /**
+   * The cookie's value as init() read it for the stored decision, so that the way to the banner
+   * reads `document.cookie` once.
+   */
+  seen: string | null;
 }
 
 export interface Sync {
@@ -25,15 +30,15 @@ export interface Sync {
 }
 
 /** Keeps this page's decision the one the cookie holds, whichever tab took it. */
-export function startSync({ config, store, now }: SyncOptions): Sync {
+export function startSync({ config, store, now, seen }: SyncOptions): Sync {
+  // `seen`: the cookie's value as this page last saw or wrote it; only a change made elsewhere
+  // differs.
   const { name } = config.cookie;
-  // The cookie's value as this page last saw or wrote it: only a change made elsewhere differs.
-  let seen = readCookie(name);
   const check = () => {
     const value = readCookie(name);
     if (value === seen) return;
     seen = value;
-    const stored = parseConsentCookie(value ?? '');
+    const stored = parseConsentCookie(value);
     store.adopt(stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw');
   };
   // One signal removes every listener (the channel's too: an unreferenced channel is closed).

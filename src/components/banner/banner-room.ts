@@ -20,8 +20,9 @@ const roomFor = (height: number) =>
  */
 export class BannerRoom implements ReactiveController {
   private __sheet = new CSSStyleSheet();
-  private __observer = new ResizeObserver(() =>
-    this.__sheet.replaceSync(roomFor(this.__host.getBoundingClientRect().height)),
+  // The observer's own border-box size: no layout read (the banner is never transformed).
+  private __observer = new ResizeObserver(([entry]) =>
+    this.__sheet.replaceSync(roomFor(entry!.borderBoxSize[0]!.blockSize)),
   );
 
   constructor(private __host: HTMLElement & ReactiveControllerHost) {
