@@ -79,10 +79,10 @@ export function formatConsentCookie(
 /**
  * Parses a cookie value; null when it is not a well-formed format-1, 2 or 3 value: no match,
  * a bad name, a service both on and off, or a version that does not percent-decode. The flags
- * field is read when present (formats 2 and 3 always write it). Never throws. No cookie (null)
- * gives null: exec() reads it as "null", which no format matches.
+ * field is read when present (formats 2 and 3 always write it). Never throws. No cookie
+ * (undefined) gives null: exec() reads it as "undefined", which no format matches.
  */
-export function parseConsentCookie(value: string | null): ConsentCookie | null {
+export function parseConsentCookie(value: string | undefined): ConsentCookie | null {
   const match = FORMAT.exec(value as string);
   if (!match) return null;
   const [, id, version, decidedAt, code, ...lists] = match as unknown as string[];

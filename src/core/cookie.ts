@@ -3,14 +3,14 @@
 import type { GardeConfig } from './types.js';
 
 /**
- * The raw value of the consent cookie, or null (absent or cookies blocked). The name is [\w-] only
- * (config), so it needs no escaping in the pattern.
+ * The raw value of the consent cookie, or undefined (absent or cookies blocked). The name is [\w-]
+ * only (config), so it needs no escaping in the pattern.
  */
-export function readCookie(name: string): string | null {
+export function readCookie(name: string): string | undefined {
   try {
-    return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1] ?? null;
+    return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1];
   } catch {
-    return null;
+    // Cookies blocked: as if there were none.
   }
 }
 

@@ -19,7 +19,7 @@ export interface SyncOptions {
    * The cookie's value as init() read it for the stored decision, so that the way to the banner
    * reads `document.cookie` once.
    */
-  seen: string | null;
+  seen: string | undefined;
 }
 
 export interface Sync {

@@ -25,7 +25,7 @@ describe('cookie', () => {
   it('reads the exact name, not a prefix or suffix', () => {
     document.cookie = 'garde_consent_old=old;path=/';
     document.cookie = 'x_garde_consent=x;path=/';
-    expect(readCookie('garde_consent')).to.equal(null);
+    expect(readCookie('garde_consent')).to.equal(undefined);
     document.cookie = 'garde_consent=1.abc;path=/';
     expect(readCookie('garde_consent')).to.equal('1.abc');
   });

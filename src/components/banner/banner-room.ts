@@ -21,8 +21,8 @@ const roomFor = (height: number) =>
 export class BannerRoom implements ReactiveController {
   private __sheet = new CSSStyleSheet();
   // The observer's own border-box size: no layout read (the banner is never transformed).
-  private __observer = new ResizeObserver(([entry]) =>
-    this.__sheet.replaceSync(roomFor(entry!.borderBoxSize[0]!.blockSize)),
+  private __observer = new ResizeObserver((entries) =>
+    this.__sheet.replaceSync(roomFor(entries[0]!.borderBoxSize[0]!.blockSize)),
   );
 
   constructor(private __host: HTMLElement & ReactiveControllerHost) {
