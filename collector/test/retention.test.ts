@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { purgeExpired } from '../src/retention.js';
+import { POSTGRES_MIGRATIONS } from '../src/storage/migrations/postgres.js';
+import { SQLITE_MIGRATIONS } from '../src/storage/migrations/sqlite.js';
 import { openPostgres } from '../src/storage/postgres.js';
 import { openSqlite } from '../src/storage/sqlite.js';
 import {
@@ -138,6 +140,14 @@ for (const backend of BACKENDS) {
 const LONG_PATH = `/${Array.from({ length: 1023 }, (_, i) =>
   String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000)),
 ).join('')}`;
+/** A hit as an older collector stored it, before the cut at ingress (values for both databases). */
+const OLD_HIT = (
+  consent: string,
+) => `INSERT INTO hits (received_at, day, name, path, browser, major, os,
+  mobile, lang, vw, consent) VALUES ('2029-01-01T12:00:00.000Z', '2029-01-01', 'pageview', '${LONG_PATH}',
+  'Firefox', 133, 'Linux', ${consent === 'true' ? 'false' : '0'}, 'fr', 1200, ${consent})`;
+/** The schema before the cut (schema 9). */
+const SCHEMA_8 = 8;
 const REOPENERS = [
   {
     name: 'SQLite',
@@ -145,16 +155,15 @@ const REOPENERS = [
     async start() {
       const tmp = tempDir();
       const file = join(tmp.dir, 'old.sqlite');
-      return {
-        open: () => openSqlite(file),
-        forgetSchema9() {
-          const db = new Database(file);
-          db.prepare('DELETE FROM garde_schema WHERE version = 9').run();
-          db.close();
-          return Promise.resolve();
-        },
-        cleanup: async () => tmp.remove(),
-      };
+      const db = new Database(file);
+      db.exec('CREATE TABLE garde_schema (version INTEGER NOT NULL)');
+      SQLITE_MIGRATIONS.slice(0, SCHEMA_8).forEach((sql, i) => {
+        db.exec(sql);
+        db.prepare('INSERT INTO garde_schema (version) VALUES (?)').run(i + 1);
+      });
+      db.exec(OLD_HIT('1'));
+      db.close();
+      return { open: () => openSqlite(file), cleanup: async () => tmp.remove() };
     },
   },
   {
@@ -162,19 +171,22 @@ const REOPENERS = [
     skip: PG_SKIP,
     async start() {
       const schema = `garde_old_paths_${process.pid}`;
-      const sql = async (text: string) => {
-        const client = new pg.Client({ connectionString: PG_URL! });
-        await client.connect();
-        try {
-          await client.query(text);
-        } finally {
-          await client.end();
-        }
-      };
+      const client = new pg.Client({ connectionString: PG_URL! });
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.query(`SET search_path = ${schema}`);
+      await client.query('CREATE TABLE garde_schema (version integer NOT NULL)');
+      for (const [i, sql] of POSTGRES_MIGRATIONS.slice(0, SCHEMA_8).entries()) {
+        await client.query(sql);
+        await client.query('INSERT INTO garde_schema (version) VALUES ($1)', [i + 1]);
+      }
+      await client.query(OLD_HIT('true'));
       return {
         open: () => openPostgres({ connectionString: PG_URL!, schema }),
-        forgetSchema9: () => sql(`DELETE FROM ${schema}.garde_schema WHERE version = 9`),
-        cleanup: () => sql(`DROP SCHEMA ${schema} CASCADE`),
+        async cleanup() {
+          await client.query(`DROP SCHEMA ${schema} CASCADE`);
+          await client.end();
+        },
       };
     },
   },
@@ -182,13 +194,9 @@ const REOPENERS = [
 for (const backend of REOPENERS) {
   describe(`a hit path stored before the cut: ${backend.name}`, { skip: backend.skip }, () => {
     it('is cut by schema 9, and the retention rolls it up', async () => {
-      const { open, forgetSchema9, cleanup } = await backend.start();
+      // A database at schema 8 holding a hit as an older collector stored it (the route cuts paths now).
+      const { open, cleanup } = await backend.start();
       try {
-        // As an older collector stored it: the route cuts paths now, the storage itself does not.
-        const old = await open();
-        await old.insertHits([storedHit('2029-01-01', { path: LONG_PATH, consent: true })]);
-        await old.close();
-        await forgetSchema9();
         const storage = await open();
         try {
           const removed = await purgeExpired(storage, {

@@ -25,8 +25,8 @@ export function statsRoute(
       const from =
         q.from || dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
       if (from > to) return reply.code(400).send({ error: 'invalid', message: 'from is after to' });
-      const [stats, chain] = await Promise.all([storage.stats(from, to), storage.chainHead()]);
-      return { ...stats, chain };
+      const [stats, log] = await Promise.all([storage.stats(from, to), storage.log.head()]);
+      return { ...stats, log };
     },
   );
 }

@@ -11,30 +11,23 @@ import { logErasure, postgresLog, prepareErasure } from './log-postgres.js';
 import { DIMENSIONS, recordWhere } from './filter.js';
 import {
   COLUMNS,
-  chainUnchained,
-  insertChained,
-  lockHead,
+  insertRecords,
   recordErasure,
   toRecord,
   transaction,
-  type ChainedRecord,
-  type ChainedRow,
   type RecordRow,
 } from './postgres-writes.js';
-import { chainHash, contentHash, hashedFields, sameReceipt } from './record-content.js';
 import {
   CHUNK,
   TOP,
   TOMBSTONE_SET,
   dayAfter,
   type Erasure,
-  type InsertOutcome,
   type RecordFilter,
   type RecordPage,
   type Stats,
   type Storage,
   type StoredHit,
-  type StoredRecord,
 } from './types.js';
 
 // Any constant key works; it only serialises migrations when several collectors start together.
@@ -63,45 +56,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   try {
     await migrate(pool, options.schema);
     await checkWritable(pool);
-    await transaction(pool, (client) => chainUnchained(client));
   } catch (error) {
     await pool.end();
     throw error;
   }
 
   return {
-    // One transaction per batch. The head row is locked first (FOR UPDATE), so concurrent batches (several
-    // collectors, or the pool's clients) extend the chain one after the other. The receiptIds already
-    // stored are read, so a resend is told from a conflict; the new rows get their sequence numbers and
-    // hashes here and go in one statement (columns as arrays, unnest() turns them into rows).
-    async insertRecords(records) {
-      if (!records.length) return [];
-      return transaction(pool, async (client) => {
-        let { seq, hash } = await lockHead(client);
-        const known = new Map<string, StoredRecord>();
-        const existing = await client.query<RecordRow>(
-          `SELECT ${COLUMNS} FROM consent_records WHERE receipt_id = ANY($1::text[])`,
-          [records.map((r) => r.receiptId)],
-        );
-        for (const row of existing.rows) known.set(row.receipt_id, toRecord(row));
-        const fresh: ChainedRecord[] = [];
-        const outcomes = records.map((record): InsertOutcome => {
-          const stored = known.get(record.receiptId);
-          if (stored) return sameReceipt(stored, record) ? 'duplicate' : 'conflict';
-          known.set(record.receiptId, record);
-          const content = contentHash(hashedFields(record));
-          hash = chainHash(hash, content);
-          seq++;
-          fresh.push({ record, seq, content, chain: hash });
-          return 'stored';
-        });
-        if (fresh.length) {
-          await insertChained(client, fresh);
-          await client.query('UPDATE chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
-        }
-        return outcomes;
-      });
-    },
+    insertRecords: (records) => insertRecords(pool, records),
     async insertHits(hits: StoredHit[]) {
       if (!hits.length) return;
       const col = <K extends keyof StoredHit>(k: K) => hits.map((h) => h[k]);
@@ -185,7 +146,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
       );
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
+    async stats(from: string, to: string): Promise<Omit<Stats, 'log'>> {
       const range = [`${from}T00:00:00.000Z`, `${dayAfter(to)}T00:00:00.000Z`];
       const days = [from, to];
       const utcDay = "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
@@ -252,14 +213,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         },
       };
     },
-    // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+    // Retention erases rather than deletes: the rows stay in the log as tombstones.
     async purge(recordsBefore: string, hitsBeforeDay: string, at = new Date().toISOString()) {
       return transaction(pool, async (client) => {
         // The rows to erase are put in the log first; their erasure is a leaf of its own after.
         await prepareErasure(client);
         const records = await client.query(
           `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
-           WHERE erased_at IS NULL AND consent_id IN
+           WHERE erased_at IS NULL AND leaf_index IS NOT NULL AND consent_id IN
              (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
               GROUP BY consent_id HAVING max(received_at) < $1)`,
           [recordsBefore, at],
@@ -283,7 +244,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         await prepareErasure(client);
         const result = await client.query(
           `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
-           WHERE consent_id = $1 AND erased_at IS NULL`,
+           WHERE consent_id = $1 AND erased_at IS NULL AND leaf_index IS NOT NULL`,
           [id, at],
         );
         const rows = result.rowCount ?? 0;
@@ -301,33 +262,6 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
         actor: string;
       }>('SELECT at, reason, rows, actor FROM erasures ORDER BY id');
       return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
-    },
-    async chainHead() {
-      const rows = await query<{ seq: string; hash: string }>(
-        'SELECT seq, hash FROM chain_head WHERE id = 1',
-      );
-      return { head: rows[0]!.hash, length: Number(rows[0]!.seq) };
-    },
-    async *chainRows() {
-      let after = 0;
-      for (;;) {
-        const rows = await query<ChainedRow>(
-          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
-           WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`,
-          [after],
-        );
-        for (const row of rows) {
-          yield {
-            seq: Number(row.seq),
-            receiptId: row.receipt_id,
-            contentHash: row.content_hash,
-            chainHash: row.chain_hash,
-            record: row.erased_at === null ? toRecord(row) : null,
-          };
-        }
-        if (rows.length < CHUNK) return;
-        after = Number(rows[rows.length - 1]!.seq);
-      }
     },
     async insertSnapshot(snapshot) {
       const result = await pool.query(

@@ -4,13 +4,7 @@ import type Database from 'better-sqlite3';
 import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import { DIMENSIONS } from './filter.js';
 import { createLogWriter } from './log-sqlite.js';
-import {
-  canonicalJson,
-  chainHash,
-  contentHash,
-  hashedFields,
-  sameReceipt,
-} from './record-content.js';
+import { canonicalJson, sameReceipt } from './record-content.js';
 import {
   TOMBSTONE_SET,
   type InsertOutcome,
@@ -98,26 +92,6 @@ function valuesToRow(values: RecordValues): RecordRow {
   };
 }
 
-/** The content hash of a row as stored (maps already canonical JSON text). */
-export function rowContentHash(row: RecordRow): string {
-  return contentHash({
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at,
-    version: row.version,
-    categories: row.categories,
-    services: row.services,
-    method: row.method,
-    lang: row.lang,
-    path: row.path,
-    origin: row.origin,
-    clockSkew: row.clock_skew === 1,
-    shown: row.shown,
-    layer: row.layer,
-    v: row.garde_version,
-  });
-}
 /** A hit as the column values of hits, in order. */
 export type HitValues = Array<string | number | null>;
 
@@ -169,8 +143,6 @@ export function hitValues(h: StoredHit): HitValues {
 /** The synchronous writes; each call is one transaction. */
 export interface SqliteWriter {
   insertRecords(records: RecordValues[]): InsertOutcome[];
-  /** Chains the rows stored before the chain existed (schema 3), in receive order; returns how many. */
-  chainUnchained(): number;
   insertHits(hits: HitValues[]): void;
   purge(recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult;
   erase(id: string, at: string, actor: string): number;
@@ -193,17 +165,9 @@ export function configure(db: Database.Database, sync: 'normal' | 'full'): void 
 /** Prepares the writes on `db` (already migrated). */
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(
-    `INSERT INTO consent_records (${RECORD_COLUMNS}, seq, content_hash, chain_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO consent_records (${RECORD_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (receipt_id) DO NOTHING`,
-  );
-  const readHead = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1');
-  const writeHead = db.prepare('UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1');
-  const unchained = db.prepare(
-    `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE seq IS NULL ORDER BY received_at, receipt_id`,
-  );
-  const chainRow = db.prepare(
-    'UPDATE consent_records SET seq = ?, content_hash = ?, chain_hash = ? WHERE receipt_id = ?',
   );
   const storedRecord = db.prepare(
     `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,
@@ -213,15 +177,16 @@ export function createWriter(db: Database.Database): SqliteWriter {
        network, props, minor, screen, session, uid)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+  // Retention erases rather than deletes: the rows stay in the log as tombstones.
   const eraseExpired = db.prepare(
     `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = @at
-     WHERE erased_at IS NULL AND consent_id IN
+     WHERE erased_at IS NULL AND leaf_index IS NOT NULL AND consent_id IN
        (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
         GROUP BY consent_id HAVING max(received_at) < @before)`,
   );
   const eraseVisitor = db.prepare(
-    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE consent_id = ? AND erased_at IS NULL`,
+    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ?
+     WHERE consent_id = ? AND erased_at IS NULL AND leaf_index IS NOT NULL`,
   );
   const recordErasure = db.prepare(
     'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
@@ -235,38 +200,15 @@ export function createWriter(db: Database.Database): SqliteWriter {
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
 
   return {
-    // The chain is extended here, on the only writer: each new row takes the next sequence number, its
-    // content hash and SHA-256(previous chain hash + content hash); the head moves once per batch.
-    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] => {
-      let { seq, hash } = readHead.get() as { seq: number; hash: string };
-      const outcomes = records.map((values): InsertOutcome => {
-        const content = rowContentHash(valuesToRow(values));
-        const chain = chainHash(hash, content);
-        if (insertRecord.run(...values, seq + 1, content, chain).changes === 1) {
-          seq++;
-          hash = chain;
-          return 'stored';
-        }
+    // An insert only inserts: the sequencer puts the new rows into the log's tree in its next round.
+    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] =>
+      records.map((values): InsertOutcome => {
+        if (insertRecord.run(...values).changes === 1) return 'stored';
         // Rare path: the receiptId is known; a resend repeats it exactly, anything else is a conflict.
         const existing = storedRecord.get(values[0]) as RecordRow;
         return sameReceipt(toRecord(existing), valuesToRecord(values)) ? 'duplicate' : 'conflict';
-      });
-      writeHead.run(seq, hash);
-      return outcomes;
-    }),
-    chainUnchained: db.transaction((): number => {
-      let { seq, hash } = readHead.get() as { seq: number; hash: string };
-      const rows = unchained.all() as RecordRow[];
-      for (const row of rows) {
-        // Rows of schema 1 hold their maps in the browser's key order: hash the canonical form.
-        const content = contentHash(hashedFields(toRecord(row)));
-        hash = chainHash(hash, content);
-        seq++;
-        chainRow.run(seq, content, hash, row.receipt_id);
-      }
-      writeHead.run(seq, hash);
-      return rows.length;
-    }),
+      }),
+    ),
     insertHits: db.transaction((hits: HitValues[]) => {
       for (const values of hits) insertHit.run(values);
     }),

@@ -57,13 +57,6 @@ interface SnapshotRow {
   stored_at: string;
 }
 
-type ChainedRow = RecordRow & {
-  seq: number;
-  content_hash: string;
-  chain_hash: string;
-  erased_at: string | null;
-};
-
 /**
  * Opens (creating the folder and file if needed) and migrates a SQLite database. Writes go to a writer
  * thread (an in-memory database, for tests, is written in-thread); reads run on this thread's connection,
@@ -89,8 +82,6 @@ export async function openSqlite(
     db.close();
     throw error;
   }
-  // Rows stored before the chain existed are chained once, before any new row.
-  createWriter(db).chainUnchained();
   const writer = memory
     ? inThread(
         createWriter(db),
@@ -159,7 +150,7 @@ export async function openSqlite(
       ).all(id) as RecordRow[];
       return rows.map(toRecord);
     },
-    async stats(from: string, to: string): Promise<Omit<Stats, 'chain'>> {
+    async stats(from: string, to: string): Promise<Omit<Stats, 'log'>> {
       const range = {
         from: `${from}T00:00:00.000Z`,
         to: `${dayAfter(to)}T00:00:00.000Z`,
@@ -216,33 +207,6 @@ export async function openSqlite(
           byOs: oses!.map((r) => ({ os: r.value, count: r.count })),
         },
       };
-    },
-    async chainHead() {
-      const row = stmt('SELECT seq, hash FROM chain_head WHERE id = 1').get() as {
-        seq: number;
-        hash: string;
-      };
-      return { head: row.hash, length: row.seq };
-    },
-    async *chainRows() {
-      let after = 0;
-      for (;;) {
-        const rows = stmt(
-          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
-           WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
-        ).all(after) as ChainedRow[];
-        for (const row of rows) {
-          yield {
-            seq: row.seq,
-            receiptId: row.receipt_id,
-            contentHash: row.content_hash,
-            chainHash: row.chain_hash,
-            record: row.erased_at === null ? toRecord(row) : null,
-          };
-        }
-        if (rows.length < CHUNK) return;
-        after = rows[rows.length - 1]!.seq;
-      }
     },
     purge: (recordsBefore, hitsBeforeDay, at = new Date().toISOString()) =>
       writer.call({ op: 'purge', recordsBefore, hitsBeforeDay, at }) as Promise<PurgeResult>,

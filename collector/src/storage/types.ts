@@ -1,6 +1,6 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
 import type { Layer, Receipt } from 'garde/wire';
-import type { LogStore } from '../log/types.js';
+import type { LogHead, LogStore } from '../log/types.js';
 import type { CountedHit } from './counters.js';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
@@ -72,22 +72,6 @@ export interface SnapshotVersionPage {
 /** How far a receipt's `ts` may be from the receive time before the record is flagged. */
 export const CLOCK_SKEW_MS = 10 * 60_000;
 
-/** The end of the chain of stored records: its last chain hash and how many rows it holds. */
-export interface ChainHead {
-  head: string;
-  length: number;
-}
-
-/** One row as the chain sees it: its sequence number, hashes, and content (null once erased). */
-export interface ChainRow {
-  seq: number;
-  receiptId: string;
-  contentHash: string;
-  chainHash: string;
-  /** The stored content; null for a tombstone, whose content hash is then taken as stored. */
-  record: StoredRecord | null;
-}
-
 /**
  * What became of a receipt: `stored`, `duplicate` (its receiptId was stored with the same content: a
  * resend, nothing written) or `conflict` (stored with other content: a forgery or a bug, nothing written).
@@ -144,8 +128,8 @@ export interface Stats {
     byBrowser: Array<{ browser: string; count: number }>;
     byOs: Array<{ os: string; count: number }>;
   };
-  /** The head of the tamper-evident chain, for the owner to note elsewhere. */
-  chain: ChainHead;
+  /** The transparency log's size and root hash, for the owner to note elsewhere. */
+  log: LogHead;
 }
 
 /** One erasure as recorded: when, why (`request`: an erasure request; `retention`), how many rows, by whom. */
@@ -157,13 +141,15 @@ export interface Erasure {
 }
 
 /**
- * What an erased row becomes: every content column emptied, in SQL for both databases. The sequence
- * number, content hash, chain hash and receive time stay, so the chain still verifies; `receipt_id` becomes
- * `erased-<seq>` (it must stay unique, and the original could link back to the visitor's browser).
+ * What an erased row becomes: every content column emptied, in SQL for both databases. The leaf index,
+ * receive time and erasure time stay (the log's erasure leaf names the leaf); `receipt_id` becomes
+ * `erased-leaf-<leaf index>` (it must stay unique, and the original could link back to the visitor's
+ * browser). Only rows already in the log are erased: each erasure first puts the rows waiting into it.
+ * Rows erased before schema 10 keep their name `erased-<seq>`.
  */
-export const TOMBSTONE_SET = `receipt_id = 'erased-' || seq, consent_id = '', ts = '', version = '',
-  categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL, shown = NULL,
-  layer = NULL, garde_version = NULL`;
+export const TOMBSTONE_SET = `receipt_id = 'erased-leaf-' || leaf_index, consent_id = '', ts = '',
+  version = '', categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL,
+  shown = NULL, layer = NULL, garde_version = NULL`;
 
 export interface PurgeResult {
   records: number;
@@ -199,7 +185,7 @@ export interface Storage {
   /** Every decision of one visitor, oldest first. */
   visitorRecords(id: string): Promise<StoredRecord[]>;
   /** Aggregates for the admin page over UTC days `from`..`to` (included). */
-  stats(from: string, to: string): Promise<Omit<Stats, 'chain'>>;
+  stats(from: string, to: string): Promise<Omit<Stats, 'log'>>;
   /**
    * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
    * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before
@@ -217,10 +203,6 @@ export interface Storage {
   eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
   /** The erasures recorded, oldest first. */
   erasures(): Promise<Erasure[]>;
-  /** The chain's head as recorded with the last write. */
-  chainHead(): Promise<ChainHead>;
-  /** Every row of the chain in sequence order, read in chunks. */
-  chainRows(): AsyncIterable<ChainRow>;
   /** Stores a snapshot unless one with its hash is stored already (`known`: nothing written). */
   insertSnapshot(snapshot: StoredSnapshot): Promise<'stored' | 'known'>;
   /** Whether a snapshot with this hash is stored. */

@@ -4,6 +4,7 @@ import { POSTGRES_LOG } from './log.js';
 import { POSTGRES_SNAPSHOTS } from './snapshots.js';
 import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
 import { POSTGRES_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
+import { POSTGRES_LOG_ONLY } from './log-only.js';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
 export const POSTGRES_MIGRATIONS: string[] = [
@@ -97,4 +98,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_SNAPSHOT_REGISTRY,
   // 9: hit paths too long for an index entry (stored before the cut at ingress) cut once.
   CUT_LONG_HIT_PATHS.postgres,
+  // 10: the per-row chain off the insert path: the log alone proves the records.
+  POSTGRES_LOG_ONLY,
 ];

@@ -4,6 +4,7 @@ import { SQLITE_LOG } from './log.js';
 import { SQLITE_SNAPSHOTS } from './snapshots.js';
 import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
 import { SQLITE_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
+import { SQLITE_LOG_ONLY } from './log-only.js';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
 export const SQLITE_MIGRATIONS: string[] = [
@@ -96,4 +97,6 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_SNAPSHOT_REGISTRY,
   // 9: hit paths too long for an index entry (stored before the cut at ingress) cut once.
   CUT_LONG_HIT_PATHS.sqlite,
+  // 10: the per-row chain off the insert path: the log alone proves the records.
+  SQLITE_LOG_ONLY,
 ];
