@@ -16,6 +16,7 @@ import type {
 } from '../log/types.js';
 import type { NewLeaf } from './log-sqlite.js';
 import { COLUMNS, toRecord, transaction, type RecordRow } from './postgres-writes.js';
+import { recordColumnsOf } from './record-fields.js';
 import { CHUNK } from './types.js';
 
 /** The sequencer's advisory lock key (any constant; distinct from the migrations' lock). */
@@ -220,9 +221,7 @@ type LeafJoinRow = RecordRow & {
 export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapshot> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const head = await readHead(client);
-  const columns = COLUMNS.split(', ')
-    .map((column) => `r.${column}`)
-    .join(', ');
+  const columns = recordColumnsOf('r');
   return {
     head: async () => head,
     async *leaves() {

@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
 import type { LeafRow, LogHead, LogSnapshot, RecordLeaf, StoredCheckpoint } from '../log/types.js';
-import { RECORD_COLUMNS, toRecord, type RecordRow } from './sqlite-writer.js';
+import { RECORD_COLUMNS, recordColumnsOf } from './record-fields.js';
+import { toRecord, type RecordRow } from './sqlite-writer.js';
 import { CHUNK } from './types.js';
 
 /** Records put in the tree per transaction: a backlog (an upgraded database) is taken in steps. */
@@ -176,9 +177,7 @@ export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
   const head = reader.head();
   const leaves = db.prepare(
     `SELECT l.leaf_index AS l_index, l.kind AS l_kind, l.leaf_hash AS l_hash, l.leaf AS l_leaf,
-       r.leaf_index AS r_leaf, r.erased_at, r.leaf_salt, ${RECORD_COLUMNS.split(', ')
-         .map((column) => `r.${column}`)
-         .join(', ')}
+       r.leaf_index AS r_leaf, r.erased_at, r.leaf_salt, ${recordColumnsOf('r')}
      FROM log_leaves l LEFT JOIN consent_records r ON r.leaf_index = l.leaf_index
      WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ${CHUNK}`,
   );

@@ -1,54 +1,34 @@
 // The rows and the record writes of the PostgreSQL storage: row shape, transactions, the insert of a
 // batch of receipts, the erasure log.
 import type pg from 'pg';
-import type { Receipt } from 'garde/wire';
-import { canonicalJson, sameReceipt } from './record-content.js';
+import { canonicalJson } from 'garde/wire';
+import {
+  POSTGRES_PARAMETER,
+  RECORD_COLUMNS,
+  RECORD_FIELDS,
+  fromPostgresValue,
+  recordFrom,
+  sameReceipt,
+} from './record-fields.js';
 import type { Erasure, InsertOutcome, StoredRecord } from './types.js';
 
-/** A row of consent_records as pg returns it (timestamptz as Date, jsonb as objects). */
-export interface RecordRow {
-  receipt_id: string;
-  consent_id: string;
-  ts: string;
-  received_at: Date;
-  version: string;
-  categories: Record<string, boolean>;
-  services: Record<string, boolean>;
-  method: string;
-  lang: string;
-  path: string;
-  origin: string | null;
-  clock_skew: boolean;
-  shown: string | null;
-  layer: string | null;
-  garde_version: string | null;
-}
+/** A row of consent_records as pg returns it, by column name (timestamptz as Date, jsonb as objects). */
+export type RecordRow = Record<string, unknown> & { receipt_id: string; received_at: Date };
 
-/** The content columns of consent_records, in the order of RecordRow. */
-export const COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew, ' +
-  'shown, layer, garde_version';
+/** The content columns of consent_records, in the order of RECORD_FIELDS. */
+export const COLUMNS = RECORD_COLUMNS;
 
 /** A stored row back to the API's shape. */
 export function toRecord(row: RecordRow): StoredRecord {
-  return {
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at.toISOString(),
-    version: row.version,
-    categories: row.categories,
-    services: row.services,
-    method: row.method as Receipt['method'],
-    lang: row.lang,
-    path: row.path,
-    origin: row.origin,
-    clockSkew: row.clock_skew,
-    shown: row.shown,
-    layer: row.layer as StoredRecord['layer'],
-    v: row.garde_version,
-  };
+  return recordFrom(row, fromPostgresValue);
 }
+
+/** INSERT … SELECT FROM unnest(one array parameter per field), maps cast to jsonb. */
+const INSERT_RECORDS = `INSERT INTO consent_records (${RECORD_COLUMNS})
+  SELECT ${RECORD_FIELDS.map((f, i) => (f.type === 'map' ? `c${i}::jsonb` : `c${i}`)).join(', ')}
+  FROM unnest(${RECORD_FIELDS.map((f, i) => `$${i + 1}::${POSTGRES_PARAMETER[f.type]}[]`).join(', ')})
+    AS x(${RECORD_FIELDS.map((_, i) => `c${i}`).join(', ')})
+  ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`;
 
 /** Runs `work` in one transaction on one pooled client: committed, or rolled back on any error. */
 export async function transaction<T>(
@@ -94,32 +74,13 @@ export async function insertRecords(
   for (const record of records)
     if (!first.has(record.receiptId)) first.set(record.receiptId, record);
   const fresh = [...first.values()];
-  const column = <K extends keyof StoredRecord>(key: K) => fresh.map((record) => record[key]);
   const inserted = await pool.query<{ receipt_id: string }>(
-    `INSERT INTO consent_records (${COLUMNS})
-     SELECT r, c, t, a, v, cat::jsonb, s::jsonb, m, l, p, o, k, sh, ly, gv
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::text[], $11::text[], $12::boolean[], $13::text[], $14::text[],
-                 $15::text[])
-       AS x(r, c, t, a, v, cat, s, m, l, p, o, k, sh, ly, gv)
-     ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`,
-    [
-      column('receiptId'),
-      column('id'),
-      column('ts'),
-      column('receivedAt'),
-      column('version'),
-      fresh.map((record) => canonicalJson(record.categories)),
-      fresh.map((record) => canonicalJson(record.services)),
-      column('method'),
-      column('lang'),
-      column('path'),
-      column('origin'),
-      column('clockSkew'),
-      column('shown'),
-      column('layer'),
-      column('v'),
-    ],
+    INSERT_RECORDS,
+    RECORD_FIELDS.map((f) =>
+      fresh.map((record) =>
+        f.type === 'map' ? canonicalJson(record[f.name]) : (record[f.name] ?? null),
+      ),
+    ),
   );
   const stored = new Set(inserted.rows.map((row) => row.receipt_id));
   const known = new Map<string, StoredRecord>();

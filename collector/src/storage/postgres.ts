@@ -17,10 +17,10 @@ import {
   transaction,
   type RecordRow,
 } from './postgres-writes.js';
+import { TOMBSTONE_SET } from './record-fields.js';
 import {
   CHUNK,
   TOP,
-  TOMBSTONE_SET,
   dayAfter,
   type Erasure,
   type RecordFilter,

@@ -4,9 +4,16 @@ import type Database from 'better-sqlite3';
 import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import { DIMENSIONS } from './filter.js';
 import { createLogWriter } from './log-sqlite.js';
-import { canonicalJson, sameReceipt } from './record-content.js';
 import {
+  RECORD_COLUMNS,
+  RECORD_FIELDS,
   TOMBSTONE_SET,
+  fromSqliteValue,
+  recordFrom,
+  sameReceipt,
+  toSqliteValue,
+} from './record-fields.js';
+import {
   type InsertOutcome,
   type PurgeResult,
   type StoredHit,
@@ -15,105 +22,32 @@ import {
 } from './types.js';
 
 /**
- * A record as the column values of consent_records, in order, maps as canonical JSON and clock_skew as 0/1;
- * flat so it crosses to the writer thread cheaply.
+ * A record as the column values of consent_records, in the order of RECORD_FIELDS (maps as canonical JSON,
+ * flags as 0/1); flat so it crosses to the writer thread cheaply.
  */
 export type RecordValues = Array<string | number | null>;
 
-/** The content columns of consent_records in the order of RecordValues. */
-export const RECORD_COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew, ' +
-  'shown, layer, garde_version';
+export { RECORD_COLUMNS };
 
-/** A row of consent_records as SQLite returns it. */
-export interface RecordRow {
-  receipt_id: string;
-  consent_id: string;
-  ts: string;
-  received_at: string;
-  version: string;
-  categories: string;
-  services: string;
-  method: string;
-  lang: string;
-  path: string;
-  origin: string | null;
-  clock_skew: number;
-  shown: string | null;
-  layer: string | null;
-  garde_version: string | null;
-}
+/** A row of consent_records as SQLite returns it, by column name. */
+export type RecordRow = Record<string, string | number | null>;
 
 /** A stored row back to the API's shape. */
 export function toRecord(row: RecordRow): StoredRecord {
-  return {
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at,
-    version: row.version,
-    categories: JSON.parse(row.categories) as Record<string, boolean>,
-    services: JSON.parse(row.services) as Record<string, boolean>,
-    method: row.method as StoredRecord['method'],
-    lang: row.lang,
-    path: row.path,
-    origin: row.origin,
-    clockSkew: row.clock_skew === 1,
-    shown: row.shown,
-    layer: row.layer as StoredRecord['layer'],
-    v: row.garde_version,
-  };
+  return recordFrom(row, fromSqliteValue);
 }
 
 // RecordValues back to a record, for comparing a replay with what is stored.
 function valuesToRecord(values: RecordValues): StoredRecord {
-  return toRecord(valuesToRow(values));
-}
-
-function valuesToRow(values: RecordValues): RecordRow {
-  const [receiptId, id, ts, receivedAt, version, categories, services, method, lang, path] =
-    values as string[];
-  return {
-    receipt_id: receiptId!,
-    consent_id: id!,
-    ts: ts!,
-    received_at: receivedAt!,
-    version: version!,
-    categories: categories!,
-    services: services!,
-    method: method!,
-    lang: lang!,
-    path: path!,
-    origin: (values[10] as string | null) ?? null,
-    clock_skew: values[11] as number,
-    shown: (values[12] as string | null) ?? null,
-    layer: (values[13] as string | null) ?? null,
-    garde_version: (values[14] as string | null) ?? null,
-  };
+  return toRecord(Object.fromEntries(RECORD_FIELDS.map((f, i) => [f.column, values[i] ?? null])));
 }
 
 /** A hit as the column values of hits, in order. */
 export type HitValues = Array<string | number | null>;
 
-/** The column values of a record, maps as JSON. */
-export function recordValues(r: StoredRecord): RecordValues {
-  return [
-    r.receiptId,
-    r.id,
-    r.ts,
-    r.receivedAt,
-    r.version,
-    canonicalJson(r.categories),
-    canonicalJson(r.services),
-    r.method,
-    r.lang,
-    r.path,
-    r.origin,
-    r.clockSkew ? 1 : 0,
-    r.shown,
-    r.layer,
-    r.v,
-  ];
+/** The column values of a record. */
+export function recordValues(record: StoredRecord): RecordValues {
+  return RECORD_FIELDS.map((f) => toSqliteValue(f, record[f.name]));
 }
 
 /** The column values of a hit, booleans as 0/1 and props as JSON. */
@@ -166,8 +100,7 @@ export function configure(db: Database.Database, sync: 'normal' | 'full'): void 
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(
     `INSERT INTO consent_records (${RECORD_COLUMNS})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (receipt_id) DO NOTHING`,
+     VALUES (${RECORD_FIELDS.map(() => '?').join(', ')}) ON CONFLICT (receipt_id) DO NOTHING`,
   );
   const storedRecord = db.prepare(
     `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,

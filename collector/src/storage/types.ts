@@ -140,17 +140,6 @@ export interface Erasure {
   actor: string;
 }
 
-/**
- * What an erased row becomes: every content column emptied, in SQL for both databases. The leaf index,
- * receive time and erasure time stay (the log's erasure leaf names the leaf); `receipt_id` becomes
- * `erased-leaf-<leaf index>` (it must stay unique, and the original could link back to the visitor's
- * browser). Only rows already in the log are erased: each erasure first puts the rows waiting into it.
- * Rows erased before schema 10 keep their name `erased-<seq>`.
- */
-export const TOMBSTONE_SET = `receipt_id = 'erased-leaf-' || leaf_index, consent_id = '', ts = '',
-  version = '', categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL,
-  shown = NULL, layer = NULL, garde_version = NULL`;
-
 export interface PurgeResult {
   records: number;
   hits: number;

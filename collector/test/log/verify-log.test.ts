@@ -13,7 +13,8 @@ import { startSequencer } from '../../src/log/sequencer.js';
 import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
-import { TOMBSTONE_SET, type Storage } from '../../src/storage/types.js';
+import { RECORD_FIELDS, TOMBSTONE_SET } from '../../src/storage/record-fields.js';
+import type { Storage } from '../../src/storage/types.js';
 import { openLogSnapshot, runVerify } from '../../src/verify.js';
 import { recordLeaf } from 'garde/wire';
 import { leafHashOf } from '../../src/log/tree.js';
@@ -107,26 +108,13 @@ const BACKENDS: Array<{ name: string; skip: string | false; open: () => Promise<
   },
 ];
 
-/**
- * Each column of a stored record with a new value (null: its boolean negated), for the test that edits
- * one per leaf.
- */
-const EDITS: Array<[string, string | null]> = [
-  ['consent_id', 'someone-else'],
-  ['ts', '2020-01-01T00:00:00.000Z'],
-  ['received_at', '2020-01-01T00:00:00.000Z'],
-  ['version', '1999-01'],
-  ['categories', '{"analytics":false}'],
-  ['services', '{"matomo":false}'],
-  ['method', 'reject-all'],
-  ['lang', 'de'],
-  ['path', '/elsewhere/'],
-  ['origin', 'https://forged.example'],
-  ['clock_skew', null],
-  ['shown', 'f'.repeat(64)],
-  ['layer', 'api'],
-  ['garde_version', '9.9.9'],
-];
+/** Each column of the record table with a new value of its type (null: its boolean negated). */
+const EDITS: Array<[string, string | null]> = RECORD_FIELDS.filter((f) => f.hashed).map((f) => {
+  if (f.type === 'flag') return [f.column, null];
+  if (f.type === 'time') return [f.column, '2020-01-01T00:00:00.000Z'];
+  if (f.type === 'map') return [f.column, '{"forged":true}'];
+  return [f.column, `forged-${f.column}`];
+});
 
 /** Stores records and runs the sequencer until they are in a signed checkpoint. */
 async function logRecords(
