@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
-import type { LeafRow, LogHead, LogSnapshot, RecordLeaf, StoredCheckpoint } from '../log/types.js';
+import type {
+  LeafRow,
+  LogHead,
+  LogSnapshot,
+  LogStore,
+  RecordLeaf,
+  StoredCheckpoint,
+} from '../log/types.js';
+import type { WriterCall } from './sqlite-messages.js';
 import { RECORD_COLUMNS, recordColumnsOf } from './record-fields.js';
 import { toRecord, type RecordRow } from './sqlite-writer.js';
 import { CHUNK } from './types.js';
@@ -116,6 +124,15 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
       append([{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
     },
     saveCheckpoint: (checkpoint) => insertCheckpoint.run(checkpoint).changes === 1,
+  };
+}
+
+/** The log store of a SQLite storage: reads on `db`; the writer thread, the only writer, is the sequencer. */
+export function sqliteLog(db: Database.Database, call: WriterCall): LogStore {
+  return {
+    ...createLogReader(db),
+    sequence: () => call({ op: 'sequence' }),
+    saveCheckpoint: (checkpoint) => call({ op: 'checkpoint', checkpoint }),
   };
 }
 

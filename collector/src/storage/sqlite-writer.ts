@@ -88,14 +88,6 @@ export interface SqliteWriter {
   saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
 }
 
-/** Sets the pragmas every connection of the collector uses. */
-export function configure(db: Database.Database, sync: 'normal' | 'full'): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -16384');
-}
-
 /** Prepares the writes on `db` (already migrated). */
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(

@@ -156,31 +156,39 @@ export interface PathErased extends TotalsRemoved {
   hits: number;
 }
 
-/** The collector's database. Every write resolves only once committed. */
-export interface Storage {
+/** The consent records: their writes, reads, erasure and retention. Every write resolves once committed. */
+export interface RecordStore {
   /**
-   * Inserts receipts in one transaction, in order; a receiptId already stored (or earlier in the batch) is
-   * not written again. One outcome per receipt.
+   * Inserts receipts, in order; a receiptId already stored (or earlier in the batch) is not written again.
+   * One outcome per receipt.
    */
   insertRecords(records: StoredRecord[]): Promise<InsertOutcome[]>;
-  /** Inserts anonymised hits in one transaction. */
-  insertHits(hits: StoredHit[]): Promise<void>;
-  /** Adds pre-consent hits to their day-level counters (count + 1 each), in one transaction. */
-  countHits(hits: CountedHit[]): Promise<void>;
   /** One page of records, newest first. */
   listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage>;
   /** Every matching record, newest first, read in chunks so memory stays flat. */
   iterateRecords(filter: RecordFilter): AsyncIterable<StoredRecord>;
   /** Every decision of one visitor, oldest first. */
   visitorRecords(id: string): Promise<StoredRecord[]>;
-  /** Aggregates for the admin page over UTC days `from`..`to` (included). */
-  stats(from: string, to: string): Promise<Omit<Stats, 'log'>>;
   /**
    * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
    * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before
-   * deleting them.
+   * deleting them (one transaction: the retention run).
    */
   purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
+  /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
+  eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
+  /** The erasures recorded, oldest first. */
+  erasures(): Promise<Erasure[]>;
+}
+
+/** The analytics: anonymised hits, pre-consent counters, daily totals, and the admin page's figures. */
+export interface AnalyticsStore {
+  /** Inserts anonymised hits in one transaction. */
+  insertHits(hits: StoredHit[]): Promise<void>;
+  /** Adds pre-consent hits to their day-level counters (count + 1 each), in one transaction. */
+  countHits(hits: CountedHit[]): Promise<void>;
+  /** Aggregates for the admin page over UTC days `from`..`to` (included). */
+  stats(from: string, to: string): Promise<Omit<Stats, 'log'>>;
   /** Deletes the day counters and daily totals of days before `beforeDay` (their retention). */
   purgeTotals(beforeDay: string): Promise<TotalsRemoved>;
   /**
@@ -188,10 +196,10 @@ export interface Storage {
    * personal path found in the analytics).
    */
   erasePath(path: string): Promise<PathErased>;
-  /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
-  eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
-  /** The erasures recorded, oldest first. */
-  erasures(): Promise<Erasure[]>;
+}
+
+/** The archive of what visitors were shown. */
+export interface SnapshotStore {
   /** Stores a snapshot unless one with its hash is stored already (`known`: nothing written). */
   insertSnapshot(snapshot: StoredSnapshot): Promise<'stored' | 'known'>;
   /** Whether a snapshot with this hash is stored. */
@@ -209,7 +217,13 @@ export interface Storage {
   publishSnapshot(snapshot: StoredSnapshot, at: string): Promise<'stored' | 'known'>;
   /** Deletes the snapshots no receipt (not erased) names and the site did not publish; returns how many. */
   dropOrphanSnapshots(): Promise<number>;
-  /** The transparency log of the records and erasures. */
+}
+
+/**
+ * The collector's database: the stores of one database composed (records, analytics, snapshots and the
+ * transparency log of the records and erasures), as `open.ts` gives it to the routes.
+ */
+export interface Storage extends RecordStore, AnalyticsStore, SnapshotStore {
   log: LogStore;
   close(): Promise<void>;
 }
