@@ -2,7 +2,7 @@
 // its stores (records, analytics, snapshots, log) composed over one pool.
 import pg from 'pg';
 import { postgresLog } from './log-postgres.js';
-import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
+import { POSTGRES_DATA_STEPS, POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { postgresAnalytics } from './postgres-analytics.js';
 import { postgresRecords } from './postgres-records.js';
 import { postgresSnapshots } from './snapshots-postgres.js';
@@ -75,8 +75,10 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
     );
     const current = rows[0]?.version ?? 0;
     for (const [i, sql] of POSTGRES_MIGRATIONS.slice(current).entries()) {
+      const version = current + i + 1;
       await client.query(sql);
-      await client.query('INSERT INTO garde_schema (version) VALUES ($1)', [current + i + 1]);
+      await POSTGRES_DATA_STEPS[version]?.(client);
+      await client.query('INSERT INTO garde_schema (version) VALUES ($1)', [version]);
     }
     await client.query('COMMIT');
   } catch (error) {

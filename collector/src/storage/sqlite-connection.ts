@@ -1,7 +1,7 @@
 // A SQLite connection of the collector: its pragmas, the schema brought up to date, the checks at start,
 // and the reads' prepared statements, kept per SQL text.
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
+import { SQLITE_DATA_STEPS, SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 
 /** Sets the pragmas every connection of the collector uses. */
 export function configure(db: Database.Database, sync: 'normal' | 'full'): void {
@@ -49,8 +49,10 @@ export function migrate(db: Database.Database): void {
     };
     const current = row.version ?? 0;
     SQLITE_MIGRATIONS.slice(current).forEach((sql, i) => {
+      const version = current + i + 1;
       db.exec(sql);
-      db.prepare('INSERT INTO garde_schema (version) VALUES (?)').run(current + i + 1);
+      SQLITE_DATA_STEPS[version]?.(db);
+      db.prepare('INSERT INTO garde_schema (version) VALUES (?)').run(version);
     });
   }).immediate();
 }
