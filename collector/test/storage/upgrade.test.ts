@@ -1,8 +1,8 @@
-// A database at schema 6 (the collector before the transparency log and the site's snapshots) or 9 (the
-// log beside the per-row chain) opened by today's collector, on SQLite and PostgreSQL: brought up through
-// schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut) and 10 (the chain off the insert path)
-// without losing a record; its records, and a row erased under the chain, become leaves of a log that
-// verifies, and the snapshot erasure and registration work on it.
+// A database at schema 6 (the collector before the transparency log and the site's snapshots), 7, 8 or
+// 9 (the log beside the per-row chain) opened by today's collector, on SQLite and PostgreSQL: brought up
+// through schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut) and 10 (the chain off the
+// insert path) without losing a record; its records, and a row erased under the chain, become leaves of a
+// log that verifies, and the snapshot erasure and registration work on it.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import { runVerify } from '../../src/verify.js';
 import { PG_SKIP, PG_URL, tempDir } from '../helpers.js';
 
 /** The schemas an old database may be at. */
-const OLD_SCHEMAS = [6, 9];
+const OLD_SCHEMAS = [6, 7, 8, 9];
 const SHOWN = 'a'.repeat(64);
 const logger = createLogger('silent') as FastifyBaseLogger;
 
