@@ -1,5 +1,5 @@
 // Retention: consent records are proof and are kept for years after a visitor's last decision, then erased
-// (tombstones that keep the chain verifiable); raw hits are kept for months, then only per-day totals
+// (tombstones that keep the log verifiable); raw hits are kept for months, then only per-day totals
 // remain; the totals (pre-consent day counters and daily totals) end too. Enforced at start and once a
 // day, each purge logged with what it removed.
 import type { FastifyBaseLogger } from 'fastify';

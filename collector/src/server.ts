@@ -19,7 +19,7 @@ import { dailyQuota } from './http/daily-quota.js';
 import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
-import { startChainLog } from './chain-log.js';
+import { startHeadLog } from './log/head-log.js';
 import { startSequencer } from './log/sequencer.js';
 import { startRetention } from './retention.js';
 import { analyticsRoutes } from './routes/analytics.js';
@@ -211,7 +211,7 @@ export async function buildServer(
   }
 
   let stopRetention = () => {};
-  let stopChainLog = () => {};
+  let stopHeadLog = () => {};
   let stopSequencer = async () => {};
   app.addHook('onReady', async () => {
     stopSequencer = startSequencer(storage.log, options, app.log, now);
@@ -226,12 +226,12 @@ export async function buildServer(
       },
       app.log,
     );
-    stopChainLog = await startChainLog(storage, app.log);
+    stopHeadLog = await startHeadLog(storage.log, app.log);
   });
   // Every queued receipt is written before the database closes.
   app.addHook('onClose', async () => {
     stopRetention();
-    stopChainLog();
+    stopHeadLog();
     await Promise.all([records.drain(), hits.drain(), counts.drain()]);
     // The last receipts go into the tree and a checkpoint before the database closes.
     await stopSequencer();

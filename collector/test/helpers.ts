@@ -4,13 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Hit, Receipt, Snapshot } from 'garde/wire';
 import { parseOptions, type Options } from '../src/options.js';
+import type { LogVerdict } from '../src/log/verify-log.js';
+import { verifyLog } from '../src/log/verify-log.js';
 import { buildServer, type ServerDeps } from '../src/server.js';
 import { openPostgres } from '../src/storage/postgres.js';
 import { openSqlite } from '../src/storage/sqlite.js';
 import type { Storage, StoredHit, StoredRecord } from '../src/storage/types.js';
+import { openLogSnapshot } from '../src/verify.js';
 
 export const TOKEN = 'test-admin-token-0123456789-abcdefghij';
 export const PG_URL = process.env.GARDE_TEST_PG_URL || null;
@@ -186,11 +190,35 @@ export async function testServer(overrides: Partial<Options> = {}, deps: ServerD
 
 export const auth = { authorization: `Bearer ${TOKEN}` };
 
-/** A storage factory per backend: SQLite on a temp file, PostgreSQL in a fresh schema dropped at cleanup. */
+/**
+ * A storage factory per backend: SQLite on a temp file, PostgreSQL in a fresh schema dropped at cleanup.
+ * `verify` puts the records waiting into the log and checks it as `garde-collector verify` does
+ * (read-only, on its own connection).
+ */
 export interface Backend {
   name: string;
   skip: string | false;
-  open(): Promise<{ storage: Storage; cleanup: () => Promise<void> }>;
+  open(): Promise<{
+    storage: Storage;
+    verify: () => Promise<LogVerdict>;
+    /** Every row of consent_records as JSON text, tombstones included, as an auditor reads the table. */
+    recordRows: () => Promise<string>;
+    cleanup: () => Promise<void>;
+  }>;
+}
+
+/** Sequences what waits, then verifies the log of the database `options` name. */
+async function sequenceAndVerify(
+  storage: Storage,
+  options: Pick<Options, 'databaseUrl' | 'db'>,
+): Promise<LogVerdict> {
+  await storage.log.sequence();
+  const snapshot = await openLogSnapshot(options);
+  try {
+    return await verifyLog(snapshot, null);
+  } finally {
+    await snapshot.close();
+  }
 }
 
 export const BACKENDS: Backend[] = [
@@ -199,10 +227,20 @@ export const BACKENDS: Backend[] = [
     skip: false,
     async open() {
       const tmp = tempDir();
-      const storage = await openSqlite(join(tmp.dir, 'test.sqlite'));
+      const file = join(tmp.dir, 'test.sqlite');
+      const storage = await openSqlite(file);
       // The storage may already be closed by a server it was given to.
       return {
         storage,
+        verify: () => sequenceAndVerify(storage, { databaseUrl: null, db: file }),
+        async recordRows() {
+          const db = new Database(file, { readonly: true });
+          try {
+            return JSON.stringify(db.prepare('SELECT * FROM consent_records').all());
+          } finally {
+            db.close();
+          }
+        },
         cleanup: async () => {
           await storage.close().catch(() => {});
           tmp.remove();
@@ -216,8 +254,20 @@ export const BACKENDS: Backend[] = [
     async open() {
       const schema = `garde_test_${process.pid}_${++counter}`;
       const storage = await openPostgres({ connectionString: PG_URL!, schema });
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
       return {
         storage,
+        verify: () => sequenceAndVerify(storage, { databaseUrl: url.toString(), db: ':memory:' }),
+        async recordRows() {
+          const client = new pg.Client({ connectionString: url.toString() });
+          await client.connect();
+          try {
+            return JSON.stringify((await client.query('SELECT * FROM consent_records')).rows);
+          } finally {
+            await client.end();
+          }
+        },
         cleanup: async () => {
           await storage.close().catch(() => {});
           const client = new pg.Client({ connectionString: PG_URL! });

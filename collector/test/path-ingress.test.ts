@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { INGRESS_ALLOWLIST, INGRESS_RULES, PATH_CASES } from '../../test/minimise/path-cases.js';
+import { plainPath } from '../src/http/plain-path.js';
 import { hit, receipt, testServer } from './helpers.js';
 import { dumpedBackends, type DumpedStorage } from './dumped-storage.js';
 
@@ -57,10 +58,10 @@ for (const backend of BACKENDS) {
       await opened.cleanup();
     });
 
-    it('stores each hit path as the browser would have reduced it', async () => {
+    it('stores each hit path as the browser would have reduced it, in its plain form', async () => {
       const dump = await opened.dump();
       for (const c of CASES)
-        assert.ok(dump.includes(JSON.stringify(c.expected).slice(1, -1)), c.url);
+        assert.ok(dump.includes(JSON.stringify(plainPath(c.expected)).slice(1, -1)), c.url);
     });
 
     for (const c of CASES.filter((c) => c.personal))

@@ -2,16 +2,18 @@
 // can still find a personal one among them (a name in a URL); this removes the raw hits, the day counters
 // and the daily totals of that path and of every path below it.
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import { plainPath } from '../http/plain-path.js';
 import { analyticsErasureQuerySchema } from '../schemas.js';
 import type { Storage } from '../storage/types.js';
 
 /**
- * The forms a path may be stored in: as typed, and as the collector's path reduction writes it
- * (non-ASCII characters percent-encoded), without repeats.
+ * The forms a path may be stored in: as typed, percent-encoded (as stored before schema 10) and plain (as
+ * the collector stores it since), without repeats.
  */
 function storedForms(path: string): string[] {
   const url = new URL(path, 'http://collector.invalid');
-  return [...new Set([path, `${url.pathname}${url.search}`])];
+  const encoded = `${url.pathname}${url.search}`;
+  return [...new Set([path, encoded, plainPath(encoded)])];
 }
 
 /** Registers DELETE /api/analytics behind `auth`: `{ path, hits, counters, totals, at }`. */

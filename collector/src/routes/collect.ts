@@ -7,6 +7,7 @@ import { anonymiseHit, countedHit } from '../anonymise.js';
 import type { Batcher } from '../batcher.js';
 import { requestOrigin } from '../cors.js';
 import { fitPathKey } from '../http/path-key.js';
+import { plainPath } from '../http/plain-path.js';
 import { hitSchema } from '../schemas.js';
 import type { CountedHit } from '../storage/counters.js';
 import type { StoredHit } from '../storage/types.js';
@@ -61,10 +62,10 @@ export function collectRoute(app: FastifyInstance, options: CollectRouteOptions)
       // The path is a key of the counters and of the daily totals: cut to a size every index takes.
       if (hit.consent) {
         const stored = anonymiseHit(hit, { ...context, ip: request.ip });
-        await hits.add({ ...stored, path: fitPathKey(stored.path) });
+        await hits.add({ ...stored, path: fitPathKey(plainPath(stored.path)) });
       } else {
         const counted = countedHit(hit, context);
-        await counts.add({ ...counted, path: fitPathKey(counted.path) });
+        await counts.add({ ...counted, path: fitPathKey(plainPath(counted.path)) });
       }
       return reply.code(202).send();
     },

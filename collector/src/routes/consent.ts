@@ -7,6 +7,7 @@ import type { Batcher } from '../batcher.js';
 import { requestOrigin } from '../cors.js';
 import type { KnownSnapshots } from '../known-snapshots.js';
 import { receiptSchema } from '../schemas.js';
+import { plainPath } from '../http/plain-path.js';
 import { parseIsoTime } from './days.js';
 import { CLOCK_SKEW_MS, type InsertOutcome, type StoredRecord } from '../storage/types.js';
 
@@ -56,7 +57,7 @@ export function consentRoute(
         services: r.services,
         method: r.method,
         lang: r.lang,
-        path: reducePath(r.path, [], paths),
+        path: plainPath(reducePath(r.path, [], paths)),
         origin: requestOrigin(request),
         clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
         shown,

@@ -109,7 +109,7 @@ export function recordsRoutes(
     },
   );
 
-  // Right to erasure: each record becomes a tombstone that keeps the chain verifiable; the erasure itself
+  // Right to erasure: each record becomes a tombstone that keeps the log verifiable; the erasure itself
   // is recorded (when, how many rows, by whom when the caller says so in `?by=`), never the consent id.
   app.delete(
     '/api/records/:consentId',

@@ -26,11 +26,11 @@ export function statsRoute(
       const from =
         q.from || dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000));
       if (from > to) return reply.code(400).send({ error: 'invalid', message: 'from is after to' });
-      const [stats, chain] = await Promise.all([
+      const [stats, log] = await Promise.all([
         storage.stats(from, to, q.site || undefined),
-        storage.chainHead(),
+        storage.log.head(),
       ]);
-      return { ...stats, chain };
+      return { ...stats, log };
     },
   );
   app.get('/api/sites', { onRequest: auth }, async () => ({ sites: await storage.sites() }));

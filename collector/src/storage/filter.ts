@@ -15,7 +15,7 @@ export function recordWhere(
   placeholder: (n: number) => string,
   first = 1,
 ): Where {
-  // Erased rows (tombstones) are part of the chain, never of an answer.
+  // Erased rows (tombstones) are part of the log, never of an answer.
   const parts: string[] = ['erased_at IS NULL'];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {

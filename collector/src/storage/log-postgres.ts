@@ -16,6 +16,7 @@ import type {
 } from '../log/types.js';
 import type { NewLeaf } from './log-sqlite.js';
 import { COLUMNS, toRecord, transaction, type RecordRow } from './postgres-writes.js';
+import { recordColumnsOf } from './record-fields.js';
 import { CHUNK } from './types.js';
 
 /** The sequencer's advisory lock key (any constant; distinct from the migrations' lock). */
@@ -75,14 +76,19 @@ async function append(client: pg.PoolClient, leaves: NewLeaf[]): Promise<void> {
   ]);
 }
 
-type PendingRow = RecordRow & { seq: string; content_hash: string; erased_at: Date | null };
+/** A row waiting; seq and content_hash are those of the old chain (rows stored before schema 10). */
+type PendingRow = RecordRow & {
+  seq: string | null;
+  content_hash: string | null;
+  erased_at: Date | null;
+};
 
 /** Puts the records waiting into the tree; the caller's transaction holds the sequencer's lock. */
 export async function sequencePending(client: pg.PoolClient): Promise<void> {
   for (;;) {
     const { rows } = await client.query<PendingRow>(
       `SELECT ${COLUMNS}, seq, content_hash, erased_at FROM consent_records
-       WHERE leaf_index IS NULL ORDER BY seq LIMIT ${SEQUENCE_BATCH}`,
+       WHERE leaf_index IS NULL ORDER BY received_at, receipt_id LIMIT ${SEQUENCE_BATCH}`,
     );
     if (!rows.length) return;
     const { size } = await readHead(client);
@@ -100,8 +106,8 @@ export async function sequencePending(client: pg.PoolClient): Promise<void> {
     });
     await client.query(
       `UPDATE consent_records r SET leaf_index = x.i, leaf_salt = x.s
-       FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS x(q, i, s) WHERE r.seq = x.q`,
-      [rows.map((row) => row.seq), rows.map((_, i) => size + i), salts],
+       FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(q, i, s) WHERE r.receipt_id = x.q`,
+      [rows.map((row) => row.receipt_id), rows.map((_, i) => size + i), salts],
     );
     await append(client, leaves);
     if (rows.length < SEQUENCE_BATCH) return;
@@ -203,7 +209,7 @@ type LeafJoinRow = RecordRow & {
   l_kind: LeafRow['kind'];
   l_hash: string;
   l_leaf: string | null;
-  r_seq: string | null;
+  r_leaf: string | null;
   erased_at: Date | null;
   leaf_salt: string | null;
 };
@@ -215,9 +221,7 @@ type LeafJoinRow = RecordRow & {
 export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapshot> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const head = await readHead(client);
-  const columns = COLUMNS.split(', ')
-    .map((column) => `r.${column}`)
-    .join(', ');
+  const columns = recordColumnsOf('r');
   return {
     head: async () => head,
     async *leaves() {
@@ -225,7 +229,7 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
       for (;;) {
         const { rows } = await client.query<LeafJoinRow>(
           `SELECT l.leaf_index AS l_index, l.kind AS l_kind, l.leaf_hash AS l_hash, l.leaf AS l_leaf,
-             r.seq AS r_seq, r.erased_at, r.leaf_salt, ${columns}
+             r.leaf_index AS r_leaf, r.erased_at, r.leaf_salt, ${columns}
            FROM log_leaves l LEFT JOIN consent_records r ON r.leaf_index = l.leaf_index
            WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT ${CHUNK * 10}`,
           [from],
@@ -252,7 +256,7 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
 
 function leafRow(row: LeafJoinRow): LeafRow {
   let record: LeafRow['record'];
-  if (row.r_seq === null) record = 'missing';
+  if (row.r_leaf === null) record = 'missing';
   else if (row.erased_at !== null) record = 'erased';
   else record = { content: toRecord(row), salt: row.leaf_salt };
   return {

@@ -4,8 +4,17 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
-import type { LeafRow, LogHead, LogSnapshot, RecordLeaf, StoredCheckpoint } from '../log/types.js';
-import { RECORD_COLUMNS, toRecord, type RecordRow } from './sqlite-writer.js';
+import type {
+  LeafRow,
+  LogHead,
+  LogSnapshot,
+  LogStore,
+  RecordLeaf,
+  StoredCheckpoint,
+} from '../log/types.js';
+import type { WriterCall } from './sqlite-messages.js';
+import { RECORD_COLUMNS, recordColumnsOf } from './record-fields.js';
+import { toRecord, type RecordRow } from './sqlite-writer.js';
 import { CHUNK } from './types.js';
 
 /** Records put in the tree per transaction: a backlog (an upgraded database) is taken in steps. */
@@ -28,7 +37,12 @@ export interface SqliteLogWriter {
   saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
 }
 
-type PendingRow = RecordRow & { seq: number; content_hash: string; erased_at: string | null };
+/** A row waiting; seq and content_hash are those of the old chain (rows stored before schema 10). */
+type PendingRow = RecordRow & {
+  seq: number | null;
+  content_hash: string | null;
+  erased_at: string | null;
+};
 
 /** Prepares the log's writes on `db`. */
 export function createLogWriter(db: Database.Database): SqliteLogWriter {
@@ -41,10 +55,10 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
   );
   const pending = db.prepare(
     `SELECT ${RECORD_COLUMNS}, seq, content_hash, erased_at FROM consent_records
-     WHERE leaf_index IS NULL ORDER BY seq LIMIT ${SEQUENCE_BATCH}`,
+     WHERE leaf_index IS NULL ORDER BY received_at, receipt_id LIMIT ${SEQUENCE_BATCH}`,
   );
   const placeRecord = db.prepare(
-    'UPDATE consent_records SET leaf_index = ?, leaf_salt = ? WHERE seq = ?',
+    'UPDATE consent_records SET leaf_index = ?, leaf_salt = ? WHERE receipt_id = ?',
   );
   const justErased = db
     .prepare(
@@ -84,11 +98,11 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
         if (row.erased_at !== null) {
           // Erased before the log existed: the content is gone, the old chain's content hash stands for it.
           const leaf = JSON.stringify(['garde/erased', row.seq, row.content_hash]);
-          placeRecord.run(size + i, null, row.seq);
+          placeRecord.run(size + i, null, row.receipt_id);
           return { kind: 'erased', hash: leafHashOf(leaf), leaf };
         }
         const salt = randomBytes(16).toString('hex');
-        placeRecord.run(size + i, salt, row.seq);
+        placeRecord.run(size + i, salt, row.receipt_id);
         return { kind: 'record', hash: leafHashOf(recordLeaf(toRecord(row), salt)), leaf: null };
       });
       append(leaves);
@@ -110,6 +124,15 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
       append([{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
     },
     saveCheckpoint: (checkpoint) => insertCheckpoint.run(checkpoint).changes === 1,
+  };
+}
+
+/** The log store of a SQLite storage: reads on `db`; the writer thread, the only writer, is the sequencer. */
+export function sqliteLog(db: Database.Database, call: WriterCall): LogStore {
+  return {
+    ...createLogReader(db),
+    sequence: () => call({ op: 'sequence' }),
+    saveCheckpoint: (checkpoint) => call({ op: 'checkpoint', checkpoint }),
   };
 }
 
@@ -155,7 +178,7 @@ type LeafJoinRow = RecordRow & {
   l_kind: LeafRow['kind'];
   l_hash: string;
   l_leaf: string | null;
-  r_seq: number | null;
+  r_leaf: number | null;
   erased_at: string | null;
   leaf_salt: string | null;
 };
@@ -171,9 +194,7 @@ export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
   const head = reader.head();
   const leaves = db.prepare(
     `SELECT l.leaf_index AS l_index, l.kind AS l_kind, l.leaf_hash AS l_hash, l.leaf AS l_leaf,
-       r.seq AS r_seq, r.erased_at, r.leaf_salt, ${RECORD_COLUMNS.split(', ')
-         .map((column) => `r.${column}`)
-         .join(', ')}
+       r.leaf_index AS r_leaf, r.erased_at, r.leaf_salt, ${recordColumnsOf('r')}
      FROM log_leaves l LEFT JOIN consent_records r ON r.leaf_index = l.leaf_index
      WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ${CHUNK}`,
   );
@@ -202,7 +223,7 @@ export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
 
 function leafRow(row: LeafJoinRow): LeafRow {
   let record: LeafRow['record'];
-  if (row.r_seq === null) record = 'missing';
+  if (row.r_leaf === null) record = 'missing';
   else if (row.erased_at !== null) record = 'erased';
   else record = { content: toRecord(row), salt: row.leaf_salt };
   return {

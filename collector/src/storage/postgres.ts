@@ -1,41 +1,12 @@
-// PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite.
+// PostgreSQL through a pg Pool, for sites that outgrow one machine: same tables, same answers as SQLite;
+// its stores (records, analytics, snapshots, log) composed over one pool.
 import pg from 'pg';
-import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
-import {
-  dropOrphanSnapshotsPostgres,
-  publishSnapshotPostgres,
-  readVersionsPostgres,
-} from './snapshots-postgres.js';
-import { countHitsPostgres, erasePathPostgres, purgeTotalsPostgres } from './counters-postgres.js';
-import { logErasure, postgresLog, prepareErasure } from './log-postgres.js';
-import { DIMENSIONS, SITES_SQL, recordWhere, siteCondition } from './filter.js';
-import {
-  COLUMNS,
-  chainUnchained,
-  insertChained,
-  lockHead,
-  recordErasure,
-  toRecord,
-  transaction,
-  type ChainedRecord,
-  type ChainedRow,
-  type RecordRow,
-} from './postgres-writes.js';
-import { chainHash, contentHash, hashedFields, sameReceipt } from './record-content.js';
-import {
-  CHUNK,
-  TOP,
-  TOMBSTONE_SET,
-  dayAfter,
-  type Erasure,
-  type InsertOutcome,
-  type RecordFilter,
-  type RecordPage,
-  type Stats,
-  type Storage,
-  type StoredHit,
-  type StoredRecord,
-} from './types.js';
+import { postgresLog } from './log-postgres.js';
+import { POSTGRES_DATA_STEPS, POSTGRES_MIGRATIONS } from './migrations/postgres.js';
+import { postgresAnalytics } from './postgres-analytics.js';
+import { postgresRecords } from './postgres-records.js';
+import { postgresSnapshots } from './snapshots-postgres.js';
+import type { Storage } from './types.js';
 
 // Any constant key works; it only serialises migrations when several collectors start together.
 const MIGRATION_LOCK = 7_164_201;
@@ -56,364 +27,26 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
   });
   // An idle client losing its connection must not crash the collector; the next query reconnects.
   pool.on('error', () => {});
-  const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
-    (await pool.query<T>(text, values)).rows;
-  const $ = (n: number) => `$${n}`;
   const log = postgresLog(pool);
   try {
     await migrate(pool, options.schema);
     await checkWritable(pool);
-    await transaction(pool, (client) => chainUnchained(client));
   } catch (error) {
     await pool.end();
     throw error;
   }
 
   return {
-    // One transaction per batch. The head row is locked first (FOR UPDATE), so concurrent batches (several
-    // collectors, or the pool's clients) extend the chain one after the other. The receiptIds already
-    // stored are read, so a resend is told from a conflict; the new rows get their sequence numbers and
-    // hashes here and go in one statement (columns as arrays, unnest() turns them into rows).
-    async insertRecords(records) {
-      if (!records.length) return [];
-      return transaction(pool, async (client) => {
-        let { seq, hash } = await lockHead(client);
-        const known = new Map<string, StoredRecord>();
-        const existing = await client.query<RecordRow>(
-          `SELECT ${COLUMNS} FROM consent_records WHERE receipt_id = ANY($1::text[])`,
-          [records.map((r) => r.receiptId)],
-        );
-        for (const row of existing.rows) known.set(row.receipt_id, toRecord(row));
-        const fresh: ChainedRecord[] = [];
-        const outcomes = records.map((record): InsertOutcome => {
-          const stored = known.get(record.receiptId);
-          if (stored) return sameReceipt(stored, record) ? 'duplicate' : 'conflict';
-          known.set(record.receiptId, record);
-          const content = contentHash(hashedFields(record));
-          hash = chainHash(hash, content);
-          seq++;
-          fresh.push({ record, seq, content, chain: hash });
-          return 'stored';
-        });
-        if (fresh.length) {
-          await insertChained(client, fresh);
-          await client.query('UPDATE chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, hash]);
-        }
-        return outcomes;
-      });
-    },
-    async insertHits(hits: StoredHit[]) {
-      if (!hits.length) return;
-      const col = <K extends keyof StoredHit>(k: K) => hits.map((h) => h[k]);
-      await pool.query(
-        `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
-           network, props, minor, screen, session, uid, site)
-         SELECT a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr::jsonb, mi, sc, se, u, si
-         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
-                     $8::text[], $9::boolean[], $10::text[], $11::int[], $12::boolean[], $13::text[], $14::text[],
-                     $15::int[], $16::text[], $17::text[], $18::text[], $19::text[])
-           AS x(a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr, mi, sc, se, u, si)`,
-        [
-          col('receivedAt'),
-          col('day'),
-          col('name'),
-          col('path'),
-          col('referrer'),
-          col('browser'),
-          col('major'),
-          col('os'),
-          col('mobile'),
-          col('lang'),
-          col('vw'),
-          col('consent'),
-          col('network'),
-          hits.map((h) => (h.props ? JSON.stringify(h.props) : null)),
-          col('minor'),
-          col('screen'),
-          col('session'),
-          col('uid'),
-          col('site'),
-        ],
-      );
-    },
-    countHits: (hits) => countHitsPostgres(pool, hits),
-    purgeTotals: (beforeDay) => purgeTotalsPostgres(pool, beforeDay),
-    erasePath: (path) => erasePathPostgres(pool, path),
-    async listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage> {
-      const where = recordWhere(filter, $);
-      const n = where.params.length;
-      const [count, rows] = await Promise.all([
-        query<{ total: string }>(
-          `SELECT count(*) AS total FROM consent_records ${where.sql}`,
-          where.params,
-        ),
-        query<RecordRow>(
-          `SELECT ${COLUMNS} FROM consent_records ${where.sql}
-           ORDER BY received_at DESC, receipt_id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-          [...where.params, pageSize, (page - 1) * pageSize],
-        ),
-      ]);
-      return { total: Number(count[0]!.total), records: rows.map(toRecord) };
-    },
-    async *iterateRecords(filter: RecordFilter) {
-      const where = recordWhere(filter, $);
-      const n = where.params.length;
-      const and = where.sql ? `${where.sql} AND` : 'WHERE';
-      let last: RecordRow | undefined;
-      for (;;) {
-        const rows = last
-          ? await query<RecordRow>(
-              `SELECT ${COLUMNS} FROM consent_records
-               ${and} (received_at, receipt_id) < ($${n + 1}::timestamptz, $${n + 2})
-               ORDER BY received_at DESC, receipt_id DESC LIMIT ${CHUNK}`,
-              [...where.params, last.received_at, last.receipt_id],
-            )
-          : await query<RecordRow>(
-              `SELECT ${COLUMNS} FROM consent_records ${where.sql}
-               ORDER BY received_at DESC, receipt_id DESC LIMIT ${CHUNK}`,
-              where.params,
-            );
-        for (const row of rows) yield toRecord(row);
-        if (rows.length < CHUNK) return;
-        last = rows[rows.length - 1];
-      }
-    },
-    async visitorRecords(id: string) {
-      const rows = await query<RecordRow>(
-        `SELECT ${COLUMNS} FROM consent_records WHERE consent_id = $1 AND erased_at IS NULL
-         ORDER BY received_at, receipt_id`,
-        [id],
-      );
-      return rows.map(toRecord);
-    },
-    async stats(from: string, to: string, site?: string): Promise<Omit<Stats, 'chain'>> {
-      const ofSite = (column: 'origin' | 'site') => siteCondition(site, column, '$3');
-      const range = [
-        `${from}T00:00:00.000Z`,
-        `${dayAfter(to)}T00:00:00.000Z`,
-        ...(site ? [site] : []),
-      ];
-      const days = [from, to, ...(site ? [site] : [])];
-      const utcDay = "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
-      const top = (column: string) =>
-        query<{ value: string; count: string }>(
-          `SELECT value, sum(count) AS count FROM (
-             SELECT ${column} AS value, count(*) AS count FROM hits
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} IS NOT NULL${ofSite('site')}
-             GROUP BY ${column}
-             UNION ALL
-             SELECT value, count FROM hit_days
-             WHERE dimension = '${column}' AND day BETWEEN $1 AND $2${ofSite('site')}
-             UNION ALL
-             SELECT ${column}, sum(count) FROM hit_counters
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2 AND ${column} <> ''${ofSite('site')}
-             GROUP BY ${column}
-           ) t GROUP BY value ORDER BY sum(count) DESC, value LIMIT ${TOP}`,
-          days,
-        ).then((rows) => rows.map((r) => ({ value: r.value, count: Number(r.count) })));
-      const [decisions, acceptance, byDay, paths, referrers, browsers, oses] = await Promise.all([
-        query<{ day: string; method: string; count: string }>(
-          `SELECT ${utcDay} AS day, method, count(*) AS count FROM consent_records
-           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL${ofSite('origin')}
-           GROUP BY 1, 2 ORDER BY 1, 2`,
-          range,
-        ),
-        query<{ day: string; category: string; granted: string; total: string }>(
-          `SELECT ${utcDay} AS day, j.key AS category, count(*) FILTER (WHERE j.value = 'true') AS granted,
-                  count(*) AS total
-           FROM consent_records, jsonb_each_text(categories) AS j
-           WHERE received_at >= $1 AND received_at < $2 AND erased_at IS NULL${ofSite('origin')}
-           GROUP BY 1, 2 ORDER BY 1, 2`,
-          range,
-        ),
-        query<{ day: string; count: string; consented: string }>(
-          `SELECT day, sum(count) AS count, sum(consented) AS consented FROM (
-             SELECT day, count(*) AS count, count(*) FILTER (WHERE consent) AS consented FROM hits
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2${ofSite('site')} GROUP BY day
-             UNION ALL
-             SELECT day, count, consented FROM hit_days
-             WHERE dimension = 'day' AND day BETWEEN $1 AND $2${ofSite('site')}
-             UNION ALL
-             SELECT day, sum(count), 0 FROM hit_counters
-             WHERE name = 'pageview' AND day BETWEEN $1 AND $2${ofSite('site')} GROUP BY day
-           ) t GROUP BY day ORDER BY day`,
-          days,
-        ),
-        ...DIMENSIONS.map((d) => top(d.column)),
-      ]);
-      return {
-        decisions: decisions.map((r) => ({ day: r.day, method: r.method, count: Number(r.count) })),
-        acceptance: acceptance.map((r) => ({
-          day: r.day,
-          category: r.category,
-          granted: Number(r.granted),
-          total: Number(r.total),
-        })),
-        pageviews: {
-          byDay: byDay.map((r) => ({
-            day: r.day,
-            count: Number(r.count),
-            consented: Number(r.consented),
-          })),
-          byPath: paths!.map((r) => ({ path: r.value, count: r.count })),
-          byReferrer: referrers!.map((r) => ({ referrer: r.value, count: r.count })),
-          byBrowser: browsers!.map((r) => ({ browser: r.value, count: r.count })),
-          byOs: oses!.map((r) => ({ os: r.value, count: r.count })),
-        },
-      };
-    },
-    // Retention erases rather than deletes: the rows stay in the chain as tombstones.
-    async purge(recordsBefore: string, hitsBeforeDay: string, at = new Date().toISOString()) {
-      return transaction(pool, async (client) => {
-        // The rows to erase are put in the log first; their erasure is a leaf of its own after.
-        await prepareErasure(client);
-        const records = await client.query(
-          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
-           WHERE erased_at IS NULL AND consent_id IN
-             (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
-              GROUP BY consent_id HAVING max(received_at) < $1)`,
-          [recordsBefore, at],
-        );
-        const erased = records.rowCount ?? 0;
-        if (erased)
-          await recordErasure(client, {
-            at,
-            reason: 'retention',
-            rows: erased,
-            actor: 'retention',
-          });
-        await logErasure(client, at, 'retention', 'retention');
-        await client.query(rollupSql(), [hitsBeforeDay]);
-        const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
-        return { records: erased, hits: hits.rowCount ?? 0 };
-      });
-    },
-    async eraseVisitor(id, { at, actor }) {
-      return transaction(pool, async (client) => {
-        await prepareErasure(client);
-        const result = await client.query(
-          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
-           WHERE consent_id = $1 AND erased_at IS NULL`,
-          [id, at],
-        );
-        const rows = result.rowCount ?? 0;
-        if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
-        await logErasure(client, at, 'request', actor);
-        return rows;
-      });
-    },
+    ...postgresRecords(pool),
+    ...postgresAnalytics(pool),
+    ...postgresSnapshots(pool),
     log,
-    async erasures() {
-      const rows = await query<{
-        at: Date;
-        reason: Erasure['reason'];
-        rows: number;
-        actor: string;
-      }>('SELECT at, reason, rows, actor FROM erasures ORDER BY id');
-      return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
-    },
-    async sites() {
-      const rows = await query<{ site: string }>(SITES_SQL);
-      return rows.map((row) => row.site).sort();
-    },
-    async chainHead() {
-      const rows = await query<{ seq: string; hash: string }>(
-        'SELECT seq, hash FROM chain_head WHERE id = 1',
-      );
-      return { head: rows[0]!.hash, length: Number(rows[0]!.seq) };
-    },
-    async *chainRows() {
-      let after = 0;
-      for (;;) {
-        const rows = await query<ChainedRow>(
-          `SELECT ${COLUMNS}, seq, content_hash, chain_hash, erased_at FROM consent_records
-           WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`,
-          [after],
-        );
-        for (const row of rows) {
-          yield {
-            seq: Number(row.seq),
-            receiptId: row.receipt_id,
-            contentHash: row.content_hash,
-            chainHash: row.chain_hash,
-            record: row.erased_at === null ? toRecord(row) : null,
-          };
-        }
-        if (rows.length < CHUNK) return;
-        after = Number(rows[rows.length - 1]!.seq);
-      }
-    },
-    async insertSnapshot(snapshot) {
-      const result = await pool.query(
-        `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
-        [
-          snapshot.hash,
-          snapshot.lang,
-          snapshot.v,
-          snapshot.policyVersion,
-          snapshot.content,
-          snapshot.storedAt,
-        ],
-      );
-      return result.rowCount === 1 ? 'stored' : 'known';
-    },
-    async hasSnapshot(hash) {
-      return (await query('SELECT 1 FROM snapshots WHERE hash = $1', [hash])).length > 0;
-    },
-    async snapshotReferenced(hash) {
-      const rows = await query(
-        'SELECT 1 FROM consent_records WHERE shown = $1 AND erased_at IS NULL LIMIT 1',
-        [hash],
-      );
-      return rows.length > 0;
-    },
-    async snapshot(hash) {
-      const rows = await query<{
-        hash: string;
-        lang: string;
-        garde_version: string;
-        policy_version: string;
-        content: string;
-        stored_at: Date;
-      }>('SELECT * FROM snapshots WHERE hash = $1', [hash]);
-      const row = rows[0];
-      if (!row) return null;
-      return {
-        hash: row.hash,
-        lang: row.lang,
-        v: row.garde_version,
-        policyVersion: row.policy_version,
-        content: row.content,
-        storedAt: row.stored_at.toISOString(),
-      };
-    },
-    snapshotVersions: (page, pageSize) => readVersionsPostgres(pool, page, pageSize),
-    publishSnapshot: (snapshot, at) => publishSnapshotPostgres(pool, snapshot, at),
-    dropOrphanSnapshots: () => dropOrphanSnapshotsPostgres(pool),
     async close() {
       // Whatever this collector stored goes into the tree (unless another collector is sequencing).
       await log.sequence().catch(() => null);
       await pool.end();
     },
   };
-}
-
-// Same rollup as SQLite's: pageviews per day, site and dimension, and every hit name under `event`.
-function rollupSql(): string {
-  const old = "name = 'pageview' AND day < $1";
-  const consented = 'count(*) FILTER (WHERE consent)';
-  const dims = DIMENSIONS.map(
-    (d) => `SELECT day, site, '${d.column}', ${d.column}, count(*), ${consented} FROM hits
-            WHERE ${old} AND ${d.column} IS NOT NULL GROUP BY day, site, ${d.column}`,
-  );
-  return `INSERT INTO hit_days (day, site, dimension, value, count, consented)
-    SELECT day, site, 'day', '', count(*), ${consented} FROM hits WHERE ${old} GROUP BY day, site
-    UNION ALL ${dims.join(' UNION ALL ')}
-    UNION ALL SELECT day, site, 'event', name, count(*), ${consented} FROM hits WHERE day < $1
-      GROUP BY day, site, name
-    ON CONFLICT (day, site, dimension, value) DO UPDATE
-      SET count = hit_days.count + excluded.count, consented = hit_days.consented + excluded.consented`;
 }
 
 // At start, not at the first receipt: a role or server that cannot write stops the collector clearly.
@@ -442,8 +75,10 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
     );
     const current = rows[0]?.version ?? 0;
     for (const [i, sql] of POSTGRES_MIGRATIONS.slice(current).entries()) {
+      const version = current + i + 1;
       await client.query(sql);
-      await client.query('INSERT INTO garde_schema (version) VALUES ($1)', [current + i + 1]);
+      await POSTGRES_DATA_STEPS[version]?.(client);
+      await client.query('INSERT INTO garde_schema (version) VALUES ($1)', [version]);
     }
     await client.query('COMMIT');
   } catch (error) {

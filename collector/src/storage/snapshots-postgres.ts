@@ -1,9 +1,9 @@
 // The archive of what visitors were shown on PostgreSQL: the site's registrations, the drop of snapshots
-// no receipt names, and the versions list.
+// no receipt names, the versions list, and the store.
 import type pg from 'pg';
 import { transaction } from './postgres-writes.js';
 import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
-import type { SnapshotVersionPage, StoredSnapshot } from './types.js';
+import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
 
 /** Stores a snapshot the site registers (unless stored) and marks it published, in one transaction. */
 export function publishSnapshotPostgres(
@@ -72,5 +72,61 @@ export async function readVersionsPostgres(
       receipts: Number(row.receipts),
       publishedAt: iso(row.published_at),
     })),
+  };
+}
+
+/** The snapshots store of a PostgreSQL storage. */
+export function postgresSnapshots(pool: pg.Pool): SnapshotStore {
+  const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+    (await pool.query<T>(text, values)).rows;
+  return {
+    async insertSnapshot(snapshot) {
+      const result = await pool.query(
+        `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
+        [
+          snapshot.hash,
+          snapshot.lang,
+          snapshot.v,
+          snapshot.policyVersion,
+          snapshot.content,
+          snapshot.storedAt,
+        ],
+      );
+      return result.rowCount === 1 ? 'stored' : 'known';
+    },
+    async hasSnapshot(hash) {
+      return (await query('SELECT 1 FROM snapshots WHERE hash = $1', [hash])).length > 0;
+    },
+    async snapshotReferenced(hash) {
+      const rows = await query(
+        'SELECT 1 FROM consent_records WHERE shown = $1 AND erased_at IS NULL LIMIT 1',
+        [hash],
+      );
+      return rows.length > 0;
+    },
+    async snapshot(hash) {
+      const rows = await query<{
+        hash: string;
+        lang: string;
+        garde_version: string;
+        policy_version: string;
+        content: string;
+        stored_at: Date;
+      }>('SELECT * FROM snapshots WHERE hash = $1', [hash]);
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        hash: row.hash,
+        lang: row.lang,
+        v: row.garde_version,
+        policyVersion: row.policy_version,
+        content: row.content,
+        storedAt: row.stored_at.toISOString(),
+      };
+    },
+    snapshotVersions: (page, pageSize) => readVersionsPostgres(pool, page, pageSize),
+    publishSnapshot: (snapshot, at) => publishSnapshotPostgres(pool, snapshot, at),
+    dropOrphanSnapshots: () => dropOrphanSnapshotsPostgres(pool),
   };
 }

@@ -1,8 +1,9 @@
 // The archive of what visitors were shown on SQLite: the site's registrations and the drop of snapshots no
-// receipt names (writes, on the writer's connection), and the versions list (a read).
+// receipt names (writes, on the writer's connection), the versions list and the other reads, and the store.
 import type Database from 'better-sqlite3';
 import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
-import type { SnapshotVersionPage, StoredSnapshot } from './types.js';
+import type { WriterCall } from './sqlite-messages.js';
+import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
 
 /** The archive's writes on `db`, each one transaction. */
 export interface SnapshotWriter {
@@ -70,4 +71,54 @@ export function readVersionsSqlite(
 function countVersions(db: Database.Database): number {
   const row = db.prepare(versionsPageSql('1', '0')).get() as VersionRow | undefined;
   return row?.total ?? 0;
+}
+
+/** A row of snapshots as SQLite returns it. */
+interface SnapshotRow {
+  hash: string;
+  lang: string;
+  garde_version: string;
+  policy_version: string;
+  content: string;
+  stored_at: string;
+}
+
+function toSnapshot(row: SnapshotRow): StoredSnapshot {
+  return {
+    hash: row.hash,
+    lang: row.lang,
+    v: row.garde_version,
+    policyVersion: row.policy_version,
+    content: row.content,
+    storedAt: row.stored_at,
+  };
+}
+
+/** The snapshots store of a SQLite storage: writes through the writer, reads on `db`. */
+export function sqliteSnapshots(
+  db: Database.Database,
+  call: WriterCall,
+  stmt: (sql: string) => Database.Statement,
+): SnapshotStore {
+  return {
+    insertSnapshot: (snapshot) => call({ op: 'snapshot', snapshot }),
+    async hasSnapshot(hash) {
+      return stmt('SELECT 1 FROM snapshots WHERE hash = ?').get(hash) !== undefined;
+    },
+    async snapshotReferenced(hash) {
+      return (
+        stmt('SELECT 1 FROM consent_records WHERE shown = ? AND erased_at IS NULL LIMIT 1').get(
+          hash,
+        ) !== undefined
+      );
+    },
+    async snapshot(hash) {
+      const row = stmt('SELECT * FROM snapshots WHERE hash = ?').get(hash) as
+        SnapshotRow | undefined;
+      return row ? toSnapshot(row) : null;
+    },
+    snapshotVersions: async (page, pageSize) => readVersionsSqlite(db, page, pageSize),
+    publishSnapshot: (snapshot, at) => call({ op: 'publishSnapshot', snapshot, at }),
+    dropOrphanSnapshots: () => call({ op: 'dropOrphanSnapshots' }),
+  };
 }

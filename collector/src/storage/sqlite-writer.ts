@@ -5,14 +5,15 @@ import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import { DIMENSIONS } from './filter.js';
 import { createLogWriter } from './log-sqlite.js';
 import {
-  canonicalJson,
-  chainHash,
-  contentHash,
-  hashedFields,
-  sameReceipt,
-} from './record-content.js';
-import {
+  RECORD_COLUMNS,
+  RECORD_FIELDS,
   TOMBSTONE_SET,
+  fromSqliteValue,
+  recordFrom,
+  sameReceipt,
+  toSqliteValue,
+} from './record-fields.js';
+import {
   type InsertOutcome,
   type PurgeResult,
   type StoredHit,
@@ -21,125 +22,32 @@ import {
 } from './types.js';
 
 /**
- * A record as the column values of consent_records, in order, maps as canonical JSON and clock_skew as 0/1;
- * flat so it crosses to the writer thread cheaply.
+ * A record as the column values of consent_records, in the order of RECORD_FIELDS (maps as canonical JSON,
+ * flags as 0/1); flat so it crosses to the writer thread cheaply.
  */
 export type RecordValues = Array<string | number | null>;
 
-/** The content columns of consent_records in the order of RecordValues. */
-export const RECORD_COLUMNS =
-  'receipt_id, consent_id, ts, received_at, version, categories, services, method, lang, path, origin, clock_skew, ' +
-  'shown, layer, garde_version';
+export { RECORD_COLUMNS };
 
-/** A row of consent_records as SQLite returns it. */
-export interface RecordRow {
-  receipt_id: string;
-  consent_id: string;
-  ts: string;
-  received_at: string;
-  version: string;
-  categories: string;
-  services: string;
-  method: string;
-  lang: string;
-  path: string;
-  origin: string | null;
-  clock_skew: number;
-  shown: string | null;
-  layer: string | null;
-  garde_version: string | null;
-}
+/** A row of consent_records as SQLite returns it, by column name. */
+export type RecordRow = Record<string, string | number | null>;
 
 /** A stored row back to the API's shape. */
 export function toRecord(row: RecordRow): StoredRecord {
-  return {
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at,
-    version: row.version,
-    categories: JSON.parse(row.categories) as Record<string, boolean>,
-    services: JSON.parse(row.services) as Record<string, boolean>,
-    method: row.method as StoredRecord['method'],
-    lang: row.lang,
-    path: row.path,
-    origin: row.origin,
-    clockSkew: row.clock_skew === 1,
-    shown: row.shown,
-    layer: row.layer as StoredRecord['layer'],
-    v: row.garde_version,
-  };
+  return recordFrom(row, fromSqliteValue);
 }
 
 // RecordValues back to a record, for comparing a replay with what is stored.
 function valuesToRecord(values: RecordValues): StoredRecord {
-  return toRecord(valuesToRow(values));
+  return toRecord(Object.fromEntries(RECORD_FIELDS.map((f, i) => [f.column, values[i] ?? null])));
 }
 
-function valuesToRow(values: RecordValues): RecordRow {
-  const [receiptId, id, ts, receivedAt, version, categories, services, method, lang, path] =
-    values as string[];
-  return {
-    receipt_id: receiptId!,
-    consent_id: id!,
-    ts: ts!,
-    received_at: receivedAt!,
-    version: version!,
-    categories: categories!,
-    services: services!,
-    method: method!,
-    lang: lang!,
-    path: path!,
-    origin: (values[10] as string | null) ?? null,
-    clock_skew: values[11] as number,
-    shown: (values[12] as string | null) ?? null,
-    layer: (values[13] as string | null) ?? null,
-    garde_version: (values[14] as string | null) ?? null,
-  };
-}
-
-/** The content hash of a row as stored (maps already canonical JSON text). */
-export function rowContentHash(row: RecordRow): string {
-  return contentHash({
-    receiptId: row.receipt_id,
-    id: row.consent_id,
-    ts: row.ts,
-    receivedAt: row.received_at,
-    version: row.version,
-    categories: row.categories,
-    services: row.services,
-    method: row.method,
-    lang: row.lang,
-    path: row.path,
-    origin: row.origin,
-    clockSkew: row.clock_skew === 1,
-    shown: row.shown,
-    layer: row.layer,
-    v: row.garde_version,
-  });
-}
 /** A hit as the column values of hits, in order. */
 export type HitValues = Array<string | number | null>;
 
-/** The column values of a record, maps as JSON. */
-export function recordValues(r: StoredRecord): RecordValues {
-  return [
-    r.receiptId,
-    r.id,
-    r.ts,
-    r.receivedAt,
-    r.version,
-    canonicalJson(r.categories),
-    canonicalJson(r.services),
-    r.method,
-    r.lang,
-    r.path,
-    r.origin,
-    r.clockSkew ? 1 : 0,
-    r.shown,
-    r.layer,
-    r.v,
-  ];
+/** The column values of a record. */
+export function recordValues(record: StoredRecord): RecordValues {
+  return RECORD_FIELDS.map((f) => toSqliteValue(f, record[f.name]));
 }
 
 /** The column values of a hit, booleans as 0/1 and props as JSON. */
@@ -170,8 +78,6 @@ export function hitValues(h: StoredHit): HitValues {
 /** The synchronous writes; each call is one transaction. */
 export interface SqliteWriter {
   insertRecords(records: RecordValues[]): InsertOutcome[];
-  /** Chains the rows stored before the chain existed (schema 3), in receive order; returns how many. */
-  chainUnchained(): number;
   insertHits(hits: HitValues[]): void;
   purge(recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult;
   erase(id: string, at: string, actor: string): number;
@@ -183,28 +89,11 @@ export interface SqliteWriter {
   saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
 }
 
-/** Sets the pragmas every connection of the collector uses. */
-export function configure(db: Database.Database, sync: 'normal' | 'full'): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -16384');
-}
-
 /** Prepares the writes on `db` (already migrated). */
 export function createWriter(db: Database.Database): SqliteWriter {
   const insertRecord = db.prepare(
-    `INSERT INTO consent_records (${RECORD_COLUMNS}, seq, content_hash, chain_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (receipt_id) DO NOTHING`,
-  );
-  const readHead = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1');
-  const writeHead = db.prepare('UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1');
-  const unchained = db.prepare(
-    `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE seq IS NULL ORDER BY received_at, receipt_id`,
-  );
-  const chainRow = db.prepare(
-    'UPDATE consent_records SET seq = ?, content_hash = ?, chain_hash = ? WHERE receipt_id = ?',
+    `INSERT INTO consent_records (${RECORD_COLUMNS})
+     VALUES (${RECORD_FIELDS.map(() => '?').join(', ')}) ON CONFLICT (receipt_id) DO NOTHING`,
   );
   const storedRecord = db.prepare(
     `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,
@@ -214,15 +103,16 @@ export function createWriter(db: Database.Database): SqliteWriter {
        consent, network, props, minor, screen, session, uid)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Retention erases rather than deletes: the rows stay in the chain as tombstones.
+  // Retention erases rather than deletes: the rows stay in the log as tombstones.
   const eraseExpired = db.prepare(
     `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = @at
-     WHERE erased_at IS NULL AND consent_id IN
+     WHERE erased_at IS NULL AND leaf_index IS NOT NULL AND consent_id IN
        (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
         GROUP BY consent_id HAVING max(received_at) < @before)`,
   );
   const eraseVisitor = db.prepare(
-    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE consent_id = ? AND erased_at IS NULL`,
+    `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ?
+     WHERE consent_id = ? AND erased_at IS NULL AND leaf_index IS NOT NULL`,
   );
   const recordErasure = db.prepare(
     'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
@@ -236,38 +126,15 @@ export function createWriter(db: Database.Database): SqliteWriter {
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
 
   return {
-    // The chain is extended here, on the only writer: each new row takes the next sequence number, its
-    // content hash and SHA-256(previous chain hash + content hash); the head moves once per batch.
-    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] => {
-      let { seq, hash } = readHead.get() as { seq: number; hash: string };
-      const outcomes = records.map((values): InsertOutcome => {
-        const content = rowContentHash(valuesToRow(values));
-        const chain = chainHash(hash, content);
-        if (insertRecord.run(...values, seq + 1, content, chain).changes === 1) {
-          seq++;
-          hash = chain;
-          return 'stored';
-        }
+    // An insert only inserts: the sequencer puts the new rows into the log's tree in its next round.
+    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] =>
+      records.map((values): InsertOutcome => {
+        if (insertRecord.run(...values).changes === 1) return 'stored';
         // Rare path: the receiptId is known; a resend repeats it exactly, anything else is a conflict.
         const existing = storedRecord.get(values[0]) as RecordRow;
         return sameReceipt(toRecord(existing), valuesToRecord(values)) ? 'duplicate' : 'conflict';
-      });
-      writeHead.run(seq, hash);
-      return outcomes;
-    }),
-    chainUnchained: db.transaction((): number => {
-      let { seq, hash } = readHead.get() as { seq: number; hash: string };
-      const rows = unchained.all() as RecordRow[];
-      for (const row of rows) {
-        // Rows of schema 1 hold their maps in the browser's key order: hash the canonical form.
-        const content = contentHash(hashedFields(toRecord(row)));
-        hash = chainHash(hash, content);
-        seq++;
-        chainRow.run(seq, content, hash, row.receipt_id);
-      }
-      writeHead.run(seq, hash);
-      return rows.length;
-    }),
+      }),
+    ),
     insertHits: db.transaction((hits: HitValues[]) => {
       for (const values of hits) insertHit.run(values);
     }),

@@ -1,6 +1,6 @@
 // What the routes need from a database; SQLite and PostgreSQL implement it with the same semantics.
 import type { Layer, Receipt } from 'garde/wire';
-import type { LogStore } from '../log/types.js';
+import type { LogHead, LogStore } from '../log/types.js';
 import type { CountedHit } from './counters.js';
 
 /** A receipt as stored: the browser's receipt plus the server's receive time. No IP, no user agent. */
@@ -72,22 +72,6 @@ export interface SnapshotVersionPage {
 /** How far a receipt's `ts` may be from the receive time before the record is flagged. */
 export const CLOCK_SKEW_MS = 10 * 60_000;
 
-/** The end of the chain of stored records: its last chain hash and how many rows it holds. */
-export interface ChainHead {
-  head: string;
-  length: number;
-}
-
-/** One row as the chain sees it: its sequence number, hashes, and content (null once erased). */
-export interface ChainRow {
-  seq: number;
-  receiptId: string;
-  contentHash: string;
-  chainHash: string;
-  /** The stored content; null for a tombstone, whose content hash is then taken as stored. */
-  record: StoredRecord | null;
-}
-
 /**
  * What became of a receipt: `stored`, `duplicate` (its receiptId was stored with the same content: a
  * resend, nothing written) or `conflict` (stored with other content: a forgery or a bug, nothing written).
@@ -148,8 +132,8 @@ export interface Stats {
     byBrowser: Array<{ browser: string; count: number }>;
     byOs: Array<{ os: string; count: number }>;
   };
-  /** The head of the tamper-evident chain, for the owner to note elsewhere. */
-  chain: ChainHead;
+  /** The transparency log's size and root hash, for the owner to note elsewhere. */
+  log: LogHead;
 }
 
 /** One erasure as recorded: when, why (`request`: an erasure request; `retention`), how many rows, by whom. */
@@ -159,15 +143,6 @@ export interface Erasure {
   rows: number;
   actor: string;
 }
-
-/**
- * What an erased row becomes: every content column emptied, in SQL for both databases. The sequence
- * number, content hash, chain hash and receive time stay, so the chain still verifies; `receipt_id` becomes
- * `erased-<seq>` (it must stay unique, and the original could link back to the visitor's browser).
- */
-export const TOMBSTONE_SET = `receipt_id = 'erased-' || seq, consent_id = '', ts = '', version = '',
-  categories = '{}', services = '{}', method = 'erased', lang = '', path = '', origin = NULL, shown = NULL,
-  layer = NULL, garde_version = NULL`;
 
 export interface PurgeResult {
   records: number;
@@ -185,36 +160,44 @@ export interface PathErased extends TotalsRemoved {
   hits: number;
 }
 
-/** The collector's database. Every write resolves only once committed. */
-export interface Storage {
+/** The consent records: their writes, reads, erasure and retention. Every write resolves once committed. */
+export interface RecordStore {
   /**
-   * Inserts receipts in one transaction, in order; a receiptId already stored (or earlier in the batch) is
-   * not written again. One outcome per receipt.
+   * Inserts receipts, in order; a receiptId already stored (or earlier in the batch) is not written again.
+   * One outcome per receipt.
    */
   insertRecords(records: StoredRecord[]): Promise<InsertOutcome[]>;
-  /** Inserts anonymised hits in one transaction. */
-  insertHits(hits: StoredHit[]): Promise<void>;
-  /** Adds pre-consent hits to their day-level counters (count + 1 each), in one transaction. */
-  countHits(hits: CountedHit[]): Promise<void>;
   /** One page of records, newest first. */
   listRecords(filter: RecordFilter, page: number, pageSize: number): Promise<RecordPage>;
   /** Every matching record, newest first, read in chunks so memory stays flat. */
   iterateRecords(filter: RecordFilter): AsyncIterable<StoredRecord>;
   /** Every decision of one visitor, oldest first. */
   visitorRecords(id: string): Promise<StoredRecord[]>;
+  /**
+   * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
+   * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before
+   * deleting them (one transaction: the retention run).
+   */
+  purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
+  /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
+  eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
+  /** The erasures recorded, oldest first. */
+  erasures(): Promise<Erasure[]>;
+}
+
+/** The analytics: anonymised hits, pre-consent counters, daily totals, and the admin page's figures. */
+export interface AnalyticsStore {
+  /** Inserts anonymised hits in one transaction. */
+  insertHits(hits: StoredHit[]): Promise<void>;
+  /** Adds pre-consent hits to their day-level counters (count + 1 each), in one transaction. */
+  countHits(hits: CountedHit[]): Promise<void>;
   /** Aggregates for the admin page over UTC days `from`..`to` (included), of one site when given. */
-  stats(from: string, to: string, site?: string): Promise<Omit<Stats, 'chain'>>;
+  stats(from: string, to: string, site?: string): Promise<Omit<Stats, 'log'>>;
   /**
    * The sites seen: every origin a stored receipt (not erased), hit, counter or daily total came from,
    * sorted; requests without an Origin are not a site.
    */
   sites(): Promise<string[]>;
-  /**
-   * Erases (tombstones) the records of visitors whose last decision was received before `recordsBefore`,
-   * recording the erasure, and rolls hits of days before `hitsBeforeDay` into daily aggregates before
-   * deleting them.
-   */
-  purge(recordsBefore: string, hitsBeforeDay: string, at?: string): Promise<PurgeResult>;
   /** Deletes the day counters and daily totals of days before `beforeDay` (their retention). */
   purgeTotals(beforeDay: string): Promise<TotalsRemoved>;
   /**
@@ -222,14 +205,10 @@ export interface Storage {
    * personal path found in the analytics).
    */
   erasePath(path: string): Promise<PathErased>;
-  /** Erases every record of one consent id (tombstones) and records the erasure; returns the row count. */
-  eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
-  /** The erasures recorded, oldest first. */
-  erasures(): Promise<Erasure[]>;
-  /** The chain's head as recorded with the last write. */
-  chainHead(): Promise<ChainHead>;
-  /** Every row of the chain in sequence order, read in chunks. */
-  chainRows(): AsyncIterable<ChainRow>;
+}
+
+/** The archive of what visitors were shown. */
+export interface SnapshotStore {
   /** Stores a snapshot unless one with its hash is stored already (`known`: nothing written). */
   insertSnapshot(snapshot: StoredSnapshot): Promise<'stored' | 'known'>;
   /** Whether a snapshot with this hash is stored. */
@@ -247,7 +226,13 @@ export interface Storage {
   publishSnapshot(snapshot: StoredSnapshot, at: string): Promise<'stored' | 'known'>;
   /** Deletes the snapshots no receipt (not erased) names and the site did not publish; returns how many. */
   dropOrphanSnapshots(): Promise<number>;
-  /** The transparency log of the records and erasures. */
+}
+
+/**
+ * The collector's database: the stores of one database composed (records, analytics, snapshots and the
+ * transparency log of the records and erasures), as `open.ts` gives it to the routes.
+ */
+export interface Storage extends RecordStore, AnalyticsStore, SnapshotStore {
   log: LogStore;
   close(): Promise<void>;
 }

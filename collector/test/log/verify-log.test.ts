@@ -1,5 +1,6 @@
 // `verify --checkpoint` on SQLite and PostgreSQL: an intact log and a real erasure pass; a deleted, edited,
-// reordered or truncated log, a consistent rewrite and a hand-made tombstone are each found and named.
+// reordered or truncated log, a consistent rewrite, a recomputed leaf hash and a hand-made tombstone are
+// each found and named.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -12,8 +13,12 @@ import { startSequencer } from '../../src/log/sequencer.js';
 import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
-import { TOMBSTONE_SET, type Storage } from '../../src/storage/types.js';
-import { runVerify } from '../../src/verify.js';
+import { RECORD_FIELDS, TOMBSTONE_SET } from '../../src/storage/record-fields.js';
+import type { Storage } from '../../src/storage/types.js';
+import { openLogSnapshot, runVerify } from '../../src/verify.js';
+import { recordLeaf } from 'garde/wire';
+import { leafHashOf } from '../../src/log/tree.js';
+import type { LeafRow } from '../../src/log/types.js';
 import { PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
 
 interface Log {
@@ -103,6 +108,14 @@ const BACKENDS: Array<{ name: string; skip: string | false; open: () => Promise<
   },
 ];
 
+/** Each column of the record table with a new value of its type (null: its boolean negated). */
+const EDITS: Array<[string, string | null]> = RECORD_FIELDS.filter((f) => f.hashed).map((f) => {
+  if (f.type === 'flag') return [f.column, null];
+  if (f.type === 'time') return [f.column, '2020-01-01T00:00:00.000Z'];
+  if (f.type === 'map') return [f.column, '{"forged":true}'];
+  return [f.column, `forged-${f.column}`];
+});
+
 /** Stores records and runs the sequencer until they are in a signed checkpoint. */
 async function logRecords(
   log: Log,
@@ -162,6 +175,94 @@ for (const backend of BACKENDS) {
       assert.equal(erased.code, 0, erased.out);
       assert.match(erased.out, /9 leaves \(8 records, 1 erasures\)/);
       await log.storage.close();
+    });
+
+    it('puts each stored receipt into the log once, in receive order: resends and conflicts add nothing', async () => {
+      const log = await backend.open();
+      opened.push(log);
+      const rows = Array.from({ length: 5 }, (_, i) =>
+        stored(`2026-03-0${i + 1}T10:00:00.000Z`, { id: 'once-visitor' }),
+      );
+      await log.storage.insertRecords(rows.slice(0, 3));
+      const again = [rows[0]!, { ...rows[1]!, method: 'gpc' as const }, ...rows.slice(3)];
+      assert.deepEqual(await log.storage.insertRecords(again), [
+        'duplicate',
+        'conflict',
+        'stored',
+        'stored',
+      ]);
+      const head = await log.storage.log.sequence();
+      assert.equal(head?.size, 5);
+      const leaves = await log.storage.log.recordLeaves(rows.map((row) => row.receiptId));
+      assert.deepEqual(
+        rows.map((row) => leaves.get(row.receiptId)?.leafIndex),
+        [0, 1, 2, 3, 4],
+      );
+      await log.storage.close();
+      const result = await verify(log, null);
+      assert.equal(result.code, 0, result.out);
+    });
+
+    it('names an edit of any column of a record', async () => {
+      const log = await backend.open();
+      opened.push(log);
+      const ids = await logRecords(log, log.storage, EDITS.length, 'visitor-e');
+      await log.storage.close();
+      for (const [i, [column, value]] of EDITS.entries()) {
+        const set = value === null ? `${column} = NOT ${column}` : `${column} = ?`;
+        await log.sql(`UPDATE consent_records SET ${set} WHERE receipt_id = ?`, [
+          ...(value === null ? [] : [value]),
+          ids[i],
+        ]);
+      }
+      const result = await verify(log, null);
+      assert.equal(result.code, 1);
+      for (const [i, [column]] of EDITS.entries()) {
+        assert.match(
+          result.out,
+          new RegExp(`leaf ${i} \\(receipt .*\\): its content does not match`),
+          column,
+        );
+      }
+    });
+
+    it('names an edit whose leaf hash was recomputed in the log, against the head and the checkpoint', async () => {
+      const { log, ids, first } = await setUp();
+      await log.storage.close();
+      await log.sql(`UPDATE consent_records SET method = 'reject-all' WHERE receipt_id = ?`, [
+        ids[1],
+      ]);
+      // The insider has the salt (it is in the row): the edited record's leaf hash, recomputed.
+      const snapshot = await openLogSnapshot(log.options);
+      let edited: LeafRow | undefined;
+      for await (const batch of snapshot.leaves()) {
+        for (const row of batch) {
+          if (typeof row.record === 'object' && row.record.content.receiptId === ids[1])
+            edited = row;
+        }
+      }
+      await snapshot.close();
+      assert.ok(edited && typeof edited.record === 'object' && edited.record.salt);
+      const recomputed = leafHashOf(recordLeaf(edited.record.content, edited.record.salt));
+      await log.sql('UPDATE log_leaves SET leaf_hash = ? WHERE leaf_index = ?', [
+        recomputed,
+        edited.leafIndex,
+      ]);
+      const alone = await verify(log, null);
+      assert.equal(alone.code, 1);
+      assert.match(alone.out, /the head's root hash does not follow from the leaves/);
+      const against = await verify(log, first);
+      assert.match(against.out, /rewritten: the first 6 leaves are not those of the checkpoint/);
+    });
+
+    it('names a cut tail through the head, without a checkpoint', async () => {
+      const { log, ids } = await setUp();
+      await log.storage.close();
+      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[7]]);
+      await log.sql('DELETE FROM log_leaves WHERE leaf_index = 7');
+      const result = await verify(log, null);
+      assert.equal(result.code, 1);
+      assert.match(result.out, /the head says 8 leaves, the log holds 7/);
     });
 
     it('names a deleted row', async () => {

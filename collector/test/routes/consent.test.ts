@@ -46,11 +46,8 @@ describe('POST /consent', () => {
     ]);
   });
 
-  it('logs the head of the records chain at start', () => {
-    assert.match(
-      log.text(),
-      /"chain":\{"head":"[0-9a-f]{64}","length":\d+\},"msg":"records chain head"/,
-    );
+  it('logs the head of the records log at start', () => {
+    assert.match(log.text(), /"log":\{"size":\d+,"root":"[0-9a-f]{64}"\},"msg":"records log head"/);
   });
 
   it('accepts application/json too', async () => {
@@ -291,8 +288,9 @@ describe('POST /consent', () => {
   });
 });
 
-// An erased row's receipt_id is `erased-<seq>`: a receipt that could take that name first would make the
-// erasure of that row fail on its unique key, and with it every later erasure and retention run.
+// An erased row's receipt_id is `erased-leaf-<leaf index>` (`erased-<seq>` before schema 10): a receipt
+// that could take that name first would make the erasure of that row fail on its unique key, and with it
+// every later erasure and retention run.
 for (const backend of BACKENDS) {
   describe(`receipt ids outside the collector's own names: ${backend.name}`, () => {
     it(
@@ -312,7 +310,8 @@ for (const backend of BACKENDS) {
               headers: TEXT,
               payload: JSON.stringify(body),
             });
-          for (const receiptId of ['erased-1', 'erased-2', 'erased-3', 'r1', 'A'.repeat(36)]) {
+          const names = ['erased-1', 'erased-leaf-0', 'erased-leaf-1', 'r1', 'A'.repeat(36)];
+          for (const receiptId of names) {
             const res = await post(receipt({ id: 'planter', receiptId }));
             assert.equal(res.statusCode, 400, receiptId);
             assert.match(res.json().message, /receiptId/);
@@ -332,9 +331,9 @@ for (const backend of BACKENDS) {
           });
           assert.equal(erased.statusCode, 200);
           assert.equal(erased.json().erased, 1);
-          // The erased row took the name `erased-1`: a receipt trying for the next ones is still refused.
+          // The erased row took the name `erased-leaf-0`: a receipt trying for the next ones is refused.
           assert.equal(
-            (await post(receipt({ id: 'planter', receiptId: 'erased-2' }))).statusCode,
+            (await post(receipt({ id: 'planter', receiptId: 'erased-leaf-1' }))).statusCode,
             400,
           );
           clock += 6 * 365 * 86_400_000;

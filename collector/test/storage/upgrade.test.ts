@@ -1,7 +1,8 @@
-// A database at schema 6 (the collector before the transparency log and the site's snapshots) opened by
-// today's collector, on SQLite and PostgreSQL: brought up through schema 7 (the log), 8 (published
-// snapshots) and 9 (long hit paths cut) without losing a record; its records become leaves of a log that
-// verifies, and the snapshot erasure and registration work on it.
+// A database at schema 6 (the collector before the transparency log and the site's snapshots), 7, 8 or
+// 9 (the log beside the per-row chain) opened by today's collector, on SQLite and PostgreSQL: brought up
+// through schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut) and 10 (the chain off the
+// insert path) without losing a record; its records, and a row erased under the chain, become leaves of a
+// log that verifies, and the snapshot erasure and registration work on it.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ import type { Storage } from '../../src/storage/types.js';
 import { runVerify } from '../../src/verify.js';
 import { PG_SKIP, PG_URL, tempDir } from '../helpers.js';
 
-const SCHEMA_6 = 6;
+/** The schemas an old database may be at. */
+const OLD_SCHEMAS = [6, 7, 8, 9];
 const SHOWN = 'a'.repeat(64);
 const logger = createLogger('silent') as FastifyBaseLogger;
 
@@ -32,6 +34,10 @@ const OLD_RECORDS = [
 const INSERT_RECORD = `INSERT INTO consent_records (receipt_id, consent_id, ts, received_at, version,
   categories, services, method, lang, path, shown) VALUES (?, ?, ?, ?, '2026-01', '{"analytics":true}', '{}',
   'accept-all', 'fr', '/fr/', ?)`;
+/** A row erased under the chain (schema 4 to 9): a tombstone with its sequence number and content hash. */
+const INSERT_TOMBSTONE = `INSERT INTO consent_records (receipt_id, consent_id, ts, received_at, version,
+  categories, services, method, lang, path, erased_at, seq, content_hash) VALUES ('erased-4', '', '',
+  '2026-04-01T10:00:00.000Z', '', '{}', '{}', 'erased', '', '', '2026-04-30T00:00:00.000Z', 4, '${'c'.repeat(64)}')`;
 const INSERT_SNAPSHOT = `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
   VALUES (?, 'fr', '0.1.0', '2026-01', '{}', '2026-05-01T10:00:00.000Z')`;
 
@@ -42,21 +48,26 @@ interface Old {
   cleanup: () => Promise<void>;
 }
 
-const BACKENDS: Array<{ name: string; skip: string | false; create: () => Promise<Old> }> = [
+const BACKENDS: Array<{
+  name: string;
+  skip: string | false;
+  create: (schemaVersion: number) => Promise<Old>;
+}> = [
   {
     name: 'SQLite',
     skip: false,
-    async create() {
+    async create(schemaVersion) {
       const tmp = tempDir();
-      const file = join(tmp.dir, 'schema6.sqlite');
+      const file = join(tmp.dir, `schema${schemaVersion}.sqlite`);
       const db = new Database(file);
       db.exec('CREATE TABLE garde_schema (version INTEGER NOT NULL)');
-      SQLITE_MIGRATIONS.slice(0, SCHEMA_6).forEach((sql, i) => {
+      SQLITE_MIGRATIONS.slice(0, schemaVersion).forEach((sql, i) => {
         db.exec(sql);
         db.prepare('INSERT INTO garde_schema (version) VALUES (?)').run(i + 1);
       });
       for (const row of OLD_RECORDS)
         db.prepare(INSERT_RECORD).run(row[0], row[1], row[2], row[2], row[3]);
+      db.exec(INSERT_TOMBSTONE);
       db.prepare(INSERT_SNAPSHOT).run(SHOWN);
       db.close();
       return {
@@ -77,9 +88,9 @@ const BACKENDS: Array<{ name: string; skip: string | false; create: () => Promis
   {
     name: 'PostgreSQL',
     skip: PG_SKIP,
-    async create() {
+    async create(schemaVersion) {
       const tmp = tempDir();
-      const schema = `garde_upgrade_${process.pid}`;
+      const schema = `garde_upgrade_${process.pid}_${schemaVersion}`;
       const url = new URL(PG_URL!);
       url.searchParams.set('options', `-c search_path=${schema}`);
       const client = new pg.Client({ connectionString: PG_URL! });
@@ -94,12 +105,13 @@ const BACKENDS: Array<{ name: string; skip: string | false; create: () => Promis
       await sql(`CREATE SCHEMA ${schema}`);
       await sql(`SET search_path = ${schema}`);
       await sql('CREATE TABLE garde_schema (version integer NOT NULL)');
-      for (const [i, migration] of POSTGRES_MIGRATIONS.slice(0, SCHEMA_6).entries()) {
+      for (const [i, migration] of POSTGRES_MIGRATIONS.slice(0, schemaVersion).entries()) {
         await sql(migration);
         await sql('INSERT INTO garde_schema (version) VALUES (?)', [i + 1]);
       }
       for (const row of OLD_RECORDS)
         await sql(INSERT_RECORD, [row[0], row[1], row[2], row[2], row[3]]);
+      await sql(INSERT_TOMBSTONE);
       await sql(INSERT_SNAPSHOT, [SHOWN]);
       return {
         options: parseOptions(
@@ -135,52 +147,65 @@ async function verify(options: Options): Promise<{ code: number; out: string }> 
 }
 
 for (const backend of BACKENDS) {
-  describe(`a schema-6 database upgraded: ${backend.name}`, { skip: backend.skip }, () => {
-    let old: Old | null = null;
-    after(async () => {
-      await old?.cleanup();
-    });
+  for (const schemaVersion of OLD_SCHEMAS) {
+    describe(
+      `a schema-${schemaVersion} database upgraded: ${backend.name}`,
+      { skip: backend.skip },
+      () => {
+        let old: Old | null = null;
+        after(async () => {
+          await old?.cleanup();
+        });
 
-    it('reaches the last schema with every record in a log that verifies', async () => {
-      old = await backend.create();
-      assert.equal(await old.schemaVersion(), SCHEMA_6);
-      const storage = await old.open();
-      try {
-        assert.equal(await old.schemaVersion(), SQLITE_MIGRATIONS.length);
-        assert.equal(SQLITE_MIGRATIONS.length, POSTGRES_MIGRATIONS.length);
-        assert.deepEqual(
-          (await storage.visitorRecords('old-visitor')).map((record) => record.receiptId),
-          OLD_RECORDS.slice(0, 2).map((row) => row[0]),
-        );
-        await startSequencer(storage.log, old.options, logger, () => new Date())();
-        const intact = await verify(old.options);
-        assert.equal(intact.code, 0, intact.out);
-        assert.match(intact.out, /3 leaves \(3 records, 0 erasures\)/);
+        it('reaches the last schema with every record in a log that verifies', async () => {
+          old = await backend.create(schemaVersion);
+          assert.equal(await old.schemaVersion(), schemaVersion);
+          const storage = await old.open();
+          try {
+            assert.equal(await old.schemaVersion(), SQLITE_MIGRATIONS.length);
+            assert.equal(SQLITE_MIGRATIONS.length, POSTGRES_MIGRATIONS.length);
+            assert.deepEqual(
+              (await storage.visitorRecords('old-visitor')).map((record) => record.receiptId),
+              OLD_RECORDS.slice(0, 2).map((row) => row[0]),
+            );
+            await startSequencer(storage.log, old.options, logger, () => new Date())();
+            const intact = await verify(old.options);
+            assert.equal(intact.code, 0, intact.out);
+            // The tombstone of the chain is a leaf of its own, quoting its sequence number and content hash.
+            assert.match(intact.out, /4 leaves \(3 records, 0 erasures\)/);
+            const leaves = await storage.log.recordLeaves(OLD_RECORDS.map((row) => row[0]));
+            assert.deepEqual(
+              OLD_RECORDS.map((row) => leaves.get(row[0])?.leafIndex),
+              [1, 2, 3],
+              'in receive order, after the tombstone received before them',
+            );
 
-        // The snapshot goes with the last receipt naming it; the site's registration (schema 8) works.
-        const page = await storage.snapshotVersions(1, 50);
-        assert.deepEqual(
-          page.versions.map((version) => [version.hash, version.receipts, version.publishedAt]),
-          [[SHOWN, 2, null]],
-        );
-        const at = '2026-06-01T00:00:00.000Z';
-        assert.equal(await storage.eraseVisitor('old-visitor', { at, actor: 'dpo' }), 2);
-        assert.equal(await storage.dropOrphanSnapshots(), 1);
-        assert.equal(await storage.hasSnapshot(SHOWN), false);
-        const published = { ...(await storedSnapshotLike()), storedAt: at };
-        assert.equal(await storage.publishSnapshot(published, at), 'stored');
-        assert.equal(await storage.dropOrphanSnapshots(), 0);
-        assert.equal((await storage.snapshotVersions(1, 50)).versions[0]!.publishedAt, at);
+            // The snapshot goes with the last receipt naming it; the site's registration (schema 8) works.
+            const page = await storage.snapshotVersions(1, 50);
+            assert.deepEqual(
+              page.versions.map((version) => [version.hash, version.receipts, version.publishedAt]),
+              [[SHOWN, 2, null]],
+            );
+            const at = '2026-06-01T00:00:00.000Z';
+            assert.equal(await storage.eraseVisitor('old-visitor', { at, actor: 'dpo' }), 2);
+            assert.equal(await storage.dropOrphanSnapshots(), 1);
+            assert.equal(await storage.hasSnapshot(SHOWN), false);
+            const published = { ...(await storedSnapshotLike()), storedAt: at };
+            assert.equal(await storage.publishSnapshot(published, at), 'stored');
+            assert.equal(await storage.dropOrphanSnapshots(), 0);
+            assert.equal((await storage.snapshotVersions(1, 50)).versions[0]!.publishedAt, at);
 
-        await startSequencer(storage.log, old.options, logger, () => new Date())();
-        const erased = await verify(old.options);
-        assert.equal(erased.code, 0, erased.out);
-        assert.match(erased.out, /4 leaves \(3 records, 1 erasures\)/);
-      } finally {
-        await storage.close();
-      }
-    });
-  });
+            await startSequencer(storage.log, old.options, logger, () => new Date())();
+            const erased = await verify(old.options);
+            assert.equal(erased.code, 0, erased.out);
+            assert.match(erased.out, /5 leaves \(3 records, 1 erasures\)/);
+          } finally {
+            await storage.close();
+          }
+        });
+      },
+    );
+  }
 }
 
 /** A snapshot the site registers (its content need not be a real one for the storage). */

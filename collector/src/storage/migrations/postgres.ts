@@ -4,7 +4,10 @@ import { POSTGRES_LOG } from './log.js';
 import { POSTGRES_SNAPSHOTS } from './snapshots.js';
 import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
 import { POSTGRES_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
+import { POSTGRES_LOG_ONLY } from './log-only.js';
+import { plainPathsPostgres } from './plain-paths.js';
 import { POSTGRES_SITES } from './sites.js';
+import type pg from 'pg';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
 export const POSTGRES_MIGRATIONS: string[] = [
@@ -98,6 +101,14 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_SNAPSHOT_REGISTRY,
   // 9: hit paths too long for an index entry (stored before the cut at ingress) cut once.
   CUT_LONG_HIT_PATHS.postgres,
+  // 10: the per-row chain off the insert path: the log alone proves the records; the analytics' paths
+  // plain (POSTGRES_DATA_STEPS).
+  POSTGRES_LOG_ONLY,
   // 11: the site (Origin) of each hit, counter and daily total; receipts read by site.
   POSTGRES_SITES,
 ];
+
+/** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
+export const POSTGRES_DATA_STEPS: Record<number, (client: pg.PoolClient) => Promise<void>> = {
+  10: plainPathsPostgres,
+};

@@ -4,7 +4,10 @@ import { SQLITE_LOG } from './log.js';
 import { SQLITE_SNAPSHOTS } from './snapshots.js';
 import { CUT_LONG_HIT_PATHS } from './hit-paths.js';
 import { SQLITE_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
+import { SQLITE_LOG_ONLY } from './log-only.js';
+import { plainPathsSqlite } from './plain-paths.js';
 import { SQLITE_SITES } from './sites.js';
+import type Database from 'better-sqlite3';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
 export const SQLITE_MIGRATIONS: string[] = [
@@ -97,6 +100,14 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_SNAPSHOT_REGISTRY,
   // 9: hit paths too long for an index entry (stored before the cut at ingress) cut once.
   CUT_LONG_HIT_PATHS.sqlite,
+  // 10: the per-row chain off the insert path: the log alone proves the records; the analytics' paths
+  // plain (SQLITE_DATA_STEPS).
+  SQLITE_LOG_ONLY,
   // 11: the site (Origin) of each hit, counter and daily total; receipts read by site.
   SQLITE_SITES,
 ];
+
+/** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
+export const SQLITE_DATA_STEPS: Record<number, (db: Database.Database) => void> = {
+  10: plainPathsSqlite,
+};
