@@ -59,5 +59,19 @@ export interface LogSnapshot {
   readHashes(indexes: number[]): Promise<string[]>;
   /** Records that claim a leaf index at or past the log's size (none in an intact log). */
   strayRecords(size: number): Promise<number>;
+  /** The archive of what visitors were shown, in batches, in hash order. */
+  snapshots(): AsyncIterable<ArchivedSnapshot[]>;
   close(): Promise<void>;
+}
+
+/**
+ * A snapshot as stored: its key is the SHA-256 of its content, the `shown` that records (leaves)
+ * name; the other columns repeat fields of the content for the admin page's lists.
+ */
+export interface ArchivedSnapshot {
+  hash: string;
+  lang: string;
+  gardeVersion: string;
+  policyVersion: string;
+  content: string;
 }

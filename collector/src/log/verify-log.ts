@@ -1,9 +1,10 @@
 // The walk of verify: every leaf against what it stands for, the tree rebuilt from the leaves, the head,
 // and an earlier checkpoint the log must extend. Each finding names what was done to the log.
+import { createHash } from 'node:crypto';
 import { recordLeaf, verifyConsistency } from 'garde/wire';
 import { consistencyPlan, leafHashOf, prove, TreeBuilder } from './tree.js';
 import type { TreeHead } from './checkpoint.js';
-import type { LeafRow, LogSnapshot } from './types.js';
+import type { ArchivedSnapshot, LeafRow, LogSnapshot } from './types.js';
 
 /** What verify found: counts, and each problem as a sentence (empty when the log is intact). */
 export interface LogVerdict {
@@ -11,6 +12,8 @@ export interface LogVerdict {
   root: string;
   records: number;
   erasures: number;
+  /** Snapshots in the archive, each checked against its hash. */
+  snapshots: number;
   problems: string[];
 }
 
@@ -82,6 +85,16 @@ export async function verifyLog(
   }
   const stray = await snapshot.strayRecords(tree.size);
   if (stray) problem(`${stray} records claim leaves past the end of the log`);
+  // What visitors were shown: each snapshot is kept under the hash of its content, the `shown` that
+  // the records (leaves) name; content edited in the archive no longer matches its key.
+  let snapshots = 0;
+  for await (const batch of snapshot.snapshots()) {
+    for (const archived of batch) {
+      snapshots++;
+      const why = archivedSnapshotProblem(archived);
+      if (why) problem(`snapshot ${archived.hash}: ${why}`);
+    }
+  }
 
   if (checkpoint) {
     const since = `the checkpoint of ${checkpoint.time} (${checkpoint.size} leaves)`;
@@ -108,5 +121,26 @@ export async function verifyLog(
     }
   }
   if (more) problems.push(`… and ${more} more`);
-  return { size: tree.size, root, records, erasures, problems };
+  return { size: tree.size, root, records, erasures, snapshots, problems };
+}
+
+/** Why an archived snapshot is not what its key says, or null. */
+function archivedSnapshotProblem(archived: ArchivedSnapshot): string | null {
+  if (createHash('sha256').update(archived.content).digest('hex') !== archived.hash) {
+    return 'its content does not match its hash: edited in the archive';
+  }
+  let content: { lang?: unknown; v?: unknown; policy?: { version?: unknown } };
+  try {
+    content = JSON.parse(archived.content) as typeof content;
+  } catch {
+    return 'its content is not JSON';
+  }
+  if (
+    content.lang !== archived.lang ||
+    content.v !== archived.gardeVersion ||
+    content.policy?.version !== archived.policyVersion
+  ) {
+    return 'its language, garde version or policy version columns differ from its content: edited';
+  }
+  return null;
 }

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
 import type {
+  ArchivedSnapshot,
   LeafRow,
   LogHead,
   LogSnapshot,
@@ -246,6 +247,19 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
         [size],
       );
       return Number(rows[0]!.n);
+    },
+    async *snapshots() {
+      let after = '';
+      for (;;) {
+        const { rows } = await client.query<ArchivedSnapshot>(
+          `SELECT hash, lang, garde_version AS "gardeVersion", policy_version AS "policyVersion",
+             content FROM snapshots WHERE hash > $1 ORDER BY hash LIMIT ${CHUNK}`,
+          [after],
+        );
+        yield rows;
+        if (rows.length < CHUNK) return;
+        after = rows[rows.length - 1]!.hash;
+      }
     },
     async close() {
       await client.query('COMMIT').catch(() => {});

@@ -42,7 +42,7 @@ export interface WriterAnswers {
   snapshot: 'stored' | 'known';
   publishSnapshot: 'stored' | 'known';
   dropOrphanSnapshots: number;
-  sequence: LogHead;
+  sequence: LogHead & { more: boolean };
   checkpoint: boolean;
   ping: null;
   close: null;

@@ -84,7 +84,7 @@ export interface SqliteWriter {
   /** Stores a snapshot unless its hash is stored (`known`). */
   insertSnapshot(snapshot: StoredSnapshot): 'stored' | 'known';
   /** Puts the records waiting into the log's tree; the head after. */
-  sequence(): LogHead;
+  sequence(): LogHead & { more: boolean };
   /** Stores a signed checkpoint unless one of its size is stored; whether it was stored. */
   saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
 }

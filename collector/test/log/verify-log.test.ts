@@ -16,7 +16,7 @@ import { openSqlite } from '../../src/storage/sqlite.js';
 import { RECORD_FIELDS, TOMBSTONE_SET } from '../../src/storage/record-fields.js';
 import type { Storage } from '../../src/storage/types.js';
 import { openLogSnapshot, runVerify } from '../../src/verify.js';
-import { recordLeaf } from 'garde/wire';
+import { canonicalJson, recordLeaf, sha256Hex } from 'garde/wire';
 import { leafHashOf } from '../../src/log/tree.js';
 import type { LeafRow } from '../../src/log/types.js';
 import { PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
@@ -350,6 +350,41 @@ for (const backend of BACKENDS) {
       const result = await verify(log, first);
       assert.equal(result.code, 1);
       assert.match(result.out, /leaf 5: its record is erased, but no erasure in the log names it/);
+    });
+
+    it('names a snapshot edited in the archive: its content, or the columns the admin page lists', async () => {
+      const { log, first } = await setUp();
+      const content = canonicalJson({
+        lang: 'fr',
+        policy: { url: '/fr/vie-privee', version: '2026-01' },
+        texts: { reject: 'Tout refuser' },
+        v: '0.1.0',
+      });
+      const hash = (await sha256Hex(content))!;
+      const archived = { lang: 'fr', v: '0.1.0', policyVersion: '2026-01', content };
+      await log.storage.insertSnapshot({ hash, ...archived, storedAt: '2026-06-01T10:00:00.000Z' });
+      const intact = await verify(log, first);
+      assert.equal(intact.code, 0, intact.out);
+      assert.match(intact.out, /^snapshots: 1 in the archive, each matching its hash$/m);
+
+      // An insider puts words the visitor never saw in the archive.
+      await log.sql('UPDATE snapshots SET content = replace(content, ?, ?)', [
+        'Tout refuser',
+        'Refuser',
+      ]);
+      const edited = await verify(log, first);
+      assert.equal(edited.code, 1, edited.out);
+      assert.match(edited.out, new RegExp(`snapshot ${hash}: its content does not match its hash`));
+
+      await log.sql('UPDATE snapshots SET content = ?, policy_version = ?', [content, '2025-01']);
+      const relabelled = await verify(log, first);
+      assert.equal(relabelled.code, 1, relabelled.out);
+      assert.match(
+        relabelled.out,
+        new RegExp(
+          `snapshot ${hash}: its language, garde version or policy version columns differ`,
+        ),
+      );
     });
   });
 }
