@@ -3,6 +3,7 @@
 // through schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut) and 10 (the chain off the
 // insert path) without losing a record; its records, and a row erased under the chain, become leaves of a
 // log that verifies, and the snapshot erasure and registration work on it.
+import { createHash } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -22,7 +23,13 @@ import { PG_SKIP, PG_URL, tempDir } from '../helpers.js';
 
 /** The schemas an old database may be at. */
 const OLD_SCHEMAS = [6, 7, 8, 9];
-const SHOWN = 'a'.repeat(64);
+/** A snapshot's canonical content and its key, the SHA-256 of it, as `shown` names it (verify checks). */
+const snapshotOf = (text: string) => {
+  const content = `{"lang":"fr","policy":{"version":"2026-01"},"texts":{"title":"${text}"},"v":"0.1.0"}`;
+  return { content, hash: createHash('sha256').update(content).digest('hex') };
+};
+const SNAPSHOT = snapshotOf('Cookies');
+const SHOWN = SNAPSHOT.hash;
 const logger = createLogger('silent') as FastifyBaseLogger;
 
 /** Rows as a schema-6 collector stored them (the chain is added when the database is first opened). */
@@ -39,7 +46,7 @@ const INSERT_TOMBSTONE = `INSERT INTO consent_records (receipt_id, consent_id, t
   categories, services, method, lang, path, erased_at, seq, content_hash) VALUES ('erased-4', '', '',
   '2026-04-01T10:00:00.000Z', '', '{}', '{}', 'erased', '', '', '2026-04-30T00:00:00.000Z', 4, '${'c'.repeat(64)}')`;
 const INSERT_SNAPSHOT = `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
-  VALUES (?, 'fr', '0.1.0', '2026-01', '{}', '2026-05-01T10:00:00.000Z')`;
+  VALUES (?, 'fr', '0.1.0', '2026-01', '${SNAPSHOT.content}', '2026-05-01T10:00:00.000Z')`;
 
 interface Old {
   options: Options;
@@ -208,14 +215,13 @@ for (const backend of BACKENDS) {
   }
 }
 
-/** A snapshot the site registers (its content need not be a real one for the storage). */
+/** A snapshot the site registers. */
 async function storedSnapshotLike() {
   return {
-    hash: 'b'.repeat(64),
+    ...snapshotOf('Registered'),
     lang: 'fr',
     v: '0.1.0',
     policyVersion: '2026-01',
-    content: '{}',
     storedAt: '',
   };
 }
