@@ -1,7 +1,7 @@
 // A database at schema 6 (the collector before the transparency log and the site's snapshots), 7, 8 or
 // 9 (the log beside the per-row chain) opened by today's collector, on SQLite and PostgreSQL: brought up
-// through schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut) and 10 (the chain off the
-// insert path) without losing a record; its records, and a row erased under the chain, become leaves of a
+// through schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut), 10 (the chain off the
+// insert path, plain paths) and 11 (the site of hits) without losing a record; its records, and a row erased under the chain, become leaves of a
 // log that verifies, and the snapshot erasure and registration work on it.
 import { createHash } from 'node:crypto';
 import { after, describe, it } from 'node:test';
