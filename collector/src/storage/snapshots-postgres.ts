@@ -5,6 +5,26 @@ import { transaction } from './postgres-writes.js';
 import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
 import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
 
+/** Stores a snapshot unless one with its hash is stored: on the pool, or in a transaction's client. */
+async function insertSnapshotRow(
+  db: pg.Pool | pg.PoolClient,
+  snapshot: StoredSnapshot,
+): Promise<'stored' | 'known'> {
+  const result = await db.query(
+    `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
+    [
+      snapshot.hash,
+      snapshot.lang,
+      snapshot.v,
+      snapshot.policyVersion,
+      snapshot.content,
+      snapshot.storedAt,
+    ],
+  );
+  return result.rowCount === 1 ? 'stored' : 'known';
+}
+
 /** Stores a snapshot the site registers (unless stored) and marks it published, in one transaction. */
 export function publishSnapshotPostgres(
   pool: pg.Pool,
@@ -12,20 +32,9 @@ export function publishSnapshotPostgres(
   at: string,
 ): Promise<'stored' | 'known'> {
   return transaction(pool, async (client) => {
-    const inserted = await client.query(
-      `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
-      [
-        snapshot.hash,
-        snapshot.lang,
-        snapshot.v,
-        snapshot.policyVersion,
-        snapshot.content,
-        snapshot.storedAt,
-      ],
-    );
+    const stored = await insertSnapshotRow(client, snapshot);
     await client.query(publishSql('$1', '$2'), [snapshot.hash, at]);
-    return inserted.rowCount === 1 ? 'stored' : 'known';
+    return stored;
   });
 }
 
@@ -81,19 +90,7 @@ export function postgresSnapshots(pool: pg.Pool): SnapshotStore {
     (await pool.query<T>(text, values)).rows;
   return {
     async insertSnapshot(snapshot) {
-      const result = await pool.query(
-        `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
-        [
-          snapshot.hash,
-          snapshot.lang,
-          snapshot.v,
-          snapshot.policyVersion,
-          snapshot.content,
-          snapshot.storedAt,
-        ],
-      );
-      return result.rowCount === 1 ? 'stored' : 'known';
+      return insertSnapshotRow(pool, snapshot);
     },
     async hasSnapshot(hash) {
       return (await query('SELECT 1 FROM snapshots WHERE hash = $1', [hash])).length > 0;
