@@ -384,7 +384,9 @@ describe('<garde-preferences>', () => {
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    await waitUntil(() => focused() === close, 'the close button did not take focus');
+    await waitUntil(() => focused() === close, 'the close button did not take focus', {
+      timeout: 5000,
+    });
     expect(getComputedStyle(close).outlineStyle).to.equal('solid');
     expect(parseFloat(getComputedStyle(close).outlineWidth)).to.be.at.least(2);
     await expect(prefs()).to.be.accessible();

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { readCookie, writeCookie } from '../../src/core/cookie.js';
 import { clearCookies } from './helpers.js';
 
@@ -32,6 +32,15 @@ describe('cookie', () => {
 
   it('writes path=/, SameSite=Lax, max-age of cookie.days, no Secure on http', async () => {
     writeCookie({ name: 'garde_t', days: 30 }, 'v');
+    // document.cookie writes reach the browser's cookie store asynchronously: under load the
+    // cookieStore API can be asked before the write has landed.
+    await waitUntil(
+      async () => (await cookieStore.get('garde_t')) !== null,
+      'the cookie was not written',
+      {
+        timeout: 5000,
+      },
+    );
     const c = (await cookieStore.get('garde_t')) as unknown as {
       value: string;
       path: string;

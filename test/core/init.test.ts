@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { formatConsentCookie } from '../../src/core/cookie-format.js';
 import { currentGarde } from '../../src/core/instance.js';
 import type { ConsentState, Garde } from '../../src/core/types.js';
@@ -14,8 +14,17 @@ function gated(attrs: Record<string, string>, text: string) {
 
 const DAY = 864e5;
 // Chromium's Cookie Store API shows path, expiry and SameSite (TypeScript's DOM types list name and value only).
-const cookieInfo = async (name: string) =>
-  (await cookieStore.get(name)) as unknown as { path: string; expires: number; sameSite: string };
+// A document.cookie write reaches the cookie store asynchronously: wait until it is there.
+const cookieInfo = async (name: string) => {
+  await waitUntil(async () => (await cookieStore.get(name)) !== null, `no cookie ${name}`, {
+    timeout: 5000,
+  });
+  return (await cookieStore.get(name)) as unknown as {
+    path: string;
+    expires: number;
+    sameSite: string;
+  };
+};
 const consentCookie = () => /(?:^|; )garde_consent=([^;]*)/.exec(document.cookie)?.[1];
 /** Every console.warn / console.error during f. */
 function capture(f: () => void) {
