@@ -46,13 +46,14 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      // *.garde.test resolves to this machine, so that a test page can have a parent domain (cookie erasure).
+      // *.garde.test resolves to this machine, so that a test page can have a parent domain (cookie erasure);
+      // *.fresh.test too, for a first visit that no other test's parent-domain cookie can reach.
       launchOptions: {
         executablePath,
         headless: true,
         args: [
           ...CHROMIUM_ARGS,
-          '--host-resolver-rules=MAP garde.test 127.0.0.1, MAP *.garde.test 127.0.0.1',
+          '--host-resolver-rules=MAP garde.test 127.0.0.1, MAP *.garde.test 127.0.0.1, MAP *.fresh.test 127.0.0.1',
         ],
       },
       // One browser context per page: test files running side by side share no cookies or IndexedDB.

@@ -21,10 +21,11 @@ let count = 0;
 
 async function received(box: string, atLeast: number): Promise<Beacon[]> {
   const all: Beacon[] = [];
+  // A receipt leaves after the decision's hash and the outbox: give a loaded machine time.
   await until(async () => {
     all.push(...(await (await fetch(`/__beacons/${box}`)).json()));
     return all.length >= atLeast;
-  });
+  }, 10_000);
   return all;
 }
 
