@@ -26,13 +26,21 @@ export type { FromSchema } from './wire/from-schema.js';
 export {
   recordLeaf,
   erasureLeaf,
+  snapshotLeaf,
+  snapshotErasureLeaf,
   leafHash,
   verifyInclusion,
   verifyConsistency,
   verifyRecordProof,
   verifyExportProofs,
 } from './wire/log-proof.js';
-export type { LoggedRecord, InclusionProof, RecordProof, ExportedProof } from './wire/log-proof.js';
+export type {
+  LoggedRecord,
+  ArchivedSnapshotState,
+  InclusionProof,
+  RecordProof,
+  ExportedProof,
+} from './wire/log-proof.js';
 
 /** One of the four languages of the institute's sites. */
 export type Lang = (typeof LANGS)[number];

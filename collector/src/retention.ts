@@ -34,14 +34,11 @@ export async function purgeExpired(storage: Storage, options: RetentionOptions):
   const now = options.now().getTime();
   const recordsBefore = new Date(now - options.recordsDays * DAY).toISOString();
   // Raw hits are rolled into the daily totals first, so that the totals' own end applies to them too.
-  const purged = await storage.purge(
-    recordsBefore,
-    dayBefore(now, options.hitsDays),
-    new Date(now).toISOString(),
-  );
+  const at = new Date(now).toISOString();
+  const purged = await storage.purge(recordsBefore, dayBefore(now, options.hitsDays), at);
   const totals = await storage.purgeTotals(dayBefore(now, options.totalsDays ?? options.hitsDays));
   // What visitors were shown goes with the last receipt that names it (unless the site published it).
-  const snapshots = await storage.dropOrphanSnapshots();
+  const snapshots = await storage.dropOrphanSnapshots(at);
   options.onPurged?.();
   return { ...purged, ...totals, snapshots };
 }

@@ -84,7 +84,9 @@ export async function runVerify(
       ? `; extends the checkpoint of ${checkpoint.time} (${checkpoint.size} leaves)`
       : '';
     write(`log intact: ${counts} in ${where}, root ${verdict.root}${extends_}\n`);
-    write(`snapshots: ${verdict.snapshots} in the archive, each matching its hash\n`);
+    write(
+      `snapshots: ${verdict.snapshots} in the archive, each matching its hash and its leaf (${verdict.snapshotLeaves} snapshot leaves)\n`,
+    );
     return 0;
   }
   write(`log broken: ${counts} in ${where}\n`);

@@ -66,6 +66,33 @@ export function erasureLeaf(erasure: {
   ]);
 }
 
+/** What the archive says of one snapshot: when it was stored, and when the site published it (or null). */
+export interface ArchivedSnapshotState {
+  /** The SHA-256 (hex) of the snapshot's canonical content: its key, the `shown` of the records. */
+  hash: string;
+  storedAt: string;
+  publishedAt: string | null;
+}
+
+/**
+ * A snapshot's leaf: ["garde/snapshot", hash, storedAt, publishedAt]. It holds the content's hash, not
+ * the content, so that it stays true once the content is erased. Appended when a snapshot enters the
+ * archive and again when the site registers it: the last leaf of a hash is what the archive must say.
+ */
+export function snapshotLeaf(snapshot: ArchivedSnapshotState): string {
+  return JSON.stringify([
+    'garde/snapshot',
+    snapshot.hash,
+    snapshot.storedAt,
+    snapshot.publishedAt,
+  ]);
+}
+
+/** The leaf of snapshots erased with the last receipt naming them: ["garde/snapshot-erasure", at, [hashes]]. */
+export function snapshotErasureLeaf(erasure: { at: string; hashes: string[] }): string {
+  return JSON.stringify(['garde/snapshot-erasure', erasure.at, erasure.hashes]);
+}
+
 /** An inclusion proof of one leaf in the tree of a checkpoint (hashes in lowercase hex). */
 export interface InclusionProof {
   leafIndex: number;

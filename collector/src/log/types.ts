@@ -43,9 +43,9 @@ export interface LogStore {
 /** One leaf as verify reads it, with the record it stands for. */
 export interface LeafRow {
   leafIndex: number;
-  kind: 'record' | 'erasure' | 'erased';
+  kind: 'record' | 'erasure' | 'erased' | 'snapshot' | 'snapshot-erasure';
   leafHash: string;
-  /** The leaf itself for erasures and rows erased before the log (null for records). */
+  /** The leaf itself for every kind but records (null for records: their row and salt make it). */
   leaf: string | null;
   /** The record row with this leaf index: its content, or `erased`, or `missing` when no row has it. */
   record: { content: StoredRecord; salt: string | null } | 'erased' | 'missing';
@@ -66,7 +66,8 @@ export interface LogSnapshot {
 
 /**
  * A snapshot as stored: its key is the SHA-256 of its content, the `shown` that records (leaves)
- * name; the other columns repeat fields of the content for the admin page's lists.
+ * name; the other columns repeat fields of the content for the admin page's lists. `storedAt` and
+ * `publishedAt` (the site's registration, or null) are what its last leaf in the log must say.
  */
 export interface ArchivedSnapshot {
   hash: string;
@@ -74,4 +75,6 @@ export interface ArchivedSnapshot {
   gardeVersion: string;
   policyVersion: string;
   content: string;
+  storedAt: string;
+  publishedAt: string | null;
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { recordLeaf, verifyConsistency } from 'garde/wire';
 import { consistencyPlan, leafHashOf, prove, TreeBuilder } from './tree.js';
 import type { TreeHead } from './checkpoint.js';
+import { ArchiveLeaves } from './archive-leaves.js';
 import type { ArchivedSnapshot, LeafRow, LogSnapshot } from './types.js';
 
 /** What verify found: counts, and each problem as a sentence (empty when the log is intact). */
@@ -12,8 +13,10 @@ export interface LogVerdict {
   root: string;
   records: number;
   erasures: number;
-  /** Snapshots in the archive, each checked against its hash. */
+  /** Snapshots in the archive, each checked against its hash and its leaf. */
   snapshots: number;
+  /** Leaves of the archive: snapshots stored or registered, and snapshot erasures. */
+  snapshotLeaves: number;
   problems: string[];
 }
 
@@ -38,6 +41,7 @@ export async function verifyLog(
   const tombstones: number[] = [];
   let records = 0;
   let erasures = 0;
+  const archive = new ArchiveLeaves();
 
   const check = (row: LeafRow): void => {
     while (tree.size < row.leafIndex) {
@@ -63,6 +67,8 @@ export async function verifyLog(
       erasures++;
       const parsed = JSON.parse(row.leaf) as [string, string, string, string, number[]];
       for (const index of parsed[4]) if (index < row.leafIndex) named.add(index);
+    } else if (row.kind === 'snapshot' || row.kind === 'snapshot-erasure') {
+      archive.add(row.leafIndex, row.leaf);
     }
     tree.add(row.leafHash);
     if (checkpoint && tree.size === checkpoint.size) checkpointRoot = tree.root();
@@ -86,14 +92,21 @@ export async function verifyLog(
   const stray = await snapshot.strayRecords(tree.size);
   if (stray) problem(`${stray} records claim leaves past the end of the log`);
   // What visitors were shown: each snapshot is kept under the hash of its content, the `shown` that
-  // the records (leaves) name; content edited in the archive no longer matches its key.
+  // the records (leaves) name; content edited in the archive no longer matches its key. Its last leaf
+  // says when it was stored and published: a row without a leaf, a row the log says was erased, a
+  // date that differs, and a leaf whose row is gone are each named.
   let snapshots = 0;
   for await (const batch of snapshot.snapshots()) {
     for (const archived of batch) {
       snapshots++;
-      const why = archivedSnapshotProblem(archived);
+      const why = archivedSnapshotProblem(archived) ?? archive.problemOf(archived);
       if (why) problem(`snapshot ${archived.hash}: ${why}`);
     }
+  }
+  for (const [hash, leafIndex] of archive.unmatched()) {
+    problem(
+      `snapshot ${hash} (leaf ${leafIndex}): removed from the archive, and no erasure in the log says so`,
+    );
   }
 
   if (checkpoint) {
@@ -121,7 +134,15 @@ export async function verifyLog(
     }
   }
   if (more) problems.push(`… and ${more} more`);
-  return { size: tree.size, root, records, erasures, snapshots, problems };
+  return {
+    size: tree.size,
+    root,
+    records,
+    erasures,
+    snapshots,
+    snapshotLeaves: archive.leaves,
+    problems,
+  };
 }
 
 /** Why an archived snapshot is not what its key says, or null. */

@@ -128,7 +128,7 @@ export function recordsRoutes(
           .send({ error: 'not_found', message: 'No records are stored for this consent id.' });
       }
       // What the visitor was shown goes with the last receipt that names it (unless the site published it).
-      const dropped = await storage.dropOrphanSnapshots();
+      const dropped = await storage.dropOrphanSnapshots(at);
       if (dropped) snapshots.forget();
       request.log.info({ erased, snapshots: dropped }, 'records erased on request');
       return { id, erased, at };

@@ -47,7 +47,8 @@ async function readHashes(client: Queryable | pg.Pool, indexes: number[]): Promi
   });
 }
 
-async function append(client: pg.PoolClient, leaves: NewLeaf[]): Promise<void> {
+/** Appends leaves to the log; the caller's transaction holds the sequencer's lock. */
+export async function append(client: pg.PoolClient, leaves: NewLeaf[]): Promise<void> {
   if (!leaves.length) return;
   const { size } = await readHead(client);
   const edge = await readHashes(client, rightEdgeIndexes(size));
@@ -113,6 +114,11 @@ export async function sequencePending(client: pg.PoolClient): Promise<void> {
     await append(client, leaves);
     if (rows.length < SEQUENCE_BATCH) return;
   }
+}
+
+/** Waits for the sequencer's lock, held until the caller's transaction ends (before appending leaves). */
+export async function lockSequencer(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK]);
 }
 
 /** Before an erasure: waits for the sequencer's lock and puts the records waiting into the tree. */
@@ -251,12 +257,14 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
     async *snapshots() {
       let after = '';
       for (;;) {
-        const { rows } = await client.query<ArchivedSnapshot>(
-          `SELECT hash, lang, garde_version AS "gardeVersion", policy_version AS "policyVersion",
-             content FROM snapshots WHERE hash > $1 ORDER BY hash LIMIT ${CHUNK}`,
+        const { rows } = await client.query<ArchivedSnapshotRow>(
+          `SELECT s.hash, lang, garde_version AS "gardeVersion", policy_version AS "policyVersion",
+             content, stored_at AS "storedAt", p.published_at AS "publishedAt"
+           FROM snapshots s LEFT JOIN published_snapshots p ON p.hash = s.hash
+           WHERE s.hash > $1 ORDER BY s.hash LIMIT ${CHUNK}`,
           [after],
         );
-        yield rows;
+        yield rows.map(archivedFromPostgres);
         if (rows.length < CHUNK) return;
         after = rows[rows.length - 1]!.hash;
       }
@@ -279,5 +287,19 @@ function leafRow(row: LeafJoinRow): LeafRow {
     leafHash: row.l_hash,
     leaf: row.l_leaf,
     record,
+  };
+}
+
+/** A snapshot row of verify's view as pg returns it (timestamptz as Date). */
+type ArchivedSnapshotRow = Omit<ArchivedSnapshot, 'storedAt' | 'publishedAt'> & {
+  storedAt: Date;
+  publishedAt: Date | null;
+};
+
+function archivedFromPostgres(row: ArchivedSnapshotRow): ArchivedSnapshot {
+  return {
+    ...row,
+    storedAt: row.storedAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
   };
 }

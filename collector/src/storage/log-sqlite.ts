@@ -139,6 +139,35 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
   };
 }
 
+/**
+ * Appends leaves to the log on `db`, in the caller's transaction; touches only the log's own tables, so
+ * that the archive's writes and a schema's data step can use it. On the writer's connection (the only
+ * writer), no lock is needed.
+ */
+export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) => void {
+  const readHead = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
+  const writeHead = db.prepare('UPDATE log_head SET size = ?, root = ? WHERE id = 1');
+  const readHash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
+  const insertHash = db.prepare('INSERT INTO log_hashes (idx, hash) VALUES (?, ?)');
+  const insertLeaf = db.prepare(
+    'INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf) VALUES (?, ?, ?, ?)',
+  );
+  return (leaves) => {
+    if (!leaves.length) return;
+    const { size } = readHead.get() as LogHead;
+    const edge = rightEdgeIndexes(size).map((index) => readHash.get(index) as string);
+    const { stored, root } = appendLeaves(
+      size,
+      edge,
+      leaves.map((leaf) => leaf.hash),
+    );
+    const first = storedHashCount(size);
+    stored.forEach((hash, i) => insertHash.run(first + i, hash));
+    leaves.forEach((leaf, i) => insertLeaf.run(size + i, leaf.kind, leaf.hash, leaf.leaf));
+    writeHead.run(size + leaves.length, root);
+  };
+}
+
 /** The log store of a SQLite storage: reads on `db`; the writer thread, the only writer, is the sequencer. */
 export function sqliteLog(db: Database.Database, call: WriterCall): LogStore {
   return {
@@ -218,8 +247,10 @@ export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
   );
   const stray = db.prepare('SELECT count(*) FROM consent_records WHERE leaf_index >= ?').pluck();
   const snapshots = db.prepare(
-    `SELECT hash, lang, garde_version AS gardeVersion, policy_version AS policyVersion, content
-     FROM snapshots WHERE hash > ? ORDER BY hash LIMIT ${CHUNK}`,
+    `SELECT s.hash, lang, garde_version AS gardeVersion, policy_version AS policyVersion, content,
+       stored_at AS storedAt, p.published_at AS publishedAt
+     FROM snapshots s LEFT JOIN published_snapshots p ON p.hash = s.hash
+     WHERE s.hash > ? ORDER BY s.hash LIMIT ${CHUNK}`,
   );
   return {
     head: () => head,

@@ -1,16 +1,24 @@
-// The archive of what visitors were shown on PostgreSQL: the site's registrations, the drop of snapshots
-// no receipt names, the versions list, and the store.
+// The archive of what visitors were shown on PostgreSQL: a snapshot stored, the site's registrations and
+// the drop of snapshots no receipt names (each with its leaf in the log, under the sequencer's lock), the
+// versions list, and the store.
 import type pg from 'pg';
+import { snapshotErasureNewLeaf, snapshotNewLeaf } from '../log/snapshot-leaves.js';
+import { append, lockSequencer } from './log-postgres.js';
 import { transaction } from './postgres-writes.js';
-import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
+import {
+  DROP_ORPHAN_SNAPSHOTS_SQL,
+  publishSql,
+  snapshotStateSql,
+  versionsPageSql,
+} from './snapshots-sql.js';
 import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
 
-/** Stores a snapshot unless one with its hash is stored: on the pool, or in a transaction's client. */
+/** Stores a snapshot unless one with its hash is stored (in the caller's transaction). */
 async function insertSnapshotRow(
-  db: pg.Pool | pg.PoolClient,
+  client: pg.PoolClient,
   snapshot: StoredSnapshot,
 ): Promise<'stored' | 'known'> {
-  const result = await db.query(
+  const result = await client.query(
     `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`,
     [
@@ -25,22 +33,70 @@ async function insertSnapshotRow(
   return result.rowCount === 1 ? 'stored' : 'known';
 }
 
-/** Stores a snapshot the site registers (unless stored) and marks it published, in one transaction. */
+/** Appends the leaf of what the archive now says of `hash`, read back from its rows. */
+async function logSnapshot(client: pg.PoolClient, hash: string): Promise<void> {
+  const { rows } = await client.query<{ stored_at: Date; published_at: Date | null }>(
+    snapshotStateSql('$1'),
+    [hash],
+  );
+  const row = rows[0]!;
+  const storedAt = row.stored_at.toISOString();
+  const publishedAt = row.published_at?.toISOString() ?? null;
+  await append(client, [snapshotNewLeaf({ hash, storedAt, publishedAt })]);
+}
+
+/**
+ * Stores a snapshot (unless stored) with its leaf, in one transaction. The sequencer's lock is taken
+ * first, as by every transaction that appends leaves: a new snapshot is rare, its wait short.
+ */
+export function insertSnapshotPostgres(
+  pool: pg.Pool,
+  snapshot: StoredSnapshot,
+): Promise<'stored' | 'known'> {
+  return transaction(pool, async (client) => {
+    await lockSequencer(client);
+    const outcome = await insertSnapshotRow(client, snapshot);
+    if (outcome === 'stored') await logSnapshot(client, snapshot.hash);
+    return outcome;
+  });
+}
+
+/**
+ * Stores a snapshot the site registers (unless stored) and marks it published, in one transaction, with
+ * a leaf when either changed the archive.
+ */
 export function publishSnapshotPostgres(
   pool: pg.Pool,
   snapshot: StoredSnapshot,
   at: string,
 ): Promise<'stored' | 'known'> {
   return transaction(pool, async (client) => {
-    const stored = await insertSnapshotRow(client, snapshot);
-    await client.query(publishSql('$1', '$2'), [snapshot.hash, at]);
-    return stored;
+    await lockSequencer(client);
+    const outcome = await insertSnapshotRow(client, snapshot);
+    const published = await client.query(publishSql('$1', '$2'), [snapshot.hash, at]);
+    if (outcome === 'stored' || published.rowCount === 1) await logSnapshot(client, snapshot.hash);
+    return outcome;
   });
 }
 
-/** Deletes the snapshots no receipt (not erased) names and the site did not publish. */
-export async function dropOrphanSnapshotsPostgres(pool: pg.Pool): Promise<number> {
-  return (await pool.query(DROP_ORPHAN_SNAPSHOTS_SQL)).rowCount ?? 0;
+/**
+ * Deletes the snapshots no receipt (not erased) names and the site did not publish, and appends the leaf
+ * that names them, in one transaction.
+ */
+export function dropOrphanSnapshotsPostgres(pool: pg.Pool, at: string): Promise<number> {
+  return transaction(pool, async (client) => {
+    await lockSequencer(client);
+    const { rows } = await client.query<{ hash: string }>(DROP_ORPHAN_SNAPSHOTS_SQL);
+    if (rows.length) {
+      await append(client, [
+        snapshotErasureNewLeaf(
+          at,
+          rows.map((row) => row.hash),
+        ),
+      ]);
+    }
+    return rows.length;
+  });
 }
 
 interface VersionRow {
@@ -89,9 +145,7 @@ export function postgresSnapshots(pool: pg.Pool): SnapshotStore {
   const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     (await pool.query<T>(text, values)).rows;
   return {
-    async insertSnapshot(snapshot) {
-      return insertSnapshotRow(pool, snapshot);
-    },
+    insertSnapshot: (snapshot) => insertSnapshotPostgres(pool, snapshot),
     async hasSnapshot(hash) {
       return (await query('SELECT 1 FROM snapshots WHERE hash = $1', [hash])).length > 0;
     },
@@ -124,6 +178,6 @@ export function postgresSnapshots(pool: pg.Pool): SnapshotStore {
     },
     snapshotVersions: (page, pageSize) => readVersionsPostgres(pool, page, pageSize),
     publishSnapshot: (snapshot, at) => publishSnapshotPostgres(pool, snapshot, at),
-    dropOrphanSnapshots: () => dropOrphanSnapshotsPostgres(pool),
+    dropOrphanSnapshots: (at) => dropOrphanSnapshotsPostgres(pool, at),
   };
 }

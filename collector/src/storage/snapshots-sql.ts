@@ -41,11 +41,18 @@ export const publishSql = (hash: string, at: string) =>
 
 /**
  * Snapshots that no receipt (not erased) names and the site did not publish: what was left when the last
- * receipt naming them was erased (on request or by retention). An erased row's `shown` is emptied.
+ * receipt naming them was erased (on request or by retention). An erased row's `shown` is emptied. The
+ * hashes deleted are returned: a leaf of the log names them.
  */
 export const DROP_ORPHAN_SNAPSHOTS_SQL = `
   DELETE FROM snapshots
   WHERE NOT EXISTS (SELECT 1 FROM published_snapshots p WHERE p.hash = snapshots.hash)
     AND NOT EXISTS (
       SELECT 1 FROM consent_records r WHERE r.shown = snapshots.hash AND r.erased_at IS NULL
-    )`;
+    )
+  RETURNING hash`;
+
+/** What the archive says of one snapshot (hash: the parameter): when stored, when published. */
+export const snapshotStateSql = (hash: string) =>
+  `SELECT s.stored_at, p.published_at FROM snapshots s
+   LEFT JOIN published_snapshots p ON p.hash = s.hash WHERE s.hash = ${hash}`;

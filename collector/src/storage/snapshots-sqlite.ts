@@ -1,14 +1,23 @@
-// The archive of what visitors were shown on SQLite: the site's registrations and the drop of snapshots no
-// receipt names (writes, on the writer's connection), the versions list and the other reads, and the store.
+// The archive of what visitors were shown on SQLite: a snapshot stored, the site's registrations and the
+// drop of snapshots no receipt names (writes, on the writer's connection, each with its leaf in the log),
+// the versions list and the other reads, and the store.
 import type Database from 'better-sqlite3';
-import { DROP_ORPHAN_SNAPSHOTS_SQL, publishSql, versionsPageSql } from './snapshots-sql.js';
+import { snapshotErasureNewLeaf, snapshotNewLeaf } from '../log/snapshot-leaves.js';
+import { createLeafAppender } from './log-sqlite.js';
+import {
+  DROP_ORPHAN_SNAPSHOTS_SQL,
+  publishSql,
+  snapshotStateSql,
+  versionsPageSql,
+} from './snapshots-sql.js';
 import type { WriterCall } from './sqlite-messages.js';
 import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
 
-/** The archive's writes on `db`, each one transaction. */
+/** The archive's writes on `db`, each one transaction that appends its leaf when it changes the archive. */
 export interface SnapshotWriter {
+  insert(snapshot: StoredSnapshot): 'stored' | 'known';
   publish(snapshot: StoredSnapshot, at: string): 'stored' | 'known';
-  dropOrphans(): number;
+  dropOrphans(at: string): number;
 }
 
 /** Prepares the archive's writes on `db` (already migrated). */
@@ -18,14 +27,31 @@ export function createSnapshotWriter(db: Database.Database): SnapshotWriter {
      VALUES (@hash, @lang, @v, @policyVersion, @content, @storedAt) ON CONFLICT (hash) DO NOTHING`,
   );
   const publish = db.prepare(publishSql('@hash', '@at'));
-  const drop = db.prepare(DROP_ORPHAN_SNAPSHOTS_SQL);
+  const state = db.prepare(snapshotStateSql('?'));
+  const drop = db.prepare(DROP_ORPHAN_SNAPSHOTS_SQL).pluck();
+  const append = createLeafAppender(db);
+  // The leaf says what the row now says, read back from it.
+  const logState = (hash: string) => {
+    const row = state.get(hash) as { stored_at: string; published_at: string | null };
+    append([snapshotNewLeaf({ hash, storedAt: row.stored_at, publishedAt: row.published_at })]);
+  };
   return {
+    insert: db.transaction((snapshot: StoredSnapshot) => {
+      if (insert.run(snapshot).changes === 0) return 'known';
+      logState(snapshot.hash);
+      return 'stored';
+    }),
     publish: db.transaction((snapshot: StoredSnapshot, at: string) => {
       const outcome = insert.run(snapshot).changes === 1 ? 'stored' : 'known';
-      publish.run({ hash: snapshot.hash, at });
+      const published = publish.run({ hash: snapshot.hash, at }).changes === 1;
+      if (outcome === 'stored' || published) logState(snapshot.hash);
       return outcome;
     }),
-    dropOrphans: () => drop.run().changes,
+    dropOrphans: db.transaction((at: string) => {
+      const hashes = drop.all() as string[];
+      if (hashes.length) append([snapshotErasureNewLeaf(at, hashes)]);
+      return hashes.length;
+    }),
   };
 }
 
@@ -119,6 +145,6 @@ export function sqliteSnapshots(
     },
     snapshotVersions: async (page, pageSize) => readVersionsSqlite(db, page, pageSize),
     publishSnapshot: (snapshot, at) => call({ op: 'publishSnapshot', snapshot, at }),
-    dropOrphanSnapshots: () => call({ op: 'dropOrphanSnapshots' }),
+    dropOrphanSnapshots: (at) => call({ op: 'dropOrphanSnapshots', at }),
   };
 }

@@ -24,7 +24,7 @@ export type WriterMessage =
   | { op: 'erasePath'; path: string }
   | { op: 'snapshot'; snapshot: StoredSnapshot }
   | { op: 'publishSnapshot'; snapshot: StoredSnapshot; at: string }
-  | { op: 'dropOrphanSnapshots' }
+  | { op: 'dropOrphanSnapshots'; at: string }
   | { op: 'sequence' }
   | { op: 'checkpoint'; checkpoint: StoredCheckpoint }
   | { op: 'ping' }
@@ -78,11 +78,11 @@ export function createWriterHandler(
       case 'erasePath':
         return totals.erasePath(message.path);
       case 'snapshot':
-        return records.insertSnapshot(message.snapshot);
+        return snapshots.insert(message.snapshot);
       case 'publishSnapshot':
         return snapshots.publish(message.snapshot, message.at);
       case 'dropOrphanSnapshots':
-        return snapshots.dropOrphans();
+        return snapshots.dropOrphans(message.at);
       case 'sequence':
         return records.sequence();
       case 'checkpoint':

@@ -18,7 +18,6 @@ import {
   type PurgeResult,
   type StoredHit,
   type StoredRecord,
-  type StoredSnapshot,
 } from './types.js';
 
 /**
@@ -81,8 +80,6 @@ export interface SqliteWriter {
   insertHits(hits: HitValues[]): void;
   purge(recordsBefore: string, hitsBeforeDay: string, at: string): PurgeResult;
   erase(id: string, at: string, actor: string): number;
-  /** Stores a snapshot unless its hash is stored (`known`). */
-  insertSnapshot(snapshot: StoredSnapshot): 'stored' | 'known';
   /** Puts the records waiting into the log's tree; the head after. */
   sequence(): LogHead & { more: boolean };
   /** Stores a signed checkpoint unless one of its size is stored; whether it was stored. */
@@ -116,10 +113,6 @@ export function createWriter(db: Database.Database): SqliteWriter {
   );
   const recordErasure = db.prepare(
     'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
-  );
-  const insertSnapshot = db.prepare(
-    `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
-     VALUES (@hash, @lang, @v, @policyVersion, @content, @storedAt) ON CONFLICT (hash) DO NOTHING`,
   );
   const rollup = db.prepare(rollupSql());
   const log = createLogWriter(db);
@@ -157,7 +150,6 @@ export function createWriter(db: Database.Database): SqliteWriter {
       log.logErasure(at, 'request', actor);
       return rows;
     }),
-    insertSnapshot: (snapshot) => (insertSnapshot.run(snapshot).changes === 1 ? 'stored' : 'known'),
     sequence: () => log.sequence(),
     saveCheckpoint: (checkpoint) => log.saveCheckpoint(checkpoint),
   };

@@ -209,7 +209,10 @@ export interface AnalyticsStore {
 
 /** The archive of what visitors were shown. */
 export interface SnapshotStore {
-  /** Stores a snapshot unless one with its hash is stored already (`known`: nothing written). */
+  /**
+   * Stores a snapshot unless one with its hash is stored already (`known`: nothing written), and appends
+   * its leaf to the log in the same transaction.
+   */
   insertSnapshot(snapshot: StoredSnapshot): Promise<'stored' | 'known'>;
   /** Whether a snapshot with this hash is stored. */
   hasSnapshot(hash: string): Promise<boolean>;
@@ -221,11 +224,14 @@ export interface SnapshotStore {
   snapshotVersions(page: number, pageSize: number): Promise<SnapshotVersionPage>;
   /**
    * Stores a snapshot the site registers (unless its hash is stored: `known`) and marks it published by
-   * the site at `at`.
+   * the site at `at`; appends a leaf when this changes what the archive says of it.
    */
   publishSnapshot(snapshot: StoredSnapshot, at: string): Promise<'stored' | 'known'>;
-  /** Deletes the snapshots no receipt (not erased) names and the site did not publish; returns how many. */
-  dropOrphanSnapshots(): Promise<number>;
+  /**
+   * Deletes the snapshots no receipt (not erased) names and the site did not publish, and appends a leaf
+   * naming them, erased at `at`; returns how many.
+   */
+  dropOrphanSnapshots(at: string): Promise<number>;
 }
 
 /**

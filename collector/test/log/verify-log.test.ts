@@ -1,6 +1,6 @@
 // `verify --checkpoint` on SQLite and PostgreSQL: an intact log and a real erasure pass; a deleted, edited,
 // reordered or truncated log, a consistent rewrite, a recomputed leaf hash and a hand-made tombstone are
-// each found and named.
+// each found and named; so are a snapshot deleted, inserted, put back, redated or (un)published by hand.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
 import { RECORD_FIELDS, TOMBSTONE_SET } from '../../src/storage/record-fields.js';
-import type { Storage } from '../../src/storage/types.js';
+import type { Storage, StoredSnapshot } from '../../src/storage/types.js';
 import { openLogSnapshot, runVerify } from '../../src/verify.js';
 import { canonicalJson, recordLeaf, sha256Hex } from 'garde/wire';
 import { leafHashOf } from '../../src/log/tree.js';
@@ -115,6 +115,18 @@ const EDITS: Array<[string, string | null]> = RECORD_FIELDS.filter((f) => f.hash
   if (f.type === 'map') return [f.column, '{"forged":true}'];
   return [f.column, `forged-${f.column}`];
 });
+
+/** A snapshot of a French banner whose reject button says `reject`, stored at `storedAt`. */
+async function frenchArchived(reject: string, storedAt: string): Promise<StoredSnapshot> {
+  const content = canonicalJson({
+    lang: 'fr',
+    policy: { url: '/fr/vie-privee', version: '2026-01' },
+    texts: { reject },
+    v: '0.1.0',
+  });
+  const hash = (await sha256Hex(content))!;
+  return { hash, lang: 'fr', v: '0.1.0', policyVersion: '2026-01', content, storedAt };
+}
 
 /** Stores records and runs the sequencer until they are in a signed checkpoint. */
 async function logRecords(
@@ -365,7 +377,10 @@ for (const backend of BACKENDS) {
       await log.storage.insertSnapshot({ hash, ...archived, storedAt: '2026-06-01T10:00:00.000Z' });
       const intact = await verify(log, first);
       assert.equal(intact.code, 0, intact.out);
-      assert.match(intact.out, /^snapshots: 1 in the archive, each matching its hash$/m);
+      assert.match(
+        intact.out,
+        /^snapshots: 1 in the archive, each matching its hash and its leaf \(1 snapshot leaves\)$/m,
+      );
 
       // An insider puts words the visitor never saw in the archive.
       await log.sql('UPDATE snapshots SET content = replace(content, ?, ?)', [
@@ -385,6 +400,153 @@ for (const backend of BACKENDS) {
           `snapshot ${hash}: its language, garde version or policy version columns differ`,
         ),
       );
+    });
+
+    describe('the archive of what visitors were shown: each snapshot a leaf', () => {
+      const STORED = '2026-06-02T10:00:00.000Z';
+      const LATER = '2026-06-03T10:00:00.000Z';
+
+      /** The log of setUp, then a snapshot reported by browsers and one the site registered, signed. */
+      async function withArchive() {
+        const { log, first } = await setUp();
+        const reported = await frenchArchived('Tout refuser', STORED);
+        const registered = await frenchArchived('Refuser tout', STORED);
+        assert.equal(await log.storage.insertSnapshot(reported), 'stored');
+        assert.equal(await log.storage.publishSnapshot(registered, STORED), 'stored');
+        await startSequencer(log.storage.log, log.options, logger, () => new Date())();
+        const signed = log.checkpoints().at(-1)!;
+        return { log, first, signed, reported, registered };
+      }
+
+      it('exits 0 on an intact archive: stored, registered later, erased with its receipts, stored again', async () => {
+        const { log, first, reported, registered } = await withArchive();
+        // Registering what browsers reported changes the archive (published): a leaf; again, nothing.
+        assert.equal(
+          await log.storage.publishSnapshot({ ...reported, storedAt: LATER }, LATER),
+          'known',
+        );
+        assert.equal(
+          await log.storage.publishSnapshot({ ...registered, storedAt: LATER }, LATER),
+          'known',
+        );
+        const intact = await verify(log, first);
+        assert.equal(intact.code, 0, intact.out);
+        assert.match(intact.out, /^log intact: 11 leaves \(8 records, 0 erasures\)/m);
+        assert.match(intact.out, /^snapshots: 2 in the archive, .*\(3 snapshot leaves\)$/m);
+
+        // A snapshot no receipt names goes, and a leaf says so; a browser may report it again later.
+        const orphan = await frenchArchived('Non merci', STORED);
+        await log.storage.insertSnapshot(orphan);
+        assert.equal(await log.storage.dropOrphanSnapshots(LATER), 1);
+        assert.equal(await log.storage.hasSnapshot(orphan.hash), false);
+        const erased = await verify(log, first);
+        assert.equal(erased.code, 0, erased.out);
+        assert.match(erased.out, /^snapshots: 2 in the archive, .*\(5 snapshot leaves\)$/m);
+        assert.equal(await log.storage.insertSnapshot({ ...orphan, storedAt: LATER }), 'stored');
+        const again = await verify(log, first);
+        assert.equal(again.code, 0, again.out);
+        assert.match(again.out, /^snapshots: 3 in the archive, .*\(6 snapshot leaves\)$/m);
+        await log.storage.close();
+      });
+
+      it('names a snapshot deleted from the archive after a checkpoint', async () => {
+        const { log, signed, reported } = await withArchive();
+        await log.storage.close();
+        await log.sql('DELETE FROM snapshots WHERE hash = ?', [reported.hash]);
+        const result = await verify(log, signed);
+        assert.equal(result.code, 1, result.out);
+        assert.match(
+          result.out,
+          new RegExp(
+            `snapshot ${reported.hash} \\(leaf 8\\): removed from the archive, and no erasure in the log says so`,
+          ),
+        );
+      });
+
+      it('names a snapshot deleted with its leaf: the log no longer extends the checkpoint', async () => {
+        const { log, signed, reported } = await withArchive();
+        await log.storage.close();
+        await log.sql('DELETE FROM snapshots WHERE hash = ?', [reported.hash]);
+        await log.sql('DELETE FROM log_leaves WHERE leaf_index = 8');
+        const result = await verify(log, signed);
+        assert.equal(result.code, 1, result.out);
+        assert.match(result.out, /leaf 8 is missing: removed from the log/);
+        assert.match(result.out, /rewritten: the first 10 leaves are not those of the checkpoint/);
+      });
+
+      it('names a snapshot inserted by hand, backdated, and one put back after its erasure', async () => {
+        const { log, signed } = await withArchive();
+        const orphan = await frenchArchived('Non merci', STORED);
+        await log.storage.insertSnapshot(orphan);
+        await log.storage.dropOrphanSnapshots(LATER);
+        await log.storage.close();
+        const forged = await frenchArchived('Accepter', '2026-01-01T00:00:00.000Z');
+        const insert = `INSERT INTO snapshots (hash, lang, garde_version, policy_version, content, stored_at)
+          VALUES (?, 'fr', '0.1.0', '2026-01', ?, ?)`;
+        await log.sql(insert, [forged.hash, forged.content, forged.storedAt]);
+        await log.sql(insert, [orphan.hash, orphan.content, STORED]);
+        const result = await verify(log, signed);
+        assert.equal(result.code, 1, result.out);
+        assert.match(
+          result.out,
+          new RegExp(
+            `snapshot ${forged.hash}: no leaf in the log: inserted in the archive by hand`,
+          ),
+        );
+        assert.match(
+          result.out,
+          new RegExp(
+            `snapshot ${orphan.hash}: the log erased it at ${LATER} \\(leaf 11\\), yet it is in the archive`,
+          ),
+        );
+      });
+
+      it("names a stored_at changed, and the site's registration removed, added or redated", async () => {
+        const { log, signed, reported, registered } = await withArchive();
+        const other = await frenchArchived('Continuer sans accepter', STORED);
+        await log.storage.publishSnapshot(other, STORED);
+        await log.storage.close();
+        await log.sql('UPDATE snapshots SET stored_at = ? WHERE hash = ?', [LATER, reported.hash]);
+        await log.sql('DELETE FROM published_snapshots WHERE hash = ?', [registered.hash]);
+        await log.sql('UPDATE published_snapshots SET published_at = ? WHERE hash = ?', [
+          LATER,
+          other.hash,
+        ]);
+        const result = await verify(log, signed);
+        assert.equal(result.code, 1, result.out);
+        assert.match(
+          result.out,
+          new RegExp(
+            `snapshot ${reported.hash}: stored at ${LATER}, its leaf 8 says ${STORED}: redated`,
+          ),
+        );
+        assert.match(
+          result.out,
+          new RegExp(
+            `snapshot ${registered.hash}: not published, its leaf 9 says published at ${STORED}`,
+          ),
+        );
+        assert.match(
+          result.out,
+          new RegExp(
+            `snapshot ${other.hash}: published at ${LATER}, its leaf 10 says published at`,
+          ),
+        );
+
+        // Published by hand: what browsers reported passed off as the site's own.
+        await log.sql('UPDATE snapshots SET stored_at = ? WHERE hash = ?', [STORED, reported.hash]);
+        await log.sql('INSERT INTO published_snapshots (hash, published_at) VALUES (?, ?)', [
+          reported.hash,
+          STORED,
+        ]);
+        const published = await verify(log, signed);
+        assert.match(
+          published.out,
+          new RegExp(
+            `snapshot ${reported.hash}: published at ${STORED}, its leaf 8 says not published: the site's registration edited`,
+          ),
+        );
+      });
     });
   });
 }

@@ -1,8 +1,9 @@
 // A database at schema 6 (the collector before the transparency log and the site's snapshots), 7, 8 or
 // 9 (the log beside the per-row chain) opened by today's collector, on SQLite and PostgreSQL: brought up
 // through schema 7 (the log), 8 (published snapshots), 9 (long hit paths cut), 10 (the chain off the
-// insert path, plain paths) and 11 (the site of hits) without losing a record; its records, and a row erased under the chain, become leaves of a
-// log that verifies, and the snapshot erasure and registration work on it.
+// insert path, plain paths), 11 (the site of hits) and 12 (each snapshot a leaf) without losing a record;
+// its snapshot, its records and a row erased under the chain become leaves of a log that verifies, and the
+// snapshot erasure and registration work on it, each a leaf.
 import { createHash } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -178,13 +179,15 @@ for (const backend of BACKENDS) {
             await startSequencer(storage.log, old.options, logger, () => new Date())();
             const intact = await verify(old.options);
             assert.equal(intact.code, 0, intact.out);
-            // The tombstone of the chain is a leaf of its own, quoting its sequence number and content hash.
-            assert.match(intact.out, /4 leaves \(3 records, 0 erasures\)/);
+            // The stored snapshot became leaf 0 at the upgrade (schema 12); the tombstone of the chain is a
+            // leaf of its own, quoting its sequence number and content hash.
+            assert.match(intact.out, /5 leaves \(3 records, 0 erasures\)/);
+            assert.match(intact.out, /^snapshots: 1 in the archive, .*\(1 snapshot leaves\)$/m);
             const leaves = await storage.log.recordLeaves(OLD_RECORDS.map((row) => row[0]));
             assert.deepEqual(
               OLD_RECORDS.map((row) => leaves.get(row[0])?.leafIndex),
-              [1, 2, 3],
-              'in receive order, after the tombstone received before them',
+              [2, 3, 4],
+              'in receive order, after the snapshot and the tombstone received before them',
             );
 
             // The snapshot goes with the last receipt naming it; the site's registration (schema 8) works.
@@ -195,17 +198,19 @@ for (const backend of BACKENDS) {
             );
             const at = '2026-06-01T00:00:00.000Z';
             assert.equal(await storage.eraseVisitor('old-visitor', { at, actor: 'dpo' }), 2);
-            assert.equal(await storage.dropOrphanSnapshots(), 1);
+            assert.equal(await storage.dropOrphanSnapshots(at), 1);
             assert.equal(await storage.hasSnapshot(SHOWN), false);
             const published = { ...(await storedSnapshotLike()), storedAt: at };
             assert.equal(await storage.publishSnapshot(published, at), 'stored');
-            assert.equal(await storage.dropOrphanSnapshots(), 0);
+            assert.equal(await storage.dropOrphanSnapshots(at), 0);
             assert.equal((await storage.snapshotVersions(1, 50)).versions[0]!.publishedAt, at);
 
             await startSequencer(storage.log, old.options, logger, () => new Date())();
             const erased = await verify(old.options);
             assert.equal(erased.code, 0, erased.out);
-            assert.match(erased.out, /5 leaves \(3 records, 1 erasures\)/);
+            // + the erasure, the snapshot's erasure and the registered snapshot.
+            assert.match(erased.out, /8 leaves \(3 records, 1 erasures\)/);
+            assert.match(erased.out, /^snapshots: 1 in the archive, .*\(3 snapshot leaves\)$/m);
           } finally {
             await storage.close();
           }

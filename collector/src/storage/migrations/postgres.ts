@@ -7,6 +7,7 @@ import { POSTGRES_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 import { POSTGRES_LOG_ONLY } from './log-only.js';
 import { plainPathsPostgres } from './plain-paths.js';
 import { POSTGRES_SITES } from './sites.js';
+import { SNAPSHOT_LEAVES_SQL, snapshotLeavesPostgres } from './snapshot-leaves.js';
 import type pg from 'pg';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
@@ -106,9 +107,12 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_LOG_ONLY,
   // 11: the site (Origin) of each hit, counter and daily total; receipts read by site.
   POSTGRES_SITES,
+  // 12: each stored snapshot a leaf of the log (POSTGRES_DATA_STEPS).
+  SNAPSHOT_LEAVES_SQL,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
 export const POSTGRES_DATA_STEPS: Record<number, (client: pg.PoolClient) => Promise<void>> = {
   10: plainPathsPostgres,
+  12: snapshotLeavesPostgres,
 };

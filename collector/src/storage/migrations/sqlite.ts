@@ -7,6 +7,7 @@ import { SQLITE_SNAPSHOT_REGISTRY } from './snapshot-registry.js';
 import { SQLITE_LOG_ONLY } from './log-only.js';
 import { plainPathsSqlite } from './plain-paths.js';
 import { SQLITE_SITES } from './sites.js';
+import { SNAPSHOT_LEAVES_SQL, snapshotLeavesSqlite } from './snapshot-leaves.js';
 import type Database from 'better-sqlite3';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
@@ -105,9 +106,12 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_LOG_ONLY,
   // 11: the site (Origin) of each hit, counter and daily total; receipts read by site.
   SQLITE_SITES,
+  // 12: each stored snapshot a leaf of the log (SQLITE_DATA_STEPS).
+  SNAPSHOT_LEAVES_SQL,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
 export const SQLITE_DATA_STEPS: Record<number, (db: Database.Database) => void> = {
   10: plainPathsSqlite,
+  12: snapshotLeavesSqlite,
 };
