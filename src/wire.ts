@@ -33,6 +33,7 @@ export {
   verifyConsistency,
   verifyRecordProof,
   verifyExportProofs,
+  verifySnapshotProof,
 } from './wire/log-proof.js';
 export type {
   LoggedRecord,
@@ -40,6 +41,7 @@ export type {
   InclusionProof,
   RecordProof,
   ExportedProof,
+  ExportedSnapshotProof,
 } from './wire/log-proof.js';
 
 /** One of the four languages of the institute's sites. */

@@ -1,8 +1,9 @@
 // `garde-collector verify-proof EXPORT.json`: checks the inclusion proofs of an export (GET
 // /api/records/:consentId/export) without the database: each record, exactly as exported, must be the leaf
-// its proof names in the tree of the export's checkpoint, whose signature is checked with the log's key.
+// its proof names in the tree of the export's checkpoint, whose signature is checked with the log's key;
+// so must each snapshot leaf the export gives (what the archive logged of what the visitor was shown).
 import { existsSync, readFileSync } from 'node:fs';
-import { verifyExportProofs, type LoggedRecord } from 'garde/wire';
+import { verifyExportProofs, verifySnapshotProof, type LoggedRecord } from 'garde/wire';
 import { loadLogKey, openCheckpoint, readCheckpointText, type TreeHead } from './log/checkpoint.js';
 import type { ExportedLog } from './log/proofs.js';
 import type { Options } from './options.js';
@@ -16,7 +17,8 @@ export async function runVerifyProof(
   if (!file || !existsSync(file)) throw new Error(`no export file at ${file ?? '(none given)'}`);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as {
     records: LoggedRecord[];
-    log?: ExportedLog;
+    // Exports made before snapshots were leaves have no `snapshots`.
+    log?: Omit<ExportedLog, 'snapshots'> & Partial<Pick<ExportedLog, 'snapshots'>>;
   };
   if (!exported.log?.checkpoint) throw new Error('the export holds no checkpoint');
   let head: TreeHead;
@@ -37,6 +39,14 @@ export async function runVerifyProof(
     if (!ok) failed++;
     write(
       `${ok ? 'included' : 'NOT PROVEN'}: receipt ${proof.receiptId} (leaf ${proof.leafIndex})\n`,
+    );
+  }
+  for (const proof of exported.log.snapshots ?? []) {
+    const ok = await verifySnapshotProof(proof, head);
+    if (!ok) failed++;
+    const published = proof.publishedAt ? `, published ${proof.publishedAt}` : '';
+    write(
+      `${ok ? 'included' : 'NOT PROVEN'}: snapshot ${proof.hash} stored ${proof.storedAt}${published} (leaf ${proof.leafIndex})\n`,
     );
   }
   for (const id of exported.log.pending)

@@ -80,12 +80,7 @@ export interface ArchivedSnapshotState {
  * archive and again when the site registers it: the last leaf of a hash is what the archive must say.
  */
 export function snapshotLeaf(snapshot: ArchivedSnapshotState): string {
-  return JSON.stringify([
-    'garde/snapshot',
-    snapshot.hash,
-    snapshot.storedAt,
-    snapshot.publishedAt,
-  ]);
+  return JSON.stringify(['garde/snapshot', snapshot.hash, snapshot.storedAt, snapshot.publishedAt]);
 }
 
 /** The leaf of snapshots erased with the last receipt naming them: ["garde/snapshot-erasure", at, [hashes]]. */
@@ -264,4 +259,29 @@ export async function* verifyExportProofs(
       }));
     yield { proof, ok };
   }
+}
+
+/**
+ * One snapshot's proof in an export: the last leaf the archive appended for a snapshot the exported
+ * records name (`shown`), what that leaf says, and its audit path.
+ */
+export interface ExportedSnapshotProof extends ArchivedSnapshotState {
+  leafIndex: number;
+  /** The audit path, hex, from the leaf up. */
+  path: string[];
+}
+
+/**
+ * Checks that the archive logged this snapshot as the proof says (its hash, when it was stored, when the
+ * site published it): its leaf is leaf `leafIndex` of the tree of the checkpoint `head`.
+ */
+export async function verifySnapshotProof(
+  proof: ExportedSnapshotProof,
+  head: { size: number; root: string },
+): Promise<boolean> {
+  return verifyInclusion(
+    await leafHash(snapshotLeaf(proof)),
+    { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },
+    head.root,
+  );
 }

@@ -1,5 +1,7 @@
 // The proofs an export gives: each record's inclusion proof against the latest signed checkpoint, so that
-// the visitor, the DPO or an authority can check it without the database (verifyRecordProof in garde/wire).
+// the visitor, the DPO or an authority can check it without the database (verifyRecordProof in garde/wire),
+// and the proof of the last leaf of each snapshot the records name (verifySnapshotProof).
+import type { ExportedSnapshotProof } from 'garde/wire';
 import type { StoredRecord } from '../storage/types.js';
 import { inclusionPlan, prove } from './tree.js';
 import type { LogStore } from './types.js';
@@ -23,6 +25,11 @@ export interface ExportedLog {
   proofs: ExportedProof[];
   /** Receipts not yet in a checkpoint (stored within the last second or so). */
   pending: string[];
+  /**
+   * The snapshots the records name (`shown`) whose last leaf is in the checkpoint: what the archive
+   * logged of each (stored, published) with its proof.
+   */
+  snapshots: ExportedSnapshotProof[];
 }
 
 export async function exportProofs(log: LogStore, records: StoredRecord[]): Promise<ExportedLog> {
@@ -45,5 +52,23 @@ export async function exportProofs(log: LogStore, records: StoredRecord[]): Prom
     root: checkpoint?.root ?? null,
     proofs,
     pending,
+    snapshots: checkpoint ? await snapshotProofs(log, records, checkpoint.size) : [],
   };
+}
+
+async function snapshotProofs(
+  log: LogStore,
+  records: StoredRecord[],
+  size: number,
+): Promise<ExportedSnapshotProof[]> {
+  const shown = [...new Set(records.map((record) => record.shown).filter((hash) => hash !== null))];
+  const leaves = await log.snapshotLeaves(shown);
+  const proofs: ExportedSnapshotProof[] = [];
+  for (const [hash, { leafIndex, leaf }] of leaves) {
+    if (leafIndex >= size) continue;
+    const [, , storedAt, publishedAt] = JSON.parse(leaf) as [string, string, string, string | null];
+    const path = await prove(inclusionPlan(leafIndex, size), log.readHashes);
+    proofs.push({ hash, storedAt, publishedAt, leafIndex, path });
+  }
+  return proofs;
 }

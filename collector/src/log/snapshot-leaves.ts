@@ -15,3 +15,9 @@ export function snapshotErasureNewLeaf(at: string, hashes: string[]): NewLeaf {
   const leaf = snapshotErasureLeaf({ at, hashes: [...hashes].sort() });
   return { kind: 'snapshot-erasure', hash: leafHashOf(leaf), leaf };
 }
+
+/**
+ * How every leaf of a snapshot hash begins (64 hex: nothing to escape in a LIKE pattern), to find its
+ * last leaf with `leaf LIKE prefix || '%'` among the snapshot leaves.
+ */
+export const snapshotLeafPrefix = (hash: string): string => `["garde/snapshot","${hash}",`;

@@ -38,6 +38,14 @@ export interface LogStore {
   readHashes(indexes: number[]): Promise<string[]>;
   /** The leaf index and salt of each of these receipts that is in the log. */
   recordLeaves(receiptIds: string[]): Promise<Map<string, RecordLeaf>>;
+  /** The last snapshot leaf (index, text) of each of these snapshot hashes that has one. */
+  snapshotLeaves(hashes: string[]): Promise<Map<string, SnapshotLeaf>>;
+}
+
+/** A snapshot's last leaf in the log: its index and the leaf itself (snapshotLeaf of garde/wire). */
+export interface SnapshotLeaf {
+  leafIndex: number;
+  leaf: string;
 }
 
 /** One leaf as verify reads it, with the record it stands for. */

@@ -13,8 +13,10 @@ import type {
   LogSnapshot,
   LogStore,
   RecordLeaf,
+  SnapshotLeaf,
   StoredCheckpoint,
 } from '../log/types.js';
+import { snapshotLeafPrefix } from '../log/snapshot-leaves.js';
 import type { NewLeaf } from './log-sqlite.js';
 import { COLUMNS, toRecord, transaction, type RecordRow } from './postgres-writes.js';
 import { recordColumnsOf } from './record-fields.js';
@@ -207,6 +209,19 @@ export function postgresLog(pool: pg.Pool): LogStore {
           { leafIndex: Number(row.leaf_index), salt: row.leaf_salt },
         ]),
       );
+    },
+    async snapshotLeaves(hashes) {
+      const found = new Map<string, SnapshotLeaf>();
+      for (const hash of hashes) {
+        const { rows } = await pool.query<{ leaf_index: string; leaf: string }>(
+          `SELECT leaf_index, leaf FROM log_leaves
+           WHERE kind = 'snapshot' AND leaf LIKE $1 || '%' ORDER BY leaf_index DESC LIMIT 1`,
+          [snapshotLeafPrefix(hash)],
+        );
+        const row = rows[0];
+        if (row) found.set(hash, { leafIndex: Number(row.leaf_index), leaf: row.leaf });
+      }
+      return found;
     },
   };
 }

@@ -11,8 +11,10 @@ import type {
   LogSnapshot,
   LogStore,
   RecordLeaf,
+  SnapshotLeaf,
   StoredCheckpoint,
 } from '../log/types.js';
+import { snapshotLeafPrefix } from '../log/snapshot-leaves.js';
 import type { WriterCall } from './sqlite-messages.js';
 import { RECORD_COLUMNS, recordColumnsOf } from './record-fields.js';
 import { toRecord, type RecordRow } from './sqlite-writer.js';
@@ -193,6 +195,10 @@ export function createLogReader(db: Database.Database) {
   const leafOf = db.prepare(
     'SELECT leaf_index, leaf_salt FROM consent_records WHERE receipt_id = ? AND leaf_index IS NOT NULL',
   );
+  const lastSnapshotLeaf = db.prepare(
+    `SELECT leaf_index AS leafIndex, leaf FROM log_leaves
+     WHERE kind = 'snapshot' AND leaf LIKE ? || '%' ORDER BY leaf_index DESC LIMIT 1`,
+  );
   return {
     async head(): Promise<LogHead> {
       return head.get() as LogHead;
@@ -206,6 +212,14 @@ export function createLogReader(db: Database.Database) {
       for (const id of receiptIds) {
         const row = leafOf.get(id) as { leaf_index: number; leaf_salt: string | null } | undefined;
         if (row?.leaf_salt) found.set(id, { leafIndex: row.leaf_index, salt: row.leaf_salt });
+      }
+      return found;
+    },
+    async snapshotLeaves(hashes: string[]): Promise<Map<string, SnapshotLeaf>> {
+      const found = new Map<string, SnapshotLeaf>();
+      for (const hash of hashes) {
+        const row = lastSnapshotLeaf.get(snapshotLeafPrefix(hash)) as SnapshotLeaf | undefined;
+        if (row) found.set(hash, row);
       }
       return found;
     },

@@ -1,14 +1,21 @@
 // The export's inclusion proofs, on both databases: checked without the database by garde/wire's verifier
-// and by `garde-collector verify-proof`, and refused when one byte of a record changes.
+// and by `garde-collector verify-proof`, and refused when one byte of a record changes; the same for the
+// leaf of the snapshot the records name.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyRecordProof, type LoggedRecord } from 'garde/wire';
+import {
+  canonicalJson,
+  snapshotHash,
+  verifyRecordProof,
+  verifySnapshotProof,
+  type LoggedRecord,
+} from 'garde/wire';
 import { readCheckpointText } from '../../src/log/checkpoint.js';
 import type { ExportedLog } from '../../src/log/proofs.js';
 import { runVerifyProof } from '../../src/verify-proof.js';
-import { BACKENDS, auth, receipt, tempDir, testServer } from '../helpers.js';
+import { BACKENDS, auth, frenchSnapshot, receipt, tempDir, testServer } from '../helpers.js';
 
 for (const backend of BACKENDS) {
   describe(`export proofs: ${backend.name}`, { skip: backend.skip }, () => {
@@ -21,15 +28,24 @@ for (const backend of BACKENDS) {
         { storage },
       );
       try {
+        const snapshot = frenchSnapshot();
+        const shown = (await snapshotHash(snapshot))!;
         for (const method of ['accept-all', 'custom', 'withdraw'] as const) {
           const res = await app.inject({
             method: 'POST',
             url: '/consent',
-            payload: receipt({ id: 'proof-visitor', method }),
+            payload: receipt({ id: 'proof-visitor', method, shown, layer: 'banner', v: '0.1.0' }),
           });
           assert.equal(res.statusCode, 202);
           await app.inject({ method: 'POST', url: '/consent', payload: receipt({ id: 'other' }) });
         }
+        const sent = await app.inject({
+          method: 'POST',
+          url: '/consent/snapshot',
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          payload: `{"shown":"${shown}","snapshot":${canonicalJson(snapshot)}}`,
+        });
+        assert.equal(sent.statusCode, 201, sent.body);
         // Wait for the state: every record of the visitor in a signed checkpoint.
         let exported: { records: LoggedRecord[]; log: ExportedLog };
         do {
@@ -38,9 +54,22 @@ for (const backend of BACKENDS) {
           ).json();
           // Let the sequencer's timer run between two looks (SQLite's reads never leave the microtasks).
           await new Promise((resolve) => setImmediate(resolve));
-        } while (exported.log.pending.length || exported.records.length < 3);
+        } while (
+          exported.log.pending.length ||
+          exported.records.length < 3 ||
+          !exported.log.snapshots.length
+        );
         assert.equal(exported.log.proofs.length, 3);
         const head = readCheckpointText(exported.log.checkpoint!);
+        // The snapshot the records name: its leaf, as the archive logged it, is in the checkpoint.
+        const [logged] = exported.log.snapshots;
+        assert.equal(logged!.hash, shown);
+        assert.equal(logged!.publishedAt, null);
+        assert.ok(await verifySnapshotProof(logged!, head));
+        const redated = { ...logged!, storedAt: logged!.storedAt.replace(/.Z$/, '1Z') };
+        assert.equal(await verifySnapshotProof(redated, head), false);
+        const published = { ...logged!, publishedAt: logged!.storedAt };
+        assert.equal(await verifySnapshotProof(published, head), false);
         for (const proof of exported.log.proofs) {
           const record = exported.records.find((r) => r.receiptId === proof.receiptId)!;
           const entry = {
@@ -61,7 +90,12 @@ for (const backend of BACKENDS) {
         assert.equal(code, 0, out);
         assert.match(out, /^checkpoint signature valid: garde-collector, \d+ leaves/m);
         assert.equal(out.match(/^included: receipt /gm)?.length, 3);
+        assert.match(
+          out,
+          new RegExp(`^included: snapshot ${shown} stored \\S+ \\(leaf \\d+\\)$`, 'm'),
+        );
         exported.records[1]!.method = 'reject-all';
+        exported.log.snapshots[0]!.publishedAt = '2026-01-01T00:00:00.000Z';
         writeFileSync(file, JSON.stringify(exported));
         out = '';
         assert.equal(
@@ -72,6 +106,7 @@ for (const backend of BACKENDS) {
           out,
           new RegExp(`^NOT PROVEN: receipt ${exported.records[1]!.receiptId}`, 'm'),
         );
+        assert.match(out, new RegExp(`^NOT PROVEN: snapshot ${shown}`, 'm'));
       } finally {
         await app.close();
         await cleanup();
