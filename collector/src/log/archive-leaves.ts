@@ -7,23 +7,51 @@ type Said =
   | { leafIndex: number; erased: false; storedAt: string; publishedAt: string | null }
   | { leafIndex: number; erased: true; at: string };
 
+const isHash = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+/** What verify says of a leaf whose text the collector would never write. */
+export const NOT_OURS = 'not a leaf the collector writes: made by hand';
+
+/** The text parsed, or null when it is not JSON (a leaf made by hand must not stop verify). */
+export function parseLeaf(leaf: string): unknown {
+  try {
+    return JSON.parse(leaf);
+  } catch {
+    return null;
+  }
+}
+
 export class ArchiveLeaves {
   /** Snapshot and snapshot-erasure leaves seen. */
   leaves = 0;
   private readonly said = new Map<string, Said>();
   private readonly matched = new Set<string>();
 
-  /** Takes a snapshot or snapshot-erasure leaf, its hash already checked against its text. */
-  add(leafIndex: number, leaf: string): void {
+  /**
+   * Takes a snapshot or snapshot-erasure leaf, its hash already checked against its text; why it is not a
+   * leaf the collector writes, or null.
+   */
+  add(leafIndex: number, leaf: string): string | null {
     this.leaves++;
-    const parsed = JSON.parse(leaf) as unknown[];
-    if (parsed[0] === 'garde/snapshot') {
-      const [, hash, storedAt, publishedAt] = parsed as [string, string, string, string | null];
-      this.said.set(hash, { leafIndex, erased: false, storedAt, publishedAt });
-    } else {
-      const [, at, hashes] = parsed as [string, string, string[]];
-      for (const hash of hashes) this.said.set(hash, { leafIndex, erased: true, at });
+    const parsed = parseLeaf(leaf);
+    if (!Array.isArray(parsed)) return NOT_OURS;
+    const [tag, first, second, third] = parsed as unknown[];
+    if (
+      tag === 'garde/snapshot' &&
+      isHash(first) &&
+      typeof second === 'string' &&
+      (third === null || typeof third === 'string')
+    ) {
+      this.said.set(first, { leafIndex, erased: false, storedAt: second, publishedAt: third });
+      return null;
     }
+    if (tag === 'garde/snapshot-erasure' && typeof first === 'string' && Array.isArray(second)) {
+      if (!second.every(isHash)) return NOT_OURS;
+      for (const hash of second) this.said.set(hash, { leafIndex, erased: true, at: first });
+      return null;
+    }
+    return NOT_OURS;
   }
 
   /** Why a stored row is not what the log says of it, or null. */

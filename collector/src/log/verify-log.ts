@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { recordLeaf, verifyConsistency } from 'garde/wire';
 import { consistencyPlan, leafHashOf, prove, TreeBuilder } from './tree.js';
 import type { TreeHead } from './checkpoint.js';
-import { ArchiveLeaves } from './archive-leaves.js';
+import { ArchiveLeaves, NOT_OURS, parseLeaf } from './archive-leaves.js';
 import type { ArchivedSnapshot, LeafRow, LogSnapshot } from './types.js';
 
 /** What verify found: counts, and each problem as a sentence (empty when the log is intact). */
@@ -65,10 +65,13 @@ export async function verifyLog(
       problem(`${at}: the ${row.kind} it records does not match its leaf hash: edited`);
     } else if (row.kind === 'erasure') {
       erasures++;
-      const parsed = JSON.parse(row.leaf) as [string, string, string, string, number[]];
-      for (const index of parsed[4]) if (index < row.leafIndex) named.add(index);
+      const parsed = parseLeaf(row.leaf);
+      const leaves = Array.isArray(parsed) ? (parsed[4] as unknown) : null;
+      if (!Array.isArray(leaves)) problem(`${at}: the erasure it records is ${NOT_OURS}`);
+      else for (const index of leaves) if (index < row.leafIndex) named.add(index as number);
     } else if (row.kind === 'snapshot' || row.kind === 'snapshot-erasure') {
-      archive.add(row.leafIndex, row.leaf);
+      const why = archive.add(row.leafIndex, row.leaf);
+      if (why) problem(`${at}: the ${row.kind} it records is ${why}`);
     }
     tree.add(row.leafHash);
     if (checkpoint && tree.size === checkpoint.size) checkpointRoot = tree.root();

@@ -474,6 +474,23 @@ for (const backend of BACKENDS) {
         assert.match(result.out, /rewritten: the first 10 leaves are not those of the checkpoint/);
       });
 
+      it('names a snapshot leaf rewritten by hand, its hash recomputed, without stopping', async () => {
+        const { log, signed, reported } = await withArchive();
+        await log.storage.close();
+        await log.sql('UPDATE log_leaves SET leaf = ?, leaf_hash = ? WHERE leaf_index = 8', [
+          '["garde/snapshot",',
+          leafHashOf('["garde/snapshot",'),
+        ]);
+        const result = await verify(log, signed);
+        assert.equal(result.code, 1, result.out);
+        assert.match(
+          result.out,
+          /leaf 8: the snapshot it records is not a leaf the collector writes/,
+        );
+        assert.match(result.out, new RegExp(`snapshot ${reported.hash}: no leaf in the log`));
+        assert.match(result.out, /rewritten: the first 10 leaves are not those of the checkpoint/);
+      });
+
       it('names a snapshot inserted by hand, backdated, and one put back after its erasure', async () => {
         const { log, signed } = await withArchive();
         const orphan = await frenchArchived('Non merci', STORED);
