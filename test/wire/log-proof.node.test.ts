@@ -1,10 +1,19 @@
 // verifyExportProofs, the one check of an export's proofs that `garde-collector verify-proof` and the admin
 // page share: on a two-leaf tree built here as RFC 9162 defines it, each record as exported is proven, and a
-// record changed or missing is not.
+// record changed or missing is not. verifySnapshotProof the same for a snapshot's leaf, whose text is fixed
+// here byte for byte (the collector, the migration and every verifier must agree on it).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { leafHash, recordLeaf, verifyExportProofs, type LoggedRecord } from 'garde/wire';
+import {
+  leafHash,
+  recordLeaf,
+  snapshotErasureLeaf,
+  snapshotLeaf,
+  verifyExportProofs,
+  verifySnapshotProof,
+  type LoggedRecord,
+} from 'garde/wire';
 
 const record = (receiptId: string): LoggedRecord => ({
   receiptId,
@@ -72,5 +81,37 @@ describe('verifyExportProofs', () => {
       ['r-0', false],
       ['r-1', false],
     ]);
+  });
+});
+
+describe('snapshot leaves', () => {
+  const hash = 'd'.repeat(64);
+  const stored = { hash, storedAt: '2026-05-01T10:00:00.000Z', publishedAt: null };
+
+  it('hold the hash and the dates, never the content', () => {
+    assert.equal(
+      snapshotLeaf(stored),
+      `["garde/snapshot","${hash}","2026-05-01T10:00:00.000Z",null]`,
+    );
+    assert.equal(
+      snapshotErasureLeaf({ at: '2026-06-01T00:00:00.000Z', hashes: [hash] }),
+      `["garde/snapshot-erasure","2026-06-01T00:00:00.000Z",["${hash}"]]`,
+    );
+  });
+
+  it('prove what the archive logged, and refuse a date or a publication changed', async () => {
+    const other = await leafHash(recordLeaf(record('r-0'), 'a'.repeat(32)));
+    const mine = await leafHash(snapshotLeaf(stored));
+    const root = createHash('sha256')
+      .update(Buffer.concat([Buffer.of(1), Buffer.from(other, 'hex'), Buffer.from(mine, 'hex')]))
+      .digest('hex');
+    const head = { size: 2, root };
+    const proof = { ...stored, leafIndex: 1, path: [other] };
+    assert.equal(await verifySnapshotProof(proof, head), true);
+    const redated = { ...proof, storedAt: '2026-04-01T10:00:00.000Z' };
+    assert.equal(await verifySnapshotProof(redated, head), false);
+    const published = { ...proof, publishedAt: '2026-05-01T10:00:00.000Z' };
+    assert.equal(await verifySnapshotProof(published, head), false);
+    assert.equal(await verifySnapshotProof({ ...proof, leafIndex: 0 }, head), false);
   });
 });
