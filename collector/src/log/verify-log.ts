@@ -102,8 +102,10 @@ export async function verifyLog(
   for await (const batch of snapshot.snapshots()) {
     for (const archived of batch) {
       snapshots++;
-      const why = archivedSnapshotProblem(archived) ?? archive.problemOf(archived);
+      const why = archivedSnapshotProblem(archived);
       if (why) problem(`snapshot ${archived.hash}: ${why}`);
+      const unlike = archive.problemOf(archived);
+      if (unlike) problem(`snapshot ${archived.hash}: ${unlike}`);
     }
   }
   for (const [hash, leafIndex] of archive.unmatched()) {

@@ -1,5 +1,7 @@
 // Two and three collectors on one PostgreSQL database under load, one killed with kill -9: every receipt
 // that got a 202 is a leaf of the one shared log, and the log verifies against a checkpoint taken before.
+// Two storages on one database storing, registering and erasing snapshots while both sequence: each change
+// of the archive is one leaf of the shared log, and it verifies.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,8 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { parseOptions } from '../../src/options.js';
+import { openPostgres } from '../../src/storage/postgres.js';
+import type { StoredSnapshot } from '../../src/storage/types.js';
 import { runVerify } from '../../src/verify.js';
-import { PG_SKIP, PG_URL, TOKEN, receipt, tempDir } from '../helpers.js';
+import { canonicalJson, sha256Hex } from 'garde/wire';
+import { PG_SKIP, PG_URL, TOKEN, receipt, stored, tempDir } from '../helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/garde-collector.js', import.meta.url));
 
@@ -126,3 +131,85 @@ for (const count of [2, 3]) {
     );
   });
 }
+
+describe('snapshots from two collectors on one PostgreSQL database', { skip: PG_SKIP }, () => {
+  it('give one leaf per change of the archive, in one log that verifies', async () => {
+    const schema = `garde_collectors_${process.pid}_snapshots`;
+    const url = new URL(PG_URL!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const [a, b] = [
+      await openPostgres({ connectionString: PG_URL!, schema }),
+      await openPostgres({ connectionString: PG_URL!, schema }),
+    ];
+    const admin = new pg.Client({ connectionString: PG_URL! });
+    await admin.connect();
+    try {
+      const snapshots: StoredSnapshot[] = [];
+      for (let i = 0; i < 6; i++) {
+        const content = canonicalJson({
+          lang: 'fr',
+          policy: { version: '2026-01' },
+          texts: { i },
+          v: '0.1.0',
+        });
+        const hash = (await sha256Hex(content))!;
+        const storedAt = '2026-06-01T10:00:00.000Z';
+        snapshots.push({
+          hash,
+          lang: 'fr',
+          v: '0.1.0',
+          policyVersion: '2026-01',
+          content,
+          storedAt,
+        });
+      }
+      const at = '2026-06-02T10:00:00.000Z';
+      // Both store every snapshot, register the even ones and take receipts, while both sequence.
+      const work = (storage: typeof a) =>
+        Promise.all([
+          ...snapshots.map((snapshot) => storage.insertSnapshot(snapshot)),
+          ...snapshots.filter((_, i) => i % 2 === 0).map((s) => storage.publishSnapshot(s, at)),
+          storage.insertRecords(
+            Array.from({ length: 50 }, () => stored('2026-06-01T10:00:00.000Z', { id: 'v' })),
+          ),
+          storage.log.sequence(),
+          storage.log.sequence(),
+        ]);
+      const [outcomesA, outcomesB] = await Promise.all([work(a), work(b)]);
+      // Each snapshot stored once, by one of the 6 stores and 3 registrations of either collector.
+      const outcomes = [...outcomesA.slice(0, 9), ...outcomesB.slice(0, 9)];
+      assert.equal(outcomes.filter((outcome) => outcome === 'stored').length, 6);
+      // The odd ones no receipt names: erased by both at once, one leaf naming them.
+      const dropped = await Promise.all([a.dropOrphanSnapshots(at), b.dropOrphanSnapshots(at)]);
+      assert.equal(dropped[0] + dropped[1], 3);
+      await a.log.sequence();
+      const { rows } = await admin.query<{ kind: string; n: string }>(
+        `SELECT kind, count(*) AS n FROM ${schema}.log_leaves GROUP BY kind ORDER BY kind`,
+      );
+      const leaves = new Map(rows.map((row) => [row.kind, Number(row.n)]));
+      assert.equal(leaves.get('record'), 100);
+      assert.equal(leaves.get('snapshot-erasure'), 1);
+      // 6 stored, and 3 registered: one leaf more each when the registration came after the store.
+      const snapshotLeaves = leaves.get('snapshot')!;
+      assert.ok(snapshotLeaves >= 6 && snapshotLeaves <= 9, `${snapshotLeaves} snapshot leaves`);
+      let out = '';
+      const code = await runVerify(
+        { ...parseOptions(['--database-url', url.toString()], {}), checkpoint: null },
+        (line) => (out += line),
+      );
+      assert.equal(code, 0, out);
+      assert.match(
+        out,
+        new RegExp(
+          `^snapshots: 3 in the archive, .*\\(${snapshotLeaves + 1} snapshot leaves\\)$`,
+          'm',
+        ),
+      );
+    } finally {
+      await a.close();
+      await b.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+});

@@ -390,6 +390,8 @@ for (const backend of BACKENDS) {
       const edited = await verify(log, first);
       assert.equal(edited.code, 1, edited.out);
       assert.match(edited.out, new RegExp(`snapshot ${hash}: its content does not match its hash`));
+      // Edited, not removed: its row still meets its leaf.
+      assert.doesNotMatch(edited.out, /removed from the archive/);
 
       await log.sql('UPDATE snapshots SET content = ?, policy_version = ?', [content, '2025-01']);
       const relabelled = await verify(log, first);
