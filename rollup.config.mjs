@@ -155,9 +155,10 @@ export const translations = { ${lang} };`);
 
 /**
  * The built-in strings (src/i18n/fr.ts, nl.ts, de.ts, en.ts), each an object with the same keys:
- * in the drop-in, each language is its values in the order of the sorted keys, and the keys are
- * written once (garde.js is ~100 B gzip smaller than with every key written four times). The
- * objects are the same at run time. Fails the build if a language's keys differ from en.ts's.
+ * in the drop-in, each language is one text, its values joined by `|` in the order of the sorted
+ * keys, and the keys are written once (garde.js is ~100 B gzip smaller than with every key written
+ * four times, and ~14 B smaller than with each value quoted). The objects are the same at run
+ * time. Fails the build if a language's keys differ from en.ts's, or if a text holds a `|`.
  */
 const TRANSLATION_KEYS = '\0garde-translation-keys';
 const translationKeys = () =>
@@ -170,7 +171,7 @@ const compactTranslations = () => ({
   load(id) {
     if (id !== TRANSLATION_KEYS) return null;
     return `const KEYS = ${JSON.stringify(translationKeys().join(' '))}.split(' ');
-export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [key, values.split('|')[i]]));`;
+export const fromValues = (values) => Object.fromEntries(values.split('|').map((text, i) => [KEYS[i], text]));`;
   },
   transform(code, id) {
     const lang = /[\\/]src[\\/]i18n[\\/](fr|nl|de|en)\.ts$/.exec(id)?.[1];
@@ -184,7 +185,8 @@ export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [k
         p.type === 'Property' &&
         !p.computed &&
         p.key.type === 'Identifier' &&
-        typeof p.value.value === 'string',
+        typeof p.value.value === 'string' &&
+        !p.value.value.includes('|'),
     );
     const keys = properties.map((p) => p.key?.name);
     if (
@@ -192,7 +194,9 @@ export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [k
       !simple ||
       [...keys].sort().join() !== translationKeys().join()
     )
-      this.error(`${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys`);
+      this.error(
+        `${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys, no text with a |`,
+      );
     const values = [...properties]
       .sort((a, b) => (a.key.name < b.key.name ? -1 : 1))
       .map((p) => p.value.value);
