@@ -68,17 +68,25 @@ const privateProperties = new Map(
 
 /**
  * What clean-css leaves in the minified css`` text: the private property names, and the space
- * and leading zero in `var(--garde-x, 0.25rem)` fallbacks. The sheets hold no quoted text.
+ * and leading zero in `var(--garde-x, 0.25rem)` fallbacks.
  */
 const squeezeCss = () => ({
   name: 'squeeze-css',
   transform(code, id) {
     if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
     const squeezed = code.replace(/\bcss\s*`([^`]*)`/g, (_template, text) => {
+      // Quoted text (a selector's attribute value, a font name) is left as it is.
       const sheet = text
-        .replace(/--_[\w-]+/g, (name) => privateProperties.get(name) ?? name)
-        .replace(/, /g, ',')
-        .replace(/([^\w.])0\.(\d)/g, '$1.$2');
+        .split(/("[^"]*"|'[^']*')/)
+        .map((part, i) =>
+          i % 2
+            ? part
+            : part
+                .replace(/--_[\w-]+/g, (name) => privateProperties.get(name) ?? name)
+                .replace(/, /g, ',')
+                .replace(/([^\w.])0\.(\d)/g, '$1.$2'),
+        )
+        .join('');
       return `css\`${sheet}\``;
     });
     // map null: the text changes only inside a template, left on one line by minifyTemplates(),
