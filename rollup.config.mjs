@@ -4,7 +4,7 @@
 //    its entries are the full library, the headless core (never imports lit), the shared minimisers
 //    and the wire contract (receipt and hit schemas, types and constants).
 // Both builds minify the UI's html`` and css`` templates, so the source keeps them readable.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -47,6 +47,53 @@ const minifyTemplates = () =>
     // Attribute quotes off: minify-literals would otherwise add quotes Lit does not need.
     options: { minifyOptions: { removeAttributeQuotes: true } },
   });
+
+/**
+ * The private custom properties of the style sheets (`--_accent-text`…, set from the public
+ * `--garde-*` ones in base.styles.ts), by the order of their names in the sources: each becomes
+ * `--_` and a letter, alike in every file, since the on-demand files' sheets read the ones that
+ * garde.js's base sheet sets.
+ */
+const privateProperties = new Map(
+  [
+    ...new Set(
+      readdirSync('src', { recursive: true })
+        .filter((path) => /\.styles\.ts$/.test(path))
+        .flatMap((path) => readFileSync(`src/${path}`, 'utf8').match(/--_[\w-]+/g) ?? []),
+    ),
+  ]
+    .sort()
+    .map((name, i) => [name, `--_${i.toString(36)}`]),
+);
+
+/**
+ * What clean-css leaves in the minified css`` text: the private property names, and the space
+ * and leading zero in `var(--garde-x, 0.25rem)` fallbacks.
+ */
+const squeezeCss = () => ({
+  name: 'squeeze-css',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+    const squeezed = code.replace(/\bcss\s*`([^`]*)`/g, (_template, text) => {
+      // Quoted text (a selector's attribute value, a font name) is left as it is.
+      const sheet = text
+        .split(/("[^"]*"|'[^']*')/)
+        .map((part, i) =>
+          i % 2
+            ? part
+            : part
+                .replace(/--_[\w-]+/g, (name) => privateProperties.get(name) ?? name)
+                .replace(/, /g, ',')
+                .replace(/([^\w.])0\.(\d)/g, '$1.$2'),
+        )
+        .join('');
+      return `css\`${sheet}\``;
+    });
+    // map null: the text changes only inside a template, left on one line by minifyTemplates(),
+    // so every line keeps its mapping.
+    return squeezed === code ? null : { code: squeezed, map: null };
+  },
+});
 
 /**
  * Fails the build when a template still reads like source after minifyTemplates(): minify-literals
@@ -116,9 +163,10 @@ export const translations = { ${lang} };`);
 
 /**
  * The built-in strings (src/i18n/fr.ts, nl.ts, de.ts, en.ts), each an object with the same keys:
- * in the drop-in, each language is its values in the order of the sorted keys, and the keys are
- * written once (garde.js is ~100 B gzip smaller than with every key written four times). The
- * objects are the same at run time. Fails the build if a language's keys differ from en.ts's.
+ * in the drop-in, each language is one text, its values joined by `|` in the order of the sorted
+ * keys, and the keys are written once (garde.js is ~100 B gzip smaller than with every key written
+ * four times, and ~14 B smaller than with each value quoted). The objects are the same at run
+ * time. Fails the build if a language's keys differ from en.ts's, or if a text holds a `|`.
  */
 const TRANSLATION_KEYS = '\0garde-translation-keys';
 const translationKeys = () =>
@@ -131,7 +179,7 @@ const compactTranslations = () => ({
   load(id) {
     if (id !== TRANSLATION_KEYS) return null;
     return `const KEYS = ${JSON.stringify(translationKeys().join(' '))}.split(' ');
-export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [key, values[i]]));`;
+export const fromValues = (values) => Object.fromEntries(values.split('|').map((text, i) => [KEYS[i], text]));`;
   },
   transform(code, id) {
     const lang = /[\\/]src[\\/]i18n[\\/](fr|nl|de|en)\.ts$/.exec(id)?.[1];
@@ -145,7 +193,8 @@ export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [k
         p.type === 'Property' &&
         !p.computed &&
         p.key.type === 'Identifier' &&
-        typeof p.value.value === 'string',
+        typeof p.value.value === 'string' &&
+        !p.value.value.includes('|'),
     );
     const keys = properties.map((p) => p.key?.name);
     if (
@@ -153,12 +202,14 @@ export const fromValues = (values) => Object.fromEntries(KEYS.map((key, i) => [k
       !simple ||
       [...keys].sort().join() !== translationKeys().join()
     )
-      this.error(`${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys`);
+      this.error(
+        `${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys, no text with a |`,
+      );
     const values = [...properties]
       .sort((a, b) => (a.key.name < b.key.name ? -1 : 1))
-      .map((p) => JSON.stringify(p.value.value));
+      .map((p) => p.value.value);
     return generated(`import { fromValues } from '${TRANSLATION_KEYS}';
-export const ${lang} = /*#__PURE__*/ fromValues([${values.join(',')}]);`);
+export const ${lang} = /*#__PURE__*/ fromValues(${JSON.stringify(values.join('|'))});`);
   },
 });
 
@@ -171,6 +222,7 @@ const iifePlugins = ({ lang } = {}) => [
   nodeResolve({ exportConditions: ['production'] }),
   minifyTemplates(),
   requireMinifiedTemplates(),
+  squeezeCss(),
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
   // One language's keys written once save nothing: only the four-language build is compacted.
   ...(lang ? [oneLanguage(lang)] : [compactTranslations()]),
@@ -182,7 +234,14 @@ const iifePlugins = ({ lang } = {}) => [
     // unsafe_arrows: a `function` expression that uses neither `this` nor `arguments` becomes an
     // arrow; nothing in the bundle calls one with `new` (test/components/built.test.ts and
     // test/garde.test.ts run the built file). ~10 B gzip.
-    compress: { passes: 2, unsafe_arrows: true },
+    // unsafe: `new Error(x)` as `Error(x)`, `new RegExp` as `RegExp`, a template literal of
+    // strings as a concatenation (the bundle puts no symbol or object with its own toString in
+    // one); passes: 3 finds a few more. ~15 B gzip.
+    compress: {
+      passes: 3,
+      unsafe: true,
+      unsafe_arrows: true,
+    },
     // Private names, renamed as Lit's and cookieconsent's own builds do:
     //  - `__name` (~50 B gzip): members private to garde's classes (docs/architecture.md);
     //    Lit, idb-keyval and every public or DOM name have no such prefix;
@@ -211,7 +270,7 @@ const dropInFor = (lang) => ({
  * than bundling. (An external package keeps the name it was imported by: `lit/html.js`.)
  */
 const KIT_MODULES =
-  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/]base(\.styles)?\.ts|[\\/]src[\\/]i18n[\\/]snapshot\.ts)$/;
+  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/](base(\.styles)?|css)\.ts|[\\/]src[\\/]i18n[\\/]snapshot\.ts)$/;
 /**
  * The on-demand files use garde.js's lit-html and GardeElement (and through it the controllers and
  * the languages): those modules stay outside them, as `window.gardeKit`, which garde.js fills
@@ -232,18 +291,26 @@ const requireKitNames = () => ({
   },
 });
 
+/**
+ * Every kit module as one external, `gardeKit`: the file's wrapper then takes the kit once
+ * (`function(t){…}(gardeKit)`) rather than once per module.
+ */
+const oneKit = () => ({
+  name: 'one-kit',
+  async resolveId(source, importer, options) {
+    if (!importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && KIT_MODULES.test(resolved.id)
+      ? { id: 'gardeKit', external: true }
+      : resolved;
+  },
+});
+
 /** A file the drop-in loads on demand: its entry, rendering with the drop-in's kit. */
 const onDemandFile = (input, file) => ({
   input,
-  external: (id, _importer, isResolved) => isResolved && KIT_MODULES.test(id),
-  output: {
-    file,
-    format: 'iife',
-    sourcemap: true,
-    // Its only externals are the kit's modules.
-    globals: () => 'gardeKit',
-  },
-  plugins: [requireKitNames(), ...iifePlugins()],
+  output: { file, format: 'iife', sourcemap: true, globals: { gardeKit: 'gardeKit' } },
+  plugins: [oneKit(), requireKitNames(), ...iifePlugins()],
 });
 // The dialog, and the embeds' placeholder alone (a page with an embed needs no dialog).
 const onDemand = onDemandFile('src/components/on-demand-entry.ts', 'dist/garde-ui.js');

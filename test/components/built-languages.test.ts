@@ -4,10 +4,12 @@
 import { expect } from '@open-wc/testing';
 import type { Garde } from '../../src/core/types.js';
 import { translations } from '../../src/i18n/index.js';
+import { snapshotText } from '../../src/i18n/snapshot.js';
+import { sha256Hex } from '../../src/wire.js';
 import type { Lang } from '../../src/core/types.js';
 import { reset } from './helpers.js';
 
-type Page = Window & { garde?: Garde };
+type Page = Window & { garde?: Garde; gardeKit?: Window['gardeKit'] };
 
 async function until<T>(value: () => T, what: string): Promise<NonNullable<T>> {
   for (let tries = 0; tries < 250; tries++) {
@@ -84,5 +86,27 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
       const receipt = history[0];
       expect(receipt).to.include({ lang, layer: 'dialog' });
       expect(receipt!.shown).to.match(/^[0-9a-f]{64}$/);
+      // What the visitor was shown hashes as the source's snapshot of the same config: the build
+      // changes how the strings are written, never what they are.
+      const config = page.garde!.config;
+      expect(receipt!.shown).to.equal(await sha256Hex(snapshotText({ config, lang })));
     });
+
+  it("dist/garde.js: the snapshot of each language is the source's, byte for byte", async () => {
+    // The build writes the four languages' strings compactly (rollup.config.mjs): the snapshot
+    // that each receipt's `shown` hashes must not change with it.
+    iframe = Object.assign(document.createElement('iframe'), {
+      title: 'drop-in, four languages',
+      src: '/test/fixtures/on-demand-embed.html',
+    });
+    document.body.append(iframe);
+    const page = iframe.contentWindow as Page;
+    // The placeholder's file has been added: garde.js has shared its kit.
+    const kit = await until(() => page.garde && page.gardeKit, "garde.js's kit");
+    const config = page.garde!.config;
+    for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
+      expect(JSON.stringify(kit.buildSnapshot({ config, lang }))).to.equal(
+        snapshotText({ config, lang }),
+      );
+  });
 });

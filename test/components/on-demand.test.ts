@@ -67,6 +67,40 @@ describe('dist/garde.js: the dialog and the placeholders on demand (garde-ui.js,
     expect(uiScripts(page)).to.have.length(1);
   });
 
+  it("the page's theme reaches the banner, the dialog and the placeholder alike", async () => {
+    // The private properties that base.styles.ts sets from --garde-* are renamed by the build;
+    // the dialog's and the placeholder's sheets, in their own files, must read the same names.
+    const page = await open('on-demand.html');
+    const root = page.document.documentElement.style;
+    root.setProperty('--garde-accent', 'rgb(1, 2, 3)');
+    root.setProperty('--garde-border', 'rgb(4, 5, 6)');
+    root.setProperty('--garde-space', '7px');
+    const accept = page.document
+      .querySelector('garde-banner')!
+      .shadowRoot!.querySelector('[part~=accept]')!;
+    expect(page.getComputedStyle(accept).backgroundColor).to.equal('rgb(1, 2, 3)');
+
+    page.garde.showPreferences();
+    const preferences = page.document.querySelector('garde-preferences')!;
+    await until(() => preferences.shadowRoot?.querySelector('dialog[open]'));
+    const dialog = preferences.shadowRoot!.querySelector('dialog')!;
+    expect(page.getComputedStyle(dialog).borderTopColor).to.equal('rgb(4, 5, 6)');
+    expect(page.getComputedStyle(dialog).paddingTop).to.equal('7px');
+    const save = preferences.shadowRoot!.querySelector('[part~=save]')!;
+    expect(page.getComputedStyle(save).backgroundColor).to.equal('rgb(1, 2, 3)');
+
+    const embed = page.document.createElement('iframe');
+    Object.assign(embed.dataset, { category: 'marketing', service: 'video', src: 'about:blank' });
+    page.document.querySelector('main')!.append(embed);
+    await until(() =>
+      page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
+    );
+    const placeholder = page.document.querySelector('garde-placeholder')!;
+    expect(page.getComputedStyle(placeholder).borderTopColor).to.equal('rgb(4, 5, 6)');
+    const load = placeholder.shadowRoot!.querySelector('button')!;
+    expect(page.getComputedStyle(load).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
   it("a page with a blocked embed gets its placeholder, in the embed's box, and it works", async () => {
     const page = await open('on-demand-embed.html');
     const embed = page.document.querySelector('iframe')!;
