@@ -79,8 +79,8 @@ const sizeRows = results.sizes.map((s) => [
   fmtBytes(s.raw),
   fmtBytes(s.gzip),
   fmtBytes(s.brotli),
-  s.name === 'garde' ? '–' : ratio(gs.gzip, s.gzip),
-  s.name === 'garde' ? '–' : ratio(gs.brotli, s.brotli),
+  s.name === 'garde' || !gs ? '–' : ratio(gs.gzip, s.gzip),
+  s.name === 'garde' || !gs ? '–' : ratio(gs.brotli, s.brotli),
 ]);
 
 // Start-up, one table per viewport

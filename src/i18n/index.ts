@@ -56,22 +56,17 @@ export function uiStrings(config: GardeConfig, lang: Lang): UiStrings {
   let storage: StorageItem[] | undefined;
   Object.defineProperty(strings, 'storage', {
     enumerable: true,
-    get: () => (storage ??= storageItems(config, lang, strings, counting)),
+    get: () => (storage ??= storageItems(config, strings, counting)),
   });
   return strings;
 }
 
 /**
- * garde's own storage, described in `lang`, set by the site itself (its provider): listed under
+ * garde's own storage, described in the language of `strings`, set by the site itself (its provider): listed under
  * "necessary" in the dialog, the snapshot and `<garde-notice>`. Each item's keys in sorted order
  * (the snapshot's canonical serialisation, src/i18n/snapshot.ts).
  */
-function storageItems(
-  config: GardeConfig,
-  lang: Lang,
-  strings: Translation,
-  counting: boolean,
-): StorageItem[] {
+function storageItems(config: GardeConfig, strings: Translation, counting: boolean): StorageItem[] {
   const item = (term: string, name: string, purpose: string, lifetime: string): StorageItem => ({
     lifetime,
     name,
@@ -79,7 +74,7 @@ function storageItems(
     purpose,
     term,
   });
-  const decision = formatDays(config.cookie.days, lang);
+  const decision = formatDays(config.cookie.days, strings);
   // Each entry of the log expires with the decision it records (src/core/history.ts).
   const items = [
     item('Cookie', config.cookie.name, strings.consentCookie, decision),

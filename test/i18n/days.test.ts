@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatDays } from '../../src/i18n/days.js';
+import { translations } from '../../src/i18n/index.js';
 import { LANGS } from '../components/helpers.js';
 
 describe('formatDays', () => {
@@ -9,7 +10,9 @@ describe('formatDays', () => {
     for (const lang of LANGS) {
       const intl = new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' });
       for (const count of counts)
-        expect(formatDays(count, lang), `${lang} ${count}`).to.equal(intl.format(count));
+        expect(formatDays(count, translations[lang]), `${lang} ${count}`).to.equal(
+          intl.format(count),
+        );
     }
   });
 });
