@@ -42,14 +42,14 @@ const scriptUrl = (e) => e.args?.data?.url ?? e.args?.fileName;
 const pathOf = (url) => (url?.startsWith('http') ? new URL(url).pathname : '');
 
 /**
- * The longest tasks of the page's renderer main thread in a trace (ms): `pageMs`, the longest of
- * all (the page's HTML parsing and its own first layout included), and `ownMs`, the longest that
- * evaluates or calls into one of the system's scripts (`isSystemScript`): an `EvaluateScript`,
- * `v8.compile`, `v8.run` or `FunctionCall` (timers, animation frames, event listeners, observers'
- * callbacks) naming its URL. The page's thread is the one that parsed its HTML: other renderers
- * (Chromium's own WebUI pages) have main threads in the same trace.
+ * The top-level tasks of the page's renderer main thread in a trace, in order, each with the
+ * trace events it holds (`events`) and whether it runs the system's code (`own`): an
+ * `EvaluateScript`, `v8.compile`, `v8.run` or `FunctionCall` (timers, animation frames, event
+ * listeners, observers' callbacks) naming one of the system's scripts (`isSystemScript`). The
+ * page's thread is the one that parsed its HTML: other renderers (Chromium's own WebUI pages) have
+ * main threads in the same trace. Times in ms, `startMs` from the page's navigation.
  */
-function longestTasks(trace, system) {
+export function pageTasks(trace, system) {
   const { traceEvents } = JSON.parse(new TextDecoder().decode(trace));
   const thread = (e) => `${e.pid}:${e.tid}`;
   const parse = traceEvents.find(
@@ -59,20 +59,33 @@ function longestTasks(trace, system) {
   const events = traceEvents
     .filter((e) => e.ph === 'X' && thread(e) === thread(parse))
     .sort((a, b) => a.ts - b.ts);
+  const start =
+    traceEvents.find((e) => e.name === 'navigationStart' && thread(e) === thread(parse))?.ts ??
+    events[0].ts;
   // Top-level tasks only: a task nested in another (a nested run loop) is part of it.
   const tasks = [];
-  for (const e of events)
-    if (e.name === 'RunTask' && (!tasks.length || e.ts >= tasks.at(-1).ts + tasks.at(-1).dur))
-      tasks.push(e);
-  const own = new Set();
   for (const e of events) {
-    const path = SCRIPT_EVENTS.has(e.name) && pathOf(scriptUrl(e));
-    if (!path || !isSystemScript(system, path)) continue;
-    const task = tasks.findLast((t) => t.ts <= e.ts);
-    if (task && e.ts <= task.ts + task.dur) own.add(task);
+    const last = tasks.at(-1);
+    if (e.name === 'RunTask' && (!last || e.ts >= last.ts + last.dur))
+      tasks.push({ ts: e.ts, dur: e.dur ?? 0, events: [], own: false });
+    else if (last && e.ts <= last.ts + last.dur) {
+      last.events.push(e);
+      const path = SCRIPT_EVENTS.has(e.name) && pathOf(scriptUrl(e));
+      if (path && isSystemScript(system, path)) last.own = true;
+    }
   }
-  const longest = (list) => Math.max(0, ...[...list].map((t) => (t.dur ?? 0) / 1000));
-  return { pageMs: longest(tasks), ownMs: longest(own) };
+  return tasks.map((t) => ({ ...t, startMs: (t.ts - start) / 1000, durMs: t.dur / 1000 }));
+}
+
+/**
+ * The longest tasks of the page's main thread (ms): `pageMs`, the longest of all (the page's HTML
+ * parsing and its own first layout included), and `ownMs`, the longest that runs the system's
+ * code (pageTasks).
+ */
+function longestTasks(trace, system) {
+  const tasks = pageTasks(trace, system);
+  const longest = (list) => Math.max(0, ...list.map((t) => t.durMs));
+  return { pageMs: longest(tasks), ownMs: longest(tasks.filter((t) => t.own)) };
 }
 
 async function once(browser, origin, system, viewport) {
