@@ -3,12 +3,15 @@
 // navigation -> reject visible, DOMContentLoaded, and the main thread's self time until the button
 // is visible, by script file and by function (the twelve largest). One profiled load after one
 // warm-up per rate: a profile shows where the time goes, not how long it takes (that is run.mjs).
+// Then, from a trace of one more load at 4x, the page's main-thread tasks that run garde's code
+// (issue 18: each under 50 ms) or take over 10 ms, with what they hold.
 // PROFILE_PAGE=/fixtures/garde/ names another bench page.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import { startServer, REPO } from './lib/server.mjs';
-import { launch } from './lib/browser.mjs';
+import { launch, freshPage } from './lib/browser.mjs';
+import { pageTasks } from './startup.mjs';
 import { SYSTEMS } from './lib/systems.mjs';
 
 const pagePath = process.env.PROFILE_PAGE ?? '/fixtures/garde/';
@@ -68,6 +71,47 @@ function original(file, line, column) {
     : null;
 }
 
+/** Names the main events of a task: what runs in it, and the browser's larger steps. */
+function describe(task) {
+  const seen = new Map();
+  for (const e of task.events) {
+    const url = e.args?.data?.url;
+    const name =
+      e.name === 'EvaluateScript'
+        ? `EvaluateScript ${new URL(url).pathname.split('/').pop()}`
+        : e.name === 'EventDispatch'
+          ? `${e.args?.data?.type} event`
+          : e.name;
+    if (
+      !/^(EvaluateScript|EventDispatch|TimerFire|FireAnimationFrame|RunPostTaskCallback|ParseHTML|UpdateLayoutTree|Layout|Paint|Commit)$/.test(
+        e.name,
+      )
+    )
+      continue;
+    seen.set(name, (seen.get(name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...seen].map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
+}
+
+/** One traced load at 4x: the tasks that run garde's code or take over 10 ms. */
+async function tasksOnce(browser, origin) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.evaluateOnNewDocument(probe);
+    await page.tracing.start({
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
+    await page.goto(origin + pagePath, { waitUntil: 'load' });
+    await page.waitForFunction('window.__rejectAt > 0', { polling: 20 });
+    await page.waitForNetworkIdle({ idleTime: 500, timeout: 5000 }).catch(() => undefined);
+    const tasks = pageTasks(await page.tracing.stop(), { ...garde, page: pagePath });
+    const rejectAt = await page.evaluate(() => window.__rejectAt);
+    return { tasks, rejectAt };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Self time (ms) per function and per file, of the samples taken between navigation start and
  * the moment the reject button was visible (`untilMs` after it).
@@ -119,6 +163,16 @@ try {
     );
     console.log(`by function:\n${functions.join('\n')}`);
   }
+  await tasksOnce(browser, server.origin);
+  const { tasks, rejectAt } = await tasksOnce(browser, server.origin);
+  console.log(
+    `\n${pagePath} at 4x, traced: reject visible at ${rejectAt.toFixed(0)} ms; main-thread tasks ` +
+      `(G: runs garde's code), ms from navigation start:`,
+  );
+  for (const task of tasks.filter((t) => t.own || t.durMs > 10))
+    console.log(
+      `  ${task.own ? 'G' : ' '} ${task.startMs.toFixed(0).padStart(5)}  ${task.durMs.toFixed(1).padStart(6)} ms  ${describe(task)}`,
+    );
 } finally {
   await browser.close();
   await server.close();

@@ -2,14 +2,15 @@
 // vanilla-cookieconsent, Orejime, Klaro and tarteaucitron, printed as tables; raw figures in
 // bench/results/latest.json and the Markdown tables in bench/results/latest.md (for
 // docs/benchmarks.md).
-// BENCH_ROUNDS (default 5: median of five) and BENCH_GATING_RUNS (default 9) change the number of
-// runs. The machine's load average at the start and at the end is printed with the figures.
+// BENCH_ROUNDS (default 5: median of five) and BENCH_GATING_RUNS (default 9; 0: no gating table)
+// change the number of runs; BENCH_SYSTEMS=garde,orejime,no limits the systems (by the start of
+// their names; "no" is the page without a consent manager). The machine's load average at the start and at the end is printed with the figures.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
 import { startServer, REPO } from './lib/server.mjs';
 import { launch, CPU_THROTTLE, VIEWPORTS } from './lib/browser.mjs';
-import { SYSTEMS } from './lib/systems.mjs';
+import { selectedSystems } from './lib/systems.mjs';
 import { measureSizes } from './size.mjs';
 import { measureStartup } from './startup.mjs';
 import { measureGating } from './gating.mjs';
@@ -29,11 +30,13 @@ try {
   progress('size');
   const sizes = await measureSizes(browser, server.origin);
   progress(
-    `startup: ${rounds} rounds of ${SYSTEMS.length} systems at ${VIEWPORTS.length} viewports, CPU throttled ${CPU_THROTTLE}x`,
+    `startup: ${rounds} rounds of ${selectedSystems({ withBaseline: true }).length} systems at ${VIEWPORTS.length} viewports, CPU throttled ${CPU_THROTTLE}x`,
   );
   const startup = await measureStartup(browser, server.origin, rounds, progress);
   progress(`gating: ${gatingRuns} runs of 3 variants`);
-  const gating = await measureGating(browser, server.origin, gatingRuns, progress);
+  const gating = gatingRuns
+    ? await measureGating(browser, server.origin, gatingRuns, progress)
+    : null;
   results = {
     date: new Date().toISOString(),
     machine: {
@@ -76,8 +79,8 @@ const sizeRows = results.sizes.map((s) => [
   fmtBytes(s.raw),
   fmtBytes(s.gzip),
   fmtBytes(s.brotli),
-  s.name === 'garde' ? '–' : ratio(gs.gzip, s.gzip),
-  s.name === 'garde' ? '–' : ratio(gs.brotli, s.brotli),
+  s.name === 'garde' || !gs ? '–' : ratio(gs.gzip, s.gzip),
+  s.name === 'garde' || !gs ? '–' : ratio(gs.brotli, s.brotli),
 ]);
 
 // Start-up, one table per viewport
@@ -92,7 +95,8 @@ const startHeader = [
   'IQR',
   'CLS (median)',
   'CLS max',
-  'longest task ms (median)',
+  "longest task of the system's ms (median)",
+  'longest task of the page ms (median)',
   'reject top–bottom px (median)',
 ];
 const startRows = (systems) => {
@@ -102,11 +106,12 @@ const startRows = (systems) => {
     fmtMs(s.visibleMs.median),
     spread(s.visibleMs),
     `${fmtMs(s.visibleMs.min)}–${fmtMs(s.visibleMs.max)}`,
-    s.name === 'garde' ? '–' : ratio(gst.visibleMs.median, s.visibleMs.median),
+    s.name === 'garde' || !gst ? '–' : ratio(gst.visibleMs.median, s.visibleMs.median),
     fmtMs(s.blockingMs.median),
     spread(s.blockingMs),
     s.cls.median.toFixed(3),
     s.cls.max.toFixed(3),
+    fmtMs(s.ownTaskMs.median),
     fmtMs(s.longestTaskMs.median),
     `${fmtMs(s.rejectTop.median)}–${fmtMs(s.rejectBottom.median)}${s.rejectInView ? '' : ' (not all in view)'}`,
   ]);
@@ -115,7 +120,7 @@ const startTitle = (viewport) =>
   `Start-up at ${viewport}: ${rounds} fresh contexts per system, alternated; headless Chromium, CPU throttled ${CPU_THROTTLE}x`;
 // Layout shift side by side: the median (and max) of each system at each viewport.
 const clsHeader = ['system', ...results.startup.map((v) => `CLS ${v.viewport} (median / max)`)];
-const clsRows = SYSTEMS.map(({ name }) => [
+const clsRows = results.startup[0].systems.map(({ name }) => [
   name,
   ...results.startup.map((v) => {
     const { cls } = v.systems.find((s) => s.name === name);
@@ -123,53 +128,58 @@ const clsRows = SYSTEMS.map(({ name }) => [
   }),
 ]);
 
-// Gating
-const by = Object.fromEntries(results.gating.map((x) => [x.name, x]));
-const extra = by['with garde'].scriptMs - by['without garde'].scriptMs;
-const gardeWith = by['with garde'].gardeMs;
-const gardeAlone = by['garde alone (no elements)'].gardeMs;
-const gatingHeader = [
-  'page',
-  'page scripting ms (median)',
-  'IQR',
-  'in garde.js ms (median)',
-  'IQR',
-];
-const iqr = (list, k) => {
-  const s = summary(list.map((x) => x[k]));
-  return `${fmtMs(s.q1)}–${fmtMs(s.q3)}`;
-};
-const gatingRows = results.gating.map((x) => [
-  x.name,
-  fmtMs(x.scriptMs),
-  iqr(x.runs, 'scriptMs'),
-  x.name === 'without garde' ? '–' : fmtMs(x.gardeMs),
-  x.name === 'without garde' ? '–' : iqr(x.runs, 'gardeMs'),
-]);
-const spreadOf = (list, k) => {
-  const s = summary(list.map((x) => x[k]));
-  return s.q3 - s.q1;
-};
-const gatingMs = gardeWith - gardeAlone;
-// Below the spread of the runs themselves, a difference is not a measurement.
-const noise = Math.max(
-  spreadOf(by['with garde'].runs, 'gardeMs'),
-  spreadOf(by['garde alone (no elements)'].runs, 'gardeMs'),
-);
-const gatingNote =
-  `garde's own CPU time: ${fmtMs(gardeAlone)} ms to start (banner included) on the page without the elements, ` +
-  `${fmtMs(gardeWith)} ms with them: ` +
-  (gatingMs > noise
-    ? `gating 10,000 added elements (200 gated) costs about ${fmtMs(gatingMs)} ms. `
-    : `gating 10,000 added elements (200 gated) costs less than the runs' own spread (difference ${fmtMs(gatingMs)} ms, IQR up to ${fmtMs(noise)} ms). `) +
-  `Whole-page scripting differs by ${fmtMs(extra)} ms (with − without garde), within the noise of the 100 frames the page creates.`;
-results.gatingSummary = {
-  extraScriptMs: extra,
-  gardeStartMs: gardeAlone,
-  gardeWithElementsMs: gardeWith,
-  gatingMs,
-  noiseMs: noise,
-};
+// Gating (none when BENCH_GATING_RUNS=0)
+function gatingReport() {
+  const by = Object.fromEntries(results.gating.map((x) => [x.name, x]));
+  const extra = by['with garde'].scriptMs - by['without garde'].scriptMs;
+  const gardeWith = by['with garde'].gardeMs;
+  const gardeAlone = by['garde alone (no elements)'].gardeMs;
+  const gatingHeader = [
+    'page',
+    'page scripting ms (median)',
+    'IQR',
+    'in garde.js ms (median)',
+    'IQR',
+  ];
+  const iqr = (list, k) => {
+    const s = summary(list.map((x) => x[k]));
+    return `${fmtMs(s.q1)}–${fmtMs(s.q3)}`;
+  };
+  const gatingRows = results.gating.map((x) => [
+    x.name,
+    fmtMs(x.scriptMs),
+    iqr(x.runs, 'scriptMs'),
+    x.name === 'without garde' ? '–' : fmtMs(x.gardeMs),
+    x.name === 'without garde' ? '–' : iqr(x.runs, 'gardeMs'),
+  ]);
+  const spreadOf = (list, k) => {
+    const s = summary(list.map((x) => x[k]));
+    return s.q3 - s.q1;
+  };
+  const gatingMs = gardeWith - gardeAlone;
+  // Below the spread of the runs themselves, a difference is not a measurement.
+  const noise = Math.max(
+    spreadOf(by['with garde'].runs, 'gardeMs'),
+    spreadOf(by['garde alone (no elements)'].runs, 'gardeMs'),
+  );
+  const gatingNote =
+    `garde's own CPU time: ${fmtMs(gardeAlone)} ms to start (banner included) on the page without the elements, ` +
+    `${fmtMs(gardeWith)} ms with them: ` +
+    (gatingMs > noise
+      ? `gating 10,000 added elements (200 gated) costs about ${fmtMs(gatingMs)} ms. `
+      : `gating 10,000 added elements (200 gated) costs less than the runs' own spread (difference ${fmtMs(gatingMs)} ms, IQR up to ${fmtMs(noise)} ms). `) +
+    `Whole-page scripting differs by ${fmtMs(extra)} ms (with − without garde), within the noise of the 100 frames the page creates.`;
+  const gatingSummary = {
+    extraScriptMs: extra,
+    gardeStartMs: gardeAlone,
+    gardeWithElementsMs: gardeWith,
+    gatingMs,
+    noiseMs: noise,
+  };
+  return { gatingHeader, gatingRows, gatingNote, gatingSummary };
+}
+const gatingTables = results.gating && gatingReport();
+if (gatingTables) results.gatingSummary = gatingTables.gatingSummary;
 
 const m = results.machine;
 // On shared cores the load changes every timing: it is part of the result.
@@ -185,11 +195,13 @@ for (const { viewport, systems } of results.startup) {
 }
 console.log(`\nCumulative layout shift per viewport (Web Vitals: good up to 0.1)\n`);
 console.log(textTable(clsHeader, clsRows));
-console.log(
-  `\nGating cost: 10,000 elements added by script, 200 of them gated (median of ${gatingRuns})\n`,
-);
-console.log(textTable(gatingHeader, gatingRows));
-console.log(`\n${gatingNote}`);
+if (gatingTables) {
+  console.log(
+    `\nGating cost: 10,000 elements added by script, 200 of them gated (median of ${gatingRuns})\n`,
+  );
+  console.log(textTable(gatingTables.gatingHeader, gatingTables.gatingRows));
+  console.log(`\n${gatingTables.gatingNote}`);
+}
 console.log(`\nMachine: ${machine}. Took ${seconds} s.`);
 
 const md = [
@@ -209,12 +221,16 @@ const md = [
   '',
   markdownTable(clsHeader, clsRows),
   '',
-  `### Gating cost (median of ${gatingRuns})`,
-  '',
-  markdownTable(gatingHeader, gatingRows),
-  '',
-  gatingNote,
-  '',
+  ...(gatingTables
+    ? [
+        `### Gating cost (median of ${gatingRuns})`,
+        '',
+        markdownTable(gatingTables.gatingHeader, gatingTables.gatingRows),
+        '',
+        gatingTables.gatingNote,
+        '',
+      ]
+    : []),
 ].join('\n');
 
 const dir = join(REPO, 'bench/results');

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { REPO } from './lib/server.mjs';
-import { SYSTEMS, LIBRARY_PATH } from './lib/systems.mjs';
+import { selectedSystems, LIBRARY_PATH } from './lib/systems.mjs';
 
 /** Bytes of one file in the three encodings. */
 export function weigh(buf) {
@@ -66,7 +66,7 @@ async function checkGating(page, system) {
 /** For each system: the files loaded and their summed sizes, after checking that its gating works. */
 export async function measureSizes(browser, origin) {
   const out = [];
-  for (const system of SYSTEMS) {
+  for (const system of selectedSystems()) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     const paths = new Set();

@@ -56,5 +56,37 @@ export const SYSTEMS = [
   },
 ];
 
+/**
+ * The page's own share, in the start-up table only: the same page with no consent manager, a plain
+ * banner of about 2 KB (bench/fixtures/baseline/), shown by a deferred script.
+ */
+export const BASELINE = {
+  name: 'no consent manager (2 KB banner)',
+  page: '/fixtures/baseline/',
+  reject: () =>
+    [...document.querySelectorAll('.banner button')].find(
+      (b) => b.textContent.trim() === 'Reject all',
+    ) ?? null,
+};
+
+/**
+ * The systems a run measures: all of them, or those whose names start with one of the
+ * comma-separated words of BENCH_SYSTEMS (e.g. `BENCH_SYSTEMS=garde,orejime,no`); the baseline
+ * only where `withBaseline`.
+ */
+export function selectedSystems({ withBaseline = false } = {}) {
+  const wanted = process.env.BENCH_SYSTEMS?.split(',').filter(Boolean);
+  return [...SYSTEMS, ...(withBaseline ? [BASELINE] : [])].filter(
+    (s) => !wanted || wanted.some((w) => s.name.startsWith(w)),
+  );
+}
+
 /** Library files (not the page, its stylesheet, config or gated content) are served from here. */
 export const LIBRARY_PATH = /^\/(dist|node_modules)\//;
+
+/**
+ * Whether a script (by its URL path) is the system's: a library file, or one of its fixture's own
+ * (the config.js of the others, the baseline's banner.js). The shared tracker is nobody's.
+ */
+export const isSystemScript = (system, pathname) =>
+  pathname.endsWith('.js') && (LIBRARY_PATH.test(pathname) || pathname.startsWith(system.page));

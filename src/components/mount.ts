@@ -1,3 +1,4 @@
+import { afterPaint } from '../core/after-paint.js';
 import type { Garde } from '../core/types.js';
 import type { GardeBanner } from './banner/banner.js';
 import { css } from './css.js';
@@ -38,7 +39,10 @@ type TagName = 'garde-banner' | 'garde-preferences' | 'garde-policy-link';
  * settings button when `config.floatingButton` (by default, `"auto"`, when the page has no
  * `<garde-policy-link>`), a placeholder for each blocked embed (mount-placeholders.ts), and the code of
  * `<garde-notice>` when the page holds one (notice/on-demand.ts).
- * Waits for `<body>` if called from `<head>`. Returns a function that takes it all away again.
+ * Waits for `<body>` if called from `<head>`. Only the banner renders at once: the floating button
+ * and the notice's file wait until it is painted (the button is hidden while the banner is up),
+ * so that no task of the start-up runs long on a phone. Returns a function that takes it all away
+ * again.
  */
 export function mountUi(garde: Garde): () => void {
   if (!document.body) {
@@ -113,18 +117,22 @@ export function mountUi(garde: Garde): () => void {
       status.textContent = uiStrings(garde.config, garde.lang).saved;
     }
   };
-  const { floatingButton: floating } = garde.config;
-  const floatingButton =
-    (floating === 'auto' ? !document.querySelector('garde-policy-link') : floating) &&
-    create('garde-policy-link');
   const pageSheets = document.adoptedStyleSheets;
   document.body.append(preferences, status);
   document.adoptedStyleSheets = [...pageSheets, statusSheet];
-  if (floatingButton) {
-    floatingButton.setAttribute('floating', '');
-    document.body.append(floatingButton);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
-  }
+  let floatingButton: HTMLElement | false = false;
+  let mounted = true;
+  void afterPaint(() => {
+    if (!mounted) return;
+    const { floatingButton: floating } = garde.config;
+    if (floating === 'auto' ? !document.querySelector('garde-policy-link') : floating) {
+      floatingButton = create('garde-policy-link');
+      floatingButton.setAttribute('floating', '');
+      document.body.append(floatingButton);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
+    }
+    mountNotice();
+  });
   document.addEventListener('garde:show-preferences', showPreferences);
   document.addEventListener('click', afterBanner);
   showBanner();
@@ -135,8 +143,8 @@ export function mountUi(garde: Garde): () => void {
     showBanner();
   });
   const unmountPlaceholders = mountPlaceholders(garde);
-  mountNotice();
   return () => {
+    mounted = false;
     // An opening still waiting for its file is forgotten too.
     asked++;
     unsubscribe();

@@ -32,6 +32,8 @@ export const de: Translation = {
   sessionLifetime: 'Sitzung',
   persistentId: 'Sie bei späteren Besuchen wiedererkennen, nach Einwilligung',
   persistentIdLifetime: 'Bis zur Löschung',
+  oneDay: '1 Tag',
+  days: '{n} Tage',
   site: 'Diese Website',
   unavailable: 'Die ausführlichen Einstellungen konnten nicht geladen werden.',
   withdraw: 'Meine Einwilligung widerrufen',

@@ -32,6 +32,8 @@ export const en: Translation = {
   sessionLifetime: 'Session',
   persistentId: 'Recognise you on later visits, after consent',
   persistentIdLifetime: 'Until erased',
+  oneDay: '1 day',
+  days: '{n} days',
   site: 'This website',
   unavailable: 'The detailed settings could not load.',
   withdraw: 'Withdraw my consent',

@@ -33,6 +33,8 @@ export const fr: Translation = {
   sessionLifetime: 'Session',
   persistentId: 'Vous reconnaître lors de visites ultérieures, après accord',
   persistentIdLifetime: 'Jusqu’à effacement',
+  oneDay: '1\u00a0jour',
+  days: '{n}\u00a0jours',
   site: 'Ce site',
   unavailable: 'Les paramètres détaillés n’ont pas pu être chargés.',
   withdraw: 'Retirer mon consentement',

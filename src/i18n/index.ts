@@ -1,6 +1,7 @@
 // The UI's languages, the site's own wording over them, and the fallback for texts the page's
 // config gives per language.
 import type { GardeConfig, Lang, LocalisedText } from '../core/types.js';
+import { formatDays } from './days.js';
 import { translations } from './languages.js';
 import type { Translation } from './translation.js';
 
@@ -51,28 +52,21 @@ export function uiStrings(config: GardeConfig, lang: Lang): UiStrings {
   const { preConsent } = config.analytics;
   const counting = !!config.analyticsEndpoint;
   if (counting && preConsent === 'anonymous') strings.text += ' ' + strings.anonymous;
-  // Made when first read (the dialog, a decision's snapshot), not for the banner: the first
-  // Intl.NumberFormat of a page takes tens of milliseconds on a phone.
+  // Made when first read (the dialog, a decision's snapshot, a placeholder), not for the banner.
   let storage: StorageItem[] | undefined;
   Object.defineProperty(strings, 'storage', {
     enumerable: true,
-    get: () => (storage ??= storageItems(config, lang, strings, counting)),
+    get: () => (storage ??= storageItems(config, strings, counting)),
   });
   return strings;
 }
 
 /**
- * garde's own storage, described in `lang`, set by the site itself (its provider): listed under
+ * garde's own storage, described in the language of `strings`, set by the site itself (its provider): listed under
  * "necessary" in the dialog, the snapshot and `<garde-notice>`. Each item's keys in sorted order
  * (the snapshot's canonical serialisation, src/i18n/snapshot.ts).
  */
-function storageItems(
-  config: GardeConfig,
-  lang: Lang,
-  strings: Translation,
-  counting: boolean,
-): StorageItem[] {
-  const days = new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+function storageItems(config: GardeConfig, strings: Translation, counting: boolean): StorageItem[] {
   const item = (term: string, name: string, purpose: string, lifetime: string): StorageItem => ({
     lifetime,
     name,
@@ -80,7 +74,7 @@ function storageItems(
     purpose,
     term,
   });
-  const decision = days.format(config.cookie.days);
+  const decision = formatDays(config.cookie.days, strings);
   // Each entry of the log expires with the decision it records (src/core/history.ts).
   const items = [
     item('Cookie', config.cookie.name, strings.consentCookie, decision),

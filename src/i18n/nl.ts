@@ -32,6 +32,8 @@ export const nl: Translation = {
   sessionLifetime: 'Sessie',
   persistentId: 'U bij latere bezoeken herkennen, na toestemming',
   persistentIdLifetime: 'Tot verwijdering',
+  oneDay: '1 dag',
+  days: '{n} dagen',
   site: 'Deze website',
   unavailable: 'De uitgebreide instellingen konden niet worden geladen.',
   withdraw: 'Mijn toestemming intrekken',

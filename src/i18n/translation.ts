@@ -60,6 +60,12 @@ export interface Translation {
   persistentId: string;
   persistentIdLifetime: string;
   /**
+   * A lifetime of one day, and of `{n}` days, word for word as Intl.NumberFormat's long day unit
+   * writes them (formatDays()).
+   */
+  oneDay: string;
+  days: string;
+  /**
    * The provider of garde's own storage: the site itself ("This website"; a site may name itself
    * in `texts`).
    */

@@ -28,7 +28,7 @@ describe('mountUi', () => {
   });
 
   it('returns a function that takes the UI away again', async () => {
-    const g = init(config());
+    const g = init(config({ floatingButton: true }));
     const off = mountUi(g);
     expect(banner()).to.not.equal(null);
     off();
@@ -37,6 +37,8 @@ describe('mountUi', () => {
     );
     g.showPreferences();
     await frame();
+    // Nor does the floating button come once the frame is painted.
+    expect(document.querySelector('garde-policy-link'), 'after the paint').to.equal(null);
     g.withdraw();
     expect(banner()).to.equal(null);
     g.destroy();
@@ -58,6 +60,9 @@ describe('mountUi', () => {
   it('floatingButton "auto" (the default): a settings button after a decision, on a page without <garde-policy-link>', async () => {
     const g = start({ floatingButton: undefined });
     expect(g.config.floatingButton).to.equal('auto');
+    // It waits for the banner's first paint, which it would only delay.
+    expect(floating() === null, 'before the first paint').to.be.true;
+    await frame();
     expect(floating() !== null).to.be.true;
     // Hidden while the banner, whose "Customise" does its job, is up.
     expect(floating()!.getBoundingClientRect().height).to.equal(0);
@@ -78,9 +83,11 @@ describe('mountUi', () => {
     footer.append(document.createElement('garde-policy-link'));
     document.body.append(footer);
     start({ floatingButton: undefined }).rejectAll();
+    await frame();
     expect(floating() === null).to.be.true;
     await reset();
     start({ floatingButton: false }).rejectAll();
+    await frame();
     expect(floating() === null).to.be.true;
   });
 });
