@@ -23,4 +23,13 @@ const garde = (window.garde = init(pageConfig(), { snapshot: snapshotText }));
 // script's task stays short on a phone (a timer: scheduler.postTask would cost 40 B, and did not
 // keep a frame from coming in between either; the banner's own render then waits for no other
 // work, the floating button and the notice waiting for its paint in mountUi).
-setTimeout(() => mountUi(garde));
+// A `garde.showPreferences()` before that task (a page's DOMContentLoaded handler) is kept, and
+// opens the dialog once the UI is there.
+let asked: unknown;
+const ask = () => (asked = 1);
+document.addEventListener('garde:show-preferences', ask);
+setTimeout(() => {
+  document.removeEventListener('garde:show-preferences', ask);
+  mountUi(garde);
+  if (asked) garde.showPreferences();
+});

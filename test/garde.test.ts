@@ -122,6 +122,24 @@ describe('drop-in (garde.js)', () => {
     }
   });
 
+  it('a showPreferences() from a DOMContentLoaded handler, before the UI is there, opens the dialog', async () => {
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'early preferences',
+      src: '/test/fixtures/dropin-early-preferences.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { uiAtDomContentLoaded?: boolean };
+    try {
+      await until(() => w.uiAtDomContentLoaded !== undefined);
+      const dialog = () =>
+        frame.contentDocument!.querySelector('garde-preferences')?.shadowRoot?.querySelector('dialog');
+      await until(() => dialog()?.open, 5000);
+      expect(frame.contentDocument!.querySelectorAll('garde-preferences')).to.have.length(1);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('loaded synchronously in <head>, revives a stored grant once the document is parsed, never earlier', async () => {
     const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
     document.cookie = `garde_sync=1.${id}.sync-1.${Math.floor(Date.now() / 1000)}.a.analytics..;path=/`;

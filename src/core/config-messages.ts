@@ -21,7 +21,7 @@ const EXPECTED: Record<string, string | ((detail: unknown) => string)> = {
   'policy.url': TEXT,
   'policy.version': 'a text of 1 to 64 characters',
   'cookie.name': NAMED,
-  'cookie.days': 'a number of days from 1 to 400',
+  'cookie.days': 'a whole number of days from 1 to 400',
   'cookie.domain': 'this host or a parent domain',
   recordEndpoint: URL_OR_NULL,
   analyticsEndpoint: URL_OR_NULL,
@@ -49,7 +49,7 @@ const EXPECTED: Record<string, string | ((detail: unknown) => string)> = {
 
 /**
  * The console line for an invalid field at `path` ('' for the config itself), e.g.
- * `garde: config.cookie.days: expected a number of days from 1 to 400`. `detail` is what
+ * `garde: config.cookie.days: expected a whole number of days from 1 to 400`. `detail` is what
  * config.ts knows and this table does not: the choices of a field with a few, the languages a
  * text lacks.
  */

@@ -91,10 +91,10 @@ test('dist/garde.js is self-contained: no import, require or eval', () => {
 test("dist/garde.js leaves the config errors' wording to dist/garde-config.js", () => {
   // A valid config never pays for it (src/core/config-report.script.ts); the ESM build keeps it.
   const code = readFileSync(file, 'utf8');
-  assert.doesNotMatch(code, /a number of days from 1 to 400/);
+  assert.doesNotMatch(code, /a whole number of days from 1 to 400/);
   const wording = readFileSync(
     fileURLToPath(new URL('../../dist/garde-config.js', import.meta.url)),
     'utf8',
   );
-  assert.match(wording, /a number of days from 1 to 400/);
+  assert.match(wording, /a whole number of days from 1 to 400/);
 });

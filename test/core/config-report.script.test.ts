@@ -37,7 +37,7 @@ describe('dist/garde.js: config errors from dist/garde-config.js', () => {
     expect(page.garde.config.services).to.deep.equal({});
     await until(() => page.errors!.length >= 3);
     expect(page.errors).to.deep.equal([
-      'garde: config.cookie.days: expected a number of days from 1 to 400',
+      'garde: config.cookie.days: expected a whole number of days from 1 to 400',
       'garde: config.gpc: expected "refuse" or "ignore"',
       'garde: config.services.matomo.category: expected a configured category (entry dropped)',
     ]);

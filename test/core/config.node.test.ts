@@ -37,7 +37,7 @@ test('a bad config: each error and warning named, as data, with the safe default
   });
   assert.deepEqual(errors, [
     'garde: config.policy.version: expected a text of 1 to 64 characters',
-    'garde: config.cookie.days: expected a number of days from 1 to 400',
+    'garde: config.cookie.days: expected a whole number of days from 1 to 400',
     'garde: config.services.youtube.category: expected a configured category (entry dropped)',
   ]);
   assert.deepEqual(warnings, ['garde: config.categorys is unknown']);

@@ -253,14 +253,22 @@ describe('config', () => {
     [
       'cookie.days negative',
       { ...base(), cookie: { days: -1 } },
-      /^garde: config\.cookie\.days: expected a number of days from 1 to 400$/,
+      /^garde: config\.cookie\.days: expected a whole number of days from 1 to 400$/,
+      (c) => c.cookie.days,
+      182,
+    ],
+    [
+      // The dialog, the snapshot and the notice write the lifetime as whole days (formatDays()).
+      'cookie.days not a whole number',
+      { ...base(), cookie: { days: 0.5 } },
+      /^garde: config\.cookie\.days: expected a whole number of days from 1 to 400$/,
       (c) => c.cookie.days,
       182,
     ],
     [
       'cookie.days as a string',
       { ...base(), cookie: { days: '182' } },
-      /^garde: config\.cookie\.days: expected a number/,
+      /^garde: config\.cookie\.days: expected a whole number/,
       (c) => c.cookie.days,
       182,
     ],
