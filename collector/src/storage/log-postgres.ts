@@ -165,19 +165,32 @@ interface CheckpointRow {
   text: string;
 }
 
-/** The log of a PostgreSQL storage. */
-export function postgresLog(pool: pg.Pool): LogStore {
+/**
+ * One round of the sequencer on `pool`, in one transaction: the head after it, or null when another
+ * process holds the sequencer's lock.
+ */
+export function sequenceRound(pool: pg.Pool): Promise<LogHead | null> {
+  return transaction(pool, async (client) => {
+    const { rows } = await client.query<{ got: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1) AS got',
+      [SEQUENCER_LOCK],
+    );
+    if (!rows[0]!.got) return null;
+    await sequencePending(client);
+    return readHead(client);
+  });
+}
+
+/**
+ * The log of a PostgreSQL storage; its rounds run by `sequence` (the sequencer thread), else on `pool`
+ * in this thread.
+ */
+export function postgresLog(
+  pool: pg.Pool,
+  sequence: () => Promise<LogHead | null> = () => sequenceRound(pool),
+): LogStore {
   return {
-    sequence: () =>
-      transaction(pool, async (client) => {
-        const { rows } = await client.query<{ got: boolean }>(
-          'SELECT pg_try_advisory_xact_lock($1) AS got',
-          [SEQUENCER_LOCK],
-        );
-        if (!rows[0]!.got) return null;
-        await sequencePending(client);
-        return readHead(client);
-      }),
+    sequence,
     head: async () => {
       const client = await pool.connect();
       try {
