@@ -26,15 +26,17 @@ export async function countHitsPostgres(pool: pg.Pool, hits: CountedHit[]): Prom
   const columns = COUNTER_KEY.join(', ');
   const arrays = COUNTER_KEY.map((column, i) => `$${i + 1}::${TYPES[column]}[]`);
   const countParameter = `$${COUNTER_KEY.length + 1}::bigint[]`;
-  await pool.query(
-    `INSERT INTO hit_counters (${columns}, count)
+  // Named: parsed and planned once per connection (its text never changes), as the receipts' insert.
+  await pool.query({
+    name: 'garde-count-hits',
+    text: `INSERT INTO hit_counters (${columns}, count)
      SELECT * FROM unnest(${arrays.join(', ')}, ${countParameter})
      ON CONFLICT (${columns}) DO UPDATE SET count = hit_counters.count + excluded.count`,
-    [
+    values: [
       ...COUNTER_KEY.map((column) => tallies.map(({ hit }) => hit[column])),
       tallies.map(({ count }) => count),
     ],
-  );
+  });
 }
 
 // Each statement of `sqls` with the one parameter, in one transaction; the rows each removed.

@@ -87,6 +87,36 @@ type PendingRow = RecordRow & {
   erased_at: Date | null;
 };
 
+/** Rows hashed between two turns of the event loop: the requests of the collector are not held up. */
+const HASHED_PER_TURN = 250;
+
+/**
+ * The leaves of rows waiting, with a fresh salt for each record (one call for all the random bytes). The
+ * hashing yields to the event loop every HASHED_PER_TURN rows: a round of thousands of rows would
+ * otherwise stop every request of this collector for tens of milliseconds.
+ */
+async function leavesOf(
+  rows: PendingRow[],
+): Promise<{ leaves: NewLeaf[]; salts: Array<string | null> }> {
+  const random = randomBytes(16 * rows.length).toString('hex');
+  const leaves: NewLeaf[] = [];
+  const salts: Array<string | null> = [];
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % HASHED_PER_TURN === 0) await new Promise(setImmediate);
+    if (row.erased_at !== null) {
+      // Erased before the log existed: the content is gone, the old chain's content hash stands for it.
+      const leaf = JSON.stringify(['garde/erased', Number(row.seq), row.content_hash]);
+      salts.push(null);
+      leaves.push({ kind: 'erased', hash: leafHashOf(leaf), leaf });
+      continue;
+    }
+    const salt = random.slice(32 * i, 32 * i + 32);
+    salts.push(salt);
+    leaves.push({ kind: 'record', hash: leafHashOf(recordLeaf(toRecord(row), salt)), leaf: null });
+  }
+  return { leaves, salts };
+}
+
 /** Puts the records waiting into the tree; the caller's transaction holds the sequencer's lock. */
 export async function sequencePending(client: pg.PoolClient): Promise<void> {
   for (;;) {
@@ -96,18 +126,7 @@ export async function sequencePending(client: pg.PoolClient): Promise<void> {
     );
     if (!rows.length) return;
     const { size } = await readHead(client);
-    const salts: Array<string | null> = [];
-    const leaves = rows.map((row): NewLeaf => {
-      if (row.erased_at !== null) {
-        // Erased before the log existed: the content is gone, the old chain's content hash stands for it.
-        const leaf = JSON.stringify(['garde/erased', Number(row.seq), row.content_hash]);
-        salts.push(null);
-        return { kind: 'erased', hash: leafHashOf(leaf), leaf };
-      }
-      const salt = randomBytes(16).toString('hex');
-      salts.push(salt);
-      return { kind: 'record', hash: leafHashOf(recordLeaf(toRecord(row), salt)), leaf: null };
-    });
+    const { leaves, salts } = await leavesOf(rows);
     await client.query(
       `UPDATE consent_records r SET leaf_index = x.i, leaf_salt = x.s
        FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(q, i, s) WHERE r.receipt_id = x.q`,
@@ -154,19 +173,32 @@ interface CheckpointRow {
   text: string;
 }
 
-/** The log of a PostgreSQL storage. */
-export function postgresLog(pool: pg.Pool): LogStore {
+/**
+ * One round of the sequencer on `pool`, in one transaction: the head after it, or null when another
+ * process holds the sequencer's lock.
+ */
+export function sequenceRound(pool: pg.Pool): Promise<LogHead | null> {
+  return transaction(pool, async (client) => {
+    const { rows } = await client.query<{ got: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1) AS got',
+      [SEQUENCER_LOCK],
+    );
+    if (!rows[0]!.got) return null;
+    await sequencePending(client);
+    return readHead(client);
+  });
+}
+
+/**
+ * The log of a PostgreSQL storage; its rounds run by `sequence` (the sequencer thread), else on `pool`
+ * in this thread.
+ */
+export function postgresLog(
+  pool: pg.Pool,
+  sequence: () => Promise<LogHead | null> = () => sequenceRound(pool),
+): LogStore {
   return {
-    sequence: () =>
-      transaction(pool, async (client) => {
-        const { rows } = await client.query<{ got: boolean }>(
-          'SELECT pg_try_advisory_xact_lock($1) AS got',
-          [SEQUENCER_LOCK],
-        );
-        if (!rows[0]!.got) return null;
-        await sequencePending(client);
-        return readHead(client);
-      }),
+    sequence,
     head: async () => {
       const client = await pool.connect();
       try {

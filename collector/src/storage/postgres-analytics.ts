@@ -13,15 +13,17 @@ export function postgresAnalytics(pool: pg.Pool): AnalyticsStore {
     async insertHits(hits: StoredHit[]) {
       if (!hits.length) return;
       const col = <K extends keyof StoredHit>(k: K) => hits.map((h) => h[k]);
-      await pool.query(
-        `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
+      // Named: parsed and planned once per connection, as the receipts' insert.
+      await pool.query({
+        name: 'garde-insert-hits',
+        text: `INSERT INTO hits (received_at, day, name, path, referrer, browser, major, os, mobile, lang, vw, consent,
            network, props, minor, screen, session, uid, site)
          SELECT a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr::jsonb, mi, sc, se, u, si
          FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
                      $8::text[], $9::boolean[], $10::text[], $11::int[], $12::boolean[], $13::text[], $14::text[],
                      $15::int[], $16::text[], $17::text[], $18::text[], $19::text[])
            AS x(a, d, n, p, r, b, ma, o, mo, l, vw, c, net, pr, mi, sc, se, u, si)`,
-        [
+        values: [
           col('receivedAt'),
           col('day'),
           col('name'),
@@ -42,7 +44,7 @@ export function postgresAnalytics(pool: pg.Pool): AnalyticsStore {
           col('uid'),
           col('site'),
         ],
-      );
+      });
     },
     countHits: (hits) => countHitsPostgres(pool, hits),
     purgeTotals: (beforeDay) => purgeTotalsPostgres(pool, beforeDay),

@@ -74,14 +74,17 @@ export async function insertRecords(
   for (const record of records)
     if (!first.has(record.receiptId)) first.set(record.receiptId, record);
   const fresh = [...first.values()];
-  const inserted = await pool.query<{ receipt_id: string }>(
-    INSERT_RECORDS,
-    RECORD_FIELDS.map((f) =>
+  const inserted = await pool.query<{ receipt_id: string }>({
+    // A named statement: each connection parses and plans it once, not once a batch (about a seventh of
+    // PostgreSQL's CPU per stored receipt under wrk).
+    name: 'garde-insert-records',
+    text: INSERT_RECORDS,
+    values: RECORD_FIELDS.map((f) =>
       fresh.map((record) =>
         f.type === 'map' ? canonicalJson(record[f.name]) : (record[f.name] ?? null),
       ),
     ),
-  );
+  });
   const stored = new Set(inserted.rows.map((row) => row.receipt_id));
   const known = new Map<string, StoredRecord>();
   const others = fresh.filter((record) => !stored.has(record.receiptId));

@@ -5,6 +5,7 @@ import { postgresLog } from './log-postgres.js';
 import { POSTGRES_DATA_STEPS, POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { postgresAnalytics } from './postgres-analytics.js';
 import { postgresRecords } from './postgres-records.js';
+import { sequencerThread } from './postgres-sequencer-thread.js';
 import { postgresSnapshots } from './snapshots-postgres.js';
 import type { Storage } from './types.js';
 
@@ -20,14 +21,15 @@ export interface PostgresOptions {
 
 /** Connects, migrates and returns the PostgreSQL storage. */
 export async function openPostgres(options: PostgresOptions): Promise<Storage> {
-  const pool = new pg.Pool({
+  const connection: pg.PoolConfig = {
     connectionString: options.connectionString,
-    max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.max ?? 10 });
   // An idle client losing its connection must not crash the collector; the next query reconnects.
   pool.on('error', () => {});
-  const log = postgresLog(pool);
+  const sequencer = sequencerThread(connection, pool);
+  const log = postgresLog(pool, sequencer.sequence);
   try {
     await migrate(pool, options.schema);
     await checkWritable(pool);
@@ -44,6 +46,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Storage> {
     async close() {
       // Whatever this collector stored goes into the tree (unless another collector is sequencing).
       await log.sequence().catch(() => null);
+      await sequencer.close();
       await pool.end();
     },
   };
