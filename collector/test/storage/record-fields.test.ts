@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson, recordLeaf } from 'garde/wire';
 import { SQLITE_MIGRATIONS } from '../../src/storage/migrations/sqlite.js';
 import { freshSalts, recordLeafOfValues } from '../../src/storage/log-sqlite.js';
-import { RECORD_FIELDS, TOMBSTONE_SET } from '../../src/storage/record-fields.js';
+import { RECORD_FIELDS, TOMBSTONE_SET, canonicalMap } from '../../src/storage/record-fields.js';
 import { recordValues } from '../../src/storage/sqlite-writer.js';
 import type { StoredRecord } from '../../src/storage/types.js';
 import { stored } from '../helpers.js';
@@ -57,6 +57,17 @@ describe('the record described once', () => {
       const record = { ...distinct(), clockSkew, origin: clockSkew ? null : 'https://a.example' };
       assert.equal(recordLeafOfValues(recordValues(record), 'salt'), recordLeaf(record, 'salt'));
     }
+  });
+
+  it("writes a map as garde/wire's canonicalJson does, whatever its keys and values", () => {
+    const maps: unknown[] = [
+      {},
+      { necessary: true, analytics: false, 'a"b': true, é: false, Z: true, '10': false, '9': true },
+      { nested: { b: true, a: false }, list: [true], n: 1 },
+      null,
+      [true, false],
+    ];
+    for (const map of maps) assert.equal(canonicalMap(map), canonicalJson(map));
   });
 
   it('gives each new leaf a salt of its own: 16 random bytes in hex', () => {
