@@ -5,6 +5,7 @@ import type { Receipt } from 'garde/wire';
 import { reducePath, type PathRules } from 'garde/minimise';
 import type { Batcher } from '../batcher.js';
 import { requestOrigin } from '../cors.js';
+import { memoise } from '../memoise.js';
 import type { KnownSnapshots } from '../known-snapshots.js';
 import { receiptSchema } from '../schemas.js';
 import { plainPath } from '../http/plain-path.js';
@@ -33,6 +34,9 @@ export function consentRoute(
   { records, snapshots, now, onRequest, paths }: ConsentRouteOptions,
 ): void {
   const options = { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema }, onRequest };
+  // A site's pages are a few hundred paths, sent again and again: each is reduced once.
+  const storedPath = memoise((path: string) => plainPath(reducePath(path, [], paths)));
+  const receivedTime = isoTimes();
   app.post('/consent', options, async (request, reply) => {
     // Only the receipt's own fields and the site it came from: no IP, no user agent, no other header.
     const r = request.body as Receipt;
@@ -45,27 +49,27 @@ export function consentRoute(
     // The server's clock is authoritative; a browser clock far from it is kept as sent, and flagged.
     const receivedAt = now();
     const shown = r.shown ?? null;
-    const [outcome, known] = await Promise.all([
-      records.add({
-        receiptId: r.receiptId,
-        // Consent ids are UUIDs: one case, so a search finds them however they are typed.
-        id: r.id.toLowerCase(),
-        ts: r.ts,
-        receivedAt: receivedAt.toISOString(),
-        version: r.version,
-        categories: r.categories,
-        services: r.services,
-        method: r.method,
-        lang: r.lang,
-        path: plainPath(reducePath(r.path, [], paths)),
-        origin: requestOrigin(request),
-        clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
-        shown,
-        layer: r.layer ?? null,
-        v: r.v ?? null,
-      }),
-      shown && snapshots.has(shown),
-    ]);
+    const stored = records.add({
+      receiptId: r.receiptId,
+      // Consent ids are UUIDs: one case, so a search finds them however they are typed.
+      id: r.id.toLowerCase(),
+      ts: r.ts,
+      receivedAt: receivedTime(receivedAt),
+      version: r.version,
+      categories: r.categories,
+      services: r.services,
+      method: r.method,
+      lang: r.lang,
+      path: storedPath(r.path),
+      origin: requestOrigin(request),
+      clockSkew: Math.abs(decided - receivedAt.getTime()) > CLOCK_SKEW_MS,
+      shown,
+      layer: r.layer ?? null,
+      v: r.v ?? null,
+    });
+    const [outcome, known] = shown
+      ? await Promise.all([stored, snapshots.has(shown)])
+      : [await stored, false];
     if (outcome === 'conflict') {
       // A receiptId already stored with other content: a forgery or a bug. Nothing is written; the line
       // says what happened without any of the receipt's data.
@@ -79,4 +83,17 @@ export function consentRoute(
     if (!shown) return reply.code(202).send();
     return reply.code(202).send({ snapshot: known ? 'known' : 'missing' });
   });
+}
+
+/** Date.toISOString, kept for the last millisecond asked: the requests of one batch share a few. */
+function isoTimes(): (date: Date) => string {
+  let time = NaN;
+  let text = '';
+  return (date) => {
+    if (date.getTime() !== time) {
+      time = date.getTime();
+      text = date.toISOString();
+    }
+    return text;
+  };
 }

@@ -1,16 +1,22 @@
 // Dates of the API: UTC days (YYYY-MM-DD) of the reading endpoints, and the browser's decision time in a
 // receipt; both must exist in the calendar and fall in a range a consent record can have.
+import { memoise } from '../memoise.js';
 
 /** First and last day a date parameter or receipt time may name. */
 export const FIRST_DAY = '2000-01-01';
 export const LAST_DAY = '2999-12-31';
 
-/** Whether `day` is a real calendar day (2026-02-30 is not) within FIRST_DAY..LAST_DAY. */
-export function isDay(day: string): boolean {
+function calendarDay(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < FIRST_DAY || day > LAST_DAY) return false;
   const date = new Date(`${day}T00:00:00.000Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
+
+/**
+ * Whether `day` is a real calendar day (2026-02-30 is not) within FIRST_DAY..LAST_DAY. Every receipt's `ts`
+ * names a day, nearly always today's: the answer is kept rather than recomputed.
+ */
+export const isDay: (day: string) => boolean = memoise(calendarDay, 100);
 
 /** An error message for a bad `from`/`to` pair, or null when both are absent or valid. */
 export function badDay(from: string | undefined, to: string | undefined): string | null {

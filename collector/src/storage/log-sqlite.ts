@@ -16,8 +16,8 @@ import type {
 } from '../log/types.js';
 import { snapshotLeafPrefix } from '../log/snapshot-leaves.js';
 import type { WriterCall } from './sqlite-messages.js';
-import { RECORD_COLUMNS, recordColumnsOf } from './record-fields.js';
-import { toRecord, type RecordRow } from './sqlite-writer.js';
+import { RECORD_COLUMNS, RECORD_FIELDS, recordColumnsOf } from './record-fields.js';
+import { toRecord, type RecordRow, type RecordValues } from './sqlite-writer.js';
 import { CHUNK } from './types.js';
 
 /** Records put in the tree per transaction: a backlog (an upgraded database) is taken in steps. */
@@ -38,8 +38,33 @@ export interface NewLeaf {
   leaf: string | null;
 }
 
+// The positions of the flags among a record's column values: the leaf has them as true/false, not 0/1.
+const FLAG_POSITIONS = RECORD_FIELDS.flatMap((f, i) => (f.type === 'flag' ? [i] : []));
+
+/**
+ * A record's leaf (`recordLeaf` in garde/wire) straight from its column values: they are in the leaf's
+ * order and its maps are already canonical JSON text, so nothing is turned back into a record first.
+ */
+export function recordLeafOfValues(values: RecordValues, salt: string): string {
+  const fields: unknown[] = values.slice();
+  for (const i of FLAG_POSITIONS) fields[i] = fields[i] === 1;
+  return JSON.stringify(['garde/record', salt, ...fields]);
+}
+
+/** `count` fresh salts (16 random bytes each, hex), from one call to the random source. */
+export function freshSalts(count: number): string[] {
+  const hex = randomBytes(16 * count).toString('hex');
+  const salts: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) salts[i] = hex.slice(32 * i, 32 * i + 32);
+  return salts;
+}
+
 /** The sequencer's synchronous writes; `sequence` is its own transaction, the others run in the caller's. */
 export interface SqliteLogWriter {
+  /** The tree's size: the leaf index the next appended leaf gets. */
+  size(): number;
+  /** Appends leaves at the tree's end (inside the caller's transaction). */
+  append(leaves: NewLeaf[]): void;
   /** One step of a round: at most SEQUENCE_STEP records; `more` when others are waiting. */
   sequence(): LogHead & { more: boolean };
   /** Puts the records waiting into the tree (inside the caller's transaction). */
@@ -125,6 +150,8 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
   };
 
   return {
+    size: () => (readHead.get() as LogHead).size,
+    append,
     sequence: db.transaction((): LogHead & { more: boolean } => {
       const more = sequenceWaiting(SEQUENCE_STEP, true);
       return { ...(readHead.get() as LogHead), more };

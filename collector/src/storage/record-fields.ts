@@ -87,9 +87,27 @@ export function sameReceipt(stored: StoredRecord, replay: StoredRecord): boolean
   return sentContent(stored) === sentContent(replay);
 }
 
+/**
+ * canonicalJson of a map, on the ingest path: a receipt's maps are objects of booleans (the schema says
+ * so), written here without canonicalJson's recursion and arrays; anything else goes to canonicalJson.
+ */
+export function canonicalMap(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return canonicalJson(value);
+  const map = value as Record<string, unknown>;
+  const keys = Object.keys(map).sort();
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const member = map[keys[i]!];
+    if (typeof member !== 'boolean') return canonicalJson(value);
+    text += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${member}`;
+  }
+  return `${text}}`;
+}
+
 /** A value as a column holds it in SQLite: maps as canonical JSON text, flags as 0/1. */
 export function toSqliteValue(f: RecordField, value: unknown): string | number | null {
-  if (f.type === 'map') return canonicalJson(value);
+  if (f.type === 'map') return canonicalMap(value);
   if (f.type === 'flag') return value ? 1 : 0;
   return (value as string | null) ?? null;
 }

@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { LogHead, StoredCheckpoint } from '../log/types.js';
 import { DIMENSIONS } from './filter.js';
-import { createLogWriter } from './log-sqlite.js';
+import { createLogWriter, freshSalts, recordLeafOfValues, type NewLeaf } from './log-sqlite.js';
+import { leafHashOf } from '../log/tree.js';
 import {
   RECORD_COLUMNS,
   RECORD_FIELDS,
@@ -88,9 +89,10 @@ export interface SqliteWriter {
 
 /** Prepares the writes on `db` (already migrated). */
 export function createWriter(db: Database.Database): SqliteWriter {
+  // A new record is a leaf as it is inserted: its index and salt go in with it.
   const insertRecord = db.prepare(
-    `INSERT INTO consent_records (${RECORD_COLUMNS})
-     VALUES (${RECORD_FIELDS.map(() => '?').join(', ')}) ON CONFLICT (receipt_id) DO NOTHING`,
+    `INSERT INTO consent_records (${RECORD_COLUMNS}, leaf_index, leaf_salt)
+     VALUES (${RECORD_FIELDS.map(() => '?').join(', ')}, ?, ?) ON CONFLICT (receipt_id) DO NOTHING`,
   );
   const storedRecord = db.prepare(
     `SELECT ${RECORD_COLUMNS} FROM consent_records WHERE receipt_id = ?`,
@@ -119,15 +121,30 @@ export function createWriter(db: Database.Database): SqliteWriter {
   const deleteHits = db.prepare('DELETE FROM hits WHERE day < ?');
 
   return {
-    // An insert only inserts: the sequencer puts the new rows into the log's tree in its next round.
-    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] =>
-      records.map((values): InsertOutcome => {
-        if (insertRecord.run(...values).changes === 1) return 'stored';
+    // The writer thread is the log's only writer, so each new record becomes a leaf in the transaction that
+    // inserts it: one salt and one leaf hash a record, the tree appended once a batch (no second pass, no
+    // UPDATE). Rows stored before schema 10 still wait for the sequencer's rounds (`sequence`).
+    insertRecords: db.transaction((records: RecordValues[]): InsertOutcome[] => {
+      const size = log.size();
+      const salts = freshSalts(records.length);
+      const leaves: NewLeaf[] = [];
+      const outcomes = records.map((values, i): InsertOutcome => {
+        const salt = salts[i]!;
+        if (insertRecord.run(...values, size + leaves.length, salt).changes === 1) {
+          leaves.push({
+            kind: 'record',
+            hash: leafHashOf(recordLeafOfValues(values, salt)),
+            leaf: null,
+          });
+          return 'stored';
+        }
         // Rare path: the receiptId is known; a resend repeats it exactly, anything else is a conflict.
         const existing = storedRecord.get(values[0]) as RecordRow;
         return sameReceipt(toRecord(existing), valuesToRecord(values)) ? 'duplicate' : 'conflict';
-      }),
-    ),
+      });
+      log.append(leaves);
+      return outcomes;
+    }),
     insertHits: db.transaction((hits: HitValues[]) => {
       for (const values of hits) insertHit.run(values);
     }),

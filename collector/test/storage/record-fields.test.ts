@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { canonicalJson, recordLeaf } from 'garde/wire';
 import { SQLITE_MIGRATIONS } from '../../src/storage/migrations/sqlite.js';
-import { RECORD_FIELDS, TOMBSTONE_SET } from '../../src/storage/record-fields.js';
+import { freshSalts, recordLeafOfValues } from '../../src/storage/log-sqlite.js';
+import { RECORD_FIELDS, TOMBSTONE_SET, canonicalMap } from '../../src/storage/record-fields.js';
+import { recordValues } from '../../src/storage/sqlite-writer.js';
 import type { StoredRecord } from '../../src/storage/types.js';
 import { stored } from '../helpers.js';
 
@@ -48,6 +50,30 @@ describe('the record described once', () => {
       'the-salt',
       ...hashed.map((f) => (f.type === 'map' ? canonicalJson(record[f.name]) : record[f.name])),
     ]);
+  });
+
+  it("is the leaf the SQLite writer builds from a record's column values, flags true or false", () => {
+    for (const clockSkew of [true, false]) {
+      const record = { ...distinct(), clockSkew, origin: clockSkew ? null : 'https://a.example' };
+      assert.equal(recordLeafOfValues(recordValues(record), 'salt'), recordLeaf(record, 'salt'));
+    }
+  });
+
+  it("writes a map as garde/wire's canonicalJson does, whatever its keys and values", () => {
+    const maps: unknown[] = [
+      {},
+      { necessary: true, analytics: false, 'a"b': true, é: false, Z: true, '10': false, '9': true },
+      { nested: { b: true, a: false }, list: [true], n: 1 },
+      null,
+      [true, false],
+    ];
+    for (const map of maps) assert.equal(canonicalMap(map), canonicalJson(map));
+  });
+
+  it('gives each new leaf a salt of its own: 16 random bytes in hex', () => {
+    const salts = freshSalts(50);
+    assert.equal(new Set(salts).size, 50);
+    for (const salt of salts) assert.match(salt, /^[0-9a-f]{32}$/);
   });
 
   it('names columns the schema has, and a tombstone that empties every content column', () => {
