@@ -19,4 +19,17 @@ describe('memoise', () => {
     // a, b kept; c drops both and is kept; a is computed again, kept with c.
     assert.deepEqual(calls, ['a', 'b', 'c', 'a']);
   });
+
+  it('keeps only what `keep` accepts: the rest is computed every time and never held', () => {
+    const calls: string[] = [];
+    // As POST /consent keeps a path only when it is stored as sent.
+    const reduce = memoise(
+      (path: string) => (calls.push(path), path.replace(/[^/]+@[^/]+/, ':email')),
+      1000,
+      (path, stored) => path === stored,
+    );
+    for (const path of ['/a', '/x/jan@example.be', '/a', '/x/jan@example.be'])
+      assert.equal(reduce(path), path.replace(/[^/]+@[^/]+/, ':email'));
+    assert.deepEqual(calls, ['/a', '/x/jan@example.be', '/x/jan@example.be']);
+  });
 });

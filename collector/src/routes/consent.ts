@@ -34,8 +34,14 @@ export function consentRoute(
   { records, snapshots, now, onRequest, paths }: ConsentRouteOptions,
 ): void {
   const options = { bodyLimit: RECEIPT_LIMIT, schema: { body: receiptSchema }, onRequest };
-  // A site's pages are a few hundred paths, sent again and again: each is reduced once.
-  const storedPath = memoise((path: string) => plainPath(reducePath(path, [], paths)));
+  // A site's pages are a few hundred paths, sent again and again: each is reduced once. Only a path stored
+  // as it was sent is kept: one the reduction changed (an e-mail, a token, a query value) is reduced again
+  // each time, so that what it held never stays in the collector's memory either.
+  const storedPath = memoise(
+    (path: string) => plainPath(reducePath(path, [], paths)),
+    1000,
+    (path, stored) => path === stored,
+  );
   const receivedTime = isoTimes();
   app.post('/consent', options, async (request, reply) => {
     // Only the receipt's own fields and the site it came from: no IP, no user agent, no other header.

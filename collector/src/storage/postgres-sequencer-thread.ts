@@ -3,6 +3,7 @@
 // milliseconds per round otherwise (about a fifth of its time under load), while it has requests to
 // answer. A thread that cannot start or dies hands the rounds back to the main thread's pool.
 import { Worker } from 'node:worker_threads';
+import { tsThread } from '../ts-thread-url.js';
 import type pg from 'pg';
 import type { LogHead } from '../log/types.js';
 import { sequenceRound } from './log-postgres.js';
@@ -42,9 +43,11 @@ export function sequencerThread(connection: pg.PoolConfig, fallback: pg.Pool): S
     pending.clear();
   };
   const start = (): Worker => {
-    const started = new Worker(new URL('./postgres-sequencer-worker.js', import.meta.url), {
-      workerData: connection,
-    });
+    const started = new Worker(
+      ...tsThread(new URL('./postgres-sequencer-worker.ts', import.meta.url), {
+        workerData: connection,
+      }),
+    );
     started.on('message', (reply: SequencerReply) => {
       const p = pending.get(reply.id);
       pending.delete(reply.id);

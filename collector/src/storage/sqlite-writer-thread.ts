@@ -2,6 +2,7 @@
 // so the HTTP side keeps parsing while SQLite writes, and checkpoints' fsync never delays a request), or
 // the same handler in-thread for an in-memory database.
 import { Worker } from 'node:worker_threads';
+import { tsThread } from '../ts-thread-url.js';
 import type Database from 'better-sqlite3';
 import { createWriterHandler, type WriterCall, type WriterMessage } from './sqlite-messages.js';
 
@@ -24,9 +25,9 @@ export async function startWriterThread(
   file: string,
   sync: 'normal' | 'full',
 ): Promise<WriterCall> {
-  const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), {
-    workerData: { file, sync },
-  });
+  const worker = new Worker(
+    ...tsThread(new URL('./sqlite-worker.ts', import.meta.url), { workerData: { file, sync } }),
+  );
   const pending = new Map<
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
