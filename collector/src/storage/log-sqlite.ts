@@ -84,12 +84,6 @@ type PendingRow = RecordRow & {
 /** Prepares the log's writes on `db`. */
 export function createLogWriter(db: Database.Database): SqliteLogWriter {
   const readHead = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
-  const writeHead = db.prepare('UPDATE log_head SET size = ?, root = ? WHERE id = 1');
-  const readHash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
-  const insertHash = db.prepare('INSERT INTO log_hashes (idx, hash) VALUES (?, ?)');
-  const insertLeaf = db.prepare(
-    'INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf) VALUES (?, ?, ?, ?)',
-  );
   const pending = db.prepare(
     `SELECT ${RECORD_COLUMNS}, seq, content_hash, erased_at FROM consent_records
      WHERE leaf_index IS NULL ORDER BY received_at, receipt_id LIMIT ?`,
@@ -111,20 +105,7 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
      ON CONFLICT (size) DO NOTHING`,
   );
 
-  const append = (leaves: NewLeaf[]): void => {
-    if (!leaves.length) return;
-    const { size } = readHead.get() as LogHead;
-    const edge = rightEdgeIndexes(size).map((index) => readHash.get(index) as string);
-    const { stored, root } = appendLeaves(
-      size,
-      edge,
-      leaves.map((leaf) => leaf.hash),
-    );
-    const first = storedHashCount(size);
-    stored.forEach((hash, i) => insertHash.run(first + i, hash));
-    leaves.forEach((leaf, i) => insertLeaf.run(size + i, leaf.kind, leaf.hash, leaf.leaf));
-    writeHead.run(size + leaves.length, root);
-  };
+  const append = createLeafAppender(db);
 
   /** Puts waiting records in the tree, `limit` at a time, until none waits or `once`; whether more wait. */
   const sequenceWaiting = (limit: number, once: boolean): boolean => {
