@@ -24,12 +24,11 @@ const garde = (window.garde = init(pageConfig(), { snapshot: snapshotText }));
 // keep a frame from coming in between either; the banner's own render then waits for no other
 // work, the floating button and the notice waiting for its paint in mountUi).
 // A `garde.showPreferences()` before that task (a page's DOMContentLoaded handler) is kept, and
-// opens the dialog once the UI is there.
+// opens the dialog once the UI is there. The listener goes with the first call, early or not (a
+// later one, which mountUi's own listener serves, only sets the flag nobody reads any more).
 let asked: unknown;
-const ask = () => (asked = 1);
-document.addEventListener('garde:show-preferences', ask);
+document.addEventListener('garde:show-preferences', () => (asked = 1), { once: true });
 setTimeout(() => {
-  document.removeEventListener('garde:show-preferences', ask);
   mountUi(garde);
   if (asked) garde.showPreferences();
 });
