@@ -132,7 +132,9 @@ describe('drop-in (garde.js)', () => {
     try {
       await until(() => w.uiAtDomContentLoaded !== undefined);
       const dialog = () =>
-        frame.contentDocument!.querySelector('garde-preferences')?.shadowRoot?.querySelector('dialog');
+        frame
+          .contentDocument!.querySelector('garde-preferences')
+          ?.shadowRoot?.querySelector('dialog');
       await until(() => dialog()?.open, 5000);
       expect(frame.contentDocument!.querySelectorAll('garde-preferences')).to.have.length(1);
     } finally {

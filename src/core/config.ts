@@ -69,7 +69,10 @@ const SPEC: Spec = {
   },
   cookie: {
     name: [(value) => isString(value) && NAME.test(value), 'garde_consent'],
-    days: [(value) => Number.isInteger(value) && (value as number) > 0 && (value as number) <= 400, 182],
+    days: [
+      (value) => Number.isInteger(value) && (value as number) > 0 && (value as number) <= 400,
+      182,
+    ],
     // A domain the page is not on would make the browser drop the cookie: the visitor would be
     // asked on every page. Outside a browser there is no page to compare with.
     domain: [
