@@ -120,10 +120,10 @@ export function mountUi(garde: Garde): () => void {
   const pageSheets = document.adoptedStyleSheets;
   document.body.append(preferences, status);
   document.adoptedStyleSheets = [...pageSheets, statusSheet];
-  let floatingButton: HTMLElement | false = false;
-  let mounted = true;
+  let floatingButton: HTMLElement | undefined;
   void afterPaint(() => {
-    if (!mounted) return;
+    // Unmounted in the meantime (the dialog's element goes with the rest).
+    if (!preferences.isConnected) return;
     const { floatingButton: floating } = garde.config;
     if (floating === 'auto' ? !document.querySelector('garde-policy-link') : floating) {
       floatingButton = create('garde-policy-link');
@@ -144,7 +144,6 @@ export function mountUi(garde: Garde): () => void {
   });
   const unmountPlaceholders = mountPlaceholders(garde);
   return () => {
-    mounted = false;
     // An opening still waiting for its file is forgotten too.
     asked++;
     unsubscribe();
@@ -154,7 +153,7 @@ export function mountUi(garde: Garde): () => void {
     banner?.remove();
     preferences.remove();
     status.remove();
-    if (floatingButton) floatingButton.remove();
+    floatingButton?.remove();
     document.adoptedStyleSheets = pageSheets;
   };
 }

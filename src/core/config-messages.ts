@@ -51,20 +51,23 @@ const EXPECTED: Record<string, string | ((detail: unknown) => string)> = {
  * The console line for an invalid field at `path` ('' for the config itself), e.g.
  * `garde: config.cookie.days: expected a whole number of days from 1 to 400`. `detail` is what
  * config.ts knows and this table does not: the choices of a field with a few, the languages a
- * text lacks.
+ * text lacks, the error of the drop-in's JSON.
  */
 export function configMessage(path: string, detail?: unknown): string {
   const pattern = path
     .replace(/^(categories|services|texts)\.[^.[]+/, '$1.*')
     .replace(/\[\d+\]/g, '[]');
   const expected =
-    /^(categories|services)\..*\.(label|description|provider|purpose|lifetime)$/.test(pattern)
-      ? TEXT
-      : (EXPECTED[pattern] ??
-        // A field with a few choices (gpc, lang…) is reported with them.
-        (Array.isArray(detail)
-          ? detail.map((choice) => JSON.stringify(choice)).join(' or ')
-          : OBJECT));
+    // The drop-in's #garde-config is missing or its JSON does not parse (src/garde.ts).
+    detail instanceof Error
+      ? `JSON in #garde-config (${detail})`
+      : /^(categories|services)\..*\.(label|description|provider|purpose|lifetime)$/.test(pattern)
+        ? TEXT
+        : (EXPECTED[pattern] ??
+          // A field with a few choices (gpc, lang…) is reported with them.
+          (Array.isArray(detail)
+            ? detail.map((choice) => JSON.stringify(choice)).join(' or ')
+            : OBJECT));
   return `garde: config${path && '.' + path}: expected ${
     typeof expected === 'function' ? expected(detail) : expected
   }`;

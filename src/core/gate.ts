@@ -72,7 +72,7 @@ export function startGate({ isGranted, config }: GateOptions): { apply(): void; 
   const checkNames = (element: HTMLElement) => {
     for (const kind of ['category', 'service'] as const) {
       const name = element.dataset[kind];
-      const message = `garde: data-${kind}="${name}" names no configured ${kind}`;
+      const message = `garde: data-${kind}="${name}" is unknown`;
       if (name && !own(configured[kind], name) && !warned.has(message)) {
         warned.add(message);
         console.warn(message);

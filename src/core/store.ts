@@ -146,7 +146,7 @@ export function createConsentStore({
         if (name === 'necessary') continue;
         if (own(config.categories, name)) categories[name] = !!value;
         else if (own(config.services, name)) services[name] = !!value;
-        else console.warn(`garde: set(): unknown category or service "${name}" ignored`);
+        else console.warn(`garde: set(): unknown "${name}" ignored`);
       }
       // A service granted grants its category (whatever the order of the keys), so that the
       // record, allowed(), the gate and the receipt agree. A category granted only through one of

@@ -46,6 +46,17 @@ describe('dist/garde.js: config errors from dist/garde-config.js', () => {
     expect(configRequests(page)).to.have.length(1);
   });
 
+  it('a config that is not JSON: the parse error, worded by garde-config.js, and the defaults', async () => {
+    const page = await open('dropin-invalid-json.html');
+    expect(page.garde.config.policy.version).to.equal('');
+    await until(() => page.errors!.length >= 2);
+    expect(page.errors![0]).to.match(
+      /^garde: config: expected JSON in #garde-config \(SyntaxError: .+\)$/,
+    );
+    expect(page.errors![1]).to.equal('garde: config: expected an object');
+    expect(configRequests(page)).to.have.length(1);
+  });
+
   it('when the wording cannot load, each invalid field is still named', async () => {
     const page = await open('dropin-invalid-config-unloadable.html');
     expect(page.garde.config.cookie.days).to.equal(182);

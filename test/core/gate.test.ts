@@ -299,9 +299,9 @@ describe('gate', () => {
     });
     // Only the markup's names: the config's own warnings (a label without this language) aside.
     expect(seen.filter((line) => line.includes('data-'))).to.deep.equal([
-      'garde: data-category="analytic" names no configured category',
-      'garde: data-service="yt" names no configured service',
-      'garde: data-category="stats" names no configured category',
+      'garde: data-category="analytic" is unknown',
+      'garde: data-service="yt" is unknown',
+      'garde: data-category="stats" is unknown',
     ]);
   });
 });

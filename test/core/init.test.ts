@@ -95,7 +95,7 @@ describe('init', () => {
     const warnings = capture(() =>
       g.set({ analytics: true, youtube: true, necessary: false, nope: true }),
     );
-    expect(warnings).to.deep.equal(['garde: set(): unknown category or service "nope" ignored']);
+    expect(warnings).to.deep.equal(['garde: set(): unknown "nope" ignored']);
     expect(g.consent!.method).to.equal('custom');
     expect(g.consent!.categories).to.deep.equal({
       necessary: true,

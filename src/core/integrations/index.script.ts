@@ -25,8 +25,8 @@ export function startIntegrations(garde: Garde, thenGate: () => void): () => voi
     loadScript('garde-integrations.js')
       .then(
         () => live && guarded(() => stops.push(...window.gardeIntegrations!(garde))),
-        () =>
-          console.error('garde: integrations not started; the gate revives scripts without them'),
+        // loadScript has said which file failed; the gate goes on without the integrations.
+        () => {},
       )
       .then(thenGate);
   else thenGate();

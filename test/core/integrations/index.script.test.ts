@@ -35,6 +35,15 @@ describe('dist/garde.js: integrations from dist/garde-integrations.js', () => {
     expect(script!.nonce).to.equal('t3st');
   });
 
+  it('when the file cannot load: its error, then the gate revives scripts without it', async () => {
+    const page = await open('dropin-consent-mode-unloadable.html');
+    await until(() => page.seenByTag);
+    expect(page.seenByTag).to.deep.equal([]);
+    expect((page as Page & { errors: string[] }).errors).to.deep.equal([
+      `garde: could not load ${new URL('/no-such-file.js', page.location.href).href}`,
+    ]);
+  });
+
   it('a page without integrations never requests garde-integrations.js', async () => {
     const page = await open('dropin.html');
     await page.garde.ready;
