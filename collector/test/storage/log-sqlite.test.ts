@@ -65,6 +65,7 @@ describe('the log on SQLite: a record is a leaf when its insert answers', () => 
       records: 2,
       erasures: 0,
       snapshots: 0,
+      snapshotLeaves: 0,
       problems: [],
     });
   });
