@@ -9,6 +9,9 @@ import type { WriterEnvelope, WriterReply } from './sqlite-writer-thread.js';
 const { file, sync } = workerData as { file: string; sync: 'normal' | 'full' };
 const db = new Database(file);
 configure(db, sync);
+// The checkpointer thread folds the WAL back (sqlite-checkpointer.js); this connection checkpoints only
+// past 10,000 pages (40 MB), should that thread fall behind.
+db.pragma('wal_autocheckpoint = 10000');
 const handle = createWriterHandler(db);
 const port = parentPort!;
 

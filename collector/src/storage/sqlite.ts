@@ -7,7 +7,7 @@ import { sqliteLog } from './log-sqlite.js';
 import { sqliteAnalytics } from './sqlite-analytics.js';
 import { checkDatabase, configure, migrate, statementCache } from './sqlite-connection.js';
 import { sqliteRecords } from './sqlite-records.js';
-import { inThread, startWriterThread } from './sqlite-writer-thread.js';
+import { inThread, startCheckpointer, startWriterThread } from './sqlite-writer-thread.js';
 import { sqliteSnapshots } from './snapshots-sqlite.js';
 import type { Storage } from './types.js';
 
@@ -37,6 +37,13 @@ export async function openSqlite(
     throw error;
   }
   const call = memory ? inThread(db) : await startWriterThread(file, sync);
+  // A checkpoint failing is no lost data (the WAL keeps every commit): said on stderr, and the writer
+  // checkpoints itself past its limit.
+  const stopCheckpointer = memory
+    ? null
+    : startCheckpointer(file, sync, (message) =>
+        process.stderr.write(`garde-collector: SQLite checkpoint failed: ${message}\n`),
+      );
   const stmt = statementCache(db);
   return {
     ...sqliteRecords(call, stmt),
@@ -46,6 +53,7 @@ export async function openSqlite(
     async close() {
       // Whatever was stored goes into the tree before the file closes.
       await call({ op: 'sequence' });
+      await stopCheckpointer?.();
       await call({ op: 'close' });
       if (db.open) db.close();
     },
