@@ -85,7 +85,6 @@ export function startCheckpointer(
   const worker = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
     workerData: { file, sync, intervalMs: CHECKPOINT_INTERVAL_MS },
   });
-  worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('message', (message: unknown) => {
     if (message && typeof message === 'object' && 'error' in message) {
@@ -93,6 +92,9 @@ export function startCheckpointer(
     }
   });
   worker.on('error', (error) => onError(error.message));
+  // After the listeners: adding a 'message' listener refs the thread again, and an unreferenced
+  // checkpointer that is referenced again keeps the process alive for ever.
+  worker.unref();
   return async () => {
     // Unreferenced while it runs; its stop must keep the process alive until it has closed its connection.
     worker.ref();
