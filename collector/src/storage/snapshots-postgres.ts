@@ -8,8 +8,10 @@ import { transaction } from './postgres-writes.js';
 import {
   DROP_ORPHAN_SNAPSHOTS_SQL,
   publishSql,
+  snapshotOfRow,
   snapshotStateSql,
   versionsPageSql,
+  type SnapshotRow,
 } from './snapshots-sql.js';
 import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
 
@@ -157,24 +159,11 @@ export function postgresSnapshots(pool: pg.Pool): SnapshotStore {
       return rows.length > 0;
     },
     async snapshot(hash) {
-      const rows = await query<{
-        hash: string;
-        lang: string;
-        garde_version: string;
-        policy_version: string;
-        content: string;
-        stored_at: Date;
-      }>('SELECT * FROM snapshots WHERE hash = $1', [hash]);
+      const rows = await query<SnapshotRow<Date>>('SELECT * FROM snapshots WHERE hash = $1', [
+        hash,
+      ]);
       const row = rows[0];
-      if (!row) return null;
-      return {
-        hash: row.hash,
-        lang: row.lang,
-        v: row.garde_version,
-        policyVersion: row.policy_version,
-        content: row.content,
-        storedAt: row.stored_at.toISOString(),
-      };
+      return row ? snapshotOfRow(row, row.stored_at.toISOString()) : null;
     },
     snapshotVersions: (page, pageSize) => readVersionsPostgres(pool, page, pageSize),
     publishSnapshot: (snapshot, at) => publishSnapshotPostgres(pool, snapshot, at),

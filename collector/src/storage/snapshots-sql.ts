@@ -1,5 +1,29 @@
 // The archive of what visitors were shown, in SQL both databases run: one page of the versions list, the
-// site's registration of a snapshot, and the drop of snapshots no receipt names any more.
+// site's registration of a snapshot, and the drop of snapshots no receipt names any more; and a stored row
+// back to the API's shape.
+import type { StoredSnapshot } from './types.js';
+
+/** A row of snapshots as the database returns it (`stored_at` a text on SQLite, a Date on PostgreSQL). */
+export interface SnapshotRow<Time> {
+  hash: string;
+  lang: string;
+  garde_version: string;
+  policy_version: string;
+  content: string;
+  stored_at: Time;
+}
+
+/** A stored row as the API's snapshot, its storage time as ISO text. */
+export function snapshotOfRow(row: SnapshotRow<unknown>, storedAt: string): StoredSnapshot {
+  return {
+    hash: row.hash,
+    lang: row.lang,
+    v: row.garde_version,
+    policyVersion: row.policy_version,
+    content: row.content,
+    storedAt,
+  };
+}
 
 /**
  * One page of the versions: each hash receipts name (not erased) with its first and last receive times

@@ -7,8 +7,10 @@ import { createLeafAppender } from './log-sqlite.js';
 import {
   DROP_ORPHAN_SNAPSHOTS_SQL,
   publishSql,
+  snapshotOfRow,
   snapshotStateSql,
   versionsPageSql,
+  type SnapshotRow,
 } from './snapshots-sql.js';
 import type { WriterCall } from './sqlite-messages.js';
 import type { SnapshotStore, SnapshotVersionPage, StoredSnapshot } from './types.js';
@@ -99,27 +101,6 @@ function countVersions(db: Database.Database): number {
   return row?.total ?? 0;
 }
 
-/** A row of snapshots as SQLite returns it. */
-interface SnapshotRow {
-  hash: string;
-  lang: string;
-  garde_version: string;
-  policy_version: string;
-  content: string;
-  stored_at: string;
-}
-
-function toSnapshot(row: SnapshotRow): StoredSnapshot {
-  return {
-    hash: row.hash,
-    lang: row.lang,
-    v: row.garde_version,
-    policyVersion: row.policy_version,
-    content: row.content,
-    storedAt: row.stored_at,
-  };
-}
-
 /** The snapshots store of a SQLite storage: writes through the writer, reads on `db`. */
 export function sqliteSnapshots(
   db: Database.Database,
@@ -140,8 +121,8 @@ export function sqliteSnapshots(
     },
     async snapshot(hash) {
       const row = stmt('SELECT * FROM snapshots WHERE hash = ?').get(hash) as
-        SnapshotRow | undefined;
-      return row ? toSnapshot(row) : null;
+        SnapshotRow<string> | undefined;
+      return row ? snapshotOfRow(row, row.stored_at) : null;
     },
     snapshotVersions: async (page, pageSize) => readVersionsSqlite(db, page, pageSize),
     publishSnapshot: (snapshot, at) => call({ op: 'publishSnapshot', snapshot, at }),
