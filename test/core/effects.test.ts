@@ -29,7 +29,9 @@ async function received(box: string, atLeast: number): Promise<Beacon[]> {
   return all;
 }
 
-describe('what leaves the page with a decision', () => {
+describe('what leaves the page with a decision', function () {
+  // Each test waits for beacons up to 10 s apiece (received()): more than mocha's 10 s on a loaded machine.
+  this.timeout(30_000);
   const startUrl = location.href;
   beforeEach(async () => {
     await reset();
@@ -65,7 +67,9 @@ describe('what leaves the page with a decision', () => {
   });
 });
 
-describe("the site's own path rules", () => {
+describe("the site's own path rules", function () {
+  // Each test waits for beacons up to 10 s apiece (received()): more than mocha's 10 s on a loaded machine.
+  this.timeout(30_000);
   const startUrl = location.href;
   beforeEach(reset);
   afterEach(() => history.replaceState(null, '', startUrl));
@@ -91,7 +95,9 @@ describe("the site's own path rules", () => {
   });
 });
 
-describe('a no leaves no trace', () => {
+describe('a no leaves no trace', function () {
+  // Each test waits for beacons up to 10 s apiece (received()): more than mocha's 10 s on a loaded machine.
+  this.timeout(30_000);
   const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/i;
   const gpc = (value: boolean) =>
     Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
