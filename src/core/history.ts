@@ -15,6 +15,13 @@ type Outbox = Record<string, Receipt>;
 /** The log is bounded: the last decisions only. */
 export const HISTORY_LIMIT = 100;
 
+/**
+ * When a send fails, the page tries again after this delay, then six and 36 times it, then only
+ * on `online` or the next page: a visitor who decides and leaves should not leave the receipt
+ * waiting for a return.
+ */
+export const RETRY_DELAY = 5e3;
+
 /** Told the hash of a snapshot the collector lacks (its answer `{"snapshot":"missing"}`). */
 export type MissingSnapshot = (shown: string) => unknown;
 
@@ -54,7 +61,11 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
   let database: UseStore | undefined;
   // Receipts of this page not yet confirmed: the outbox when IndexedDB is unavailable.
   const pending: Outbox = {};
+  // Whether receipts go to an outbox at all: still so once stopped, for the next instance to send.
+  const outboxed = !!endpoint;
   let chain = Promise.resolve();
+  let retries = 0;
+  let timer: ReturnType<typeof setTimeout> | 0 = 0;
   const safely = async <T>(work: (store: UseStore) => Promise<T>, fallback: T): Promise<T> => {
     try {
       return await work((database ??= createStore('garde', 'log')));
@@ -92,7 +103,10 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
    * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
    */
   const sendOutbox = async () => {
-    for (const receipt of Object.values((await read<Outbox>('outbox', pending)) ?? {}))
+    let failed = false;
+    for (const receipt of Object.values((await read<Outbox>('outbox', pending)) ?? {})) {
+      // Stopped meanwhile (below).
+      if (!endpoint) return;
       // An expired receipt is dropped unsent.
       if (!current(receipt) || (await sendReceipt(endpoint!, receipt, onMissing))) {
         const { receiptId } = receipt;
@@ -103,7 +117,18 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
             entry.receiptId === receiptId ? { ...entry, sent: true } : entry,
           ),
         );
-      }
+      } else failed = true;
+    }
+    // One timer at a time: a flush for another reason (a decision, `online`) does not move it on.
+    if (!failed) retries = 0;
+    else if (!timer && retries < 3)
+      timer = setTimeout(
+        () => {
+          timer = 0;
+          void flush();
+        },
+        RETRY_DELAY * 6 ** retries++,
+      );
   };
   const flush = (): Promise<void> =>
     (chain = chain
@@ -117,6 +142,15 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
 
   return {
     flush,
+    /**
+     * Sends nothing more from this instance (destroy()), as if it had no endpoint: the outbox is
+     * shared by every instance of the origin, and a stopped one must not send the next one's
+     * receipts to its own endpoint. What waits stays in the outbox.
+     */
+    stop() {
+      endpoint = null;
+      clearTimeout(timer);
+    },
     /**
      * The retry at start: only if garde's database exists, so that a page seen before any
      * decision creates none.
@@ -139,7 +173,7 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
           ? [...entries.filter(current), { ...receipt, sent: false }].slice(-HISTORY_LIMIT)
           : undefined,
       );
-      if (!endpoint) return;
+      if (!outboxed) return;
       pending[receipt.receiptId] = receipt;
       await update<Outbox>('outbox', (outbox = {}) => ({
         ...outbox,

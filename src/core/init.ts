@@ -108,6 +108,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
       live = false;
       for (const stop of stops.splice(0)) stop();
       removeEventListener('online', flushOutbox);
+      history.stop();
     },
   });
   setCurrentGarde(garde);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createStore, get, keys } from 'idb-keyval';
-import { HISTORY_LIMIT } from '../../src/core/history.js';
+import { createStore, get, keys, set } from 'idb-keyval';
+import { HISTORY_LIMIT, RETRY_DELAY } from '../../src/core/history.js';
 import type { Receipt } from '../../src/core/types.js';
 import { config, reset, start, until } from './helpers.js';
 
@@ -175,6 +175,34 @@ describe('history and receipts', () => {
     const posts = (await seen()).posts;
     expect(posts.filter((p) => p.status === 202)).to.have.length(1);
     expect(posts[0]!.status).to.equal(503);
+  });
+
+  it(`sends again on the same page when the server fails (after ${RETRY_DELAY / 1000} s)`, async function () {
+    this.timeout(30_000);
+    await answer(503);
+    const g = start(config({ recordEndpoint: endpoint() }));
+    g.acceptAll();
+    await until(async () => (await seen()).posts.length >= 1);
+    await answer(202);
+    // No new page, no `online` event: the page's own timer.
+    await until(async () => (await g.history())[0]?.sent, 20_000);
+    // The start-up retry may have met a 503 too.
+    const statuses = (await seen()).posts.map((p) => p.status);
+    expect(statuses[0]).to.equal(503);
+    expect(statuses.filter((status) => status === 202)).to.have.length(1);
+    expect(statuses.at(-1)).to.equal(202);
+    expect(await outbox()).to.deep.equal([]);
+  });
+
+  it('sends nothing after destroy(): what waits is left to the next instance and its endpoint', async () => {
+    const receipt = { receiptId: 'r-1', id: 'c-1', ts: new Date().toISOString() };
+    await set('outbox', { [receipt.receiptId]: receipt }, createStore('garde', 'log'));
+    const gone = start(config({ recordEndpoint: endpoint() }));
+    gone.destroy();
+    // Its start-up retry comes after paint: by then it is stopped.
+    await gone.ready;
+    expect((await seen()).posts).to.deep.equal([]);
+    expect(await outbox()).to.deep.equal(['r-1']);
   });
 
   it('keeps receipts when the network fails', async () => {
