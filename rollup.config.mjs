@@ -11,6 +11,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { parseLiterals } from 'parse-literals';
+import { trimLitHtml, checkTrimmedTemplate } from './scripts/trim-lit-html.mjs';
 // The collector's admin page (collector/admin/dist/: admin.js + index.html), served at /admin/.
 import admin from './collector/admin/rollup.config.mjs';
 
@@ -111,6 +112,8 @@ const requireMinifiedTemplates = () => ({
         this.error(
           `${template.tag}\`\` left unminified in ${id}: ${JSON.stringify(text.slice(0, 60))}`,
         );
+      const untrimmable = template.tag === 'html' && checkTrimmedTemplate(text);
+      if (untrimmable) this.error(`${id}: ${untrimmable}`);
     }
     return null;
   },
@@ -220,6 +223,8 @@ export const ${lang} = /*#__PURE__*/ fromValues(${JSON.stringify(values.join('|'
 const iifePlugins = ({ lang } = {}) => [
   // Lit's production build: the "development" condition would pull in dev-mode warnings.
   nodeResolve({ exportConditions: ['production'] }),
+  // lit-html without the features garde's templates never use (directives, svg…).
+  trimLitHtml(),
   minifyTemplates(),
   requireMinifiedTemplates(),
   squeezeCss(),

@@ -1,0 +1,111 @@
+// lit-html without what garde's templates never use, for the drop-ins (dist/garde.js…), whose
+// lit-html also renders the on-demand files (window.gardeKit). garde's templates are html`` only,
+// bind text, attributes, properties (`.x`), boolean attributes (`?x`) and listeners (`@x`), and use
+// no directive. What goes, ~680 B gzip of dist/garde.js: the directive machinery (resolveDirective,
+// the async directives' connection hooks, the part getters directives read), element bindings
+// (`<div ${x}>`), bindings in comments and in raw-text elements (script, style, textarea, title),
+// svg`` and mathml`` templates, compiled templates (`_$litType$` objects from Lit's template
+// compiler), and the hooks for Lit's polyfills and version list. Rendering is otherwise lit-html's
+// own code, unchanged. The ESM build (dist/esm) keeps lit as a dependency, untrimmed.
+//
+// Each cut is an exact text of lit-html's published production build: the build fails if one is
+// not found (another lit-html version: check the cuts against its lit-html.js), if a template
+// holds a tag the trimmed lexer no longer knows (checkTrimmedTemplate), or if a bundled module
+// imports a directive.
+
+/** [what, replacement, how many times]: applied in order to node_modules/lit-html/lit-html.js. */
+const CUTS = [
+  // The identity `wrap` (for the ShadyDOM polyfill), and the polyfill and version hooks.
+  ['i=t=>t,', ''],
+  ['const s=i(t).nextSibling;i(t).remove()', 'const s=t.nextSibling;t.remove()'],
+  [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', ';'],
+  // svg`` and mathml`` templates.
+  ['l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
+  ['+(2===i?"</svg>":3===i?"</math>":"")', ''],
+  [
+    'if(this.el=S.createElement(f,e),P.currentNode=this.el.content,2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}',
+    'this.el=S.createElement(f,e),P.currentNode=this.el.content;',
+  ],
+  // Raw-text elements (their content is text, bindings in it are split by hand).
+  ['(y.test(u[2])&&(n=RegExp("</"+u[2],"g")),c=p)', 'c=p'],
+  [
+    'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}',
+    '',
+  ],
+  // Bindings in comments, element bindings and their part.
+  [
+    'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}',
+    '',
+  ],
+  ['else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', ''],
+  [
+    '2===r.type?i=new k(h,h.nextSibling,this,t):1===r.type?i=new r.ctor(h,r.name,r.strings,this,t):6===r.type&&(i=new Z(h,this,t))',
+    'i=2===r.type?new k(h,h.nextSibling,this,t):new r.ctor(h,r.name,r.strings,this,t)',
+  ],
+  [
+    'class Z{constructor(t,i,s){this.element=t,this.type=6,this._$AN=void 0,this._$AM=i,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(t){M(this,t)}}',
+    '',
+  ],
+  [',F:Z}', '}'],
+  // Directives: a value is rendered as it is.
+  [
+    'function M(t,i,s=t,e){if(i===E)return i;let h=void 0!==e?s._$Co?.[e]:s._$Cl;const o=a(i)?void 0:i._$litDirective$;return h?.constructor!==o&&(h?._$AO?.(!1),void 0===o?h=void 0:(h=new o(t),h._$AT(t,s,e)),void 0!==e?(s._$Co??=[])[e]=h:s._$Cl=h),void 0!==h&&(i=M(t,h._$AS(t,i.values),h,e)),i}',
+    '',
+  ],
+  ['_$AI(t,i=this){t=M(this,t,i),a(t)?', '_$AI(t){a(t)?'],
+  ['if(void 0===h)t=M(this,t,i,0),o=', 'if(void 0===h)o='],
+  ['r=M(this,e[s+n],i,n),', 'r=e[s+n],'],
+  ['_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;', '_$AI(t){if((t??=A)===E)return;'],
+  [',V:M,', ','],
+  ['this._$AN=void 0,', '', 3],
+  ['get _$AU(){return this._$AM._$AU}', '', 2],
+  ['get _$AU(){return this._$AM?._$AU??this._$Cv}', ''],
+  [',this._$Cv=e?.isConnected??!0', ''],
+  [
+    '_$AR(t=this._$AA.nextSibling,s){for(this._$AP?.(!1,!0,s);',
+    '_$AR(t=this._$AA.nextSibling){for(;',
+  ],
+  ['setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
+  ['get parentNode(){return this._$AM.parentNode}', ''],
+  [
+    'get parentNode(){let t=this._$AA.parentNode;const i=this._$AM;return void 0!==i&&11===t?.nodeType&&(t=i.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}',
+    '',
+  ],
+  ['get tagName(){return this.element.tagName}', ''],
+  ['(t?.creationScope??l).importNode', 'l.importNode'],
+  // Compiled templates.
+  [
+    'const{values:i,_$litType$:s}=t,e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s);',
+    'const{values:i}=t,e=this._$AC(t);',
+  ],
+];
+
+const LIT_HTML = /[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/;
+const DIRECTIVES =
+  /[\\/]node_modules[\\/]lit-html[\\/](directive|async-directive|directive-helpers)\.js$/;
+
+/** The rollup plugin: the cuts on lit-html.js, and no directive in the bundle. */
+export const trimLitHtml = () => ({
+  name: 'trim-lit-html',
+  transform(code, id) {
+    if (DIRECTIVES.test(id))
+      this.error(`${id}: a directive needs the whole lit-html (scripts/trim-lit-html.mjs)`);
+    if (!LIT_HTML.test(id)) return null;
+    let trimmed = code;
+    for (const [text, replacement, times = 1] of CUTS) {
+      const found = trimmed.split(text).length - 1;
+      if (found !== times)
+        this.error(
+          `scripts/trim-lit-html.mjs: ${JSON.stringify(text.slice(0, 50))} found ${found} times in ${id}, expected ${times}: check the cuts against this lit-html`,
+        );
+      trimmed = trimmed.replaceAll(text, replacement);
+    }
+    return { code: trimmed, map: null };
+  },
+});
+
+/** Why a minified html`` text cannot be rendered by the trimmed lit-html, if it cannot. */
+export const checkTrimmedTemplate = (text) =>
+  /<(script|style|textarea|title|svg|math)\b/i.test(text)
+    ? 'raw-text, svg and math elements need the whole lit-html (scripts/trim-lit-html.mjs)'
+    : null;

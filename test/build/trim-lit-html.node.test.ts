@@ -1,0 +1,24 @@
+// The drop-ins' lit-html lacks what garde's templates never use (scripts/trim-lit-html.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a build script, plain JavaScript without types
+import { checkTrimmedTemplate } from '../../scripts/trim-lit-html.mjs';
+
+test('a template with a raw-text, svg or math element is refused by the build', () => {
+  for (const text of ['<style>p{}</style>', '<svg viewBox="0 0 1 1">', '<TEXTAREA>', '<math>'])
+    assert.match(String(checkTrimmedTemplate(text)), /whole lit-html/, text);
+  for (const text of ['<section part=base>', '<button part="button settings">', '<p>styled</p>'])
+    assert.equal(checkTrimmedTemplate(text), null, text);
+});
+
+test("dist/garde.js carries no directive machinery nor Lit's polyfill hooks", () => {
+  const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
+  assert.ok(existsSync(file), 'dist/garde.js is missing: run `npm run build`');
+  const code = readFileSync(file, 'utf8');
+  assert.doesNotMatch(code, /litHtmlPolyfillSupport|litHtmlVersions|<svg>|creationScope/);
+  // lit-html itself is there: its trusted-types policy and template check are kept.
+  assert.match(code, /createPolicy\("lit-html"/);
+  assert.match(code, /invalid template strings array/);
+});
