@@ -1,7 +1,7 @@
 // lit-html without what garde's templates never use, for the drop-ins (dist/garde.js…), whose
 // lit-html also renders the on-demand files (window.gardeKit). garde's templates are html`` only,
-// bind text, attributes, properties (`.x`), boolean attributes (`?x`) and listeners (`@x`), and use
-// no directive. What goes, ~680 B gzip of dist/garde.js: the directive machinery (resolveDirective,
+// bind text, attributes, properties (`.x`), boolean attributes (`?x`) and listener functions
+// (`@x`), and use no directive. What goes, ~680 B gzip of dist/garde.js: the directive machinery (resolveDirective,
 // the async directives' connection hooks, the part getters directives read), element bindings
 // (`<div ${x}>`), bindings in comments and in raw-text elements (script, style, textarea, title),
 // svg`` and mathml`` templates, compiled templates (`_$litType$` objects from Lit's template
@@ -55,7 +55,11 @@ const CUTS = [
   ['_$AI(t,i=this){t=M(this,t,i),a(t)?', '_$AI(t){a(t)?'],
   ['if(void 0===h)t=M(this,t,i,0),o=', 'if(void 0===h)o='],
   ['r=M(this,e[s+n],i,n),', 'r=e[s+n],'],
-  ['_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;', '_$AI(t){if((t??=A)===E)return;'],
+  // Listeners are functions, never objects with options (`{ handleEvent, once }`).
+  [
+    '_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;const s=this._$AH,e=t===A&&s!==A||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive,h=t!==A&&(s===A||e);e&&this.element.removeEventListener(this.name,this,s),h&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){"function"==typeof this._$AH?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}',
+    '_$AI(t){if((t??=A)===E)return;const s=this._$AH;t===A&&s!==A&&this.element.removeEventListener(this.name,this),t!==A&&s===A&&this.element.addEventListener(this.name,this),this._$AH=t}handleEvent(t){this._$AH.call(this.options?.host??this.element,t)}',
+  ],
   [',V:M,', ','],
   ['this._$AN=void 0,', '', 3],
   ['get _$AU(){return this._$AM._$AU}', '', 2],
@@ -73,6 +77,16 @@ const CUTS = [
   ],
   ['get tagName(){return this.element.tagName}', ''],
   ['(t?.creationScope??l).importNode', 'l.importNode'],
+  // A part's `type`, which only directives read.
+  ['constructor(t,i,s,e){this.type=2,', 'constructor(t,i,s,e){'],
+  ['constructor(t,i,s,e,h){this.type=1,', 'constructor(t,i,s,e,h){'],
+  ['class I extends H{constructor(){super(...arguments),this.type=3}', 'class I extends H{'],
+  ['class L extends H{constructor(){super(...arguments),this.type=4}', 'class L extends H{'],
+  ['class z extends H{constructor(t,i,s,e,h){super(t,i,s,e,h),this.type=5}', 'class z extends H{'],
+  // A part's parent (`_$AM`), which only the getters above read.
+  ['this._$AD=t,this._$AM=i}', 'this._$AD=t}'],
+  ['this._$AB=i,this._$AM=s,', 'this._$AB=i,'],
+  ['this.name=i,this._$AM=e,', 'this.name=i,'],
   // Compiled templates.
   [
     'const{values:i,_$litType$:s}=t,e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s);',
@@ -100,6 +114,8 @@ export const trimLitHtml = () => ({
         );
       trimmed = trimmed.replaceAll(text, replacement);
     }
+    if (trimmed.includes('_$AM'))
+      this.error('scripts/trim-lit-html.mjs: a part still reads its parent (_$AM)');
     return { code: trimmed, map: null };
   },
 });
