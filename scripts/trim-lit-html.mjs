@@ -58,7 +58,7 @@ const CUTS = [
   // Listeners are functions, never objects with options (`{ handleEvent, once }`).
   [
     '_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;const s=this._$AH,e=t===A&&s!==A||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive,h=t!==A&&(s===A||e);e&&this.element.removeEventListener(this.name,this,s),h&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){"function"==typeof this._$AH?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}',
-    '_$AI(t){if((t??=A)===E)return;const s=this._$AH;t===A&&s!==A&&this.element.removeEventListener(this.name,this),t!==A&&s===A&&this.element.addEventListener(this.name,this),this._$AH=t}handleEvent(t){this._$AH.call(this.options?.host??this.element,t)}',
+    '_$AI(t){t??=A;const s=this._$AH;t===A&&s!==A&&this.element.removeEventListener(this.name,this),t!==A&&s===A&&this.element.addEventListener(this.name,this),this._$AH=t}handleEvent(t){this._$AH.call(this.options?.host??this.element,t)}',
   ],
   [',V:M,', ','],
   ['this._$AN=void 0,', '', 3],
@@ -87,6 +87,20 @@ const CUTS = [
   ['this._$AD=t,this._$AM=i}', 'this._$AD=t}'],
   ['this._$AB=i,this._$AM=s,', 'this._$AB=i,'],
   ['this.name=i,this._$AM=e,', 'this.name=i,'],
+  // `noChange`, which only a directive or an import of it gives.
+  ['t!==this._$AH&&t!==E&&this._(t)', 't!==this._$AH&&this._(t)'],
+  ['o=!a(t)||t!==this._$AH&&t!==E,', 'o=!a(t)||t!==this._$AH,'],
+  ['r===E&&(r=this._$AH[n]),', ''],
+  // Iterables other than arrays: garde's templates render arrays.
+  ['d=t=>u(t)||"function"==typeof t?.[Symbol.iterator],', ''],
+  ['d(t)?this.k(t)', 'u(t)?this.k(t)'],
+  ['D:d,', ''],
+  // The template element, made where it is used (Lit keeps a static for its polyfills).
+  ['static createElement(t,i){const s=l.createElement("template");return s.innerHTML=t,s}', ''],
+  [
+    'this.el=S.createElement(f,e),P.currentNode=this.el.content;',
+    'this.el=document.createElement("template"),this.el.innerHTML=f,P.currentNode=this.el.content;',
+  ],
   // Compiled templates.
   [
     'const{values:i,_$litType$:s}=t,e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s);',
