@@ -101,6 +101,11 @@ const CUTS = [
     'this.el=S.createElement(f,e),P.currentNode=this.el.content;',
     'this.el=document.createElement("template"),this.el.innerHTML=f,P.currentNode=this.el.content;',
   ],
+  // render() without `renderBefore` (garde renders into a shadow root, with options always given).
+  [
+    'const D=(t,i,s)=>{const e=s?.renderBefore??i;let h=e._$litPart$;if(void 0===h){const t=s?.renderBefore??null;e._$litPart$=h=new k(i.insertBefore(c(),t),t,void 0,s??{})}',
+    'const D=(t,i,s)=>{let h=i._$litPart$;if(void 0===h){i._$litPart$=h=new k(i.insertBefore(c(),null),null,void 0,s)}',
+  ],
   // Compiled templates.
   [
     'const{values:i,_$litType$:s}=t,e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s);',
