@@ -55,10 +55,11 @@ const CUTS = [
   ['_$AI(t,i=this){t=M(this,t,i),a(t)?', '_$AI(t){a(t)?'],
   ['if(void 0===h)t=M(this,t,i,0),o=', 'if(void 0===h)o='],
   ['r=M(this,e[s+n],i,n),', 'r=e[s+n],'],
-  // Listeners are functions, never objects with options (`{ handleEvent, once }`).
+  // Listeners are functions, never objects with options (`{ handleEvent, once }`), called on the
+  // element that renders (GardeElement gives render() its `host`).
   [
     '_$AI(t,i=this){if((t=M(this,t,i,0)??A)===E)return;const s=this._$AH,e=t===A&&s!==A||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive,h=t!==A&&(s===A||e);e&&this.element.removeEventListener(this.name,this,s),h&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){"function"==typeof this._$AH?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}',
-    '_$AI(t){t??=A;const s=this._$AH;t===A&&s!==A&&this.element.removeEventListener(this.name,this),t!==A&&s===A&&this.element.addEventListener(this.name,this),this._$AH=t}handleEvent(t){this._$AH.call(this.options?.host??this.element,t)}',
+    '_$AI(t){t??=A;const s=this._$AH;t===A&&s!==A&&this.element.removeEventListener(this.name,this),t!==A&&s===A&&this.element.addEventListener(this.name,this),this._$AH=t}handleEvent(t){this._$AH.call(this.options.host,t)}',
   ],
   [',V:M,', ','],
   ['this._$AN=void 0,', '', 3],
@@ -77,6 +78,11 @@ const CUTS = [
   ],
   ['get tagName(){return this.element.tagName}', ''],
   ['(t?.creationScope??l).importNode', 'l.importNode'],
+  // Every binding of a template has its part (none is left out for a comment binding).
+  [
+    'p(t){let i=0;for(const s of this._$AV)void 0!==s&&(void 0!==s.strings?(s._$AI(t,s,i),i+=s.strings.length-2):s._$AI(t[i])),i++}',
+    'p(t){let i=0;for(const s of this._$AV)void 0!==s.strings?(s._$AI(t,s,i),i+=s.strings.length-2):s._$AI(t[i]),i++}',
+  ],
   // A part's `type`, which only directives read.
   ['constructor(t,i,s,e){this.type=2,', 'constructor(t,i,s,e){'],
   ['constructor(t,i,s,e,h){this.type=1,', 'constructor(t,i,s,e,h){'],
