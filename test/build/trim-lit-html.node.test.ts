@@ -4,7 +4,35 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a build script, plain JavaScript without types
-import { checkTrimmedTemplate } from '../../scripts/trim-lit-html.mjs';
+import { checkTrimmedTemplate, trimLitHtml } from '../../scripts/trim-lit-html.mjs';
+
+/** The plugin's transform, with rollup's `this.error` throwing as rollup's does. */
+const transform = (code: string, id: string): { code: string } | null =>
+  trimLitHtml().transform.call(
+    {
+      error: (message: string) => {
+        throw new Error(message);
+      },
+    },
+    code,
+    id,
+  );
+
+test("every cut matches the installed lit-html, and a directive's module is refused", () => {
+  const id = fileURLToPath(new URL('../../node_modules/lit-html/lit-html.js', import.meta.url));
+  const source = readFileSync(id, 'utf8');
+  const trimmed = transform(source, id)!.code;
+  assert.ok(trimmed.length < source.length - 1500, 'the cuts took out what they should');
+  assert.doesNotMatch(trimmed, /_\$litDirective\$|litHtmlPolyfillSupport|<svg>/);
+  // A cut that no longer matches stops the build rather than shipping a half-trimmed lit-html.
+  assert.throws(
+    () => transform(source.replace('litHtmlVersions', 'versions'), id),
+    /found 0 times/,
+  );
+  const directive = id.replace(/lit-html\.js$/, 'directive.js');
+  assert.throws(() => transform('export {}', directive), /a directive needs the whole lit-html/);
+  assert.equal(transform('export {}', '/src/core/store.ts'), null);
+});
 
 test('a template with a raw-text, svg or math element is refused by the build', () => {
   for (const text of ['<style>p{}</style>', '<svg viewBox="0 0 1 1">', '<TEXTAREA>', '<math>'])
