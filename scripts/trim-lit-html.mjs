@@ -1,17 +1,22 @@
 // lit-html without what garde's templates never use, for the drop-ins (dist/garde.js…), whose
-// lit-html also renders the on-demand files (window.gardeKit). garde's templates are html`` only,
-// bind text, attributes, properties (`.x`), boolean attributes (`?x`) and listener functions
-// (`@x`), and use no directive. What goes, ~680 B gzip of dist/garde.js: the directive machinery (resolveDirective,
-// the async directives' connection hooks, the part getters directives read), element bindings
-// (`<div ${x}>`), bindings in comments and in raw-text elements (script, style, textarea, title),
+// lit-html also renders the on-demand files (window.gardeKit). garde's templates are html`` only;
+// they bind text, arrays of templates, attributes, properties (`.x`), boolean attributes (`?x`)
+// and listener functions (`@x`), hold no comment, and use no directive. What goes, ~880 B gzip of
+// dist/garde.js: the directive machinery (resolveDirective, noChange, the async directives'
+// connection hooks, the part getters and fields directives read), element bindings (`<div ${x}>`),
+// comments and bindings in them, bindings in raw-text elements (script, style, textarea, title),
 // svg`` and mathml`` templates, compiled templates (`_$litType$` objects from Lit's template
-// compiler), and the hooks for Lit's polyfills and version list. Rendering is otherwise lit-html's
-// own code, unchanged. The ESM build (dist/esm) keeps lit as a dependency, untrimmed.
+// compiler), listener objects with options, non-array iterables, render()'s `renderBefore`, and the
+// hooks for Lit's polyfills and version list. Rendering is otherwise lit-html's own code; the
+// trusted-types policy and the check of the template strings stay. The ESM build (dist/esm) keeps
+// lit as a dependency, untrimmed.
 //
 // Each cut is an exact text of lit-html's published production build: the build fails if one is
 // not found (another lit-html version: check the cuts against its lit-html.js), if a template
-// holds a tag the trimmed lexer no longer knows (checkTrimmedTemplate), or if a bundled module
-// imports a directive.
+// holds what the trimmed lexer no longer knows (checkTrimmedTemplate), or if a bundled module
+// imports a directive. A cut depends on the names in scope where it lands (lit-html's locals are
+// one letter): the tests of the built files (test/components/built*.test.ts, test/garde.test.ts)
+// render every element with it.
 
 /** [what, replacement, how many times]: applied in order to node_modules/lit-html/lit-html.js. */
 const CUTS = [
@@ -32,6 +37,10 @@ const CUTS = [
     'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}',
     '',
   ],
+  // Comments: the build's minifier removes them from every template.
+  ['_=/-->/g,', ''],
+  ['"!--"===u[1]?c=_:', ''],
+  ['c===_||c===m?c=v', 'c===m?c=v'],
   // Bindings in comments, element bindings and their part.
   [
     'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}',
@@ -147,6 +156,6 @@ export const trimLitHtml = () => ({
 
 /** Why a minified html`` text cannot be rendered by the trimmed lit-html, if it cannot. */
 export const checkTrimmedTemplate = (text) =>
-  /<(script|style|textarea|title|svg|math)\b/i.test(text)
-    ? 'raw-text, svg and math elements need the whole lit-html (scripts/trim-lit-html.mjs)'
+  /<(script|style|textarea|title|svg|math)\b|<!--/i.test(text)
+    ? 'comments, raw-text, svg and math elements need the whole lit-html (scripts/trim-lit-html.mjs)'
     : null;

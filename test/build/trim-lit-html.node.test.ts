@@ -34,8 +34,14 @@ test("every cut matches the installed lit-html, and a directive's module is refu
   assert.equal(transform('export {}', '/src/core/store.ts'), null);
 });
 
-test('a template with a raw-text, svg or math element is refused by the build', () => {
-  for (const text of ['<style>p{}</style>', '<svg viewBox="0 0 1 1">', '<TEXTAREA>', '<math>'])
+test('a template with a comment, a raw-text, svg or math element is refused by the build', () => {
+  for (const text of [
+    '<style>p{}</style>',
+    '<svg viewBox="0 0 1 1">',
+    '<TEXTAREA>',
+    '<math>',
+    '<!-- x -->',
+  ])
     assert.match(String(checkTrimmedTemplate(text)), /whole lit-html/, text);
   for (const text of ['<section part=base>', '<button part="button settings">', '<p>styled</p>'])
     assert.equal(checkTrimmedTemplate(text), null, text);
