@@ -2,8 +2,8 @@
 // batch of receipts, the erasure log.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { canonicalJson } from 'garde/wire';
 import {
+  canonicalMap,
   POSTGRES_PARAMETER,
   RECORD_COLUMNS,
   RECORD_FIELDS,
@@ -36,6 +36,30 @@ const INSERT_RECORDS = `WITH stored AS (
       AS x(${RECORD_FIELDS.map((_, i) => `c${i}`).join(', ')}, s)
     ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id)
   INSERT INTO log_queue (receipt_id) SELECT receipt_id FROM stored RETURNING receipt_id`;
+
+/** Characters an element of an array literal must escape. */
+const ESCAPED = /["\\]/;
+
+/**
+ * An array parameter in PostgreSQL's text form, `{"a","b",NULL,t}`, written in one pass: pg's own
+ * serialiser prepares each element and runs two regular expressions on it, a few microseconds a receipt
+ * on the collector's busiest thread. Every element is quoted; only `"` and `\` are escaped (the array
+ * syntax's only special characters inside quotes).
+ */
+export function arrayLiteral(values: ReadonlyArray<unknown>): string {
+  let text = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i) text += ',';
+    if (value === null || value === undefined) text += 'NULL';
+    else if (typeof value === 'boolean') text += value ? 't' : 'f';
+    else {
+      const element = String(value);
+      text += ESCAPED.test(element) ? `"${element.replace(/["\\]/g, '\\$&')}"` : `"${element}"`;
+    }
+  }
+  return `${text}}`;
+}
 
 /** `count` fresh salts of 16 random bytes, in hex (one call for all the random bytes). */
 export function saltsFor(count: number): string[] {
@@ -94,11 +118,13 @@ export async function insertRecords(
     text: INSERT_RECORDS,
     values: [
       ...RECORD_FIELDS.map((f) =>
-        fresh.map((record) =>
-          f.type === 'map' ? canonicalJson(record[f.name]) : (record[f.name] ?? null),
+        arrayLiteral(
+          fresh.map((record) =>
+            f.type === 'map' ? canonicalMap(record[f.name]) : (record[f.name] ?? null),
+          ),
         ),
       ),
-      saltsFor(fresh.length),
+      arrayLiteral(saltsFor(fresh.length)),
     ],
   });
   const stored = new Set(inserted.rows.map((row) => row.receipt_id));
