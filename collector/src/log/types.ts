@@ -65,7 +65,10 @@ export interface LogSnapshot {
   /** Every leaf in order, in batches (one await a batch, not a leaf: verify walks millions). */
   leaves(): AsyncIterable<LeafRow[]>;
   readHashes(indexes: number[]): Promise<string[]>;
-  /** Records that claim a leaf index at or past the log's size (none in an intact log). */
+  /**
+   * Records outside the log's first `size` leaves (none in an intact log): on SQLite those that claim a
+   * leaf index at or past it; on PostgreSQL those no such leaf names that are not waiting in its queue.
+   */
   strayRecords(size: number): Promise<number>;
   /** The archive of what visitors were shown, in batches, in hash order. */
   snapshots(): AsyncIterable<ArchivedSnapshot[]>;

@@ -93,7 +93,7 @@ export async function verifyLog(
     problem(`the head's root hash does not follow from the leaves`);
   }
   const stray = await snapshot.strayRecords(tree.size);
-  if (stray) problem(`${stray} records claim leaves past the end of the log`);
+  if (stray) problem(`${stray} records claim leaves past the end of the log, or no leaf at all`);
   // What visitors were shown: each snapshot is kept under the hash of its content, the `shown` that
   // the records (leaves) name; content edited in the archive no longer matches its key. Its last leaf
   // says when it was stored and published: a row without a leaf, a row the log says was erased, a

@@ -1,8 +1,9 @@
 // The transparency log on PostgreSQL. Several collectors may share one database: whoever takes the
-// sequencer's advisory lock (for one transaction) puts the waiting records into the tree; the others skip
-// that round. A collector that dies mid-round loses its transaction and its lock with it, so the next
-// round of any other collector takes over. Erasures take the same lock and wait for it.
-import { randomBytes } from 'node:crypto';
+// sequencer's advisory lock (for one transaction) puts the waiting records (log_queue) into the tree; the
+// others skip that round. A record is in the tree when a leaf names it (log_leaves.receipt_id, schema 13):
+// the sequencer never writes a record's row again. A collector that dies mid-round loses its transaction
+// and its lock with it, so the next round of any other collector takes over. Erasures take the same lock
+// and wait for it.
 import type pg from 'pg';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
@@ -18,8 +19,8 @@ import type {
 } from '../log/types.js';
 import { snapshotLeafPrefix } from '../log/snapshot-leaves.js';
 import type { NewLeaf } from './log-sqlite.js';
-import { COLUMNS, toRecord, transaction, type RecordRow } from './postgres-writes.js';
-import { recordColumnsOf } from './record-fields.js';
+import { COLUMNS, saltsFor, toRecord, transaction, type RecordRow } from './postgres-writes.js';
+import { recordColumnsOf, TOMBSTONE_SET } from './record-fields.js';
 import { CHUNK } from './types.js';
 
 /** The sequencer's advisory lock key (any constant; distinct from the migrations' lock). */
@@ -49,8 +50,11 @@ async function readHashes(client: Queryable | pg.Pool, indexes: number[]): Promi
   });
 }
 
+/** A leaf to append; a record's names its record (receiptId). */
+export type PostgresLeaf = NewLeaf & { receiptId?: string };
+
 /** Appends leaves to the log; the caller's transaction holds the sequencer's lock. */
-export async function append(client: pg.PoolClient, leaves: NewLeaf[]): Promise<void> {
+export async function append(client: pg.PoolClient, leaves: PostgresLeaf[]): Promise<void> {
   if (!leaves.length) return;
   const { size } = await readHead(client);
   const edge = await readHashes(client, rightEdgeIndexes(size));
@@ -64,16 +68,26 @@ export async function append(client: pg.PoolClient, leaves: NewLeaf[]): Promise<
     'INSERT INTO log_hashes (idx, hash) SELECT * FROM unnest($1::bigint[], $2::text[])',
     [stored.map((_, i) => first + i), stored],
   );
-  await client.query(
-    `INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])`,
-    [
-      leaves.map((_, i) => size + i),
-      leaves.map((leaf) => leaf.kind),
-      leaves.map((leaf) => leaf.hash),
-      leaves.map((leaf) => leaf.leaf),
-    ],
-  );
+  const columns = [
+    leaves.map((_, i) => size + i),
+    leaves.map((leaf) => leaf.kind),
+    leaves.map((leaf) => leaf.hash),
+    leaves.map((leaf) => leaf.leaf),
+  ];
+  // Only records name one: schema 12's step appends snapshot leaves before the column exists.
+  if (leaves.some((leaf) => leaf.receiptId !== undefined)) {
+    await client.query(
+      `INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf, receipt_id)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      [...columns, leaves.map((leaf) => leaf.receiptId ?? null)],
+    );
+  } else {
+    await client.query(
+      `INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])`,
+      columns,
+    );
+  }
   await client.query('UPDATE log_head SET size = $1, root = $2 WHERE id = 1', [
     size + leaves.length,
     root,
@@ -85,55 +99,83 @@ type PendingRow = RecordRow & {
   seq: string | null;
   content_hash: string | null;
   erased_at: Date | null;
+  leaf_salt: string | null;
 };
 
 /** Rows hashed between two turns of the event loop: the requests of the collector are not held up. */
 const HASHED_PER_TURN = 250;
 
 /**
- * The leaves of rows waiting, with a fresh salt for each record (one call for all the random bytes). The
+ * The leaves of rows waiting, each naming its record. A record's salt was chosen at insert; a row stored
+ * before schema 13 and not yet in the tree may have none: it gets one here, written by the caller. The
  * hashing yields to the event loop every HASHED_PER_TURN rows: a round of thousands of rows would
- * otherwise stop every request of this collector for tens of milliseconds.
+ * otherwise stop every request of this collector for tens of milliseconds (when it runs on the main thread).
  */
 async function leavesOf(
   rows: PendingRow[],
-): Promise<{ leaves: NewLeaf[]; salts: Array<string | null> }> {
-  const random = randomBytes(16 * rows.length).toString('hex');
-  const leaves: NewLeaf[] = [];
-  const salts: Array<string | null> = [];
+): Promise<{ leaves: PostgresLeaf[]; salted: Array<{ receiptId: string; salt: string }> }> {
+  const leaves: PostgresLeaf[] = [];
+  const salted: Array<{ receiptId: string; salt: string }> = [];
   for (const [i, row] of rows.entries()) {
     if (i > 0 && i % HASHED_PER_TURN === 0) await new Promise(setImmediate);
+    const receiptId = row.receipt_id;
     if (row.erased_at !== null) {
       // Erased before the log existed: the content is gone, the old chain's content hash stands for it.
       const leaf = JSON.stringify(['garde/erased', Number(row.seq), row.content_hash]);
-      salts.push(null);
-      leaves.push({ kind: 'erased', hash: leafHashOf(leaf), leaf });
+      leaves.push({ kind: 'erased', hash: leafHashOf(leaf), leaf, receiptId });
       continue;
     }
-    const salt = random.slice(32 * i, 32 * i + 32);
-    salts.push(salt);
-    leaves.push({ kind: 'record', hash: leafHashOf(recordLeaf(toRecord(row), salt)), leaf: null });
+    let salt = row.leaf_salt;
+    if (salt === null) {
+      salt = saltsFor(1)[0]!;
+      salted.push({ receiptId, salt });
+    }
+    leaves.push({
+      kind: 'record',
+      hash: leafHashOf(recordLeaf(toRecord(row), salt)),
+      leaf: null,
+      receiptId,
+    });
   }
-  return { leaves, salts };
+  return { leaves, salted };
 }
 
-/** Puts the records waiting into the tree; the caller's transaction holds the sequencer's lock. */
-export async function sequencePending(client: pg.PoolClient): Promise<void> {
+/**
+ * Takes up to SEQUENCE_BATCH receipt ids out of the queue and reads their rows, in receive order. A row
+ * some leaf already names (queued twice) is not taken again; an id whose row is gone is dropped.
+ */
+const TAKE_WAITING = `WITH taken AS (
+    DELETE FROM log_queue
+    WHERE ctid = ANY(ARRAY(SELECT ctid FROM log_queue LIMIT ${SEQUENCE_BATCH}))
+    RETURNING receipt_id)
+  SELECT ${COLUMNS}, seq, content_hash, erased_at, leaf_salt FROM consent_records r
+  WHERE receipt_id IN (SELECT receipt_id FROM taken)
+    AND NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.receipt_id = r.receipt_id)
+  ORDER BY received_at, receipt_id`;
+
+/**
+ * Puts the records waiting into the tree; the caller's transaction holds the sequencer's lock. Returns how
+ * many it put there.
+ */
+export async function sequencePending(client: pg.PoolClient): Promise<number> {
+  let count = 0;
   for (;;) {
-    const { rows } = await client.query<PendingRow>(
-      `SELECT ${COLUMNS}, seq, content_hash, erased_at FROM consent_records
-       WHERE leaf_index IS NULL ORDER BY received_at, receipt_id LIMIT ${SEQUENCE_BATCH}`,
-    );
-    if (!rows.length) return;
-    const { size } = await readHead(client);
-    const { leaves, salts } = await leavesOf(rows);
-    await client.query(
-      `UPDATE consent_records r SET leaf_index = x.i, leaf_salt = x.s
-       FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(q, i, s) WHERE r.receipt_id = x.q`,
-      [rows.map((row) => row.receipt_id), rows.map((_, i) => size + i), salts],
-    );
-    await append(client, leaves);
-    if (rows.length < SEQUENCE_BATCH) return;
+    const { rows } = await client.query<PendingRow>({
+      name: 'garde-take-waiting',
+      text: TAKE_WAITING,
+    });
+    if (rows.length) {
+      const { leaves, salted } = await leavesOf(rows);
+      if (salted.length)
+        await client.query(
+          `UPDATE consent_records r SET leaf_salt = x.s
+           FROM unnest($1::text[], $2::text[]) AS x(q, s) WHERE r.receipt_id = x.q`,
+          [salted.map((row) => row.receiptId), salted.map((row) => row.salt)],
+        );
+      await append(client, leaves);
+    }
+    count += rows.length;
+    if (rows.length < SEQUENCE_BATCH) return count;
   }
 }
 
@@ -148,22 +190,37 @@ export async function prepareErasure(client: pg.PoolClient): Promise<void> {
   await sequencePending(client);
 }
 
-/** After rows were erased at `at`: their salts go, and an erasure leaf names their leaves. */
-export async function logErasure(
+/**
+ * Erases the records in the tree that `where` selects (a condition on consent_records r; its parameters
+ * from $2, $1 is the erasure's time), in the caller's transaction under the sequencer's lock: each row
+ * becomes a tombstone without its salt, its leaf names the tombstone, and an erasure leaf names the leaves.
+ * A record still waiting for the tree is not erased (prepareErasure puts those into the tree first).
+ * Returns how many records were erased.
+ */
+export async function eraseLogged(
   client: pg.PoolClient,
-  at: string,
-  reason: string,
-  actor: string,
-): Promise<void> {
+  where: string,
+  params: unknown[],
+  erasure: { at: string; reason: string; actor: string },
+): Promise<number> {
+  // TOMBSTONE_SET's leaf_index is the leaf's: consent_records has none since schema 13.
   const { rows } = await client.query<{ leaf_index: string }>(
-    `UPDATE consent_records SET leaf_salt = NULL
-     WHERE erased_at = $1 AND leaf_salt IS NOT NULL RETURNING leaf_index`,
-    [at],
+    `UPDATE consent_records r SET ${TOMBSTONE_SET}, erased_at = $1, leaf_salt = NULL
+     FROM log_leaves l
+     WHERE l.receipt_id = r.receipt_id AND r.erased_at IS NULL AND (${where})
+     RETURNING l.leaf_index`,
+    [erasure.at, ...params],
   );
-  if (!rows.length) return;
+  if (!rows.length) return 0;
   const leaves = rows.map((row) => Number(row.leaf_index)).sort((a, b) => a - b);
-  const leaf = erasureLeaf({ at, reason, actor, leaves });
+  await client.query(
+    `UPDATE log_leaves SET receipt_id = 'erased-leaf-' || leaf_index
+     WHERE leaf_index = ANY($1::bigint[])`,
+    [leaves],
+  );
+  const leaf = erasureLeaf({ ...erasure, leaves });
   await append(client, [{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
+  return rows.length;
 }
 
 interface CheckpointRow {
@@ -177,16 +234,23 @@ interface CheckpointRow {
  * One round of the sequencer on `pool`, in one transaction: the head after it, or null when another
  * process holds the sequencer's lock.
  */
-export function sequenceRound(pool: pg.Pool): Promise<LogHead | null> {
-  return transaction(pool, async (client) => {
+export async function sequenceRound(pool: pg.Pool): Promise<LogHead | null> {
+  let taken = 0;
+  const head = await transaction(pool, async (client) => {
     const { rows } = await client.query<{ got: boolean }>(
       'SELECT pg_try_advisory_xact_lock($1) AS got',
       [SEQUENCER_LOCK],
     );
     if (!rows[0]!.got) return null;
-    await sequencePending(client);
+    taken = await sequencePending(client);
     return readHead(client);
   });
+  // The queue's rows die as fast as they are born (thousands a second): autovacuum, which visits a database
+  // about once a minute, let ~650,000 dead rows pile up in 70 s under wrk, and each round's scan of the
+  // queue grew with them. Vacuumed after each round that took rows, it stays a few pages. Without the
+  // table's ownership PostgreSQL only warns; a failure here does not fail the round.
+  if (taken) await pool.query('VACUUM (TRUNCATE false) log_queue').catch(() => null);
+  return head;
 }
 
 /**
@@ -231,8 +295,9 @@ export function postgresLog(
         leaf_index: string;
         leaf_salt: string;
       }>(
-        `SELECT receipt_id, leaf_index, leaf_salt FROM consent_records
-         WHERE receipt_id = ANY($1::text[]) AND leaf_salt IS NOT NULL`,
+        `SELECT r.receipt_id, l.leaf_index, r.leaf_salt
+         FROM consent_records r JOIN log_leaves l ON l.receipt_id = r.receipt_id
+         WHERE r.receipt_id = ANY($1::text[]) AND r.leaf_salt IS NOT NULL`,
         [receiptIds],
       );
       return new Map<string, RecordLeaf>(
@@ -283,8 +348,8 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
       for (;;) {
         const { rows } = await client.query<LeafJoinRow>(
           `SELECT l.leaf_index AS l_index, l.kind AS l_kind, l.leaf_hash AS l_hash, l.leaf AS l_leaf,
-             r.leaf_index AS r_leaf, r.erased_at, r.leaf_salt, ${columns}
-           FROM log_leaves l LEFT JOIN consent_records r ON r.leaf_index = l.leaf_index
+             r.receipt_id AS r_leaf, r.erased_at, r.leaf_salt, ${columns}
+           FROM log_leaves l LEFT JOIN consent_records r ON r.receipt_id = l.receipt_id
            WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT ${CHUNK * 10}`,
           [from],
         );
@@ -295,8 +360,13 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
     },
     readHashes: (indexes) => readHashes(client, indexes),
     async strayRecords(size) {
+      // Rows neither named by one of the head's leaves nor waiting: the log was cut (or their leaves
+      // taken out) under them.
       const { rows } = await client.query<{ n: string }>(
-        'SELECT count(*) AS n FROM consent_records WHERE leaf_index >= $1',
+        `SELECT count(*) AS n FROM consent_records r
+         WHERE NOT EXISTS (SELECT 1 FROM log_leaves l
+                           WHERE l.receipt_id = r.receipt_id AND l.leaf_index < $1)
+           AND NOT EXISTS (SELECT 1 FROM log_queue q WHERE q.receipt_id = r.receipt_id)`,
         [size],
       );
       return Number(rows[0]!.n);

@@ -1,7 +1,7 @@
 // The consent records on PostgreSQL: inserts without a lock (postgres-writes.ts), the reads, and the
 // erasure and retention, which take the log's sequencer lock to put the rows waiting into the tree first.
 import type pg from 'pg';
-import { logErasure, prepareErasure } from './log-postgres.js';
+import { eraseLogged, prepareErasure } from './log-postgres.js';
 import { recordWhere } from './filter.js';
 import { rollupSql } from './postgres-analytics.js';
 import {
@@ -12,7 +12,6 @@ import {
   transaction,
   type RecordRow,
 } from './postgres-writes.js';
-import { TOMBSTONE_SET } from './record-fields.js';
 import {
   CHUNK,
   type Erasure,
@@ -80,22 +79,15 @@ export function postgresRecords(pool: pg.Pool): RecordStore {
       return transaction(pool, async (client) => {
         // The rows to erase are put in the log first; their erasure is a leaf of its own after.
         await prepareErasure(client);
-        const records = await client.query(
-          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
-           WHERE erased_at IS NULL AND leaf_index IS NOT NULL AND consent_id IN
-             (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
-              GROUP BY consent_id HAVING max(received_at) < $1)`,
-          [recordsBefore, at],
+        const erasure = { at, reason: 'retention', actor: 'retention' } as const;
+        const erased = await eraseLogged(
+          client,
+          `r.consent_id IN (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
+             GROUP BY consent_id HAVING max(received_at) < $2)`,
+          [recordsBefore],
+          erasure,
         );
-        const erased = records.rowCount ?? 0;
-        if (erased)
-          await recordErasure(client, {
-            at,
-            reason: 'retention',
-            rows: erased,
-            actor: 'retention',
-          });
-        await logErasure(client, at, 'retention', 'retention');
+        if (erased) await recordErasure(client, { ...erasure, rows: erased });
         await client.query(rollupSql(), [hitsBeforeDay]);
         const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
         return { records: erased, hits: hits.rowCount ?? 0 };
@@ -104,14 +96,12 @@ export function postgresRecords(pool: pg.Pool): RecordStore {
     async eraseVisitor(id, { at, actor }) {
       return transaction(pool, async (client) => {
         await prepareErasure(client);
-        const result = await client.query(
-          `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = $2
-           WHERE consent_id = $1 AND erased_at IS NULL AND leaf_index IS NOT NULL`,
-          [id, at],
-        );
-        const rows = result.rowCount ?? 0;
+        const rows = await eraseLogged(client, 'r.consent_id = $2', [id], {
+          at,
+          reason: 'request',
+          actor,
+        });
         if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
-        await logErasure(client, at, 'request', actor);
         return rows;
       });
     },

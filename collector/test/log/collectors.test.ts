@@ -106,7 +106,7 @@ for (const count of [2, 3]) {
           }
           // The survivors' last rounds took over whatever the killed one left waiting.
           const { rows } = await admin.query<{ receipt_id: string }>(
-            `SELECT receipt_id FROM ${schema}.consent_records WHERE leaf_index IS NOT NULL`,
+            `SELECT receipt_id FROM ${schema}.log_leaves WHERE receipt_id IS NOT NULL`,
           );
           const logged = new Set(rows.map((row) => row.receipt_id));
           const missing = acked.filter((id) => !logged.has(id));

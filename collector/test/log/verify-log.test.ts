@@ -27,6 +27,12 @@ interface Log {
   /** SQL run beside the collector, as an insider with write access would. */
   sql: (text: string, values?: unknown[]) => Promise<void>;
   reopen: () => Promise<Storage>;
+  /** An insider's SQL that swaps the leaves of two records (where each database links them). */
+  swapLeaves: (a: string, b: string) => Promise<void>;
+  /** An insider's SQL that takes every record out of the log: waiting again, without salts. */
+  unlogAll: () => Promise<void>;
+  /** An insider's SQL that makes a tombstone as an erasure does, without the erasure's leaf. */
+  tombstone: (id: string, at: string) => Promise<void>;
   /** The checkpoint files written so far, oldest first. */
   checkpoints: () => string[];
   cleanup: () => Promise<void>;
@@ -44,15 +50,35 @@ const BACKENDS: Array<{ name: string; skip: string | false; open: () => Promise<
       const db = join(tmp.dir, 'log.sqlite');
       const options = { ...parseOptions(['--db', db], {}) };
       const storage = await openSqlite(db);
+      const sql = async (text: string, values: unknown[] = []) => {
+        const raw = new Database(db);
+        raw.prepare(text).run(...values);
+        raw.close();
+      };
       return {
         storage,
         options,
-        async sql(text, values = []) {
+        sql,
+        reopen: () => openSqlite(db),
+        // leaf_index is unique: through -1.
+        async swapLeaves(a, b) {
           const raw = new Database(db);
-          raw.prepare(text).run(...values);
+          const leafOf = raw.prepare('SELECT leaf_index FROM consent_records WHERE receipt_id = ?');
+          const [leafA, leafB] = [leafOf.pluck().get(a), leafOf.pluck().get(b)];
+          const move = raw.prepare(
+            'UPDATE consent_records SET leaf_index = ? WHERE receipt_id = ?',
+          );
+          move.run(-1, a);
+          move.run(leafA, b);
+          move.run(leafB, a);
           raw.close();
         },
-        reopen: () => openSqlite(db),
+        unlogAll: () => sql('UPDATE consent_records SET leaf_index = NULL, leaf_salt = NULL'),
+        tombstone: (id, at) =>
+          sql(`UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE receipt_id = ?`, [
+            at,
+            id,
+          ]),
         checkpoints: () =>
           readdirSync(join(tmp.dir, 'checkpoints'))
             .sort()
@@ -83,17 +109,40 @@ const BACKENDS: Array<{ name: string; skip: string | false; open: () => Promise<
       const storage = await openPostgres({ connectionString: PG_URL!, schema });
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
+      const sql = async (text: string, values: unknown[] = []) => {
+        let n = 0;
+        await client.query(
+          text.replace(/\?/g, () => `$${++n}`),
+          values,
+        );
+      };
       return {
         storage,
         options,
-        async sql(text, values = []) {
-          let n = 0;
-          await client.query(
-            text.replace(/\?/g, () => `$${++n}`),
-            values,
+        sql,
+        reopen: () => openPostgres({ connectionString: PG_URL!, schema }),
+        // Each leaf names its record (schema 13); the index on that name is unique, hence three steps.
+        async swapLeaves(a, b) {
+          await sql(`UPDATE log_leaves SET receipt_id = 'swapping' WHERE receipt_id = ?`, [a]);
+          await sql('UPDATE log_leaves SET receipt_id = ? WHERE receipt_id = ?', [a, b]);
+          await sql(`UPDATE log_leaves SET receipt_id = ? WHERE receipt_id = 'swapping'`, [b]);
+        },
+        async unlogAll() {
+          await sql('UPDATE consent_records SET leaf_salt = NULL');
+          await sql('INSERT INTO log_queue (receipt_id) SELECT receipt_id FROM consent_records');
+        },
+        async tombstone(id, at) {
+          await sql(
+            `UPDATE consent_records r SET ${TOMBSTONE_SET}, erased_at = ?, leaf_salt = NULL
+             FROM log_leaves l WHERE l.receipt_id = r.receipt_id AND r.receipt_id = ?`,
+            [at, id],
+          );
+          await sql(
+            `UPDATE log_leaves SET receipt_id = 'erased-leaf-' || leaf_index
+            WHERE receipt_id = ?`,
+            [id],
           );
         },
-        reopen: () => openPostgres({ connectionString: PG_URL!, schema }),
         checkpoints: () =>
           readdirSync(join(tmp.dir, 'checkpoints'))
             .sort()
@@ -230,12 +279,19 @@ for (const backend of BACKENDS) {
       const result = await verify(log, null);
       assert.equal(result.code, 1);
       for (const [i, [column]] of EDITS.entries()) {
+        // On PostgreSQL a leaf names its record by receipt id: an edited id leaves the leaf without its
+        // record, and the record without a leaf.
+        const finding =
+          column === 'receipt_id' && backend.name === 'PostgreSQL'
+            ? `leaf ${i}: its record was deleted`
+            : `leaf ${i} \\(receipt .*\\): its content does not match`;
+        assert.match(result.out, new RegExp(finding), column);
+      }
+      if (backend.name === 'PostgreSQL')
         assert.match(
           result.out,
-          new RegExp(`leaf ${i} \\(receipt .*\\): its content does not match`),
-          column,
+          /1 records claim leaves past the end of the log, or no leaf at all/,
         );
-      }
     });
 
     it('names an edit whose leaf hash was recomputed in the log, against the head and the checkpoint', async () => {
@@ -301,9 +357,7 @@ for (const backend of BACKENDS) {
     it('names reordered rows', async () => {
       const { log, ids, first } = await setUp();
       await log.storage.close();
-      await log.sql('UPDATE consent_records SET leaf_index = -1 WHERE receipt_id = ?', [ids[3]]);
-      await log.sql('UPDATE consent_records SET leaf_index = 3 WHERE receipt_id = ?', [ids[4]]);
-      await log.sql('UPDATE consent_records SET leaf_index = 4 WHERE receipt_id = ?', [ids[3]]);
+      await log.swapLeaves(ids[3]!, ids[4]!);
       const result = await verify(log, first);
       assert.equal(result.code, 1);
       assert.match(result.out, /leaf 3 .*moved from another leaf/);
@@ -330,7 +384,7 @@ for (const backend of BACKENDS) {
       const { log, ids, first } = await setUp();
       await log.storage.close();
       await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[0]]);
-      await log.sql('UPDATE consent_records SET leaf_index = NULL, leaf_salt = NULL');
+      await log.unlogAll();
       await log.sql('DELETE FROM log_leaves');
       await log.sql('DELETE FROM log_hashes');
       await log.sql('DELETE FROM log_checkpoints');
@@ -352,10 +406,7 @@ for (const backend of BACKENDS) {
     it('names a hand-made tombstone, even with a row added to erasures', async () => {
       const { log, ids, first } = await setUp();
       await log.storage.close();
-      await log.sql(
-        `UPDATE consent_records SET ${TOMBSTONE_SET}, erased_at = ? WHERE receipt_id = ?`,
-        ['2026-07-01T00:00:00.000Z', ids[5]],
-      );
+      await log.tombstone(ids[5]!, '2026-07-01T00:00:00.000Z');
       await log.sql(
         `INSERT INTO erasures (at, reason, rows, actor) VALUES ('2026-07-01T00:00:00.000Z', 'request', 1, 'dpo')`,
       );

@@ -8,6 +8,7 @@ import { POSTGRES_LOG_ONLY } from './log-only.js';
 import { plainPathsPostgres } from './plain-paths.js';
 import { POSTGRES_SITES } from './sites.js';
 import { SNAPSHOT_LEAVES_SQL, snapshotLeavesPostgres } from './snapshot-leaves.js';
+import { POSTGRES_LOG_QUEUE } from './log-queue.js';
 import type pg from 'pg';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
@@ -109,6 +110,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_SITES,
   // 12: each stored snapshot a leaf of the log (POSTGRES_DATA_STEPS).
   SNAPSHOT_LEAVES_SQL,
+  // 13: a record's leaf index out of consent_records: the rows waiting in log_queue, each leaf naming its
+  // record (log_leaves.receipt_id).
+  POSTGRES_LOG_QUEUE,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */

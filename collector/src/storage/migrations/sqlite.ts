@@ -8,6 +8,7 @@ import { SQLITE_LOG_ONLY } from './log-only.js';
 import { plainPathsSqlite } from './plain-paths.js';
 import { SQLITE_SITES } from './sites.js';
 import { SNAPSHOT_LEAVES_SQL, snapshotLeavesSqlite } from './snapshot-leaves.js';
+import { SQLITE_LOG_QUEUE } from './log-queue.js';
 import type Database from 'better-sqlite3';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
@@ -108,6 +109,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_SITES,
   // 12: each stored snapshot a leaf of the log (SQLITE_DATA_STEPS).
   SNAPSHOT_LEAVES_SQL,
+  // 13: PostgreSQL's leaf index out of consent_records; nothing on SQLite (log-queue.ts).
+  SQLITE_LOG_QUEUE,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
