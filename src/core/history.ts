@@ -133,10 +133,14 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
   const flush = (): Promise<void> =>
     (chain = chain
       .then(async () => {
-        if (endpoint)
-          await (navigator.locks
-            ? navigator.locks.request('garde-outbox', sendOutbox)
-            : sendOutbox());
+        if (!endpoint) return;
+        try {
+          await navigator.locks.request('garde-outbox', sendOutbox);
+        } catch {
+          // No Web Locks (plain http), or refused: Chromium denies them to an opaque origin (a
+          // sandboxed frame), as wherever it denies the page storage. Sent without the lock.
+          await sendOutbox();
+        }
       })
       .catch(() => {}));
 
