@@ -24,17 +24,15 @@ export function readCookie(name: string): string | undefined {
  * decision (an acceptance after a refusal); now it reads this one, or none and asks again.
  */
 export function writeCookie({ name, days, domain }: GardeConfig['cookie'], value: string): void {
-  const maxAge = Math.round(days * 86400);
-  const write = () =>
-    (document.cookie =
-      `${name}=${value};path=/;max-age=${maxAge};SameSite=Lax` +
-      (domain ? ';domain=' + domain : '') +
-      (location.protocol === 'https:' ? ';Secure' : ''));
+  const cookie =
+    `${name}=${value};path=/;max-age=${Math.round(days * 86400)};SameSite=Lax` +
+    (domain ? ';domain=' + domain : '') +
+    (location.protocol === 'https:' ? ';Secure' : '');
   try {
-    write();
+    document.cookie = cookie;
     if (readCookie(name) !== value) {
       eraseCookies([name]);
-      write();
+      document.cookie = cookie;
     }
   } catch {
     // Cookies blocked: nothing to do.

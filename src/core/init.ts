@@ -65,7 +65,7 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
     gpc,
     now,
     // Another tab's decision, which this page may have missed, first (sync below).
-    refresh: () => sync.check(),
+    __refresh: () => sync.check(),
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
   const record = snapshot

@@ -55,8 +55,9 @@ export interface ConsentStoreOptions {
   /**
    * Adopts what another tab decided since this page last looked (sync.ts), before a decision
    * here builds on it: a window that missed the message must not decide from an older state.
+   * (Private to init: the build renames it.)
    */
-  refresh?: () => void;
+  __refresh?: () => void;
 }
 
 export interface ConsentStore {
@@ -92,7 +93,7 @@ export function createConsentStore({
   withdrawn,
   gpc,
   now,
-  refresh = () => {},
+  __refresh: refresh,
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
   const listeners = new Set<ConsentListener>();
@@ -117,7 +118,7 @@ export function createConsentStore({
   };
   const decide = (options: DecideOptions) => {
     // The decision ends the one the cookie holds now (its receipt names that one's id).
-    refresh();
+    refresh?.();
     change(
       // Whole seconds: what the cookie can hold, so that the next page reads the same state. The
       // id goes on while something stays granted; makeState drops it from a refusal, and the
@@ -149,7 +150,6 @@ export function createConsentStore({
     rejectAll: (options) =>
       decide({ method: 'reject-all', granted: () => false, layer: options?.layer }),
     set(choices, options) {
-      refresh();
       const categories = { ...current?.categories };
       const services = { ...current?.services };
       for (const [name, value] of Object.entries(choices)) {
@@ -177,7 +177,7 @@ export function createConsentStore({
       });
     },
     withdraw(options) {
-      refresh();
+      refresh?.();
       change(null, 'withdraw', options?.layer);
     },
     adopt: (next, isWithdrawn) =>
