@@ -174,6 +174,21 @@ describe('history and receipts', () => {
     expect(await outbox()).to.deep.equal([]);
   });
 
+  it('sends a receipt the outbox cannot hold (storage full: IndexedDB refuses every write, reads still work) from memory', async () => {
+    const { put } = IDBObjectStore.prototype;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const g = start(config({ recordEndpoint: endpoint() }));
+      g.acceptAll();
+      await until(async () => (await seen()).posts.length === 1);
+      expect(await outbox()).to.deep.equal([]);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
   it('keeps receipts in the outbox while the server fails, and retries on a later page without duplicates', async () => {
     await answer(503);
     const g = start(config({ recordEndpoint: endpoint() }));
