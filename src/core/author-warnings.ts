@@ -3,6 +3,7 @@
 // validateConfig(), so that no visitor downloads these checks with every page: `<garde-notice>`
 // runs them where the author reads the notice, and they are exported (garde/core) for the config
 // check. Each message names the field, and is printed once per page.
+import { formatConsentCookie } from './cookie-format.js';
 import type { CookieInfo, GardeConfig, Retention } from './types.js';
 
 /** A consent, and a refusal, held for about six months in the authorities' guidance. */
@@ -85,11 +86,45 @@ export function analyticsRetentionWarning(config: GardeConfig): string[] {
     : [];
 }
 
+/** What browsers keep of one cookie, name and value together (RFC 6265bis, Chromium, Firefox). */
+export const MAX_COOKIE_BYTES = 4096;
+
+/**
+ * A warning when the consent cookie could outgrow what browsers keep: it lists the services the
+ * visitor decided on, and each one set on its own. A decision the browser refuses to store is
+ * asked again on every page (writeCookie leaves no older copy behind).
+ */
+export function cookieSizeWarning(config: GardeConfig): string[] {
+  const services = Object.keys(config.services);
+  // The longest decision: every category granted, every service set on its own.
+  const value = formatConsentCookie(
+    {
+      id: '00000000-0000-4000-8000-000000000000',
+      version: config.policy.version,
+      decidedAt: 4102444800,
+      method: 'custom',
+      gpc: true,
+      categories: Object.keys(config.categories).filter((name) => name !== 'necessary'),
+      services: Object.fromEntries(services.map((name) => [name, true])),
+    },
+    services,
+  );
+  const bytes = config.cookie.name.length + 1 + value.length;
+  return bytes > MAX_COOKIE_BYTES
+    ? [
+        `garde: config.services: the consent cookie can reach ${bytes} bytes, over the ` +
+          `${MAX_COOKIE_BYTES} browsers keep; a decision they cannot keep is asked again on ` +
+          'every page: use fewer or shorter category and service names',
+      ]
+    : [];
+}
+
 /** Every warning for the author of `config`, in a stable order. */
 export const authorWarnings = (config: GardeConfig): string[] => [
   ...undescribedStorageWarnings(config),
   ...consentDaysWarning(config),
   ...analyticsRetentionWarning(config),
+  ...cookieSizeWarning(config),
 ];
 
 /** Prints {@link authorWarnings} with `console.warn`, each once per page. */

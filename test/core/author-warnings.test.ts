@@ -4,6 +4,7 @@ import {
   analyticsRetentionWarning,
   authorWarnings,
   consentDaysWarning,
+  cookieSizeWarning,
   noticeRetention,
   undescribedStorageWarnings,
   warnAuthor,
@@ -90,6 +91,25 @@ describe('author warnings', () => {
     expect(
       printed({ ...base, retention: { analytics: 762 } }, analyticsRetentionWarning).result,
     ).to.deep.equal([]);
+  });
+
+  it('warn when the consent cookie could outgrow the 4,096 bytes browsers keep; a usual config passes', () => {
+    const services = (count: number) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [
+          `service-${i}-${'x'.repeat(50)}`,
+          { category: 'analytics' },
+        ]),
+      );
+    const config = (count: number) =>
+      validateConfig({ ...base, categories: { analytics: {} }, services: services(count) });
+    expect(cookieSizeWarning(config(30))).to.deep.equal([]);
+    const [warning, ...more] = cookieSizeWarning(config(70));
+    expect(more).to.deep.equal([]);
+    expect(warning).to.match(
+      /^garde: config\.services: the consent cookie can reach \d+ bytes, over the 4096/,
+    );
+    expect(authorWarnings(config(70))).to.include(warning);
   });
 
   it('print each warning once per page, however many times they are asked for', () => {
