@@ -3,7 +3,6 @@
 // validateConfig(), so that no visitor downloads these checks with every page: `<garde-notice>`
 // runs them where the author reads the notice, and they are exported (garde/core) for the config
 // check. Each message names the field, and is printed once per page.
-import { formatConsentCookie } from './cookie-format.js';
 import type { CookieInfo, GardeConfig, Retention } from './types.js';
 
 /** A consent, and a refusal, held for about six months in the authorities' guidance. */
@@ -95,26 +94,23 @@ export const MAX_COOKIE_BYTES = 4096;
  * asked again on every page (writeCookie leaves no older copy behind).
  */
 export function cookieSizeWarning(config: GardeConfig): string[] {
-  const services = Object.keys(config.services);
-  // The longest decision: every category granted, every service set on its own.
-  const value = formatConsentCookie(
-    {
-      id: '00000000-0000-4000-8000-000000000000',
-      version: config.policy.version,
-      decidedAt: 4102444800,
-      method: 'custom',
-      gpc: true,
-      categories: Object.keys(config.categories).filter((name) => name !== 'necessary'),
-      services: Object.fromEntries(services.map((name) => [name, true])),
-    },
-    services,
-  );
-  const bytes = config.cookie.name.length + 1 + value.length;
+  const names = (record: object) =>
+    Object.keys(record)
+      .filter((name) => name !== 'necessary')
+      .join('~');
+  const services = names(config.services);
+  // The longest decision (cookie-format.ts, written out here so that this file does not carry
+  // that one): an id, every category granted, every service set on its own, GPC, and the
+  // services known.
+  const cookie =
+    `${config.cookie.name}=3.${'0'.repeat(36)}.` +
+    encodeURIComponent(config.policy.version).replace(/\./g, '%2E') +
+    `.4102444800.c.${names(config.categories)}.${services}..g.${services}`;
+  const bytes = cookie.length;
   return bytes > MAX_COOKIE_BYTES
     ? [
         `garde: config.services: the consent cookie can reach ${bytes} bytes, over the ` +
-          `${MAX_COOKIE_BYTES} browsers keep; a decision they cannot keep is asked again on ` +
-          'every page: use fewer or shorter category and service names',
+          `${MAX_COOKIE_BYTES} browsers keep (then asked again on every page)`,
       ]
     : [];
 }
