@@ -67,18 +67,19 @@ describe('cookie', () => {
 
   it('a refusal holds on the next page when an older copy of the cookie is there (the site has since set cookie.domain)', async () => {
     type Report = { host: string; method: string | null };
-    // A host no other test of this file reaches (nor its parent's cookies).
+    // A host whose parent (moved.fresh.test) no other test reaches: the first visits on
+    // *.fresh.test (history.test.ts) must find no cookie.
     const page = (query: string) =>
-      openOn<Report>('www.fresh.test', `/test/fixtures/cookie-domain.html?${query}`);
+      openOn<Report>('www.moved.fresh.test', `/test/fixtures/cookie-domain.html?${query}`);
     // The site before it shared its cookie: an acceptance in a cookie of this host only.
     expect(await page('accept&host-only')).to.include({ method: 'accept-all' });
-    // With cookie.domain = fresh.test: the acceptance is still read, and the visitor refuses.
+    // With cookie.domain = moved.fresh.test: the acceptance is still read, and the visitor refuses.
     expect(await page('read')).to.include({ method: 'accept-all' });
     expect(await page('reject')).to.include({ method: 'reject-all' });
     // The next page reads the refusal, not the acceptance the older copy still held.
     expect(await page('read')).to.include({ method: 'reject-all' });
     expect(
-      await openOn<Report>('shop.fresh.test', '/test/fixtures/cookie-domain.html?read'),
+      await openOn<Report>('shop.moved.fresh.test', '/test/fixtures/cookie-domain.html?read'),
     ).to.include({ method: 'reject-all' });
   });
 
