@@ -54,6 +54,12 @@ export function mountPlaceholders(garde: Garde): () => void {
       .filter((embed) => !placed.has(embed))
       .map((embed) => [embed, measure(embed)] as const);
     for (const [embed, box] of boxes) hide(embed, box);
+    // The styles cap a placeholder at its column's width, so that it follows the page when the
+    // visitor zooms in (WCAG 1.4.10); an embed wider than its column keeps its own box (one
+    // more layout per update, after every placeholder is in).
+    for (const [embed, box] of boxes)
+      if (placed.get(embed)!.getBoundingClientRect().width < box.width - 0.5)
+        placed.get(embed)!.style.maxWidth = 'none';
   };
   const observer = new MutationObserver(update);
   observer.observe(document, { subtree: true, childList: true, attributeFilter: [BLOCKED] });

@@ -85,11 +85,42 @@ export function analyticsRetentionWarning(config: GardeConfig): string[] {
     : [];
 }
 
+/** What browsers keep of one cookie, name and value together (RFC 6265bis, Chromium, Firefox). */
+export const MAX_COOKIE_BYTES = 4096;
+
+/**
+ * A warning when the consent cookie could outgrow what browsers keep: it lists the services the
+ * visitor decided on, and each one set on its own. A decision the browser refuses to store is
+ * asked again on every page (writeCookie leaves no older copy behind).
+ */
+export function cookieSizeWarning(config: GardeConfig): string[] {
+  const names = (record: object) =>
+    Object.keys(record)
+      .filter((name) => name !== 'necessary')
+      .join('~');
+  const services = names(config.services);
+  // The longest decision (cookie-format.ts, written out here so that this file does not carry
+  // that one): an id, every category granted, every service set on its own, GPC, and the
+  // services known.
+  const cookie =
+    `${config.cookie.name}=3.${'0'.repeat(36)}.` +
+    encodeURIComponent(config.policy.version).replace(/\./g, '%2E') +
+    `.4102444800.c.${names(config.categories)}.${services}..g.${services}`;
+  const bytes = cookie.length;
+  return bytes > MAX_COOKIE_BYTES
+    ? [
+        `garde: config.services: the consent cookie can reach ${bytes} bytes, over the ` +
+          `${MAX_COOKIE_BYTES} browsers keep (then asked again on every page)`,
+      ]
+    : [];
+}
+
 /** Every warning for the author of `config`, in a stable order. */
 export const authorWarnings = (config: GardeConfig): string[] => [
   ...undescribedStorageWarnings(config),
   ...consentDaysWarning(config),
   ...analyticsRetentionWarning(config),
+  ...cookieSizeWarning(config),
 ];
 
 /** Prints {@link authorWarnings} with `console.warn`, each once per page. */

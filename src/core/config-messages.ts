@@ -28,7 +28,7 @@ const EXPECTED: Record<string, string | ((detail: unknown) => string)> = {
   'analytics.autoPageview': BOOLEAN,
   'analytics.queryAllowlist': TEXTS,
   'analytics.afterConsent': (extras) => `an array of ${extras}`,
-  'analytics.category': 'a category name',
+  'analytics.category': 'a category name other than "necessary" (always granted)',
   'paths.redact': TEXTS,
   'paths.keep': TEXTS,
   'integrations.consentMode': 'true, false or options',

@@ -93,7 +93,8 @@ const SPEC: Spec = {
       EXTRAS.slice(0, 4),
       EXTRAS,
     ],
-    category: [isString, 'analytics'],
+    // `necessary` is granted whatever the visitor says: a refusal would still be measured.
+    category: [(value) => isString(value) && value !== 'necessary', 'analytics'],
   },
   // The site's own path rules (src/minimise/path.ts): patterns starting with `/`.
   paths: { redact: textList, keep: textList },

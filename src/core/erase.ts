@@ -31,8 +31,11 @@ export function cookieNames(): string[] {
   }
 }
 
-/** Deletes the cookies whose names match one of the glob patterns (`*` only). */
-export function eraseCookies(patterns: Pattern[]): void {
+/**
+ * Deletes the cookies whose names match one of the glob patterns (`*` only), but `keep` (garde's
+ * own cookie, which a service's pattern may match too: a site prefix such as `inami_*`).
+ */
+export function eraseCookies(patterns: Pattern[], keep?: string): void {
   const matchers = patterns.map(globToRegExp);
   const domains = [''];
   // The host, then each parent short of the top-level domain.
@@ -45,7 +48,7 @@ export function eraseCookies(patterns: Pattern[]): void {
     paths.push(prefix, prefix + '/');
   }
   for (const name of cookieNames())
-    if (matchers.some((matcher) => matcher.test(name)))
+    if (name !== keep && matchers.some((matcher) => matcher.test(name)))
       for (const domain of domains)
         for (const path of paths) document.cookie = `${name}=;max-age=0;path=${path}${domain}`;
 }
@@ -70,7 +73,7 @@ export function eraseStorage(patterns: Pattern[]): void {
 export function eraseRefused(config: GardeConfig, consent: ConsentState | null): void {
   for (const [name, service] of Object.entries(config.services))
     if (!allowedIn(config, consent, name)) {
-      eraseCookies(service.cookies!);
+      eraseCookies(service.cookies!, config.cookie.name);
       eraseStorage(service.storage!);
     }
 }

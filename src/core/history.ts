@@ -59,7 +59,7 @@ export async function sendReceipt(
  */
 export function createHistory(endpoint: string | null, days: number, onMissing?: MissingSnapshot) {
   let database: UseStore | undefined;
-  // Receipts of this page not yet confirmed: the outbox when IndexedDB is unavailable.
+  // Receipts of this page that the outbox could not hold, until sent.
   const pending: Outbox = {};
   // Whether receipts go to an outbox at all: still so once stopped, for the next instance to send.
   const outboxed = !!endpoint;
@@ -80,7 +80,7 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
       fallback,
     );
   // Read and write in one transaction (idb-keyval's update(), without its default store); a
-  // change to nothing (undefined, an empty list or outbox) deletes the key.
+  // change to nothing (undefined, an empty list or outbox) deletes the key. True once written.
   const update = <T extends object>(key: string, change: (value: T | undefined) => T | undefined) =>
     safely(
       (store) =>
@@ -90,9 +90,10 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
           const next = change(request.result);
           if (next && Object.keys(next).length) objects.put(next, key);
           else objects.delete(key);
-          return promisifyRequest(objects.transaction);
+          await promisifyRequest(objects.transaction);
+          return true;
         }),
-      undefined,
+      false,
     );
   // Whether what was recorded at `ts` is still within the lifetime of its decision.
   const current = ({ ts }: Receipt) => Date.parse(ts) + days * 864e5 > Date.now();
@@ -100,11 +101,13 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
   /**
    * Sends what waits in the outbox. One flush at a time, across tabs too where Web Locks exist
    * (secure contexts), so that a receipt is not sent twice; the server still drops duplicates
-   * by receiptId. The in-memory copy is used only when IndexedDB cannot be read.
+   * by receiptId. This page's receipts are sent from memory where the outbox lacks them.
    */
   const sendOutbox = async () => {
     let failed = false;
-    for (const receipt of Object.values((await read<Outbox>('outbox', pending)) ?? {})) {
+    // With this page's receipts that the outbox could not hold: a write can fail where reads
+    // work (storage full), as well as everything (no IndexedDB).
+    for (const receipt of Object.values({ ...pending, ...(await read<Outbox>('outbox')) })) {
       // Stopped meanwhile (below).
       if (!endpoint) return;
       // An expired receipt is dropped unsent.
@@ -133,10 +136,14 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
   const flush = (): Promise<void> =>
     (chain = chain
       .then(async () => {
-        if (endpoint)
-          await (navigator.locks
-            ? navigator.locks.request('garde-outbox', sendOutbox)
-            : sendOutbox());
+        if (!endpoint) return;
+        try {
+          await navigator.locks.request('garde-outbox', sendOutbox);
+        } catch {
+          // No Web Locks (plain http), or refused: Chromium denies them to an opaque origin (a
+          // sandboxed frame), as wherever it denies the page storage. Sent without the lock.
+          await sendOutbox();
+        }
       })
       .catch(() => {}));
 
@@ -174,11 +181,12 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
           : undefined,
       );
       if (!outboxed) return;
-      pending[receipt.receiptId] = receipt;
-      await update<Outbox>('outbox', (outbox = {}) => ({
+      const kept = await update<Outbox>('outbox', (outbox = {}) => ({
         ...outbox,
         [receipt.receiptId]: receipt,
       }));
+      // In memory only when the outbox cannot hold it (no IndexedDB, storage full).
+      if (!kept) pending[receipt.receiptId] = receipt;
       return flush();
     },
     /** The log, oldest first. */

@@ -12,6 +12,7 @@ export {
   authorWarnings,
   analyticsRetentionWarning,
   consentDaysWarning,
+  cookieSizeWarning,
   noticeRetention,
   undescribedStorageWarnings,
   warnAuthor,

@@ -64,6 +64,8 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
     withdrawn: stored?.method === 'withdraw',
     gpc,
     now,
+    // Another tab's decision, which this page may have missed, first (sync below).
+    __refresh: () => sync.check(),
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
   const record = snapshot

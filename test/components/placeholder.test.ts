@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Garde, Lang } from '../../src/core/types.js';
 import type { GardePlaceholder } from '../../src/components/placeholder/placeholder.js';
 import {
@@ -145,6 +145,41 @@ describe('garde-placeholder', () => {
     expect(placeholderOf(video)).to.not.equal(null);
     expect(getComputedStyle(video).display).to.equal('none');
     await until(() => video.contentWindow?.location.href === 'about:blank');
+  });
+
+  it('reflows with a responsive page when the visitor zooms to 400% after it was placed (WCAG 1.4.10): no sideways scroll, its button in view', async () => {
+    // A responsive page: its frames are never wider than their column.
+    const responsive = new CSSStyleSheet();
+    responsive.replaceSync('iframe { max-width: 100% }');
+    const sheets = document.adoptedStyleSheets;
+    document.adoptedStyleSheets = [...sheets, responsive];
+    await setViewport({ width: 1280, height: 1024 });
+    try {
+      const embed = gatedFrame({
+        title: 'Video',
+        'data-service': 'video',
+        width: '560',
+        height: '315',
+      });
+      start();
+      const placeholder = placeholderOf(embed)!;
+      await placeholder.updateComplete;
+      // The frame's box: 560 and its 2 px border.
+      expect(placeholder.getBoundingClientRect().width).to.equal(564);
+      // 400% zoom: the 1280 × 1024 window is 320 × 256 CSS px.
+      await setViewport({ width: 320, height: 256 });
+      await frame();
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      const button = $(placeholder, 'button').getBoundingClientRect();
+      expect([button.left >= 0, button.right <= 320]).to.deep.equal([true, true]);
+      // The frame, once loaded, takes the column as the page says.
+      $(placeholder, 'button').click();
+      await frame();
+      expect(embed.getBoundingClientRect().right).to.be.at.most(320);
+    } finally {
+      document.adoptedStyleSheets = sheets;
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('a service chosen on its own earlier keeps its choice when another one is loaded', async () => {

@@ -4,11 +4,13 @@ import {
   analyticsRetentionWarning,
   authorWarnings,
   consentDaysWarning,
+  cookieSizeWarning,
   noticeRetention,
   undescribedStorageWarnings,
   warnAuthor,
 } from '../../src/core/author-warnings.js';
 import { validateConfig } from '../../src/core/config.js';
+import { formatConsentCookie } from '../../src/core/cookie-format.js';
 
 const base = { policy: { url: '/fr/vie-privee', version: '2020-12-07' } };
 const described = { name: '_pk_id.*', purpose: 'Returning visitor', lifetime: '13 months' };
@@ -90,6 +92,40 @@ describe('author warnings', () => {
     expect(
       printed({ ...base, retention: { analytics: 762 } }, analyticsRetentionWarning).result,
     ).to.deep.equal([]);
+  });
+
+  it('warn when the consent cookie could outgrow the 4,096 bytes browsers keep; a usual config passes', () => {
+    const services = (count: number) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [
+          `service-${i}-${'x'.repeat(50)}`,
+          { category: 'analytics' },
+        ]),
+      );
+    const config = (count: number) =>
+      validateConfig({ ...base, categories: { analytics: {} }, services: services(count) });
+    expect(cookieSizeWarning(config(30))).to.deep.equal([]);
+    const [warning, ...more] = cookieSizeWarning(config(70));
+    expect(more).to.deep.equal([]);
+    expect(warning).to.match(
+      /^garde: config\.services: the consent cookie can reach \d+ bytes, over the 4096/,
+    );
+    expect(authorWarnings(config(70))).to.include(warning);
+    // The figure is the length of the longest cookie garde itself would write for that config.
+    const names = Object.keys(config(70).services);
+    const longest = formatConsentCookie(
+      {
+        id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        version: '2020-12-07',
+        decidedAt: 4102444800,
+        method: 'custom',
+        gpc: true,
+        categories: ['analytics'],
+        services: Object.fromEntries(names.map((name) => [name, true])),
+      },
+      names,
+    );
+    expect(warning).to.include(` ${'garde_consent='.length + longest.length} bytes`);
   });
 
   it('print each warning once per page, however many times they are asked for', () => {

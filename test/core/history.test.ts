@@ -108,6 +108,39 @@ describe('history and receipts', () => {
     expect(r.after).to.deep.equal(['garde']);
   });
 
+  it('sends the receipts from a sandboxed frame, where cookies, storage and Web Locks are all refused', async () => {
+    // An opaque origin: document.cookie and the storages throw, and navigator.locks.request
+    // rejects (as in Chromium with the site's cookies blocked). The receipts still go out.
+    const frame = Object.assign(document.createElement('iframe'), {
+      src: `/test/fixtures/sandboxed.html#${location.origin}${endpoint()}`,
+      title: 'sandboxed',
+    });
+    frame.setAttribute('sandbox', 'allow-scripts');
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const call = (method: string) =>
+        new Promise((resolve) => {
+          addEventListener('message', function on(event) {
+            if (event.source !== frame.contentWindow) return;
+            removeEventListener('message', on);
+            resolve(event.data);
+          });
+          frame.contentWindow!.postMessage(method, '*');
+        });
+      expect(await call('acceptAll')).to.equal('accept-all');
+      expect(await call('withdraw')).to.equal(null);
+      // Both receipts reach the server. (The endpoint sends no CORS header for the frame's
+      // origin, `null`: the page cannot read the answer and sends again, as it would after a
+      // network error; the collector drops such duplicates by receiptId.)
+      const receiptIds = async () => new Set((await seen()).posts.map((post) => post.receiptId));
+      await until(async () => (await receiptIds()).size >= 2, 8000);
+      expect((await receiptIds()).size).to.equal(2);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it(`keeps only the last ${HISTORY_LIMIT} decisions`, async () => {
     const g = start(config());
     g.set({ analytics: true });
@@ -139,6 +172,21 @@ describe('history and receipts', () => {
       cookie: false,
     });
     expect(await outbox()).to.deep.equal([]);
+  });
+
+  it('sends a receipt the outbox cannot hold (storage full: IndexedDB refuses every write, reads still work) from memory', async () => {
+    const { put } = IDBObjectStore.prototype;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const g = start(config({ recordEndpoint: endpoint() }));
+      g.acceptAll();
+      await until(async () => (await seen()).posts.length === 1);
+      expect(await outbox()).to.deep.equal([]);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
   });
 
   it('keeps receipts in the outbox while the server fails, and retries on a later page without duplicates', async () => {

@@ -212,6 +212,21 @@ describe('init', () => {
     expect(document.cookie).to.not.match(/_pk_id/);
   });
 
+  it("a service whose cookie pattern also matches garde's own cookie (a site prefix) does not erase the refusal or the withdrawal", async () => {
+    const prefixed = config({
+      cookie: { name: 'inami_consent' },
+      services: { stats: { category: 'analytics', cookies: ['inami_*'] } },
+    });
+    document.cookie = 'inami_stats=1;path=/';
+    start(prefixed).rejectAll();
+    // The service's own cookie goes; the decision stays, on the next page too.
+    expect(document.cookie).to.not.match(/inami_stats/);
+    expect(start(prefixed).consent?.method).to.equal('reject-all');
+    start(prefixed).withdraw();
+    expect(start(prefixed).withdrawn).to.be.true;
+    document.cookie = 'inami_consent=;max-age=0;path=/';
+  });
+
   it('reloadOnRefusal: reloads when something granted is refused or withdrawn, not on a first refusal', async () => {
     const top = window as unknown as { loads?: number };
     top.loads = 0;

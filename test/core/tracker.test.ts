@@ -5,7 +5,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { createTracker, SESSION_KEY, UID_KEY } from '../../src/core/tracker.js';
 import { validateConfig } from '../../src/core/config.js';
 import type { AnalyticsExtra, ConsentState, GardeConfigInput, Hit } from '../../src/core/types.js';
-import { config, reset, start } from './helpers.js';
+import { config, reset, start, until } from './helpers.js';
 
 interface Beacon {
   body: string;
@@ -404,5 +404,41 @@ describe('analytics through init()', () => {
     expect(rich!.screen).to.equal(`${screen.width}x${screen.height}`);
     expect(rich!.session).to.equal(sessionStorage.getItem(SESSION_KEY));
     expect(rich).not.to.have.property('uid');
+  });
+
+  it('analytics.category "necessary" (always granted) is refused by the config check: a refusal still means silence, no id', async () => {
+    const box = newBox();
+    const errors: string[] = [];
+    const { error } = console;
+    console.error = (message: string) => void errors.push(message);
+    let garde;
+    try {
+      garde = start(
+        config({
+          analyticsEndpoint: `/__beacons/${box}`,
+          analytics: { autoPageview: false, afterConsent: ['session'], category: 'necessary' },
+        }),
+      );
+    } finally {
+      console.error = error;
+    }
+    garde.rejectAll();
+    garde.track('after-refusal');
+    // A sentinel sent the same way after it: once it is in, the hit before it would be too.
+    await fetch(`/__beacons/${box}`, {
+      method: 'POST',
+      body: '{"name":"sentinel"}',
+      keepalive: true,
+    });
+    const names: string[] = [];
+    await until(async () => {
+      const records = (await (await fetch(`/__beacons/${box}`)).json()) as Beacon[];
+      names.push(...records.map((record) => (JSON.parse(record.body) as Hit).name));
+      return names.includes('sentinel');
+    });
+    expect(names).to.deep.equal(['sentinel']);
+    expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
+    // The site hears why: the field is named in the console.
+    expect(errors.join()).to.match(/config\.analytics\.category/);
   });
 });

@@ -3,10 +3,14 @@ import { css } from '../css.js';
 // The host takes the blocked embed's box (mountPlaceholders sets its display, width, aspect ratio
 // and margins through the CSSOM): it never grows with its text, which scrolls inside instead, so
 // that nothing around it moves. A non-visible overflow also puts an inline-block's baseline at its
-// bottom edge, where a frame's is.
+// bottom edge, where a frame's is. Never wider than its column: the width is measured once, and a
+// visitor who zooms in later (400%: WCAG 1.4.10) or turns the phone must not scroll sideways (the
+// height follows through the aspect ratio; mountPlaceholders lifts the cap from an embed that
+// was wider than its column already).
 export const placeholderStyles = css`
   :host {
     box-sizing: border-box;
+    max-width: 100%;
     overflow: auto;
     background: var(--_background);
     border: 1px solid var(--_border);
