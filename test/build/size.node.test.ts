@@ -17,11 +17,11 @@ import { gzipSync, constants } from 'node:zlib';
 // and the services' storage keys in the snapshot (one list for the dialog, the hash and the
 // notice) and the dialog loaded on intent; what was moved out or trimmed to make room is in
 // docs/architecture.md ("Size discipline"). Lower a cap whenever the file gets smaller.
-const BUDGET = 14_945; // target 15,000: met; vanilla-cookieconsent is 15,513 with one language.
+const BUDGET = 14_995; // target 15,000: met; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-const EMBED_PAGE_BUDGET = 16_170; // target 17,000: met
+const EMBED_PAGE_BUDGET = 16_260; // target 17,000: met
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
-const PER_LANGUAGE_BUDGET = 13_710; // target 12,000
+const PER_LANGUAGE_BUDGET = 13_760; // target 12,000
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
 
 function gzip9(path: string): { bytes: number; tool: string } {
