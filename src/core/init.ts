@@ -100,7 +100,9 @@ export function init(
     lang: initialLang(),
     // The outbox waits until the banner is painted; nothing on the way to it needs IndexedDB.
     ready: later(history.retry),
-    showPreferences: () => void document.dispatchEvent(new CustomEvent('garde:show-preferences')),
+    showPreferences() {
+      document.dispatchEvent(new CustomEvent('garde:show-preferences'));
+    },
     history: history.list,
     // A refusal taken in another tab a moment ago counts before this hit.
     track(...args: Parameters<Garde['track']>) {
@@ -143,9 +145,10 @@ export function init(
   // With a decision (no banner) the gate comes first; without one it has nothing to revive, and
   // the banner comes first.
   stops.push(
-    startIntegrations(garde, () => void (store.consent ? startGating() : later(startGating))),
+    startIntegrations(garde, store.consent ? startGating : () => later(startGating)),
+    startPageLoad({ config, store }),
+    sync.stop,
   );
-  stops.push(startPageLoad({ config, store }), sync.stop);
   addEventListener('online', flushOutbox);
   // The first hit too (it reads the id storage): after the gate, once the banner is painted.
   if (config.analytics.autoPageview) void later(() => guarded(() => garde.track('pageview')));
