@@ -4,7 +4,9 @@
 // docs/benchmarks.md).
 // BENCH_ROUNDS (default 5: median of five) and BENCH_GATING_RUNS (default 9; 0: no gating table)
 // change the number of runs; BENCH_SYSTEMS=garde,orejime,no limits the systems (by the start of
-// their names; "no" is the page without a consent manager). The machine's load average at the start and at the end is printed with the figures.
+// their names; "no" is the page without a consent manager); BENCH_BUILDS=main=/tmp/main-dist adds
+// another build of garde to the start-up tables, served beside dist/ (lib/systems.mjs): a change and
+// the build before it measured in one run. The machine's load average at the start and at the end is printed with the figures.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';

@@ -160,6 +160,21 @@ describe('drop-in (garde.js)', () => {
     }
   });
 
+  it('with no decision stored, the gate starts after the UI; a decision taken before is applied then', async () => {
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'early decision',
+      src: '/test/fixtures/dropin-early-decision.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { ran?: string[] };
+    try {
+      await until(() => w.ran?.length === 2);
+      expect(w.ran).to.deep.equal(['accepted', 'gated, after the UI']);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the page language decides when lang is auto', async () => {
     const before = document.documentElement.lang;
     document.documentElement.lang = 'de-BE';

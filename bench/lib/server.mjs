@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { BUILDS } from './systems.mjs';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -17,6 +18,7 @@ const TYPES = {
 
 // URL prefix → directory. Nothing else of the repository is reachable.
 const MOUNTS = [
+  ...BUILDS.map(({ name, dir }) => [`/dist/build-${name}/`, dir]),
   ['/fixtures/', join(REPO, 'bench/fixtures')],
   ['/dist/', join(REPO, 'dist')],
   ['/node_modules/vanilla-cookieconsent/', join(REPO, 'node_modules/vanilla-cookieconsent')],
@@ -53,6 +55,12 @@ async function resolveFile(pathname) {
 export async function startServer() {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
+    const build = BUILDS.find(({ system }) => system.page === pathname);
+    if (build) {
+      // The garde fixture with the other build's garde.js (its on-demand files load beside it).
+      const html = await readFile(join(REPO, 'bench/fixtures/garde/index.html'), 'utf8');
+      addPage(pathname, html.replace('/dist/garde.js', `/dist/build-${build.name}/garde.js`));
+    }
     if (generated.has(pathname)) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
       res.end(generated.get(pathname));

@@ -70,13 +70,28 @@ export const BASELINE = {
 };
 
 /**
+ * Other builds of garde measured beside dist/ in the same run, in the start-up table only, so that
+ * a change is compared with the build before it under the same load: `BENCH_BUILDS=main=/tmp/dist`
+ * (comma-separated `name=directory`) adds the system "garde main", the garde fixture page with
+ * that directory's garde.js (served at /dist/build-main/ by server.mjs).
+ */
+export const BUILDS = (process.env.BENCH_BUILDS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((entry) => {
+    const [name, dir] = entry.split('=');
+    return { name, dir, system: { ...SYSTEMS[0], name: `garde ${name}`, page: `/build-${name}/` } };
+  });
+
+/**
  * The systems a run measures: all of them, or those whose names start with one of the
  * comma-separated words of BENCH_SYSTEMS (e.g. `BENCH_SYSTEMS=garde,orejime,no`); the baseline
- * only where `withBaseline`.
+ * and the other builds (BUILDS) only where `withBaseline`.
  */
 export function selectedSystems({ withBaseline = false } = {}) {
   const wanted = process.env.BENCH_SYSTEMS?.split(',').filter(Boolean);
-  return [...SYSTEMS, ...(withBaseline ? [BASELINE] : [])].filter(
+  const startup = withBaseline ? [...BUILDS.map((build) => build.system), BASELINE] : [];
+  return [...SYSTEMS, ...startup].filter(
     (s) => !wanted || wanted.some((w) => s.name.startsWith(w)),
   );
 }

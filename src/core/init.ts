@@ -1,7 +1,8 @@
 // init() wires the parts: validate the config, read the stored decision into the consent store
 // (store.ts), subscribe the effects of its changes (effects.ts), record a GPC refusal, start the
-// integrations, then the gate, then what a page load does with a stored decision (page-load.ts),
-// then the sync with the site's other tabs (sync.ts); `ready` once the outbox has been retried.
+// integrations, then the gate (once the page has painted, while there is no decision), then what
+// a page load does with a stored decision (page-load.ts), then the sync with the site's other tabs
+// (sync.ts); `ready` once the outbox has been retried.
 import { validateConfig } from './config.js';
 import { readCookie } from './cookie.js';
 import { parseConsentCookie } from './cookie-format.js';
@@ -30,6 +31,13 @@ export interface InitOptions {
    * receipt then carries its hash as `shown`. Without one, receipts have no `shown`.
    */
   snapshot?: SnapshotProvider;
+  /**
+   * Runs what can wait until the page has painted, and resolves to its result: the outbox's
+   * retry, the first hit and, while the visitor has not decided, the gate, which has nothing to
+   * revive until then (a decision taken meanwhile is applied when it starts). Default
+   * `afterPaint`, after the next frame; the drop-in's waits until its banner is painted.
+   */
+  later?: <T>(work: () => T) => Promise<Awaited<T>>;
 }
 
 /**
@@ -37,7 +45,10 @@ export interface InitOptions {
  * replaced by safe defaults. In a browser only: `garde` and `garde/core` export the init() of
  * init-anywhere.ts, which also runs in Node.
  */
-export function init(input: unknown, { now = Date.now, snapshot }: InitOptions = {}): Garde {
+export function init(
+  input: unknown,
+  { now = Date.now, snapshot, later = afterPaint }: InitOptions = {},
+): Garde {
   const config = validateConfig(input);
   // `auto` is no language tag: resolveLang skips it for <html lang>.
   const initialLang = () => resolveLang(config.lang, document.documentElement.lang);
@@ -90,8 +101,10 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
     config,
     lang: initialLang(),
     // The outbox waits until the banner is painted; nothing on the way to it needs IndexedDB.
-    ready: afterPaint(history.retry),
-    showPreferences: () => void document.dispatchEvent(new CustomEvent('garde:show-preferences')),
+    ready: later(history.retry),
+    showPreferences() {
+      document.dispatchEvent(new CustomEvent('garde:show-preferences'));
+    },
     history: history.list,
     // A refusal taken in another tab a moment ago counts before this hit.
     track(...args: Parameters<Garde['track']>) {
@@ -131,10 +144,15 @@ export function init(input: unknown, { now = Date.now, snapshot }: InitOptions =
     });
     stops.push(gate.stop, store.onChange(gate.apply));
   };
-  stops.push(startIntegrations(garde, startGating));
-  stops.push(startPageLoad({ config, store }), sync.stop);
+  // With a decision (no banner) the gate comes first; without one it has nothing to revive, and
+  // the banner comes first.
+  stops.push(
+    startIntegrations(garde, store.consent ? startGating : () => later(startGating)),
+    startPageLoad({ config, store }),
+    sync.stop,
+  );
   addEventListener('online', flushOutbox);
   // The first hit too (it reads the id storage): after the gate, once the banner is painted.
-  if (config.analytics.autoPageview) void afterPaint(() => guarded(() => garde.track('pageview')));
+  if (config.analytics.autoPageview) void later(() => guarded(() => garde.track('pageview')));
   return garde;
 }

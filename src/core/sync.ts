@@ -57,8 +57,9 @@ export function startSync({ config, store, now, seen }: SyncOptions): Sync {
     if (!adopted) channel?.postMessage(0);
   });
   // visibilitychange bubbles from document to window; pageshow fires on a page restored from
-  // the back/forward cache.
-  for (const type of ['visibilitychange', 'pageshow']) addEventListener(type, check, { signal });
+  // the back/forward cache (`persisted`), and on every load, where init has just read the cookie.
+  addEventListener('visibilitychange', check, { signal });
+  addEventListener('pageshow', (event) => event.persisted && check(), { signal });
   return {
     check,
     stop() {

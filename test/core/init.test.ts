@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { afterPaint } from '../../src/core/after-paint.js';
 import { formatConsentCookie } from '../../src/core/cookie-format.js';
 import { currentGarde } from '../../src/core/instance.js';
 import type { ConsentState, Garde } from '../../src/core/types.js';
@@ -285,6 +286,32 @@ describe('init', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await hits(`auto-${key}`)).to.have.length(1);
     expect(await hits(`manual-${key}`)).to.have.length(0);
+  });
+
+  it('the gate waits for `later` while there is no decision (one taken meanwhile applies when it starts), not with a stored one', async () => {
+    let paint!: () => void;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
+    const later = <T>(work: () => T) => painted.then(work) as Promise<Awaited<T>>;
+    gated({ 'data-category': 'analytics' }, "ran.push('analytics')");
+    const frame = document.createElement('iframe');
+    frame.dataset.category = 'marketing';
+    frame.dataset.src = 'about:blank';
+    document.body.append(frame);
+    const g = start(config(), { later });
+    g.acceptAll();
+    // What init's default would have waited for: a frame and a timer.
+    await afterPaint(() => {});
+    expect(ran(), 'nothing revived before `later`').to.deep.equal([]);
+    expect(frame.hasAttribute('src')).to.be.false;
+    paint();
+    await until(() => ran().includes('analytics'));
+    expect(frame.getAttribute('src')).to.equal('about:blank');
+
+    // The next page, with the decision stored: the gate starts without waiting for `later`
+    // (which never comes here).
+    gated({ 'data-category': 'analytics' }, "ran.push('next page')");
+    start(config(), { later: () => new Promise(() => {}) });
+    await until(() => ran().includes('next page'));
   });
 
   it('showPreferences dispatches garde:show-preferences on document', () => {

@@ -112,6 +112,20 @@ describe('sync: one decision for every tab', () => {
     ]);
   });
 
+  it('reads the cookie again on a page shown from the back/forward cache, not at the pageshow of a load', () => {
+    const tab = start(config());
+    const heard = listen(tab);
+    // What another tab's refusal leaves in the cookie, its message lost.
+    const decidedAt = Math.floor(Date.now() / 1000);
+    document.cookie = `garde_consent=2.${crypto.randomUUID()}.2020-12-07.${decidedAt}.r.....matomo~youtube;path=/`;
+    // Every load ends with a pageshow, just after init read the cookie: no second read.
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    expect(heard).to.deep.equal([]);
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.include({ adopted: true, method: 'reject-all' });
+  });
+
   it('destroy() stops listening to the other tabs', async () => {
     const deciding = start(config());
     const stopped = start(config());
