@@ -4,11 +4,12 @@
 //   - the collector on SQLite (each receipt committed before its 202), synchronous NORMAL and FULL;
 //   - the collector on PostgreSQL, one process, then two processes on one database (one log), each
 //     loaded by its own wrk with half the connections.
-// Every request carries a fresh receipt (receipts.lua: lower-case UUIDs, same body size). Printed: receipts/s,
+// Every request carries a fresh receipt (receipts.lua: lower-case UUIDs, same body size; --ids random gives
+// random version-4 UUIDs, as browsers send, instead of ids that grow per wrk thread). Printed: receipts/s,
 // p50/p99 latency, the ratio to the bare handler (the mean of its two runs), and after each collector run
 // that every 202 is stored (rows counted in the database against 202s counted by wrk) and that
 // `garde-collector verify` finds the log intact with one leaf per stored receipt.
-//   node bench/collector/run.mjs [--duration 10] [--connections 50] [--only sqlite|pg]
+//   node bench/collector/run.mjs [--duration 10] [--connections 50] [--only sqlite|pg] [--ids random]
 // --only keeps the bare rows (the denominator) and the rows of one database.
 // PostgreSQL rows: set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL (postgres://…); skipped otherwise. Each PG run
 // gets a schema of its own in that database, dropped afterwards. Servers listen on 127.0.0.1, on ports the
@@ -33,6 +34,13 @@ const ONLY = process.argv.includes('--only')
   : null;
 if (ONLY !== null && ONLY !== 'sqlite' && ONLY !== 'pg') {
   console.error('--only takes sqlite or pg');
+  process.exit(2);
+}
+const IDS = process.argv.includes('--ids')
+  ? process.argv[process.argv.indexOf('--ids') + 1]
+  : 'sequential';
+if (IDS !== 'sequential' && IDS !== 'random') {
+  console.error('--ids takes sequential or random');
   process.exit(2);
 }
 const CONNECTIONS = arg('connections', 50);
@@ -86,7 +94,7 @@ function wrk(url, threads, connections, duration) {
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [
       ...['-t', String(threads), '-c', String(connections), '-d', `${duration}s`],
-      ...['--timeout', '10s', '-s', script, `${url}/consent`, '--', String(nonce)],
+      ...['--timeout', '10s', '-s', script, `${url}/consent`, '--', String(nonce), IDS],
     ]);
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -242,6 +250,11 @@ for (const r of rows) r['x bare'] = Number((r['receipts/s'] / baseline).toFixed(
 console.log(
   `\nPOST /consent with wrk, ${CONNECTIONS} connections, ${DURATION} s per run after 2 s of warm-up, ` +
     `${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, Node ${process.version}`,
+);
+console.log(
+  IDS === 'random'
+    ? 'receipt and consent ids: random version-4 UUIDs (as browsers send them)'
+    : 'receipt and consent ids: growing per wrk thread (--ids random: random, as browsers send them)',
 );
 console.log(
   `load average (1 min) before: ${loadBefore}, after: ${loadavg()[0].toFixed(1)}; wrk runs on the same cores`,
