@@ -155,8 +155,8 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
      * receipts to its own endpoint. What waits stays in the outbox.
      */
     stop() {
+      // A retry timer still to come finds no endpoint.
       endpoint = null;
-      clearTimeout(timer);
     },
     /**
      * The retry at start: only if garde's database exists, so that a page seen before any

@@ -33,9 +33,11 @@ export interface InitOptions {
   snapshot?: SnapshotProvider;
   /**
    * Runs what can wait until the page has painted, and resolves to its result: the outbox's
-   * retry, the first hit and, while the visitor has not decided, the gate, which has nothing to
-   * revive until then (a decision taken meanwhile is applied when it starts). Default
-   * `afterPaint`, after the next frame; the drop-in's waits until its banner is painted.
+   * retry, the first hit and, given here and while the visitor has not decided, the gate, which
+   * has nothing to revive until then (a decision taken meanwhile is applied when it starts). The
+   * drop-in's waits until its banner is painted. Without it: `afterPaint`, after the next frame,
+   * and the gate starts at once (placeholders, `necessary` scripts: as code using the core
+   * directly expects).
    */
   later?: <T>(work: () => T) => Promise<Awaited<T>>;
 }
@@ -47,9 +49,10 @@ export interface InitOptions {
  */
 export function init(
   input: unknown,
-  { now = Date.now, snapshot, later = afterPaint }: InitOptions = {},
+  { now = Date.now, snapshot, later: given }: InitOptions = {},
 ): Garde {
   const config = validateConfig(input);
+  const later = given ?? afterPaint;
   // `auto` is no language tag: resolveLang skips it for <html lang>.
   const initialLang = () => resolveLang(config.lang, document.documentElement.lang);
   // What was shown, per language (setLang() may change it): made at the first receipt in each.
@@ -145,9 +148,9 @@ export function init(
     stops.push(gate.stop, store.onChange(gate.apply));
   };
   // With a decision (no banner) the gate comes first; without one it has nothing to revive, and
-  // the banner comes first.
+  // the drop-in's banner comes first.
   stops.push(
-    startIntegrations(garde, store.consent ? startGating : () => later(startGating)),
+    startIntegrations(garde, given && !store.consent ? () => given(startGating) : startGating),
     startPageLoad({ config, store }),
     sync.stop,
   );
