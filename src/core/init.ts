@@ -1,6 +1,6 @@
 // init() wires the parts: validate the config, read the stored decision into the consent store
 // (store.ts), subscribe the effects of its changes (effects.ts), record a GPC refusal, start the
-// integrations, then the gate (once the page has painted, while there is no decision), then what
+// integrations, then the gate (with a `later` and no decision: once the page has painted), then what
 // a page load does with a stored decision (page-load.ts), then the sync with the site's other tabs
 // (sync.ts); `ready` once the outbox has been retried.
 import { validateConfig } from './config.js';
@@ -78,8 +78,6 @@ export function init(
     withdrawn: stored?.method === 'withdraw',
     gpc,
     now,
-    // Another tab's decision, which this page may have missed, first (sync below).
-    __refresh: () => sync.check(),
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
   const record = snapshot

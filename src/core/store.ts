@@ -52,12 +52,6 @@ export interface ConsentStoreOptions {
   gpc: boolean;
   /** The clock, in ms since the epoch. */
   now: () => number;
-  /**
-   * Adopts what another tab decided since this page last looked (sync.ts), before a decision
-   * here builds on it: a window that missed the message must not decide from an older state.
-   * (Private to init: the build renames it.)
-   */
-  __refresh?: () => void;
 }
 
 export interface ConsentStore {
@@ -93,7 +87,6 @@ export function createConsentStore({
   withdrawn,
   gpc,
   now,
-  __refresh: refresh,
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
   const listeners = new Set<ConsentListener>();
@@ -116,9 +109,7 @@ export function createConsentStore({
     for (const listener of listeners)
       guarded(() => listener(next, { previous, method, layer, adopted }));
   };
-  const decide = (options: DecideOptions) => {
-    // The decision ends the one the cookie holds now (its receipt names that one's id).
-    refresh?.();
+  const decide = (options: DecideOptions) =>
     change(
       // Whole seconds: what the cookie can hold, so that the next page reads the same state. The
       // id goes on while something stays granted; makeState drops it from a refusal, and the
@@ -132,7 +123,6 @@ export function createConsentStore({
       options.method,
       options.layer,
     );
-  };
 
   return {
     get consent() {
@@ -176,10 +166,7 @@ export function createConsentStore({
         layer: options?.layer,
       });
     },
-    withdraw(options) {
-      refresh?.();
-      change(null, 'withdraw', options?.layer);
-    },
+    withdraw: (options) => change(null, 'withdraw', options?.layer),
     adopt: (next, isWithdrawn) =>
       change(next, next?.method ?? 'withdraw', 'api', true, !next && isWithdrawn),
     onChange(listener) {

@@ -92,26 +92,6 @@ describe('sync: one decision for every tab', () => {
     expect(names).to.deep.equal(['consented', 'sentinel']);
   });
 
-  it("a decision taken where another tab's was missed (a sub-domain's window: no channel, no change of visibility) ends that one: its receipt names its id", async () => {
-    const box = beaconBox();
-    const tab = start(config({ recordEndpoint: box.url }));
-    const heard = listen(tab);
-    // What an acceptance in the other window leaves in the cookie, its message lost.
-    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
-    const decidedAt = Math.floor(Date.now() / 1000);
-    document.cookie = `garde_consent=3.${id}.2020-12-07.${decidedAt}.a.analytics~marketing....matomo~youtube;path=/`;
-    // The visitor refuses in this window, whose banner still shows.
-    tab.rejectAll({ layer: 'banner' });
-    expect(tab.consent!.method).to.equal('reject-all');
-    // The refusal ends the acceptance: the collector's history of that id shows its end.
-    const [receipt] = await box.receipts(1);
-    expect(receipt).to.include({ id, method: 'reject-all' });
-    expect(heard.map(({ method, adopted }) => [method, !!adopted])).to.deep.equal([
-      ['accept-all', true],
-      ['reject-all', false],
-    ]);
-  });
-
   it('reads the cookie again on a page shown from the back/forward cache, not at the pageshow of a load', () => {
     const tab = start(config());
     const heard = listen(tab);
