@@ -148,8 +148,10 @@ const nameCache = {};
 
 /**
  * A per-language drop-in (dist/garde.fr.js…): the languages module keeps its one language's
- * strings, and the language resolution knows no other (src/core/page-langs.ts). After the
- * TypeScript plugin, which compiles the files as they are on disk.
+ * strings, and the language resolution knows no other (src/core/page-langs.ts): src/core/lang.ts
+ * as it then works out, written plainly (every candidate resolves to that language;
+ * `shippedLang` names it for a tag of that language only). After the TypeScript plugin, which
+ * compiles the files as they are on disk.
  */
 const generated = (code) => ({ code, map: { mappings: '' } });
 const oneLanguage = (lang) => ({
@@ -160,6 +162,11 @@ const oneLanguage = (lang) => ({
 export const translations = { ${lang} };`);
     if (/[\\/]src[\\/]core[\\/]page-langs\.ts$/.test(id))
       return generated(`export const PAGE_LANGS = ['${lang}'];`);
+    if (/[\\/]src[\\/]core[\\/]lang\.ts$/.test(id))
+      return generated(`export { LANGS } from '../wire.js';
+export const shippedLang = (candidate) =>
+  /^${lang}(?:[-_]|$)/i.test(candidate ?? '') ? '${lang}' : undefined;
+export const resolveLang = () => '${lang}';`);
     return null;
   },
 });

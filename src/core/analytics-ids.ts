@@ -33,8 +33,19 @@ export function storedId(
   }
 }
 
-/** Removes the session and persistent ids (done by every hit made without analytics consent). */
+/**
+ * Removes the session and persistent ids (done by every hit made without analytics consent).
+ * Written apart from storedId() so that the drop-in, which only forgets them (the tracker's file
+ * makes them), holds none of the code that reads and makes them.
+ */
 export function forgetAnalyticsIds(): void {
-  storedId('sessionStorage', SESSION_KEY, false);
-  storedId('localStorage', UID_KEY, false);
+  for (const [area, key] of [
+    ['sessionStorage', SESSION_KEY],
+    ['localStorage', UID_KEY],
+  ] as const)
+    try {
+      window[area].removeItem(key);
+    } catch {
+      // Storage disabled or throwing: there is no id to remove.
+    }
 }

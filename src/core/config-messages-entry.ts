@@ -1,5 +1,6 @@
-// dist/garde-config.js: the wording of the config's errors, loaded by the drop-in only when its
-// config has an invalid field (config-report.script.ts).
-import { configMessage } from './config-messages.js';
+// dist/garde-config.js: the wording of the config's errors and warnings, loaded by the drop-in only
+// when its config has something to report (config-report.script.ts).
+import { configMessage, configWarning } from './config-messages.js';
 
 window.gardeConfigMessage = configMessage;
+window.gardeConfigWarning = configWarning;

@@ -72,3 +72,12 @@ export function configMessage(path: string, detail?: unknown): string {
     typeof expected === 'function' ? expected(detail) : expected
   }`;
 }
+
+/**
+ * The console line for a field that is not an error but deserves a look: unknown
+ * (`garde: config.categorys is unknown`), or a text without `lang`, the page's language (another
+ * language is shown).
+ */
+export function configWarning(path: string, lang?: string): string {
+  return `garde: config.${path}${lang ? `: no "${lang}" text, another language is shown` : ' is unknown'}`;
+}

@@ -2,10 +2,11 @@
 // expected, then that field's safest fallback. Never throws, in a browser or in Node (where
 // checkConfig() returns the messages as data, for a site's CI). The fields are described in one
 // nested table (check, default) walked by one function, to keep the drop-in small; what each
-// expects is worded in config-messages.ts, which the drop-in loads only for an invalid config.
+// expects (and its warnings) is worded in config-messages.ts, which the drop-in loads only for a
+// config with something to report.
 import { LANGS, resolveLang } from './lang.js';
 import { NAME } from './cookie-format.js';
-import { reportConfig } from './config-report.js';
+import { reportConfig, warnConfig } from './config-report.js';
 import { own } from './state.js';
 import type { GardeConfig, Lang } from './types.js';
 
@@ -52,8 +53,7 @@ const TEXT: Leaf = [
         Object.entries(value).every(
           ([lang, text]) => LANGS.includes(lang as never) && isString(text),
         ));
-    if (valid && isObject(value) && !value[pageLang])
-      console.warn(`garde: config.${path}: no "${pageLang}" text, another language is shown`);
+    if (valid && isObject(value) && !value[pageLang]) warnConfig(path, pageLang);
     return valid;
   },
 ];
@@ -185,7 +185,7 @@ export function validateConfig(input: unknown): GardeConfig {
   pageLang = resolveLang(fields.lang as string, globalThis.document?.documentElement.lang);
   for (const field in fields)
     if (!own(SPEC, field) && !/^(categories|services|texts|retention)$/.test(field))
-      console.warn(`garde: config.${field} is unknown`);
+      warnConfig(field);
   const config = fill(fields, SPEC, '', !isValid);
   config.texts = texts(fields.texts);
   // Read only by <garde-notice>, whose own code checks it (notice-settings.ts): no visitor

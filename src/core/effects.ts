@@ -9,7 +9,7 @@ import { reducePath } from '../minimise/path.js';
 import { allowedIn, iso, mapKeys } from './state.js';
 import type { ConsentListener } from './store.js';
 import type { GardeConfig, Lang, Receipt } from './types.js';
-import { uuid } from './uuid.js';
+import { uuidV7 } from './uuid.js';
 import { VERSION } from './version.js';
 import { MAX_PATH_LENGTH } from '../wire.js';
 
@@ -54,8 +54,8 @@ export function consentEffects({ config, lang, now, record }: EffectsOptions): C
     if (!adopted && (previous || consent))
       record(
         {
-          receiptId: uuid(),
-          id: consent?.id || previous?.id || uuid(),
+          receiptId: uuidV7(),
+          id: consent?.id || previous?.id || uuidV7(),
           ts: iso(now()),
           version: config.policy.version,
           categories: mapKeys(config.categories, allowed),

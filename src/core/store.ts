@@ -12,7 +12,7 @@ import type {
   Method,
   ReceiptMethod,
 } from './types.js';
-import { uuid } from './uuid.js';
+import { uuidV7 } from './uuid.js';
 import { LAYERS } from '../wire.js';
 
 /** A decision to take, and where it was taken (`layer`, default `api`). */
@@ -116,7 +116,7 @@ export function createConsentStore({
       // first grant after one gets a fresh id.
       makeState(config, {
         ...options,
-        id: current?.id || uuid(),
+        id: current?.id || uuidV7(),
         decidedAt: Math.floor(now() / 1000) * 1000,
         gpc,
       }),

@@ -44,8 +44,9 @@ export const SHA256_PATTERN = '^[0-9a-f]{64}$';
 /** garde's version, as package.json gives it (semver). */
 export const GARDE_VERSION_PATTERN = '^[0-9A-Za-z.+-]{1,32}$';
 /**
- * A receipt id: a UUID in its canonical lower-case form, as garde's `uuid()` writes it. Nothing else,
- * so that the collector's own row names (an erased row's) can never be taken by a receipt.
+ * A receipt id: a UUID in its canonical lower-case form, as garde's `uuidV7()` writes it (any
+ * version). Nothing else, so that the collector's own row names (an erased row's) can never be
+ * taken by a receipt.
  */
 export const RECEIPT_ID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 /** Ids: the visitor's consent id, the session and persistent analytics ids. */

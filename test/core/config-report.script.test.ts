@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { Garde } from '../../src/core/types.js';
 import { clearCookies, until } from './helpers.js';
 
-type Page = Window & { garde: Garde; errors?: string[] };
+type Page = Window & { garde: Garde; errors?: string[]; warnings?: string[] };
 let frame: HTMLIFrameElement | undefined;
 
 async function open(fixture: string): Promise<Page> {
@@ -41,6 +41,12 @@ describe('dist/garde.js: config errors from dist/garde-config.js', () => {
       'garde: config.gpc: expected "refuse" or "ignore"',
       'garde: config.services.matomo.category: expected a configured category (entry dropped)',
     ]);
+    // The warnings are worded there too: an unknown field, a text without the page's language.
+    await until(() => page.warnings!.length >= 2);
+    expect(page.warnings).to.deep.equal([
+      'garde: config.recordEndPoint is unknown',
+      'garde: config.categories.analytics.label: no "en" text, another language is shown',
+    ]);
     const [script] = [...page.document.scripts].filter((s) => s.src.endsWith('/garde-config.js'));
     expect(script!.nonce).to.equal('t3st');
     expect(configRequests(page)).to.have.length(1);
@@ -67,6 +73,11 @@ describe('dist/garde.js: config errors from dist/garde-config.js', () => {
       'garde: config.services.matomo.category is invalid',
     ]);
     expect(page.errors![0]).to.match(/^garde: could not load .*no-such-file\.js$/);
+    await until(() => page.warnings!.length >= 2);
+    expect(page.warnings).to.deep.equal([
+      'garde: config.recordEndPoint',
+      'garde: config.categories.analytics.label',
+    ]);
   });
 
   it('a valid config never requests garde-config.js', async () => {

@@ -55,6 +55,13 @@ describe('what leaves the page with a decision', function () {
     const [hitRecord] = await received(`${box}-hits`, 1);
     const receipt = JSON.parse(receiptRecord!.body) as Receipt;
     const hit = JSON.parse(hitRecord!.body) as Hit;
+    // Receipt and consent ids are time-ordered (v7, for the collector's indexes); the analytics
+    // session id is random (v4): it carries nothing, not even when it was made.
+    for (const id of [receipt.receiptId, receipt.id])
+      expect(id).to.match(/^[\da-f]{8}-[\da-f]{4}-7[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+    expect(hit.session).to.match(
+      /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/,
+    );
     expect(receipt.path).to.equal('/fr/dossier/:redacted/');
     expect(hit.path).to.equal('/fr/dossier/:redacted/');
     for (const record of [receiptRecord!, hitRecord!]) {
