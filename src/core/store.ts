@@ -52,7 +52,18 @@ export interface ConsentStoreOptions {
   gpc: boolean;
   /** The clock, in ms since the epoch. */
   now: () => number;
+  /**
+   * What another window stored since this page last looked (sync.ts's `read`), or undefined: a
+   * decision taken here starts from it without telling the listeners, so that they hear one
+   * change, this decision, with that state as `previous` (its receipt ends that state's id), and
+   * the gate never starts what that state granted and this decision refuses. (Private to init:
+   * the build renames it.)
+   */
+  __refresh?: () => StoredState | undefined;
 }
+
+/** A stored decision (null: none) and whether it is a withdrawal. */
+export type StoredState = [consent: ConsentState | null, withdrawn: boolean];
 
 export interface ConsentStore {
   /** The current decision, or null while the visitor has not decided. */
@@ -87,9 +98,16 @@ export function createConsentStore({
   withdrawn,
   gpc,
   now,
+  __refresh: read,
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
   const listeners = new Set<ConsentListener>();
+  // Before each decision taken here: a window that missed another's (two sub-domains side by
+  // side) decides on top of it, as if it had adopted it.
+  const refresh = () => {
+    const stored = read?.();
+    if (stored) [current, withdrawn] = stored;
+  };
   // Without a policy version a decision holds for nothing non-necessary (see init).
   const allowed = (name: string) => allowedIn(config, config.policy.version ? current : null, name);
   const change = (
@@ -109,7 +127,8 @@ export function createConsentStore({
     for (const listener of listeners)
       guarded(() => listener(next, { previous, method, layer, adopted }));
   };
-  const decide = (options: DecideOptions) =>
+  const decide = (options: DecideOptions) => {
+    refresh();
     change(
       // Whole seconds: what the cookie can hold, so that the next page reads the same state. The
       // id goes on while something stays granted; makeState drops it from a refusal, and the
@@ -123,6 +142,7 @@ export function createConsentStore({
       options.method,
       options.layer,
     );
+  };
 
   return {
     get consent() {
@@ -140,6 +160,8 @@ export function createConsentStore({
     rejectAll: (options) =>
       decide({ method: 'reject-all', granted: () => false, layer: options?.layer }),
     set(choices, options) {
+      // The choices change the decision stored now, whichever window took it.
+      refresh();
       const categories = { ...current?.categories };
       const services = { ...current?.services };
       for (const [name, value] of Object.entries(choices)) {
@@ -166,7 +188,10 @@ export function createConsentStore({
         layer: options?.layer,
       });
     },
-    withdraw: (options) => change(null, 'withdraw', options?.layer),
+    withdraw(options) {
+      refresh();
+      change(null, 'withdraw', options?.layer);
+    },
     adopt: (next, isWithdrawn) =>
       change(next, next?.method ?? 'withdraw', 'api', true, !next && isWithdrawn),
     onChange(listener) {
