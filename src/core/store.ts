@@ -53,17 +53,13 @@ export interface ConsentStoreOptions {
   /** The clock, in ms since the epoch. */
   now: () => number;
   /**
-   * What another window stored since this page last looked (sync.ts's `read`), or undefined: a
-   * decision taken here starts from it without telling the listeners, so that they hear one
-   * change, this decision, with that state as `previous` (its receipt ends that state's id), and
-   * the gate never starts what that state granted and this decision refuses. (Private to init:
-   * the build renames it.)
+   * Adopts what another window stored since this page last looked (sync.ts's `check`), before a
+   * decision taken here: the decision builds on it, and its listeners hear only the decision, with
+   * that state as `previous` (its receipt ends that state's id; the gate never starts what that
+   * state granted and the decision refuses). (Private to init: the build renames it.)
    */
-  __refresh?: () => StoredState | undefined;
+  __refresh?: () => void;
 }
-
-/** A stored decision (null: none) and whether it is a withdrawal. */
-export type StoredState = [consent: ConsentState | null, withdrawn: boolean];
 
 export interface ConsentStore {
   /** The current decision, or null while the visitor has not decided. */
@@ -98,15 +94,19 @@ export function createConsentStore({
   withdrawn,
   gpc,
   now,
-  __refresh: read,
+  __refresh: adoptMissed,
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
+  /** True while a decision taken here adopts first what it would otherwise build on unseen. */
+  let quiet = false;
   const listeners = new Set<ConsentListener>();
   // Before each decision taken here: a window that missed another's (two sub-domains side by
-  // side) decides on top of it, as if it had adopted it.
+  // side) decides on top of it. The listeners do not hear that adoption: the gate would start
+  // what it grants in the very click that refuses it.
   const refresh = () => {
-    const stored = read?.();
-    if (stored) [current, withdrawn] = stored;
+    quiet = true;
+    adoptMissed?.();
+    quiet = false;
   };
   // Without a policy version a decision holds for nothing non-necessary (see init).
   const allowed = (name: string) => allowedIn(config, config.policy.version ? current : null, name);
@@ -124,8 +124,9 @@ export function createConsentStore({
     // `api`: the collector would refuse the receipt otherwise.
     const layer = LAYERS.includes(given as Layer) ? (given as Layer) : 'api';
     // A listener that throws (a page's onChange callback) must not stop the others.
-    for (const listener of listeners)
-      guarded(() => listener(next, { previous, method, layer, adopted }));
+    if (!quiet)
+      for (const listener of listeners)
+        guarded(() => listener(next, { previous, method, layer, adopted }));
   };
   const decide = (options: DecideOptions) => {
     refresh();

@@ -7,7 +7,7 @@
 import { readCookie } from './cookie.js';
 import { parseConsentCookie } from './cookie-format.js';
 import { stateFromCookie } from './state.js';
-import type { ConsentStore, StoredState } from './store.js';
+import type { ConsentStore } from './store.js';
 import type { GardeConfig } from './types.js';
 
 export interface SyncOptions {
@@ -25,11 +25,6 @@ export interface SyncOptions {
 export interface Sync {
   /** Adopts the cookie's decision if another tab changed it since this page last saw it. */
   check(): void;
-  /**
-   * The cookie's decision if another tab changed it since this page last saw it (then seen, not
-   * adopted): what the store builds a decision on (its `__refresh`).
-   */
-  read(): StoredState | undefined;
   /** Closes the channel and removes the listeners. */
   stop(): void;
 }
@@ -39,16 +34,12 @@ export function startSync({ config, store, now, seen }: SyncOptions): Sync {
   // `seen`: the cookie's value as this page last saw or wrote it; only a change made elsewhere
   // differs.
   const { name } = config.cookie;
-  const read = (): StoredState | undefined => {
+  const check = () => {
     const value = readCookie(name);
     if (value === seen) return;
     seen = value;
     const stored = parseConsentCookie(value);
-    return [stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw'];
-  };
-  const check = () => {
-    const stored = read();
-    if (stored) store.adopt(...stored);
+    store.adopt(stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw');
   };
   // One signal removes every listener (the channel's too: an unreferenced channel is closed).
   const listening = new AbortController();
@@ -71,7 +62,6 @@ export function startSync({ config, store, now, seen }: SyncOptions): Sync {
   addEventListener('pageshow', (event) => event.persisted && check(), { signal });
   return {
     check,
-    read,
     stop() {
       unsubscribe();
       listening.abort();
