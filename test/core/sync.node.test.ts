@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
 import { launchBrowser } from '../../audit/src/audit.js';
 import { built } from '../../audit/test/helpers/sites.js';
 import { REPO } from '../../audit/test/helpers/serve.js';
@@ -154,7 +154,7 @@ describe('one decision for every tab (two tabs of the demo, the real collector)'
           .find((button) => button?.checkVisibility()),
       { timeout: 10000 },
     );
-    await reject.asElement()!.click();
+    await (reject.asElement() as ElementHandle<Element>).click();
     const refused = { method: 'reject-all', embedLoaded: false, banner: false };
     await waitForState(first, refused);
     await waitForState(second, refused);

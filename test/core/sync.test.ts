@@ -128,7 +128,11 @@ describe('sync: one decision for every tab', () => {
   });
 });
 
-type Window_ = Window & { garde: Garde; ran?: string[] };
+type Page = Window & {
+  garde: Garde;
+  ran?: string[];
+  MutationObserver: typeof MutationObserver;
+};
 type Change = { consent: ConsentState | null; previous: string | undefined; adopted?: boolean };
 
 describe("sync: a window that missed another window's decision (two sub-domains side by side)", () => {
@@ -146,7 +150,7 @@ describe("sync: a window that missed another window's decision (two sub-domains 
   async function sideBySide() {
     const box = `missed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const open = (name: string) =>
-      openFixture<Window_>(`missed-decision.html?box=${box}&window=${name}`, (page) => page.garde);
+      openFixture<Page>(`missed-decision.html?box=${box}&window=${name}`, (page) => page.garde);
     const [a, b] = [await open('a'), await open('b')];
     const heard: Change[] = [];
     b.garde.onChange((consent, { previous, adopted }) =>
@@ -220,7 +224,7 @@ describe("sync: a window that missed another window's decision (two sub-domains 
     const windows = await sideBySide();
     const { b, heard, sources, requests, receipts, gather, settled } = windows;
     const id = await acceptInA(windows);
-    b.garde.withdraw({ layer: 'preferences' });
+    b.garde.withdraw({ layer: 'dialog' });
     expect(b.garde.withdrawn).to.be.true;
     expect(heard).to.have.length(1);
     expect(heard[0]).to.include({ consent: null, previous: id, adopted: undefined });
@@ -240,7 +244,7 @@ describe("sync: a window that missed another window's decision (two sub-domains 
     const windows = await sideBySide();
     const { b, heard, requests, receipts, gather } = windows;
     const id = await acceptInA(windows);
-    b.garde.set({ analytics: false }, { layer: 'preferences' });
+    b.garde.set({ analytics: false }, { layer: 'dialog' });
     expect(b.garde.consent!.categories).to.deep.include({ analytics: false, marketing: true });
     expect(b.garde.consent!.id).to.equal(id);
     expect(heard).to.have.length(1);
