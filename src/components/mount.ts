@@ -63,7 +63,10 @@ export function mountUi(garde: Garde): () => void {
   let banner: GardeBanner | null = null;
   /** Whether the banner shows its own form, the dialog having failed to load. */
   let fallback = false;
-  /** Counts the openings asked and the decisions: a dialog opens only for the last, unanswered. */
+  /**
+   * Counts the openings asked and the decisions taken on this page: a dialog opens only for the
+   * last, unanswered.
+   */
   let asked = 0;
   const showBanner = () => {
     // Also back while services added since the decision wait for the visitor's (`unasked`).
@@ -136,10 +139,13 @@ export function mountUi(garde: Garde): () => void {
   document.addEventListener('garde:show-preferences', showPreferences);
   document.addEventListener('click', afterBanner);
   showBanner();
-  // Any decision ends the fallback form and cancels an opening still waiting for its dialog.
-  const unsubscribe = garde.onChange(() => {
-    asked++;
-    fallback = false;
+  // A decision taken on this page ends the fallback form and cancels an opening still waiting for
+  // its dialog. One adopted from another tab only changes what they show: the visitor asked here.
+  const unsubscribe = garde.onChange((_consent, { adopted }) => {
+    if (!adopted) {
+      asked++;
+      fallback = false;
+    }
     showBanner();
   });
   const unmountPlaceholders = mountPlaceholders(garde);

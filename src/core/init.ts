@@ -78,6 +78,8 @@ export function init(
     withdrawn: stored?.method === 'withdraw',
     gpc,
     now,
+    // What another window decided since, adopted silently before each decision here (sync below).
+    __refresh: () => sync.check(),
   });
   // With a snapshot, a receipt waits for its hash before it is logged and sent.
   const record = snapshot

@@ -52,6 +52,13 @@ export interface ConsentStoreOptions {
   gpc: boolean;
   /** The clock, in ms since the epoch. */
   now: () => number;
+  /**
+   * Adopts what another window stored since this page last looked (sync.ts's `check`), before a
+   * decision taken here: the decision builds on it, and its listeners hear only the decision, with
+   * that state as `previous` (its receipt ends that state's id; the gate never starts what that
+   * state granted and the decision refuses). (Private to init: the build renames it.)
+   */
+  __refresh?: () => void;
 }
 
 export interface ConsentStore {
@@ -87,9 +94,20 @@ export function createConsentStore({
   withdrawn,
   gpc,
   now,
+  __refresh: adoptMissed,
 }: ConsentStoreOptions): ConsentStore {
   let current = consent;
+  /** True while a decision taken here adopts first what it would otherwise build on unseen. */
+  let quiet = false;
   const listeners = new Set<ConsentListener>();
+  // Before each decision taken here: a window that missed another's (two sub-domains side by
+  // side) decides on top of it. The listeners do not hear that adoption: the gate would start
+  // what it grants in the very click that refuses it.
+  const refresh = () => {
+    quiet = true;
+    adoptMissed?.();
+    quiet = false;
+  };
   // Without a policy version a decision holds for nothing non-necessary (see init).
   const allowed = (name: string) => allowedIn(config, config.policy.version ? current : null, name);
   const change = (
@@ -106,10 +124,12 @@ export function createConsentStore({
     // `api`: the collector would refuse the receipt otherwise.
     const layer = LAYERS.includes(given as Layer) ? (given as Layer) : 'api';
     // A listener that throws (a page's onChange callback) must not stop the others.
-    for (const listener of listeners)
-      guarded(() => listener(next, { previous, method, layer, adopted }));
+    if (!quiet)
+      for (const listener of listeners)
+        guarded(() => listener(next, { previous, method, layer, adopted }));
   };
-  const decide = (options: DecideOptions) =>
+  const decide = (options: DecideOptions) => {
+    refresh();
     change(
       // Whole seconds: what the cookie can hold, so that the next page reads the same state. The
       // id goes on while something stays granted; makeState drops it from a refusal, and the
@@ -123,6 +143,7 @@ export function createConsentStore({
       options.method,
       options.layer,
     );
+  };
 
   return {
     get consent() {
@@ -140,6 +161,8 @@ export function createConsentStore({
     rejectAll: (options) =>
       decide({ method: 'reject-all', granted: () => false, layer: options?.layer }),
     set(choices, options) {
+      // The choices change the decision stored now, whichever window took it.
+      refresh();
       const categories = { ...current?.categories };
       const services = { ...current?.services };
       for (const [name, value] of Object.entries(choices)) {
@@ -166,7 +189,10 @@ export function createConsentStore({
         layer: options?.layer,
       });
     },
-    withdraw: (options) => change(null, 'withdraw', options?.layer),
+    withdraw(options) {
+      refresh();
+      change(null, 'withdraw', options?.layer);
+    },
     adopt: (next, isWithdrawn) =>
       change(next, next?.method ?? 'withdraw', 'api', true, !next && isWithdrawn),
     onChange(listener) {

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { init } from '../../src/core/init.js';
 import { mountUi } from '../../src/components/mount.js';
 import { banner, config, frame, reset, start } from './helpers.js';
+import { clearCookies, closeFixtures, openFixture, until } from '../core/helpers.js';
+import type { Garde } from '../../src/core/types.js';
 
 describe('mountUi', () => {
   beforeEach(reset);
@@ -89,5 +91,42 @@ describe('mountUi', () => {
     start({ floatingButton: false }).rejectAll();
     await frame();
     expect(floating() === null).to.be.true;
+  });
+});
+
+describe('mountUi: the dialog a visitor asked for, with the built drop-in (dist/garde.js)', () => {
+  type Page = Window & { garde: Garde };
+  beforeEach(clearCookies);
+  afterEach(() => {
+    closeFixtures();
+    clearCookies();
+  });
+
+  it("a decision another tab takes while the dialog's file is on its way opens it all the same, showing that decision", async () => {
+    // Two tabs of a site (same-origin frames: the channel reaches both); the dialog's file is
+    // held back until released.
+    const open = () =>
+      openFixture<Page>(
+        'ui-held-adopt.html',
+        (page) =>
+          page.document
+            ?.querySelector('garde-banner')
+            ?.shadowRoot?.querySelector<HTMLElement>('[part~=customise]'),
+        10000,
+      );
+    const [here, other] = [await open(), await open()];
+    here.document
+      .querySelector('garde-banner')!
+      .shadowRoot!.querySelector<HTMLElement>('[part~=customise]')!
+      .click();
+    // While the file is on its way, the visitor accepts in the other tab; this one adopts it.
+    other.garde.acceptAll({ layer: 'banner' });
+    await until(() => here.garde.consent?.method === 'accept-all');
+    await fetch('/test-held/ui-held-adopt/release', { method: 'POST' });
+    const dialog = () =>
+      here.document.querySelector('garde-preferences')?.shadowRoot?.querySelector('dialog[open]');
+    await until(dialog, 5000);
+    // It shows the decision in force: one that can be withdrawn.
+    await until(() => dialog()!.querySelector('[part~=withdraw]'));
   });
 });

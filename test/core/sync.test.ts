@@ -3,8 +3,18 @@
 // do. The two-tab run on the demo and the real collector is test/core/sync.node.test.ts.
 import { expect } from '@open-wc/testing';
 import { readCookie } from '../../src/core/cookie.js';
-import type { ConsentState } from '../../src/core/types.js';
-import { beaconBox, config, reset, start, until } from './helpers.js';
+import { parseConsentCookie } from '../../src/core/cookie-format.js';
+import type { ConsentState, Garde, Receipt } from '../../src/core/types.js';
+import {
+  beaconBox,
+  clearCookies,
+  closeFixtures,
+  config,
+  openFixture,
+  reset,
+  start,
+  until,
+} from './helpers.js';
 
 type Heard = Array<{ consent: ConsentState | null; adopted?: boolean; method: string }>;
 
@@ -115,5 +125,136 @@ describe('sync: one decision for every tab', () => {
     deciding.acceptAll();
     await until(() => heard.length === 1);
     expect(stopped.consent).to.equal(null);
+  });
+});
+
+type Page = Window & {
+  garde: Garde;
+  ran?: string[];
+  MutationObserver: typeof MutationObserver;
+};
+type Change = { consent: ConsentState | null; previous: string | undefined; adopted?: boolean };
+
+describe("sync: a window that missed another window's decision (two sub-domains side by side)", () => {
+  beforeEach(clearCookies);
+  afterEach(() => {
+    closeFixtures();
+    clearCookies();
+  });
+
+  /**
+   * Windows a and b of test/fixtures/missed-decision.html (no channel between them), what b's
+   * listeners hear, b's embeds whose `src` changed, and what reached the test server: the
+   * requests of each window and the receipts, gathered as they come.
+   */
+  async function sideBySide() {
+    const box = `missed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const open = (name: string) =>
+      openFixture<Page>(`missed-decision.html?box=${box}&window=${name}`, (page) => page.garde);
+    const [a, b] = [await open('a'), await open('b')];
+    const heard: Change[] = [];
+    b.garde.onChange((consent, { previous, adopted }) =>
+      heard.push({ consent, previous: previous?.id, adopted }),
+    );
+    // The embeds whose src was set or removed (by title: player, pixel), however briefly.
+    const sources: string[] = [];
+    new b.MutationObserver((records) =>
+      records.forEach((record) => sources.push((record.target as HTMLElement).title)),
+    ).observe(b.document.body, { attributeFilter: ['src'], subtree: true });
+    const requests: string[] = [];
+    const receipts: Receipt[] = [];
+    const gather = async () => {
+      const read = async (name: string) =>
+        (await (await fetch(`/__beacons/${box}-${name}`)).json()) as Array<{
+          path?: string;
+          body?: string;
+        }>;
+      requests.push(...(await read('requests')).map(({ path }) => path!.split('/').pop()!));
+      receipts.push(...(await read('receipts')).map(({ body }) => JSON.parse(body!) as Receipt));
+    };
+    /** Once a request b sends now has arrived, none of b's sent before it is still on its way. */
+    const settled = async () => {
+      await b.fetch(`/__beacons/${box}-requests/b-sentinel`);
+      await until(async () => (await gather(), requests.includes('b-sentinel')));
+    };
+    return { a, b, heard, sources, requests, receipts, gather, settled };
+  }
+
+  /** Window a accepts everything (its message lost), and YouTube leaves its cookie. */
+  async function acceptInA({ a, requests, gather }: Awaited<ReturnType<typeof sideBySide>>) {
+    a.garde.acceptAll({ layer: 'banner' });
+    a.document.cookie = 'VISITOR_INFO1_LIVE=a;path=/';
+    // What a was granted really runs there: the observation below can see it.
+    await until(async () => (await gather(), requests.includes('a-player')));
+    return a.garde.consent!.id!;
+  }
+
+  const cookie = () => parseConsentCookie(readCookie('garde_missed'));
+
+  it("a refusal in b ends a's acceptance (its receipt names a's id), and nothing a granted starts in b", async () => {
+    const windows = await sideBySide();
+    const { b, heard, sources, requests, receipts, gather, settled } = windows;
+    const id = await acceptInA(windows);
+    // b still shows its banner; the visitor refuses there.
+    b.garde.rejectAll({ layer: 'banner' });
+    expect(b.garde.consent).to.include({ method: 'reject-all', id: undefined });
+    // One change heard: the refusal, on top of a's acceptance.
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.include({ previous: id, adopted: undefined });
+    expect(cookie()).to.include({ method: 'reject-all' });
+    expect(cookie()!.categories).to.deep.equal([]);
+    // What YouTube left in a is erased: refused now.
+    expect(document.cookie).to.not.match(/VISITOR_INFO1_LIVE/);
+    await until(async () => (await gather(), receipts.length === 2));
+    expect(receipts.map((receipt) => [receipt.method, receipt.id])).to.deep.equal([
+      ['accept-all', id],
+      ['reject-all', id],
+    ]);
+    // Nothing of a's grants in b, during the refusal or after it (b becoming visible again reads
+    // the cookie it has already read).
+    b.document.dispatchEvent(new Event('visibilitychange'));
+    await settled();
+    expect(heard).to.have.length(1);
+    expect(sources).to.deep.equal([]);
+    expect(b.ran ?? []).to.deep.equal([]);
+    expect(requests.filter((name) => name.startsWith('b-'))).to.deep.equal(['b-sentinel']);
+  });
+
+  it("a withdrawal in b ends a's acceptance: its receipt names a's id", async () => {
+    const windows = await sideBySide();
+    const { b, heard, sources, requests, receipts, gather, settled } = windows;
+    const id = await acceptInA(windows);
+    b.garde.withdraw({ layer: 'dialog' });
+    expect(b.garde.withdrawn).to.be.true;
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.include({ consent: null, previous: id, adopted: undefined });
+    expect(cookie()).to.include({ method: 'withdraw' });
+    expect(document.cookie).to.not.match(/VISITOR_INFO1_LIVE/);
+    await until(async () => (await gather(), receipts.length === 2));
+    expect(receipts.map((receipt) => [receipt.method, receipt.id])).to.deep.equal([
+      ['accept-all', id],
+      ['withdraw', id],
+    ]);
+    await settled();
+    expect(sources).to.deep.equal([]);
+    expect(requests.filter((name) => name.startsWith('b-'))).to.deep.equal(['b-sentinel']);
+  });
+
+  it("a choice in b changes a's decision: a's id goes on, and b starts only what its decision grants", async () => {
+    const windows = await sideBySide();
+    const { b, heard, requests, receipts, gather } = windows;
+    const id = await acceptInA(windows);
+    b.garde.set({ analytics: false }, { layer: 'dialog' });
+    expect(b.garde.consent!.categories).to.deep.include({ analytics: false, marketing: true });
+    expect(b.garde.consent!.id).to.equal(id);
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.include({ previous: id, adopted: undefined });
+    await until(async () => (await gather(), receipts.length === 2));
+    expect(receipts.map((receipt) => [receipt.method, receipt.id])).to.deep.equal([
+      ['accept-all', id],
+      ['custom', id],
+    ]);
+    await until(async () => (await gather(), requests.includes('b-player')));
+    expect(requests).to.not.include('b-script.js');
   });
 });

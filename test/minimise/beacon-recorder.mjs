@@ -1,7 +1,9 @@
 // A dev-server middleware for the browser tests: records what a page really sends with
 // sendBeacon / fetch to `/__beacons/<box>` (body, content type, cookie and referer headers, and
 // all request headers), and hands the records back, once, to a GET on the same URL. Lets tests
-// check hits and receipts as the server sees them instead of wrapping browser APIs.
+// check hits and receipts as the server sees them instead of wrapping browser APIs. A GET to
+// `/__beacons/<box>/<name>` (an embed's or a script's URL in a test page) is recorded too, as
+// `{ path }`, and answered 204: what a page really requested.
 const boxes = new Map();
 
 const readBody = (req) =>
@@ -15,9 +17,12 @@ const readBody = (req) =>
 
 export function beaconRecorder() {
   return async (ctx, next) => {
-    const box = /^\/__beacons\/([\w-]+)$/.exec(ctx.path)?.[1];
+    const [, box, name] = /^\/__beacons\/([\w-]+)(?:\/([\w.-]+))?$/.exec(ctx.path) ?? [];
     if (!box) return next();
-    if (ctx.method === 'POST') {
+    if (name) {
+      boxes.set(box, [...(boxes.get(box) ?? []), { path: ctx.path }]);
+      ctx.status = 204;
+    } else if (ctx.method === 'POST') {
       const record = {
         body: await readBody(ctx.req),
         contentType: ctx.get('content-type'),
