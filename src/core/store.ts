@@ -103,9 +103,10 @@ export function createConsentStore({
   // Before each decision taken here: a window that missed another's (two sub-domains side by
   // side) decides on top of it. The listeners do not hear that adoption: the gate would start
   // what it grants in the very click that refuses it.
+  // Guarded: a read that threw must neither stop the decision nor leave the listeners deaf to it.
   const refresh = () => {
     quiet = true;
-    adoptMissed?.();
+    guarded(() => adoptMissed?.());
     quiet = false;
   };
   // Without a policy version a decision holds for nothing non-necessary (see init).

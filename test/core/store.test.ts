@@ -3,6 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { readCookie } from '../../src/core/cookie.js';
 import { parseConsentCookie } from '../../src/core/cookie-format.js';
+import { validateConfig } from '../../src/core/config.js';
+import { createConsentStore } from '../../src/core/store.js';
 import { beaconBox, config, ran, reset, start, until } from './helpers.js';
 
 /** A gated inline script of the youtube service, as a page declares it. */
@@ -105,5 +107,27 @@ describe('store: withdraw()', () => {
       'api',
       'api',
     ]);
+  });
+});
+
+describe('store: the read of another window’s decision before one taken here', () => {
+  it('a read that throws neither stops the decision nor silences its listeners', () => {
+    const heard: (string | undefined)[] = [];
+    const store = createConsentStore({
+      config: validateConfig(config()),
+      consent: null,
+      withdrawn: false,
+      gpc: false,
+      now: Date.now,
+      __refresh: () => {
+        throw new Error('unreadable');
+      },
+    });
+    store.onChange((consent) => heard.push(consent?.method));
+    store.rejectAll();
+    store.acceptAll();
+    store.withdraw();
+    expect(heard).to.deep.equal(['reject-all', 'accept-all', undefined]);
+    expect(store.withdrawn).to.equal(true);
   });
 });
