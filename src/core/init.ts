@@ -91,7 +91,9 @@ export function init(
   // nothing but `necessary`: the visitor is asked again on every page.
   if (config.policy.version) store.onChange(consentEffects({ config, lang, now, record }));
   // After the effects: it reads the cookie they write.
-  const sync = startSync({ config, store, now, seen });
+  // The channel to the other tabs opens once the drop-in's banner is painted (a decision taken
+  // before is told then).
+  const sync = startSync({ config, store, now, seen, later: given });
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();

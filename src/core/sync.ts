@@ -20,6 +20,11 @@ export interface SyncOptions {
    * reads `document.cookie` once.
    */
   seen: string | undefined;
+  /**
+   * Runs what can wait (the drop-in: until its banner is painted): opening the channel, a few
+   * ms on a phone. Without it: at once.
+   */
+  later?: (work: () => void) => unknown;
 }
 
 export interface Sync {
@@ -30,7 +35,7 @@ export interface Sync {
 }
 
 /** Keeps this page's decision the one the cookie holds, whichever tab took it. */
-export function startSync({ config, store, now, seen }: SyncOptions): Sync {
+export function startSync({ config, store, now, seen, later }: SyncOptions): Sync {
   // `seen`: the cookie's value as this page last saw or wrote it; only a change made elsewhere
   // differs.
   const { name } = config.cookie;
@@ -45,21 +50,31 @@ export function startSync({ config, store, now, seen }: SyncOptions): Sync {
   const listening = new AbortController();
   const { signal } = listening;
   let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel('garde:' + name);
-    channel.addEventListener('message', check, { signal });
-  } catch {
-    // No channel (an old browser, an opaque origin): the checks on visibility and hits remain.
-  }
+  // Opened once the drop-in's banner is painted (`later`), or at this tab's first decision if
+  // that comes first, which it then tells the other tabs.
+  const open = () => {
+    try {
+      if (!channel) {
+        channel = new BroadcastChannel('garde:' + name);
+        channel.addEventListener('message', check, { signal });
+      }
+    } catch {
+      // No channel (an old browser, an opaque origin): the checks on visibility and hits remain.
+    }
+    return channel;
+  };
   // Subscribed after the effects: the cookie is written by then.
   const unsubscribe = store.onChange((_consent, { adopted }) => {
     seen = readCookie(name);
-    if (!adopted) channel?.postMessage(0);
+    if (!adopted) open()?.postMessage(0);
   });
   // visibilitychange bubbles from document to window; pageshow fires on a page restored from
   // the back/forward cache (`persisted`), and on every load, where init has just read the cookie.
   addEventListener('visibilitychange', check, { signal });
   addEventListener('pageshow', (event) => event.persisted && check(), { signal });
+  // Opened later, it first reads what another tab decided meanwhile.
+  if (later) later(() => (open(), check()));
+  else open();
   return {
     check,
     stop() {

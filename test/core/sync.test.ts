@@ -106,6 +106,40 @@ describe('sync: one decision for every tab', () => {
     expect(heard[0]).to.include({ adopted: true, method: 'reject-all' });
   });
 
+  it('with `later` (the drop-in: after its banner is painted), the channel opens then: a decision taken before reaches the other tabs, and one taken elsewhere meanwhile is adopted', async () => {
+    let paint!: () => void;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
+    const later = <T>(work: () => T) => painted.then(work) as Promise<Awaited<T>>;
+    const other = start(config());
+    const heard = listen(other);
+    const early = start(config(), { later });
+    const earlyHeard = listen(early);
+    // Before the paint: this tab decides (a page's DOMContentLoaded handler), no channel yet.
+    early.acceptAll();
+    const accepted = early.consent;
+    expect(heard, 'nobody told yet').to.deep.equal([]);
+    paint();
+    await until(() => heard.length === 1);
+    expect(heard[0]).to.include({ adopted: true, method: 'accept-all' });
+    expect(other.consent).to.deep.equal(accepted);
+    expect(earlyHeard, 'its own decision is not adopted again').to.have.length(1);
+
+    // Another tab's refusal before this one's channel opens: adopted when it opens.
+    let paintLate!: () => void;
+    const paintedLate = new Promise<void>((resolve) => (paintLate = resolve));
+    const late = start(config(), {
+      later: <T>(work: () => T) => paintedLate.then(work) as Promise<Awaited<T>>,
+    });
+    const lateHeard = listen(late);
+    other.rejectAll();
+    await until(() => earlyHeard.length === 2);
+    expect(lateHeard, 'no channel yet').to.deep.equal([]);
+    paintLate();
+    await until(() => lateHeard.length === 1);
+    expect(lateHeard[0]).to.include({ adopted: true, method: 'reject-all' });
+    expect(late.allowed('analytics')).to.be.false;
+  });
+
   it('destroy() stops listening to the other tabs', async () => {
     const deciding = start(config());
     const stopped = start(config());
