@@ -21,10 +21,11 @@ export interface SyncOptions {
    */
   seen: string | undefined;
   /**
-   * Runs what can wait (the drop-in: until its banner is painted): opening the channel, a few
-   * ms on a phone. Without it: at once.
+   * Runs what can wait until the page has painted (init's `later`; the drop-in's: until its
+   * banner is painted): opening the channel (a few ms on a phone) and listening for pages
+   * restored from the back/forward cache.
    */
-  later?: (work: () => void) => unknown;
+  later: (work: () => unknown) => unknown;
 }
 
 export interface Sync {
@@ -68,13 +69,16 @@ export function startSync({ config, store, now, seen, later }: SyncOptions): Syn
     seen = readCookie(name);
     if (!adopted) open()?.postMessage(0);
   });
-  // visibilitychange bubbles from document to window; pageshow fires on a page restored from
-  // the back/forward cache (`persisted`), and on every load, where init has just read the cookie.
+  // visibilitychange bubbles from document to window.
   addEventListener('visibilitychange', check, { signal });
-  addEventListener('pageshow', (event) => event.persisted && check(), { signal });
-  // Opened later, it first reads what another tab decided meanwhile.
-  if (later) later(() => (open(), check()));
-  else open();
+  // Once the page has painted: the channel, and pageshow, which fires on a page restored from the
+  // back/forward cache (`persisted`) and at the end of every load, where init has just read the
+  // cookie (the first call of its listener took 2-5 ms on a phone). A decision another tab takes
+  // before then is read at the next visibility change or hit, as in a tab without the channel.
+  // After stop() both are no-ops (the signal is aborted).
+  later(
+    () => (open(), addEventListener('pageshow', (event) => event.persisted && check(), { signal })),
+  );
   return {
     check,
     stop() {
