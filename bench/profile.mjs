@@ -5,17 +5,20 @@
 // warm-up per rate: a profile shows where the time goes, not how long it takes (that is run.mjs).
 // Then, from a trace of one more load at 4x, the page's main-thread tasks that run garde's code
 // (issue 18: each under 50 ms) or take over 10 ms, with what they hold.
-// PROFILE_PAGE=/fixtures/garde/ names another bench page.
+// PROFILE_PAGE=/fixtures/garde/ names another bench page; PROFILE_SYSTEM=orejime traces another
+// system's page (its tasks marked `G`, its reject button), PROFILE_TRACE_ONLY=1 skips the profiles.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import { startServer, REPO } from './lib/server.mjs';
 import { launch, freshPage } from './lib/browser.mjs';
 import { pageTasks } from './startup.mjs';
-import { SYSTEMS } from './lib/systems.mjs';
+import { SYSTEMS, BASELINE } from './lib/systems.mjs';
 
-const pagePath = process.env.PROFILE_PAGE ?? '/fixtures/garde/';
-const garde = SYSTEMS.find((system) => system.name === 'garde');
+const garde = [...SYSTEMS, BASELINE].find((system) =>
+  system.name.startsWith(process.env.PROFILE_SYSTEM ?? 'garde'),
+);
+const pagePath = process.env.PROFILE_PAGE ?? garde.page;
 
 /** Notes when the reject button first has a box (ms since navigation start). */
 const probe = `(() => {
@@ -78,7 +81,7 @@ function describe(task) {
     const url = e.args?.data?.url;
     const name =
       e.name === 'EvaluateScript'
-        ? `EvaluateScript ${new URL(url).pathname.split('/').pop()}`
+        ? `EvaluateScript ${url ? new URL(url).pathname.split('/').pop() : '(inline)'}`
         : e.name === 'EventDispatch'
           ? `${e.args?.data?.type} event`
           : e.name;
@@ -105,8 +108,19 @@ async function tasksOnce(browser, origin) {
     await page.waitForFunction('window.__rejectAt > 0', { polling: 20 });
     await page.waitForNetworkIdle({ idleTime: 500, timeout: 5000 }).catch(() => undefined);
     const tasks = pageTasks(await page.tracing.stop(), { ...garde, page: pagePath });
-    const rejectAt = await page.evaluate(() => window.__rejectAt);
-    return { tasks, rejectAt };
+    const { rejectAt, domContentLoaded, scripts } = await page.evaluate(() => ({
+      rejectAt: window.__rejectAt,
+      domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+      // When each script and style sheet arrived: a deferred script runs once both it and the
+      // HTML are in.
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\.(js|css)$/.test(r.name))
+        .map(
+          (r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)}`,
+        ),
+    }));
+    return { tasks, rejectAt, domContentLoaded, scripts };
   } finally {
     await context.close();
   }
@@ -150,7 +164,7 @@ function selfTimes(profile, navigationStart, untilMs) {
 const server = await startServer();
 const browser = await launch();
 try {
-  for (const rate of [1, 4]) {
+  for (const rate of process.env.PROFILE_TRACE_ONLY ? [] : [1, 4]) {
     await profileOnce(browser, server.origin, rate);
     const { profile, timing, navigationStart } = await profileOnce(browser, server.origin, rate);
     const { files, functions } = selfTimes(profile, navigationStart, timing.rejectAt);
@@ -164,12 +178,18 @@ try {
     console.log(`by function:\n${functions.join('\n')}`);
   }
   await tasksOnce(browser, server.origin);
-  const { tasks, rejectAt } = await tasksOnce(browser, server.origin);
+  const { tasks, rejectAt, domContentLoaded, scripts } = await tasksOnce(browser, server.origin);
   console.log(
-    `\n${pagePath} at 4x, traced: reject visible at ${rejectAt.toFixed(0)} ms; main-thread tasks ` +
-      `(G: runs garde's code), ms from navigation start:`,
+    `\n${pagePath} at 4x, traced: reject visible at ${rejectAt.toFixed(0)} ms (the frame it was ` +
+      `found in), DOMContentLoaded at ${domContentLoaded.toFixed(0)} ms; main-thread tasks ` +
+      `(G: runs ${garde.name}'s code), ms from navigation start:`,
   );
-  for (const task of tasks.filter((t) => t.own || t.durMs > 10))
+  console.log(`  files requested (start-end, ms): ${scripts.join(', ')}`);
+  // Frames too (a task with a paint), up to the one after the button: when each page draws.
+  const frame = (t) => t.events.some((e) => e.name === 'Paint' || e.name === 'Commit');
+  for (const task of tasks.filter(
+    (t) => t.own || t.durMs > 10 || (frame(t) && t.startMs < rejectAt + 50),
+  ))
     console.log(
       `  ${task.own ? 'G' : ' '} ${task.startMs.toFixed(0).padStart(5)}  ${task.durMs.toFixed(1).padStart(6)} ms  ${describe(task)}`,
     );

@@ -33,9 +33,9 @@ export interface InitOptions {
   snapshot?: SnapshotProvider;
   /**
    * Runs what can wait until the page has painted, and resolves to its result: the outbox's
-   * retry, the first hit and, given here and while the visitor has not decided, the gate, which
-   * has nothing to revive until then (a decision taken meanwhile is applied when it starts). The
-   * drop-in's waits until its banner is painted. Without it: `afterPaint`, after the next frame,
+   * retry, the first hit, the tab sync's channel and, given here and while the visitor has not
+   * decided, the gate, which has nothing to revive until then (a decision taken meanwhile is
+   * applied when it starts). The drop-in's waits until its banner is painted. Without it: `afterPaint`, after the next frame,
    * and the gate starts at once (placeholders, `necessary` scripts: as code using the core
    * directly expects).
    */
@@ -93,7 +93,8 @@ export function init(
   // nothing but `necessary`: the visitor is asked again on every page.
   if (config.policy.version) store.onChange(consentEffects({ config, lang, now, record }));
   // After the effects: it reads the cookie they write.
-  const sync = startSync({ config, store, now, seen });
+  // Its channel to the other tabs opens at `later` (a decision taken before opens it and is told).
+  const sync = startSync({ config, store, now, seen, later });
 
   const tracker = createTracker({ config, store, lang });
   const flushOutbox = () => void history.flush();

@@ -20,6 +20,12 @@ export interface SyncOptions {
    * reads `document.cookie` once.
    */
   seen: string | undefined;
+  /**
+   * Runs what can wait until the page has painted (init's `later`; the drop-in's: until its
+   * banner is painted): opening the channel (a few ms on a phone) and listening for pages
+   * restored from the back/forward cache.
+   */
+  later: (work: () => unknown) => unknown;
 }
 
 export interface Sync {
@@ -30,7 +36,7 @@ export interface Sync {
 }
 
 /** Keeps this page's decision the one the cookie holds, whichever tab took it. */
-export function startSync({ config, store, now, seen }: SyncOptions): Sync {
+export function startSync({ config, store, now, seen, later }: SyncOptions): Sync {
   // `seen`: the cookie's value as this page last saw or wrote it; only a change made elsewhere
   // differs.
   const { name } = config.cookie;
@@ -45,21 +51,34 @@ export function startSync({ config, store, now, seen }: SyncOptions): Sync {
   const listening = new AbortController();
   const { signal } = listening;
   let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel('garde:' + name);
-    channel.addEventListener('message', check, { signal });
-  } catch {
-    // No channel (an old browser, an opaque origin): the checks on visibility and hits remain.
-  }
+  // Opened once the drop-in's banner is painted (`later`), or at this tab's first decision if
+  // that comes first, which it then tells the other tabs.
+  const open = () => {
+    try {
+      if (!channel) {
+        channel = new BroadcastChannel('garde:' + name);
+        channel.addEventListener('message', check, { signal });
+      }
+    } catch {
+      // No channel (an old browser, an opaque origin): the checks on visibility and hits remain.
+    }
+    return channel;
+  };
   // Subscribed after the effects: the cookie is written by then.
   const unsubscribe = store.onChange((_consent, { adopted }) => {
     seen = readCookie(name);
-    if (!adopted) channel?.postMessage(0);
+    if (!adopted) open()?.postMessage(0);
   });
-  // visibilitychange bubbles from document to window; pageshow fires on a page restored from
-  // the back/forward cache (`persisted`), and on every load, where init has just read the cookie.
+  // visibilitychange bubbles from document to window.
   addEventListener('visibilitychange', check, { signal });
-  addEventListener('pageshow', (event) => event.persisted && check(), { signal });
+  // Once the page has painted: the channel, and pageshow, which fires on a page restored from the
+  // back/forward cache (`persisted`) and at the end of every load, where init has just read the
+  // cookie (the first call of its listener took 2-5 ms on a phone). A decision another tab takes
+  // before then is read at the next visibility change or hit, as in a tab without the channel.
+  // After stop() both are no-ops (the signal is aborted).
+  later(
+    () => (open(), addEventListener('pageshow', (event) => event.persisted && check(), { signal })),
+  );
   return {
     check,
     stop() {

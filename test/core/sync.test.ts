@@ -37,6 +37,8 @@ describe('sync: one decision for every tab', () => {
     const deciding = start(config({ recordEndpoint: box.url }));
     const other = start(config({ recordEndpoint: box.url }));
     const heard = listen(other);
+    // Its channel is open once its page has painted (init's `later`), as the outbox is retried.
+    await other.ready;
     const events: Array<ConsentState | null> = [];
     const onConsent = (event: CustomEvent<ConsentState | null>) => events.push(event.detail);
     document.addEventListener('garde:consent', onConsent);
@@ -102,9 +104,11 @@ describe('sync: one decision for every tab', () => {
     expect(names).to.deep.equal(['consented', 'sentinel']);
   });
 
-  it('reads the cookie again on a page shown from the back/forward cache, not at the pageshow of a load', () => {
+  it('reads the cookie again on a page shown from the back/forward cache, not at the pageshow of a load', async () => {
     const tab = start(config());
     const heard = listen(tab);
+    // It listens once the page has painted (init's `later`), as the outbox's retry does.
+    await tab.ready;
     // What another tab's refusal leaves in the cookie, its message lost.
     const decidedAt = Math.floor(Date.now() / 1000);
     document.cookie = `garde_consent=2.${crypto.randomUUID()}.2020-12-07.${decidedAt}.r.....matomo~youtube;path=/`;
@@ -116,11 +120,66 @@ describe('sync: one decision for every tab', () => {
     expect(heard[0]).to.include({ adopted: true, method: 'reject-all' });
   });
 
+  it('with `later` (the drop-in: after its banner is painted), the channel opens then: a decision taken before opens it and reaches the other tabs; one taken elsewhere meanwhile is read at the next visibility change', async () => {
+    let paint!: () => void;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
+    const later = <T>(work: () => T) => painted.then(work) as Promise<Awaited<T>>;
+    const other = start(config());
+    const heard = listen(other);
+    await other.ready;
+    const early = start(config(), { later });
+    const earlyHeard = listen(early);
+    // Before the paint: this tab decides (a page's DOMContentLoaded handler), no channel yet.
+    early.acceptAll();
+    const accepted = early.consent;
+    expect(heard, 'nobody told yet').to.deep.equal([]);
+    paint();
+    await until(() => heard.length === 1);
+    expect(heard[0]).to.include({ adopted: true, method: 'accept-all' });
+    expect(other.consent).to.deep.equal(accepted);
+    expect(earlyHeard, 'its own decision is not adopted again').to.have.length(1);
+
+    // Another tab's refusal before this one's channel opens: read at the next visibility change
+    // (or before a hit), as in a tab without the channel.
+    let paintLate!: () => void;
+    const paintedLate = new Promise<void>((resolve) => (paintLate = resolve));
+    const late = start(config(), {
+      later: <T>(work: () => T) => paintedLate.then(work) as Promise<Awaited<T>>,
+    });
+    const lateHeard = listen(late);
+    other.rejectAll();
+    await until(() => earlyHeard.length === 2);
+    paintLate();
+    await late.ready;
+    expect(lateHeard, 'no channel when it was told').to.deep.equal([]);
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    expect(lateHeard).to.have.length(1);
+    expect(lateHeard[0]).to.include({ adopted: true, method: 'reject-all' });
+    expect(late.allowed('analytics')).to.be.false;
+  });
+
+  it('an instance destroyed before the page painted opens nothing then and adopts nothing', async () => {
+    let paint!: () => void;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
+    const stopped = start(config(), {
+      later: <T>(work: () => T) => painted.then(work) as Promise<Awaited<T>>,
+    });
+    const heard = listen(stopped);
+    stopped.destroy();
+    start(config()).acceptAll();
+    paint();
+    // Its sync's work was queued before the outbox's retry.
+    await stopped.ready;
+    expect(heard).to.deep.equal([]);
+    expect(stopped.consent).to.equal(null);
+  });
+
   it('destroy() stops listening to the other tabs', async () => {
     const deciding = start(config());
     const stopped = start(config());
     const listening = start(config());
     const heard = listen(listening);
+    await listening.ready;
     stopped.destroy();
     deciding.acceptAll();
     await until(() => heard.length === 1);
