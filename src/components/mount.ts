@@ -9,10 +9,12 @@ import { mainContent } from './preferences/focus.js';
 import { mountNotice } from './notice/on-demand.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
-// element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
+// element never leaves it under the button, the end of the page too (WCAG 2.4.11). An adopted
+// sheet (no inline style), put before the banner's (BannerRoom), which wins while it is up.
 const room = css`
   html {
     scroll-padding-bottom: 4rem;
+    padding-bottom: 4rem;
   }
 `;
 
@@ -129,7 +131,7 @@ export function mountUi(garde: Garde): () => void {
       floatingButton = create('garde-policy-link');
       floatingButton.setAttribute('floating', '');
       document.body.append(floatingButton);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
+      document.adoptedStyleSheets = [room, ...document.adoptedStyleSheets];
     }
     mountNotice();
   });
