@@ -109,11 +109,12 @@ export function mountUi(garde: Garde): () => void {
   // decision has removed the banner): focus to the page's main content, never to <body>, and the
   // choice announced.
   const afterBanner = (event: Event) => {
-    const button = event.composedPath()[0] as Element;
-    const root = button.getRootNode?.() as ShadowRoot | undefined;
+    // The event's path, not the button's root: a visitor's click runs the microtasks between
+    // listeners, so a banner that stays (a withdrawal) has re-rendered without the button by now.
+    const path = event.composedPath() as Element[];
     if (
-      root?.host?.localName === 'garde-banner' &&
-      /accept|reject|save|withdraw/.test(button.part.value)
+      path.some((node) => node.localName === 'garde-banner') &&
+      /accept|reject|save|withdraw/.test(path[0]!.part.value)
     ) {
       mainContent()?.focus();
       status.textContent = uiStrings(garde.config, garde.lang).saved;
