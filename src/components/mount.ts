@@ -9,10 +9,12 @@ import { mainContent } from './preferences/focus.js';
 import { mountNotice } from './notice/on-demand.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
-// element never leaves it under the button (WCAG 2.4.11). An adopted sheet: no inline style.
+// element never leaves it under the button, the end of the page too (WCAG 2.4.11). An adopted
+// sheet (no inline style), put before the banner's (BannerRoom), which wins while it is up.
 const room = css`
   html {
     scroll-padding-bottom: 4rem;
+    padding-bottom: 4rem;
   }
 `;
 
@@ -110,11 +112,12 @@ export function mountUi(garde: Garde): () => void {
   // decision has removed the banner): focus to the page's main content, never to <body>, and the
   // choice announced.
   const afterBanner = (event: Event) => {
-    const button = event.composedPath()[0] as Element;
-    const root = button.getRootNode?.() as ShadowRoot | undefined;
+    // The event's path, not the button's root: a visitor's click runs the microtasks between
+    // listeners, so a banner that stays (a withdrawal) has re-rendered without the button by now.
+    const path = event.composedPath() as Element[];
     if (
-      root?.host?.localName === 'garde-banner' &&
-      /accept|reject|save|withdraw/.test(button.part.value)
+      path.some((node) => node.localName === 'garde-banner') &&
+      /accept|reject|save|withdraw/.test(path[0]!.part.value)
     ) {
       mainContent()?.focus();
       status.textContent = uiStrings(garde.config, garde.lang).saved;
@@ -132,7 +135,7 @@ export function mountUi(garde: Garde): () => void {
       floatingButton = create('garde-policy-link');
       floatingButton.setAttribute('floating', '');
       document.body.append(floatingButton);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
+      document.adoptedStyleSheets = [room, ...document.adoptedStyleSheets];
     }
     mountNotice();
   });

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { init } from '../../src/core/init.js';
 import { mountUi } from '../../src/components/mount.js';
 import { banner, config, frame, reset, start } from './helpers.js';
@@ -91,6 +92,78 @@ describe('mountUi', () => {
     start({ floatingButton: false }).rejectAll();
     await frame();
     expect(floating() === null).to.be.true;
+  });
+  describe('with the floating button, focus is never hidden (WCAG 2.4.11)', () => {
+    let links: HTMLAnchorElement[];
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.padded { padding: 1rem }');
+    const button = () => floating()!.shadowRoot!.querySelector('button')!;
+    const focused = () => document.activeElement as HTMLElement;
+
+    // A page longer than the viewport at 320 × 640: a link in each paragraph, the last one in a
+    // padded footer at the end of the page.
+    beforeEach(async () => {
+      await setViewport({ width: 320, height: 640 });
+      const page = document.createElement('div');
+      page.dataset.test = '';
+      links = [];
+      for (let i = 0; i < 40; i++) {
+        const link = Object.assign(document.createElement('a'), {
+          href: '#',
+          textContent: `Link ${i}`,
+        });
+        const paragraph = document.createElement('p');
+        paragraph.append(link);
+        page.append(paragraph);
+        links.push(link);
+      }
+      const footer = document.createElement('footer');
+      footer.className = 'padded';
+      const last = Object.assign(document.createElement('a'), {
+        href: '#',
+        textContent: 'Contact',
+      });
+      footer.append(last);
+      links.push(last);
+      page.append(footer);
+      document.body.append(page);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    afterEach(async () => {
+      await reset();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      window.scrollTo(0, 0);
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    it('on a first visit, Tab through the page: each link is scrolled clear of the banner', async () => {
+      start({ floatingButton: true });
+      // The floating button comes after the banner's first paint (hidden while the banner is up).
+      await waitUntil(floating);
+      links[0]!.focus();
+      for (let i = 1; i < 15; i++) {
+        await sendKeys({ press: 'Tab' });
+        expect(focused()).to.equal(links[i]);
+        const top = banner()!.getBoundingClientRect().top;
+        expect(links[i]!.getBoundingClientRect().bottom, `link ${i}`).to.be.at.most(top + 0.5);
+      }
+    });
+
+    it('after a decision, Tab to the end of the page: the last link is clear of the button', async () => {
+      start({ floatingButton: true }).rejectAll();
+      await waitUntil(() => floating()?.shadowRoot?.querySelector('button')?.offsetHeight);
+      links.at(-3)!.focus();
+      for (const link of links.slice(-2)) {
+        await sendKeys({ press: 'Tab' });
+        expect(focused()).to.equal(link);
+      }
+      const top = button().getBoundingClientRect().top;
+      expect(top).to.be.above(0);
+      expect(links.at(-1)!.getBoundingClientRect().bottom).to.be.at.most(top + 0.5);
+      // And on to the button itself.
+      await sendKeys({ press: 'Tab' });
+      expect(floating()!.shadowRoot!.activeElement).to.equal(button());
+    });
   });
 });
 

@@ -3,6 +3,7 @@
 // Content-Security-Policy, the visitor can still customise, withdraw and refuse, each with a
 // receipt the server gets, and a dialog that arrives late never opens on its own.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { closeFixtures, openFixture, reset, until } from '../core/helpers.js';
 import type { Garde } from '../../src/core/types.js';
 
@@ -155,5 +156,21 @@ describe('dist/garde.js without its dialog (dist/garde-ui.js missing, slow or bl
       ['withdraw', 'dialog'],
       ['custom', 'dialog'],
     ]);
+  });
+  it('keyboard only: "Retirer mon consentement" in the banner form moves focus to <main>, never to <body>', async () => {
+    const page = await open('ui-missing.html');
+    part(page, 'reject')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !page.document.querySelector('garde-banner'));
+    await until(() => floatingButton(page).offsetHeight);
+    floatingButton(page).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => part(page, 'withdraw'), 10000);
+    part(page, 'withdraw')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(page.garde.withdrawn).to.be.true;
+    // The banner stays (without its withdraw button): focus goes where a decision sends it.
+    await until(() => part(page, 'customise'));
+    expect(page.document.activeElement?.localName).to.equal('main');
   });
 });

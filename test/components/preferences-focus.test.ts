@@ -15,6 +15,7 @@ import {
   reset,
   start,
 } from './helpers.js';
+import { closeFixtures, openFixture, until } from '../core/helpers.js';
 
 /** The page's content: a <main> (or, without one, a heading) and a footer settings button. */
 function page({ main = true } = {}): { start: HTMLElement; footer: HTMLElement } {
@@ -145,5 +146,34 @@ describe('focus and announcements after a decision', () => {
     await sendKeys({ press: 'Escape' });
     await settle(focusOn(() => main));
     expect(focused()).to.equal(main);
+  });
+  it('"Withdraw" in the dialog opened from the floating button, which the banner then hides: focus to <main>, not <body>', async () => {
+    // The drop-in, in a frame: its floating button, its dialog from garde-ui.js.
+    type Page = Window & { garde: { withdrawn: boolean } };
+    const frameRoot = (page: Page, tag: string) => page.document.querySelector(tag)?.shadowRoot;
+    const page = await openFixture<Page>('on-demand.html', (page) =>
+      frameRoot(page, 'garde-banner')?.querySelector('[part~=reject]'),
+    );
+    try {
+      frameRoot(page, 'garde-banner')!.querySelector<HTMLElement>('[part~=reject]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      const floating = () => frameRoot(page, 'garde-policy-link')?.querySelector('button');
+      await until(() => floating()?.offsetHeight);
+      floating()!.focus();
+      await sendKeys({ press: 'Enter' });
+      const withdraw = () =>
+        frameRoot(page, 'garde-preferences')?.querySelector<HTMLElement>(
+          'dialog[open] [part~=withdraw]',
+        );
+      await until(withdraw, 10000);
+      withdraw()!.focus();
+      await sendKeys({ press: 'Enter' });
+      // The banner is back, and hides the floating button: the opener can no longer take focus.
+      await until(() => page.garde.withdrawn && frameRoot(page, 'garde-banner'));
+      await until(() => page.document.activeElement !== page.document.body);
+      expect(page.document.activeElement!.localName).to.equal('main');
+    } finally {
+      closeFixtures();
+    }
   });
 });

@@ -30,6 +30,9 @@ export class BannerRoom implements ReactiveController {
   }
 
   hostConnected(): void {
+    // The floating button hidden at once, not at the first report: focus may be going back to it
+    // (the dialog closing after a withdrawal), and must not land on a button about to vanish.
+    this.__sheet.replaceSync(roomFor(0));
     this.__observer.observe(this.__host);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.__sheet];
   }

@@ -318,7 +318,9 @@ export class GardePreferences extends GardeElement {
   }
 
   private __afterClose(): void {
-    (this.__opener?.isConnected ? this.__opener : mainContent())?.focus();
+    this.__opener?.focus();
+    // Gone, or hidden meanwhile (the floating button, once a withdrawal brings the banner back).
+    if (focusedElement() !== this.__opener) mainContent()?.focus();
     if (this.__decided) this.__announce(this.__texts.saved);
     this.__decided = false;
   }
