@@ -40,6 +40,4 @@ export function storedId(
  * the drop-in, which only forgets them (the tracker's file makes them), holds none of the code
  * that reads and makes them.
  */
-export function forgetAnalyticsIds(): void {
-  eraseStorage([SESSION_KEY, UID_KEY]);
-}
+export const forgetAnalyticsIds = (): void => eraseStorage([SESSION_KEY, UID_KEY]);
