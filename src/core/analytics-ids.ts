@@ -1,6 +1,7 @@
 // The analytics ids in the visitor's storage, which exist only with analytics consent and the
 // extras that want them: read and erased by the tracker, erased by a refusal (integrations), and
 // by the drop-in while its tracker is not loaded (tracker.script.ts).
+import { eraseStorage } from './erase.js';
 import { uuid } from './uuid.js';
 
 /** sessionStorage key of the session id (extra `session`); erased while analytics is off. */
@@ -34,18 +35,9 @@ export function storedId(
 }
 
 /**
- * Removes the session and persistent ids (done by every hit made without analytics consent).
- * Written apart from storedId() so that the drop-in, which only forgets them (the tracker's file
- * makes them), holds none of the code that reads and makes them.
+ * Removes the session and persistent ids (done by every hit made without analytics consent), from
+ * both storage areas: erase.ts's loop, already in the drop-in, rather than a second one, so that
+ * the drop-in, which only forgets them (the tracker's file makes them), holds none of the code
+ * that reads and makes them.
  */
-export function forgetAnalyticsIds(): void {
-  for (const [area, key] of [
-    ['sessionStorage', SESSION_KEY],
-    ['localStorage', UID_KEY],
-  ] as const)
-    try {
-      window[area].removeItem(key);
-    } catch {
-      // Storage disabled or throwing: there is no id to remove.
-    }
-}
+export const forgetAnalyticsIds = (): void => eraseStorage([SESSION_KEY, UID_KEY]);

@@ -16,7 +16,7 @@ declare global {
 }
 
 /** config-report.ts's reportConfig, printed once garde-config.js has run. */
-export function reportConfig(path: string, detail?: unknown): void {
+export function reportConfig(path: string, detail?: unknown): undefined {
   loadScript('garde-config.js').then(
     () => console.error(window.gardeConfigMessage!(path, detail)),
     () => console.error(`garde: config${path && '.' + path} is invalid`),

@@ -3,8 +3,11 @@
 // only for an invalid config.
 import { configMessage, configWarning } from './config-messages.js';
 
-/** console.error of the field at `path`, worded by config-messages.ts. */
-export function reportConfig(path: string, detail?: unknown): void {
+/**
+ * console.error of the field at `path`, worded by config-messages.ts. Returns undefined, so that
+ * config.ts can report and drop in one go.
+ */
+export function reportConfig(path: string, detail?: unknown): undefined {
   console.error(configMessage(path, detail));
 }
 

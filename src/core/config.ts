@@ -6,7 +6,7 @@
 // config with something to report.
 import { LANGS, resolveLang } from './lang.js';
 import { NAME } from './cookie-format.js';
-import { reportConfig, warnConfig } from './config-report.js';
+import { reportConfig as report, warnConfig } from './config-report.js';
 import { own } from './state.js';
 import type { GardeConfig, Lang } from './types.js';
 
@@ -29,8 +29,6 @@ const isObject = (value: unknown): value is Fields =>
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every(isString);
-/** Reports an invalid field; returns undefined, so that a caller can report and drop in one go. */
-const report = (path: string, detail?: unknown): undefined => void reportConfig(path, detail);
 const boolean = (fallback: boolean): Leaf => [(value) => typeof value === 'boolean', fallback];
 /** One of the given texts; the first is the default. */
 const oneOf = (...choices: Array<string | boolean>): Leaf => [

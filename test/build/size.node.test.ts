@@ -12,7 +12,7 @@ import { gzipSync, constants } from 'node:zlib';
 // The caps hold today's figures (with ~20 B of room; garde.js's is its target, with none: a byte
 // added there must be won back in the same change), so that nothing grows unnoticed. What
 // garde.js may still take under its cap shows in every other file's too, so those caps leave room
-// for it as well (garde.js 14,943 B, the page with an embed 16,208, per language 13,467-13,669).
+// for it as well (garde.js 14,986 B, the page with an embed 16,251, per language 13,514-13,713).
 // garde.js and the page with an embed are within their issue-18 targets (15,000 B and 17,000 B:
 // met); the per-language files are above theirs (12,000 B), which stays open. The first file grew with the
 // rights that must work without any other file (the banner's own form, the floating button, one
