@@ -4,12 +4,13 @@
 //   - the collector on SQLite (each receipt committed before its 202), synchronous NORMAL and FULL;
 //   - the collector on PostgreSQL, one process, then two processes on one database (one log), each
 //     loaded by its own wrk with half the connections.
-// Every request carries a fresh receipt (receipts.lua: lower-case UUIDs, same body size; --ids random gives
-// random version-4 UUIDs, as browsers send, instead of ids that grow per wrk thread). Printed: receipts/s,
+// Every request carries a fresh receipt (receipts.lua: lower-case UUIDs, same body size): by default UUID v7
+// receipt and consent ids (time-ordered, as garde's browsers make them); --ids random gives random
+// version-4 UUIDs, as garde versions before v7 send them. Printed: receipts/s,
 // p50/p99 latency, the ratio to the bare handler (the mean of its two runs), and after each collector run
 // that every 202 is stored (rows counted in the database against 202s counted by wrk) and that
 // `garde-collector verify` finds the log intact with one leaf per stored receipt.
-//   node bench/collector/run.mjs [--duration 10] [--connections 50] [--only sqlite|pg] [--ids random]
+//   node bench/collector/run.mjs [--duration 10] [--connections 50] [--only sqlite|pg] [--ids v7|random]
 // --only keeps the bare rows (the denominator) and the rows of one database.
 // PostgreSQL rows: set GARDE_BENCH_PG_URL or GARDE_TEST_PG_URL (postgres://…); skipped otherwise. Each PG run
 // gets a schema of its own in that database, dropped afterwards. Servers listen on 127.0.0.1, on ports the
@@ -36,11 +37,9 @@ if (ONLY !== null && ONLY !== 'sqlite' && ONLY !== 'pg') {
   console.error('--only takes sqlite or pg');
   process.exit(2);
 }
-const IDS = process.argv.includes('--ids')
-  ? process.argv[process.argv.indexOf('--ids') + 1]
-  : 'sequential';
-if (IDS !== 'sequential' && IDS !== 'random') {
-  console.error('--ids takes sequential or random');
+const IDS = process.argv.includes('--ids') ? process.argv[process.argv.indexOf('--ids') + 1] : 'v7';
+if (IDS !== 'v7' && IDS !== 'random') {
+  console.error('--ids takes v7 or random');
   process.exit(2);
 }
 const CONNECTIONS = arg('connections', 50);
@@ -253,8 +252,8 @@ console.log(
 );
 console.log(
   IDS === 'random'
-    ? 'receipt and consent ids: random version-4 UUIDs (as browsers send them)'
-    : 'receipt and consent ids: growing per wrk thread (--ids random: random, as browsers send them)',
+    ? 'receipt and consent ids: random version-4 UUIDs (as garde versions before v7 send them)'
+    : 'receipt and consent ids: UUID v7, time-ordered (--ids random: random version-4 UUIDs)',
 );
 console.log(
   `load average (1 min) before: ${loadBefore}, after: ${loadavg()[0].toFixed(1)}; wrk runs on the same cores`,

@@ -35,8 +35,18 @@ export function createBatcher<T, R = void>(
     setImmediate(flush);
   };
 
-  const commit = async (batch: Pending<T, R>[]) => {
+  // The write `done` is over: the next batch, queued meanwhile, goes to the database now.
+  const next = (done: Promise<void> | null) => {
+    if (!done || running !== done) return;
+    running = null;
+    if (queue.length) flush();
+  };
+
+  const commit = async (batch: Pending<T, R>[], handOver = false) => {
     const results = await write(batch.map((pending) => pending.item));
+    // The database gets the next batch before this one's callers are answered: answering them writes
+    // their replies, and the database would wait for those otherwise.
+    if (handOver) next(running);
     batch.forEach((pending, index) => pending.resolve((results ?? [])[index] as R));
   };
 
@@ -45,9 +55,9 @@ export function createBatcher<T, R = void>(
     if (running || !queue.length) return;
     const batch = queue.slice(0, max);
     queue = queue.slice(batch.length);
-    running = (async () => {
+    const current = (async () => {
       try {
-        await commit(batch);
+        await commit(batch, true);
       } catch (error) {
         if (batch.length === 1) {
           batch[0]!.reject(error);
@@ -58,10 +68,9 @@ export function createBatcher<T, R = void>(
           await commit([pending]).catch(pending.reject);
         }
       }
-    })().finally(() => {
-      running = null;
-      if (queue.length) schedule();
-    });
+    })();
+    running = current;
+    void current.finally(() => next(current));
   };
 
   return {

@@ -15,6 +15,23 @@ describe('batcher', () => {
     assert.deepEqual(results, ['stored 1', 'stored 2', 'stored 3']);
   });
 
+  it('gives the database the next batch before answering the batch it committed', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const firstWrite = new Promise<void>((resolve) => (release = resolve));
+    const batcher = createBatcher<number>(async (items) => {
+      events.push(`write ${items.join(',')}`);
+      if (items[0] === 1) await firstWrite;
+    });
+    const one = batcher.add(1).then(() => events.push('answered 1'));
+    // After the batcher's own turn: item 1 is being written.
+    await new Promise((resolve) => setImmediate(resolve));
+    const two = batcher.add(2).then(() => events.push('answered 2'));
+    release();
+    await Promise.all([one, two]);
+    assert.deepEqual(events, ['write 1', 'write 2', 'answered 1', 'answered 2']);
+  });
+
   it('retries a failed batch row by row, so only the bad row fails', async () => {
     const committed: number[] = [];
     const batcher = createBatcher<number>(async (items) => {

@@ -18,6 +18,7 @@ import { snapshotLeafPrefix } from '../log/snapshot-leaves.js';
 import type { WriterCall } from './sqlite-messages.js';
 import { RECORD_COLUMNS, RECORD_FIELDS, recordColumnsOf } from './record-fields.js';
 import { toRecord, type RecordRow, type RecordValues } from './sqlite-writer.js';
+import { insertMany } from './sqlite-insert-many.js';
 import { CHUNK } from './types.js';
 
 /** Records put in the tree per transaction: a backlog (an upgraded database) is taken in steps. */
@@ -158,10 +159,8 @@ export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) =
   const readHead = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
   const writeHead = db.prepare('UPDATE log_head SET size = ?, root = ? WHERE id = 1');
   const readHash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
-  const insertHash = db.prepare('INSERT INTO log_hashes (idx, hash) VALUES (?, ?)');
-  const insertLeaf = db.prepare(
-    'INSERT INTO log_leaves (leaf_index, kind, leaf_hash, leaf) VALUES (?, ?, ?, ?)',
-  );
+  const insertHashes = insertMany(db, 'log_hashes', ['idx', 'hash']);
+  const insertLeaves = insertMany(db, 'log_leaves', ['leaf_index', 'kind', 'leaf_hash', 'leaf']);
   return (leaves) => {
     if (!leaves.length) return;
     const { size } = readHead.get() as LogHead;
@@ -172,8 +171,8 @@ export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) =
       leaves.map((leaf) => leaf.hash),
     );
     const first = storedHashCount(size);
-    stored.forEach((hash, i) => insertHash.run(first + i, hash));
-    leaves.forEach((leaf, i) => insertLeaf.run(size + i, leaf.kind, leaf.hash, leaf.leaf));
+    insertHashes(stored.map((hash, i) => [first + i, hash]));
+    insertLeaves(leaves.map((leaf, i) => [size + i, leaf.kind, leaf.hash, leaf.leaf]));
     writeHead.run(size + leaves.length, root);
   };
 }

@@ -79,6 +79,24 @@ describe('POST /consent', () => {
     assert.equal((await storage.visitorRecords('json-visitor')).length, 1);
   });
 
+  it('accepts UUID v7 receipt and consent ids (time-ordered, as browsers make them) and stores them as sent', async () => {
+    // 2026-12-05T06:34:26.515Z in the first 48 bits, version 7, variant 10.
+    const receiptId = '01a244e9-3f4b-77e9-a1fb-d1df308b2e51';
+    const id = '01a244e9-3f4b-77fe-a7c4-8f4cbe855727';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/consent',
+      headers: TEXT,
+      payload: JSON.stringify(receipt({ receiptId, id })),
+    });
+    assert.equal(res.statusCode, 202);
+    const stored = await storage.visitorRecords(id);
+    assert.deepEqual(
+      stored.map((r) => [r.receiptId, r.id]),
+      [[receiptId, id]],
+    );
+  });
+
   it('answers 202 to a duplicate receiptId and stores it once', async () => {
     const r = receipt({ id: 'dup-visitor' });
     const sends = await Promise.all(
@@ -116,6 +134,8 @@ describe('POST /consent', () => {
     ],
     ['a proto-poisoning key', '{"__proto__": {"x": 1}}', 400],
     ['a NUL character', JSON.stringify({ ...receipt(), path: '/fr/\u0000' }), 400],
+    // Unescaped, it is not JSON at all.
+    ['a raw NUL byte', JSON.stringify(receipt()).replace('/fr/', '/fr/\0'), 400],
     ['a lone surrogate', JSON.stringify({ ...receipt(), version: 'v\ud800' }), 400],
     [
       'a lone surrogate in a key',
@@ -186,6 +206,16 @@ describe('POST /consent', () => {
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().error, 'invalid');
     assert.match(res.json().message, /body\/path holds a NUL character or invalid Unicode/);
+  });
+
+  it('takes a character escaped as a well-formed surrogate pair, as any other', async () => {
+    const r = receipt({ id: 'escaped-pair-visitor' });
+    // JSON.stringify leaves the pair as it is: the escapes are written by hand.
+    const payload = JSON.stringify({ ...r, version: 'v-X' }).replace('v-X', 'v-\\ud83d\\ude00');
+    const res = await app.inject({ method: 'POST', url: '/consent', headers: TEXT, payload });
+    assert.equal(res.statusCode, 202, res.body);
+    const [stored] = await storage.visitorRecords('escaped-pair-visitor');
+    assert.equal(stored?.version, 'v-\u{1f600}');
   });
 
   it('stores the consent id in lower case, whatever case the browser sent', async () => {
