@@ -50,23 +50,6 @@ describe('POST /consent', () => {
     assert.match(log.text(), /"log":\{"size":\d+,"root":"[0-9a-f]{64}"\},"msg":"records log head"/);
   });
 
-  it("accepts garde's time-ordered ids (UUID v7) as receipt id and consent id", async () => {
-    // As src/core/uuid.ts's uuidV7() writes them: 48 bits of Unix ms, version 7, the variant.
-    const r = receipt({
-      receiptId: '019aee3c-5e7b-7c3a-9f21-3b4d5e6f7a8b',
-      id: '019aee3c-5e7a-7d10-a4b2-0c1d2e3f4a5b',
-    });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/consent',
-      headers: TEXT,
-      payload: JSON.stringify(r),
-    });
-    assert.equal(res.statusCode, 202);
-    const [stored] = await storage.visitorRecords(r.id);
-    assert.equal(stored?.receiptId, r.receiptId);
-  });
-
   it('accepts application/json too', async () => {
     const r = receipt({ id: 'json-visitor' });
     const res = await app.inject({
