@@ -63,7 +63,7 @@ describe('POST /consent', () => {
   });
 
   it('accepts UUID v7 receipt and consent ids (time-ordered, as browsers make them) and stores them as sent', async () => {
-    // 2026-12-05T06:34:26.515Z in the first 48 bits, version 7, variant 10.
+    // 2026-12-05T06:34:26.507Z in the first 48 bits, version 7, variant 10.
     const receiptId = '01a244e9-3f4b-77e9-a1fb-d1df308b2e51';
     const id = '01a244e9-3f4b-77fe-a7c4-8f4cbe855727';
     const res = await app.inject({
