@@ -175,6 +175,31 @@ describe('sync: one decision for every tab', () => {
     expect(stopped.consent).to.equal(null);
   });
 
+  it('a withdrawal after a cookie another window left unreadable (tampered, an older policy version) is recorded: its receipt ends the decision taken here', async () => {
+    const box = beaconBox();
+    const tab = start(config({ recordEndpoint: box.url }));
+    const ids: string[] = [];
+    const decidedAt = Math.floor(Date.now() / 1000);
+    for (const left of [
+      'garbage',
+      `3.${crypto.randomUUID()}.2019-01-01.${decidedAt}.a.analytics...`,
+    ]) {
+      tab.set({ analytics: true });
+      ids.push(tab.consent!.id!);
+      document.cookie = `garde_consent=${left};path=/`;
+      tab.withdraw();
+      expect(tab.withdrawn).to.be.true;
+      expect(parseConsentCookie(readCookie('garde_consent'))).to.include({ method: 'withdraw' });
+    }
+    const receipts = await box.receipts(4);
+    expect(receipts.map((receipt) => [receipt.method, receipt.id])).to.deep.equal([
+      ['custom', ids[0]],
+      ['withdraw', ids[0]],
+      ['custom', ids[1]],
+      ['withdraw', ids[1]],
+    ]);
+  });
+
   it('destroy() stops listening to the other tabs', async () => {
     const deciding = start(config());
     const stopped = start(config());
