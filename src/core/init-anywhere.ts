@@ -20,6 +20,8 @@ export function init(input: unknown, options: InitOptions = {}): Garde {
     withdrawn: false,
     gpc: false,
     now: options.now ?? Date.now,
+    // No other window to read.
+    __refresh: nothing,
   });
   return Object.assign(store, {
     config,

@@ -58,7 +58,7 @@ export interface ConsentStoreOptions {
    * that state as `previous` (its receipt ends that state's id; the gate never starts what that
    * state granted and the decision refuses). (Private to init: the build renames it.)
    */
-  __refresh?: () => void;
+  __refresh: () => void;
 }
 
 export interface ConsentStore {
@@ -80,7 +80,7 @@ export interface ConsentStore {
   withdraw(options?: DecisionOptions): void;
   /**
    * Takes the decision another tab stored (read from the cookie) as this page's: listeners hear
-   * it with `adopted: true`.
+   * it with `adopted: true`. `withdrawn` only with a null `consent` (the cookie's withdrawal marker).
    */
   adopt(consent: ConsentState | null, withdrawn: boolean): void;
   /** Adds a listener, called after every change; returns the function that removes it. */
@@ -106,7 +106,7 @@ export function createConsentStore({
   // Guarded: a read that threw must neither stop the decision nor leave the listeners deaf to it.
   const refresh = () => {
     quiet = true;
-    guarded(() => adoptMissed?.());
+    guarded(adoptMissed);
     quiet = false;
   };
   // Without a policy version a decision holds for nothing non-necessary (see init).
@@ -194,8 +194,12 @@ export function createConsentStore({
       refresh();
       change(null, 'withdraw', options?.layer);
     },
+    // Before a decision here, a cookie that holds neither a decision nor a withdrawal (tampered,
+    // gone, another policy version) ends nothing: the decision builds on this page's, and its
+    // receipt (a withdrawal's too) names that decision's id.
     adopt: (next, isWithdrawn) =>
-      change(next, next?.method ?? 'withdraw', 'api', true, !next && isWithdrawn),
+      (quiet && !next && !isWithdrawn) ||
+      change(next, next?.method ?? 'withdraw', 0, true, isWithdrawn),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

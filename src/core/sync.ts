@@ -42,10 +42,10 @@ export function startSync({ config, store, now, seen, later }: SyncOptions): Syn
   const { name } = config.cookie;
   const check = () => {
     const value = readCookie(name);
-    if (value === seen) return;
-    seen = value;
-    const stored = parseConsentCookie(value);
-    store.adopt(stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw');
+    if (value !== seen) {
+      const stored = parseConsentCookie((seen = value));
+      store.adopt(stored && stateFromCookie(config, stored, now()), stored?.method === 'withdraw');
+    }
   };
   // One signal removes every listener (the channel's too: an unreferenced channel is closed).
   const listening = new AbortController();
@@ -71,13 +71,17 @@ export function startSync({ config, store, now, seen, later }: SyncOptions): Syn
   });
   // visibilitychange bubbles from document to window.
   addEventListener('visibilitychange', check, { signal });
-  // Once the page has painted: the channel, and pageshow, which fires on a page restored from the
-  // back/forward cache (`persisted`) and at the end of every load, where init has just read the
-  // cookie (the first call of its listener took 2-5 ms on a phone). A decision another tab takes
-  // before then is read at the next visibility change or hit, as in a tab without the channel.
-  // After stop() both are no-ops (the signal is aborted).
+  // Once the page has painted (nothing after stop()): the cookie read again, for a decision
+  // another tab took before this one's channel was open (a window side by side sees no visibility
+  // change: it would keep what it started with); the channel; and pageshow, which fires on a page
+  // restored from the back/forward cache (`persisted`) and at the end of every load, where init has
+  // just read the cookie (the first call of its listener took 2-5 ms on a phone).
   later(
-    () => (open(), addEventListener('pageshow', (event) => event.persisted && check(), { signal })),
+    () =>
+      signal.aborted ||
+      (check(),
+      open(),
+      addEventListener('pageshow', (event) => event.persisted && check(), { signal })),
   );
   return {
     check,

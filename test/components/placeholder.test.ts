@@ -182,6 +182,52 @@ describe('garde-placeholder', () => {
     }
   });
 
+  it('in German at 320 px, a small embed: Tab reaches the button, shown whole with its focus ring inside the placeholder, no sideways scroll', async () => {
+    await setViewport({ width: 320, height: 568 });
+    try {
+      // Smaller than its text and button: the placeholder scrolls inside (its box is the embed's).
+      const embed = gatedFrame({
+        title: 'Video',
+        'data-service': 'video',
+        width: '200',
+        height: '100',
+      });
+      const before = document.createElement('button');
+      before.textContent = 'Before';
+      before.dataset.test = '';
+      embed.before(before);
+      start({ lang: 'de' });
+      const placeholder = placeholderOf(embed)!;
+      await placeholder.updateComplete;
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      const button = $(placeholder, 'button');
+      expect(focused()).to.equal(button);
+      expect(button.matches(':focus-visible')).to.be.true;
+      await frame();
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(placeholder.scrollWidth).to.equal(placeholder.clientWidth);
+      // The ring (3 px, 2 px away from the button) within the placeholder's visible inside.
+      const ring = 3 + 2;
+      const box = button.getBoundingClientRect();
+      const outer = placeholder.getBoundingClientRect();
+      const inner = {
+        top: outer.top + placeholder.clientTop,
+        left: outer.left + placeholder.clientLeft,
+        bottom: outer.top + placeholder.clientTop + placeholder.clientHeight,
+        right: outer.left + placeholder.clientLeft + placeholder.clientWidth,
+      };
+      expect({
+        top: box.top - ring >= inner.top,
+        left: box.left - ring >= inner.left,
+        bottom: box.bottom + ring <= inner.bottom,
+        right: box.right + ring <= inner.right,
+      }).to.deep.equal({ top: true, left: true, bottom: true, right: true });
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('a service chosen on its own earlier keeps its choice when another one is loaded', async () => {
     const video = gatedFrame({ title: 'Video', 'data-service': 'video' });
     const maps = gatedFrame({ title: 'Map', 'data-service': 'maps' });

@@ -120,7 +120,7 @@ describe('sync: one decision for every tab', () => {
     expect(heard[0]).to.include({ adopted: true, method: 'reject-all' });
   });
 
-  it('with `later` (the drop-in: after its banner is painted), the channel opens then: a decision taken before opens it and reaches the other tabs; one taken elsewhere meanwhile is read at the next visibility change', async () => {
+  it('with `later` (the drop-in: after its banner is painted), the channel opens then: a decision taken before opens it and reaches the other tabs', async () => {
     let paint!: () => void;
     const painted = new Promise<void>((resolve) => (paint = resolve));
     const later = <T>(work: () => T) => painted.then(work) as Promise<Awaited<T>>;
@@ -138,23 +138,24 @@ describe('sync: one decision for every tab', () => {
     expect(heard[0]).to.include({ adopted: true, method: 'accept-all' });
     expect(other.consent).to.deep.equal(accepted);
     expect(earlyHeard, 'its own decision is not adopted again').to.have.length(1);
+  });
 
-    // Another tab's refusal before this one's channel opens: read at the next visibility change
-    // (or before a hit), as in a tab without the channel.
-    let paintLate!: () => void;
-    const paintedLate = new Promise<void>((resolve) => (paintLate = resolve));
+  it('a refusal another tab takes before this one has painted is read at the paint: a window side by side (no visibility change) does not keep the decision it started with', async () => {
+    const deciding = start(config());
+    deciding.acceptAll();
+    let paint!: () => void;
+    const painted = new Promise<void>((resolve) => (paint = resolve));
     const late = start(config(), {
-      later: <T>(work: () => T) => paintedLate.then(work) as Promise<Awaited<T>>,
+      later: <T>(work: () => T) => painted.then(work) as Promise<Awaited<T>>,
     });
-    const lateHeard = listen(late);
-    other.rejectAll();
-    await until(() => earlyHeard.length === 2);
-    paintLate();
+    const heard = listen(late);
+    expect(late.allowed('analytics')).to.be.true;
+    // The other tab refuses while this one is still on its way to its first paint (no channel yet).
+    deciding.rejectAll();
+    paint();
     await late.ready;
-    expect(lateHeard, 'no channel when it was told').to.deep.equal([]);
-    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-    expect(lateHeard).to.have.length(1);
-    expect(lateHeard[0]).to.include({ adopted: true, method: 'reject-all' });
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.include({ adopted: true, method: 'reject-all' });
     expect(late.allowed('analytics')).to.be.false;
   });
 
@@ -172,6 +173,31 @@ describe('sync: one decision for every tab', () => {
     await stopped.ready;
     expect(heard).to.deep.equal([]);
     expect(stopped.consent).to.equal(null);
+  });
+
+  it('a withdrawal after a cookie another window left unreadable (tampered, an older policy version) is recorded: its receipt ends the decision taken here', async () => {
+    const box = beaconBox();
+    const tab = start(config({ recordEndpoint: box.url }));
+    const ids: string[] = [];
+    const decidedAt = Math.floor(Date.now() / 1000);
+    for (const left of [
+      'garbage',
+      `3.${crypto.randomUUID()}.2019-01-01.${decidedAt}.a.analytics...`,
+    ]) {
+      tab.set({ analytics: true });
+      ids.push(tab.consent!.id!);
+      document.cookie = `garde_consent=${left};path=/`;
+      tab.withdraw();
+      expect(tab.withdrawn).to.be.true;
+      expect(parseConsentCookie(readCookie('garde_consent'))).to.include({ method: 'withdraw' });
+    }
+    const receipts = await box.receipts(4);
+    expect(receipts.map((receipt) => [receipt.method, receipt.id])).to.deep.equal([
+      ['custom', ids[0]],
+      ['withdraw', ids[0]],
+      ['custom', ids[1]],
+      ['withdraw', ids[1]],
+    ]);
   });
 
   it('destroy() stops listening to the other tabs', async () => {
@@ -211,6 +237,9 @@ describe("sync: a window that missed another window's decision (two sub-domains 
     const open = (name: string) =>
       openFixture<Page>(`missed-decision.html?box=${box}&window=${name}`, (page) => page.garde);
     const [a, b] = [await open('a'), await open('b')];
+    // Both painted (init's `later`, where a page reads the cookie once more): what a decides from
+    // now on, b misses.
+    await Promise.all([a.garde.ready, b.garde.ready]);
     const heard: Change[] = [];
     b.garde.onChange((consent, { previous, adopted }) =>
       heard.push({ consent, previous: previous?.id, adopted }),
