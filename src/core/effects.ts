@@ -8,7 +8,7 @@ import { eraseRefused } from './erase.js';
 import { reducePath } from '../minimise/path.js';
 import { allowedIn, iso, mapKeys } from './state.js';
 import type { ConsentListener } from './store.js';
-import type { GardeConfig, Lang, Receipt } from './types.js';
+import type { ConsentState, GardeConfig, Lang, Receipt } from './types.js';
 import { uuidV7 } from './uuid.js';
 import { VERSION } from './version.js';
 import { MAX_PATH_LENGTH } from '../wire.js';
@@ -27,7 +27,11 @@ export interface EffectsOptions {
 }
 
 /** The listener that applies every change of the consent store outside it. */
-export function consentEffects({ config, lang, now, record }: EffectsOptions): ConsentListener {
+export function consentEffects(
+  { config, lang, now, record }: EffectsOptions,
+  /** The decision this page starts with, the store's. */
+  applied: ConsentState | null,
+): ConsentListener {
   const names = Object.keys({ ...config.categories, ...config.services });
   return (consent, { previous, method, layer, adopted }) => {
     const allowed = (name: string) => allowedIn(config, consent, name);
@@ -71,7 +75,13 @@ export function consentEffects({ config, lang, now, record }: EffectsOptions): C
         !!consent?.id,
       );
     document.dispatchEvent(new CustomEvent('garde:consent', { detail: consent }));
-    const lost = names.some((name) => allowedIn(config, previous, name) && !allowed(name));
-    if (lost && config.reloadOnRefusal) location.reload();
+    // Against what this page applied (and ran), not `previous`: another window's decision when
+    // one taken here adopted it unseen first (store.ts).
+    if (
+      config.reloadOnRefusal &&
+      names.some((name) => allowedIn(config, applied, name) && !allowed(name))
+    )
+      location.reload();
+    applied = consent;
   };
 }

@@ -91,7 +91,8 @@ export function init(
   const lang = () => garde.lang;
   // Without a policy version nothing is stored (no cookie, no receipt) and the store grants
   // nothing but `necessary`: the visitor is asked again on every page.
-  if (config.policy.version) store.onChange(consentEffects({ config, lang, now, record }));
+  if (config.policy.version)
+    store.onChange(consentEffects({ config, lang, now, record }, store.consent));
   // After the effects: it reads the cookie they write.
   // Its channel to the other tabs opens at `later` (a decision taken before opens it and is told).
   const sync = startSync({ config, store, now, seen, later });

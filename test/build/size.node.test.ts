@@ -12,7 +12,7 @@ import { gzipSync, constants } from 'node:zlib';
 // The caps hold today's figures (with ~20 B of room; garde.js's is its target, with none: a byte
 // added there must be won back in the same change), so that nothing grows unnoticed. What
 // garde.js may still take under its cap shows in every other file's too, so those caps leave room
-// for it as well (garde.js 14,986 B, the page with an embed 16,251, per language 13,514-13,713).
+// for it as well (garde.js 14,994 B, the page with an embed 16,266, per language 13,522-13,722).
 // garde.js and the page with an embed are within their issue-18 targets (15,000 B and 17,000 B:
 // met); the per-language files are above theirs (12,000 B), which stays open. The first file grew with the
 // rights that must work without any other file (the banner's own form, the floating button, one
@@ -22,9 +22,9 @@ import { gzipSync, constants } from 'node:zlib';
 // docs/architecture.md ("Size discipline"). Lower a cap whenever the file gets smaller.
 const BUDGET = 15_000; // target 15,000: met; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-const EMBED_PAGE_BUDGET = 16_260; // target 17,000: met
+const EMBED_PAGE_BUDGET = 16_285; // target 17,000: met
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
-const PER_LANGUAGE_BUDGET = 13_715; // target 12,000
+const PER_LANGUAGE_BUDGET = 13_740; // target 12,000
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
 
 function gzip9(path: string): { bytes: number; tool: string } {

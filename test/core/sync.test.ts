@@ -232,10 +232,13 @@ describe("sync: a window that missed another window's decision (two sub-domains 
    * listeners hear, b's embeds whose `src` changed, and what reached the test server: the
    * requests of each window and the receipts, gathered as they come.
    */
-  async function sideBySide() {
+  async function sideBySide(extra = '') {
     const box = `missed-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const open = (name: string) =>
-      openFixture<Page>(`missed-decision.html?box=${box}&window=${name}`, (page) => page.garde);
+      openFixture<Page>(
+        `missed-decision.html?box=${box}&window=${name}${extra}`,
+        (page) => page.garde,
+      );
     const [a, b] = [await open('a'), await open('b')];
     // Both painted (init's `later`, where a page reads the cookie once more): what a decides from
     // now on, b misses.
@@ -344,5 +347,30 @@ describe("sync: a window that missed another window's decision (two sub-domains 
     ]);
     await until(async () => (await gather(), requests.includes('b-player')));
     expect(requests).to.not.include('b-script.js');
+  });
+
+  it('with reloadOnRefusal, a refusal in b reloads b when b had granted what now runs there, though a refused it first unseen', async () => {
+    const { a, b, requests, gather } = await sideBySide('&reload');
+    b.garde.acceptAll({ layer: 'banner' });
+    // What b granted runs there (its gated script), and cannot be unloaded.
+    await until(async () => (await gather(), requests.includes('b-script.js')));
+    a.garde.rejectAll({ layer: 'banner' });
+    const page = b.document;
+    let unloading = false;
+    b.addEventListener('beforeunload', () => (unloading = true));
+    b.garde.rejectAll({ layer: 'dialog' });
+    expect(unloading).to.be.true;
+    await until(() => b.document !== page && b.garde);
+  });
+
+  it('with reloadOnRefusal, a refusal in b does not reload b when only a had granted something, unseen by b', async () => {
+    const windows = await sideBySide('&reload');
+    const { b } = windows;
+    await acceptInA(windows);
+    let unloading = false;
+    b.addEventListener('beforeunload', () => (unloading = true));
+    b.garde.rejectAll({ layer: 'banner' });
+    // location.reload() fires beforeunload before it returns (as the test above checks).
+    expect(unloading).to.be.false;
   });
 });
