@@ -196,7 +196,8 @@ export function createConsentStore({
     },
     // Before a decision here, a cookie that holds neither a decision nor a withdrawal (tampered,
     // gone, another policy version) ends nothing: the decision builds on this page's, and its
-    // receipt (a withdrawal's too) names that decision's id.
+    // receipt (a withdrawal's too) names that decision's id. The layer 0 is no layer, so `api`
+    // (change() above): shorter than the word.
     adopt: (next, isWithdrawn) =>
       (quiet && !next && !isWithdrawn) ||
       change(next, next?.method ?? 'withdraw', 0, true, isWithdrawn),
