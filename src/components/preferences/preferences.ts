@@ -141,7 +141,7 @@ export class GardePreferences extends GardeElement {
     const strings = this.__texts;
     // Outside the dialog for its decisions (the page is inert while it is open); inside it for the
     // copied id. The banner's decisions are announced by mountUi().
-    const status = html`<p role="status" part="status">${this.__status}</p>`;
+    const status = html`<p role="status" part="status" lang=${lang}>${this.__status}</p>`;
 
     // Escape fires `cancel` then `close`: nothing to undo, since the switches only count on Save.
     return html`
