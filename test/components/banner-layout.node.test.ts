@@ -260,6 +260,15 @@ describe('at 200% text size (Chromium default font size 32 px), 320×640', () =>
           { timeout: 5000 },
         );
         assert.deepEqual(await page.evaluate(sidewaysOverflow, 'garde-preferences'), [], 'dialog');
+        // Readable: the heading is not squeezed into a column of letters beside the close button.
+        const [heading, header] = await page.evaluate(() =>
+          ['h2', '[part=header]'].map(
+            (selector) =>
+              document.querySelector('garde-preferences')!.shadowRoot!.querySelector(selector)!
+                .clientWidth,
+          ),
+        );
+        assert.ok(heading! >= header! / 2, `${path}: heading ${heading} px wide in ${header}`);
         const seen: string[] = [];
         for (let step = 0; step < 20 && !seen.includes('button save'); step++) {
           await page.keyboard.press('Tab');

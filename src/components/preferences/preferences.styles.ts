@@ -6,7 +6,8 @@ import { css } from '../css.js';
 // Service switches indented under their category's. The live regions are read, not seen (fixed:
 // the same place wherever the element is). With the browser's text size doubled on a phone (WCAG
 // 1.4.4: the rem doubles, the 320 px do not), nothing may be wider than the dialog: a long word
-// breaks (German compounds, a cookie's name), a button's column and a term shrink to the width.
+// breaks (German compounds, a cookie's name), a button's column and a term shrink to the width,
+// and the heading takes its own line rather than a column of letters beside the close button.
 export const preferencesStyles = css`
   dialog {
     width: 40rem;
@@ -24,9 +25,15 @@ export const preferencesStyles = css`
 
   [part='header'] {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: start;
     gap: var(--_space);
+  }
+
+  /* Beside the close button while 10rem are left for it, else above it (a long word breaks). */
+  [part='header'] h2 {
+    flex: 1 1 10rem;
   }
 
   [part='close'] {
