@@ -234,8 +234,8 @@ function sidewaysOverflow(tag: string): string[] {
 }
 
 // WCAG 1.4.4: a visitor who doubles the browser's text size (not a zoom: the layout viewport stays
-// 320 px wide, the rem and the media queries' em double) on a phone reads the dialog whole, and
-// reaches "Reject all" as well as "Accept all".
+// 320 px wide, the rem and the media queries' em double) on a phone reads the banner and the dialog
+// whole, and reaches "Reject all" as well as "Accept all".
 describe('at 200% text size (Chromium default font size 32 px), 320×640', () => {
   /** A first visit to `path` with the default font size doubled, the banner up. */
   async function largeText(path: string): Promise<{ page: Page; close: () => Promise<void> }> {
@@ -248,6 +248,27 @@ describe('at 200% text size (Chromium default font size 32 px), 320×640', () =>
     await page.waitForFunction(bannerButtons, { timeout: 15000, polling: 'raf' });
     return { page, close: () => context.close() };
   }
+
+  for (const path of ['/de/', '/fr/'])
+    test(`${path}: the banner cuts no word or button and none crosses the window's sides; Tab reaches each button on screen`, async () => {
+      const { page, close } = await largeText(path);
+      try {
+        assert.deepEqual(await page.evaluate(sidewaysOverflow, 'garde-banner'), [], 'banner');
+        const parts: string[] = [];
+        for (let step = 0; step < 6 && parts.length < 3; step++) {
+          await page.keyboard.press('Tab');
+          const { part, element, viewport } = await page.evaluate(focusReport);
+          if (!/\bbutton\b/.test(part)) continue;
+          parts.push(part);
+          const where = `${path}: ${part} at ${element!.left},${element!.top}–${element!.right},${element!.bottom}`;
+          assert.ok(element!.left >= -1 && element!.right <= viewport.width + 1, where);
+          assert.ok(element!.top >= -1 && element!.bottom <= viewport.height + 1, where);
+        }
+        assert.deepEqual(parts, ['button accept', 'button reject', 'button customise'], path);
+      } finally {
+        await close();
+      }
+    });
 
   for (const path of ['/de/', '/fr/'])
     test(`${path}: the dialog cuts no word or button and none crosses the window's sides; Tab reaches each on screen`, async () => {

@@ -6,7 +6,7 @@ import { css } from '../css.js';
 // Service switches indented under their category's. The live regions are read, not seen (fixed:
 // the same place wherever the element is). With the browser's text size doubled on a phone (WCAG
 // 1.4.4: the rem doubles, the 320 px do not), nothing may be wider than the dialog: a long word
-// breaks (German compounds, a cookie's name), a button's column and a term shrink to the width,
+// breaks anywhere (German compounds, a cookie's name) and a term shrinks to the width,
 // and the heading takes its own line rather than a column of letters beside the close button.
 export const preferencesStyles = css`
   dialog {
@@ -83,10 +83,6 @@ export const preferencesStyles = css`
     display: flex;
     flex-wrap: wrap;
     margin: 0 0 0.5em;
-  }
-
-  [part~='actions'] {
-    grid-template-columns: repeat(auto-fit, minmax(min(11rem, 100%), 1fr));
   }
 
   dt {
