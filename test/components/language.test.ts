@@ -310,5 +310,18 @@ describe('language of parts: every text garde renders says its language', () => 
       expect(notIn('fr').filter((text) => text.startsWith(translations.fr.saved))).to.deep.equal(
         [],
       );
+
+      // The page changes language again: the dialog's announcement keeps the language it was
+      // said in (German), as the banner's does, while garde's other texts follow.
+      garde.setLang('nl');
+      await frame();
+      const announced = $(prefs(), 'p[role=status]');
+      expect([announced.textContent, langOf(announced)]).to.deep.equal([
+        translations.de.saved,
+        'de',
+      ]);
+      expect(
+        notIn('nl', false).filter((text) => !text.startsWith(translations.de.saved)),
+      ).to.deep.equal([]);
     });
 });
