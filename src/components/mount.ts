@@ -10,11 +10,13 @@ import { mountNotice } from './notice/on-demand.js';
 
 // Room kept at the bottom of the page for the floating button, so that scrolling to a focused
 // element never leaves it under the button, the end of the page too (WCAG 2.4.11). An adopted
-// sheet (no inline style), put before the banner's (BannerRoom), which wins while it is up.
+// sheet (no inline style), put before the banner's (BannerRoom), which wins while it is up. Room
+// for its label on two lines (1rem below it, 3rem of text, padding and border): the text doubled
+// on a phone wraps it (WCAG 1.4.4).
 const room = css`
   html {
-    scroll-padding-bottom: 4rem;
-    padding-bottom: 4rem;
+    scroll-padding-bottom: 5rem;
+    padding-bottom: 5rem;
   }
 `;
 

@@ -233,21 +233,75 @@ function sidewaysOverflow(tag: string): string[] {
   return out;
 }
 
+/** In the page: the floating settings button's box and whether it has focus, once it has a box. */
+function floatingButtonBox() {
+  const root = document.querySelector('garde-policy-link[floating]')?.shadowRoot;
+  const box = root?.querySelector('button')?.getBoundingClientRect();
+  return box?.height ? { top: box.top, bottom: box.bottom, focused: !!root!.activeElement } : null;
+}
+
 // WCAG 1.4.4: a visitor who doubles the browser's text size (not a zoom: the layout viewport stays
 // 320 px wide, the rem and the media queries' em double) on a phone reads the banner and the dialog
 // whole, and reaches "Reject all" as well as "Accept all".
 describe('at 200% text size (Chromium default font size 32 px), 320×640', () => {
-  /** A first visit to `path` with the default font size doubled, the banner up. */
-  async function largeText(path: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  /**
+   * A first visit to `path` with the default font size doubled, the banner up; with `config`, the
+   * demo's config changed by it.
+   */
+  async function largeText(
+    path: string,
+    config?: Record<string, unknown>,
+  ): Promise<{ page: Page; close: () => Promise<void> }> {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     const cdp = await page.createCDPSession();
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
     await page.setViewport({ width: 320, height: 640 });
+    if (config) {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname !== path) return void request.continue();
+        void fetch(request.url())
+          .then((response) => response.text())
+          .then((html) =>
+            request.respond({
+              contentType: 'text/html',
+              body: html.replace(
+                /(<script type="application\/json" id="garde-config">)([^<]*)/,
+                (_, tag: string, json: string) =>
+                  tag + JSON.stringify({ ...JSON.parse(json), ...config }),
+              ),
+            }),
+          );
+      });
+    }
     await page.goto(demo.origin + path, { waitUntil: 'load' });
     await page.waitForFunction(bannerButtons, { timeout: 15000, polling: 'raf' });
     return { page, close: () => context.close() };
   }
+
+  for (const path of ['/de/', '/fr/'])
+    test(`${path}: after a decision, Tab through the page never leaves the focused element under the floating button`, async () => {
+      const { page, close } = await largeText(path, { floatingButton: true });
+      try {
+        await page.evaluate(() => (window as unknown as { garde: Garde }).garde.rejectAll());
+        await page.waitForFunction(floatingButtonBox, { polling: 'raf', timeout: 5000 });
+        const under: string[] = [];
+        for (let step = 0; step < 80; step++) {
+          await page.keyboard.press('Tab');
+          const { name, element, isBody } = await page.evaluate(focusReport);
+          if (isBody) continue;
+          const floating = (await page.evaluate(floatingButtonBox))!;
+          if (floating.focused) break;
+          // Wholly clear of it (stricter than 2.4.11's "not entirely hidden").
+          if (element!.bottom > floating.top + 0.5 && element!.top < floating.bottom - 0.5)
+            under.push(`${name} at ${element!.top}–${element!.bottom}, button ${floating.top}`);
+        }
+        assert.deepEqual(under, [], path);
+      } finally {
+        await close();
+      }
+    });
 
   for (const path of ['/de/', '/fr/'])
     test(`${path}: the banner cuts no word or button and none crosses the window's sides; Tab reaches each button on screen`, async () => {
