@@ -5,8 +5,11 @@ import { css } from './css.js';
 // Theming: the public --garde-* properties are read with their defaults into private ones
 // (`--_name`), so a page can set them on :root (they inherit) or on the elements.
 // Light and dark defaults: every text/background pair meets 4.5:1; the focus ring uses the text
-// colour, so it stands out against the background and the buttons alike. Nothing moves (no
-// transition, no animation), so prefers-reduced-motion is honoured by construction.
+// colour, so it stands out against the background and the buttons alike; in forced colours the
+// browser gives it the system's colour itself (Highlight in Chromium: base.styles.test.ts).
+// Nothing moves (no transition, no animation), so prefers-reduced-motion is honoured by
+// construction. With the browser's text size doubled on a phone (WCAG 1.4.4: the rem doubles, the
+// 320 px do not), a long word breaks and the buttons' columns shrink to the width.
 export const baseStyles = css`
   :host {
     --_color: var(--garde-color, #1b1b1b);
@@ -19,6 +22,7 @@ export const baseStyles = css`
     display: block;
     font: 1rem/1.5 var(--garde-font, inherit);
     color: var(--_color);
+    overflow-wrap: break-word;
   }
 
   @media (prefers-color-scheme: dark) {
@@ -69,7 +73,7 @@ export const baseStyles = css`
 
   [part~='actions'] {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(11rem, 100%), 1fr));
     gap: 0.5rem;
     margin-top: var(--_space);
   }
@@ -77,11 +81,5 @@ export const baseStyles = css`
   :focus-visible {
     outline: 3px solid var(--garde-focus, var(--_color));
     outline-offset: 2px;
-  }
-
-  @media (forced-colors: active) {
-    :focus-visible {
-      outline-color: Highlight;
-    }
   }
 `;

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import type { Garde } from '../../src/core/types.js';
 import { launchBrowser } from '../../audit/src/audit.js';
 import { built, serveDemo } from '../../audit/test/helpers/sites.js';
 import { REPO, serve, type Served } from '../../audit/test/helpers/serve.js';
@@ -209,4 +210,151 @@ describe('the banner on the demo and bench pages', () => {
       }
     }
   });
+});
+
+/**
+ * In the page: what garde's element `tag` shows beyond its own box or the window's sides: an
+ * element whose content is wider than its box (a word or a button cut, or scrolled away
+ * sideways), or whose box crosses the window's left or right edge.
+ */
+function sidewaysOverflow(tag: string): string[] {
+  const host = document.querySelector(tag);
+  if (!host?.shadowRoot) return [`no ${tag}`];
+  const out: string[] = [];
+  for (const element of host.shadowRoot.querySelectorAll<HTMLElement>('*')) {
+    const box = element.getBoundingClientRect();
+    if (!box.width) continue;
+    const name = `${element.localName}[${element.getAttribute('part') ?? ''}]`;
+    if (element.scrollWidth > element.clientWidth + 1)
+      out.push(`${name}: content ${element.scrollWidth} px in ${element.clientWidth}`);
+    if (box.left < -1 || box.right > innerWidth + 1)
+      out.push(`${name}: ${Math.round(box.left)}–${Math.round(box.right)} in ${innerWidth}`);
+  }
+  return out;
+}
+
+/** In the page: the floating settings button's box and whether it has focus, once it has a box. */
+function floatingButtonBox() {
+  const root = document.querySelector('garde-policy-link[floating]')?.shadowRoot;
+  const box = root?.querySelector('button')?.getBoundingClientRect();
+  return box?.height ? { top: box.top, bottom: box.bottom, focused: !!root!.activeElement } : null;
+}
+
+// WCAG 1.4.4: a visitor who doubles the browser's text size (not a zoom: the layout viewport stays
+// 320 px wide, the rem and the media queries' em double) on a phone reads the banner and the dialog
+// whole, and reaches "Reject all" as well as "Accept all".
+describe('at 200% text size (Chromium default font size 32 px), 320×640', () => {
+  /**
+   * A first visit to `path` with the default font size doubled, the banner up; with `config`, the
+   * demo's config changed by it.
+   */
+  async function largeText(
+    path: string,
+    config?: Record<string, unknown>,
+  ): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await page.setViewport({ width: 320, height: 640 });
+    if (config) {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname !== path) return void request.continue();
+        void fetch(request.url())
+          .then((response) => response.text())
+          .then((html) =>
+            request.respond({
+              contentType: 'text/html',
+              body: html.replace(
+                /(<script type="application\/json" id="garde-config">)([^<]*)/,
+                (_, tag: string, json: string) =>
+                  tag + JSON.stringify({ ...JSON.parse(json), ...config }),
+              ),
+            }),
+          );
+      });
+    }
+    await page.goto(demo.origin + path, { waitUntil: 'load' });
+    await page.waitForFunction(bannerButtons, { timeout: 15000, polling: 'raf' });
+    return { page, close: () => context.close() };
+  }
+
+  for (const path of ['/de/', '/fr/'])
+    test(`${path}: after a decision, Tab through the page never leaves the focused element under the floating button`, async () => {
+      const { page, close } = await largeText(path, { floatingButton: true });
+      try {
+        await page.evaluate(() => (window as unknown as { garde: Garde }).garde.rejectAll());
+        await page.waitForFunction(floatingButtonBox, { polling: 'raf', timeout: 5000 });
+        const under: string[] = [];
+        for (let step = 0; step < 80; step++) {
+          await page.keyboard.press('Tab');
+          const { name, element, isBody } = await page.evaluate(focusReport);
+          if (isBody) continue;
+          const floating = (await page.evaluate(floatingButtonBox))!;
+          if (floating.focused) break;
+          // Wholly clear of it (stricter than 2.4.11's "not entirely hidden").
+          if (element!.bottom > floating.top + 0.5 && element!.top < floating.bottom - 0.5)
+            under.push(`${name} at ${element!.top}–${element!.bottom}, button ${floating.top}`);
+        }
+        assert.deepEqual(under, [], path);
+      } finally {
+        await close();
+      }
+    });
+
+  for (const path of ['/de/', '/fr/'])
+    test(`${path}: the banner cuts no word or button and none crosses the window's sides; Tab reaches each button on screen`, async () => {
+      const { page, close } = await largeText(path);
+      try {
+        assert.deepEqual(await page.evaluate(sidewaysOverflow, 'garde-banner'), [], 'banner');
+        const parts: string[] = [];
+        for (let step = 0; step < 6 && parts.length < 3; step++) {
+          await page.keyboard.press('Tab');
+          const { part, element, viewport } = await page.evaluate(focusReport);
+          if (!/\bbutton\b/.test(part)) continue;
+          parts.push(part);
+          const where = `${path}: ${part} at ${element!.left},${element!.top}–${element!.right},${element!.bottom}`;
+          assert.ok(element!.left >= -1 && element!.right <= viewport.width + 1, where);
+          assert.ok(element!.top >= -1 && element!.bottom <= viewport.height + 1, where);
+        }
+        assert.deepEqual(parts, ['button accept', 'button reject', 'button customise'], path);
+      } finally {
+        await close();
+      }
+    });
+
+  for (const path of ['/de/', '/fr/'])
+    test(`${path}: the dialog cuts no word or button and none crosses the window's sides; Tab reaches each on screen`, async () => {
+      const { page, close } = await largeText(path);
+      try {
+        await page.evaluate(() => (window as unknown as { garde: Garde }).garde.showPreferences());
+        await page.waitForFunction(
+          () =>
+            document.querySelector('garde-preferences')?.shadowRoot?.querySelector('dialog')?.open,
+          { timeout: 5000 },
+        );
+        assert.deepEqual(await page.evaluate(sidewaysOverflow, 'garde-preferences'), [], 'dialog');
+        // Readable: the heading is not squeezed into a column of letters beside the close button.
+        const [heading, header] = await page.evaluate(() =>
+          ['h2', '[part=header]'].map(
+            (selector) =>
+              document.querySelector('garde-preferences')!.shadowRoot!.querySelector(selector)!
+                .clientWidth,
+          ),
+        );
+        assert.ok(heading! >= header! / 2, `${path}: heading ${heading} px wide in ${header}`);
+        const seen: string[] = [];
+        for (let step = 0; step < 20 && !seen.includes('button save'); step++) {
+          await page.keyboard.press('Tab');
+          const { part, element, viewport } = await page.evaluate(focusReport);
+          seen.push(part);
+          const where = `${path}: ${part} at ${element!.left}–${element!.right}`;
+          assert.ok(element!.left >= -1 && element!.right <= viewport.width + 1, where);
+        }
+        assert.ok(seen.includes('button reject') && seen.includes('button save'), seen.join());
+      } finally {
+        await close();
+      }
+    });
 });

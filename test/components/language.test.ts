@@ -1,7 +1,7 @@
 // One language: what the visitor reads is what the receipt records. The core resolves garde.lang
 // once (config.lang, else <html lang>) and writes it into every receipt; the elements render in it
 // and nothing else, even when the page later changes <html lang> or gives an element its own lang.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { init } from '../../src/core/init.js';
 import type { Garde, Lang, Receipt } from '../../src/core/types.js';
@@ -9,7 +9,7 @@ import { mountUi } from '../../src/components/mount.js';
 import { translations } from '../../src/i18n/index.js';
 import { snapshotText } from '../../src/i18n/snapshot.js';
 import { sha256Hex } from '../../src/wire.js';
-import { $, banner, config, dialog, frame, prefs, reset, start } from './helpers.js';
+import { $, banner, config, dialog, frame, openDialog, prefs, reset, start } from './helpers.js';
 import { beaconBox } from '../core/helpers.js';
 
 /** A real click in the middle of `element`, as a visitor's mouse does it. */
@@ -224,4 +224,104 @@ describe('garde.setLang(): another language at run time', () => {
     await frame();
     expect(shownBanner().title).to.equal(translations.nl.title);
   });
+});
+
+// WCAG 3.1.2 (language of parts): a screen reader pronounces a text in the language of its nearest
+// `lang`, through shadow roots to the page's <html lang>. garde's texts are in garde.lang, which
+// may not be the page's: each must sit inside an element that says so.
+describe('language of parts: every text garde renders says its language', () => {
+  beforeEach(reset);
+  afterEach(() => resetMouse());
+  after(reset);
+
+  /** An embed's title, written by the page in its own language (English). */
+  const PAGE_TITLE = 'Video: your rights in two minutes';
+
+  /** The language a screen reader takes for `node`: its nearest `lang`, through shadow roots. */
+  function langOf(node: Node): string | null {
+    for (let at: Node | null = node; at; at = at.parentNode ?? (at as ShadowRoot).host ?? null)
+      if (at instanceof Element && at.hasAttribute('lang')) return at.getAttribute('lang');
+    return null;
+  }
+
+  /**
+   * The texts and accessible names garde shows on the page whose language is not `lang`; with
+   * `pageStatus`, the live region in the page too.
+   */
+  function notIn(lang: Lang, pageStatus = true): string[] {
+    const hosts = document.querySelectorAll(
+      'garde-banner, garde-preferences, garde-policy-link, garde-placeholder, garde-notice',
+    );
+    const roots: Node[] = [
+      ...[...hosts].map((host) => host.shadowRoot!),
+      ...(pageStatus ? document.querySelectorAll('[data-garde-status]') : []),
+    ];
+    const wrong: string[] = [];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(
+        root,
+        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text =
+          node instanceof Element ? node.getAttribute('aria-label') : node.textContent!.trim();
+        // The name of a titled embed's placeholder is the page's text: checked on its own.
+        if (text && text !== PAGE_TITLE && langOf(node) !== lang)
+          wrong.push(`${text} (${langOf(node)})`);
+      }
+    }
+    return wrong;
+  }
+
+  for (const htmlLang of ['en', null])
+    it(`config.lang "fr" on a page ${htmlLang ? `in "${htmlLang}"` : 'without lang'}, then setLang("de"): banner, dialog, placeholder, buttons, notice and the status after each decision`, async () => {
+      if (htmlLang) document.documentElement.lang = htmlLang;
+      else document.documentElement.removeAttribute('lang');
+      const embed = document.createElement('iframe');
+      embed.dataset.category = 'marketing';
+      embed.dataset.service = 'video';
+      embed.dataset.src = '/test/fixtures/embed-frame.html';
+      // A second embed that the page names: its placeholder is named by that title.
+      const titled = embed.cloneNode() as HTMLIFrameElement;
+      titled.title = PAGE_TITLE;
+      const notice = document.createElement('garde-notice');
+      const link = document.createElement('garde-policy-link');
+      for (const element of [embed, titled, notice, link]) element.dataset.test = '';
+      document.body.append(embed, titled, notice, link);
+      const garde = start({ lang: 'fr', floatingButton: true });
+      await customElements.whenDefined('garde-notice');
+      await waitUntil(() => titled.previousElementSibling?.shadowRoot?.textContent);
+      await frame();
+      expect(notIn('fr'), 'before a decision').to.deep.equal([]);
+      const group = $(titled.previousElementSibling, '[role=group]');
+      expect(group.getAttribute('aria-label')).to.equal(PAGE_TITLE);
+      expect(langOf(group), "the page's title in the page's language").to.equal(htmlLang);
+
+      await click($(banner(), '[part~=reject]'));
+      await waitUntil(() => document.querySelector('[data-garde-status]')?.textContent);
+      expect(notIn('fr'), 'after "reject" in the banner').to.deep.equal([]);
+
+      garde.setLang('de');
+      await openDialog(garde);
+      await click($(prefs(), '[part~=save]'));
+      await waitUntil(() => $(prefs(), '[role=status]').textContent);
+      expect(notIn('de', false), 'after "save" in the dialog, in German').to.deep.equal([]);
+      // The banner's announcement, still in the page, keeps the language it was said in.
+      expect(notIn('fr').filter((text) => text.startsWith(translations.fr.saved))).to.deep.equal(
+        [],
+      );
+
+      // The page changes language again: the dialog's announcement keeps the language it was
+      // said in (German), as the banner's does, while garde's other texts follow.
+      garde.setLang('nl');
+      await frame();
+      const announced = $(prefs(), 'p[role=status]');
+      expect([announced.textContent, langOf(announced)]).to.deep.equal([
+        translations.de.saved,
+        'de',
+      ]);
+      expect(
+        notIn('nl', false).filter((text) => !text.startsWith(translations.de.saved)),
+      ).to.deep.equal([]);
+    });
 });

@@ -80,7 +80,7 @@ describe('garde-placeholder', () => {
       const text = $(placeholder, '[part~="text"]').textContent!;
       expect(text).to.contain(TEXTS[lang].text);
       expect($(placeholder, 'button').textContent!.trim()).to.equal(TEXTS[lang].button);
-      expect($(placeholder, '[part~="base"]').lang).to.equal(lang);
+      expect([$(placeholder, 'p').lang, $(placeholder, 'button').lang]).to.deep.equal([lang, lang]);
       const group = $(placeholder, '[part~="base"]');
       expect([group.getAttribute('role'), group.getAttribute('aria-label')]).to.deep.equal([
         'group',

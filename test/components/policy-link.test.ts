@@ -79,7 +79,7 @@ describe('<garde-policy-link>', () => {
     const f = document.querySelector('garde-policy-link[floating]')!;
     expect(getComputedStyle(f).position).to.equal('fixed');
     expect(getComputedStyle($(f, 'a')).display).to.equal('none');
-    expect(getComputedStyle(document.documentElement).scrollPaddingBottom).to.equal('64px');
+    expect(getComputedStyle(document.documentElement).scrollPaddingBottom).to.equal('80px');
     $(f, 'button').click();
     await frame();
     expect(dialog().open).to.be.true;

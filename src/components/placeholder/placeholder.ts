@@ -64,10 +64,17 @@ export class GardePlaceholder extends GardeElement {
       categories.find((each) => each.name === category)?.label ||
       category;
     // Named by the embed's own title ("Video: your rights in two minutes"), else its provider.
+    // The title is the page's text, in the page's language (inherited where the group has no
+    // lang); garde's texts say theirs (WCAG 3.1.2).
     return html`
-      <div part="base" role="group" aria-label=${embed.title || provider} lang=${lang}>
-        <p part="text">${strings.embedFrom} ${provider}. ${strings.embedBlocked}</p>
-        <button part="button" @click=${this.__load}>${strings.embedLoad}</button>
+      <div
+        part="base"
+        role="group"
+        aria-label=${embed.title || provider}
+        lang=${embed.title ? nothing : lang}
+      >
+        <p part="text" lang=${lang}>${strings.embedFrom} ${provider}. ${strings.embedBlocked}</p>
+        <button part="button" lang=${lang} @click=${this.__load}>${strings.embedLoad}</button>
       </div>
     `;
   }

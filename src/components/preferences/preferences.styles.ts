@@ -4,7 +4,10 @@ import { css } from '../css.js';
 // inside); the browser caps its size to the viewport and makes it scroll, which is what 320 px and
 // 400% zoom need. Cookie details: term and value side by side, the value below when narrow.
 // Service switches indented under their category's. The live regions are read, not seen (fixed:
-// the same place wherever the element is).
+// the same place wherever the element is). With the browser's text size doubled on a phone (WCAG
+// 1.4.4: the rem doubles, the 320 px do not), nothing may be wider than the dialog: a long word
+// breaks anywhere (German compounds, a cookie's name) and a term shrinks to the width,
+// and the heading takes its own line rather than a column of letters beside the close button.
 export const preferencesStyles = css`
   dialog {
     width: 40rem;
@@ -13,6 +16,7 @@ export const preferencesStyles = css`
     border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_color);
+    overflow-wrap: anywhere;
   }
 
   dialog::backdrop {
@@ -21,9 +25,15 @@ export const preferencesStyles = css`
 
   [part='header'] {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: start;
     gap: var(--_space);
+  }
+
+  /* Beside the close button while 10rem are left for it, else above it (a long word breaks). */
+  [part='header'] h2 {
+    flex: 1 1 10rem;
   }
 
   [part='close'] {
@@ -76,14 +86,13 @@ export const preferencesStyles = css`
   }
 
   dt {
-    flex: 0 0 11em;
+    flex: 0 1 11em;
     font-weight: 600;
   }
 
   dd {
     flex: 1 0 calc(100% - 11em);
-    min-width: 9em;
+    min-width: min(9em, 100%);
     margin: 0;
-    overflow-wrap: anywhere;
   }
 `;

@@ -86,6 +86,8 @@ export class GardePreferences extends GardeElement {
   private __opener: HTMLElement | null = null;
   /** What the live region says: the choice saved, the id copied. */
   private __status = '';
+  /** The language it was said in, kept after a later `setLang()` (WCAG 3.1.2). */
+  private __statusLang = '';
   /** Whether the dialog closes on a decision (announced), not on Escape or the close button. */
   private __decided = false;
 
@@ -141,7 +143,9 @@ export class GardePreferences extends GardeElement {
     const strings = this.__texts;
     // Outside the dialog for its decisions (the page is inert while it is open); inside it for the
     // copied id. The banner's decisions are announced by mountUi().
-    const status = html`<p role="status" part="status">${this.__status}</p>`;
+    const status = html`
+      <p role="status" part="status" lang=${this.__statusLang}>${this.__status}</p>
+    `;
 
     // Escape fires `cancel` then `close`: nothing to undo, since the switches only count on Save.
     return html`
@@ -341,6 +345,7 @@ export class GardePreferences extends GardeElement {
 
   private __announce(message: string): void {
     this.__status = message;
+    this.__statusLang = this.localize.lang;
     this.requestUpdate();
   }
 }
