@@ -1,9 +1,15 @@
 // `garde-collector verify-proof EXPORT.json`: checks the inclusion proofs of an export (GET
 // /api/records/:consentId/export) without the database: each record, exactly as exported, must be the leaf
 // its proof names in the tree of the export's checkpoint, whose signature is checked with the log's key;
-// so must each snapshot leaf the export gives (what the archive logged of what the visitor was shown).
+// so must each snapshot leaf the export gives (what the archive logged of what the visitor was shown), and
+// each snapshot text the export carries must be the one its hash names.
 import { existsSync, readFileSync } from 'node:fs';
-import { verifyExportProofs, verifySnapshotProof, type LoggedRecord } from 'garde/wire';
+import {
+  snapshotHash,
+  verifyExportProofs,
+  verifySnapshotProof,
+  type LoggedRecord,
+} from 'garde/wire';
 import { loadLogKey, openCheckpoint, readCheckpointText, type TreeHead } from './log/checkpoint.js';
 import type { ExportedLog } from './log/proofs.js';
 import type { Options } from './options.js';
@@ -17,6 +23,8 @@ export async function runVerifyProof(
   if (!file || !existsSync(file)) throw new Error(`no export file at ${file ?? '(none given)'}`);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as {
     records: LoggedRecord[];
+    // What the visitor was shown (exports made before it was carried have none).
+    snapshots?: Array<{ hash: string; snapshot: unknown }>;
     // Exports made before snapshots were leaves have no `snapshots`.
     log?: Omit<ExportedLog, 'snapshots'> & Partial<Pick<ExportedLog, 'snapshots'>>;
   };
@@ -48,6 +56,14 @@ export async function runVerifyProof(
     write(
       `${ok ? 'included' : 'NOT PROVEN'}: snapshot ${proof.hash} stored ${proof.storedAt}${published} (leaf ${proof.leafIndex})\n`,
     );
+  }
+  // The texts: a hash is the record's only link to what was shown, so a text that is not the one its
+  // hash names proves nothing (edited in the file, or another snapshot put in its place).
+  for (const entry of Array.isArray(exported.snapshots) ? exported.snapshots : []) {
+    const hash = String(entry?.hash);
+    const ok = (await snapshotHash(entry?.snapshot)) === hash;
+    if (!ok) failed++;
+    write(`${ok ? 'text matches' : 'TEXT DIFFERS'}: snapshot ${hash}\n`);
   }
   for (const id of exported.log.pending)
     write(`pending: receipt ${id} (not yet in a checkpoint)\n`);

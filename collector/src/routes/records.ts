@@ -7,6 +7,7 @@ import type { KnownSnapshots } from '../known-snapshots.js';
 import { consentIdParamsSchema, erasureQuerySchema, recordsQuerySchema } from '../schemas.js';
 import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
+import { shownTo } from './shown-to.js';
 
 type Query = Record<
   'from' | 'to' | 'version' | 'method' | 'id' | 'site' | 'page' | 'pageSize' | 'sep',
@@ -90,8 +91,10 @@ export function recordsRoutes(
     },
   );
 
-  // Right of access: every record of one visitor as a JSON file to hand over, with each record's
-  // inclusion proof against the latest signed checkpoint (`garde-collector verify-proof` checks them).
+  // Right of access: every record of one visitor as a JSON file to hand over, with what they were shown
+  // (the text of each snapshot the records name, so that the file itself says it) and each record's
+  // inclusion proof against the latest signed checkpoint (`garde-collector verify-proof` checks them, and
+  // that each text is the one its hash names).
   app.get(
     '/api/records/:consentId/export',
     { schema: { params: consentIdParamsSchema }, onRequest: auth },
@@ -104,6 +107,7 @@ export function recordsRoutes(
           id,
           exportedAt: now().toISOString(),
           records,
+          snapshots: await shownTo(storage, records),
           log: await exportProofs(storage.log, records),
         });
     },

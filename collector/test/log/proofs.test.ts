@@ -85,11 +85,33 @@ for (const backend of BACKENDS) {
           const edited = { ...entry, record: { ...record, lang: record.lang.replace('f', 'g') } };
           assert.equal(await verifyRecordProof(edited), false);
         }
+        // What the visitor was shown, in words, in the file itself: the text its hash names.
+        const { snapshots } = exported as unknown as {
+          snapshots: Array<{ hash: string; lang: string; snapshot: unknown }>;
+        };
+        assert.deepEqual(
+          snapshots.map(({ hash, lang }) => ({ hash, lang })),
+          [{ hash: shown, lang: 'fr' }],
+        );
+        assert.equal(canonicalJson(snapshots[0]!.snapshot), canonicalJson(snapshot));
         const file = join(tmp.dir, 'export.json');
         writeFileSync(file, JSON.stringify(exported));
         let out = '';
         const code = await runVerifyProof(file, { logKey: `${keyFile}.pub` }, (l) => (out += l));
         assert.equal(code, 0, out);
+        assert.match(out, new RegExp(`^text matches: snapshot ${shown}$`, 'm'));
+        // One word of the text changed in the file: the text is no longer the one its hash names.
+        const reworded = JSON.parse(
+          JSON.stringify(exported).replace('Tout refuser', 'Tout accepter'),
+        ) as typeof exported;
+        writeFileSync(file, JSON.stringify(reworded));
+        out = '';
+        assert.equal(
+          await runVerifyProof(file, { logKey: `${keyFile}.pub` }, (l) => (out += l)),
+          1,
+        );
+        assert.match(out, new RegExp(`^TEXT DIFFERS: snapshot ${shown}$`, 'm'));
+        assert.doesNotMatch(out, /NOT PROVEN/);
         assert.match(out, /^checkpoint signature valid: garde-collector, \d+ leaves/m);
         assert.equal(out.match(/^included: receipt /gm)?.length, 3);
         assert.match(

@@ -266,6 +266,8 @@ describe('access and erasure by consent id', () => {
         id: 'ab-visitor',
         exportedAt: '2026-02-15T12:00:00.000Z',
         records: mine,
+        // These records name no snapshot.
+        snapshots: [],
       });
       // Each record has its inclusion proof, or waits for the next checkpoint (collector/test/log).
       assert.equal(log.proofs.length + log.pending.length, 2);
