@@ -164,7 +164,8 @@ export class RecordsTable extends LitElement {
 
   private openHistory(e: Event, id: string): void {
     const dialog = this.renderRoot.querySelector<VisitorHistory>('visitor-history');
-    void dialog?.show(id, e.currentTarget as HTMLElement);
+    const idField = this.renderRoot.querySelector<HTMLElement>('#f-id');
+    void dialog?.show(id, e.currentTarget as HTMLElement, idField);
   }
 
   override render() {

@@ -15,9 +15,10 @@ import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 
 /**
- * Call `show(id, opener)` to load and show every decision of one consent id, oldest first.
+ * Call `show(id, opener, fallback)` to load and show every decision of one consent id, oldest first.
  * A native `<dialog>` opened with `showModal()`: focus stays inside, Escape closes it, and focus
- * goes back to the button that opened it.
+ * goes back to the button that opened it, or to `fallback` when that button is gone (its row went
+ * with an erasure).
  */
 export class VisitorHistory extends LitElement {
   static override styles = [
@@ -51,6 +52,7 @@ export class VisitorHistory extends LitElement {
   /** The receipts whose "what this visitor saw" is open: their snapshot is loaded when opened. */
   private opened = new Set<string>();
   private opener: HTMLElement | null = null;
+  private fallback: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -62,10 +64,15 @@ export class VisitorHistory extends LitElement {
     this.busy = false;
   }
 
-  /** Loads the history of `id` and opens the dialog; `opener` gets the focus back on close. */
-  async show(id: string, opener: HTMLElement | null): Promise<void> {
+  /** Loads the history of `id` and opens the dialog; `opener` (else `fallback`) gets the focus back on close. */
+  async show(
+    id: string,
+    opener: HTMLElement | null,
+    fallback: HTMLElement | null = null,
+  ): Promise<void> {
     if (!this.api) return;
     this.opener = opener;
+    this.fallback = fallback;
     this.error = '';
     this.status = '';
     this.confirming = false;
@@ -182,8 +189,10 @@ export class VisitorHistory extends LitElement {
   };
 
   private onClose = (): void => {
-    this.opener?.focus();
+    // Focus on a removed button would fall to the top of the page.
+    (this.opener?.isConnected ? this.opener : this.fallback)?.focus();
     this.opener = null;
+    this.fallback = null;
   };
 
   override render() {

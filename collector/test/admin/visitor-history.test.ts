@@ -1,0 +1,106 @@
+// A visitor's access and erasure requests on the admin page, done as the DPO does them with only the
+// consent id the visitor gives: the real collector on a temporary SQLite file, receipts and the snapshot
+// sent over HTTP as browsers send them, the built page in Chromium, keyboard only where a DPO would use it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'puppeteer-core';
+import { canonicalJson, snapshotHash } from 'garde/wire';
+import { buildServer } from '../../src/server.js';
+import { TOKEN, frenchSnapshot, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
+
+// The id as the visitor reads it out of the preferences dialog, and another visitor's.
+const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
+const OTHER = '01a24575-1f8d-7287-a5f9-2ab866ea8548';
+const SNAPSHOT = frenchSnapshot();
+const SHOWN = (await snapshotHash(SNAPSHOT))!;
+const RECORDS = 'admin-app >>> records-table';
+const STATUS = `${RECORDS} >>> p[role=status]`;
+const DIALOG = `${RECORDS} >>> visitor-history >>> dialog[open]`;
+const VERSIONS = 'admin-app >>> snapshot-versions';
+const DECISIONS = 'admin-app >>> stats-section >>> decisions-chart >>> #summary';
+
+const db = tempDir();
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let steps: ReturnType<typeof pageSteps>;
+
+async function send(path: string, body: string, status: number): Promise<void> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body,
+  });
+  assert.equal(res.status, status, `${path} answered ${res.status}: ${await res.text()}`);
+}
+
+/** The focused element, looked for through the shadow roots it sits in. */
+const focused = () =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.localName}${el.id ? `#${el.id}` : ''}` : 'none';
+  });
+
+before(async () => {
+  await ensureAdminBuild();
+  app = await buildServer(testOptions({ db: join(db.dir, 'history.sqlite') }), {
+    logStream: logCapture().stream,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+  // The visitor accepted, then withdrew, each time shown the French banner; another visitor refused.
+  for (const method of ['accept-all', 'withdraw'] as const)
+    await send('/consent', JSON.stringify(receipt({ id: VISITOR, method, shown: SHOWN })), 202);
+  await send(
+    '/consent/snapshot',
+    `{"shown":"${SHOWN}","snapshot":${canonicalJson(SNAPSHOT)}}`,
+    201,
+  );
+  await send('/consent', JSON.stringify(receipt({ id: OTHER, method: 'reject-all' })), 202);
+  ({ browser, page, problems } = await openBrowser({
+    // The snapshot erased with the visitor's last receipt is gone (404) for a list read before.
+    expected: (m) => /status of 404/.test(m.text()),
+  }));
+  steps = pageSteps(page);
+  await page.goto(`${base}/admin/`);
+  await steps.signIn(TOKEN);
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  db.remove();
+});
+
+test('after an erasure the focus lands on the consent id field when the history closes', async () => {
+  const { find, textOf, until } = steps;
+  // Read before the erasure: the snapshot the visitor saw, and three decisions.
+  await until(async () => (await textOf(`${VERSIONS} >>> tbody`)).includes(SHOWN), 'the versions');
+  await until(async () => /^3 decisions /.test(await textOf(DECISIONS)), 'the statistics');
+
+  await (await find(`${RECORDS} >>> #f-id`)).type(VISITOR);
+  await page.keyboard.press('Enter');
+  await until(async () => /of 2 records/.test(await textOf(STATUS)), 'the id filter');
+  (await find(`${RECORDS} >>> tbody button.link`)).click();
+  (await find(`${DIALOG} #erase-button`)).click();
+  (await find(`${DIALOG} .confirm button.danger`)).click();
+  await until(
+    async () => /2 records erased/.test(await textOf(`${DIALOG} #history-status`)),
+    'the erasure',
+  );
+  await until(async () => /of 0 records/.test(await textOf(STATUS)), 'the list to reload');
+  await page.keyboard.press('Escape');
+  await until(async () => (await page.$(DIALOG)) === null, 'the dialog to close');
+  // The row that opened the history is gone with the records: focus goes to where the next id is typed,
+  // not to the top of the page.
+  assert.equal(await focused(), 'input#f-id');
+  assert.deepEqual(problems, []);
+});
