@@ -4,6 +4,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createApi, type Api } from './api.js';
 import type { SignInEvent, SiteChangeEvent } from './events.js';
+import type { SnapshotVersions } from './snapshot-versions.js';
+import type { StatsSection } from './stats-section.js';
 import { base } from './styles.js';
 
 const KEY = 'garde-admin-token';
@@ -71,6 +73,12 @@ export class AdminApp extends LitElement {
     this.addEventListener('site-change', (e: SiteChangeEvent) => {
       this.site = e.site;
       showInAddress(e.site);
+    });
+    // An erasure removes decisions from the statistics, and a snapshot with the last receipt naming it.
+    this.addEventListener('records-erased', () => {
+      const find = <T>(name: string) => this.renderRoot.querySelector(name) as T | null;
+      void find<StatsSection>('stats-section')?.load();
+      void find<SnapshotVersions>('snapshot-versions')?.load();
     });
     this.addEventListener('admin-unauthorized', () =>
       this.signOut('The collector no longer accepts this token. Sign in again.'),

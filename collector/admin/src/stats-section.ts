@@ -49,7 +49,8 @@ export class StatsSection extends LitElement {
     if (changed.has('site') && this.hasUpdated) void this.load();
   }
 
-  private async load(): Promise<void> {
+  /** Reads the period's statistics (again, after an erasure…). */
+  async load(): Promise<void> {
     if (!this.api) return;
     const ticket = ++this.ticket; // only the latest period's answer is shown
     this.loading = true;

@@ -104,3 +104,17 @@ test('after an erasure the focus lands on the consent id field when the history 
   assert.equal(await focused(), 'input#f-id');
   assert.deepEqual(problems, []);
 });
+
+test('after an erasure the versions list and the statistics no longer count the erased records', async () => {
+  const { textOf, until } = steps;
+  // The snapshot was erased with the last receipt naming it; the only decision left is the refusal.
+  await until(
+    async () => /No receipt names a snapshot yet/.test(await textOf(`${VERSIONS} >>> section`)),
+    'the erased snapshot to leave the versions list',
+  );
+  await until(
+    async () => /^1 decisions /.test(await textOf(DECISIONS)),
+    'the statistics to follow',
+  );
+  assert.deepEqual(problems, []);
+});
