@@ -1,0 +1,96 @@
+// The records list's filters under the input a DPO really gets: a consent id read out or copied from a
+// visitor's mail (spaces, upper case, stray characters). The real collector on a temporary SQLite file,
+// the built page in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'puppeteer-core';
+import { buildServer } from '../../src/server.js';
+import { TOKEN, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
+
+const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
+const RECORDS = 'admin-app >>> records-table';
+const STATUS = `${RECORDS} >>> p[role=status]`;
+const ID_FIELD = `${RECORDS} >>> #f-id`;
+
+const db = tempDir();
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let steps: ReturnType<typeof pageSteps>;
+/** The consent ids the page asked the records API for. */
+const asked: string[] = [];
+
+before(async () => {
+  await ensureAdminBuild();
+  app = await buildServer(testOptions({ db: join(db.dir, 'filters.sqlite') }), {
+    logStream: logCapture().stream,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+  for (const [id, method] of [
+    [VISITOR, 'accept-all'],
+    [VISITOR, 'withdraw'],
+    ['01a24575-1f8d-7287-a5f9-2ab866ea8548', 'reject-all'],
+  ] as const) {
+    const res = await fetch(`${base}/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify(receipt({ id, method })),
+    });
+    assert.equal(res.status, 202);
+  }
+  ({ browser, page, problems } = await openBrowser());
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/records') asked.push(url.searchParams.get('id') ?? '');
+  });
+  steps = pageSteps(page);
+  await page.goto(`${base}/admin/`);
+  await steps.signIn(TOKEN);
+  await steps.until(async () => /of 3 records/.test(await steps.textOf(STATUS)), 'the list');
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  db.remove();
+});
+
+async function filterById(typed: string): Promise<void> {
+  const field = await steps.find(ID_FIELD);
+  await field.evaluate((el) => ((el as HTMLInputElement).value = ''));
+  await field.type(typed);
+  await page.keyboard.press('Enter');
+}
+
+test('a consent id read out with spaces and in upper case finds the visitor', async () => {
+  const { textOf, until } = steps;
+  await filterById(` ${VISITOR.toUpperCase().replaceAll('-', ' - ')} `);
+  await until(async () => /of 2 records/.test(await textOf(STATUS)), "the visitor's records");
+  assert.equal(asked.at(-1), VISITOR.toUpperCase());
+  assert.deepEqual(problems, []);
+});
+
+test('a consent id that cannot be one is refused with a message tied to the field, before any request', async () => {
+  const { textOf, until, count } = steps;
+  const before = asked.length;
+  await filterById('not an id!');
+  await until(async () => /consent id/i.test(await textOf(STATUS)), 'the message');
+  assert.match(await textOf(STATUS), /letters, digits/);
+  assert.equal(asked.length, before, 'nothing asked of the collector');
+  // The rows of the previous filter are not left standing under the message as if they answered it.
+  assert.equal(await count(`${RECORDS} >>> tbody tr`), 0);
+  const field = await steps.find(ID_FIELD);
+  assert.equal(await field.evaluate((el) => el.getAttribute('aria-invalid')), 'true');
+  const describedBy = await field.evaluate((el) => el.getAttribute('aria-describedby'));
+  assert.equal(describedBy, await (await steps.find(STATUS)).evaluate((el) => el.id));
+  assert.deepEqual(await steps.axe(), []);
+  assert.deepEqual(problems, []);
+});
