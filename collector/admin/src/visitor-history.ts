@@ -151,7 +151,7 @@ export class VisitorHistory extends LitElement {
     const n = h.records.length;
     return html`<div class="confirm" role="group" aria-labelledby="erase-question">
       <p id="erase-question" tabindex="-1"><strong>Erase the ${n} record${n === 1 ? '' : 's'} of consent id
-        <code>${h.id}</code>?</strong> Each becomes a tombstone without its content (the chain of records still
+        <code>${h.id}</code>?</strong> Each becomes a tombstone without its content (its leaf stays, so the log still
         verifies); the erasure itself is logged. This cannot be undone.</p>
       <div class="actions">
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.erase}>Erase for good</button>
@@ -214,8 +214,9 @@ export class VisitorHistory extends LitElement {
       ${this.confirming && h ? this.renderConfirm(h) : nothing}
       <p id="history-status" role="status" tabindex="-1">${this.status}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${h && !this.error && !h.records.length ? html`<p>No decision of this consent id is stored.</p>` : nothing}
       ${
-        h && !this.error
+        h && !this.error && h.records.length
           ? html`<p>${h.records.length} decision${h.records.length === 1 ? '' : 's'}, oldest first. Times are in UTC.</p>
             <div class="scroll" role="region" aria-label="Decisions of this visitor" tabindex="0">
               <table>
@@ -227,16 +228,12 @@ export class VisitorHistory extends LitElement {
                 )}</tbody>
               </table>
             </div>
-            ${
-              h.records.length
-                ? html`<h3>What this visitor saw</h3>
-                    <p>For each decision, the banner and the dialog as the visitor could read them: the snapshot the
-                      receipt names by its hash.</p>
-                    ${h.records.map((r) => this.renderShown(r))}
-                    <h3>In the log: inclusion proofs</h3>
-                    <inclusion-proofs .api=${this.api} .consentId=${h.id}></inclusion-proofs>`
-                : nothing
-            }`
+            <h3>What this visitor saw</h3>
+            <p>For each decision, the banner and the dialog as the visitor could read them: the snapshot the
+              receipt names by its hash.</p>
+            ${h.records.map((r) => this.renderShown(r))}
+            <h3>In the log: inclusion proofs</h3>
+            <inclusion-proofs .api=${this.api} .consentId=${h.id}></inclusion-proofs>`
           : nothing
       }
     </dialog>`;

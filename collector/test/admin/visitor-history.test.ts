@@ -91,11 +91,16 @@ test('after an erasure the focus lands on the consent id field when the history 
   await until(async () => /of 2 records/.test(await textOf(STATUS)), 'the id filter');
   (await find(`${RECORDS} >>> tbody button.link`)).click();
   (await find(`${DIALOG} #erase-button`)).click();
+  // The question says what stays: the log, which the tombstones keep verifying (there is no chain).
+  assert.match(await textOf(`${DIALOG} #erase-question`), /the log still verifies/);
   (await find(`${DIALOG} .confirm button.danger`)).click();
   await until(
     async () => /2 records erased/.test(await textOf(`${DIALOG} #history-status`)),
     'the erasure',
   );
+  // What the history says now, in words, rather than an empty table of decisions.
+  assert.match(await textOf(`${DIALOG}`), /No decision of this consent id is stored/);
+  assert.equal(await steps.count(`${DIALOG} table`), 0);
   await until(async () => /of 0 records/.test(await textOf(STATUS)), 'the list to reload');
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(DIALOG)) === null, 'the dialog to close');
