@@ -12,7 +12,7 @@ import {
 } from './api.js';
 import { isDay } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
-import { num } from './format.js';
+import { count, num } from './format.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 import type { VisitorHistory } from './visitor-history.js';
@@ -209,7 +209,7 @@ export class RecordsTable extends LitElement {
         </div>
       </form>
       <p id="records-status" role="status" class=${this.error ? 'error' : 'muted'}>
-        ${this.error || this.status || (this.loading ? 'Loading records…' : d ? `Showing ${num(first)}–${num(last)} of ${num(d.total)} records, newest first. Times are in UTC.` : '')}
+        ${this.error || this.status || (this.loading ? 'Loading records…' : d ? `Showing ${num(first)}–${num(last)} of ${count(d.total, 'record')}, newest first. Times are in UTC.` : '')}
       </p>
       ${
         d && d.records.length

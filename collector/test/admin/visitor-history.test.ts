@@ -118,7 +118,7 @@ test('after an erasure the versions list and the statistics no longer count the 
     'the erased snapshot to leave the versions list',
   );
   await until(
-    async () => /^1 decisions /.test(await textOf(DECISIONS)),
+    async () => /^1 decision from /.test(await textOf(DECISIONS)),
     'the statistics to follow',
   );
   assert.deepEqual(problems, []);
