@@ -10,7 +10,7 @@ import {
   type RecordFilters,
   type RecordPage,
 } from './api.js';
-import { isDay } from './dates.js';
+import { PERIOD_ERROR, isDay } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
 import { count, num } from './format.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
@@ -125,7 +125,7 @@ export class RecordsTable extends LitElement {
       (filters.to && !isDay(filters.to)) ||
       (filters.from && filters.to && filters.from > filters.to)
     ) {
-      this.error = 'Choose a start day on or before the end day.';
+      this.error = PERIOD_ERROR;
       return;
     }
     if (filters.id && !CONSENT_ID.test(filters.id)) {
@@ -185,12 +185,17 @@ export class RecordsTable extends LitElement {
     const pages = d ? Math.max(1, Math.ceil(d.total / d.pageSize)) : 1;
     const first = d && d.total ? (d.page - 1) * d.pageSize + 1 : 0;
     const last = d ? first + d.records.length - (d.records.length ? 1 : 0) : 0;
+    // A refused filter marks its own fields, tied to the message that says why.
+    const datesWrong = this.error === PERIOD_ERROR;
+    const idWrong = this.error === ID_ERROR;
     return html`<section class="card" aria-labelledby="records-title" aria-busy=${this.loading ? 'true' : 'false'}>
       <h2 id="records-title">Consent records</h2>
       <form @submit=${this.onSubmit} aria-label="Filter records">
         <div class="fields">
-          <div><label for="f-from">From</label><input id="f-from" name="from" type="date" .value=${f.from} /></div>
-          <div><label for="f-to">To</label><input id="f-to" name="to" type="date" .value=${f.to} /></div>
+          <div><label for="f-from">From</label><input id="f-from" name="from" type="date" .value=${f.from}
+            aria-invalid=${datesWrong ? 'true' : 'false'} aria-describedby=${datesWrong ? 'records-status' : nothing} /></div>
+          <div><label for="f-to">To</label><input id="f-to" name="to" type="date" .value=${f.to}
+            aria-invalid=${datesWrong ? 'true' : 'false'} aria-describedby=${datesWrong ? 'records-status' : nothing} /></div>
           <div><label for="f-version">Policy version</label><input id="f-version" name="version" .value=${f.version} autocomplete="off" /></div>
           <div>
             <label for="f-method">Method</label>
@@ -200,7 +205,7 @@ export class RecordsTable extends LitElement {
             </select>
           </div>
           <div><label for="f-id">Consent id</label><input id="f-id" name="id" .value=${f.id} autocomplete="off" spellcheck="false"
-            aria-invalid=${this.error === ID_ERROR ? 'true' : 'false'} aria-describedby=${this.error === ID_ERROR ? 'records-status' : nothing} /></div>
+            aria-invalid=${idWrong ? 'true' : 'false'} aria-describedby=${idWrong ? 'records-status' : nothing} /></div>
         </div>
         <div class="actions">
           <button type="submit">Apply filters</button>

@@ -94,3 +94,22 @@ test('a consent id that cannot be one is refused with a message tied to the fiel
   assert.deepEqual(await steps.axe(), []);
   assert.deepEqual(problems, []);
 });
+
+test('a period whose From comes after its To is refused with a message naming both fields, tied to them', async () => {
+  const { find, textOf, until } = steps;
+  const setDay = async (selector: string, day: string) =>
+    (await find(selector)).evaluate((el, d) => ((el as HTMLInputElement).value = d), day);
+  await setDay(`${RECORDS} >>> #f-from`, '2026-03-02');
+  await setDay(`${RECORDS} >>> #f-to`, '2026-03-01');
+  await (await find(ID_FIELD)).evaluate((el) => ((el as HTMLInputElement).value = ''));
+  (await find(`${RECORDS} >>> form button[type=submit]`)).click();
+  await until(async () => /From/.test(await textOf(STATUS)), 'the message');
+  assert.match(await textOf(STATUS), /“From” must be on or before “To”/);
+  const status = await (await find(STATUS)).evaluate((el) => el.id);
+  for (const field of ['#f-from', '#f-to']) {
+    const input = await find(`${RECORDS} >>> ${field}`);
+    assert.equal(await input.evaluate((el) => el.getAttribute('aria-invalid')), 'true', field);
+    assert.equal(await input.evaluate((el) => el.getAttribute('aria-describedby')), status, field);
+  }
+  assert.deepEqual(problems, []);
+});
