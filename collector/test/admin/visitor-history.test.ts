@@ -101,6 +101,7 @@ test('after an erasure the focus lands on the consent id field when the history 
   // What the history says now, in words, rather than an empty table of decisions.
   assert.match(await textOf(`${DIALOG}`), /No decision of this consent id is stored/);
   assert.equal(await steps.count(`${DIALOG} table`), 0);
+  assert.deepEqual(await steps.axe(), [], 'axe on the history after the erasure');
   await until(async () => /of 0 records/.test(await textOf(STATUS)), 'the list to reload');
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(DIALOG)) === null, 'the dialog to close');
