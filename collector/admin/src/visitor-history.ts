@@ -14,6 +14,9 @@ import { RecordsErasedEvent, UnauthorizedEvent } from './events.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 
+/** Who erased, as the collector takes it (`?by=`): letters, digits, spaces and `. _ @ -`, 64 at most. */
+const ERASED_BY = /^[\p{L}\p{N} ._@-]{0,64}$/u;
+
 /**
  * Call `show(id, opener, fallback)` to load and show every decision of one consent id, oldest first.
  * A native `<dialog>` opened with `showModal()`: focus stays inside, Escape closes it, and focus
@@ -40,6 +43,7 @@ export class VisitorHistory extends LitElement {
     status: { state: true },
     confirming: { state: true },
     busy: { state: true },
+    byRefused: { state: true },
   };
   declare api: Api | null;
   declare history: History | null;
@@ -49,6 +53,8 @@ export class VisitorHistory extends LitElement {
   /** The erase confirmation is shown. */
   declare confirming: boolean;
   declare busy: boolean;
+  /** "Erased by" holds a character the collector does not take. */
+  declare byRefused: boolean;
   /** The receipts whose "what this visitor saw" is open: their snapshot is loaded when opened. */
   private opened = new Set<string>();
   private opener: HTMLElement | null = null;
@@ -62,6 +68,7 @@ export class VisitorHistory extends LitElement {
     this.status = '';
     this.confirming = false;
     this.busy = false;
+    this.byRefused = false;
   }
 
   /** Loads the history of `id` and opens the dialog; `opener` (else `fallback`) gets the focus back on close. */
@@ -114,6 +121,7 @@ export class VisitorHistory extends LitElement {
 
   private askErase = async (): Promise<void> => {
     this.status = '';
+    this.byRefused = false;
     this.confirming = true;
     await this.updateComplete;
     // Focus on the question, so a screen reader reads it and Enter does not erase by accident.
@@ -130,10 +138,14 @@ export class VisitorHistory extends LitElement {
   private erase = async (): Promise<void> => {
     const id = this.history?.id;
     if (!this.api || !id) return;
+    const byField = this.renderRoot.querySelector<HTMLInputElement>('#erased-by');
+    const by = byField?.value.trim() ?? '';
+    this.byRefused = !ERASED_BY.test(by);
+    if (this.byRefused) return void byField?.focus();
     this.busy = true;
     this.error = '';
     try {
-      const erased = await this.api.eraseVisitor(id);
+      const erased = await this.api.eraseVisitor(id, by);
       this.confirming = false;
       this.history = { id, records: [] };
       this.status = `${erased} record${erased === 1 ? '' : 's'} erased. The erasure is logged.`;
@@ -153,6 +165,12 @@ export class VisitorHistory extends LitElement {
       <p id="erase-question" tabindex="-1"><strong>Erase the ${n} record${n === 1 ? '' : 's'} of consent id
         <code>${h.id}</code>?</strong> Each becomes a tombstone without its content (its leaf stays, so the log still
         verifies); the erasure itself is logged. This cannot be undone.</p>
+      <label for="erased-by">Erased by (optional)</label>
+      <input id="erased-by" maxlength="64" autocomplete="off" aria-describedby="erased-by-hint"
+        aria-invalid=${this.byRefused ? 'true' : 'false'} />
+      <p id="erased-by-hint" class=${this.byRefused ? 'error' : 'muted'}>Your name or the request's reference, kept
+        with the erasure in the log (never the consent id): letters, digits, spaces and <code>. _ @ -</code>, 64 at
+        most.</p>
       <div class="actions">
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.erase}>Erase for good</button>
         <button type="button" class="secondary" @click=${this.cancelErase}>Cancel</button>

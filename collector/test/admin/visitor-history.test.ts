@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'puppeteer-core';
 import { canonicalJson, snapshotHash } from 'garde/wire';
@@ -23,6 +24,7 @@ const VERSIONS = 'admin-app >>> snapshot-versions';
 const DECISIONS = 'admin-app >>> stats-section >>> decisions-chart >>> #summary';
 
 const db = tempDir();
+const file = join(db.dir, 'history.sqlite');
 let app: FastifyInstance;
 let base: string;
 let browser: Browser;
@@ -49,7 +51,7 @@ const focused = () =>
 
 before(async () => {
   await ensureAdminBuild();
-  app = await buildServer(testOptions({ db: join(db.dir, 'history.sqlite') }), {
+  app = await buildServer(testOptions({ db: file }), {
     logStream: logCapture().stream,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -80,7 +82,7 @@ after(async () => {
   db.remove();
 });
 
-test('after an erasure the focus lands on the consent id field when the history closes', async () => {
+test('an erasure records who handled it; the history then says so in words, and closing it puts the focus in the Consent id field', async () => {
   const { find, textOf, until } = steps;
   // Read before the erasure: the snapshot the visitor saw, and three decisions.
   await until(async () => (await textOf(`${VERSIONS} >>> tbody`)).includes(SHOWN), 'the versions');
@@ -93,6 +95,18 @@ test('after an erasure the focus lands on the consent id field when the history 
   (await find(`${DIALOG} #erase-button`)).click();
   // The question says what stays: the log, which the tombstones keep verifying (there is no chain).
   assert.match(await textOf(`${DIALOG} #erase-question`), /the log still verifies/);
+  // Who handles the request is recorded with the erasure (the log's erasure leaf), never the consent id.
+  await (await find(`${DIALOG} #erased-by`)).type('DPO J. Dupont, request 2026-117');
+  (await find(`${DIALOG} .confirm button.danger`)).click();
+  // A comma is not taken by the collector: said at the field, by the hint that describes it.
+  const byField = await find(`${DIALOG} #erased-by`);
+  await until(
+    async () => (await byField.evaluate((el) => el.getAttribute('aria-invalid'))) === 'true',
+    'the comma refused',
+  );
+  assert.match(await textOf(`${DIALOG} #erased-by-hint`), /letters, digits, spaces/);
+  await byField.evaluate((el) => ((el as HTMLInputElement).value = ''));
+  await byField.type('DPO J. Dupont request 2026-117');
   (await find(`${DIALOG} .confirm button.danger`)).click();
   await until(
     async () => /2 records erased/.test(await textOf(`${DIALOG} #history-status`)),
@@ -102,6 +116,14 @@ test('after an erasure the focus lands on the consent id field when the history 
   assert.match(await textOf(`${DIALOG}`), /No decision of this consent id is stored/);
   assert.equal(await steps.count(`${DIALOG} table`), 0);
   assert.deepEqual(await steps.axe(), [], 'axe on the history after the erasure');
+  const raw = new Database(file, { readonly: true });
+  try {
+    assert.deepEqual(raw.prepare('SELECT reason, rows, actor FROM erasures').all(), [
+      { reason: 'request', rows: 2, actor: 'DPO J. Dupont request 2026-117' },
+    ]);
+  } finally {
+    raw.close();
+  }
   await until(async () => /of 0 records/.test(await textOf(STATUS)), 'the list to reload');
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(DIALOG)) === null, 'the dialog to close');
