@@ -48,6 +48,11 @@ export class AdminApp extends LitElement {
       h1 { font-size: 1.5rem; margin: 0; }
       h1:focus { outline: none; }
       h1:focus-visible { outline: 3px solid #1d4ed8; }
+      /* A visitor's history open: printing prints it alone (records-table hides its own part). */
+      @media print {
+        :host([history-open]) header, :host([history-open]) site-picker,
+        :host([history-open]) stats-section, :host([history-open]) snapshot-versions { display: none; }
+      }
       @media (max-width: 30rem) {
         :host { padding: 0 0.5rem 1rem; }
         h1 { font-size: 1.25rem; }
@@ -74,6 +79,7 @@ export class AdminApp extends LitElement {
       this.site = e.site;
       showInAddress(e.site);
     });
+    this.addEventListener('history-toggle', (e) => this.toggleAttribute('history-open', e.open));
     // An erasure removes decisions from the statistics, and a snapshot with the last receipt naming it.
     this.addEventListener('records-erased', () => {
       const find = <T>(name: string) => this.renderRoot.querySelector(name) as T | null;

@@ -33,6 +33,11 @@ export class RecordsTable extends LitElement {
       /* Paths and ids break only where they must, so that a column is never a few letters wide. */
       td.mono { overflow-wrap: break-word; min-width: 9rem; }
       td:nth-child(2) { min-width: 8rem; }
+      /* A visitor's history open: printing prints it alone, without the other visitors' records. */
+      @media print {
+        :host([history-open]) section > :not(visitor-history) { display: none; }
+        :host([history-open]) .card { border: 0; padding: 0; margin: 0; }
+      }
     `,
   ];
   static override properties = {
@@ -66,6 +71,7 @@ export class RecordsTable extends LitElement {
     this.error = '';
     this.status = '';
     this.loading = false;
+    this.addEventListener('history-toggle', (e) => this.toggleAttribute('history-open', e.open));
   }
 
   override connectedCallback(): void {

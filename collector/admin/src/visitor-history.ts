@@ -10,7 +10,7 @@ import {
   type ConsentRecord,
   type VisitorHistory as History,
 } from './api.js';
-import { RecordsErasedEvent, UnauthorizedEvent } from './events.js';
+import { HistoryToggleEvent, RecordsErasedEvent, UnauthorizedEvent } from './events.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 
@@ -34,6 +34,19 @@ export class VisitorHistory extends LitElement {
       .confirm { border: 2px solid #b00020; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
       button.danger { border-color: #b00020; background: #b00020; }
       button.danger:hover { background: #8a0019; }
+      /* Printed (an access request's answer), the history is laid out whole, from the top of the first page,
+         without its buttons; the top layer keeps it out of the flow, so the rest of the page is hidden by
+         <admin-app> and <records-table> while it is open. */
+      @media print {
+        dialog[open] {
+          position: absolute; inset: 0 0 auto 0; width: auto; max-width: none; max-height: none;
+          overflow: visible; margin: 0; padding: 0; border: 0;
+        }
+        dialog::backdrop { display: none; }
+        .head button, .actions, .confirm { display: none; }
+        .scroll { overflow: visible; }
+        table { min-width: 0; }
+      }
     `,
   ];
   static override properties = {
@@ -93,7 +106,10 @@ export class VisitorHistory extends LitElement {
     }
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog')!;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      dialog.showModal();
+      this.dispatchEvent(new HistoryToggleEvent(true));
+    }
   }
 
   private fail(e: unknown, what: string): void {
@@ -207,6 +223,7 @@ export class VisitorHistory extends LitElement {
   };
 
   private onClose = (): void => {
+    this.dispatchEvent(new HistoryToggleEvent(false));
     // Focus on a removed button would fall to the top of the page.
     (this.opener?.isConnected ? this.opener : this.fallback)?.focus();
     this.opener = null;
