@@ -98,6 +98,8 @@ export class AdminApp extends LitElement {
   }
 
   private signOut(notice = ''): void {
+    // A history open at a 401 goes with the dashboard, without its close event.
+    this.removeAttribute('history-open');
     write('');
     this.token = '';
     this.notice = notice;
