@@ -114,9 +114,12 @@ export class RecordsTable extends LitElement {
     }
   }
 
-  private onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
+  /**
+   * The filters the form shows, or null (with the reason said at the fields) when it cannot be applied:
+   * the list and the CSV are always of what the form shows, never of a mistyped filter's predecessor.
+   */
+  private readForm(): RecordFilters | null {
+    const form = new FormData(this.renderRoot.querySelector('form')!);
     const get = (k: string) => String(form.get(k) ?? '').trim();
     const filters = {
       from: get('from'),
@@ -132,17 +135,35 @@ export class RecordsTable extends LitElement {
       (filters.from && filters.to && filters.from > filters.to)
     ) {
       this.error = PERIOD_ERROR;
-      return;
+      this.status = '';
+      return null;
     }
     if (filters.id && !CONSENT_ID.test(filters.id)) {
       // Said here, in words, rather than as the collector's 400; no rows left standing as if they answered it.
       this.error = ID_ERROR;
+      this.status = '';
       this.data = null;
-      return;
+      return null;
     }
+    return filters;
+  }
+
+  /** Applies `filters` from the first page, unless they are the ones shown. */
+  private apply(filters: RecordFilters, always = true): void {
+    const f = this.filters;
+    const same = (Object.keys(filters) as Array<keyof RecordFilters>).every(
+      (k) => filters[k] === f[k],
+    );
+    if (same && !always && this.data) return;
     this.filters = filters;
     this.page = 1;
     void this.load();
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const filters = this.readForm();
+    if (filters) this.apply(filters);
   }
 
   private clear(): void {
@@ -163,6 +184,10 @@ export class RecordsTable extends LitElement {
   /** A plain link cannot carry the Bearer header: fetch the CSV, then save it through a Blob URL. */
   private async download(): Promise<void> {
     if (!this.api) return;
+    // Of the filters the form shows: typed but not applied, they are applied to the list too.
+    const filters = this.readForm();
+    if (!filters) return;
+    this.apply(filters, false);
     this.status = 'Preparing the CSV…';
     this.error = '';
     try {

@@ -113,3 +113,49 @@ test('a period whose From comes after its To is refused with a message naming bo
   }
   assert.deepEqual(problems, []);
 });
+
+test('Download CSV is of the filters the form shows: a refused consent id downloads nothing, a typed one is applied', async () => {
+  const { find, textOf, until } = steps;
+  const csv: string[] = [];
+  const onRequest = (r: { url: () => string }) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/records.csv')
+      csv.push(url.searchParams.get('id') ?? '(every record)');
+  };
+  page.on('request', onRequest);
+  try {
+    (await find(`${RECORDS} >>> form button.secondary`)).click(); // Clear filters
+    await until(async () => /of 3 records/.test(await textOf(STATUS)), 'every record');
+    const download = async () => {
+      for (const button of await page.$$(`${RECORDS} >>> form button`))
+        if ((await button.evaluate((el) => el.textContent)) === 'Download CSV')
+          return button.click();
+      throw new Error('no Download CSV button');
+    };
+    // A mistyped id, not applied: the CSV must not be every visitor's records.
+    await (await find(ID_FIELD)).type('not an id!');
+    await download();
+    await until(async () => /letters, digits/.test(await textOf(STATUS)), 'the id refused');
+    assert.deepEqual(csv, [], 'no CSV asked for');
+    // A valid id typed but not applied: the CSV (and the list) are that visitor's.
+    await filterById(VISITOR.toUpperCase());
+    await until(async () => /of 2 records/.test(await textOf(STATUS)), "the visitor's records");
+    await (await find(ID_FIELD)).evaluate((el) => ((el as HTMLInputElement).value = ''));
+    await (await find(ID_FIELD)).type('01a24575-1f8d-7287-a5f9-2ab866ea8548');
+    await download();
+    await until(async () => csv.length === 1, 'the CSV request');
+    assert.deepEqual(csv, ['01a24575-1f8d-7287-a5f9-2ab866ea8548']);
+    const listed = async () =>
+      Promise.all(
+        (await page.$$(`${RECORDS} >>> tbody button.link`)).map((b) =>
+          b.evaluate((el) => el.textContent),
+        ),
+      );
+    await until(
+      async () => (await listed()).join() === '01a24575-1f8d-7287-a5f9-2ab866ea8548',
+      'the list of that id too',
+    );
+  } finally {
+    page.off('request', onRequest);
+  }
+});
