@@ -4,6 +4,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createApi, type Api } from './api.js';
 import type { SignInEvent, SiteChangeEvent } from './events.js';
+import type { SnapshotVersions } from './snapshot-versions.js';
+import type { StatsSection } from './stats-section.js';
 import { base } from './styles.js';
 
 const KEY = 'garde-admin-token';
@@ -46,6 +48,11 @@ export class AdminApp extends LitElement {
       h1 { font-size: 1.5rem; margin: 0; }
       h1:focus { outline: none; }
       h1:focus-visible { outline: 3px solid #1d4ed8; }
+      /* A visitor's history open: printing prints it alone (records-table hides its own part). */
+      @media print {
+        :host([history-open]) header, :host([history-open]) site-picker,
+        :host([history-open]) stats-section, :host([history-open]) snapshot-versions { display: none; }
+      }
       @media (max-width: 30rem) {
         :host { padding: 0 0.5rem 1rem; }
         h1 { font-size: 1.25rem; }
@@ -72,6 +79,13 @@ export class AdminApp extends LitElement {
       this.site = e.site;
       showInAddress(e.site);
     });
+    this.addEventListener('history-toggle', (e) => this.toggleAttribute('history-open', e.open));
+    // An erasure removes decisions from the statistics, and a snapshot with the last receipt naming it.
+    this.addEventListener('records-erased', () => {
+      const find = <T>(name: string) => this.renderRoot.querySelector(name) as T | null;
+      void find<StatsSection>('stats-section')?.load();
+      void find<SnapshotVersions>('snapshot-versions')?.load();
+    });
     this.addEventListener('admin-unauthorized', () =>
       this.signOut('The collector no longer accepts this token. Sign in again.'),
     );
@@ -84,6 +98,8 @@ export class AdminApp extends LitElement {
   }
 
   private signOut(notice = ''): void {
+    // A history open at a 401 goes with the dashboard, without its close event.
+    this.removeAttribute('history-open');
     write('');
     this.token = '';
     this.notice = notice;

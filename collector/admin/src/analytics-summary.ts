@@ -3,7 +3,7 @@
 // rows; those without are day-level counters (the collector keeps no row for them): both add up here.
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import type { Stats } from './api.js';
-import { num, pct } from './format.js';
+import { count, num, pct } from './format.js';
 import { legend, stackedBars, type Series } from './stacked-bars.js';
 import { base, chart } from './styles.js';
 import { WidthController } from './width-controller.js';
@@ -55,7 +55,7 @@ export class AnalyticsSummary extends LitElement {
       return html`<h3>Analytics: pageviews per day</h3><p>No pageviews in this period.</p>`;
     return html`<h3 id="title">Analytics: pageviews per day</h3>
       <p id="summary">
-        ${num(total)} pageviews from ${this.days[0]} to ${this.days[this.days.length - 1]},
+        ${count(total, 'pageview')} from ${this.days[0]} to ${this.days[this.days.length - 1]},
         ${num(consented)} (${pct(consented, total)}) with analytics consent.
       </p>
       ${legend(SERIES, (k) => num(k === 'consented' ? consented : total - consented))}

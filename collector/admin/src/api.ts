@@ -164,8 +164,8 @@ export interface Api {
   exportVisitor(id: string): Promise<Blob>;
   /** The same export, read: the records with their inclusion proofs. */
   visitorProofs(id: string): Promise<VisitorExport>;
-  /** Erases every record of one visitor (tombstones); resolves with how many. */
-  eraseVisitor(id: string): Promise<number>;
+  /** Erases every record of one visitor (tombstones), recording `by` as who did; resolves with how many. */
+  eraseVisitor(id: string, by?: string): Promise<number>;
   /** The statistics of one site (its origin), or of every site when `site` is ''. */
   stats(from: string, to: string, site?: string): Promise<Stats>;
   /** The sites seen: the origins records and hits came from. */
@@ -186,8 +186,12 @@ export function createApi(token: string): Api {
     exportVisitor: async (id) =>
       (await request(token, `records/${encodeURIComponent(id)}/export`)).blob(),
     visitorProofs: (id) => json<VisitorExport>(`records/${encodeURIComponent(id)}/export`),
-    eraseVisitor: async (id) => {
-      const res = await request(token, `records/${encodeURIComponent(id)}`, 'DELETE');
+    eraseVisitor: async (id, by) => {
+      const res = await request(
+        token,
+        `records/${encodeURIComponent(id)}${query({ by })}`,
+        'DELETE',
+      );
       return ((await res.json()) as { erased: number }).erased;
     },
     stats: (from, to, site) => json<Stats>(`stats${query({ from, to, site })}`),

@@ -38,3 +38,6 @@ export function shortDay(day: string): string {
     ? day
     : new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
+
+/** What a period form says when its From comes after its To (or is not a day), naming both fields. */
+export const PERIOD_ERROR = '“From” must be on or before “To”: choose two days in that order.';

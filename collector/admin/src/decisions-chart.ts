@@ -1,7 +1,7 @@
 // Decisions per day, stacked by method: how visitors answer the banner over time.
 import { LitElement, html } from 'lit';
 import { METHODS, type Stats } from './api.js';
-import { num, pct } from './format.js';
+import { count, num, pct } from './format.js';
 import { legend, stackedBars, type Series } from './stacked-bars.js';
 import { PALETTE, base, chart } from './styles.js';
 import { WidthController } from './width-controller.js';
@@ -38,7 +38,7 @@ export class DecisionsChart extends LitElement {
       ${
         total
           ? html`<p id="summary">
-              ${num(total)} decisions from ${this.days[0]} to ${this.days[this.days.length - 1]}:
+              ${count(total, 'decision')} from ${this.days[0]} to ${this.days[this.days.length - 1]}:
               ${METHODS.map((m) => `${m} ${num(byMethod(m))} (${pct(byMethod(m), total)})`).join(', ')}.
             </p>
             ${legend(SERIES, (m) => num(byMethod(m)))}

@@ -21,6 +21,13 @@ export class RecordsErasedEvent extends Event {
   }
 }
 
+/** A visitor's history was opened or closed: while it is open, printing the page prints it alone. */
+export class HistoryToggleEvent extends Event {
+  constructor(readonly open: boolean) {
+    super('history-toggle', { bubbles: true, composed: true });
+  }
+}
+
 /** The site selector changed: the records and statistics are read for `site` ('' for every site). */
 export class SiteChangeEvent extends Event {
   constructor(readonly site: string) {
@@ -32,6 +39,7 @@ declare global {
   interface HTMLElementEventMap {
     'site-change': SiteChangeEvent;
     'records-erased': RecordsErasedEvent;
+    'history-toggle': HistoryToggleEvent;
     'admin-unauthorized': UnauthorizedEvent;
     'admin-sign-in': SignInEvent;
   }

@@ -15,6 +15,9 @@ export function choices(map: Record<string, boolean>): TemplateResult | string {
 /** A whole number with thousands separators. */
 export const num = (n: number): string => n.toLocaleString('en-GB');
 
+/** A count and its noun, singular for one: "1 decision", "2 decisions". */
+export const count = (n: number, noun: string): string => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A share as a whole percentage, `–` when there is nothing to divide by. */
 export const pct = (part: number, whole: number): string =>
   whole ? `${Math.round((part / whole) * 100)}%` : '–';

@@ -1,6 +1,7 @@
 // The consent records: filters, one page of the list, pagination, CSV download and the way into a
 // visitor's full history. What a data-protection officer reads to prove who agreed to what, when.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { ID_PATTERN } from 'garde/wire';
 import {
   ApiError,
   METHODS,
@@ -9,15 +10,18 @@ import {
   type RecordFilters,
   type RecordPage,
 } from './api.js';
-import { isDay } from './dates.js';
+import { PERIOD_ERROR, isDay } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
-import { num } from './format.js';
+import { count, num } from './format.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 import type { VisitorHistory } from './visitor-history.js';
 
 const PAGE_SIZE = 25;
 const NO_FILTERS: RecordFilters = { from: '', to: '', version: '', method: '', id: '' };
+const CONSENT_ID = new RegExp(ID_PATTERN);
+const ID_ERROR =
+  "A consent id has only letters, digits, - and _ (64 at most): check it against the visitor's message.";
 
 /** The records list of the admin page; needs `api`. */
 export class RecordsTable extends LitElement {
@@ -29,6 +33,11 @@ export class RecordsTable extends LitElement {
       /* Paths and ids break only where they must, so that a column is never a few letters wide. */
       td.mono { overflow-wrap: break-word; min-width: 9rem; }
       td:nth-child(2) { min-width: 8rem; }
+      /* A visitor's history open: printing prints it alone, without the other visitors' records. */
+      @media print {
+        :host([history-open]) section > :not(visitor-history) { display: none; }
+        :host([history-open]) .card { border: 0; padding: 0; margin: 0; }
+      }
     `,
   ];
   static override properties = {
@@ -62,6 +71,7 @@ export class RecordsTable extends LitElement {
     this.error = '';
     this.status = '';
     this.loading = false;
+    this.addEventListener('history-toggle', (e) => this.toggleAttribute('history-open', e.open));
   }
 
   override connectedCallback(): void {
@@ -104,28 +114,56 @@ export class RecordsTable extends LitElement {
     }
   }
 
-  private onSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
+  /**
+   * The filters the form shows, or null (with the reason said at the fields) when it cannot be applied:
+   * the list and the CSV are always of what the form shows, never of a mistyped filter's predecessor.
+   */
+  private readForm(): RecordFilters | null {
+    const form = new FormData(this.renderRoot.querySelector('form')!);
     const get = (k: string) => String(form.get(k) ?? '').trim();
     const filters = {
       from: get('from'),
       to: get('to'),
       version: get('version'),
       method: get('method'),
-      id: get('id'),
+      // Read out by a visitor or wrapped by a mail client, an id comes with spaces: they are never part of it.
+      id: get('id').replace(/\s+/g, ''),
     };
     if (
       (filters.from && !isDay(filters.from)) ||
       (filters.to && !isDay(filters.to)) ||
       (filters.from && filters.to && filters.from > filters.to)
     ) {
-      this.error = 'Choose a start day on or before the end day.';
-      return;
+      this.error = PERIOD_ERROR;
+      this.status = '';
+      return null;
     }
+    if (filters.id && !CONSENT_ID.test(filters.id)) {
+      // Said here, in words, rather than as the collector's 400; no rows left standing as if they answered it.
+      this.error = ID_ERROR;
+      this.status = '';
+      this.data = null;
+      return null;
+    }
+    return filters;
+  }
+
+  /** Applies `filters` from the first page, unless they are the ones shown. */
+  private apply(filters: RecordFilters, always = true): void {
+    const f = this.filters;
+    const same = (Object.keys(filters) as Array<keyof RecordFilters>).every(
+      (k) => filters[k] === f[k],
+    );
+    if (same && !always && this.data) return;
     this.filters = filters;
     this.page = 1;
     void this.load();
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const filters = this.readForm();
+    if (filters) this.apply(filters);
   }
 
   private clear(): void {
@@ -146,6 +184,10 @@ export class RecordsTable extends LitElement {
   /** A plain link cannot carry the Bearer header: fetch the CSV, then save it through a Blob URL. */
   private async download(): Promise<void> {
     if (!this.api) return;
+    // Of the filters the form shows: typed but not applied, they are applied to the list too.
+    const filters = this.readForm();
+    if (!filters) return;
+    this.apply(filters, false);
     this.status = 'Preparing the CSV…';
     this.error = '';
     try {
@@ -164,7 +206,8 @@ export class RecordsTable extends LitElement {
 
   private openHistory(e: Event, id: string): void {
     const dialog = this.renderRoot.querySelector<VisitorHistory>('visitor-history');
-    void dialog?.show(id, e.currentTarget as HTMLElement);
+    const idField = this.renderRoot.querySelector<HTMLElement>('#f-id');
+    void dialog?.show(id, e.currentTarget as HTMLElement, idField);
   }
 
   override render() {
@@ -173,12 +216,17 @@ export class RecordsTable extends LitElement {
     const pages = d ? Math.max(1, Math.ceil(d.total / d.pageSize)) : 1;
     const first = d && d.total ? (d.page - 1) * d.pageSize + 1 : 0;
     const last = d ? first + d.records.length - (d.records.length ? 1 : 0) : 0;
+    // A refused filter marks its own fields, tied to the message that says why.
+    const datesWrong = this.error === PERIOD_ERROR;
+    const idWrong = this.error === ID_ERROR;
     return html`<section class="card" aria-labelledby="records-title" aria-busy=${this.loading ? 'true' : 'false'}>
       <h2 id="records-title">Consent records</h2>
       <form @submit=${this.onSubmit} aria-label="Filter records">
         <div class="fields">
-          <div><label for="f-from">From</label><input id="f-from" name="from" type="date" .value=${f.from} /></div>
-          <div><label for="f-to">To</label><input id="f-to" name="to" type="date" .value=${f.to} /></div>
+          <div><label for="f-from">From</label><input id="f-from" name="from" type="date" .value=${f.from}
+            aria-invalid=${datesWrong ? 'true' : 'false'} aria-describedby=${datesWrong ? 'records-status' : nothing} /></div>
+          <div><label for="f-to">To</label><input id="f-to" name="to" type="date" .value=${f.to}
+            aria-invalid=${datesWrong ? 'true' : 'false'} aria-describedby=${datesWrong ? 'records-status' : nothing} /></div>
           <div><label for="f-version">Policy version</label><input id="f-version" name="version" .value=${f.version} autocomplete="off" /></div>
           <div>
             <label for="f-method">Method</label>
@@ -187,7 +235,8 @@ export class RecordsTable extends LitElement {
               ${METHODS.map((m) => html`<option value=${m} ?selected=${f.method === m}>${m}</option>`)}
             </select>
           </div>
-          <div><label for="f-id">Consent id</label><input id="f-id" name="id" .value=${f.id} autocomplete="off" spellcheck="false" /></div>
+          <div><label for="f-id">Consent id</label><input id="f-id" name="id" .value=${f.id} autocomplete="off" spellcheck="false"
+            aria-invalid=${idWrong ? 'true' : 'false'} aria-describedby=${idWrong ? 'records-status' : nothing} /></div>
         </div>
         <div class="actions">
           <button type="submit">Apply filters</button>
@@ -195,8 +244,8 @@ export class RecordsTable extends LitElement {
           <button type="button" class="secondary" @click=${this.download}>Download CSV</button>
         </div>
       </form>
-      <p role="status" class=${this.error ? 'error' : 'muted'}>
-        ${this.error || this.status || (this.loading ? 'Loading records…' : d ? `Showing ${num(first)}–${num(last)} of ${num(d.total)} records, newest first. Times are in UTC.` : '')}
+      <p id="records-status" role="status" class=${this.error ? 'error' : 'muted'}>
+        ${this.error || this.status || (this.loading ? 'Loading records…' : d ? `Showing ${num(first)}–${num(last)} of ${count(d.total, 'record')}, newest first. Times are in UTC.` : '')}
       </p>
       ${
         d && d.records.length

@@ -35,6 +35,14 @@ export class AdminSignIn extends LitElement {
       input.focus();
       return;
     }
+    // A header cannot carry such a character: fetch would throw, and read as a collector not reached.
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+      this.error =
+        'This token has a character no admin token has (a space, or a dash or letter beyond plain ASCII, as word processors make). Copy it again from where it was made.';
+      input.select();
+      input.focus();
+      return;
+    }
     this.busy = true;
     this.error = '';
     try {

@@ -1,7 +1,7 @@
 // The statistics part of the page: a period form, one GET /api/stats, three views of it.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ApiError, Unauthorized, type Api, type Stats } from './api.js';
-import { daysBetween, isDay, lastDays } from './dates.js';
+import { PERIOD_ERROR, daysBetween, isDay, lastDays } from './dates.js';
 import { UnauthorizedEvent } from './events.js';
 import { base } from './styles.js';
 
@@ -49,7 +49,8 @@ export class StatsSection extends LitElement {
     if (changed.has('site') && this.hasUpdated) void this.load();
   }
 
-  private async load(): Promise<void> {
+  /** Reads the period's statistics (again, after an erasure…). */
+  async load(): Promise<void> {
     if (!this.api) return;
     const ticket = ++this.ticket; // only the latest period's answer is shown
     this.loading = true;
@@ -75,7 +76,7 @@ export class StatsSection extends LitElement {
     const from = String(form.get('from') ?? '');
     const to = String(form.get('to') ?? '');
     if (!isDay(from) || !isDay(to) || from > to) {
-      this.error = 'Choose a start day on or before the end day.';
+      this.error = PERIOD_ERROR;
       return;
     }
     this.from = from;
@@ -85,16 +86,19 @@ export class StatsSection extends LitElement {
 
   override render() {
     const days = this.days;
+    const periodWrong = this.error === PERIOD_ERROR;
     return html`<section class="card" aria-labelledby="stats-title" aria-busy=${this.loading ? 'true' : 'false'}>
       <h2 id="stats-title">Statistics</h2>
       <form @submit=${this.onSubmit} aria-label="Statistics period">
         <div class="fields">
-          <div><label for="stats-from">From</label><input id="stats-from" name="from" type="date" .value=${this.from} required /></div>
-          <div><label for="stats-to">To</label><input id="stats-to" name="to" type="date" .value=${this.to} required /></div>
+          <div><label for="stats-from">From</label><input id="stats-from" name="from" type="date" .value=${this.from} required
+            aria-invalid=${periodWrong ? 'true' : 'false'} aria-describedby=${periodWrong ? 'stats-status' : nothing} /></div>
+          <div><label for="stats-to">To</label><input id="stats-to" name="to" type="date" .value=${this.to} required
+            aria-invalid=${periodWrong ? 'true' : 'false'} aria-describedby=${periodWrong ? 'stats-status' : nothing} /></div>
           <div><button type="submit">Show statistics</button></div>
         </div>
       </form>
-      <p role="status" class=${this.error ? 'error' : 'muted'}>${this.error || (this.loading ? 'Loading statistics…' : '')}</p>
+      <p id="stats-status" role="status" class=${this.error ? 'error' : 'muted'}>${this.error || (this.loading ? 'Loading statistics…' : '')}</p>
       ${
         this.stats
           ? html`<decisions-chart .data=${this.stats.decisions} .days=${days}></decisions-chart>

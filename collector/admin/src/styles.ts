@@ -66,6 +66,14 @@ export const chart = css`
   svg.chart .axis { stroke: #6b6b6b; }
   .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0; }
   .legend li { display: flex; align-items: center; gap: 0.35rem; }
+  /* Forced colours leave an SVG's own paint alone: on a dark contrast theme grey labels and dark marks
+     vanish. Text and axes take the theme's colours; each mark keeps its hue inside a CanvasText outline. */
+  @media (forced-colors: active) {
+    svg.chart text { fill: CanvasText; }
+    svg.chart .axis { stroke: CanvasText; }
+    svg.chart .grid { stroke: GrayText; }
+    svg.chart rect, svg.chart circle, .legend rect { stroke: CanvasText; }
+  }
 `;
 
 /** Colours for chart series: each at least 3:1 against white, told apart by hue and lightness. */

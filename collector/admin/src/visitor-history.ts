@@ -10,14 +10,18 @@ import {
   type ConsentRecord,
   type VisitorHistory as History,
 } from './api.js';
-import { RecordsErasedEvent, UnauthorizedEvent } from './events.js';
+import { HistoryToggleEvent, RecordsErasedEvent, UnauthorizedEvent } from './events.js';
 import { RECORD_HEADERS, recordCells, time } from './record-row.js';
 import { base } from './styles.js';
 
+/** Who erased, as the collector takes it (`?by=`): letters, digits, spaces and `. _ @ -`, 64 at most. */
+const ERASED_BY = /^[\p{L}\p{N} ._@-]{0,64}$/u;
+
 /**
- * Call `show(id, opener)` to load and show every decision of one consent id, oldest first.
+ * Call `show(id, opener, fallback)` to load and show every decision of one consent id, oldest first.
  * A native `<dialog>` opened with `showModal()`: focus stays inside, Escape closes it, and focus
- * goes back to the button that opened it.
+ * goes back to the button that opened it, or to `fallback` when that button is gone (its row went
+ * with an erasure).
  */
 export class VisitorHistory extends LitElement {
   static override styles = [
@@ -30,6 +34,19 @@ export class VisitorHistory extends LitElement {
       .confirm { border: 2px solid #b00020; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
       button.danger { border-color: #b00020; background: #b00020; }
       button.danger:hover { background: #8a0019; }
+      /* Printed (an access request's answer), the history is laid out whole, from the top of the first page,
+         without its buttons; the top layer keeps it out of the flow, so the rest of the page is hidden by
+         <admin-app> and <records-table> while it is open. */
+      @media print {
+        dialog[open] {
+          position: absolute; inset: 0 0 auto 0; width: auto; max-width: none; max-height: none;
+          overflow: visible; margin: 0; padding: 0; border: 0;
+        }
+        dialog::backdrop { display: none; }
+        .head button, .actions, .confirm { display: none; }
+        .scroll { overflow: visible; }
+        table { min-width: 0; }
+      }
     `,
   ];
   static override properties = {
@@ -39,6 +56,7 @@ export class VisitorHistory extends LitElement {
     status: { state: true },
     confirming: { state: true },
     busy: { state: true },
+    byRefused: { state: true },
   };
   declare api: Api | null;
   declare history: History | null;
@@ -48,9 +66,12 @@ export class VisitorHistory extends LitElement {
   /** The erase confirmation is shown. */
   declare confirming: boolean;
   declare busy: boolean;
+  /** "Erased by" holds a character the collector does not take. */
+  declare byRefused: boolean;
   /** The receipts whose "what this visitor saw" is open: their snapshot is loaded when opened. */
   private opened = new Set<string>();
   private opener: HTMLElement | null = null;
+  private fallback: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -60,12 +81,18 @@ export class VisitorHistory extends LitElement {
     this.status = '';
     this.confirming = false;
     this.busy = false;
+    this.byRefused = false;
   }
 
-  /** Loads the history of `id` and opens the dialog; `opener` gets the focus back on close. */
-  async show(id: string, opener: HTMLElement | null): Promise<void> {
+  /** Loads the history of `id` and opens the dialog; `opener` (else `fallback`) gets the focus back on close. */
+  async show(
+    id: string,
+    opener: HTMLElement | null,
+    fallback: HTMLElement | null = null,
+  ): Promise<void> {
     if (!this.api) return;
     this.opener = opener;
+    this.fallback = fallback;
     this.error = '';
     this.status = '';
     this.confirming = false;
@@ -79,7 +106,10 @@ export class VisitorHistory extends LitElement {
     }
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog')!;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      dialog.showModal();
+      this.dispatchEvent(new HistoryToggleEvent(true));
+    }
   }
 
   private fail(e: unknown, what: string): void {
@@ -107,6 +137,7 @@ export class VisitorHistory extends LitElement {
 
   private askErase = async (): Promise<void> => {
     this.status = '';
+    this.byRefused = false;
     this.confirming = true;
     await this.updateComplete;
     // Focus on the question, so a screen reader reads it and Enter does not erase by accident.
@@ -123,10 +154,14 @@ export class VisitorHistory extends LitElement {
   private erase = async (): Promise<void> => {
     const id = this.history?.id;
     if (!this.api || !id) return;
+    const byField = this.renderRoot.querySelector<HTMLInputElement>('#erased-by');
+    const by = byField?.value.trim() ?? '';
+    this.byRefused = !ERASED_BY.test(by);
+    if (this.byRefused) return void byField?.focus();
     this.busy = true;
     this.error = '';
     try {
-      const erased = await this.api.eraseVisitor(id);
+      const erased = await this.api.eraseVisitor(id, by);
       this.confirming = false;
       this.history = { id, records: [] };
       this.status = `${erased} record${erased === 1 ? '' : 's'} erased. The erasure is logged.`;
@@ -144,8 +179,14 @@ export class VisitorHistory extends LitElement {
     const n = h.records.length;
     return html`<div class="confirm" role="group" aria-labelledby="erase-question">
       <p id="erase-question" tabindex="-1"><strong>Erase the ${n} record${n === 1 ? '' : 's'} of consent id
-        <code>${h.id}</code>?</strong> Each becomes a tombstone without its content (the chain of records still
+        <code>${h.id}</code>?</strong> Each becomes a tombstone without its content (its leaf stays, so the log still
         verifies); the erasure itself is logged. This cannot be undone.</p>
+      <label for="erased-by">Erased by (optional)</label>
+      <input id="erased-by" maxlength="64" autocomplete="off" aria-describedby="erased-by-hint"
+        aria-invalid=${this.byRefused ? 'true' : 'false'} />
+      <p id="erased-by-hint" class=${this.byRefused ? 'error' : 'muted'}>Your name or the request's reference, kept
+        with the erasure in the log (never the consent id): letters, digits, spaces and <code>. _ @ -</code>, 64 at
+        most.</p>
       <div class="actions">
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.erase}>Erase for good</button>
         <button type="button" class="secondary" @click=${this.cancelErase}>Cancel</button>
@@ -182,8 +223,11 @@ export class VisitorHistory extends LitElement {
   };
 
   private onClose = (): void => {
-    this.opener?.focus();
+    this.dispatchEvent(new HistoryToggleEvent(false));
+    // Focus on a removed button would fall to the top of the page.
+    (this.opener?.isConnected ? this.opener : this.fallback)?.focus();
     this.opener = null;
+    this.fallback = null;
   };
 
   override render() {
@@ -205,8 +249,9 @@ export class VisitorHistory extends LitElement {
       ${this.confirming && h ? this.renderConfirm(h) : nothing}
       <p id="history-status" role="status" tabindex="-1">${this.status}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${h && !this.error && !h.records.length ? html`<p>No decision of this consent id is stored.</p>` : nothing}
       ${
-        h && !this.error
+        h && !this.error && h.records.length
           ? html`<p>${h.records.length} decision${h.records.length === 1 ? '' : 's'}, oldest first. Times are in UTC.</p>
             <div class="scroll" role="region" aria-label="Decisions of this visitor" tabindex="0">
               <table>
@@ -218,16 +263,12 @@ export class VisitorHistory extends LitElement {
                 )}</tbody>
               </table>
             </div>
-            ${
-              h.records.length
-                ? html`<h3>What this visitor saw</h3>
-                    <p>For each decision, the banner and the dialog as the visitor could read them: the snapshot the
-                      receipt names by its hash.</p>
-                    ${h.records.map((r) => this.renderShown(r))}
-                    <h3>In the log: inclusion proofs</h3>
-                    <inclusion-proofs .api=${this.api} .consentId=${h.id}></inclusion-proofs>`
-                : nothing
-            }`
+            <h3>What this visitor saw</h3>
+            <p>For each decision, the banner and the dialog as the visitor could read them: the snapshot the
+              receipt names by its hash.</p>
+            ${h.records.map((r) => this.renderShown(r))}
+            <h3>In the log: inclusion proofs</h3>
+            <inclusion-proofs .api=${this.api} .consentId=${h.id}></inclusion-proofs>`
           : nothing
       }
     </dialog>`;

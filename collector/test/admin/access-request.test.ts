@@ -1,0 +1,77 @@
+// The file the admin page's "Export with proofs (JSON)" saves for a visitor's access request
+// (GET /api/records/:consentId/export), read as the visitor reads it: each decision and what they were
+// shown. The real collector on a temporary SQLite file; receipts and the snapshot sent as browsers send them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { canonicalJson, snapshotHash } from 'garde/wire';
+import { buildServer } from '../../src/server.js';
+import { TOKEN, frenchSnapshot, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+
+const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
+const SNAPSHOT = frenchSnapshot();
+const SHOWN = (await snapshotHash(SNAPSHOT))!;
+
+const db = tempDir();
+let app: FastifyInstance;
+let base: string;
+
+before(async () => {
+  app = await buildServer(testOptions({ db: join(db.dir, 'access.sqlite') }), {
+    logStream: logCapture().stream,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+  const post = (path: string, body: string) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body,
+    });
+  for (const method of ['accept-all', 'withdraw'] as const)
+    assert.equal(
+      (await post('/consent', JSON.stringify(receipt({ id: VISITOR, method, shown: SHOWN }))))
+        .status,
+      202,
+    );
+  const stored = await post(
+    '/consent/snapshot',
+    `{"shown":"${SHOWN}","snapshot":${canonicalJson(SNAPSHOT)}}`,
+  );
+  assert.equal(stored.status, 201);
+});
+
+after(async () => {
+  await app?.close();
+  db.remove();
+});
+
+// Reported to the collector's owner (collector/src/routes/records.ts): the export names each snapshot by
+// its hash and proves it was stored, but does not carry its text, so the file handed to the visitor
+// cannot say what they were shown. Marked todo until the export carries it.
+test(
+  'the access-request export carries the text of what the visitor was shown, not only its hash',
+  { todo: 'the export route is outside the admin page: reported' },
+  async () => {
+    const res = await fetch(`${base}/api/records/${VISITOR}/export`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    assert.equal(res.status, 200);
+    const file = (await res.json()) as { records: Array<{ shown?: string }> };
+    assert.deepEqual(
+      file.records.map((r) => r.shown),
+      [SHOWN, SHOWN],
+    );
+    const text = JSON.stringify(file);
+    for (const words of [
+      'Cookies sur ce site',
+      'Tout accepter',
+      'Tout refuser',
+      'Mesure d’audience',
+    ])
+      assert.ok(text.includes(words), `the export says what the visitor read: "${words}"`);
+  },
+);
