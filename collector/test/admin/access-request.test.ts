@@ -49,29 +49,19 @@ after(async () => {
   db.remove();
 });
 
-// Reported to the collector's owner (collector/src/routes/records.ts): the export names each snapshot by
-// its hash and proves it was stored, but does not carry its text, so the file handed to the visitor
-// cannot say what they were shown. Marked todo until the export carries it.
-test(
-  'the access-request export carries the text of what the visitor was shown, not only its hash',
-  { todo: 'the export route is outside the admin page: reported' },
-  async () => {
-    const res = await fetch(`${base}/api/records/${VISITOR}/export`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    assert.equal(res.status, 200);
-    const file = (await res.json()) as { records: Array<{ shown?: string }> };
-    assert.deepEqual(
-      file.records.map((r) => r.shown),
-      [SHOWN, SHOWN],
-    );
-    const text = JSON.stringify(file);
-    for (const words of [
-      'Cookies sur ce site',
-      'Tout accepter',
-      'Tout refuser',
-      'Mesure d’audience',
-    ])
-      assert.ok(text.includes(words), `the export says what the visitor read: "${words}"`);
-  },
-);
+// The export names each snapshot by its hash (and proves it was stored) and carries its text, so that the
+// file handed to the visitor says what they were shown.
+test('the access-request export carries the text of what the visitor was shown, not only its hash', async () => {
+  const res = await fetch(`${base}/api/records/${VISITOR}/export`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  assert.equal(res.status, 200);
+  const file = (await res.json()) as { records: Array<{ shown?: string }> };
+  assert.deepEqual(
+    file.records.map((r) => r.shown),
+    [SHOWN, SHOWN],
+  );
+  const text = JSON.stringify(file);
+  for (const words of ['Cookies sur ce site', 'Tout accepter', 'Tout refuser', 'Mesure d’audience'])
+    assert.ok(text.includes(words), `the export says what the visitor read: "${words}"`);
+});
