@@ -4,4 +4,4 @@
  * Each snapshot records it as `notice`, beside `policy.version` (the site's notice) and `v`
  * (garde's version), so that a receipt names the notice in force when the visitor decided.
  */
-export const NOTICE_VERSION = '2';
+export const NOTICE_VERSION = '3';

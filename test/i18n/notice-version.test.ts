@@ -15,6 +15,8 @@ const EDITIONS: Record<string, string> = {
   '1': 'd24786db76aea8298d98360305eee4602e88fcc9a105be262a92ba001a6f4092',
   // The persistent id's purpose and lifetime moved to the dialog's strings (one list for both).
   '2': '620c1e83824b2a1feac5779a7082e40f26d3f63c469aff532017f8edb164d773',
+  // The rights paragraph: note the consent id before withdrawing, since the browser forgets it then.
+  '3': '980b85bc159e2ec5baa7839293ad4615f785d2bad3a3df3478e53053d0fdeef6',
 };
 
 describe('the notice version', () => {

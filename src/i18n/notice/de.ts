@@ -45,7 +45,7 @@ export const de: NoticeTranslation = {
   recordsLocal:
     'Ihre Entscheidungen werden nur in Ihrem Browser aufgezeichnet, damit Sie sie einsehen können; nichts wird an uns gesendet.',
   rightsText:
-    'Ihre Einwilligungskennung steht in den Cookie-Einstellungen, mit einer Schaltfläche zum Kopieren. Um die Aufzeichnung Ihrer Entscheidungen einzusehen oder löschen zu lassen, senden Sie diese Kennung an {contact}: Nur so lassen sie sich finden, denn sie enthalten nichts anderes, das Sie identifiziert.',
+    'Ihre Einwilligungskennung steht in den Cookie-Einstellungen, mit einer Schaltfläche zum Kopieren; notieren Sie sie, bevor Sie Ihre Einwilligung widerrufen, denn Ihr Browser vergisst sie dann. Um die Aufzeichnung Ihrer Entscheidungen einzusehen oder löschen zu lassen, senden Sie diese Kennung an {contact}: Nur so lassen sie sich finden, denn sie enthalten nichts anderes, das Sie identifiziert.',
   gpcTitle: 'Global Privacy Control',
   gpcRefuse:
     'Wenn Ihr Browser das Signal Global Privacy Control sendet, behandeln wir es als Ablehnung von allem, was nicht unbedingt erforderlich ist: Das Banner erscheint nicht und die Ablehnung wird aufgezeichnet. In den Cookie-Einstellungen können Sie trotzdem einwilligen.',

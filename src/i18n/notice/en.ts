@@ -44,7 +44,7 @@ export const en: NoticeTranslation = {
   recordsLocal:
     'Your choices are recorded only in your browser, so that you can see them; nothing is sent to us.',
   rightsText:
-    'Your consent identifier is shown in the cookie settings, with a button to copy it. To see the records of your choices or to have them erased, send this identifier to {contact}: it is the only way to find them, since they hold nothing else that identifies you.',
+    'Your consent identifier is shown in the cookie settings, with a button to copy it; note it before withdrawing your consent, since your browser forgets it then. To see the records of your choices or to have them erased, send this identifier to {contact}: it is the only way to find them, since they hold nothing else that identifies you.',
   gpcTitle: 'Global Privacy Control',
   gpcRefuse:
     'If your browser sends the Global Privacy Control signal, we treat it as a refusal of everything that is not strictly necessary: the banner is not shown and the refusal is recorded. You can still give your consent in the cookie settings.',

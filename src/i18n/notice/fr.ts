@@ -46,7 +46,7 @@ export const fr: NoticeTranslation = {
   recordsLocal:
     'Vos choix ne sont enregistrés que dans votre navigateur, pour que vous puissiez les consulter\u202f; rien ne nous est envoyé.',
   rightsText:
-    'Votre identifiant de consentement figure dans les paramètres des cookies, avec un bouton pour le copier. Pour consulter l’enregistrement de vos choix ou en demander l’effacement, communiquez cet identifiant à {contact}\u202f: c’est le seul moyen de les retrouver, car ils ne contiennent rien d’autre qui vous identifie.',
+    'Votre identifiant de consentement figure dans les paramètres des cookies, avec un bouton pour le copier\u202f; notez-le avant de retirer votre consentement, car votre navigateur l’oublie alors. Pour consulter l’enregistrement de vos choix ou en demander l’effacement, communiquez cet identifiant à {contact}\u202f: c’est le seul moyen de les retrouver, car ils ne contiennent rien d’autre qui vous identifie.',
   gpcTitle: 'Global Privacy Control',
   gpcRefuse:
     'Si votre navigateur envoie le signal Global Privacy Control, nous le traitons comme un refus de tout ce qui n’est pas strictement nécessaire\u202f: le bandeau ne s’affiche pas et le refus est enregistré. Vous pouvez toujours donner votre consentement dans les paramètres des cookies.',

@@ -45,7 +45,7 @@ export const nl: NoticeTranslation = {
   recordsLocal:
     'Uw keuzes worden alleen in uw browser geregistreerd, zodat u ze kunt inzien; niets wordt naar ons verstuurd.',
   rightsText:
-    'Uw toestemmingscode staat in de cookie-instellingen, met een knop om ze te kopiëren. Om de registratie van uw keuzes in te zien of te laten verwijderen, bezorgt u deze code aan {contact}: dat is de enige manier om ze terug te vinden, want ze bevatten niets anders dat u identificeert.',
+    'Uw toestemmingscode staat in de cookie-instellingen, met een knop om ze te kopiëren; noteer ze voordat u uw toestemming intrekt, want uw browser vergeet ze dan. Om de registratie van uw keuzes in te zien of te laten verwijderen, bezorgt u deze code aan {contact}: dat is de enige manier om ze terug te vinden, want ze bevatten niets anders dat u identificeert.',
   gpcTitle: 'Global Privacy Control',
   gpcRefuse:
     'Als uw browser het signaal Global Privacy Control verstuurt, beschouwen wij dat als een weigering van alles wat niet strikt noodzakelijk is: de banner verschijnt niet en de weigering wordt geregistreerd. U kunt in de cookie-instellingen nog altijd toestemming geven.',
