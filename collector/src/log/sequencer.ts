@@ -2,6 +2,7 @@
 // (when it holds the sequencer's lock) and signs each new tree head as a checkpoint, kept in the database,
 // written to the directory of checkpoint files and POSTed to the witnesses.
 import { generateKeyPairSync } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Options } from '../options.js';
@@ -22,6 +23,44 @@ export function logFiles(
   };
 }
 
+/** What keeps the collector from signing checkpoints, found before it opens its database. */
+export class LogSetupError extends Error {}
+
+/**
+ * The key that signs checkpoints, as configured (made at the first start), or one that lives only as long
+ * as this process when there is nowhere to keep it (null). Refuses a file it could never sign with, and a
+ * private key that other users can read: whoever reads it can sign a rewritten log.
+ */
+export function openSigningKey(
+  options: Pick<Options, 'logKey' | 'checkpointDir' | 'databaseUrl' | 'db'>,
+): LogKey | null {
+  const { keyFile } = logFiles(options);
+  if (!keyFile) return null;
+  let key: LogKey;
+  try {
+    key = loadLogKey(keyFile, true);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new LogSetupError(
+      message.startsWith(keyFile)
+        ? `the log key ${message}`
+        : `the log key ${keyFile} cannot be read or made: ${message}`,
+    );
+  }
+  if (!key.privateKey) {
+    throw new LogSetupError(
+      `the log key ${keyFile} holds no private key: give the private key (its public half is for checking)`,
+    );
+  }
+  const mode = statSync(keyFile).mode & 0o777;
+  if (mode & 0o077) {
+    throw new LogSetupError(
+      `the log key ${keyFile} can be read by other users (mode ${mode.toString(8)}): chmod 600 it`,
+    );
+  }
+  return key;
+}
+
 /** Starts the rounds; the returned function runs a last round and stops. */
 export function startSequencer(
   log: LogStore,
@@ -31,11 +70,12 @@ export function startSequencer(
   >,
   logger: FastifyBaseLogger,
   now: () => Date,
+  signingKey: LogKey | null = openSigningKey(options),
 ): () => Promise<void> {
-  const { keyFile, checkpointDir } = logFiles(options);
+  const { checkpointDir } = logFiles(options);
   let key: LogKey;
-  if (keyFile) {
-    key = loadLogKey(keyFile, true);
+  if (signingKey) {
+    key = signingKey;
   } else {
     logger.warn(
       'no --log-key: checkpoints are signed with a key that lives only as long as this process',
