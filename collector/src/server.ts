@@ -20,7 +20,7 @@ import { registerJsonBody } from './http/json-body.js';
 import { createLogger } from './logger.js';
 import type { Options } from './options.js';
 import { startHeadLog } from './log/head-log.js';
-import { openSigningKey, startSequencer } from './log/sequencer.js';
+import { openCheckpointDir, openSigningKey, startSequencer } from './log/sequencer.js';
 import { startRetention } from './retention.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { collectRoute } from './routes/collect.js';
@@ -98,10 +98,12 @@ export async function buildServer(
     },
   });
   const storage = deps.storage ?? (await openStorage(options));
-  // A key it cannot sign with is said at start, not at the first checkpoint.
+  // A key it cannot sign with, a checkpoint directory it cannot write: said at start, not at the first
+  // checkpoint.
   let signingKey;
   try {
     signingKey = openSigningKey(options);
+    openCheckpointDir(options);
   } catch (error) {
     if (!deps.storage) await storage.close();
     throw error;

@@ -2,7 +2,7 @@
 // (when it holds the sequencer's lock) and signs each new tree head as a checkpoint, kept in the database,
 // written to the directory of checkpoint files and POSTed to the witnesses.
 import { generateKeyPairSync } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Options } from '../options.js';
@@ -61,6 +61,25 @@ export function openSigningKey(
   return key;
 }
 
+/**
+ * Makes the checkpoint directory if need be, and refuses one the collector cannot write: said at start,
+ * not when the first checkpoint has nowhere to go.
+ */
+export function openCheckpointDir(
+  options: Pick<Options, 'logKey' | 'checkpointDir' | 'databaseUrl' | 'db'>,
+): void {
+  const { checkpointDir } = logFiles(options);
+  if (!checkpointDir) return;
+  try {
+    mkdirSync(checkpointDir, { recursive: true });
+    accessSync(checkpointDir, constants.W_OK);
+  } catch (error) {
+    throw new LogSetupError(
+      `the checkpoint directory ${checkpointDir} cannot be written: ${(error as Error).message}`,
+    );
+  }
+}
+
 /** Starts the rounds; the returned function runs a last round and stops. */
 export function startSequencer(
   log: LogStore,
@@ -88,17 +107,39 @@ export function startSequencer(
     );
   }
   let running: Promise<void> | null = null;
+  // The size of the newest checkpoint in the directory, and whether writing a file failed last time.
+  let filed = -1;
+  let failing = false;
+  // A full or unwritable directory costs the file, never the checkpoint: it is in the database and goes
+  // to the witnesses; the newest is written once the directory takes it again.
+  const file = (checkpoint: { size: number; text: string }): void => {
+    if (!checkpointDir || checkpoint.size <= filed) return;
+    try {
+      writeCheckpointFile(checkpointDir, checkpoint.size, checkpoint.text);
+      filed = checkpoint.size;
+      if (failing) logger.info({ checkpointDir }, 'checkpoint files written again');
+      failing = false;
+    } catch (error) {
+      if (!failing) {
+        logger.error(
+          { err: error, checkpointDir },
+          'cannot write the checkpoint file: it is kept in the database and sent to the witnesses, and written once the directory can be written',
+        );
+      }
+      failing = true;
+    }
+  };
 
   const round = async (): Promise<void> => {
     const head = await log.sequence();
     if (!head || head.size === 0) return;
     const latest = await log.latestCheckpoint();
-    if (latest && latest.size >= head.size) return;
+    if (latest && latest.size >= head.size) return file(latest);
     const time = now().toISOString();
     const text = signCheckpoint({ origin: options.logOrigin, ...head, time }, key);
     // Another collector may have signed this size meanwhile: only the one that stored it publishes it.
     if (!(await log.saveCheckpoint({ ...head, time, text }))) return;
-    if (checkpointDir) writeCheckpointFile(checkpointDir, head.size, text);
+    file({ size: head.size, text });
     for (const url of options.witnesses) {
       fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text }).then(
         (response) => {

@@ -5,11 +5,18 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { createLogger } from '../../src/logger.js';
+import { startSequencer } from '../../src/log/sequencer.js';
+import { parseOptions } from '../../src/options.js';
 import { buildServer } from '../../src/server.js';
-import { tempDir, testOptions, TOKEN } from '../helpers.js';
+import { openSqlite } from '../../src/storage/sqlite.js';
+import { logCapture, stored, tempDir, testOptions, TOKEN } from '../helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/garde-collector.js', import.meta.url));
 
@@ -77,4 +84,80 @@ describe('the log key at start', () => {
     assert.match(run.stderr, /garde-collector: the log key .*cli\.key is not an Ed25519 key/);
     assert.doesNotMatch(run.stderr, /cannot listen/);
   });
+});
+
+describe('the checkpoint directory', () => {
+  const tmp = tempDir();
+  after(() => tmp.remove());
+
+  it('is refused at start when it cannot be made or written', async () => {
+    writeFileSync(join(tmp.dir, 'a-file'), '');
+    const dir = join(tmp.dir, 'a-file', 'checkpoints');
+    const options = testOptions({ db: join(tmp.dir, 'start.sqlite'), checkpointDir: dir });
+    const started = await buildServer(options).then(
+      async (app) => {
+        await app.ready();
+        await app.close();
+        return null;
+      },
+      (error: Error) => error,
+    );
+    assert.match(
+      String(started?.message),
+      /the checkpoint directory .*a-file\/checkpoints cannot be written/,
+    );
+  });
+
+  it(
+    'still sends a checkpoint to the witnesses when its file cannot be written, and writes it once it can',
+    { timeout: 20_000 },
+    async () => {
+      const received: string[] = [];
+      let arrived = () => {};
+      const witness = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        request.on('end', () => {
+          received.push(body);
+          response.end();
+          arrived();
+        });
+      });
+      await new Promise<void>((resolve) => witness.listen(0, '127.0.0.1', resolve));
+      after(() => witness.close());
+      const url = `http://127.0.0.1:${(witness.address() as AddressInfo).port}/`;
+      const db = join(tmp.dir, 'round.sqlite');
+      const dir = join(tmp.dir, 'checkpoints');
+      const options = parseOptions(['--db', db, '--witness', url], {});
+      const storage = await openSqlite(db);
+      after(() => storage.close());
+      const capture = logCapture();
+      const logger = createLogger('info', capture.stream) as FastifyBaseLogger;
+      const round = async (count: number) => {
+        const records = Array.from({ length: count }, () => stored('2026-06-01T10:00:00.000Z'));
+        await storage.insertRecords(records);
+        await startSequencer(storage.log, options, logger, () => new Date())();
+      };
+      const witnessed = async (count: number) => {
+        while (received.length < count) await new Promise<void>((resolve) => (arrived = resolve));
+      };
+
+      await round(2);
+      await witnessed(1);
+      assert.deepEqual(readdirSync(dir), ['000000000002.checkpoint']);
+      // The directory is gone and a file is in its way (as a full or read-only disk would refuse it).
+      rmSync(dir, { recursive: true });
+      writeFileSync(dir, 'in the way');
+      await round(2);
+      await witnessed(2);
+      assert.match(received[1]!, /^garde-collector\n4\n/);
+      assert.match(capture.text(), /cannot write the checkpoint file/);
+
+      rmSync(dir);
+      mkdirSync(dir);
+      await round(0);
+      assert.deepEqual(readdirSync(dir), ['000000000004.checkpoint']);
+      assert.equal(readFileSync(join(dir, '000000000004.checkpoint'), 'utf8'), received[1]);
+    },
+  );
 });
