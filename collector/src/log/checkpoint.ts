@@ -107,11 +107,16 @@ export function readCheckpointText(
   if (!origin || !/^\d+$/.test(sizeText ?? '') || !rootText || !timeLine?.startsWith('time ')) {
     throw new CheckpointError('not a checkpoint (origin, size, root hash and time lines expected)');
   }
+  // The collector never signs an empty log; a size past 2^53 - 1 would be rounded, not read.
+  const size = Number(sizeText);
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new CheckpointError('its tree size is not a whole number from 1 to 2^53 - 1');
+  }
   const root = Buffer.from(rootText, 'base64');
   if (root.length !== 32) throw new CheckpointError('its root hash is not 32 bytes');
   return {
     origin,
-    size: Number(sizeText),
+    size,
     root: root.toString('hex'),
     time: timeLine.slice('time '.length),
     signed,

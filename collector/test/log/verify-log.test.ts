@@ -3,13 +3,19 @@
 // each found and named; so are a snapshot deleted, inserted, put back, redated or (un)published by hand.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { createLogger } from '../../src/logger.js';
-import { startSequencer } from '../../src/log/sequencer.js';
+import {
+  loadLogKey,
+  readCheckpointText,
+  signCheckpoint,
+  type TreeHead,
+} from '../../src/log/checkpoint.js';
+import { logFiles, startSequencer } from '../../src/log/sequencer.js';
 import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
@@ -401,6 +407,27 @@ for (const backend of BACKENDS) {
       assert.equal(result.code, 1);
       assert.match(result.out, /rewritten: the first 6 leaves are not those of the checkpoint/);
       assert.match(result.out, /consistency proof .* fails/);
+    });
+
+    it('refuses a checkpoint of another log signed with the same key, or of a size it cannot be', async () => {
+      const { log, first } = await setUp();
+      await log.storage.close();
+      const { keyFile } = logFiles(log.options);
+      const key = loadLogKey(keyFile!);
+      const head = readCheckpointText(readFileSync(first, 'utf8'));
+      const signed = (name: string, changes: Partial<TreeHead>) => {
+        const file = join(dirname(first), `../${name}`);
+        writeFileSync(file, signCheckpoint({ ...head, ...changes }, key));
+        return file;
+      };
+      const cases: Array<[string, Partial<TreeHead>, RegExp]> = [
+        ['other-log', { origin: 'other-log' }, /of the log "other-log", not "garde-collector"/],
+        ['empty', { size: 0 }, /its tree size is not a whole number from 1/],
+        ['huge', { size: 2 ** 60 }, /its tree size is not a whole number from 1/],
+      ];
+      for (const [name, changes, message] of cases) {
+        await assert.rejects(verify(log, signed(name, changes)), message, name);
+      }
     });
 
     it('names a hand-made tombstone, even with a row added to erasures', async () => {
