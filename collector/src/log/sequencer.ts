@@ -6,6 +6,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Options } from '../options.js';
+import { extendsCheckpoint, newestCheckpointFile } from './anchor.js';
 import { loadLogKey, signCheckpoint, writeCheckpointFile, type LogKey } from './checkpoint.js';
 import type { LogStore } from './types.js';
 
@@ -106,6 +107,11 @@ export function startSequencer(
       'no --checkpoint-dir: checkpoints are kept only in the database and sent to witnesses',
     );
   }
+  // The newest checkpoint signed: what the next one must extend (see anchor.ts).
+  let anchor = checkpointDir
+    ? newestCheckpointFile(checkpointDir, options.logOrigin, key.publicKey)
+    : null;
+  let refusing = false;
   let running: Promise<void> | null = null;
   // The size of the newest checkpoint in the directory, and whether writing a file failed last time.
   let filed = -1;
@@ -135,10 +141,22 @@ export function startSequencer(
     if (!head || head.size === 0) return;
     const latest = await log.latestCheckpoint();
     if (latest && latest.size >= head.size) return file(latest);
+    if (anchor && !(await extendsCheckpoint(log, anchor, head))) {
+      if (!refusing) {
+        logger.error(
+          { checkpoint: anchor, head },
+          `the log does not extend the checkpoint of ${anchor.time} (${anchor.size} leaves): cut, rewritten or restored from an older backup; no checkpoint is signed until it does (run verify --checkpoint)`,
+        );
+      }
+      refusing = true;
+      return;
+    }
+    refusing = false;
     const time = now().toISOString();
     const text = signCheckpoint({ origin: options.logOrigin, ...head, time }, key);
     // Another collector may have signed this size meanwhile: only the one that stored it publishes it.
     if (!(await log.saveCheckpoint({ ...head, time, text }))) return;
+    anchor = { origin: options.logOrigin, ...head, time };
     file({ size: head.size, text });
     for (const url of options.witnesses) {
       fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text }).then(

@@ -25,7 +25,7 @@ import { openLogSnapshot, runVerify } from '../../src/verify.js';
 import { canonicalJson, recordLeaf, sha256Hex } from 'garde/wire';
 import { leafHashOf } from '../../src/log/tree.js';
 import type { LeafRow } from '../../src/log/types.js';
-import { PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
+import { logCapture, PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
 
 interface Log {
   storage: Storage;
@@ -428,6 +428,38 @@ for (const backend of BACKENDS) {
       for (const [name, changes, message] of cases) {
         await assert.rejects(verify(log, signed(name, changes)), message, name);
       }
+    });
+
+    it('never signs a log that does not extend its newest checkpoint file: a rewrite or a cut tail', async () => {
+      const { log, ids } = await setUp();
+      await log.storage.close();
+      // The consistent rewrite above, and this time the collector runs its rounds on it.
+      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[0]]);
+      await log.unlogAll();
+      await log.sql('DELETE FROM log_leaves');
+      await log.sql('DELETE FROM log_hashes');
+      await log.sql('DELETE FROM log_checkpoints');
+      await log.sql(
+        `UPDATE log_head SET size = 0, root = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
+      );
+      const storage = await log.reopen();
+      const capture = logCapture();
+      const loud = createLogger('info', capture.stream) as FastifyBaseLogger;
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      // More receipts: the rewritten log grows past the size signed before, and is still not signed.
+      await storage.insertRecords([1, 2, 3].map(() => stored('2026-06-09T10:00:00.000Z')));
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      assert.equal((await storage.log.head()).size, 10);
+      assert.equal(await storage.log.latestCheckpoint(), null);
+      await storage.close();
+      assert.deepEqual(
+        log.checkpoints().map((file) => file.slice(-17)),
+        ['000006.checkpoint', '000008.checkpoint'],
+      );
+      assert.match(
+        capture.text(),
+        /the log does not extend the checkpoint of .* \(8 leaves\).*no checkpoint is signed/,
+      );
     });
 
     it('names a hand-made tombstone, even with a row added to erasures', async () => {
