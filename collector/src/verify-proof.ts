@@ -8,7 +8,7 @@ import { loadLogKey, openCheckpoint, readCheckpointText, type TreeHead } from '.
 import type { ExportedLog } from './log/proofs.js';
 import type { Options } from './options.js';
 
-/** Resolves with the exit code: 0 every proof holds, 1 one fails (or none to check). */
+/** Resolves with the exit code: 0 every record and snapshot proven, 1 one is not (or none to check). */
 export async function runVerifyProof(
   file: string | undefined,
   options: Pick<Options, 'logKey'>,
@@ -31,11 +31,13 @@ export async function runVerifyProof(
     write(`checkpoint signature NOT checked (give --log-key with the log's public key)\n`);
   }
   let failed = 0;
+  const named = new Set<string>();
   for await (const { proof, ok } of verifyExportProofs(
     exported.records,
     exported.log.proofs,
     head,
   )) {
+    named.add(proof.receiptId);
     if (!ok) failed++;
     write(
       `${ok ? 'included' : 'NOT PROVEN'}: receipt ${proof.receiptId} (leaf ${proof.leafIndex})\n`,
@@ -49,7 +51,19 @@ export async function runVerifyProof(
       `${ok ? 'included' : 'NOT PROVEN'}: snapshot ${proof.hash} stored ${proof.storedAt}${published} (leaf ${proof.leafIndex})\n`,
     );
   }
-  for (const id of exported.log.pending)
-    write(`pending: receipt ${id} (not yet in a checkpoint)\n`);
+  // Every record of the export must be proven: one added to the file, given twice or said to be pending
+  // is not (the proofs alone say nothing of a record they do not name).
+  const times = new Map<string, number>();
+  for (const { receiptId } of exported.records)
+    times.set(receiptId, (times.get(receiptId) ?? 0) + 1);
+  const pending = new Set(exported.log.pending);
+  for (const [id, count] of times) {
+    if (count === 1 && named.has(id)) continue; // its proof's line says it
+    failed++;
+    if (count > 1) write(`NOT PROVEN: receipt ${id} (in the export ${count} times)\n`);
+    else if (pending.has(id))
+      write(`pending: receipt ${id} (not yet in a checkpoint: export again)\n`);
+    else write(`NOT PROVEN: receipt ${id} (no proof in the export)\n`);
+  }
   return failed || !exported.log.proofs.length ? 1 : 0;
 }

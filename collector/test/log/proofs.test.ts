@@ -96,6 +96,31 @@ for (const backend of BACKENDS) {
           out,
           new RegExp(`^included: snapshot ${shown} stored \\S+ \\(leaf \\d+\\)$`, 'm'),
         );
+        // Records the proofs do not cover: one added, one listed as pending, one given twice (the
+        // forged copy first). Each is named, and the export is not proven.
+        const [genuine] = exported.records;
+        const forged = (receiptId: string) => ({ ...genuine!, receiptId, method: 'accept-all' });
+        const added = '00000000-0000-4000-8000-00000000f0a1';
+        const pending = '00000000-0000-4000-8000-00000000f0a2';
+        const tampered = [
+          { ...exported, records: [...exported.records, forged(added)] },
+          {
+            ...exported,
+            records: [...exported.records, forged(pending)],
+            log: { ...exported.log, pending: [pending] },
+          },
+          { ...exported, records: [forged(genuine!.receiptId), ...exported.records] },
+        ];
+        for (const [i, unproven] of [added, pending, genuine!.receiptId].entries()) {
+          writeFileSync(file, JSON.stringify(tampered[i]));
+          out = '';
+          assert.equal(
+            await runVerifyProof(file, { logKey: `${keyFile}.pub` }, (l) => (out += l)),
+            1,
+            out,
+          );
+          assert.match(out, new RegExp(`^(NOT PROVEN|pending): receipt ${unproven} \\(`, 'm'));
+        }
         exported.records[1]!.method = 'reject-all';
         exported.log.snapshots[0]!.publishedAt = '2026-01-01T00:00:00.000Z';
         writeFileSync(file, JSON.stringify(exported));
