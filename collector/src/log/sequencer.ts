@@ -9,6 +9,7 @@ import type { Options } from '../options.js';
 import { extendsCheckpoint, newestCheckpointFile } from './anchor.js';
 import { loadLogKey, signCheckpoint, writeCheckpointFile, type LogKey } from './checkpoint.js';
 import type { LogStore } from './types.js';
+import { createWitnesses } from './witnesses.js';
 
 /** The longest a stored record waits before it is a leaf of the tree (plus one round's work). */
 export const SEQUENCE_INTERVAL_MS = 500;
@@ -112,6 +113,7 @@ export function startSequencer(
     ? newestCheckpointFile(checkpointDir, options.logOrigin, key.publicKey)
     : null;
   let refusing = false;
+  const witness = createWitnesses(options.witnesses, logger);
   let running: Promise<void> | null = null;
   // The size of the newest checkpoint in the directory, and whether writing a file failed last time.
   let filed = -1;
@@ -158,15 +160,7 @@ export function startSequencer(
     if (!(await log.saveCheckpoint({ ...head, time, text }))) return;
     anchor = { origin: options.logOrigin, ...head, time };
     file({ size: head.size, text });
-    for (const url of options.witnesses) {
-      fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text }).then(
-        (response) => {
-          if (!response.ok)
-            logger.warn({ url, status: response.status }, 'witness refused a checkpoint');
-        },
-        (error: unknown) => logger.warn({ url, err: error }, 'witness unreachable'),
-      );
-    }
+    witness(text);
   };
   const tick = () => {
     if (running) return running;

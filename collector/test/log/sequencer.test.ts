@@ -161,3 +161,50 @@ describe('the checkpoint directory', () => {
     },
   );
 });
+
+describe('a witness that hangs', () => {
+  const tmp = tempDir();
+  after(() => tmp.remove());
+
+  it('holds one request of the collector at a time, and hears the newest checkpoint next', async () => {
+    // A witness that answers nothing until told to: each request it holds, in the order received.
+    const held: Array<{ body: string; answer: () => void }> = [];
+    let arrived = () => {};
+    const witness = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        held.push({ body, answer: () => response.end() });
+        arrived();
+      });
+    });
+    await new Promise<void>((resolve) => witness.listen(0, '127.0.0.1', resolve));
+    after(() => witness.close());
+    const url = `http://127.0.0.1:${(witness.address() as AddressInfo).port}/`;
+    const db = join(tmp.dir, 'hang.sqlite');
+    const options = parseOptions(['--db', db, '--witness', url], {});
+    const storage = await openSqlite(db);
+    after(() => storage.close());
+    const logger = createLogger('silent') as FastifyBaseLogger;
+    const received = async (count: number) => {
+      while (held.length < count) await new Promise<void>((resolve) => (arrived = resolve));
+    };
+    const stop = startSequencer(storage.log, options, logger, () => new Date());
+    // Five checkpoints, one a record, while the witness holds the first.
+    for (let size = 1; size <= 5; size++) {
+      await storage.insertRecords([stored('2026-06-01T10:00:00.000Z')]);
+      while (((await storage.log.latestCheckpoint())?.size ?? 0) < size) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    await stop();
+    await received(1);
+    assert.match(held[0]!.body, /^garde-collector\n\d+\n/);
+    held[0]!.answer();
+    // Once it answers, the newest checkpoint, and nothing in between.
+    await received(2);
+    assert.match(held[1]!.body, /^garde-collector\n5\n/);
+    held[1]!.answer();
+    assert.equal(held.length, 2);
+  });
+});
