@@ -7,8 +7,14 @@ import { dirname, join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Options } from '../options.js';
 import { extendsCheckpoint, newestCheckpointFile } from './anchor.js';
-import { loadLogKey, signCheckpoint, writeCheckpointFile, type LogKey } from './checkpoint.js';
-import type { LogStore } from './types.js';
+import {
+  loadLogKey,
+  openCheckpoint,
+  signCheckpoint,
+  writeCheckpointFile,
+  type LogKey,
+} from './checkpoint.js';
+import type { LogStore, StoredCheckpoint } from './types.js';
 import { createWitnesses } from './witnesses.js';
 
 /** The longest a stored record waits before it is a leaf of the tree (plus one round's work). */
@@ -113,6 +119,19 @@ export function startSequencer(
     ? newestCheckpointFile(checkpointDir, options.logOrigin, key.publicKey)
     : null;
   let refusing = false;
+  let forgedSaid = false;
+  const isSigned = (checkpoint: StoredCheckpoint): boolean => {
+    try {
+      const signed = openCheckpoint(checkpoint.text, key.publicKey);
+      return (
+        signed.origin === options.logOrigin &&
+        signed.size === checkpoint.size &&
+        signed.root === checkpoint.root
+      );
+    } catch {
+      return false;
+    }
+  };
   const witness = createWitnesses(options.witnesses, logger);
   let running: Promise<void> | null = null;
   // The size of the newest checkpoint in the directory, and whether writing a file failed last time.
@@ -142,7 +161,18 @@ export function startSequencer(
     const head = await log.sequence();
     if (!head || head.size === 0) return;
     const latest = await log.latestCheckpoint();
-    if (latest && latest.size >= head.size) return file(latest);
+    if (latest && latest.size >= head.size) {
+      // A row of the database is no signature: one the key did not sign (a forged size far past the log)
+      // would stop every round and be filed. A key of this process alone cannot tell another's from a forgery.
+      if (!signingKey || isSigned(latest)) return file(latest);
+      if (!forgedSaid) {
+        logger.error(
+          { checkpoint: { size: latest.size, root: latest.root } },
+          `the newest checkpoint in the database (${latest.size} leaves) is not signed by the log key: forged or damaged; the collector goes on signing its own`,
+        );
+      }
+      forgedSaid = true;
+    }
     if (anchor && !(await extendsCheckpoint(log, anchor, head))) {
       if (!refusing) {
         logger.error(

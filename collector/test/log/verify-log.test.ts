@@ -462,6 +462,33 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('goes on signing past a checkpoint row forged in the database, and never files its text', async () => {
+      const { log } = await setUp();
+      await log.storage.close();
+      // One row claiming a tree far larger than the log: the rounds took it as signed already.
+      await log.sql('INSERT INTO log_checkpoints (size, root, time, text) VALUES (?, ?, ?, ?)', [
+        1_000_000,
+        'ab'.repeat(32),
+        '2026-06-01T00:00:00.000Z',
+        'forged\n',
+      ]);
+      const storage = await log.reopen();
+      const capture = logCapture();
+      const loud = createLogger('info', capture.stream) as FastifyBaseLogger;
+      await storage.insertRecords([stored('2026-06-09T10:00:00.000Z')]);
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      await storage.close();
+      assert.deepEqual(
+        log.checkpoints().map((file) => file.slice(-17)),
+        ['000006.checkpoint', '000008.checkpoint', '000009.checkpoint'],
+      );
+      assert.equal((await verify(log, log.checkpoints()[2]!)).code, 0);
+      assert.match(
+        capture.text(),
+        /the newest checkpoint in the database \(1000000 leaves\) is not signed by the log key/,
+      );
+    });
+
     it('names a hand-made tombstone, even with a row added to erasures', async () => {
       const { log, ids, first } = await setUp();
       await log.storage.close();
