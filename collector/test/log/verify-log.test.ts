@@ -15,6 +15,7 @@ import {
   signCheckpoint,
   type TreeHead,
 } from '../../src/log/checkpoint.js';
+import { exportProofs } from '../../src/log/proofs.js';
 import { logFiles, startSequencer } from '../../src/log/sequencer.js';
 import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
@@ -462,7 +463,7 @@ for (const backend of BACKENDS) {
       );
     });
 
-    it('goes on signing past a checkpoint row forged in the database, and never files its text', async () => {
+    it('goes on signing and exporting past a checkpoint row forged in the database, and never files its text', async () => {
       const { log } = await setUp();
       await log.storage.close();
       // One row claiming a tree far larger than the log: the rounds took it as signed already.
@@ -475,6 +476,20 @@ for (const backend of BACKENDS) {
       const storage = await log.reopen();
       const capture = logCapture();
       const loud = createLogger('info', capture.stream) as FastifyBaseLogger;
+      const record = stored('2026-06-09T10:00:00.000Z');
+      await storage.insertRecords([record]);
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      // The export proves against the newest checkpoint of the tree as it is, not the forged row (a 500).
+      assert.equal((await storage.log.latestCheckpoint())?.size, 9);
+      const exported = await exportProofs(storage.log, [record]);
+      assert.deepEqual([exported.treeSize, exported.proofs.length], [9, 1]);
+      // A forged row of the very size the next round signs: said, and its text never filed.
+      await log.sql('INSERT INTO log_checkpoints (size, root, time, text) VALUES (?, ?, ?, ?)', [
+        10,
+        'ab'.repeat(32),
+        '2026-06-01T00:00:00.000Z',
+        'forged\n',
+      ]);
       await storage.insertRecords([stored('2026-06-09T10:00:00.000Z')]);
       await startSequencer(storage.log, log.options, loud, () => new Date())();
       await storage.close();
@@ -485,7 +500,7 @@ for (const backend of BACKENDS) {
       assert.equal((await verify(log, log.checkpoints()[2]!)).code, 0);
       assert.match(
         capture.text(),
-        /the newest checkpoint in the database \(1000000 leaves\) is not signed by the log key/,
+        /the newest checkpoint in the database \(10 leaves\) is not signed by the log key/,
       );
     });
 
