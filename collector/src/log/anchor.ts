@@ -2,27 +2,46 @@
 // (outside the database), then each head it signs. Otherwise someone who can write the database, but not
 // read the key, could cut or rewrite the log and have the collector sign the result for them.
 import type { KeyObject } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { opendirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyConsistency } from 'garde/wire';
 import { openCheckpoint, type TreeHead } from './checkpoint.js';
 import { consistencyPlan, prove } from './tree.js';
 import type { LogHead, LogStore } from './types.js';
 
-/** The newest checkpoint file of `dir` that `publicKey` signed for the log `origin`, or null. */
+/** How many of the largest checkpoint files are tried, newest first, before giving up. */
+const CANDIDATES = 8;
+
+/**
+ * The newest checkpoint file of `dir` that `publicKey` signed for the log `origin`, or null. The
+ * directory gets a file a round (up to two a second), so it is streamed: only the largest few names are
+ * kept, never the whole listing.
+ */
 export function newestCheckpointFile(
   dir: string,
   origin: string,
   publicKey: KeyObject,
 ): TreeHead | null {
-  let names: string[];
+  const largest: Array<[number, string]> = [];
+  let listing;
   try {
-    names = readdirSync(dir).filter((name) => /^\d+\.checkpoint$/.test(name));
+    listing = opendirSync(dir);
   } catch {
     return null;
   }
-  names.sort((a, b) => parseInt(b, 10) - parseInt(a, 10));
-  for (const name of names) {
+  try {
+    for (let entry = listing.readSync(); entry; entry = listing.readSync()) {
+      if (!/^\d+\.checkpoint$/.test(entry.name)) continue;
+      const size = parseInt(entry.name, 10);
+      if (largest.length === CANDIDATES && size <= largest[CANDIDATES - 1]![0]) continue;
+      largest.push([size, entry.name]);
+      largest.sort((a, b) => b[0] - a[0]);
+      largest.length = Math.min(largest.length, CANDIDATES);
+    }
+  } finally {
+    listing.closeSync();
+  }
+  for (const [, name] of largest) {
     try {
       const head = openCheckpoint(readFileSync(join(dir, name), 'utf8'), publicKey);
       if (head.origin === origin) return head;
