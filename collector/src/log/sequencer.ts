@@ -2,7 +2,7 @@
 // (when it holds the sequencer's lock) and signs each new tree head as a checkpoint, kept in the database,
 // written to the directory of checkpoint files and POSTed to the witnesses.
 import { generateKeyPairSync } from 'node:crypto';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, opendirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Options } from '../options.js';
@@ -42,8 +42,20 @@ export class LogSetupError extends Error {}
 export function openSigningKey(
   options: Pick<Options, 'logKey' | 'checkpointDir' | 'databaseUrl' | 'db'>,
 ): LogKey | null {
-  const { keyFile } = logFiles(options);
+  const { keyFile, checkpointDir } = logFiles(options);
   if (!keyFile) return null;
+  // A new key is made at the first start only: made later, it would sign checkpoints that no longer
+  // match the public key the DPO and the witnesses hold.
+  const signedBefore = existsSync(`${keyFile}.pub`)
+    ? `${keyFile}.pub`
+    : checkpointDir && holdsCheckpoints(checkpointDir)
+      ? `the checkpoint directory ${checkpointDir}`
+      : null;
+  if (!existsSync(keyFile) && signedBefore) {
+    throw new LogSetupError(
+      `no log key at ${keyFile}, yet ${signedBefore} is there: restore the key that signed the log (a new one would not match the checkpoints given out), or move them away to start a new log key`,
+    );
+  }
   let key: LogKey;
   try {
     key = loadLogKey(keyFile, true);
@@ -67,6 +79,19 @@ export function openSigningKey(
     );
   }
   return key;
+}
+
+function holdsCheckpoints(dir: string): boolean {
+  if (!existsSync(dir)) return false;
+  const listing = opendirSync(dir);
+  try {
+    for (let entry = listing.readSync(); entry; entry = listing.readSync()) {
+      if (entry.name.endsWith('.checkpoint')) return true;
+    }
+    return false;
+  } finally {
+    listing.closeSync();
+  }
 }
 
 /**

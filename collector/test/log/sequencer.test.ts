@@ -5,7 +5,15 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +74,29 @@ describe('the log key at start', () => {
       String(rsa.export({ type: 'pkcs8', format: 'pem' })),
     );
     assert.match(String(wrongType?.message), /rsa\.key is not an Ed25519 key/);
+  });
+
+  it('refuses to make a new key where one signed before: its public half or a checkpoint is there', async () => {
+    const db = join(tmp.dir, 'lost-key.sqlite');
+    const started = await buildServer(testOptions({ db }));
+    await started.ready();
+    await started.close();
+    const keyFile = join(tmp.dir, 'garde-log.key');
+    assert.ok(existsSync(`${keyFile}.pub`));
+    rmSync(keyFile);
+    const error = await buildServer(testOptions({ db })).then(
+      async (app) => {
+        await app.ready();
+        await app.close();
+        return null;
+      },
+      (failed: Error) => failed,
+    );
+    assert.match(
+      String(error?.message),
+      /no log key at .*garde-log\.key, yet .*garde-log\.key\.pub/,
+    );
+    assert.equal(existsSync(keyFile), false);
   });
 
   it('says at start what is wrong with the key, not that it cannot listen (exit 1)', () => {
