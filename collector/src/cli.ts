@@ -3,7 +3,7 @@
 // `garde-collector verify-proof EXPORT.json`: check an export's inclusion proofs without the database.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LogSetupError } from './log/sequencer.js';
+import { LogSetupError } from './log/setup.js';
 import { HELP, OptionsError, parseOptions } from './options.js';
 import { ADMIN_DIST, buildServer } from './server.js';
 import { describeStorage } from './storage/open.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadLogKey, openCheckpoint, type TreeHead } from './log/checkpoint.js';
-import { logFiles } from './log/sequencer.js';
+import { logFiles } from './log/setup.js';
 import type { LogSnapshot } from './log/types.js';
 import { verifyLog } from './log/verify-log.js';
 import type { Options } from './options.js';

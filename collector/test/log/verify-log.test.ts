@@ -16,7 +16,8 @@ import {
   type TreeHead,
 } from '../../src/log/checkpoint.js';
 import { exportProofs } from '../../src/log/proofs.js';
-import { logFiles, startSequencer } from '../../src/log/sequencer.js';
+import { startSequencer } from '../../src/log/sequencer.js';
+import { logFiles } from '../../src/log/setup.js';
 import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
