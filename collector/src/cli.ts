@@ -3,6 +3,7 @@
 // `garde-collector verify-proof EXPORT.json`: check an export's inclusion proofs without the database.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { LogSetupError } from './log/setup.js';
 import { HELP, OptionsError, parseOptions } from './options.js';
 import { ADMIN_DIST, buildServer } from './server.js';
 import { describeStorage } from './storage/open.js';
@@ -54,9 +55,8 @@ let app;
 try {
   app = await buildServer(options);
 } catch (error) {
-  process.stderr.write(
-    `garde-collector: cannot open ${describeStorage(options)}: ${(error as Error).message}\n`,
-  );
+  const what = error instanceof LogSetupError ? '' : `cannot open ${describeStorage(options)}: `;
+  process.stderr.write(`garde-collector: ${what}${(error as Error).message}\n`);
   process.exit(1);
 }
 // A clone that was never built, or a package packed without its prepack: say why /admin/ is a 404.

@@ -21,6 +21,7 @@ import { createLogger } from './logger.js';
 import type { Options } from './options.js';
 import { startHeadLog } from './log/head-log.js';
 import { startSequencer } from './log/sequencer.js';
+import { openCheckpointDir, openSigningKey } from './log/setup.js';
 import { startRetention } from './retention.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { collectRoute } from './routes/collect.js';
@@ -98,6 +99,16 @@ export async function buildServer(
     },
   });
   const storage = deps.storage ?? (await openStorage(options));
+  // A key it cannot sign with, a checkpoint directory it cannot write: said at start, not at the first
+  // checkpoint.
+  let signingKey;
+  try {
+    signingKey = openSigningKey(options);
+    openCheckpointDir(options);
+  } catch (error) {
+    if (!deps.storage) await storage.close();
+    throw error;
+  }
   const records = createBatcher<StoredRecord, InsertOutcome>((rows) => storage.insertRecords(rows));
   const hits = createBatcher<StoredHit>((rows) => storage.insertHits(rows));
   const counts = createBatcher<CountedHit>((rows) => storage.countHits(rows));
@@ -214,7 +225,7 @@ export async function buildServer(
   let stopHeadLog = () => {};
   let stopSequencer = async () => {};
   app.addHook('onReady', async () => {
-    stopSequencer = startSequencer(storage.log, options, app.log, now);
+    stopSequencer = startSequencer(storage.log, options, app.log, now, signingKey);
     stopRetention = await startRetention(
       storage,
       {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadLogKey, openCheckpoint, type TreeHead } from './log/checkpoint.js';
-import { logFiles } from './log/sequencer.js';
+import { logFiles } from './log/setup.js';
 import type { LogSnapshot } from './log/types.js';
 import { verifyLog } from './log/verify-log.js';
 import type { Options } from './options.js';
@@ -46,7 +46,7 @@ export async function openLogSnapshot(
 /** Reads and checks the signature of a checkpoint file with the log's key (or its public half). */
 export function readCheckpoint(
   file: string,
-  options: Pick<Options, 'logKey' | 'databaseUrl' | 'db'>,
+  options: Pick<Options, 'logKey' | 'databaseUrl' | 'db' | 'logOrigin'>,
 ): TreeHead {
   if (!existsSync(file)) throw new VerifyError(`no checkpoint at ${file}`);
   const { keyFile } = logFiles({ ...options, checkpointDir: null });
@@ -54,16 +54,24 @@ export function readCheckpoint(
   const candidates = [keyFile, `${keyFile}.pub`];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new VerifyError(`no log key at ${keyFile}`);
+  let head: TreeHead;
   try {
-    return openCheckpoint(readFileSync(file, 'utf8'), loadLogKey(found).publicKey);
+    head = openCheckpoint(readFileSync(file, 'utf8'), loadLogKey(found).publicKey);
   } catch (error) {
     throw new VerifyError(`the checkpoint ${file} cannot be trusted: ${(error as Error).message}`);
   }
+  // One key may sign several logs: a checkpoint of another says nothing of this one.
+  if (head.origin !== options.logOrigin) {
+    throw new VerifyError(
+      `the checkpoint ${file} is of the log "${head.origin}", not "${options.logOrigin}" (--log-origin)`,
+    );
+  }
+  return head;
 }
 
 /** Verifies and reports; resolves with the exit code (0 intact, 1 broken). */
 export async function runVerify(
-  options: Pick<Options, 'databaseUrl' | 'db' | 'logKey' | 'checkpoint'>,
+  options: Pick<Options, 'databaseUrl' | 'db' | 'logKey' | 'checkpoint' | 'logOrigin'>,
   write: (line: string) => void,
   progress: (line: string) => void = () => {},
 ): Promise<number> {

@@ -126,12 +126,17 @@ const nodeHash = (left: Uint8Array, right: Uint8Array) => sha256([Uint8Array.of(
 const isHash = (hex: unknown): hex is string =>
   typeof hex === 'string' && /^[0-9a-f]{64}$/.test(hex);
 
+const isObject = <T>(value: T): value is NonNullable<T> & object =>
+  typeof value === 'object' && value !== null;
+
 /** RFC 9162 2.1.3.2: whether `path` leads from the leaf hash to `root` in a tree of `treeSize`. */
 export async function verifyInclusion(
   leafHashHex: string,
   proof: InclusionProof,
   root: string,
 ): Promise<boolean> {
+  // Proofs come from files anyone may hand over: what is not one is not proven, and never throws.
+  if (!isObject(proof)) return false;
   const { leafIndex, treeSize, path } = proof;
   if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize)) return false;
   if (leafIndex < 0 || leafIndex >= treeSize || !isHash(leafHashHex) || !isHash(root)) return false;
@@ -169,7 +174,8 @@ export async function verifyConsistency(
   secondRoot: string,
   path: string[],
 ): Promise<boolean> {
-  if (!isHash(firstRoot) || !isHash(secondRoot) || !path.every(isHash)) return false;
+  if (!isHash(firstRoot) || !isHash(secondRoot)) return false;
+  if (!Array.isArray(path) || !path.every(isHash)) return false;
   if (!Number.isSafeInteger(firstSize) || !Number.isSafeInteger(secondSize)) return false;
   if (firstSize < 1 || firstSize > secondSize) return false;
   if (firstSize === secondSize) return path.length === 0 && firstRoot === secondRoot;
@@ -219,11 +225,14 @@ export interface RecordProof {
  * `root` (take the root from a signed checkpoint you trust: the collector's, a witness's, your own copy).
  */
 export async function verifyRecordProof(entry: RecordProof): Promise<boolean> {
-  return verifyInclusion(
-    await leafHash(recordLeaf(entry.record, entry.salt)),
-    entry.proof,
-    entry.root,
-  );
+  let leaf: string;
+  try {
+    leaf = recordLeaf(entry.record, entry.salt);
+  } catch {
+    // Not a record (null, or nested too deep to write out): not proven.
+    return false;
+  }
+  return verifyInclusion(await leafHash(leaf), entry.proof, entry.root);
 }
 
 /** One proof of an export (GET /api/records/:consentId/export): the receipt it is for, its leaf. */
@@ -246,16 +255,20 @@ export async function* verifyExportProofs(
   proofs: readonly ExportedProof[],
   head: { size: number; root: string },
 ): AsyncGenerator<{ proof: ExportedProof; ok: boolean }> {
-  const byId = new Map(records.map((record) => [record.receiptId, record]));
-  for (const proof of proofs) {
-    const record = byId.get(proof.receiptId);
+  const byId = new Map<unknown, LoggedRecord>();
+  for (const record of Array.isArray(records) ? records : []) {
+    if (isObject(record)) byId.set(record.receiptId, record);
+  }
+  const { size, root } = (isObject(head) ? head : {}) as Partial<typeof head>;
+  for (const proof of Array.isArray(proofs) ? proofs : []) {
+    const record = isObject(proof) ? byId.get(proof.receiptId) : undefined;
     const ok =
       record !== undefined &&
       (await verifyRecordProof({
         record,
         salt: proof.salt,
-        proof: { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },
-        root: head.root,
+        proof: { leafIndex: proof.leafIndex, treeSize: size!, path: proof.path },
+        root: root!,
       }));
     yield { proof, ok };
   }
@@ -279,6 +292,7 @@ export async function verifySnapshotProof(
   proof: ExportedSnapshotProof,
   head: { size: number; root: string },
 ): Promise<boolean> {
+  if (!isObject(proof) || !isObject(head)) return false;
   return verifyInclusion(
     await leafHash(snapshotLeaf(proof)),
     { leafIndex: proof.leafIndex, treeSize: head.size, path: proof.path },

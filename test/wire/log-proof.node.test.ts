@@ -10,7 +10,10 @@ import {
   recordLeaf,
   snapshotErasureLeaf,
   snapshotLeaf,
+  verifyConsistency,
   verifyExportProofs,
+  verifyInclusion,
+  verifyRecordProof,
   verifySnapshotProof,
   type LoggedRecord,
 } from 'garde/wire';
@@ -113,5 +116,61 @@ describe('snapshot leaves', () => {
     const published = { ...proof, publishedAt: '2026-05-01T10:00:00.000Z' };
     assert.equal(await verifySnapshotProof(published, head), false);
     assert.equal(await verifySnapshotProof({ ...proof, leafIndex: 0 }, head), false);
+  });
+});
+
+describe('malformed input, as a file read from anywhere gives it', () => {
+  // What JSON.parse can give where a proof's fields are expected: each check says false, never throws.
+  const deep = JSON.parse(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`) as unknown;
+  const junk: unknown[] = [
+    null,
+    7,
+    'abc',
+    [],
+    {},
+    { leafIndex: '0', treeSize: 2, path: 'ab' },
+    deep,
+  ];
+
+  it('verifyInclusion, verifyConsistency, verifyRecordProof and verifySnapshotProof say false', async () => {
+    const { records, proofs, head } = await twoLeafExport();
+    const [proof] = proofs;
+    for (const [i, bad] of junk.entries()) {
+      const what = `junk[${i}]`;
+      const asAny = bad as never;
+      assert.equal(await verifyInclusion('a'.repeat(64), asAny, head.root), false, what);
+      assert.equal(await verifyConsistency(1, head.root, 2, head.root, asAny), false, what);
+      assert.equal(await verifyRecordProof(asAny), false, what);
+      const entry = { record: records[0]!, salt: proof!.salt, proof: asAny, root: head.root };
+      assert.equal(await verifyRecordProof(entry), false, what);
+      const categories = { ...entry, record: { ...records[0]!, categories: asAny } };
+      assert.equal(await verifyRecordProof(categories), false, what);
+      assert.equal(await verifySnapshotProof(asAny, head), false, what);
+      assert.equal(
+        await verifySnapshotProof({ ...(asAny as object), path: [] } as never, asAny),
+        false,
+        what,
+      );
+    }
+  });
+
+  it('verifyExportProofs yields each proof as not proven', async () => {
+    const { records, proofs, head } = await twoLeafExport();
+    for (const [i, bad] of junk.entries()) {
+      const what = `junk[${i}]`;
+      const oks: boolean[] = [];
+      const asAny = bad as never;
+      for await (const { ok } of verifyExportProofs([asAny, ...records], [asAny], head)) {
+        oks.push(ok);
+      }
+      assert.deepEqual(oks, [false], what);
+      const deepRecord = { ...records[0]!, categories: asAny };
+      for await (const { ok } of verifyExportProofs([deepRecord], proofs.slice(0, 1), head)) {
+        assert.equal(ok, false, what);
+      }
+      for await (const { ok } of verifyExportProofs(records, proofs, asAny)) {
+        assert.equal(ok, false, what);
+      }
+    }
   });
 });

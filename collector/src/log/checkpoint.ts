@@ -49,15 +49,23 @@ export function loadLogKey(file: string, create = false): LogKey {
     return pair;
   }
   const pem = readFileSync(file, 'utf8');
-  if (pem.includes('PRIVATE KEY')) {
-    const privateKey = createPrivateKey(pem);
-    if (privateKey.asymmetricKeyType !== 'ed25519')
-      throw new Error(`${file} is not an Ed25519 key`);
-    return { privateKey, publicKey: createPublicKey(privateKey) };
+  let key: LogKey;
+  try {
+    if (pem.includes('PRIVATE KEY')) {
+      const privateKey = createPrivateKey(pem);
+      key = { privateKey, publicKey: createPublicKey(privateKey) };
+    } else {
+      key = { publicKey: createPublicKey(pem), privateKey: null };
+    }
+  } catch {
+    // OpenSSL's own message ("DECODER routines::unsupported") names neither the file nor the fix.
+    throw new Error(
+      `${file} is not an Ed25519 key in PEM (PKCS#8 private key, or SPKI public key)`,
+    );
   }
-  const publicKey = createPublicKey(pem);
-  if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 key`);
-  return { publicKey, privateKey: null };
+  if (key.publicKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`${file} is not an Ed25519 key`);
+  return key;
 }
 
 // The signed note's key hash: SHA-256(name ‖ "\n" ‖ 0x01 ‖ raw public key), first 4 bytes.
@@ -99,11 +107,16 @@ export function readCheckpointText(
   if (!origin || !/^\d+$/.test(sizeText ?? '') || !rootText || !timeLine?.startsWith('time ')) {
     throw new CheckpointError('not a checkpoint (origin, size, root hash and time lines expected)');
   }
+  // The collector never signs an empty log; a size past 2^53 - 1 would be rounded, not read.
+  const size = Number(sizeText);
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new CheckpointError('its tree size is not a whole number from 1 to 2^53 - 1');
+  }
   const root = Buffer.from(rootText, 'base64');
   if (root.length !== 32) throw new CheckpointError('its root hash is not 32 bytes');
   return {
     origin,
-    size: Number(sizeText),
+    size,
     root: root.toString('hex'),
     time: timeLine.slice('time '.length),
     signed,

@@ -33,6 +33,10 @@ export interface LogStore {
   head(): Promise<LogHead>;
   /** Stores a checkpoint unless one of its size is stored; whether this call stored it. */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<boolean>;
+  /**
+   * The newest checkpoint of the tree as it is: none past the head (a row claiming more leaves than the
+   * log has is forged, and a proof against it could not be made).
+   */
   latestCheckpoint(): Promise<StoredCheckpoint | null>;
   /** Stored tree hashes by stored-hash index, in the order asked. */
   readHashes(indexes: number[]): Promise<string[]>;

@@ -281,7 +281,8 @@ export function postgresLog(
     },
     async latestCheckpoint() {
       const { rows } = await pool.query<CheckpointRow>(
-        'SELECT size, root, time, text FROM log_checkpoints ORDER BY size DESC LIMIT 1',
+        `SELECT size, root, time, text FROM log_checkpoints
+       WHERE size <= (SELECT size FROM log_head WHERE id = 1) ORDER BY size DESC LIMIT 1`,
       );
       const row = rows[0];
       return row

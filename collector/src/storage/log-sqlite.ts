@@ -197,7 +197,8 @@ export function createLogReader(db: Database.Database) {
   const head = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
   const hash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
   const latest = db.prepare(
-    'SELECT size, root, time, text FROM log_checkpoints ORDER BY size DESC LIMIT 1',
+    `SELECT size, root, time, text FROM log_checkpoints
+       WHERE size <= (SELECT size FROM log_head WHERE id = 1) ORDER BY size DESC LIMIT 1`,
   );
   const leafOf = db.prepare(
     'SELECT leaf_index, leaf_salt FROM consent_records WHERE receipt_id = ? AND leaf_index IS NOT NULL',

@@ -12,7 +12,7 @@ import {
   verifySnapshotProof,
   type LoggedRecord,
 } from 'garde/wire';
-import { readCheckpointText } from '../../src/log/checkpoint.js';
+import { loadLogKey, readCheckpointText, signCheckpoint } from '../../src/log/checkpoint.js';
 import type { ExportedLog } from '../../src/log/proofs.js';
 import { runVerifyProof } from '../../src/verify-proof.js';
 import { BACKENDS, auth, frenchSnapshot, receipt, tempDir, testServer } from '../helpers.js';
@@ -118,6 +118,31 @@ for (const backend of BACKENDS) {
           out,
           new RegExp(`^included: snapshot ${shown} stored \\S+ \\(leaf \\d+\\)$`, 'm'),
         );
+        // Records the proofs do not cover: one added, one listed as pending, one given twice (the
+        // forged copy first). Each is named, and the export is not proven.
+        const [genuine] = exported.records;
+        const forged = (receiptId: string) => ({ ...genuine!, receiptId, method: 'accept-all' });
+        const added = '00000000-0000-4000-8000-00000000f0a1';
+        const pending = '00000000-0000-4000-8000-00000000f0a2';
+        const tampered = [
+          { ...exported, records: [...exported.records, forged(added)] },
+          {
+            ...exported,
+            records: [...exported.records, forged(pending)],
+            log: { ...exported.log, pending: [pending] },
+          },
+          { ...exported, records: [forged(genuine!.receiptId), ...exported.records] },
+        ];
+        for (const [i, unproven] of [added, pending, genuine!.receiptId].entries()) {
+          writeFileSync(file, JSON.stringify(tampered[i]));
+          out = '';
+          assert.equal(
+            await runVerifyProof(file, { logKey: `${keyFile}.pub` }, (l) => (out += l)),
+            1,
+            out,
+          );
+          assert.match(out, new RegExp(`^(NOT PROVEN|pending): receipt ${unproven} \\(`, 'm'));
+        }
         exported.records[1]!.method = 'reject-all';
         exported.log.snapshots[0]!.publishedAt = '2026-01-01T00:00:00.000Z';
         writeFileSync(file, JSON.stringify(exported));
@@ -139,3 +164,39 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('verify-proof on a malformed export', () => {
+  it('says NOT PROVEN for entries that are not proofs or records, and names a file that is no export', async () => {
+    const tmp = tempDir();
+    try {
+      const keyFile = join(tmp.dir, 'garde-log.key');
+      const key = loadLogKey(keyFile, true);
+      const checkpoint = signCheckpoint(
+        { origin: 'garde-collector', size: 2, root: 'ab'.repeat(32), time: '2026-06-01T00:00:00Z' },
+        key,
+      );
+      const file = join(tmp.dir, 'export.json');
+      const run = async (content: string) => {
+        writeFileSync(file, content);
+        let out = '';
+        const code = await runVerifyProof(file, { logKey: `${keyFile}.pub` }, (l) => (out += l));
+        return { code, out };
+      };
+      const junk = [null, 7, 'x', [], { receiptId: 'r', leafIndex: '0', salt: 5, path: 'zz' }];
+      const malformed = await run(
+        JSON.stringify({
+          records: [...junk, { receiptId: 'r', categories: null }],
+          log: { checkpoint, proofs: junk, pending: [], snapshots: junk },
+        }),
+      );
+      assert.equal(malformed.code, 1, malformed.out);
+      assert.doesNotMatch(malformed.out, /^included/m);
+      assert.equal(malformed.out.match(/^NOT PROVEN: /gm)?.length, 14, malformed.out);
+      for (const content of ['{"records": [', '[]', '{"records": [], "log": {"proofs": []}}']) {
+        await assert.rejects(run(content), /is not (JSON|an export of garde-collector)/, content);
+      }
+    } finally {
+      tmp.remove();
+    }
+  });
+});

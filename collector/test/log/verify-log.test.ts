@@ -3,13 +3,21 @@
 // each found and named; so are a snapshot deleted, inserted, put back, redated or (un)published by hand.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { createLogger } from '../../src/logger.js';
+import {
+  loadLogKey,
+  readCheckpointText,
+  signCheckpoint,
+  type TreeHead,
+} from '../../src/log/checkpoint.js';
+import { exportProofs } from '../../src/log/proofs.js';
 import { startSequencer } from '../../src/log/sequencer.js';
+import { logFiles } from '../../src/log/setup.js';
 import { parseOptions, type Options } from '../../src/options.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
@@ -19,7 +27,7 @@ import { openLogSnapshot, runVerify } from '../../src/verify.js';
 import { canonicalJson, recordLeaf, sha256Hex } from 'garde/wire';
 import { leafHashOf } from '../../src/log/tree.js';
 import type { LeafRow } from '../../src/log/types.js';
-import { PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
+import { logCapture, PG_SKIP, PG_URL, stored, tempDir } from '../helpers.js';
 
 interface Log {
   storage: Storage;
@@ -401,6 +409,100 @@ for (const backend of BACKENDS) {
       assert.equal(result.code, 1);
       assert.match(result.out, /rewritten: the first 6 leaves are not those of the checkpoint/);
       assert.match(result.out, /consistency proof .* fails/);
+    });
+
+    it('refuses a checkpoint of another log signed with the same key, or of a size it cannot be', async () => {
+      const { log, first } = await setUp();
+      await log.storage.close();
+      const { keyFile } = logFiles(log.options);
+      const key = loadLogKey(keyFile!);
+      const head = readCheckpointText(readFileSync(first, 'utf8'));
+      const signed = (name: string, changes: Partial<TreeHead>) => {
+        const file = join(dirname(first), `../${name}`);
+        writeFileSync(file, signCheckpoint({ ...head, ...changes }, key));
+        return file;
+      };
+      const cases: Array<[string, Partial<TreeHead>, RegExp]> = [
+        ['other-log', { origin: 'other-log' }, /of the log "other-log", not "garde-collector"/],
+        ['empty', { size: 0 }, /its tree size is not a whole number from 1/],
+        ['huge', { size: 2 ** 60 }, /its tree size is not a whole number from 1/],
+      ];
+      for (const [name, changes, message] of cases) {
+        await assert.rejects(verify(log, signed(name, changes)), message, name);
+      }
+    });
+
+    it('never signs a log that does not extend its newest checkpoint file: a rewrite or a cut tail', async () => {
+      const { log, ids } = await setUp();
+      await log.storage.close();
+      // The consistent rewrite above, and this time the collector runs its rounds on it.
+      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[0]]);
+      await log.unlogAll();
+      await log.sql('DELETE FROM log_leaves');
+      await log.sql('DELETE FROM log_hashes');
+      await log.sql('DELETE FROM log_checkpoints');
+      await log.sql(
+        `UPDATE log_head SET size = 0, root = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
+      );
+      const storage = await log.reopen();
+      const capture = logCapture();
+      const loud = createLogger('info', capture.stream) as FastifyBaseLogger;
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      // More receipts: the rewritten log grows past the size signed before, and is still not signed.
+      await storage.insertRecords([1, 2, 3].map(() => stored('2026-06-09T10:00:00.000Z')));
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      assert.equal((await storage.log.head()).size, 10);
+      assert.equal(await storage.log.latestCheckpoint(), null);
+      await storage.close();
+      assert.deepEqual(
+        log.checkpoints().map((file) => file.slice(-17)),
+        ['000006.checkpoint', '000008.checkpoint'],
+      );
+      assert.match(
+        capture.text(),
+        /the log does not extend the checkpoint of .* \(8 leaves\).*no checkpoint is signed/,
+      );
+    });
+
+    it('goes on signing and exporting past a checkpoint row forged in the database, and never files its text', async () => {
+      const { log } = await setUp();
+      await log.storage.close();
+      // One row claiming a tree far larger than the log: the rounds took it as signed already.
+      await log.sql('INSERT INTO log_checkpoints (size, root, time, text) VALUES (?, ?, ?, ?)', [
+        1_000_000,
+        'ab'.repeat(32),
+        '2026-06-01T00:00:00.000Z',
+        'forged\n',
+      ]);
+      const storage = await log.reopen();
+      const capture = logCapture();
+      const loud = createLogger('info', capture.stream) as FastifyBaseLogger;
+      const record = stored('2026-06-09T10:00:00.000Z');
+      await storage.insertRecords([record]);
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      // The export proves against the newest checkpoint of the tree as it is, not the forged row (a 500).
+      assert.equal((await storage.log.latestCheckpoint())?.size, 9);
+      const exported = await exportProofs(storage.log, [record]);
+      assert.deepEqual([exported.treeSize, exported.proofs.length], [9, 1]);
+      // A forged row of the very size the next round signs: said, and its text never filed.
+      await log.sql('INSERT INTO log_checkpoints (size, root, time, text) VALUES (?, ?, ?, ?)', [
+        10,
+        'ab'.repeat(32),
+        '2026-06-01T00:00:00.000Z',
+        'forged\n',
+      ]);
+      await storage.insertRecords([stored('2026-06-09T10:00:00.000Z')]);
+      await startSequencer(storage.log, log.options, loud, () => new Date())();
+      await storage.close();
+      assert.deepEqual(
+        log.checkpoints().map((file) => file.slice(-17)),
+        ['000006.checkpoint', '000008.checkpoint', '000009.checkpoint'],
+      );
+      assert.equal((await verify(log, log.checkpoints()[2]!)).code, 0);
+      assert.match(
+        capture.text(),
+        /the newest checkpoint in the database \(10 leaves\) is not signed by the log key/,
+      );
     });
 
     it('names a hand-made tombstone, even with a row added to erasures', async () => {
