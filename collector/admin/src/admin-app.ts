@@ -88,7 +88,7 @@ export class AdminApp extends LitElement {
       const find = <T>(name: string) => this.renderRoot.querySelector(name) as T | null;
       void find<StatsSection>('stats-section')?.load();
       void find<SnapshotVersions>('snapshot-versions')?.load();
-      void find<ErasuresSection>('erasures-section')?.load();
+      void find<ErasuresSection>('erasures-section')?.load(1); // the new erasure is at the top
     });
     this.addEventListener('admin-unauthorized', () =>
       this.signOut('The collector no longer accepts this token. Sign in again.'),

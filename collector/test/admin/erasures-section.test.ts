@@ -51,6 +51,16 @@ before(async () => {
   await storage.insertRecords([
     stored(new Date(Date.now() - 6 * 365 * 86_400_000).toISOString(), { id: SILENT }),
   ]);
+  // 24 earlier erasure requests (January 2026), so that the list has a second page.
+  const earlier = Array.from(
+    { length: 24 },
+    (_, i) => `01a24575-0000-7000-8000-${String(i).padStart(12, '0')}`,
+  );
+  await storage.insertRecords(earlier.map((id) => stored('2025-12-01T10:00:00.000Z', { id })));
+  for (const [i, id] of earlier.entries()) {
+    const at = new Date(Date.parse('2026-01-01T09:00:00.000Z') + i * 3_600_000).toISOString();
+    await storage.eraseVisitor(id, { at, actor: `request ${i + 1}` });
+  }
   app = await buildServer(testOptions({ db: file }), { storage, logStream: logCapture().stream });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -78,10 +88,16 @@ after(async () => {
 
 test('the retention run appears as "retention period", under the retention period in force', async () => {
   const { textOf, until } = steps;
-  await until(async () => (await rows()).length === 1, 'the erasures table');
-  const [[when, reason, count, by]] = (await rows()) as [string[]];
+  await until(async () => (await rows()).length === 25, 'the erasures table');
+  const [[when, reason, count, by], next] = (await rows()) as [string[], string[]];
   assert.match(when!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
   assert.deepEqual([reason, count, by], ['retention period', '1', 'retention']);
+  assert.deepEqual(next, ['2026-01-02 08:00:00 UTC', 'on request', '1', 'request 24']);
+  // 25 erasures fill one page: no page buttons yet.
+  assert.equal(
+    await (await steps.find(`${ERASURES} >>> nav`)).evaluate((el) => el.hasAttribute('hidden')),
+    true,
+  );
   assert.match(
     await textOf(`${ERASURES} >>> #retention`),
     /consent records are kept 1,826 days \(about 5 years\) after a visitor's last decision/,
@@ -112,12 +128,38 @@ test('an erasure made from the page appears at the top of the list with its "Era
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(DIALOG)) === null, 'the dialog to close');
   // The list reloads by itself: no reload of the page.
-  await until(async () => (await rows()).length === 2, 'the new erasure in the list');
-  const [newest, oldest] = await rows();
+  await until(
+    async () => (await rows())[0]![3] === 'DPO J. Dupont request 2026-117',
+    'the new erasure in the list',
+  );
+  const [newest, retention] = await rows();
   assert.deepEqual(newest!.slice(1), ['on request', '2', 'DPO J. Dupont request 2026-117']);
-  assert.deepEqual(oldest!.slice(1), ['retention period', '1', 'retention']);
+  assert.deepEqual(retention!.slice(1), ['retention period', '1', 'retention']);
+  assert.match(await textOf(`${ERASURES} >>> nav`), /Page 1 of 2 \(26 erasures\)/);
   assert.doesNotMatch(await textOf(`${ERASURES} >>> section`), new RegExp(VISITOR));
   assert.deepEqual(await steps.axe(), []);
+  assert.deepEqual(problems, []);
+});
+
+test('the older erasures are a page away, with the keyboard', async () => {
+  const { find, textOf, until } = steps;
+  const button = async (name: string) => {
+    for (const b of await page.$$(`${ERASURES} >>> nav button`))
+      if ((await b.evaluate((el) => el.textContent)) === name) return b;
+    throw new Error(`no ${name} button`);
+  };
+  await (await button('Older erasures')).focus();
+  await page.keyboard.press('Enter');
+  await until(async () => /Page 2 of 2/.test(await textOf(`${ERASURES} >>> nav`)), 'page 2');
+  // 26 erasures: the 26th, the oldest, alone on page 2.
+  assert.deepEqual(await rows(), [['2026-01-01 09:00:00 UTC', 'on request', '1', 'request 1']]);
+  // The last page says so, and Newer erasures leads back.
+  assert.equal(await (await button('Older erasures')).evaluate((el) => el.ariaDisabled), 'true');
+  await (await button('Newer erasures')).focus();
+  await page.keyboard.press('Enter');
+  await until(async () => /Page 1 of 2/.test(await textOf(`${ERASURES} >>> nav`)), 'page 1');
+  assert.equal((await rows()).length, 25);
+  assert.ok(await find(`${ERASURES} >>> table`));
   assert.deepEqual(problems, []);
 });
 
