@@ -13,6 +13,7 @@ import { TOKEN, logCapture, receipt, stored, tempDir, testOptions } from '../hel
 import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
 
 const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
+const SECOND = '01a24575-2a3b-7c4d-8e5f-6a7b8c9d0e1f';
 const SILENT = '01a24575-1f8d-7287-a5f9-2ab866ea8548';
 const RECORDS = 'admin-app >>> records-table';
 const DIALOG = `${RECORDS} >>> visitor-history >>> dialog[open]`;
@@ -66,11 +67,15 @@ before(async () => {
   const address = app.server.address();
   assert.ok(address && typeof address === 'object');
   const base = `http://127.0.0.1:${address.port}`;
-  for (const method of ['accept-all', 'withdraw'] as const) {
+  for (const [id, method] of [
+    [VISITOR, 'accept-all'],
+    [VISITOR, 'withdraw'],
+    [SECOND, 'reject-all'],
+  ] as const) {
     const res = await fetch(`${base}/consent`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify(receipt({ id: VISITOR, method })),
+      body: JSON.stringify(receipt({ id, method })),
     });
     assert.equal(res.status, 202);
   }
@@ -109,24 +114,34 @@ test('the retention run appears as "retention period", under the retention perio
   assert.deepEqual(problems, []);
 });
 
-test('an erasure made from the page appears at the top of the list with its "Erased by"', async () => {
+/** Erases a visitor as the DPO does: the id in the filter, its history, Erase…, Erased by, Escape. */
+async function eraseFromPage(id: string, records: number, by: string): Promise<void> {
   const { find, textOf, until } = steps;
-  await (await find(`${RECORDS} >>> #f-id`)).type(VISITOR);
+  const field = await find(`${RECORDS} >>> #f-id`);
+  await field.evaluate((el) => ((el as HTMLInputElement).value = ''));
+  await field.type(id);
   await page.keyboard.press('Enter');
   await until(
-    async () => /of 2 records/.test(await textOf(`${RECORDS} >>> p[role=status]`)),
+    async () =>
+      new RegExp(`of ${records} records?\\b`).test(await textOf(`${RECORDS} >>> p[role=status]`)),
     'the visitor',
   );
   (await find(`${RECORDS} >>> tbody button.link`)).click();
   (await find(`${DIALOG} #erase-button`)).click();
-  await (await find(`${DIALOG} #erased-by`)).type('DPO J. Dupont request 2026-117');
+  await (await find(`${DIALOG} #erased-by`)).type(by);
   (await find(`${DIALOG} .confirm button.danger`)).click();
   await until(
-    async () => /2 records erased/.test(await textOf(`${DIALOG} #history-status`)),
+    async () =>
+      new RegExp(`${records} records? erased`).test(await textOf(`${DIALOG} #history-status`)),
     'the erasure',
   );
   await page.keyboard.press('Escape');
   await until(async () => (await page.$(DIALOG)) === null, 'the dialog to close');
+}
+
+test('an erasure made from the page appears at the top of the list with its "Erased by"', async () => {
+  const { textOf, until } = steps;
+  await eraseFromPage(VISITOR, 2, 'DPO J. Dupont request 2026-117');
   // The list reloads by itself: no reload of the page.
   await until(
     async () => (await rows())[0]![3] === 'DPO J. Dupont request 2026-117',
@@ -141,7 +156,7 @@ test('an erasure made from the page appears at the top of the list with its "Era
   assert.deepEqual(problems, []);
 });
 
-test('the older erasures are a page away, with the keyboard', async () => {
+test('the older erasures are a page away, with the keyboard; an erasure brings back the first page', async () => {
   const { find, textOf, until } = steps;
   const button = async (name: string) => {
     for (const b of await page.$$(`${ERASURES} >>> nav button`))
@@ -159,6 +174,12 @@ test('the older erasures are a page away, with the keyboard', async () => {
   await page.keyboard.press('Enter');
   await until(async () => /Page 1 of 2/.test(await textOf(`${ERASURES} >>> nav`)), 'page 1');
   assert.equal((await rows()).length, 25);
+  // An erasure made while page 2 is shown brings the list back to page 1, where it is.
+  await (await button('Older erasures')).click();
+  await until(async () => /Page 2 of 2/.test(await textOf(`${ERASURES} >>> nav`)), 'page 2');
+  await eraseFromPage(SECOND, 1, 'DPO ticket 118');
+  await until(async () => (await rows())[0]![3] === 'DPO ticket 118', 'page 1 and the new erasure');
+  assert.match(await textOf(`${ERASURES} >>> nav`), /Page 1 of 2 \(27 erasures\)/);
   assert.ok(await find(`${ERASURES} >>> table`));
   assert.deepEqual(problems, []);
 });
