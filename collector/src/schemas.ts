@@ -79,14 +79,17 @@ export const snapshotParamsSchema = {
   properties: { hash: shownSchema },
 } as const;
 
-/** GET /api/snapshots: a page of the versions list. */
-export const snapshotVersionsQuerySchema = {
+/** GET /api/snapshots and GET /api/erasures: a page of a list. */
+export const pageQuerySchema = {
   type: 'object',
   properties: {
     page: { type: 'string', pattern: '^(0*[1-9]\\d{0,5})?$' },
     pageSize: { type: 'string', pattern: '^(0*[1-9]\\d{0,2})?$' },
   },
 } as const;
+
+/** GET /api/snapshots: a page of the versions list. */
+export const snapshotVersionsQuerySchema = pageQuerySchema;
 
 /** POST /api/snapshots: a snapshot the site publishes, as garde's snapshotText writes it. */
 export const snapshotPublishSchema = {

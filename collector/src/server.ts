@@ -26,6 +26,7 @@ import { startRetention } from './retention.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { collectRoute } from './routes/collect.js';
 import { consentRoute } from './routes/consent.js';
+import { erasuresRoute } from './routes/erasures.js';
 import { recordsRoutes } from './routes/records.js';
 import { snapshotRoute } from './routes/snapshot.js';
 import { snapshotsRoutes } from './routes/snapshots.js';
@@ -198,6 +199,11 @@ export async function buildServer(
   });
   const auth = requireToken(options.adminToken);
   recordsRoutes(app, storage, auth, now, snapshots);
+  erasuresRoute(app, storage, auth, {
+    recordsDays: options.retentionRecordsDays,
+    hitsDays: options.retentionHitsDays,
+    totalsDays: options.retentionTotalsDays,
+  });
   snapshotsRoutes(app, storage, auth, { snapshots, now });
   statsRoute(app, storage, auth, now);
   analyticsRoutes(app, storage, auth, now);

@@ -3,6 +3,7 @@
 // shared with other tabs or left on disk like localStorage would.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { createApi, type Api } from './api.js';
+import type { ErasuresSection } from './erasures-section.js';
 import type { SignInEvent, SiteChangeEvent } from './events.js';
 import type { SnapshotVersions } from './snapshot-versions.js';
 import type { StatsSection } from './stats-section.js';
@@ -51,7 +52,8 @@ export class AdminApp extends LitElement {
       /* A visitor's history open: printing prints it alone (records-table hides its own part). */
       @media print {
         :host([history-open]) header, :host([history-open]) site-picker,
-        :host([history-open]) stats-section, :host([history-open]) snapshot-versions { display: none; }
+        :host([history-open]) stats-section, :host([history-open]) snapshot-versions,
+        :host([history-open]) erasures-section { display: none; }
       }
       @media (max-width: 30rem) {
         :host { padding: 0 0.5rem 1rem; }
@@ -80,11 +82,13 @@ export class AdminApp extends LitElement {
       showInAddress(e.site);
     });
     this.addEventListener('history-toggle', (e) => this.toggleAttribute('history-open', e.open));
-    // An erasure removes decisions from the statistics, and a snapshot with the last receipt naming it.
+    // An erasure removes decisions from the statistics, and a snapshot with the last receipt naming it;
+    // it is itself a new row of the erasures.
     this.addEventListener('records-erased', () => {
       const find = <T>(name: string) => this.renderRoot.querySelector(name) as T | null;
       void find<StatsSection>('stats-section')?.load();
       void find<SnapshotVersions>('snapshot-versions')?.load();
+      void find<ErasuresSection>('erasures-section')?.load(1); // the new erasure is at the top
     });
     this.addEventListener('admin-unauthorized', () =>
       this.signOut('The collector no longer accepts this token. Sign in again.'),
@@ -120,7 +124,8 @@ export class AdminApp extends LitElement {
             ? html`<site-picker .api=${this.api} .value=${this.site}></site-picker>
               <records-table .api=${this.api} .site=${this.site}></records-table>
               <stats-section .api=${this.api} .site=${this.site}></stats-section>
-              <snapshot-versions .api=${this.api}></snapshot-versions>`
+              <snapshot-versions .api=${this.api}></snapshot-versions>
+              <erasures-section .api=${this.api}></erasures-section>`
             : html`<admin-sign-in .notice=${this.notice}></admin-sign-in>`
         }
       </main>`;

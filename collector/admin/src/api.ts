@@ -9,7 +9,8 @@ import {
   type ReceiptMethod,
   type Snapshot,
 } from 'garde/wire';
-import type { SnapshotVersion, Stats } from '../../src/storage/types.js';
+import type { RetentionPeriods } from '../../src/routes/erasures.js';
+import type { Erasure, SnapshotVersion, Stats } from '../../src/storage/types.js';
 
 /** How the visitor decided, as stored in a consent record (`withdraw`: the visitor withdrew consent). */
 export type Method = ReceiptMethod;
@@ -40,6 +41,18 @@ export interface SnapshotVersionPage {
   page: number;
   pageSize: number;
   versions: SnapshotVersion[];
+}
+
+/** One erasure (`GET /api/erasures`): when, why, how many records, by whom; the server's own type. */
+export type { Erasure };
+
+/** One page of `GET /api/erasures`, newest first, with the retention periods in force. */
+export interface ErasurePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  retention: RetentionPeriods;
+  erasures: Erasure[];
 }
 
 /** A stored snapshot, as `GET /api/snapshots/:hash` returns it. */
@@ -174,6 +187,8 @@ export interface Api {
   snapshots(page: number, pageSize: number): Promise<SnapshotVersionPage>;
   /** One snapshot by hash; null when the collector does not have it. */
   snapshot(hash: string): Promise<ShownSnapshot | null>;
+  /** One page of the erasures, the newest first, and the retention periods in force. */
+  erasures(page: number, pageSize: number): Promise<ErasurePage>;
 }
 
 /** Creates the API client for a token; nothing is sent until a method is called. */
@@ -198,6 +213,7 @@ export function createApi(token: string): Api {
     sites: async () => (await json<{ sites: string[] }>('sites')).sites,
     snapshots: (page, pageSize) =>
       json<SnapshotVersionPage>(`snapshots${query({ page, pageSize })}`),
+    erasures: (page, pageSize) => json<ErasurePage>(`erasures${query({ page, pageSize })}`),
     snapshot: async (hash) => {
       try {
         return await json<ShownSnapshot>(`snapshots/${encodeURIComponent(hash)}`);

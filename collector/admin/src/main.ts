@@ -4,6 +4,7 @@ import { AcceptanceChart } from './acceptance-chart.js';
 import { AdminApp } from './admin-app.js';
 import { AnalyticsSummary } from './analytics-summary.js';
 import { DecisionsChart } from './decisions-chart.js';
+import { ErasuresSection } from './erasures-section.js';
 import { InclusionProofs } from './inclusion-proofs.js';
 import { RecordsTable } from './records-table.js';
 import { SnapshotVersions } from './snapshot-versions.js';
@@ -31,6 +32,7 @@ for (const [name, element] of [
   ['snapshot-view', SnapshotView],
   ['inclusion-proofs', InclusionProofs],
   ['snapshot-versions', SnapshotVersions],
+  ['erasures-section', ErasuresSection],
   ['stats-section', StatsSection],
   ['decisions-chart', DecisionsChart],
   ['acceptance-chart', AcceptanceChart],

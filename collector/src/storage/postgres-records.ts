@@ -20,6 +20,9 @@ import {
   type RecordStore,
 } from './types.js';
 
+type ErasureRow = Omit<Erasure, 'at'> & { at: Date };
+const toErasure = (row: ErasureRow): Erasure => ({ ...row, at: row.at.toISOString() });
+
 /** The records store of a PostgreSQL storage. */
 export function postgresRecords(pool: pg.Pool): RecordStore {
   const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
@@ -106,13 +109,20 @@ export function postgresRecords(pool: pg.Pool): RecordStore {
       });
     },
     async erasures() {
-      const rows = await query<{
-        at: Date;
-        reason: Erasure['reason'];
-        rows: number;
-        actor: string;
-      }>('SELECT at, reason, rows, actor FROM erasures ORDER BY id');
-      return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+      const rows = await query<ErasureRow>(
+        'SELECT at, reason, rows, actor FROM erasures ORDER BY id',
+      );
+      return rows.map(toErasure);
+    },
+    async listErasures(page, pageSize) {
+      const [count, rows] = await Promise.all([
+        query<{ total: string }>('SELECT count(*) AS total FROM erasures'),
+        query<ErasureRow>(
+          'SELECT at, reason, rows, actor FROM erasures ORDER BY id DESC LIMIT $1 OFFSET $2',
+          [pageSize, (page - 1) * pageSize],
+        ),
+      ]);
+      return { total: Number(count[0]!.total), erasures: rows.map(toErasure) };
     },
   };
 }

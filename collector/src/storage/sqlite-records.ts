@@ -72,5 +72,12 @@ export function sqliteRecords(
     async erasures() {
       return stmt('SELECT at, reason, rows, actor FROM erasures ORDER BY id').all() as Erasure[];
     },
+    async listErasures(page, pageSize) {
+      const { total } = stmt('SELECT count(*) AS total FROM erasures').get() as { total: number };
+      const erasures = stmt(
+        'SELECT at, reason, rows, actor FROM erasures ORDER BY id DESC LIMIT ? OFFSET ?',
+      ).all(pageSize, (page - 1) * pageSize) as Erasure[];
+      return { total, erasures };
+    },
   };
 }

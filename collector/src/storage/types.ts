@@ -144,6 +144,12 @@ export interface Erasure {
   actor: string;
 }
 
+/** One page of the erasures, newest first, and how many there are in all. */
+export interface ErasurePage {
+  total: number;
+  erasures: Erasure[];
+}
+
 export interface PurgeResult {
   records: number;
   hits: number;
@@ -183,6 +189,8 @@ export interface RecordStore {
   eraseVisitor(id: string, erasure: { at: string; actor: string }): Promise<number>;
   /** The erasures recorded, oldest first. */
   erasures(): Promise<Erasure[]>;
+  /** One page of the erasures recorded, newest first (retention adds one a day for years). */
+  listErasures(page: number, pageSize: number): Promise<ErasurePage>;
 }
 
 /** The analytics: anonymised hits, pre-consent counters, daily totals, and the admin page's figures. */

@@ -116,6 +116,7 @@ test("printed, the history is the whole of that visitor's history and nothing el
       `${RECORDS} >>> .scroll`,
       'admin-app >>> stats-section',
       VERSIONS,
+      'admin-app >>> erasures-section',
     ])
       assert.equal(await shown(part), false, `${part} is not printed`);
     assert.equal(await shown(`${DIALOG} .actions`), false, 'the buttons are not printed');
