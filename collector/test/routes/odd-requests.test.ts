@@ -28,7 +28,14 @@ const ODD_VALUES = [
   '[]',
 ];
 const PARAMS = ['version', 'from', 'to', 'method', 'id', 'site', 'page', 'pageSize', 'sep', 'path'];
-const READING = ['/api/records', '/api/records.csv', '/api/stats', '/api/sites', '/api/snapshots'];
+const READING = [
+  '/api/records',
+  '/api/records.csv',
+  '/api/stats',
+  '/api/sites',
+  '/api/snapshots',
+  '/api/erasures',
+];
 
 /** Strings for body fields: NUL, lone surrogates, astral and edge code points, long non-ASCII. */
 const ODD_STRINGS = [
