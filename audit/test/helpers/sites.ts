@@ -24,6 +24,11 @@ export const built = (): boolean => existsSync(join(REPO, 'dist/garde.js'));
 
 /** The demo, optionally under the strict CSP; `probe` adds /csp-probe.html, a page that breaks it. */
 export function serveDemo(options: { csp?: boolean; probe?: boolean } = {}): Promise<Served> {
+  // Said at once: without the build every page of every test waits for a banner that never comes.
+  if (!built() && !extra.length)
+    return Promise.reject(
+      new Error('dist/garde.js is missing: run `npx rollup -c` (npm test builds first)'),
+    );
   const roots = [
     ...extra,
     DEMO_DIR,
