@@ -188,6 +188,29 @@ export async function testServer(overrides: Partial<Options> = {}, deps: ServerD
   return { app, log };
 }
 
+/**
+ * A collector listening on a free port of 127.0.0.1, for what must reach it over real HTTP (a browser,
+ * fetch): `base` is its address.
+ */
+export async function listeningServer(overrides: Partial<Options> = {}, deps: ServerDeps = {}) {
+  const app = await buildServer(testOptions(overrides), {
+    logStream: logCapture().stream,
+    ...deps,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('the collector has no port');
+  return { app, base: `http://127.0.0.1:${address.port}` };
+}
+
+/** POSTs `body` to the collector at `base` as garde's page does: text/plain, so no preflight. */
+export const postText = (base: string, path: string, body: string): Promise<Response> =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body,
+  });
+
 export const auth = { authorization: `Bearer ${TOKEN}` };
 
 /**

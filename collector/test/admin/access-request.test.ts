@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { canonicalJson, snapshotHash } from 'garde/wire';
-import { buildServer } from '../../src/server.js';
-import { TOKEN, frenchSnapshot, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+import { TOKEN, frenchSnapshot, listeningServer, postText, receipt, tempDir } from '../helpers.js';
 
 const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
 const SNAPSHOT = frenchSnapshot();
@@ -18,19 +17,8 @@ let app: FastifyInstance;
 let base: string;
 
 before(async () => {
-  app = await buildServer(testOptions({ db: join(db.dir, 'access.sqlite') }), {
-    logStream: logCapture().stream,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  base = `http://127.0.0.1:${address.port}`;
-  const post = (path: string, body: string) =>
-    fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body,
-    });
+  ({ app, base } = await listeningServer({ db: join(db.dir, 'access.sqlite') }));
+  const post = (path: string, body: string) => postText(base, path, body);
   for (const method of ['accept-all', 'withdraw'] as const)
     assert.equal(
       (await post('/consent', JSON.stringify(receipt({ id: VISITOR, method, shown: SHOWN }))))

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ConsoleMessage, type Page } from 'puppeteer-core';
 import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 import { ADMIN_DIST } from '../../src/server.js';
+import { TOKEN } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -88,6 +89,15 @@ export async function openBrowser({
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
   }
   return { browser, page, problems, cspViolations };
+}
+
+/** A fresh Chromium (openBrowser) on the admin page of the collector at `base`, signed in. */
+export async function signedInPage(base: string, options: BrowserOptions = {}) {
+  const opened = await openBrowser(options);
+  const steps = pageSteps(opened.page);
+  await opened.page.goto(`${base}/admin/`);
+  await steps.signIn(TOKEN);
+  return { ...opened, steps };
 }
 
 /** Steps on one page. */

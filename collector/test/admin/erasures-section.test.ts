@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'puppeteer-core';
-import { buildServer } from '../../src/server.js';
 import { openSqlite } from '../../src/storage/sqlite.js';
-import { TOKEN, logCapture, receipt, stored, tempDir, testOptions } from '../helpers.js';
-import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
+import { listeningServer, postText, receipt, stored, tempDir } from '../helpers.js';
+import { ensureAdminBuild, signedInPage, type pageSteps } from './admin-page.js';
 
 const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
 const SECOND = '01a24575-2a3b-7c4d-8e5f-6a7b8c9d0e1f';
@@ -62,27 +61,17 @@ before(async () => {
     const at = new Date(Date.parse('2026-01-01T09:00:00.000Z') + i * 3_600_000).toISOString();
     await storage.eraseVisitor(id, { at, actor: `request ${i + 1}` });
   }
-  app = await buildServer(testOptions({ db: file }), { storage, logStream: logCapture().stream });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  const base = `http://127.0.0.1:${address.port}`;
+  let base: string;
+  ({ app, base } = await listeningServer({ db: file }, { storage }));
   for (const [id, method] of [
     [VISITOR, 'accept-all'],
     [VISITOR, 'withdraw'],
     [SECOND, 'reject-all'],
   ] as const) {
-    const res = await fetch(`${base}/consent`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify(receipt({ id, method })),
-    });
+    const res = await postText(base, '/consent', JSON.stringify(receipt({ id, method })));
     assert.equal(res.status, 202);
   }
-  ({ browser, page, problems } = await openBrowser());
-  steps = pageSteps(page);
-  await page.goto(`${base}/admin/`);
-  await steps.signIn(TOKEN);
+  ({ browser, page, problems, steps } = await signedInPage(base));
 });
 
 after(async () => {

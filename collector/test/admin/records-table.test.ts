@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'puppeteer-core';
-import { buildServer } from '../../src/server.js';
-import { TOKEN, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+import { TOKEN, listeningServer, postText, receipt, tempDir } from '../helpers.js';
 import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
 
 const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
@@ -27,23 +26,13 @@ const asked: string[] = [];
 
 before(async () => {
   await ensureAdminBuild();
-  app = await buildServer(testOptions({ db: join(db.dir, 'filters.sqlite') }), {
-    logStream: logCapture().stream,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  base = `http://127.0.0.1:${address.port}`;
+  ({ app, base } = await listeningServer({ db: join(db.dir, 'filters.sqlite') }));
   for (const [id, method] of [
     [VISITOR, 'accept-all'],
     [VISITOR, 'withdraw'],
     ['01a24575-1f8d-7287-a5f9-2ab866ea8548', 'reject-all'],
   ] as const) {
-    const res = await fetch(`${base}/consent`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify(receipt({ id, method })),
-    });
+    const res = await postText(base, '/consent', JSON.stringify(receipt({ id, method })));
     assert.equal(res.status, 202);
   }
   ({ browser, page, problems } = await openBrowser());

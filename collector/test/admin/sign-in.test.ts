@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'puppeteer-core';
-import { buildServer } from '../../src/server.js';
-import { TOKEN, logCapture, tempDir, testOptions } from '../helpers.js';
+import { TOKEN, listeningServer, tempDir } from '../helpers.js';
 import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
 
 const MESSAGE = 'admin-app >>> admin-sign-in >>> #sign-in-message';
@@ -20,18 +19,14 @@ let steps: ReturnType<typeof pageSteps>;
 
 before(async () => {
   await ensureAdminBuild();
-  app = await buildServer(testOptions({ db: join(db.dir, 'sign-in.sqlite') }), {
-    logStream: logCapture().stream,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
+  let base: string;
+  ({ app, base } = await listeningServer({ db: join(db.dir, 'sign-in.sqlite') }));
   // A stopped collector is part of the test: Chromium logs the refused connection.
   ({ browser, page, problems } = await openBrowser({
     expected: (m) => /ERR_CONNECTION_REFUSED/.test(m.text()),
   }));
   steps = pageSteps(page);
-  await page.goto(`http://127.0.0.1:${address.port}/admin/`);
+  await page.goto(`${base}/admin/`);
 });
 
 after(async () => {

@@ -4,31 +4,22 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'puppeteer-core';
-import { buildServer } from '../../src/server.js';
-import { TOKEN, logCapture, tempDir, testOptions } from '../helpers.js';
-import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
+import type { Browser } from 'puppeteer-core';
+import { listeningServer, tempDir } from '../helpers.js';
+import { ensureAdminBuild, signedInPage, type pageSteps } from './admin-page.js';
 
 const STATS = 'admin-app >>> stats-section';
 const db = tempDir();
 let app: FastifyInstance;
 let browser: Browser;
-let page: Page;
 let problems: string[];
 let steps: ReturnType<typeof pageSteps>;
 
 before(async () => {
   await ensureAdminBuild();
-  app = await buildServer(testOptions({ db: join(db.dir, 'stats.sqlite') }), {
-    logStream: logCapture().stream,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  ({ browser, page, problems } = await openBrowser());
-  steps = pageSteps(page);
-  await page.goto(`http://127.0.0.1:${address.port}/admin/`);
-  await steps.signIn(TOKEN);
+  let base: string;
+  ({ app, base } = await listeningServer({ db: join(db.dir, 'stats.sqlite') }));
+  ({ browser, problems, steps } = await signedInPage(base));
 });
 
 after(async () => {

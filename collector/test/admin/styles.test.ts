@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'puppeteer-core';
-import { buildServer } from '../../src/server.js';
-import { TOKEN, hit, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
+import { TOKEN, hit, listeningServer, postText, receipt, tempDir } from '../helpers.js';
 import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
 
 const STATS = 'admin-app >>> stats-section';
@@ -20,31 +19,22 @@ let steps: ReturnType<typeof pageSteps>;
 
 before(async () => {
   await ensureAdminBuild();
-  app = await buildServer(testOptions({ db: join(db.dir, 'styles.sqlite') }), {
-    logStream: logCapture().stream,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  const base = `http://127.0.0.1:${address.port}`;
+  let base: string;
+  ({ app, base } = await listeningServer({ db: join(db.dir, 'styles.sqlite') }));
   for (const method of ['accept-all', 'reject-all', 'custom'] as const) {
-    const res = await fetch(`${base}/consent`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify(
+    const res = await postText(
+      base,
+      '/consent',
+      JSON.stringify(
         receipt({
           method,
           categories: { necessary: true, analytics: method !== 'reject-all', marketing: false },
         }),
       ),
-    });
+    );
     assert.equal(res.status, 202);
   }
-  const pageview = await fetch(`${base}/collect`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain;charset=UTF-8' },
-    body: JSON.stringify(hit()),
-  });
+  const pageview = await postText(base, '/collect', JSON.stringify(hit()));
   assert.equal(pageview.status, 202);
   ({ browser, page, problems } = await openBrowser());
   const cdp = await page.createCDPSession();

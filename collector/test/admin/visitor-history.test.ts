@@ -8,9 +8,8 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'puppeteer-core';
 import { canonicalJson, snapshotHash } from 'garde/wire';
-import { buildServer } from '../../src/server.js';
-import { TOKEN, frenchSnapshot, logCapture, receipt, tempDir, testOptions } from '../helpers.js';
-import { ensureAdminBuild, openBrowser, pageSteps } from './admin-page.js';
+import { frenchSnapshot, listeningServer, postText, receipt, tempDir } from '../helpers.js';
+import { ensureAdminBuild, signedInPage, type pageSteps } from './admin-page.js';
 
 // The id as the visitor reads it out of the preferences dialog, and another visitor's.
 const VISITOR = '01a24575-1996-7123-bf5f-ceeba170f977';
@@ -33,11 +32,7 @@ let problems: string[];
 let steps: ReturnType<typeof pageSteps>;
 
 async function send(path: string, body: string, status: number): Promise<void> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain;charset=UTF-8' },
-    body,
-  });
+  const res = await postText(base, path, body);
   assert.equal(res.status, status, `${path} answered ${res.status}: ${await res.text()}`);
 }
 
@@ -51,13 +46,7 @@ const focused = () =>
 
 before(async () => {
   await ensureAdminBuild();
-  app = await buildServer(testOptions({ db: file }), {
-    logStream: logCapture().stream,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  assert.ok(address && typeof address === 'object');
-  base = `http://127.0.0.1:${address.port}`;
+  ({ app, base } = await listeningServer({ db: file }));
   // The visitor accepted, then withdrew, each time shown the French banner; another visitor refused.
   for (const method of ['accept-all', 'withdraw'] as const)
     await send('/consent', JSON.stringify(receipt({ id: VISITOR, method, shown: SHOWN })), 202);
@@ -67,13 +56,10 @@ before(async () => {
     201,
   );
   await send('/consent', JSON.stringify(receipt({ id: OTHER, method: 'reject-all' })), 202);
-  ({ browser, page, problems } = await openBrowser({
+  ({ browser, page, problems, steps } = await signedInPage(base, {
     // The snapshot erased with the visitor's last receipt is gone (404) for a list read before.
     expected: (m) => /status of 404/.test(m.text()),
   }));
-  steps = pageSteps(page);
-  await page.goto(`${base}/admin/`);
-  await steps.signIn(TOKEN);
 });
 
 after(async () => {
