@@ -1,15 +1,12 @@
 // The erasures, for the data-protection officer to show that erasure requests and the retention period
 // were honoured: each erasure (when, why, how many records, by whom; never whose), the newest first,
 // under the retention periods in force. A page at a time: retention runs daily, for years.
-import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, Unauthorized, type Api, type Erasure, type ErasurePage } from './api.js';
-import { UnauthorizedEvent } from './events.js';
+import { css, html, nothing } from 'lit';
+import type { Api, Erasure, ErasurePage } from './api.js';
 import { count, num } from './format.js';
 import { time } from './record-row.js';
+import { PAGE_SIZE, PagedList } from './paged-list.js';
 import { base } from './styles.js';
-
-/** Erasures per page. */
-const PAGE_SIZE = 25;
 
 /** Why the records went, in words. */
 const REASONS: Record<Erasure['reason'], string> = {
@@ -24,45 +21,17 @@ const period = (days: number): string => {
 };
 
 /** `<erasures-section>`: the retention periods, then the erasures table; needs `api`. */
-export class ErasuresSection extends LitElement {
+export class ErasuresSection extends PagedList<ErasurePage> {
   static override styles = [
     base,
     css`
       table { min-width: 32rem; }
     `,
   ];
-  static override properties = {
-    api: { attribute: false },
-    data: { state: true },
-    error: { state: true },
-  };
-  declare api: Api | null;
-  /** The page shown, null until loaded. */
-  declare data: ErasurePage | null;
-  declare error: string;
+  protected readonly failure = 'The erasures could not be read.';
 
-  constructor() {
-    super();
-    this.api = null;
-    this.data = null;
-    this.error = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  /** Reads a page of the erasures (again, after an erasure made from the page). */
-  async load(page = this.data?.page ?? 1): Promise<void> {
-    if (!this.api) return;
-    this.error = '';
-    try {
-      this.data = await this.api.erasures(page, PAGE_SIZE);
-    } catch (e) {
-      if (e instanceof Unauthorized) this.dispatchEvent(new UnauthorizedEvent());
-      else this.error = e instanceof ApiError ? e.message : 'The erasures could not be read.';
-    }
+  protected readPage(api: Api, page: number): Promise<ErasurePage> {
+    return api.erasures(page, PAGE_SIZE);
   }
 
   private go(page: number, pages: number): void {

@@ -3,68 +3,31 @@
 // collector has it, and whether the site published it or only browsers reported it. The records the
 // Belgian authority's checklist asks for: the consent mechanism and its earlier versions. A page at a
 // time: a site can gather tens of thousands of versions.
-import { LitElement, css, html, nothing } from 'lit';
-import {
-  ApiError,
-  Unauthorized,
-  type Api,
-  type SnapshotVersion,
-  type SnapshotVersionPage,
-} from './api.js';
-import { UnauthorizedEvent } from './events.js';
+import { css, html, nothing } from 'lit';
+import type { Api, SnapshotVersion, SnapshotVersionPage } from './api.js';
 import { num } from './format.js';
 import { time } from './record-row.js';
+import { PAGE_SIZE, PagedList } from './paged-list.js';
 import { base } from './styles.js';
-
-/** Versions per page. */
-const PAGE_SIZE = 25;
 
 /** Who vouches for a version: the site registered it, or only visitors' browsers sent it. */
 const source = (v: SnapshotVersion) =>
   v.publishedAt ? 'published by the site' : v.storedAt ? 'reported by browsers only' : '—';
 
 /** `<snapshot-versions>`: the list, then each stored version's text on demand; needs `api`. */
-export class SnapshotVersions extends LitElement {
+export class SnapshotVersions extends PagedList<SnapshotVersionPage> {
   static override styles = [
     base,
     css`
       table { min-width: 56rem; }
     `,
   ];
-  static override properties = {
-    api: { attribute: false },
-    data: { state: true },
-    error: { state: true },
-  };
-  declare api: Api | null;
-  /** The page shown, null until loaded. */
-  declare data: SnapshotVersionPage | null;
-  declare error: string;
+  protected readonly failure = 'The versions could not be read.';
   /** The versions whose text is open: loaded when opened. */
   private opened = new Set<string>();
 
-  constructor() {
-    super();
-    this.api = null;
-    this.data = null;
-    this.error = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  /** Reads a page of the list (again, after a decision is recorded, an erasure…). */
-  async load(page = this.data?.page ?? 1): Promise<void> {
-    if (!this.api) return;
-    this.error = '';
-    try {
-      this.data = await this.api.snapshots(page, PAGE_SIZE);
-    } catch (e) {
-      if (e instanceof Unauthorized) this.dispatchEvent(new UnauthorizedEvent());
-      else this.error = e instanceof ApiError ? e.message : 'The versions could not be read.';
-    }
+  protected readPage(api: Api, page: number): Promise<SnapshotVersionPage> {
+    return api.snapshots(page, PAGE_SIZE);
   }
 
   private toggle(hash: string, event: Event): void {
