@@ -207,6 +207,21 @@ async function verify(log: Log, checkpoint: string | null): Promise<{ code: numb
   return { code, out };
 }
 
+/**
+ * A consistent rewrite, as an insider with write access does it: the first record deleted and every table
+ * of the log emptied, so that the next rounds rebuild a log consistent in itself from what is left.
+ */
+async function rewriteWithoutFirst(log: Log, receiptId: string): Promise<void> {
+  await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [receiptId]);
+  await log.unlogAll();
+  await log.sql('DELETE FROM log_leaves');
+  await log.sql('DELETE FROM log_hashes');
+  await log.sql('DELETE FROM log_checkpoints');
+  await log.sql(
+    `UPDATE log_head SET size = 0, root = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
+  );
+}
+
 for (const backend of BACKENDS) {
   describe(`verify --checkpoint: ${backend.name}`, { skip: backend.skip }, () => {
     const opened: Log[] = [];
@@ -391,14 +406,7 @@ for (const backend of BACKENDS) {
     it('names a consistent rewrite: a row removed and the whole log rebuilt by the collector itself', async () => {
       const { log, ids, first } = await setUp();
       await log.storage.close();
-      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[0]]);
-      await log.unlogAll();
-      await log.sql('DELETE FROM log_leaves');
-      await log.sql('DELETE FROM log_hashes');
-      await log.sql('DELETE FROM log_checkpoints');
-      await log.sql(
-        `UPDATE log_head SET size = 0, root = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
-      );
+      await rewriteWithoutFirst(log, ids[0]!);
       const storage = await log.reopen();
       await storage.log.sequence();
       await storage.close();
@@ -436,14 +444,7 @@ for (const backend of BACKENDS) {
       const { log, ids } = await setUp();
       await log.storage.close();
       // The consistent rewrite above, and this time the collector runs its rounds on it.
-      await log.sql('DELETE FROM consent_records WHERE receipt_id = ?', [ids[0]]);
-      await log.unlogAll();
-      await log.sql('DELETE FROM log_leaves');
-      await log.sql('DELETE FROM log_hashes');
-      await log.sql('DELETE FROM log_checkpoints');
-      await log.sql(
-        `UPDATE log_head SET size = 0, root = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
-      );
+      await rewriteWithoutFirst(log, ids[0]!);
       const storage = await log.reopen();
       const capture = logCapture();
       const loud = createLogger('info', capture.stream) as FastifyBaseLogger;
