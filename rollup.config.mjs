@@ -127,12 +127,14 @@ const requireMinifiedTemplates = () => ({
  * integrations (dist/garde-integrations.js) at start when the config enables one:
  * integrations/index.ts is swapped for integrations/index.script.ts; the wording of the config's
  * errors (dist/garde-config.js) for an invalid config only: config-report.ts is swapped for
- * config-report.script.ts.
+ * config-report.script.ts; the record-keeping (dist/garde-records.js) when a receipt waits:
+ * records.ts is swapped for records.script.ts.
  */
 const uiOnDemand = () => ({
   name: 'ui-on-demand',
   async resolveId(source, importer) {
-    if (!/\/(on-demand|tracker|integrations\/index|config-report)\.js$/.test(source)) return null;
+    if (!/\/(on-demand|tracker|integrations\/index|config-report|records)\.js$/.test(source))
+      return null;
     const resolved = await this.resolve(source.replace(/\.js$/, '.script.js'), importer);
     return resolved?.id ?? null;
   },
@@ -172,23 +174,41 @@ export const resolveLang = () => '${lang}';`);
 });
 
 /**
- * The built-in strings (src/i18n/fr.ts, nl.ts, de.ts, en.ts), each an object with the same keys:
- * in the drop-in, each language is one text, its values joined by `|` in the order of the sorted
- * keys, and the keys are written once (garde.js is ~100 B gzip smaller than with every key written
- * four times, and ~14 B smaller than with each value quoted). The objects are the same at run
- * time. Fails the build if a language's keys differ from en.ts's, or if a text holds a `|`.
+ * The built-in strings (src/i18n/fr.ts, nl.ts, de.ts, en.ts), each an object with the same keys.
+ * `part` says which keys a file gets: the drop-ins only those of `FirstLayerTranslation`
+ * (src/i18n/translation.ts: what garde.js renders itself), the on-demand files that render the
+ * rest only the others (src/i18n/complete-strings.ts adds them to garde.js's), the records file
+ * all. With `compact` (the four-language files), each language is one text, its values joined by
+ * `|` in the order of the sorted keys, and the keys are written once (garde.js is ~100 B gzip
+ * smaller than with every key written four times, and ~14 B smaller than with each value
+ * quoted); one language's keys written once save nothing. The objects are the same at run time.
+ * Fails the build if a language's keys differ from en.ts's, or if a text holds a `|`.
  */
-const TRANSLATION_KEYS = '\0garde-translation-keys';
+const TRANSLATION_KEYS = '\0garde-translation-keys:';
 const translationKeys = () =>
   [...readFileSync('src/i18n/en.ts', 'utf8').matchAll(/^ {2}(\w+):/gm)]
     .map(([, key]) => key)
     .sort();
-const compactTranslations = () => ({
-  name: 'compact-translations',
-  resolveId: (source) => (source === TRANSLATION_KEYS ? source : null),
+/** The keys of FirstLayerTranslation, from src/i18n/translation.ts. */
+const firstLayerKeys = () => {
+  const block = /export interface FirstLayerTranslation \{([^]*?)\n\}/.exec(
+    readFileSync('src/i18n/translation.ts', 'utf8'),
+  );
+  if (!block) throw new Error('src/i18n/translation.ts: no FirstLayerTranslation');
+  return [...block[1].matchAll(/^ {2}(\w+):/gm)].map(([, key]) => key);
+};
+const partKeys = (part) => {
+  const first = firstLayerKeys();
+  return translationKeys().filter((key) =>
+    part === 'first' ? first.includes(key) : part === 'rest' ? !first.includes(key) : true,
+  );
+};
+const builtTranslations = ({ part, compact }) => ({
+  name: 'built-translations',
+  resolveId: (source) => (source.startsWith(TRANSLATION_KEYS) ? source : null),
   load(id) {
-    if (id !== TRANSLATION_KEYS) return null;
-    return `const KEYS = ${JSON.stringify(translationKeys().join(' '))}.split(' ');
+    if (!id.startsWith(TRANSLATION_KEYS)) return null;
+    return `const KEYS = ${JSON.stringify(partKeys(id.slice(TRANSLATION_KEYS.length)).join(' '))}.split(' ');
 export const fromValues = (values) => Object.fromEntries(values.split('|').map((text, i) => [KEYS[i], text]));`;
   },
   transform(code, id) {
@@ -215,11 +235,16 @@ export const fromValues = (values) => Object.fromEntries(values.split('|').map((
       this.error(
         `${id}: expected \`export const ${lang} = { key: 'text', … }\` with en.ts's keys, no text with a |`,
       );
-    const values = [...properties]
-      .sort((a, b) => (a.key.name < b.key.name ? -1 : 1))
-      .map((p) => p.value.value);
-    return generated(`import { fromValues } from '${TRANSLATION_KEYS}';
-export const ${lang} = /*#__PURE__*/ fromValues(${JSON.stringify(values.join('|'))});`);
+    const wanted = partKeys(part);
+    const kept = [...properties]
+      .filter((p) => wanted.includes(p.key.name))
+      .sort((a, b) => (a.key.name < b.key.name ? -1 : 1));
+    if (!compact)
+      return generated(
+        `export const ${lang} = { ${kept.map((p) => `${p.key.name}: ${JSON.stringify(p.value.value)}`).join(', ')} };`,
+      );
+    return generated(`import { fromValues } from '${TRANSLATION_KEYS}${part ?? ''}';
+export const ${lang} = /*#__PURE__*/ fromValues(${JSON.stringify(kept.map((p) => p.value.value).join('|'))});`);
   },
 });
 
@@ -227,7 +252,7 @@ export const ${lang} = /*#__PURE__*/ fromValues(${JSON.stringify(values.join('|'
  * What the drop-ins and their on-demand part are built with: one IIFE each, Lit inlined, names
  * mangled; `lang` for a per-language drop-in.
  */
-const iifePlugins = ({ lang } = {}) => [
+const iifePlugins = ({ lang, strings } = {}) => [
   // Lit's production build: the "development" condition would pull in dev-mode warnings.
   nodeResolve({ exportConditions: ['production'] }),
   // lit-html without the features garde's templates never use (directives, svg…).
@@ -236,8 +261,8 @@ const iifePlugins = ({ lang } = {}) => [
   requireMinifiedTemplates(),
   squeezeCss(),
   ts({ declaration: false, declarationDir: undefined, outDir: 'dist', sourceMap: true }),
-  // One language's keys written once save nothing: only the four-language build is compacted.
-  ...(lang ? [oneLanguage(lang)] : [compactTranslations()]),
+  ...(lang ? [oneLanguage(lang)] : []),
+  builtTranslations({ part: strings, compact: !lang }),
   gardeVersion(),
   terser({
     nameCache,
@@ -270,14 +295,14 @@ const iifePlugins = ({ lang } = {}) => [
 const dropIn = {
   input: 'src/garde.ts',
   output: { file: 'dist/garde.js', format: 'iife', sourcemap: true },
-  plugins: [uiOnDemand(), ...iifePlugins()],
+  plugins: [uiOnDemand(), ...iifePlugins({ strings: 'first' })],
 };
 
 /** The same drop-in with one language's strings, for pages in one language: dist/garde.fr.js… */
 const dropInFor = (lang) => ({
   input: 'src/garde.ts',
   output: { file: `dist/garde.${lang}.js`, format: 'iife', sourcemap: true },
-  plugins: [uiOnDemand(), ...iifePlugins({ lang })],
+  plugins: [uiOnDemand(), ...iifePlugins({ lang, strings: 'first' })],
 });
 
 /**
@@ -285,7 +310,7 @@ const dropInFor = (lang) => ({
  * than bundling. (An external package keeps the name it was imported by: `lit/html.js`.)
  */
 const KIT_MODULES =
-  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/](base(\.styles)?|css)\.ts|[\\/]src[\\/]i18n[\\/]snapshot\.ts)$/;
+  /(^lit\/html\.js|[\\/]node_modules[\\/]lit[\\/]html\.js|[\\/]src[\\/]components[\\/](base(\.styles)?|css)\.ts|[\\/]src[\\/]i18n[\\/]index\.ts)$/;
 /**
  * The on-demand files use garde.js's lit-html and GardeElement (and through it the controllers and
  * the languages): those modules stay outside them, as `window.gardeKit`, which garde.js fills
@@ -325,7 +350,7 @@ const oneKit = () => ({
 const onDemandFile = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true, globals: { gardeKit: 'gardeKit' } },
-  plugins: [oneKit(), requireKitNames(), ...iifePlugins()],
+  plugins: [oneKit(), requireKitNames(), ...iifePlugins({ strings: 'rest' })],
 });
 // The dialog, and the embeds' placeholder alone (a page with an embed needs no dialog).
 const onDemand = onDemandFile('src/components/on-demand-entry.ts', 'dist/garde-ui.js');
@@ -334,6 +359,17 @@ const embed = onDemandFile('src/components/embed-entry.ts', 'dist/garde-embed.js
 const analytics = {
   input: 'src/core/analytics-entry.ts',
   output: { file: 'dist/garde-analytics.js', format: 'iife', sourcemap: true },
+  plugins: iifePlugins(),
+};
+
+/**
+ * The record-keeping (src/core/records-file.ts) with the snapshot of what was shown and the four
+ * languages' strings it holds, loaded when a receipt waits (src/core/records.script.ts): no kit,
+ * since it may run before the UI is mounted (a GPC refusal).
+ */
+const records = {
+  input: 'src/records-entry.ts',
+  output: { file: 'dist/garde-records.js', format: 'iife', sourcemap: true },
   plugins: iifePlugins(),
 };
 
@@ -388,6 +424,7 @@ const all = [
   onDemand,
   embed,
   analytics,
+  records,
   integrations,
   configMessages,
   notice,

@@ -5,7 +5,6 @@ import { reportConfig } from './core/config-report.js';
 import { init } from './core/init.js';
 // Also declares window.garde (src/global.ts, published as the types of `garde/global`).
 import type {} from './global.js';
-import { snapshotText } from './i18n/snapshot.js';
 
 /**
  * The config in `<script type="application/json" id="garde-config">`; a missing element or invalid
@@ -42,6 +41,5 @@ const bannerPainted = new Promise<void>((painted) =>
   }),
 );
 const garde = (window.garde = init(pageConfig(), {
-  snapshot: snapshotText,
   later: <T>(work: () => T) => bannerPainted.then(work) as Promise<Awaited<T>>,
 }));

@@ -5,13 +5,11 @@
 import { writeCookie } from './cookie.js';
 import { formatConsentCookie } from './cookie-format.js';
 import { eraseRefused } from './erase.js';
-import { reducePath } from '../minimise/path.js';
 import { allowedIn, iso, mapKeys } from './state.js';
 import type { ConsentListener } from './store.js';
 import type { ConsentState, GardeConfig, Lang, Receipt } from './types.js';
 import { uuidV7 } from './uuid.js';
 import { VERSION } from './version.js';
-import { MAX_PATH_LENGTH } from '../wire.js';
 
 export interface EffectsOptions {
   config: GardeConfig;
@@ -21,7 +19,8 @@ export interface EffectsOptions {
   now: () => number;
   /**
    * Keeps a receipt: in the outbox until sent, and in the local log only when `logged` (the
-   * decision keeps an id; otherwise the log is erased). init() adds `shown` on the way.
+   * decision keeps an id; otherwise the log is erased). Its path reduced and its `shown` added on
+   * the way (records.ts).
    */
   record: (receipt: Receipt, logged: boolean) => unknown;
 }
@@ -66,9 +65,10 @@ export function consentEffects(
           services: mapKeys(config.services, allowed),
           method,
           lang: lang(),
-          // Reduced as a hit's path is: no query, identifiers and the site's personal segments
-          // redacted.
-          path: reducePath(location.pathname, [], config.paths).slice(0, MAX_PATH_LENGTH),
+          // As the page has it: reduced as a hit's path is (no query, identifiers and the site's
+          // personal segments redacted) before it is logged or sent (records.ts), which the drop-in
+          // leaves to its records file.
+          path: location.pathname,
           layer,
           v: VERSION,
         },

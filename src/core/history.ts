@@ -4,13 +4,30 @@
 // end: a log entry and an unsent receipt expire with the decision they record (`cookie.days`),
 // a decision without an id (a refusal, a withdrawal) erases the log, and an emptied key is
 // deleted. Storage that fails (private modes, blocked IndexedDB) is skipped: the page keeps
-// working.
+// working. The drop-in keeps its outbox in localStorage instead (local-outbox.ts, records-file.ts).
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { post } from './post.js';
 import type { HistoryEntry, Receipt } from './types.js';
 
 /** Receipts waiting for the server's answer, by receiptId. */
-type Outbox = Record<string, Receipt>;
+export type Outbox = Record<string, Receipt>;
+
+/**
+ * Where the outbox is kept, when not in IndexedDB: `read` gives undefined when it cannot be read,
+ * `update` resolves true once written (a change to an empty outbox deletes it).
+ */
+export interface OutboxStore {
+  read(): Promise<Outbox | undefined>;
+  update(change: (outbox: Outbox | undefined) => Outbox): Promise<boolean>;
+}
+
+/** Options of {@link createHistory} that only the drop-in's records file gives. */
+export interface HistoryOptions {
+  /** The outbox's storage (default: IndexedDB, beside the log). */
+  outbox?: OutboxStore;
+  /** Runs first in each flush, under its lock: what the records file takes over (records-file.ts). */
+  take?: () => Promise<unknown>;
+}
 
 /** The log is bounded: the last decisions only. */
 export const HISTORY_LIMIT = 100;
@@ -57,7 +74,12 @@ export async function sendReceipt(
  * the lifetime of a decision (`cookie.days`), hence of its entry and of its unsent receipt.
  * `onMissing` hears of each snapshot the collector asks for.
  */
-export function createHistory(endpoint: string | null, days: number, onMissing?: MissingSnapshot) {
+export function createHistory(
+  endpoint: string | null,
+  days: number,
+  onMissing?: MissingSnapshot,
+  { outbox, take }: HistoryOptions = {},
+) {
   let database: UseStore | undefined;
   // Receipts of this page that the outbox could not hold, until sent.
   const pending: Outbox = {};
@@ -95,6 +117,10 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
         }),
       false,
     );
+  const outboxStore: OutboxStore = outbox ?? {
+    read: () => read<Outbox>('outbox'),
+    update: (change) => update<Outbox>('outbox', change),
+  };
   // Whether what was recorded at `ts` is still within the lifetime of its decision.
   const current = ({ ts }: Receipt) => Date.parse(ts) + days * 864e5 > Date.now();
 
@@ -105,16 +131,17 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
    */
   const sendOutbox = async () => {
     let failed = false;
+    await take?.();
     // With this page's receipts that the outbox could not hold: a write can fail where reads
     // work (storage full), as well as everything (no IndexedDB).
-    for (const receipt of Object.values({ ...pending, ...(await read<Outbox>('outbox')) })) {
+    for (const receipt of Object.values({ ...pending, ...(await outboxStore.read()) })) {
       // Stopped meanwhile (below).
       if (!endpoint) return;
       // An expired receipt is dropped unsent.
       if (!current(receipt) || (await sendReceipt(endpoint!, receipt, onMissing))) {
         const { receiptId } = receipt;
         delete pending[receiptId];
-        await update<Outbox>('outbox', ({ [receiptId]: _sent, ...rest } = {}) => rest);
+        await outboxStore.update(({ [receiptId]: _sent, ...rest } = {}) => rest);
         await update<HistoryEntry[]>('history', (entries) =>
           entries?.map((entry) =>
             entry.receiptId === receiptId ? { ...entry, sent: true } : entry,
@@ -147,6 +174,22 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
       })
       .catch(() => {}));
 
+  const keep = async (receipt: Receipt, logged: boolean): Promise<void> => {
+    const { receiptId } = receipt;
+    await update<HistoryEntry[]>('history', (entries = []) =>
+      logged
+        ? [
+            ...entries.filter((entry) => current(entry) && entry.receiptId !== receiptId),
+            { ...receipt, sent: false },
+          ].slice(-HISTORY_LIMIT)
+        : undefined,
+    );
+    if (!outboxed) return;
+    const kept = await outboxStore.update((outbox = {}) => ({ ...outbox, [receiptId]: receipt }));
+    // In memory only when the outbox cannot hold it (no IndexedDB, storage full).
+    if (!kept) pending[receiptId] = receipt;
+  };
+
   return {
     flush,
     /**
@@ -171,22 +214,13 @@ export function createHistory(endpoint: string | null, days: number, onMissing?:
       return flush();
     },
     /**
-     * Logs a receipt (`logged`; otherwise erases the log: a visitor without an id has none),
-     * puts it in the outbox first, then sends it.
+     * Logs a receipt (`logged`; otherwise erases the log: a visitor without an id has none) and
+     * puts it in the outbox, without sending it. Taking the same receipt again changes nothing.
      */
+    keep,
+    /** {@link keep}, then sends it. */
     async record(receipt: Receipt, logged: boolean): Promise<void> {
-      await update<HistoryEntry[]>('history', (entries = []) =>
-        logged
-          ? [...entries.filter(current), { ...receipt, sent: false }].slice(-HISTORY_LIMIT)
-          : undefined,
-      );
-      if (!outboxed) return;
-      const kept = await update<Outbox>('outbox', (outbox = {}) => ({
-        ...outbox,
-        [receipt.receiptId]: receipt,
-      }));
-      // In memory only when the outbox cannot hold it (no IndexedDB, storage full).
-      if (!kept) pending[receipt.receiptId] = receipt;
+      await keep(receipt, logged);
       return flush();
     },
     /** The log, oldest first. */

@@ -10,17 +10,16 @@ import { afterPaint } from './after-paint.js';
 import { consentEffects } from './effects.js';
 import { startGate } from './gate.js';
 import { guarded } from './guarded.js';
-import { createHistory } from './history.js';
 import { setCurrentGarde } from './instance.js';
 import { startIntegrations } from './integrations/index.js';
 import { resolveLang, shippedLang } from './lang.js';
 import { startPageLoad } from './page-load.js';
-import { createShown, type Shown } from './shown.js';
+import { createRecords } from './records.js';
 import { stateFromCookie } from './state.js';
 import { createConsentStore } from './store.js';
 import { startSync } from './sync.js';
 import { createTracker } from './tracker.js';
-import type { Garde, Lang, Receipt, SnapshotProvider } from './types.js';
+import type { Garde, Lang, SnapshotProvider } from './types.js';
 
 /** Options for tests and embedders; nothing here concerns the UI. */
 export interface InitOptions {
@@ -55,19 +54,9 @@ export function init(
   const later = given ?? afterPaint;
   // `auto` is no language tag: resolveLang skips it for <html lang>.
   const initialLang = () => resolveLang(config.lang, document.documentElement.lang);
-  // What was shown, per language (setLang() may change it): made at the first receipt in each.
-  // The collector asks for a snapshot it lacks as it answers a receipt: this page's, in the
-  // language of now (a receipt from another language or page gets it from its next visitor).
-  const shownIn: Partial<Record<Lang, Shown>> = {};
-  const shownNow = () =>
-    (shownIn[garde.lang] ??= createShown({ config, lang: garde.lang, provider: snapshot! }));
-  // Without a policy version a decision proves nothing (and the collector would refuse it):
-  // logged here only.
-  const history = createHistory(
-    config.policy.version ? config.recordEndpoint : null,
-    config.cookie.days,
-    snapshot && ((hash) => shownNow().upload(hash)),
-  );
+  // The receipts' stamp (what was shown), log and outbox: in the drop-in, kept at once in
+  // localStorage and handed to dist/garde-records.js (records.script.ts).
+  const records = createRecords({ config, snapshot, later });
   // Read once: the sync below starts from the same value.
   const seen = readCookie(config.cookie.name);
   const stored = parseConsentCookie(seen);
@@ -81,24 +70,17 @@ export function init(
     // What another window decided since, adopted silently before each decision here (sync below).
     __refresh: () => sync.check(),
   });
-  // With a snapshot, a receipt waits for its hash before it is logged and sent.
-  const record = snapshot
-    ? (receipt: Receipt, logged: boolean) =>
-        shownNow()
-          .stamp(receipt)
-          .then((stamped) => history.record(stamped, logged))
-    : history.record;
   const lang = () => garde.lang;
   // Without a policy version nothing is stored (no cookie, no receipt) and the store grants
   // nothing but `necessary`: the visitor is asked again on every page.
   if (config.policy.version)
-    store.onChange(consentEffects({ config, lang, now, record }, store.consent));
+    store.onChange(consentEffects({ config, lang, now, record: records.record }, store.consent));
   // After the effects: it reads the cookie they write.
   // Its channel to the other tabs opens at `later` (a decision taken before opens it and is told).
   const sync = startSync({ config, store, now, seen, later });
 
   const tracker = createTracker({ config, store, lang });
-  const flushOutbox = () => void history.flush();
+  const flushOutbox = () => void records.flush();
   const stops: Array<() => void> = [];
   // The API is the store (the decision, allowed, the ways to change it, onChange) plus what
   // concerns the page.
@@ -106,11 +88,11 @@ export function init(
     config,
     lang: initialLang(),
     // The outbox waits until the banner is painted; nothing on the way to it needs IndexedDB.
-    ready: later(history.retry),
+    ready: later(records.retry),
     showPreferences() {
       document.dispatchEvent(new CustomEvent('garde:show-preferences'));
     },
-    history: history.list,
+    history: records.list,
     // A refusal taken in another tab a moment ago counts before this hit.
     track(...args: Parameters<Garde['track']>) {
       sync.check();
@@ -128,7 +110,7 @@ export function init(
       live = false;
       for (const stop of stops.splice(0)) stop();
       removeEventListener('online', flushOutbox);
-      history.stop();
+      records.stop();
     },
   });
   setCurrentGarde(garde);

@@ -1,8 +1,9 @@
 /**
- * The built-in strings of the UI. One object per language with the same keys, so the templates
- * are written once and a missing string is a type error, not a blank button.
+ * The strings that the drop-in's first file renders itself: the banner, its own form when the
+ * dialog cannot load, the policy link and the settings button, the live region. The build leaves
+ * only these in garde.js; the on-demand files bring the rest (complete-strings.ts).
  */
-export interface Translation {
+export interface FirstLayerTranslation {
   /** Banner heading, also the name of its landmark region. */
   title: string;
   /**
@@ -15,12 +16,29 @@ export interface Translation {
   accept: string;
   reject: string;
   customise: string;
-  /** Intro of the preferences dialog (its heading is `settings`). */
-  intro: string;
   save: string;
   close: string;
   /** Label of the `necessary` category when the config gives none (the intro says it is on). */
   necessary: string;
+  /** Link to the cookie policy. */
+  policy: string;
+  /** "Cookie settings": the footer button and the dialog heading. */
+  settings: string;
+  /** Said by the live region after a decision in the banner or the dialog. */
+  saved: string;
+  /** Said by the banner when the detailed settings could not load and it offers its own form. */
+  unavailable: string;
+  /** The button that withdraws the consent given (the dialog, the banner's fallback form). */
+  withdraw: string;
+}
+
+/**
+ * The built-in strings of the UI. One object per language with the same keys, so the templates
+ * are written once and a missing string is a type error, not a blank button.
+ */
+export interface Translation extends FirstLayerTranslation {
+  /** Intro of the preferences dialog (its heading is `settings`). */
+  intro: string;
   /** Summary of the expandable list of services and cookies. */
   services: string;
   provider: string;
@@ -28,10 +46,6 @@ export interface Translation {
   lifetime: string;
   /** Label of the visitor's consent id, quoted to the data-protection officer, with its colon. */
   id: string;
-  /** Link to the cookie policy. */
-  policy: string;
-  /** "Cookie settings": the footer button and the dialog heading. */
-  settings: string;
   // The placeholder of a blocked embed (garde-placeholder): "<embedFrom> <provider>.", then why.
   /** Followed by who provides the content: the service's provider or label, else the category's. */
   embedFrom: string;
@@ -39,8 +53,6 @@ export interface Translation {
   embedBlocked: string;
   /** The button that grants it (a decision, with a receipt) and loads it. */
   embedLoad: string;
-  /** Said by the live region after a decision in the banner or the dialog. */
-  saved: string;
   /** The button that copies the consent id, and what the live region then says. */
   copy: string;
   copied: string;
@@ -70,8 +82,4 @@ export interface Translation {
    * in `texts`).
    */
   site: string;
-  /** Said by the banner when the detailed settings could not load and it offers its own form. */
-  unavailable: string;
-  /** The button that withdraws the consent given (the dialog, the banner's fallback form). */
-  withdraw: string;
 }

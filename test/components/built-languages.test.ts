@@ -3,18 +3,18 @@
 // renders with the drop-in's lit-html and strings), and a decision's receipt.
 import { expect } from '@open-wc/testing';
 import type { Garde } from '../../src/core/types.js';
-import { translations } from '../../src/i18n/index.js';
+import { translations, uiStrings } from '../../src/i18n/index.js';
 import { snapshotText } from '../../src/i18n/snapshot.js';
-import { sha256Hex } from '../../src/wire.js';
+import { canonicalJson, sha256Hex } from '../../src/wire.js';
 import type { Lang } from '../../src/core/types.js';
 import { reset } from './helpers.js';
 
 type Page = Window & { garde?: Garde; gardeKit?: Window['gardeKit'] };
 
-async function until<T>(value: () => T, what: string): Promise<NonNullable<T>> {
+async function until<T>(value: () => T | Promise<T>, what: string): Promise<NonNullable<T>> {
   for (let tries = 0; tries < 250; tries++) {
-    const result = value();
-    if (result) return result;
+    const result = await value();
+    if (result) return result as NonNullable<T>;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -92,9 +92,10 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
       expect(receipt!.shown).to.equal(await sha256Hex(snapshotText({ config, lang })));
     });
 
-  it("dist/garde.js: the snapshot of each language is the source's, byte for byte", async () => {
-    // The build writes the four languages' strings compactly (rollup.config.mjs): the snapshot
-    // that each receipt's `shown` hashes must not change with it.
+  it("dist/garde.js: the strings and the snapshot of each language are the source's, byte for byte", async () => {
+    // The build writes the four languages' strings compactly (rollup.config.mjs): the strings the
+    // elements render and the snapshot that each receipt's `shown` hashes (made by
+    // garde-records.js) must not change with it.
     iframe = Object.assign(document.createElement('iframe'), {
       title: 'drop-in, four languages',
       src: '/test/fixtures/on-demand-embed.html',
@@ -103,10 +104,34 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
     const page = iframe.contentWindow as Page;
     // The placeholder's file has been added: garde.js has shared its kit.
     const kit = await until(() => page.garde && page.gardeKit, "garde.js's kit");
-    const config = page.garde!.config;
+    const garde = page.garde!;
+    const config = garde.config;
     for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
-      expect(JSON.stringify(kit.buildSnapshot({ config, lang }))).to.equal(
-        snapshotText({ config, lang }),
+      expect(canonicalJson(kit.uiStrings(config, lang))).to.equal(
+        canonicalJson(uiStrings(config, lang)),
+      );
+    // A decision in the dialog in each language: its receipt's `shown`.
+    for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[]) {
+      garde.setLang(lang);
+      garde.showPreferences();
+      const dialog = await until(
+        () =>
+          page.document
+            .querySelector('garde-preferences')
+            ?.shadowRoot?.querySelector<HTMLDialogElement>(`dialog[open][lang=${lang}]`),
+        `the dialog in ${lang}`,
+      );
+      dialog.querySelector<HTMLElement>('[part~=accept]')!.click();
+      expect(dialog.open).to.be.false;
+    }
+    const logged = await until(async () => {
+      const entries = (await garde.history()).filter((entry) => entry.layer === 'dialog');
+      return entries.length === 4 ? entries : undefined;
+    }, 'four receipts');
+    expect(logged.map((entry) => entry.lang)).to.deep.equal(['fr', 'nl', 'de', 'en']);
+    for (const entry of logged)
+      expect(entry.shown, entry.lang).to.equal(
+        await sha256Hex(snapshotText({ config, lang: entry.lang })),
       );
   });
 });

@@ -1,0 +1,64 @@
+// The drop-in's outbox: each receipt in localStorage under its own key, `garde.receipt.<receiptId>`,
+// from the moment of the decision until the server has answered. One key per receipt, so that
+// two tabs never write over each other's receipts (localStorage has no transaction). The first
+// file writes a receipt as the decision made it, with `logged` (records.script.ts); the records
+// file stamps and logs it and writes it back without `logged`, ready to send (records-file.ts).
+// Any such key left is what tells a later page to load the records file and send it.
+import type { Outbox, OutboxStore } from './history.js';
+import type { Receipt } from './types.js';
+
+/** The prefix of each receipt's key. */
+export const RECEIPT_KEY = 'garde.receipt.';
+
+/** A receipt as the first file keeps it: `logged` until the records file has taken it over. */
+export type KeptReceipt = Receipt & { logged?: boolean };
+
+/** Every receipt kept, by receiptId; {} where localStorage cannot be read. */
+export function keptReceipts(): Record<string, KeptReceipt> {
+  const kept: Record<string, KeptReceipt> = {};
+  try {
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith(RECEIPT_KEY)) {
+        // A value that is not a receipt (written by hand) is sent as it is, and the collector's
+        // refusal or its expiry (history.ts) removes it.
+        const receipt = Object(JSON.parse(localStorage[key]!)) as KeptReceipt;
+        kept[key.slice(RECEIPT_KEY.length)] = receipt;
+      }
+  } catch {
+    // Blocked storage, or a value that is not JSON: what could be read is kept.
+  }
+  return kept;
+}
+
+/** Writes or removes one receipt's key; false when localStorage refuses (blocked, full). */
+export function keepReceipt(receiptId: string, receipt: KeptReceipt | undefined): boolean {
+  try {
+    if (receipt) localStorage.setItem(RECEIPT_KEY + receiptId, JSON.stringify(receipt));
+    else localStorage.removeItem(RECEIPT_KEY + receiptId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The outbox of history.ts over these keys: the receipts taken over (no `logged`), and each change
+ * written key by key (history.ts only ever adds or removes one receipt at a time).
+ */
+export const localOutbox: OutboxStore = {
+  read: async () => {
+    const outbox: Outbox = {};
+    for (const [receiptId, receipt] of Object.entries(keptReceipts()))
+      if (!('logged' in receipt)) outbox[receiptId] = receipt;
+    return outbox;
+  },
+  async update(change) {
+    const before = await localOutbox.read();
+    const after = change(before);
+    let written = true;
+    for (const receiptId of new Set([...Object.keys(before!), ...Object.keys(after)]))
+      if (before![receiptId] !== after[receiptId])
+        written = keepReceipt(receiptId, after[receiptId]) && written;
+    return written;
+  },
+};
