@@ -186,6 +186,8 @@ export class Declarations {
         return this.byServicePattern('cookies', item.name);
       case 'localStorage':
       case 'sessionStorage':
+        // A receipt the drop-in keeps until the server has it: the proof of a decision.
+        if (item.name.startsWith('garde.receipt.')) return NECESSARY;
         // garde's own analytics ids (session, persistent) follow the analytics category.
         if (/^garde\./.test(item.name))
           return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };

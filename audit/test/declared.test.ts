@@ -75,6 +75,15 @@ test('storage and databases', () => {
     category: 'analytics',
     by: 'garde analytics',
   });
+  // A receipt the drop-in keeps until it is sent: necessary, whatever the decision.
+  assert.deepEqual(
+    decl.judge({
+      kind: 'localStorage',
+      name: 'garde.receipt.0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b',
+      where: PAGE,
+    }),
+    { declared: true, category: 'necessary', by: 'garde' },
+  );
   assert.deepEqual(decl.judge({ kind: 'localStorage', name: 'ajs_user_id', where: PAGE }), {
     declared: false,
   });

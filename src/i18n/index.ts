@@ -75,10 +75,12 @@ function storageItems(config: GardeConfig, strings: Translation, counting: boole
     term,
   });
   const decision = formatDays(config.cookie.days, strings);
-  // Each entry of the log expires with the decision it records (src/core/history.ts).
+  // Each entry of the log expires with the decision it records (src/core/history.ts), and so does
+  // a receipt that the drop-in keeps until the server has it (src/core/local-outbox.ts).
   const items = [
     item('Cookie', config.cookie.name, strings.consentCookie, decision),
     item('IndexedDB', 'garde', strings.log, decision),
+    item('localStorage', 'garde.receipt.*', strings.log, decision),
   ];
   // The session id and the persistent id exist only after analytics consent, each with its extra.
   const extras = counting ? config.analytics.afterConsent : [];

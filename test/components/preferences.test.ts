@@ -103,7 +103,7 @@ describe('<garde-preferences>', () => {
     await expect(prefs()).to.be.accessible();
   });
 
-  it('"necessary" lists garde’s own cookie (its configured name), IndexedDB and the session id, with purpose and lifetime', async () => {
+  it('"necessary" lists garde’s own cookie (its configured name), IndexedDB, the receipts kept and the session id, with purpose and lifetime', async () => {
     document.documentElement.lang = 'fr';
     start({ cookie: { name: 'inami_consent', days: 30 }, analyticsEndpoint: '/collect' });
     await open();
@@ -131,6 +131,17 @@ describe('<garde-preferences>', () => {
       [
         'IndexedDB',
         'garde',
+        'Fournisseur',
+        'Ce site',
+        'Finalité',
+        'Historique de vos choix',
+        'Durée',
+        '30 jours',
+      ],
+      // A receipt waiting for the server, in the drop-in, as long too.
+      [
+        'localStorage',
+        'garde.receipt.*',
         'Fournisseur',
         'Ce site',
         'Finalité',

@@ -69,6 +69,7 @@ describe('i18n', () => {
       expect(strings.storage.map((item) => item.name)).to.deep.equal([
         'garde_consent',
         'garde',
+        'garde.receipt.*',
         'garde.sid',
       ]);
       expect(strings.storage[0]!.lifetime, lang).to.match(/^182\D/);
@@ -79,6 +80,6 @@ describe('i18n', () => {
       'en',
     );
     expect(silent.text).to.not.include(translations.en.anonymous);
-    expect(silent.storage).to.have.length(2);
+    expect(silent.storage).to.have.length(3);
   });
 });

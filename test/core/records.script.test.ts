@@ -1,0 +1,155 @@
+// The drop-in's receipts (records.script.ts, records-file.ts, local-outbox.ts): kept in
+// localStorage at the moment of the decision, stamped, logged and sent by dist/garde-records.js,
+// which a page loads only when a receipt waits. Real Chromium, the built files, the test server's
+// receipt endpoint.
+import { expect } from '@open-wc/testing';
+import { createStore, entries } from 'idb-keyval';
+import type { Garde } from '../../src/core/types.js';
+import { closeFixtures, openFixture, reset, until } from './helpers.js';
+
+type Page = Window & { garde: Garde };
+
+let key = '';
+/** The receipts the test endpoint got, each as its body says. */
+const posts = async (): Promise<Array<{ receiptId: string; id: string; method: string }>> =>
+  (
+    (await (await fetch(`/test-consent/${key}`)).json()) as { posts: Array<{ body: string }> }
+  ).posts.map((post) => JSON.parse(post.body));
+
+/** records.html with a banner, the records file there or (`missing`) not. */
+const open = (records = 'present') =>
+  openFixture<Page>(`records.html?key=${key}&records=${records}`, (page) =>
+    bannerPart(page, 'accept'),
+  );
+
+const bannerPart = (page: Page, name: string) =>
+  page.document
+    ?.querySelector('garde-banner')
+    ?.shadowRoot?.querySelector<HTMLElement>(`[part~=${name}]`) ?? null;
+
+/** The receipts kept in localStorage (the origin's, which the test page shares). */
+const kept = () => Object.keys(localStorage).filter((name) => name.startsWith('garde.receipt.'));
+
+/** Whether the page has added a script for garde-records.js. */
+const recordsScripts = (page: Page) =>
+  [...page.document.scripts].filter((script) => /garde-records\.js$/.test(script.src));
+
+describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', () => {
+  beforeEach(async () => {
+    await reset();
+    key = `records-${Math.random().toString(36).slice(2)}`;
+  });
+  afterEach(closeFixtures);
+  after(reset);
+
+  it('a page with nothing to send never loads garde-records.js', async () => {
+    const page = await open();
+    await page.garde.ready;
+    expect(recordsScripts(page)).to.have.length(0);
+    expect(kept()).to.deep.equal([]);
+  });
+
+  it('with garde-records.js missing, the decision applies and its receipt waits; the next page sends it once', async () => {
+    const page = await open('missing');
+    bannerPart(page, 'accept')!.click();
+    // The decision applies: cookie, state, no banner.
+    expect(page.garde.consent!.method).to.equal('accept-all');
+    expect(page.document.cookie).to.match(/garde_consent=/);
+    expect(kept()).to.have.length(1);
+    const [receiptKey] = kept();
+    // The file was tried and failed (history() then has nothing to read).
+    expect(await page.garde.history()).to.deep.equal([]);
+    expect(recordsScripts(page).some((script) => script.src.includes('/missing/'))).to.be.true;
+    expect(await posts()).to.deep.equal([]);
+    expect(kept()).to.deep.equal([receiptKey]);
+    closeFixtures();
+
+    // The next page finds the receipt, loads the file and sends it: stamped, logged, then gone.
+    const next = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await next.garde.ready;
+    const [sent, ...more] = await posts();
+    expect(more).to.have.length(0);
+    expect(`garde.receipt.${sent!.receiptId}`).to.equal(receiptKey);
+    expect(sent).to.include({ method: 'accept-all', id: next.garde.consent!.id, layer: 'banner' });
+    expect((sent as unknown as { shown: string }).shown).to.match(/^[0-9a-f]{64}$/);
+    expect(kept()).to.deep.equal([]);
+    await until(async () => (await next.garde.history())[0]?.sent);
+    closeFixtures();
+
+    // And never again: a third page has nothing to send and loads nothing.
+    const third = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await third.garde.ready;
+    expect(recordsScripts(third)).to.have.length(0);
+    expect(await posts()).to.have.length(1);
+  });
+
+  it('a decision followed at once by a navigation keeps its receipt for the next page', async () => {
+    const page = await open();
+    const loaded = new Promise((resolve) =>
+      page.frameElement!.addEventListener('load', resolve, { once: true }),
+    );
+    // The click and the navigation in one task: nothing asynchronous of garde's runs between.
+    bannerPart(page, 'accept')!.click();
+    page.location.replace(page.location.href);
+    await loaded;
+    await until(() => (page as Page).garde?.consent);
+    await (page as Page).garde.ready;
+    await until(async () => (await posts()).length > 0);
+    const received = await posts();
+    expect(received.map((receipt) => receipt.method)).to.deep.equal(['accept-all']);
+    expect(kept()).to.deep.equal([]);
+  });
+
+  it('two pages opened at once send a kept receipt once', async () => {
+    const page = await open('missing');
+    bannerPart(page, 'reject')!.click();
+    expect(await page.garde.history()).to.deep.equal([]);
+    expect(kept()).to.have.length(1);
+    closeFixtures();
+    // Both find the receipt; one takes it over and sends it, under the outbox's lock.
+    const [first, second] = await Promise.all([
+      openFixture<Page>(`records.html?key=${key}`, (p) => p.garde),
+      openFixture<Page>(`records.html?key=${key}`, (p) => p.garde),
+    ]);
+    await Promise.all([first!.garde.ready, second!.garde.ready]);
+    expect((await posts()).map((receipt) => receipt.method)).to.deep.equal(['reject-all']);
+    expect(kept()).to.deep.equal([]);
+  });
+
+  it('after a refusal nothing identifying stays: no id in the cookie, localStorage or IndexedDB', async () => {
+    const page = await open();
+    bannerPart(page, 'accept')!.click();
+    const id = page.garde.consent!.id!;
+    await until(async () => (await posts()).length === 1);
+    page.garde.rejectAll();
+    await until(async () => (await posts()).length === 2);
+    await page.garde.ready;
+    await until(() => kept().length === 0);
+    const [accepted, refused] = await posts();
+    // The refusal's receipt names the id it ends; once sent, nothing in the browser holds it or
+    // the receipts' ids.
+    expect(refused!.id).to.equal(id);
+    const traces = [accepted!.receiptId, refused!.receiptId, id];
+    const stored = [
+      document.cookie,
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify(await entries(createStore('garde', 'log'))),
+    ].join('\n');
+    for (const trace of traces) expect(stored).to.not.include(trace);
+  });
+
+  it('a first refusal: its one-off id is not kept once sent', async () => {
+    const page = await open();
+    bannerPart(page, 'reject')!.click();
+    await until(async () => (await posts()).length === 1);
+    await until(() => kept().length === 0);
+    const [refused] = await posts();
+    const stored = [
+      document.cookie,
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify(await entries(createStore('garde', 'log'))),
+    ].join('\n');
+    expect(stored).to.not.include(refused!.id);
+    expect(stored).to.not.include(refused!.receiptId);
+  });
+});
