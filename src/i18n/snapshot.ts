@@ -13,6 +13,7 @@ import type {
 import { VERSION } from '../core/version.js';
 import { localisedText, uiStrings, type UiStrings } from './index.js';
 import { NOTICE_VERSION } from './notice-version.js';
+import { storageItems } from './storage-items.js';
 
 /** What a service's `storage` keys are, as every list of them names it. */
 const STORAGE_TERM = 'localStorage / sessionStorage';
@@ -35,7 +36,8 @@ export const buildSnapshot = ({ config, lang }: Pick<Garde, 'config' | 'lang'>):
 export function snapshotFrom(config: GardeConfig, lang: Lang, given: UiStrings): Snapshot {
   // The strings the components render (LocalizeController), the site's own wording included;
   // garde's own storage, as items listed under "necessary".
-  const { storage, ...strings } = given;
+  const strings = given;
+  const storage = storageItems(config, strings);
   const text = (value: LocalisedText | undefined, fallback?: string) =>
     localisedText(value, lang, fallback);
   const services = Object.entries(config.services);

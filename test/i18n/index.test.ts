@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { validateConfig } from '../../src/core/config.js';
 import { localisedText, translations, uiStrings } from '../../src/i18n/index.js';
+import { storageItems } from '../../src/i18n/storage-items.js';
 import { BUTTONS, LANGS } from '../components/helpers.js';
 
 describe('i18n', () => {
@@ -66,20 +67,21 @@ describe('i18n', () => {
       const strings = uiStrings(config, lang);
       expect(strings.text, lang).to.include(translations[lang].anonymous);
       expect(strings.text, lang).to.not.include('{categories}');
-      expect(strings.storage.map((item) => item.name)).to.deep.equal([
+      expect(storageItems(config, strings).map((item) => item.name)).to.deep.equal([
         'garde_consent',
         'garde',
         'garde.receipt.*',
         'garde.sid',
       ]);
-      expect(strings.storage[0]!.lifetime, lang).to.match(/^182\D/);
+      expect(storageItems(config, strings)[0]!.lifetime, lang).to.match(/^182\D/);
     }
     // No counting before a choice: nothing to say, and no session id to list.
-    const silent = uiStrings(
-      { ...config, analytics: { ...config.analytics, preConsent: 'none', afterConsent: [] } },
-      'en',
-    );
+    const quiet = {
+      ...config,
+      analytics: { ...config.analytics, preConsent: 'none' as const, afterConsent: [] },
+    };
+    const silent = uiStrings(quiet, 'en');
     expect(silent.text).to.not.include(translations.en.anonymous);
-    expect(silent.storage).to.have.length(3);
+    expect(storageItems(quiet, silent)).to.have.length(3);
   });
 });
