@@ -46,18 +46,20 @@ export function createRecords({ config, snapshot }: RecordsOptions, options?: Hi
     },
     options,
   );
+  // Its path reduced as a hit's is: no query, identifiers and the site's personal segments
+  // redacted.
+  const reduced = (receipt: Receipt): Receipt => ({
+    ...receipt,
+    path: reducePath(receipt.path, [], config.paths).slice(0, MAX_PATH_LENGTH),
+  });
   /**
-   * The receipt as it is logged and sent: its path reduced as a hit's is (no query, identifiers
-   * and the site's personal segments redacted), and with a snapshot, once its hash is made, what
-   * was shown. What this page shows is what the visitor saw only under the same policy version
-   * (a receipt the drop-in's records file takes over from an earlier page usually is): otherwise
-   * the receipt goes without `shown`.
+   * The receipt as it is logged and sent: its path reduced, and with a snapshot, once its hash is
+   * made, what was shown. What this page shows is what the visitor saw only under the same policy
+   * version (a receipt the drop-in's records file takes over from an earlier page usually is):
+   * otherwise the receipt goes without `shown`.
    */
   const stamp = async (given: Receipt): Promise<Receipt> => {
-    const receipt = {
-      ...given,
-      path: reducePath(given.path, [], config.paths).slice(0, MAX_PATH_LENGTH),
-    };
+    const receipt = reduced(given);
     return snapshot && receipt.version === config.policy.version
       ? (shownIn[receipt.lang] ??= createShown({
           config,
@@ -69,7 +71,10 @@ export function createRecords({ config, snapshot }: RecordsOptions, options?: Hi
   return {
     ...history,
     stamp,
+    // Without a snapshot, logged at once: a history() read right after the decision finds it.
     record: (receipt: Receipt, logged: boolean) =>
-      stamp(receipt).then((stamped) => history.record(stamped, logged)),
+      snapshot
+        ? stamp(receipt).then((stamped) => history.record(stamped, logged))
+        : history.record(reduced(receipt), logged),
   };
 }
