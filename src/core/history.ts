@@ -134,12 +134,15 @@ export function createHistory(
     await take?.();
     // With this page's receipts that the outbox could not hold: a write can fail where reads
     // work (storage full), as well as everything (no IndexedDB).
-    for (const receipt of Object.values({ ...pending, ...(await outboxStore.read()) })) {
+    // By its key: a value there that is no receipt (written by hand) has no receiptId of its own.
+    for (const [receiptId, receipt] of Object.entries({
+      ...pending,
+      ...(await outboxStore.read()),
+    })) {
       // Stopped meanwhile (below).
       if (!endpoint) return;
       // An expired receipt is dropped unsent.
       if (!current(receipt) || (await sendReceipt(endpoint!, receipt, onMissing))) {
-        const { receiptId } = receipt;
         delete pending[receiptId];
         await outboxStore.update(({ [receiptId]: _sent, ...rest } = {}) => rest);
         await update<HistoryEntry[]>('history', (entries) =>

@@ -16,17 +16,23 @@ export type KeptReceipt = Receipt & { logged?: boolean };
 /** Every receipt kept, by receiptId; {} where localStorage cannot be read. */
 export function keptReceipts(): Record<string, KeptReceipt> {
   const kept: Record<string, KeptReceipt> = {};
+  let names: string[] = [];
   try {
-    for (const key of Object.keys(localStorage))
-      if (key.startsWith(RECEIPT_KEY)) {
-        // A value that is not a receipt (written by hand) is sent as it is, and the collector's
-        // refusal or its expiry (history.ts) removes it.
-        const receipt = Object(JSON.parse(localStorage[key]!)) as KeptReceipt;
-        kept[key.slice(RECEIPT_KEY.length)] = receipt;
-      }
+    names = Object.keys(localStorage);
   } catch {
-    // Blocked storage, or a value that is not JSON: what could be read is kept.
+    // Blocked storage: nothing kept there.
   }
+  for (const name of names)
+    if (name.startsWith(RECEIPT_KEY)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(localStorage.getItem(name)!);
+      } catch {
+        // Not JSON (written by hand): an empty receipt, dropped as expired (history.ts).
+      }
+      // Anything else that is not a receipt is sent as it is: the collector refuses it.
+      kept[name.slice(RECEIPT_KEY.length)] = Object(value) as KeptReceipt;
+    }
   return kept;
 }
 

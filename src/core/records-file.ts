@@ -28,18 +28,23 @@ export function openRecordsFile(
   snapshot: SnapshotProvider,
 ): Records {
   const records = createRecords({ config, snapshot }, { outbox: localOutbox });
+  // Without a policy version or an endpoint nothing is sent (records.ts): logged only.
+  const outboxed = !!(config.policy.version && config.recordEndpoint);
   const take = async () => {
-    try {
-      for (const [receiptId, kept] of Object.entries({ ...keptReceipts(), ...memory })) {
-        if (!('logged' in kept)) continue;
-        const { logged, ...receipt } = kept;
+    for (const [receiptId, kept] of Object.entries({ ...keptReceipts(), ...memory })) {
+      if (!('logged' in kept)) continue;
+      const { logged, ...receipt } = kept;
+      try {
+        // A receipt that cannot be stamped (written by hand) goes as it is, for the collector
+        // to refuse.
+        const stamped = await records.stamp(receipt).catch(() => receipt);
         // Logged, and in the outbox over its first form (or, without an outbox, removed).
-        await records.keep(await records.stamp(receipt), !!logged);
-        if (!config.recordEndpoint) keepReceipt(receiptId, undefined);
+        await records.keep(stamped, !!logged);
+        if (!outboxed) keepReceipt(receiptId, undefined);
         delete memory[receiptId];
+      } catch {
+        // Left for the next flush.
       }
-    } catch {
-      // Left for the next flush.
     }
   };
   // One take at a time on this page too, each before the send it precedes.

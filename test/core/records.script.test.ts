@@ -152,4 +152,35 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     expect(stored).to.not.include(refused!.id);
     expect(stored).to.not.include(refused!.receiptId);
   });
+
+  it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
+    const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
+    const old = {
+      receiptId,
+      id: '0190a1b2-c3d4-7e5f-8a6b-000000000001',
+      ts: new Date().toISOString(),
+      version: '2019-01-01',
+      categories: { necessary: true, analytics: true, marketing: false },
+      services: {},
+      method: 'custom',
+      lang: 'fr',
+      path: '/fr/dossier/12345/',
+      layer: 'banner',
+      v: '0.1.0',
+      logged: true,
+    };
+    localStorage.setItem(`garde.receipt.${receiptId}`, JSON.stringify(old));
+    localStorage.setItem('garde.receipt.broken', '{not json');
+    localStorage.setItem('garde.receipt.nothing', 'null');
+    const page = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await page.garde.ready;
+    const [sent, ...more] = await posts();
+    expect(more).to.have.length(0);
+    expect(sent).to.include({ receiptId, version: '2019-01-01' });
+    expect(sent).to.not.have.property('shown');
+    expect(sent).to.not.have.property('logged');
+    // Reduced as any receipt's path before it leaves: the number is an identifier.
+    expect((sent as unknown as { path: string }).path).to.equal('/fr/dossier/:redacted/');
+    expect(kept()).to.deep.equal([]);
+  });
 });
