@@ -200,6 +200,8 @@ export class Declarations {
           return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };
         if (this.isEndpoint(item.name))
           return { declared: true, category: 'necessary', by: 'garde endpoint' };
+        // garde's record-keeping file, loaded to send a receipt: as necessary as the receipt.
+        if (/\/garde-records\.js$/.test(stripQuery(item.name))) return NECESSARY;
         return this.byGatedSource(item.name, item.frameUrl, item.initiators ?? []);
     }
   }

@@ -96,6 +96,12 @@ test('storage and databases', () => {
 test('requests: receipts are necessary, hits analytics; gated sources, their frames, scripts and hosts give the category', () => {
   const req = (name: string, extra: object = {}) =>
     decl.judge({ kind: 'request', name, where: new URL(name).host, ...extra });
+  // garde's record-keeping file, which sends the receipts.
+  assert.deepEqual(req('https://www.example.be/js/garde-records.js'), {
+    declared: true,
+    category: 'necessary',
+    by: 'garde',
+  });
   assert.deepEqual(req('https://www.example.be/consent'), {
     declared: true,
     category: 'necessary',
