@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { validateConfig } from '../../src/core/config.js';
 import { localisedText, translations, uiStrings } from '../../src/i18n/index.js';
-import { storageItems } from '../../src/i18n/storage-items.js';
 import { BUTTONS, LANGS } from '../components/helpers.js';
 
 describe('i18n', () => {
@@ -67,21 +66,12 @@ describe('i18n', () => {
       const strings = uiStrings(config, lang);
       expect(strings.text, lang).to.include(translations[lang].anonymous);
       expect(strings.text, lang).to.not.include('{categories}');
-      expect(storageItems(config, strings).map((item) => item.name)).to.deep.equal([
-        'garde_consent',
-        'garde',
-        'garde.receipt.*',
-        'garde.sid',
-      ]);
-      expect(storageItems(config, strings)[0]!.lifetime, lang).to.match(/^182\D/);
     }
-    // No counting before a choice: nothing to say, and no session id to list.
-    const quiet = {
-      ...config,
-      analytics: { ...config.analytics, preConsent: 'none' as const, afterConsent: [] },
-    };
-    const silent = uiStrings(quiet, 'en');
+    // No counting before a choice: nothing to say.
+    const silent = uiStrings(
+      { ...config, analytics: { ...config.analytics, preConsent: 'none', afterConsent: [] } },
+      'en',
+    );
     expect(silent.text).to.not.include(translations.en.anonymous);
-    expect(storageItems(quiet, silent)).to.have.length(3);
   });
 });
