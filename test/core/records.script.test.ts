@@ -95,9 +95,12 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     await until(() => (page as Page).garde?.consent);
     await (page as Page).garde.ready;
     await until(async () => (await posts()).length > 0);
+    await until(() => kept().length === 0);
+    // One receipt. The page that was left may have loaded the records file and sent it before it
+    // went (its answer then lost): the collector drops the second by receiptId.
     const received = await posts();
-    expect(received.map((receipt) => receipt.method)).to.deep.equal(['accept-all']);
-    expect(kept()).to.deep.equal([]);
+    expect([...new Set(received.map((receipt) => receipt.receiptId))]).to.have.length(1);
+    expect(received[0]!.method).to.equal('accept-all');
   });
 
   it('two pages opened at once send a kept receipt once', async () => {
