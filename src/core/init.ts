@@ -26,8 +26,9 @@ export interface InitOptions {
   /** The clock, in ms since the epoch (default `Date.now`). */
   now?: () => number;
   /**
-   * The snapshot of what the UI shows, serialised (the drop-in gives `snapshotText`): each
-   * receipt then carries its hash as `shown`. Without one, receipts have no `shown`.
+   * The snapshot of what the UI shows, serialised (`snapshotText`): each receipt then carries
+   * its hash as `shown`. Without one, receipts have no `shown`. The drop-in gives none: its
+   * records file stamps the receipts with `snapshotText` (records.script.ts).
    */
   snapshot?: SnapshotProvider;
   /**
