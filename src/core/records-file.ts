@@ -38,9 +38,10 @@ export function openRecordsFile(
         // A receipt that cannot be stamped (written by hand) goes as it is, for the collector
         // to refuse.
         const stamped = await records.stamp(receipt).catch(() => receipt);
-        // Logged, and in the outbox over its first form (or, without an outbox, removed).
+        // Logged, and in the outbox over its first form (or, without an outbox or under a key
+        // that is not its receiptId, its first form removed).
         await records.keep(stamped, !!logged);
-        if (!outboxed) keepReceipt(receiptId, undefined);
+        if (!outboxed || stamped.receiptId !== receiptId) keepReceipt(receiptId, undefined);
         delete memory[receiptId];
       } catch {
         // Left for the next flush.

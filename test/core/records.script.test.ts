@@ -175,10 +175,19 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     localStorage.setItem(`garde.receipt.${receiptId}`, JSON.stringify(old));
     localStorage.setItem('garde.receipt.broken', '{not json');
     localStorage.setItem('garde.receipt.nothing', 'null');
+    // Kept under a key that is not its receiptId (written by hand): sent, and its key removed.
+    localStorage.setItem(
+      'garde.receipt.elsewhere',
+      JSON.stringify({ ...old, receiptId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c' }),
+    );
     const page = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
     await page.garde.ready;
-    const [sent, ...more] = await posts();
-    expect(more).to.have.length(0);
+    const received = await posts();
+    expect(received.map((receipt) => receipt.receiptId).sort()).to.deep.equal([
+      receiptId,
+      '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c',
+    ]);
+    const sent = received.find((receipt) => receipt.receiptId === receiptId);
     expect(sent).to.include({ receiptId, version: '2019-01-01' });
     expect(sent).to.not.have.property('shown');
     expect(sent).to.not.have.property('logged');
