@@ -47,6 +47,8 @@ const CONNECTIONS = arg('connections', 50);
 const TOKEN = randomUUID();
 const PG_URL = process.env.GARDE_BENCH_PG_URL || process.env.GARDE_TEST_PG_URL || null;
 const TARGETS = { sqlite: 0.8, sqliteP99Ms: 20, pgOne: 0.5, pgTwoOverOne: 1.4 };
+/** Cores that other work may use during a row before the bench warns that the row is not comparable. */
+const OTHER_WORK_CORES = 0.1;
 
 if (spawnSync('wrk', ['--version']).error) {
   console.error('wrk is needed: apt-get install -y wrk');
@@ -385,4 +387,15 @@ function printAccounts() {
   console.table(table((us, _cpu, accepted) => Number((us / Math.max(1, accepted)).toFixed(1))));
   console.log(`cores busy (of ${cpus().length}):`);
   console.table(table((us, cpu) => Number((us / cpu.wallUs).toFixed(2))));
+  // Other work on the cores during a row takes them from the servers: that row's ratio says little.
+  const shared = measured.filter((r) => {
+    const { cpu } = accounts.get(r);
+    return cpu.groups.rest / cpu.wallUs > OTHER_WORK_CORES;
+  });
+  if (shared.length) {
+    console.log(
+      `WARNING: other work used more than ${OTHER_WORK_CORES} of a core (rest) during: ` +
+        `${shared.map((r) => r.system).join('; ')}; the ratios of this run are not comparable`,
+    );
+  }
 }
