@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpuWindow } from './cpu.mjs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -46,29 +47,54 @@ const CONNECTIONS = arg('connections', 50);
 const TOKEN = randomUUID();
 const PG_URL = process.env.GARDE_BENCH_PG_URL || process.env.GARDE_TEST_PG_URL || null;
 const TARGETS = { sqlite: 0.8, sqliteP99Ms: 20, pgOne: 0.5, pgTwoOverOne: 1.4 };
+/** Cores that other work may use during a row before the bench warns that the row is not comparable. */
+const OTHER_WORK_CORES = 0.1;
 
 if (spawnSync('wrk', ['--version']).error) {
   console.error('wrk is needed: apt-get install -y wrk');
   process.exit(2);
 }
 
-/** Starts a server process and resolves once it prints its "listening on" line. */
+const threadNames = fileURLToPath(new URL('thread-names.mjs', import.meta.url));
+/** The collector's threads by the module they run (printed by thread-names.mjs). */
+const THREAD_ROLES = {
+  'sqlite-worker': 'writer',
+  'sqlite-checkpointer': 'checkpointer',
+  'postgres-sequencer-worker': 'sequencer',
+};
+
+/**
+ * Starts a server process and resolves once it prints its "listening on" line, with its pid and the
+ * names of its worker threads by thread id (kept up to date: the PostgreSQL sequencer starts later).
+ */
 function startProcess(args, env = {}) {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, ['--import', threadNames, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exit = new Promise((resolve) => child.once('exit', resolve));
+  const threads = new Map();
   return new Promise((resolve, reject) => {
     let out = '';
+    let rest = '';
     child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/[^"\s]+)/.exec(out);
-      if (match) {
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ url: match[1], stop: () => (child.kill('SIGTERM'), exit) });
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) {
+        const thread = /^garde-bench-thread (\d+) (\S+)/.exec(line);
+        if (thread) threads.set(thread[1], THREAD_ROLES[thread[2]] ?? thread[2]);
+        if (out !== null) out += `${line}\n`;
+        const match = out === null ? null : /listening on (http:\/\/[^"\s]+)/.exec(line);
+        if (match) {
+          out = null;
+          resolve({
+            url: match[1],
+            pid: child.pid,
+            threads,
+            stop: () => (child.kill('SIGTERM'), exit),
+          });
+        }
       }
     });
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${out}`)));
@@ -87,27 +113,39 @@ const startCollector = (port, storageArgs, env) =>
 
 let nonce = (process.pid * 1000) % 0x100000000;
 
-/** One wrk process; resolves with the line its script prints (receipts.lua's `done`). */
+/** One wrk process; resolves with the line its script prints (receipts.lua's `done`) and its CPU. */
 function wrk(url, threads, connections, duration) {
   nonce++;
+  const args = [
+    ...['-t', String(threads), '-c', String(connections), '-d', `${duration}s`],
+    ...['--timeout', '10s', '-s', script, `${url}/consent`, '--', String(nonce), IDS],
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', [
-      ...['-t', String(threads), '-c', String(connections), '-d', `${duration}s`],
-      ...['--timeout', '10s', '-s', script, `${url}/consent`, '--', String(nonce), IDS],
-    ]);
+    // Through a shell whose `times` prints its children's user and system time: wrk's CPU, which /proc
+    // no longer shows once it has exited.
+    const child = spawn('bash', ['-c', 'wrk "$@"; status=$?; times; exit $status', 'wrk', ...args]);
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
     child.once('exit', (code) => {
       const match = /^wrk-result (.*)$/m.exec(out);
-      if (code === 0 && match) resolve(JSON.parse(match[1]));
+      const times = [...out.matchAll(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm)].at(-1);
+      const seconds = (m, s) => Number(m) * 60 + Number(s);
+      const cpuUs = times ? (seconds(times[1], times[2]) + seconds(times[3], times[4])) * 1e6 : 0;
+      if (code === 0 && match) resolve({ ...JSON.parse(match[1]), cpuUs });
       else reject(new Error(`wrk failed (${code}): ${out}`));
     });
   });
 }
 
-/** Loads every URL at once, the connections shared between them; one figure for all. */
-async function load(urls, duration) {
+/**
+ * Loads every server at once, the connections shared between them; one figure for all. Measured runs
+ * (`database` given: a name, or null without PostgreSQL) also give the CPU of each process and thread
+ * during the run (cpu.mjs).
+ */
+async function load(servers, duration, database, sequencers) {
+  const urls = servers.map((server) => server.url);
+  const window = database === undefined ? null : cpuWindow(servers, database, sequencers);
   const runs = await Promise.all(
     urls.map((url) =>
       wrk(url, urls.length === 1 ? 2 : 1, Math.round(CONNECTIONS / urls.length), duration),
@@ -115,6 +153,7 @@ async function load(urls, duration) {
   );
   const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
   return {
+    cpu: window?.stop({ wrk: sum('cpuUs') }) ?? null,
     accepted: sum('accepted'),
     requests: sum('requests'),
     errors: sum('connectErrors') + sum('readErrors') + sum('writeErrors') + sum('timeouts'),
@@ -134,8 +173,11 @@ async function total(url) {
   return (await res.json()).total;
 }
 
+/** Each row's CPU accounting (cpu.mjs) and 202 count, printed after the main table. */
+const accounts = new WeakMap();
+
 function row(name, result, extra = {}) {
-  return {
+  const shown = {
     system: name,
     'receipts/s': Math.round(result.perSecond),
     'p50 ms': Number(result.p50.toFixed(1)),
@@ -144,29 +186,31 @@ function row(name, result, extra = {}) {
     'errors+non-2xx': result.errors + result.non2xx,
     ...extra,
   };
+  accounts.set(shown, { cpu: result.cpu, accepted: result.accepted });
+  return shown;
 }
 
 async function bare() {
   const server = await startProcess(['bench/collector/bare-server.mjs', '0']);
   try {
-    await load([server.url], 2);
-    return row('bare fastify handler (202)', await load([server.url], DURATION));
+    await load([server], 2);
+    return row('bare fastify handler (202)', await load([server], DURATION, null));
   } finally {
     await server.stop();
   }
 }
 
 /** Runs the collector(s), loads them, then checks storage and the log with the collectors stopped. */
-async function collector(name, storageArgs, env, processes = 1) {
+async function collector(name, storageArgs, env, processes = 1, database = null) {
   const servers = [await startCollector(0, storageArgs, env)];
   // The second starts after the first migrated the database.
   if (processes === 2) servers.push(await startCollector(0, storageArgs, env));
   let result, stored;
   try {
     const urls = servers.map((server) => server.url);
-    await load(urls, 2); // warm-up: JIT, page cache, connection pools
+    await load(servers, 2); // warm-up: JIT, page cache, connection pools
     const before = await total(urls[0]);
-    result = await load(urls, DURATION);
+    result = await load(servers, DURATION, database, database && (await sequencerPids(database)));
     stored = (await total(urls[0])) - before;
   } finally {
     // A stopped collector has sequenced every stored receipt into the log (its last round).
@@ -189,6 +233,22 @@ async function collector(name, storageArgs, env, processes = 1) {
   });
 }
 
+/** The pids of the sequencers' connections to `database` (their application_name), as strings. */
+async function sequencerPids(database) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1
+       AND application_name = 'garde-collector sequencer'`,
+      [database],
+    );
+    return new Set(rows.map((row) => String(row.pid)));
+  } finally {
+    await client.end();
+  }
+}
+
 async function postgres(name, processes) {
   const schema = `garde_bench_${process.pid}_${processes}`;
   const url = new URL(PG_URL);
@@ -197,7 +257,8 @@ async function postgres(name, processes) {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   try {
-    return await collector(name, [], { DATABASE_URL: url.toString() }, processes);
+    const database = decodeURIComponent(url.pathname.slice(1));
+    return await collector(name, [], { DATABASE_URL: url.toString() }, processes, database);
   } finally {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
@@ -259,6 +320,7 @@ console.log(
   `load average (1 min) before: ${loadBefore}, after: ${loadavg()[0].toFixed(1)}; wrk runs on the same cores`,
 );
 console.table(rows);
+printAccounts();
 
 const find = (prefix) => rows.find((r) => r.system.startsWith(prefix));
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
@@ -287,3 +349,53 @@ console.log(
     : 'every 202 stored, every log intact',
 );
 process.exitCode = broken.length ? 1 : 0;
+
+/** The CPU tables: µs of CPU per 202 by process and thread, then the same as cores busy. */
+function printAccounts() {
+  const order = [
+    ...['main', 'writer', 'checkpointer', 'sequencer', 'node other'],
+    ...['pg backends', 'pg sequencer', 'pg server'],
+    ...['wrk', 'bench', 'rest'],
+  ];
+  const measured = rows.filter((r) => accounts.get(r)?.cpu);
+  const present = new Set(measured.flatMap((r) => Object.keys(accounts.get(r).cpu.groups)));
+  const columns = [
+    ...order.filter((g) => present.has(g)),
+    ...[...present].filter((g) => !order.includes(g)),
+  ];
+  const table = (value) =>
+    measured.map((r) => {
+      const { cpu, accepted } = accounts.get(r);
+      const line = { system: r.system, 'idle %': Math.round(cpu.idleShare * 100) };
+      for (const group of columns) line[group] = value(cpu.groups[group] ?? 0, cpu, accepted);
+      line.all = value(
+        Object.values(cpu.groups).reduce((a, b) => a + b, 0),
+        cpu,
+        accepted,
+      );
+      return line;
+    });
+  console.log(
+    `\nCPU during each measured run (/proc, utime + stime; 10 ms ticks): main = the server's main thread ` +
+      `(with two collectors, both summed), writer/checkpointer/sequencer = the collector's threads, ` +
+      `node other = V8's and libuv's threads, pg backends = the connections to the bench's database (pg sequencer: the sequencers' own), ` +
+      `pg server = PostgreSQL's WAL writer, checkpointer, background writer and autovacuum (shared with ` +
+      `the cluster's other databases), bench = run.mjs, rest = everything else the cores ran (other work, ` +
+      `the kernel's threads); idle % = the machine's idle share of ${cpus().length} cores.`,
+  );
+  console.log('µs of CPU per 202:');
+  console.table(table((us, _cpu, accepted) => Number((us / Math.max(1, accepted)).toFixed(1))));
+  console.log(`cores busy (of ${cpus().length}):`);
+  console.table(table((us, cpu) => Number((us / cpu.wallUs).toFixed(2))));
+  // Other work on the cores during a row takes them from the servers: that row's ratio says little.
+  const shared = measured.filter((r) => {
+    const { cpu } = accounts.get(r);
+    return cpu.groups.rest / cpu.wallUs > OTHER_WORK_CORES;
+  });
+  if (shared.length) {
+    console.log(
+      `WARNING: other work used more than ${OTHER_WORK_CORES} of a core (rest) during: ` +
+        `${shared.map((r) => r.system).join('; ')}; the ratios of this run are not comparable`,
+    );
+  }
+}

@@ -1,7 +1,8 @@
 // The transparency log on PostgreSQL. Several collectors may share one database: whoever takes the
 // sequencer's advisory lock (for one transaction) puts the waiting records (log_queue) into the tree; the
 // others skip that round. A record is in the tree when a leaf names it (log_leaves.receipt_id, schema 13):
-// the sequencer never writes a record's row again. A collector that dies mid-round loses its transaction
+// the sequencer never writes a record's row again, nor reads it when the insert queued its leaf hash
+// (schema 14). A collector that dies mid-round loses its transaction
 // and its lock with it, so the next round of any other collector takes over. Erasures take the same lock
 // and wait for it.
 import type pg from 'pg';
@@ -141,17 +142,22 @@ async function leavesOf(
 }
 
 /**
- * Takes up to SEQUENCE_BATCH receipt ids out of the queue and reads their rows, in receive order. A row
- * some leaf already names (queued twice) is not taken again; an id whose row is gone is dropped.
+ * Takes up to SEQUENCE_BATCH receipt ids out of the queue, with the leaf hash the insert queued (null for a
+ * row queued before schema 14), in receive order. A row some leaf already names (queued twice) is not
+ * taken again; an id whose row is gone is dropped.
  */
 const TAKE_WAITING = `WITH taken AS (
     DELETE FROM log_queue
     WHERE ctid = ANY(ARRAY(SELECT ctid FROM log_queue LIMIT ${SEQUENCE_BATCH}))
-    RETURNING receipt_id)
-  SELECT ${COLUMNS}, seq, content_hash, erased_at, leaf_salt FROM consent_records r
-  WHERE receipt_id IN (SELECT receipt_id FROM taken)
-    AND NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.receipt_id = r.receipt_id)
-  ORDER BY received_at, receipt_id`;
+    RETURNING receipt_id, leaf_hash),
+  waiting AS (SELECT receipt_id, max(leaf_hash) AS leaf_hash FROM taken GROUP BY receipt_id)
+  SELECT r.receipt_id, w.leaf_hash FROM consent_records r JOIN waiting w USING (receipt_id)
+  WHERE NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.receipt_id = r.receipt_id)
+  ORDER BY r.received_at, r.receipt_id`;
+
+/** The rows queued without a leaf hash, read back whole to build their leaves. */
+const READ_UNHASHED = `SELECT ${COLUMNS}, seq, content_hash, erased_at, leaf_salt
+  FROM consent_records WHERE receipt_id = ANY($1::text[])`;
 
 /**
  * Puts the records waiting into the tree; the caller's transaction holds the sequencer's lock. Returns how
@@ -160,19 +166,32 @@ const TAKE_WAITING = `WITH taken AS (
 export async function sequencePending(client: pg.PoolClient): Promise<number> {
   let count = 0;
   for (;;) {
-    const { rows } = await client.query<PendingRow>({
+    const { rows } = await client.query<{ receipt_id: string; leaf_hash: string | null }>({
       name: 'garde-take-waiting',
       text: TAKE_WAITING,
     });
     if (rows.length) {
-      const { leaves, salted } = await leavesOf(rows);
-      if (salted.length)
-        await client.query(
-          `UPDATE consent_records r SET leaf_salt = x.s
-           FROM unnest($1::text[], $2::text[]) AS x(q, s) WHERE r.receipt_id = x.q`,
-          [salted.map((row) => row.receiptId), salted.map((row) => row.salt)],
-        );
-      await append(client, leaves);
+      const unhashed = rows.filter((row) => row.leaf_hash === null).map((row) => row.receipt_id);
+      const built = new Map<string, PostgresLeaf>();
+      if (unhashed.length) {
+        const read = await client.query<PendingRow>(READ_UNHASHED, [unhashed]);
+        const { leaves, salted } = await leavesOf(read.rows);
+        for (const leaf of leaves) built.set(leaf.receiptId!, leaf);
+        if (salted.length)
+          await client.query(
+            `UPDATE consent_records r SET leaf_salt = x.s
+             FROM unnest($1::text[], $2::text[]) AS x(q, s) WHERE r.receipt_id = x.q`,
+            [salted.map((row) => row.receiptId), salted.map((row) => row.salt)],
+          );
+      }
+      await append(
+        client,
+        rows.map((row): PostgresLeaf =>
+          row.leaf_hash === null
+            ? built.get(row.receipt_id)!
+            : { kind: 'record', hash: row.leaf_hash, leaf: null, receiptId: row.receipt_id },
+        ),
+      );
     }
     count += rows.length;
     if (rows.length < SEQUENCE_BATCH) return count;

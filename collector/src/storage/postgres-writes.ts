@@ -11,6 +11,7 @@ import {
   recordFrom,
   sameReceipt,
 } from './record-fields.js';
+import { leafHashOf } from '../log/tree.js';
 import type { Erasure, InsertOutcome, StoredRecord } from './types.js';
 
 /** A row of consent_records as pg returns it, by column name (timestamptz as Date, jsonb as objects). */
@@ -24,18 +25,50 @@ export function toRecord(row: RecordRow): StoredRecord {
   return recordFrom(row, fromPostgresValue);
 }
 
+const FIELDS = RECORD_FIELDS.length;
+
 /**
  * INSERT … SELECT FROM unnest(one array parameter per field, then the salts), maps cast to jsonb; the rows
- * stored (not those of a receiptId stored already) queued for the log's sequencer in the same statement.
+ * stored (not those of a receiptId stored already) queued for the log's sequencer in the same statement,
+ * each with its leaf hash (the last parameter, matched by receipt id: the first field's array).
  */
 const INSERT_RECORDS = `WITH stored AS (
     INSERT INTO consent_records (${RECORD_COLUMNS}, leaf_salt)
     SELECT ${RECORD_FIELDS.map((f, i) => (f.type === 'map' ? `c${i}::jsonb` : `c${i}`)).join(', ')}, s
     FROM unnest(${RECORD_FIELDS.map((f, i) => `$${i + 1}::${POSTGRES_PARAMETER[f.type]}[]`).join(', ')},
-      $${RECORD_FIELDS.length + 1}::text[])
+      $${FIELDS + 1}::text[])
       AS x(${RECORD_FIELDS.map((_, i) => `c${i}`).join(', ')}, s)
     ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id)
-  INSERT INTO log_queue (receipt_id) SELECT receipt_id FROM stored RETURNING receipt_id`;
+  INSERT INTO log_queue (receipt_id, leaf_hash)
+    SELECT stored.receipt_id, h.hash FROM stored
+    JOIN unnest($1::text[], $${FIELDS + 2}::text[]) AS h(receipt_id, hash) USING (receipt_id)
+  RETURNING receipt_id`;
+
+/** A canonical ISO 8601 UTC time with milliseconds, as PostgreSQL's timestamptz gives it back. */
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A record's values in the leaf's order (RECORD_FIELDS), as a row read back gives them to `recordLeaf`:
+ * maps as canonical JSON text, times in canonical form, absent values null. They are both the insert's
+ * parameters and the leaf's fields.
+ */
+function storedValues(record: StoredRecord): unknown[] {
+  return RECORD_FIELDS.map((f) => {
+    if (f.type === 'map') return canonicalMap(record[f.name]);
+    const value = record[f.name] ?? null;
+    if (f.type === 'time' && typeof value === 'string' && !CANONICAL_TIME.test(value))
+      return new Date(value).toISOString();
+    return value;
+  });
+}
+
+/**
+ * A record's leaf hash from its stored values: the text `recordLeaf` (garde/wire) makes of the row, since
+ * the values are in its order and its maps are canonical JSON text already (as on SQLite).
+ */
+function leafHashOfValues(values: unknown[], salt: string): string {
+  return leafHashOf(JSON.stringify(['garde/record', salt, ...values]));
+}
 
 /** Characters an element of an array literal must escape. */
 const ESCAPED = /["\\]/;
@@ -98,7 +131,7 @@ export async function recordErasure(client: pg.PoolClient, erasure: Erasure): Pr
 
 /**
  * Inserts a batch of receipts in one statement (columns as arrays, unnest() turns them into rows), without
- * a lock: the sequencer puts the new rows into the log's tree later. A receiptId stored already, by any
+ * a lock, and queues each new row with its leaf hash: the sequencer puts them into the log's tree later. A receiptId stored already, by any
  * collector, or earlier in the batch, is not written again (ON CONFLICT DO NOTHING); the rows the
  * statement did not return are read back to tell a resend from a conflict.
  */
@@ -111,20 +144,18 @@ export async function insertRecords(
   for (const record of records)
     if (!first.has(record.receiptId)) first.set(record.receiptId, record);
   const fresh = [...first.values()];
+  const values = fresh.map(storedValues);
+  const salts = saltsFor(fresh.length);
   const inserted = await pool.query<{ receipt_id: string }>({
     // A named statement: each connection parses and plans it once, not once a batch (about a seventh of
     // PostgreSQL's CPU per stored receipt under wrk).
     name: 'garde-insert-records',
     text: INSERT_RECORDS,
     values: [
-      ...RECORD_FIELDS.map((f) =>
-        arrayLiteral(
-          fresh.map((record) =>
-            f.type === 'map' ? canonicalMap(record[f.name]) : (record[f.name] ?? null),
-          ),
-        ),
-      ),
-      arrayLiteral(saltsFor(fresh.length)),
+      ...RECORD_FIELDS.map((_, column) => arrayLiteral(values.map((row) => row[column]))),
+      arrayLiteral(salts),
+      // Each leaf hash computed here, so that the sequencer does not read the row back to hash it.
+      arrayLiteral(values.map((row, i) => leafHashOfValues(row, salts[i]!))),
     ],
   });
   const stored = new Set(inserted.rows.map((row) => row.receipt_id));

@@ -9,6 +9,7 @@ import { plainPathsPostgres } from './plain-paths.js';
 import { POSTGRES_SITES } from './sites.js';
 import { SNAPSHOT_LEAVES_SQL, snapshotLeavesPostgres } from './snapshot-leaves.js';
 import { POSTGRES_LOG_QUEUE } from './log-queue.js';
+import { POSTGRES_QUEUED_LEAF_HASH } from './queued-leaf-hash.js';
 import type pg from 'pg';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
@@ -113,6 +114,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
   // 13: a record's leaf index out of consent_records: the rows waiting in log_queue, each leaf naming its
   // record (log_leaves.receipt_id).
   POSTGRES_LOG_QUEUE,
+  // 14: each queued record's leaf hash, computed at insert (queued-leaf-hash.ts).
+  POSTGRES_QUEUED_LEAF_HASH,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */

@@ -9,6 +9,7 @@ import { plainPathsSqlite } from './plain-paths.js';
 import { SQLITE_SITES } from './sites.js';
 import { SNAPSHOT_LEAVES_SQL, snapshotLeavesSqlite } from './snapshot-leaves.js';
 import { SQLITE_LOG_QUEUE } from './log-queue.js';
+import { SQLITE_QUEUED_LEAF_HASH } from './queued-leaf-hash.js';
 import type Database from 'better-sqlite3';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
@@ -111,6 +112,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   SNAPSHOT_LEAVES_SQL,
   // 13: PostgreSQL's leaf index out of consent_records; nothing on SQLite (log-queue.ts).
   SQLITE_LOG_QUEUE,
+  // 14: PostgreSQL's queued leaf hashes; nothing on SQLite (queued-leaf-hash.ts).
+  SQLITE_QUEUED_LEAF_HASH,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
