@@ -38,19 +38,24 @@ document.addEventListener('garde:show-preferences', () => (asked = 1));
 // the banner is painted, each in a task of its own, so that no work comes between the banner's
 // render and its paint and no two of them add up to a long task.
 let garde: Garde | undefined;
-const start = () =>
-  (garde ??= init(pageConfig(), {
-    snapshot: snapshotText,
-    // Each work in a task of its own, after the frame that paints the banner: the UI's task is
-    // queued below, before any frame, so the frame after the second one paints it (whether
-    // init() runs in its own task or early, from the getter).
-    later: (work) => afterPaint(() => afterPaint(work)),
-  }));
+// While init() runs, window.garde reads 0 (falsy, as it read undefined while init() ran in the
+// script's task): a page's `garde:consent` listener that reads it while garde records a GPC
+// refusal must not start a second garde. (0 rather than a flag: 12 B less.)
+const start = (): Garde =>
+  (garde ??=
+    ((garde = 0 as unknown as Garde),
+    init(pageConfig(), {
+      snapshot: snapshotText,
+      // Each work in a task of its own, after the frame that paints the banner: the UI's task is
+      // queued below, before any frame, so the frame after the second one paints it (whether
+      // init() runs in its own task or early, from the getter).
+      later: (work) => afterPaint(() => afterPaint(work)),
+    })));
 // Not configurable: a second copy of garde.js on the page stops here (a TypeError), before it
 // queues anything, rather than start a second garde with a second banner.
 Object.defineProperty(window, 'garde', { get: start });
 setTimeout(start);
 setTimeout(() => {
   mountUi(start());
-  if (asked) garde!.showPreferences();
+  if (asked) start().showPreferences();
 });

@@ -186,6 +186,27 @@ describe('drop-in (garde.js)', () => {
     }
   });
 
+  it('a garde:consent listener that reads window.garde while garde starts starts no second garde', async () => {
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'gpc listener',
+      src: '/test/fixtures/dropin-gpc-listener.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran?: string[] };
+    try {
+      await until(() => w.garde?.consent);
+      await w.garde!.ready;
+      // The refusal, said as garde takes it and again once garde has started (page-load.ts, for
+      // listeners added meanwhile); a second garde, started from the listener, would say it a
+      // third time.
+      await until(() => w.ran!.length === 2);
+      expect(w.ran).to.deep.equal(['gpc, window.garde not yet', 'gpc, window.garde ready']);
+      expect(w.garde!.consent!.method).to.equal('gpc');
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('with no decision stored, the gate starts after the UI; a decision taken before is applied then', async () => {
     const frame = Object.assign(document.createElement('iframe'), {
       title: 'early decision',
