@@ -4,7 +4,11 @@
 // is visible, by script file and by function (the twelve largest). One profiled load after one
 // warm-up per rate: a profile shows where the time goes, not how long it takes (that is run.mjs).
 // Then, from a trace of one more load at 4x, the page's main-thread tasks that run garde's code
-// (issue 18: each under 50 ms) or take over 10 ms, with what they hold.
+// (issue 18: each under 50 ms) or take over 10 ms, with what they hold; and each of garde's tasks
+// split by kind (lib/task-breakdown.mjs): the browser's steps (HTML parsing, compilation, garbage
+// collection, the cookie read, style sheets, style and layout, paint), then garde's JavaScript by
+// source module and by what the top level, a timer or a microtask called (from the trace's CPU
+// samples and dist/'s source maps). PROFILE_RUNS=3 traces three loads (default one).
 // PROFILE_PAGE=/fixtures/garde/ names another bench page; PROFILE_SYSTEM=orejime traces another
 // system's page (its tasks marked `G`, its reject button), PROFILE_TRACE_ONLY=1 skips the profiles.
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +17,7 @@ import { SourceMapConsumer } from 'source-map-js';
 import { startServer, REPO } from './lib/server.mjs';
 import { launch, freshPage } from './lib/browser.mjs';
 import { pageTasks } from './startup.mjs';
+import { TRACE_CATEGORIES, breakdown, cpuSamples } from './lib/task-breakdown.mjs';
 import { SYSTEMS, BASELINE } from './lib/systems.mjs';
 
 const garde = [...SYSTEMS, BASELINE].find((system) =>
@@ -74,6 +79,15 @@ function original(file, line, column) {
     : null;
 }
 
+/** A frame of the CPU samples as its source names it: { name, module }, or null. */
+function where(frame) {
+  if (!frame.url?.startsWith('http')) return null;
+  const position = original(new URL(frame.url).pathname, frame.lineNumber, frame.columnNumber);
+  if (!position) return null;
+  const [name, module] = position.split(' ');
+  return { name, module: module.replace(/:\d+$/, '') };
+}
+
 /** Names the main events of a task: what runs in it, and the browser's larger steps. */
 function describe(task) {
   const seen = new Map();
@@ -101,13 +115,17 @@ async function tasksOnce(browser, origin) {
   const { context, page } = await freshPage(browser);
   try {
     await page.evaluateOnNewDocument(probe);
-    await page.tracing.start({
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
-    });
+    await page.tracing.start({ categories: TRACE_CATEGORIES });
     await page.goto(origin + pagePath, { waitUntil: 'load' });
     await page.waitForFunction('window.__rejectAt > 0', { polling: 20 });
     await page.waitForNetworkIdle({ idleTime: 500, timeout: 5000 }).catch(() => undefined);
-    const tasks = pageTasks(await page.tracing.stop(), { ...garde, page: pagePath });
+    const trace = await page.tracing.stop();
+    const tasks = pageTasks(trace, { ...garde, page: pagePath });
+    // The CPU samples of the thread the tasks ran on.
+    const { traceEvents } = JSON.parse(new TextDecoder().decode(trace));
+    const { pid, tid } = tasks.find((t) => t.events.length).events[0];
+    const samples = cpuSamples(traceEvents, pid, tid);
+    for (const task of tasks) if (task.own) task.breakdown = breakdown(task, samples, where);
     const { rejectAt, domContentLoaded, scripts } = await page.evaluate(() => ({
       rejectAt: window.__rejectAt,
       domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
@@ -178,21 +196,42 @@ try {
     console.log(`by function:\n${functions.join('\n')}`);
   }
   await tasksOnce(browser, server.origin);
-  const { tasks, rejectAt, domContentLoaded, scripts } = await tasksOnce(browser, server.origin);
-  console.log(
-    `\n${pagePath} at 4x, traced: reject visible at ${rejectAt.toFixed(0)} ms (the frame it was ` +
-      `found in), DOMContentLoaded at ${domContentLoaded.toFixed(0)} ms; main-thread tasks ` +
-      `(G: runs ${garde.name}'s code), ms from navigation start:`,
-  );
-  console.log(`  files requested (start-end, ms): ${scripts.join(', ')}`);
-  // Frames too (a task with a paint), up to the one after the button: when each page draws.
-  const frame = (t) => t.events.some((e) => e.name === 'Paint' || e.name === 'Commit');
-  for (const task of tasks.filter(
-    (t) => t.own || t.durMs > 10 || (frame(t) && t.startMs < rejectAt + 50),
-  ))
+  for (let run = 0; run < Number(process.env.PROFILE_RUNS ?? 1); run++) {
+    const { tasks, rejectAt, domContentLoaded, scripts } = await tasksOnce(browser, server.origin);
     console.log(
-      `  ${task.own ? 'G' : ' '} ${task.startMs.toFixed(0).padStart(5)}  ${task.durMs.toFixed(1).padStart(6)} ms  ${describe(task)}`,
+      `\n${pagePath} at 4x, traced: reject visible at ${rejectAt.toFixed(0)} ms (the frame it was ` +
+        `found in), DOMContentLoaded at ${domContentLoaded.toFixed(0)} ms; main-thread tasks ` +
+        `(G: runs ${garde.name}'s code), ms from navigation start:`,
     );
+    console.log(`  files requested (start-end, ms): ${scripts.join(', ')}`);
+    // Frames too (a task with a paint), up to the one after the button: when each page draws.
+    const frame = (t) => t.events.some((e) => e.name === 'Paint' || e.name === 'Commit');
+    for (const task of tasks.filter(
+      (t) => t.own || t.durMs > 10 || (frame(t) && t.startMs < rejectAt + 50),
+    ))
+      console.log(
+        `  ${task.own ? 'G' : ' '} ${task.startMs.toFixed(0).padStart(5)}  ${task.durMs.toFixed(1).padStart(6)} ms  ${describe(task)}`,
+      );
+    // What each of garde's tasks of 2 ms or more holds (the traced categories slow them a little).
+    const list = (pairs, min) =>
+      pairs
+        .filter(([, ms]) => ms >= min)
+        .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+        .join(', ');
+    console.log(
+      `\n${garde.name}'s tasks, by kind (ms); its JavaScript by module and by entry -> call:`,
+    );
+    for (const task of tasks.filter((t) => t.own && t.durMs >= 2)) {
+      const { kinds, modules, callers } = task.breakdown;
+      console.log(
+        `  ${task.startMs.toFixed(0).padStart(5)}  ${task.durMs.toFixed(1).padStart(6)} ms`,
+      );
+      console.log(`      kinds: ${list(kinds, 0.5)}`);
+      if (modules.length) console.log(`      modules: ${list(modules.slice(0, 10), 0.5)}`);
+      for (const [call, ms] of callers.filter(([, ms]) => ms >= 1).slice(0, 8))
+        console.log(`      ${ms.toFixed(1).padStart(6)}  ${call}`);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();

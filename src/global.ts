@@ -4,8 +4,12 @@ import type { Garde } from './core/types.js';
 
 declare global {
   interface Window {
-    /** garde's API, set by dist/garde.js (the drop-in) as it starts. */
-    garde: Garde;
+    /**
+     * garde's API, defined by dist/garde.js (the drop-in) when its script has run: an accessor,
+     * whose first read starts garde if the task after the script's has not yet; it cannot be
+     * assigned or redefined.
+     */
+    readonly garde: Garde;
   }
 }
 

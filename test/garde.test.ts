@@ -14,12 +14,18 @@ async function dropIn(configText: string | null): Promise<string[]> {
     el.textContent = configText;
     document.head.append(el);
   }
+  // A page runs garde.js once, and its window.garde cannot be redefined; these tests run it again
+  // in one window, so they keep it redefinable (a property that exists keeps its `configurable`).
+  Object.defineProperty(window, 'garde', { configurable: true, writable: true, value: undefined });
   const errors: string[] = [];
   const error = console.error;
   console.error = (m: string) => void errors.push(m);
   try {
     // A fresh URL re-runs the module, as a new page would.
     await import(new URL(`../src/garde.ts?page=${++n}`, import.meta.url).href);
+    // garde starts at the first read of window.garde (else in the task after the script's): here,
+    // so that the config's errors come now.
+    void window.garde;
   } finally {
     console.error = error;
   }
@@ -155,6 +161,47 @@ describe('drop-in (garde.js)', () => {
       await until(() => w.ran?.length === 2);
       expect(w.garde!.consent!.id).to.equal(id);
       expect(w.ran).to.deep.equal(['parsed', 'gated:interactive']);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('window.garde read in a DOMContentLoaded handler is started there: the stored decision and its gate', async () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    document.cookie = `garde_read_early=1.${id}.early-1.${Math.floor(Date.now() / 1000)}.a.analytics..;path=/`;
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'read early',
+      src: '/test/fixtures/dropin-read-early.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran?: string[] };
+    try {
+      await until(() => w.ran?.length === 2);
+      expect(w.ran).to.deep.equal(['page: analytics true', 'gated']);
+      expect(w.garde!.consent!.id).to.equal(id);
+      await w.garde!.ready;
+      expect(frame.contentDocument!.querySelector('garde-banner')).to.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('a garde:consent listener that reads window.garde while garde starts starts no second garde', async () => {
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'gpc listener',
+      src: '/test/fixtures/dropin-gpc-listener.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; ran?: string[] };
+    try {
+      await until(() => w.garde?.consent);
+      await w.garde!.ready;
+      // The refusal, said as garde takes it and again once garde has started (page-load.ts, for
+      // listeners added meanwhile); a second garde, started from the listener, would say it a
+      // third time.
+      await until(() => w.ran!.length === 2);
+      expect(w.ran).to.deep.equal(['gpc, window.garde not yet', 'gpc, window.garde ready']);
+      expect(w.garde!.consent!.method).to.equal('gpc');
     } finally {
       frame.remove();
     }

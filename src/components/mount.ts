@@ -137,7 +137,7 @@ export function mountUi(garde: Garde): () => void {
     const { floatingButton: floating } = garde.config;
     if (floating === 'auto' ? !document.querySelector('garde-policy-link') : floating) {
       floatingButton = create('garde-policy-link');
-      floatingButton.setAttribute('floating', '');
+      floatingButton.toggleAttribute('floating');
       document.body.append(floatingButton);
       document.adoptedStyleSheets = [room, ...document.adoptedStyleSheets];
     }

@@ -14,8 +14,9 @@ export function shippedLang(candidate: string | null | undefined): Lang | undefi
 
 /**
  * The first candidate that names one of the languages this build renders (see
- * {@link shippedLang}), else `en` (a per-language drop-in: its language). Empty, null and unknown
- * candidates (config's `auto` too) are skipped.
+ * {@link shippedLang}), else `en`. Empty, null and unknown candidates (config's `auto` too) are
+ * skipped. (A per-language drop-in's build replaces this module: its resolveLang always returns
+ * its one language, rollup.config.mjs.)
  */
 export const resolveLang = (...candidates: Array<string | null | undefined>): Lang =>
-  candidates.map(shippedLang).find(Boolean) ?? (PAGE_LANGS.includes('en') ? 'en' : PAGE_LANGS[0]!);
+  candidates.map(shippedLang).find(Boolean) ?? 'en';
