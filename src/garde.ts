@@ -49,9 +49,17 @@ const start = (): Garde =>
       // init() runs in its own task or early, from the getter).
       later: (work) => afterPaint(() => afterPaint(work)),
     })));
-// Not configurable: a second copy of garde.js on the page stops here (a TypeError), before it
-// queues anything, rather than start a second garde with a second banner.
-Object.defineProperty(window, 'garde', { get: start });
+// Not configurable: a second copy of garde.js on the page stops here, before it queues anything,
+// rather than start a second garde with a second banner. A page's own global of that name (a
+// `var garde` in a script before) cannot be redefined either: garde replaces its value and starts
+// at once, as it did before it had an accessor.
+try {
+  Object.defineProperty(window, 'garde', { get: start });
+} catch {
+  if (Object.getOwnPropertyDescriptor(window, 'garde')!.get)
+    throw Error('garde: garde.js is on this page twice; this copy does nothing');
+  (window as { garde: Garde }).garde = start();
+}
 setTimeout(start);
 setTimeout(() => {
   mountUi(start());

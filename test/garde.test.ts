@@ -186,6 +186,42 @@ describe('drop-in (garde.js)', () => {
     }
   });
 
+  it("a page's own global named garde before garde.js: garde replaces it and shows its banner", async () => {
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'page global',
+      src: '/test/fixtures/dropin-page-global.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; errors?: string[] };
+    try {
+      await until(() => frame.contentDocument?.querySelector('garde-banner')?.shadowRoot);
+      expect(w.errors).to.deep.equal([]);
+      expect(typeof w.garde!.showPreferences).to.equal('function');
+      expect(w.garde!.consent).to.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('garde.js twice on a page: one garde, one banner, and an error that says so', async () => {
+    const frame = Object.assign(document.createElement('iframe'), {
+      title: 'twice',
+      src: '/test/fixtures/dropin-twice.html',
+    });
+    document.body.append(frame);
+    const w = frame.contentWindow as unknown as { garde?: typeof window.garde; errors?: string[] };
+    try {
+      await until(() => w.errors?.length && frame.contentDocument?.querySelector('garde-banner'));
+      await w.garde!.ready;
+      expect(frame.contentDocument!.querySelectorAll('garde-banner').length).to.equal(1);
+      expect(w.errors).to.deep.equal([
+        'Uncaught Error: garde: garde.js is on this page twice; this copy does nothing',
+      ]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('a garde:consent listener that reads window.garde while garde starts starts no second garde', async () => {
     const frame = Object.assign(document.createElement('iframe'), {
       title: 'gpc listener',
