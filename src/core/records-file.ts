@@ -30,8 +30,13 @@ export function openRecordsFile(
   const records = createRecords({ config, snapshot }, { outbox: localOutbox });
   // Without a policy version or an endpoint nothing is sent (records.ts): logged only.
   const outboxed = !!(config.policy.version && config.recordEndpoint);
+  // In the order the decisions were made (their time, then their id), not localStorage's, which
+  // has none: a refusal taken before the acceptance it followed would erase the log first and
+  // leave the acceptance, with its id, logged.
+  const made = ([, a]: [string, KeptReceipt], [, b]: [string, KeptReceipt]) =>
+    `${a.ts}${a.receiptId}` < `${b.ts}${b.receiptId}` ? -1 : 1;
   const take = async () => {
-    for (const [receiptId, kept] of Object.entries({ ...keptReceipts(), ...memory })) {
+    for (const [receiptId, kept] of Object.entries({ ...keptReceipts(), ...memory }).sort(made)) {
       if (!('logged' in kept)) continue;
       const { logged, ...receipt } = kept;
       try {

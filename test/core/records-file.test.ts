@@ -100,4 +100,37 @@ describe('the records file', () => {
     expect(keptReceipts()).to.deep.equal({});
     expect(await posts()).to.deep.equal([]);
   });
+
+  it('takes over the receipts kept before it came in the order they were made: a refusal last leaves no log', async () => {
+    // Several pages' decisions wait when the file could not load; localStorage lists its keys in
+    // no set order. Kept here newest first.
+    const t0 = Date.now() - 60_000;
+    const made = [0, 1, 2, 3, 4].map((i) =>
+      decided({ ts: new Date(t0 + i * 1000).toISOString(), method: 'accept-all' }),
+    );
+    for (const receipt of [...made].reverse())
+      localStorage.setItem(
+        RECEIPT_KEY + receipt.receiptId,
+        JSON.stringify({ ...receipt, logged: true }),
+      );
+    const { records } = open();
+    await records.flush();
+    expect((await records.list()).map((entry) => entry.receiptId)).to.deep.equal(
+      made.map((receipt) => receipt.receiptId),
+    );
+    // An acceptance, then a refusal (no id kept, so the log is erased), both waiting: the log
+    // ends empty, as it would have, had each been taken at once.
+    const accepted = decided({ ts: new Date(t0 + 10_000).toISOString() });
+    const refused = decided({ ts: new Date(t0 + 11_000).toISOString(), method: 'reject-all' });
+    localStorage.setItem(
+      RECEIPT_KEY + refused.receiptId,
+      JSON.stringify({ ...refused, logged: false }),
+    );
+    localStorage.setItem(
+      RECEIPT_KEY + accepted.receiptId,
+      JSON.stringify({ ...accepted, logged: true }),
+    );
+    await records.flush();
+    expect(await records.list()).to.deep.equal([]);
+  });
 });
