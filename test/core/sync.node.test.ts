@@ -142,7 +142,10 @@ describe('one decision for every tab (two tabs of the demo, the real collector)'
     // the banner's own form where the file took longer than garde waits for it (3 s, a loaded
     // machine): what the visitor gets either way. (Once in CI the test waited for the dialog only,
     // and timed out.)
-    await first.click('garde-policy-link >>> button');
+    // With the keyboard: the demo's live panel grows as the decision's requests and storage come
+    // (the receipt's file, its key), and moves the footer's button under a pointer's click.
+    await first.focus('garde-policy-link >>> button');
+    await first.keyboard.press('Enter');
     const reject = await first.waitForFunction(
       () =>
         ['garde-preferences', 'garde-banner']
