@@ -156,6 +156,21 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     expect(stored).to.not.include(refused!.receiptId);
   });
 
+  it('a receipt waits in localStorage with its path already reduced (garde-records.js missing)', async () => {
+    const page = await open('missing');
+    // A page whose path holds a name the site's `paths` redact, an e-mail address and a number.
+    page.history.replaceState(
+      null,
+      '',
+      '/fr/patient/jean-dupont/jean.dupont@example.be/85073112345',
+    );
+    bannerPart(page, 'accept')!.click();
+    expect(kept()).to.have.length(1);
+    const stored = localStorage.getItem(kept()[0]!)!;
+    expect(JSON.parse(stored)).to.include({ path: '/fr/patient/:redacted/:redacted/:redacted' });
+    for (const trace of ['jean', 'example.be', '85073112345']) expect(stored).to.not.include(trace);
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
