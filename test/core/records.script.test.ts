@@ -171,6 +171,31 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     for (const trace of ['jean', 'example.be', '85073112345']) expect(stored).to.not.include(trace);
   });
 
+  it('with localStorage full, a kept receipt is sent once and its key removed', async () => {
+    const page = await open('missing');
+    bannerPart(page, 'reject')!.click();
+    expect(kept()).to.have.length(1);
+    closeFixtures();
+    // Storage filled to the last character (a site's own data): the stamped receipt cannot be
+    // written over its first form.
+    for (let size = 1 << 20, index = 0; size >= 1;)
+      try {
+        localStorage.setItem(`filler.${index++}`, 'x'.repeat(size));
+      } catch {
+        size >>= 1;
+      }
+    const next = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await next.garde.ready;
+    await until(async () => (await posts()).length === 1);
+    // The one-off id of the refusal must not stay, nor make every later page send it again.
+    await until(() => kept().length === 0);
+    closeFixtures();
+    const third = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await third.garde.ready;
+    expect(recordsScripts(third)).to.have.length(0);
+    expect(await posts()).to.have.length(1);
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
