@@ -196,6 +196,20 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     expect(await posts()).to.have.length(1);
   });
 
+  it('under a nonce-only CSP, garde-records.js loads with the nonce and the receipt goes', async () => {
+    type CspPage = Page & { violations: string[] };
+    const page = await openFixture<CspPage>(`records-csp.html?key=${key}`, (p) =>
+      bannerPart(p, 'accept'),
+    );
+    bannerPart(page, 'accept')!.click();
+    await until(async () => (await posts()).length === 1);
+    await until(() => kept().length === 0);
+    expect((await posts())[0]).to.include({ method: 'accept-all' });
+    expect(recordsScripts(page)).to.have.length(1);
+    // (The test server's own injected script is blocked too: not garde's.)
+    expect(page.violations.filter((v) => !v.includes('__web-dev-server'))).to.deep.equal([]);
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
