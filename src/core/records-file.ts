@@ -31,7 +31,13 @@ export function openRecordsFile(
   // Without a policy version or an endpoint nothing is sent (records.ts): logged only.
   const outboxed = !!(config.policy.version && config.recordEndpoint);
   const take = async () => {
-    for (const [receiptId, kept] of Object.entries({ ...keptReceipts(), ...memory })) {
+    // In the order they were decided (by `ts`, an ISO time): localStorage lists its keys in no
+    // set order, and the log is oldest first.
+    const waiting = Object.entries({ ...keptReceipts(), ...memory }).sort(([, a], [, b]) => {
+      const [first, second] = [String(a.ts), String(b.ts)];
+      return first < second ? -1 : first > second ? 1 : 0;
+    });
+    for (const [receiptId, kept] of waiting) {
       if (!('logged' in kept)) continue;
       const { logged, ...receipt } = kept;
       try {

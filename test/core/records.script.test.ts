@@ -210,6 +210,31 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     expect(page.violations.filter((v) => !v.includes('__web-dev-server'))).to.deep.equal([]);
   });
 
+  it('receipts kept by one page are logged in the order they were decided', async () => {
+    const page = await open('missing');
+    // Each keeps a grant: a refusal would end the id and its log.
+    const decisions = [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({
+      analytics: true,
+      marketing: step % 2 === 0,
+    }));
+    for (const choices of decisions) {
+      // Each in its own millisecond, as a visitor's are.
+      const before = Date.now();
+      await until(() => Date.now() > before);
+      page.garde.set(choices);
+    }
+    expect(kept()).to.have.length(decisions.length);
+    const decided = kept()
+      .map((name) => JSON.parse(localStorage.getItem(name)!) as { receiptId: string; ts: string })
+      .sort((a, b) => a.ts.localeCompare(b.ts))
+      .map((receipt) => receipt.receiptId);
+    closeFixtures();
+    const next = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await next.garde.ready;
+    await until(() => kept().length === 0);
+    expect((await next.garde.history()).map((entry) => entry.receiptId)).to.deep.equal(decided);
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
