@@ -141,6 +141,39 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     for (const trace of traces) expect(stored).to.not.include(trace);
   });
 
+  it('after a withdrawal nothing identifying stays, and the only requests are garde-records.js and the receipts', async () => {
+    const page = await open();
+    bannerPart(page, 'accept')!.click();
+    const id = page.garde.consent!.id!;
+    await until(async () => (await posts()).length === 1);
+    page.garde.withdraw();
+    await until(async () => (await posts()).length === 2);
+    await until(() => kept().length === 0);
+    const [accepted, withdrawn] = await posts();
+    expect(withdrawn).to.include({ method: 'withdraw', id });
+    const stored = [
+      page.document.cookie,
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+      JSON.stringify(await entries(createStore('garde', 'log'))),
+    ].join('\n');
+    for (const trace of [accepted!.receiptId, withdrawn!.receiptId, id])
+      expect(stored).to.not.include(trace);
+    // Every request the page made after its own files: the records file and the two receipts.
+    const requests = page.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => !/^\/(test\/fixtures|__web-dev-server)/.test(path));
+    expect(requests.sort()).to.deep.equal(
+      [
+        '/dist/garde-records.js',
+        `/test-consent/${key}`,
+        `/test-consent/${key}`,
+        '/dist/garde.js',
+      ].sort(),
+    );
+  });
+
   it('a first refusal: its one-off id is not kept once sent', async () => {
     const page = await open();
     bannerPart(page, 'reject')!.click();
