@@ -268,6 +268,17 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     expect((await next.garde.history()).map((entry) => entry.receiptId)).to.deep.equal(decided);
   });
 
+  it('with IndexedDB blocked and localStorage working, the receipt goes once and its key is removed', async () => {
+    const page = await openFixture<Page>(`records.html?key=${key}&idb=blocked`, (p) =>
+      bannerPart(p, 'accept'),
+    );
+    bannerPart(page, 'accept')!.click();
+    await until(async () => (await posts()).length === 1);
+    await until(() => kept().length === 0);
+    expect(await page.garde.history()).to.deep.equal([]);
+    expect((await posts())[0]).to.include({ method: 'accept-all' });
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
