@@ -279,6 +279,23 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     expect((await posts())[0]).to.include({ method: 'accept-all' });
   });
 
+  it('two tabs deciding at once: each receipt goes once, stamped, and no key stays', async () => {
+    const [first, second] = await Promise.all([open(), open()]);
+    // Both clicks in one task: neither tab has heard of the other's decision yet.
+    bannerPart(first!, 'accept')!.click();
+    bannerPart(second!, 'reject')!.click();
+    await until(async () => (await posts()).length >= 2);
+    await Promise.all([first!.garde.ready, second!.garde.ready]);
+    await until(() => kept().length === 0);
+    const received = await posts();
+    expect(received.map((receipt) => receipt.method).sort()).to.deep.equal([
+      'accept-all',
+      'reject-all',
+    ]);
+    for (const receipt of received)
+      expect((receipt as unknown as { shown: string }).shown).to.match(/^[0-9a-f]{64}$/);
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
