@@ -30,8 +30,12 @@ export function keptReceipts(): Record<string, KeptReceipt> {
       } catch {
         // Not JSON (written by hand): an empty receipt, dropped as expired (history.ts).
       }
+      const receiptId = name.slice(RECEIPT_KEY.length);
+      // `__proto__` (written by hand) would set the object's prototype, not a key: never taken
+      // nor sent, its key would make every later page load the records file. Removed.
+      if (receiptId === '__proto__') keepReceipt(receiptId, undefined);
       // Anything else that is not a receipt is sent as it is: the collector refuses it.
-      kept[name.slice(RECEIPT_KEY.length)] = Object(value) as KeptReceipt;
+      else kept[receiptId] = Object(value) as KeptReceipt;
     }
   return kept;
 }

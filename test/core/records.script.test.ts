@@ -296,6 +296,27 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
       expect((receipt as unknown as { shown: string }).shown).to.match(/^[0-9a-f]{64}$/);
   });
 
+  it('a key garde.receipt.__proto__ (written by hand) is removed, not left to load garde-records.js on every page', async () => {
+    const receipt = {
+      receiptId: '__proto__',
+      id: '0190a1b2-c3d4-7e5f-8a6b-000000000001',
+      ts: new Date().toISOString(),
+      version: '2020-12-07',
+      categories: { necessary: true, analytics: true, marketing: false },
+      services: {},
+      method: 'custom',
+      lang: 'fr',
+      path: '/',
+      layer: 'banner',
+      v: '0.1.0',
+      logged: true,
+    };
+    localStorage.setItem('garde.receipt.__proto__', JSON.stringify(receipt));
+    const page = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await page.garde.ready;
+    await until(() => kept().length === 0);
+  });
+
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
     const receiptId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
     const old = {
