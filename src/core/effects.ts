@@ -10,6 +10,7 @@ import type { ConsentListener } from './store.js';
 import type { ConsentState, GardeConfig, Lang, Receipt } from './types.js';
 import { uuidV7 } from './uuid.js';
 import { VERSION } from './version.js';
+import { reducePathname } from '../minimise/path.js';
 
 export interface EffectsOptions {
   config: GardeConfig;
@@ -65,10 +66,11 @@ export function consentEffects(
           services: mapKeys(config.services, allowed),
           method,
           lang: lang(),
-          // As the page has it: reduced as a hit's path is (no query, identifiers and the site's
-          // personal segments redacted) before it is logged or sent (records.ts), which the drop-in
-          // leaves to its records file.
-          path: location.pathname,
+          // Reduced before anything stores it (identifiers and the site's personal segments
+          // redacted): the drop-in keeps the receipt in localStorage, where it waits as long as
+          // its records file cannot load (records.script.ts). records.ts reduces it again as a
+          // hit's path is (query rules, length) before it is logged or sent.
+          path: reducePathname(location.pathname, config.paths),
           layer,
           v: VERSION,
         },

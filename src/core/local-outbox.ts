@@ -30,8 +30,12 @@ export function keptReceipts(): Record<string, KeptReceipt> {
       } catch {
         // Not JSON (written by hand): an empty receipt, dropped as expired (history.ts).
       }
+      const receiptId = name.slice(RECEIPT_KEY.length);
+      // `__proto__` (written by hand) would set the object's prototype, not a key: never taken
+      // nor sent, its key would make every later page load the records file. Removed.
+      if (receiptId === '__proto__') keepReceipt(receiptId, undefined);
       // Anything else that is not a receipt is sent as it is: the collector refuses it.
-      kept[name.slice(RECEIPT_KEY.length)] = Object(value) as KeptReceipt;
+      else kept[receiptId] = Object(value) as KeptReceipt;
     }
   return kept;
 }
@@ -48,8 +52,8 @@ export function keepReceipt(receiptId: string, receipt: KeptReceipt | undefined)
 }
 
 /**
- * The outbox of history.ts over these keys: the receipts taken over (no `logged`), and each change
- * written key by key (history.ts only ever adds or removes one receipt at a time).
+ * The outbox of history.ts over these keys: the receipts taken over (no `logged`) are read, and
+ * each change is written key by key (history.ts only ever adds or removes one receipt at a time).
  */
 export const localOutbox: OutboxStore = {
   read: async () => {
@@ -59,7 +63,9 @@ export const localOutbox: OutboxStore = {
     return outbox;
   },
   async update(change) {
-    const before = await localOutbox.read();
+    // Over every key, its first form too: a receipt sent while its stamped form could not be
+    // written over it (storage full) has that key removed, or every later page would send it again.
+    const before = keptReceipts();
     const after = change(before);
     let written = true;
     for (const receiptId of new Set([...Object.keys(before!), ...Object.keys(after)]))

@@ -36,11 +36,29 @@ const matchesStart = (pattern: string, segments: string[]): boolean =>
     .every((part, index) => (part === '*' ? segments[index] : part === segments[index]));
 
 /**
- * Reduces a URL (absolute, or a path resolved against a dummy origin) to its path plus the
- * allowlisted query parameters, in their original order. Path segments that look personal and
- * those the site's `redact` patterns name become `:redacted`; with `keep` patterns, a path none
- * matches is cut to its first segment. Allowlisted values that look personal are dropped; any
- * other parameter is dropped whole.
+ * Reduces a path (already parsed, as `location.pathname` gives it): segments that look personal
+ * and those the site's `redact` patterns name become `:redacted`; with `keep` patterns, a path none
+ * matches is cut to its first segment. A receipt's path is reduced by this part alone at the
+ * decision (effects.ts), so that the drop-in's first file stores it reduced (its config has both
+ * lists).
+ */
+export function reducePathname(pathname: string, { redact, keep }: Required<PathRules>): string {
+  const segments = pathname
+    .split('/')
+    // unescape, not decodeURIComponent: it never throws. (IDENTIFIER, not personalSegment: terser
+    // inlines the call in a longer form.)
+    .map((segment) => (IDENTIFIER.test(unescape(segment)) ? ':redacted' : segment));
+  for (const pattern of redact)
+    if (matchesStart(pattern, segments)) segments[pattern.split('/').length - 1] = ':redacted';
+  return keep.length && !keep.some((pattern) => matchesStart(pattern, segments))
+    ? '/' + segments[1]
+    : segments.join('/');
+}
+
+/**
+ * Reduces a URL (absolute, or a path resolved against a dummy origin) to its path, reduced by
+ * reducePathname, plus the allowlisted query parameters, in their original order. Allowlisted
+ * values that look personal are dropped; any other parameter is dropped whole.
  */
 export function reducePath(
   url: string,
@@ -53,16 +71,7 @@ export function reducePath(
   } catch {
     return '/';
   }
-  const segments = parsed.pathname
-    .split('/')
-    // unescape, not decodeURIComponent: it never throws.
-    .map((segment) => (personalSegment(unescape(segment)) ? ':redacted' : segment));
-  for (const pattern of redact)
-    if (matchesStart(pattern, segments)) segments[pattern.split('/').length - 1] = ':redacted';
-  const path =
-    keep.length && !keep.some((pattern) => matchesStart(pattern, segments))
-      ? '/' + segments[1]
-      : segments.join('/');
+  const path = reducePathname(parsed.pathname, { redact, keep });
   const kept = new URLSearchParams();
   parsed.searchParams.forEach((value, key) => {
     if (allowlist.includes(key) && !personalSegment(value)) kept.append(key, value);

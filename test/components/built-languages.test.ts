@@ -92,6 +92,52 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
       expect(receipt!.shown).to.equal(await sha256Hex(snapshotText({ config, lang })));
     });
 
+  for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
+    it(`dist/garde.${lang}.js: the notice and the dialog say what dist/garde.js says in ${lang}`, async () => {
+      /** The notice's and the dialog's text and lang with `build` on a page in `lang`. */
+      const shown = async (build: string) => {
+        iframe = Object.assign(document.createElement('iframe'), {
+          title: build,
+          src: `/test/fixtures/built-lang.html?lang=${lang}&build=${build}`,
+        });
+        iframe.setAttribute('width', '800');
+        iframe.setAttribute('height', '600');
+        document.body.append(iframe);
+        const page = iframe.contentWindow as Page;
+        const notice = await until(
+          () => page.document.querySelector('garde-notice')?.shadowRoot?.querySelector('table'),
+          `the notice of ${build}`,
+        );
+        await until(() => page.document.querySelector('garde-banner'), `the banner of ${build}`);
+        page.garde!.showPreferences();
+        const dialog = await until(
+          () =>
+            page.document
+              .querySelector('garde-preferences')
+              ?.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]'),
+          `the dialog of ${build}`,
+        );
+        const result = {
+          notice: (notice.getRootNode() as ShadowRoot).host.shadowRoot!.textContent,
+          noticeLang: page.document
+            .querySelector('garde-notice')!
+            .closest('[lang]')!
+            .getAttribute('lang'),
+          dialog: dialog.innerText,
+          dialogLang: dialog.closest('[lang]')!.getAttribute('lang'),
+        };
+        iframe.remove();
+        await reset();
+        return result;
+      };
+      const whole = await shown('garde.js');
+      const one = await shown(`garde.${lang}.js`);
+      expect(whole.dialogLang).to.equal(lang);
+      expect(whole.dialog).to.contain(translations[lang].save);
+      expect(whole.notice).to.contain('video_visitor').and.not.contain('undefined');
+      expect(one).to.deep.equal(whole);
+    });
+
   it("dist/garde.js: the strings and the snapshot of each language are the source's, byte for byte", async () => {
     // The build writes the four languages' strings compactly (rollup.config.mjs): the strings the
     // elements render and the snapshot that each receipt's `shown` hashes (made by

@@ -141,6 +141,39 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     for (const trace of traces) expect(stored).to.not.include(trace);
   });
 
+  it('after a withdrawal nothing identifying stays, and the only requests are garde-records.js and the receipts', async () => {
+    const page = await open();
+    bannerPart(page, 'accept')!.click();
+    const id = page.garde.consent!.id!;
+    await until(async () => (await posts()).length === 1);
+    page.garde.withdraw();
+    await until(async () => (await posts()).length === 2);
+    await until(() => kept().length === 0);
+    const [accepted, withdrawn] = await posts();
+    expect(withdrawn).to.include({ method: 'withdraw', id });
+    const stored = [
+      page.document.cookie,
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+      JSON.stringify(await entries(createStore('garde', 'log'))),
+    ].join('\n');
+    for (const trace of [accepted!.receiptId, withdrawn!.receiptId, id])
+      expect(stored).to.not.include(trace);
+    // Every request the page made after its own files: the records file and the two receipts.
+    const requests = page.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => !/^\/(test\/fixtures|__web-dev-server)/.test(path));
+    expect(requests.sort()).to.deep.equal(
+      [
+        '/dist/garde-records.js',
+        `/test-consent/${key}`,
+        `/test-consent/${key}`,
+        '/dist/garde.js',
+      ].sort(),
+    );
+  });
+
   it('a first refusal: its one-off id is not kept once sent', async () => {
     const page = await open();
     bannerPart(page, 'reject')!.click();
@@ -154,6 +187,134 @@ describe('dist/garde.js: receipts kept at once, sent by dist/garde-records.js', 
     ].join('\n');
     expect(stored).to.not.include(refused!.id);
     expect(stored).to.not.include(refused!.receiptId);
+  });
+
+  it('a receipt waits in localStorage with its path already reduced (garde-records.js missing)', async () => {
+    const page = await open('missing');
+    // A page whose path holds a name the site's `paths` redact, an e-mail address and a number.
+    page.history.replaceState(
+      null,
+      '',
+      '/fr/patient/jean-dupont/jean.dupont@example.be/85073112345',
+    );
+    bannerPart(page, 'accept')!.click();
+    expect(kept()).to.have.length(1);
+    const stored = localStorage.getItem(kept()[0]!)!;
+    expect(JSON.parse(stored)).to.include({ path: '/fr/patient/:redacted/:redacted/:redacted' });
+    for (const trace of ['jean', 'example.be', '85073112345']) expect(stored).to.not.include(trace);
+  });
+
+  it('with localStorage full, a kept receipt is sent once and its key removed', async () => {
+    const page = await open('missing');
+    bannerPart(page, 'reject')!.click();
+    expect(kept()).to.have.length(1);
+    closeFixtures();
+    // Storage filled to the last character (a site's own data): the stamped receipt cannot be
+    // written over its first form.
+    for (let size = 1 << 20, index = 0; size >= 1;)
+      try {
+        localStorage.setItem(`filler.${index++}`, 'x'.repeat(size));
+      } catch {
+        size >>= 1;
+      }
+    const next = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await next.garde.ready;
+    await until(async () => (await posts()).length === 1);
+    // The one-off id of the refusal must not stay, nor make every later page send it again.
+    await until(() => kept().length === 0);
+    closeFixtures();
+    const third = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await third.garde.ready;
+    expect(recordsScripts(third)).to.have.length(0);
+    expect(await posts()).to.have.length(1);
+  });
+
+  it('under a nonce-only CSP, garde-records.js loads with the nonce and the receipt goes', async () => {
+    type CspPage = Page & { violations: string[] };
+    const page = await openFixture<CspPage>(`records-csp.html?key=${key}`, (p) =>
+      bannerPart(p, 'accept'),
+    );
+    bannerPart(page, 'accept')!.click();
+    await until(async () => (await posts()).length === 1);
+    await until(() => kept().length === 0);
+    expect((await posts())[0]).to.include({ method: 'accept-all' });
+    expect(recordsScripts(page)).to.have.length(1);
+    // (The test server's own injected script is blocked too: not garde's.)
+    expect(page.violations.filter((v) => !v.includes('__web-dev-server'))).to.deep.equal([]);
+  });
+
+  it('receipts kept by one page are logged in the order they were decided', async () => {
+    const page = await open('missing');
+    // Each keeps a grant: a refusal would end the id and its log.
+    const decisions = [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({
+      analytics: true,
+      marketing: step % 2 === 0,
+    }));
+    for (const choices of decisions) {
+      // Each in its own millisecond, as a visitor's are.
+      const before = Date.now();
+      await until(() => Date.now() > before);
+      page.garde.set(choices);
+    }
+    expect(kept()).to.have.length(decisions.length);
+    const decided = kept()
+      .map((name) => JSON.parse(localStorage.getItem(name)!) as { receiptId: string; ts: string })
+      .sort((a, b) => a.ts.localeCompare(b.ts))
+      .map((receipt) => receipt.receiptId);
+    closeFixtures();
+    const next = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await next.garde.ready;
+    await until(() => kept().length === 0);
+    expect((await next.garde.history()).map((entry) => entry.receiptId)).to.deep.equal(decided);
+  });
+
+  it('with IndexedDB blocked and localStorage working, the receipt goes once and its key is removed', async () => {
+    const page = await openFixture<Page>(`records.html?key=${key}&idb=blocked`, (p) =>
+      bannerPart(p, 'accept'),
+    );
+    bannerPart(page, 'accept')!.click();
+    await until(async () => (await posts()).length === 1);
+    await until(() => kept().length === 0);
+    expect(await page.garde.history()).to.deep.equal([]);
+    expect((await posts())[0]).to.include({ method: 'accept-all' });
+  });
+
+  it('two tabs deciding at once: each receipt goes once, stamped, and no key stays', async () => {
+    const [first, second] = await Promise.all([open(), open()]);
+    // Both clicks in one task: neither tab has heard of the other's decision yet.
+    bannerPart(first!, 'accept')!.click();
+    bannerPart(second!, 'reject')!.click();
+    await until(async () => (await posts()).length >= 2);
+    await Promise.all([first!.garde.ready, second!.garde.ready]);
+    await until(() => kept().length === 0);
+    const received = await posts();
+    expect(received.map((receipt) => receipt.method).sort()).to.deep.equal([
+      'accept-all',
+      'reject-all',
+    ]);
+    for (const receipt of received)
+      expect((receipt as unknown as { shown: string }).shown).to.match(/^[0-9a-f]{64}$/);
+  });
+
+  it('a key garde.receipt.__proto__ (written by hand) is removed, not left to load garde-records.js on every page', async () => {
+    const receipt = {
+      receiptId: '__proto__',
+      id: '0190a1b2-c3d4-7e5f-8a6b-000000000001',
+      ts: new Date().toISOString(),
+      version: '2020-12-07',
+      categories: { necessary: true, analytics: true, marketing: false },
+      services: {},
+      method: 'custom',
+      lang: 'fr',
+      path: '/',
+      layer: 'banner',
+      v: '0.1.0',
+      logged: true,
+    };
+    localStorage.setItem('garde.receipt.__proto__', JSON.stringify(receipt));
+    const page = await openFixture<Page>(`records.html?key=${key}`, (p) => p.garde);
+    await page.garde.ready;
+    await until(() => kept().length === 0);
   });
 
   it('a receipt kept under an earlier policy version is sent without shown; values that are not receipts are dropped', async () => {
