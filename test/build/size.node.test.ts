@@ -23,7 +23,7 @@ import { gzipSync, constants } from 'node:zlib';
 // discipline"). Lower a cap whenever the file gets smaller.
 const BUDGET = 15_000; // target 15,000: met; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-const EMBED_PAGE_BUDGET = 16_285; // target 17,000: met
+const EMBED_PAGE_BUDGET = 15_700; // target 17,000: met (15,676 today; held near it)
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
 const PER_LANGUAGE_BUDGET = 12_000; // target 12,000: met
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
