@@ -3,6 +3,7 @@
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { pageQuerySchema } from '../schemas.js';
 import type { Storage } from '../storage/types.js';
+import { pageAsked, type PageQuery } from './page-asked.js';
 
 /** Largest page of GET /api/erasures. */
 export const MAX_ERASURES_PAGE_SIZE = 500;
@@ -28,15 +29,11 @@ export function erasuresRoute(
     '/api/erasures',
     { schema: { querystring: pageQuerySchema }, onRequest: auth },
     async (request, reply) => {
-      const q = request.query as { page?: string; pageSize?: string };
-      const page = Number(q.page || 1);
-      const pageSize = Number(q.pageSize || 50);
-      if (pageSize > MAX_ERASURES_PAGE_SIZE) {
-        return reply.code(400).send({
-          error: 'invalid',
-          message: `pageSize must be at most ${MAX_ERASURES_PAGE_SIZE}`,
-        });
-      }
+      const { page, pageSize, error } = pageAsked(
+        request.query as PageQuery,
+        MAX_ERASURES_PAGE_SIZE,
+      );
+      if (error) return reply.code(400).send({ error: 'invalid', message: error });
       const { total, erasures } = await storage.listErasures(page, pageSize);
       return { total, page, pageSize, retention, erasures };
     },

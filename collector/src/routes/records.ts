@@ -7,6 +7,7 @@ import type { KnownSnapshots } from '../known-snapshots.js';
 import { consentIdParamsSchema, erasureQuerySchema, recordsQuerySchema } from '../schemas.js';
 import type { RecordFilter, Storage, StoredRecord } from '../storage/types.js';
 import { badDay } from './days.js';
+import { pageAsked } from './page-asked.js';
 import { shownTo } from './shown-to.js';
 
 type Query = Record<
@@ -44,15 +45,9 @@ export function recordsRoutes(
 
   app.get('/api/records', { schema, onRequest: auth }, async (request, reply) => {
     const q = request.query as Query;
-    const error = badDay(q.from, q.to);
-    if (error) return reply.code(400).send({ error: 'invalid', message: error });
-    const page = Number(q.page || 1);
-    const pageSize = Number(q.pageSize || 50);
-    if (pageSize > MAX_PAGE_SIZE) {
-      return reply
-        .code(400)
-        .send({ error: 'invalid', message: `pageSize must be at most ${MAX_PAGE_SIZE}` });
-    }
+    const { page, pageSize, error } = pageAsked(q, MAX_PAGE_SIZE);
+    const refused = badDay(q.from, q.to) ?? error;
+    if (refused) return reply.code(400).send({ error: 'invalid', message: refused });
     const { total, records } = await storage.listRecords(filterOf(q), page, pageSize);
     return { total, page, pageSize, records };
   });

@@ -9,6 +9,7 @@ import {
   snapshotVersionsQuerySchema,
 } from '../schemas.js';
 import type { Storage } from '../storage/types.js';
+import { pageAsked, type PageQuery } from './page-asked.js';
 import { SNAPSHOT_LIMIT } from './snapshot.js';
 
 /** Largest page of GET /api/snapshots. */
@@ -28,15 +29,11 @@ export function snapshotsRoutes(
     '/api/snapshots',
     { schema: { querystring: snapshotVersionsQuerySchema }, onRequest: auth },
     async (request, reply) => {
-      const q = request.query as { page?: string; pageSize?: string };
-      const page = Number(q.page || 1);
-      const pageSize = Number(q.pageSize || 50);
-      if (pageSize > MAX_VERSIONS_PAGE_SIZE) {
-        return reply.code(400).send({
-          error: 'invalid',
-          message: `pageSize must be at most ${MAX_VERSIONS_PAGE_SIZE}`,
-        });
-      }
+      const { page, pageSize, error } = pageAsked(
+        request.query as PageQuery,
+        MAX_VERSIONS_PAGE_SIZE,
+      );
+      if (error) return reply.code(400).send({ error: 'invalid', message: error });
       const { total, versions } = await storage.snapshotVersions(page, pageSize);
       return { total, page, pageSize, versions };
     },
