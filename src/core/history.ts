@@ -25,8 +25,6 @@ export interface OutboxStore {
 export interface HistoryOptions {
   /** The outbox's storage (default: IndexedDB, beside the log). */
   outbox?: OutboxStore;
-  /** Runs first in each flush, under its lock: what the records file takes over (records-file.ts). */
-  take?: () => Promise<unknown>;
 }
 
 /** The log is bounded: the last decisions only. */
@@ -78,7 +76,7 @@ export function createHistory(
   endpoint: string | null,
   days: number,
   onMissing?: MissingSnapshot,
-  { outbox, take }: HistoryOptions = {},
+  { outbox }: HistoryOptions = {},
 ) {
   let database: UseStore | undefined;
   // Receipts of this page that the outbox could not hold, until sent.
@@ -131,7 +129,6 @@ export function createHistory(
    */
   const sendOutbox = async () => {
     let failed = false;
-    await take?.();
     // With this page's receipts that the outbox could not hold: a write can fail where reads
     // work (storage full), as well as everything (no IndexedDB).
     // By its key: a value there that is no receipt (written by hand) has no receiptId of its own.
