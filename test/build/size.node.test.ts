@@ -24,6 +24,8 @@ import { gzipSync, constants } from 'node:zlib';
 const BUDGET = 15_000; // target 15,000: met; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
 const EMBED_PAGE_BUDGET = 15_700; // target 17,000: met (15,676 today; held near it)
+// A visitor who opens the dialog loads garde-ui.js too, which now brings the dialog's strings.
+const DIALOG_BUDGET = 17_000; // target 17,000: met (16,735 today)
 // A per-language drop-in (dist/garde.fr.js…), for pages in one language.
 const PER_LANGUAGE_BUDGET = 12_000; // target 12,000: met
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
@@ -51,7 +53,7 @@ test('dist/garde.js, with all four languages, stays within its gzip budget', () 
   assert.ok(bytes <= BUDGET, `dist/garde.js is ${bytes} B by ${tool}, over the ${BUDGET} B budget`);
 });
 
-test('a page with an embed (dist/garde.js + dist/garde-embed.js) stays within its gzip budget', () => {
+test('a page with an embed (garde.js + garde-embed.js), and with the dialog (garde.js + garde-ui.js), stay within their gzip budgets', () => {
   // Only a page with a blocked embed downloads garde-embed.js (the placeholder), and only a visitor
   // who opens the dialog garde-ui.js; both render with garde.js's lit-html (ui-kit.ts).
   const [embed, dialog] = ['garde-embed.js', 'garde-ui.js'].map((name) => {
@@ -67,7 +69,12 @@ test('a page with an embed (dist/garde.js + dist/garde-embed.js) stays within it
     total <= EMBED_PAGE_BUDGET,
     `a page with an embed downloads ${total} B, over the ${EMBED_PAGE_BUDGET} B budget`,
   );
-  assert.ok(dialog! > 0);
+  const withDialog = gzip9(file).bytes + dialog!;
+  console.log(`dist/garde.js + dist/garde-ui.js: ${withDialog} B (budget ${DIALOG_BUDGET})`);
+  assert.ok(
+    withDialog <= DIALOG_BUDGET,
+    `a visitor who opens the dialog downloads ${withDialog} B, over the ${DIALOG_BUDGET} B budget`,
+  );
 });
 
 for (const lang of ['fr', 'nl', 'de', 'en'])
