@@ -148,8 +148,10 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
     });
     document.body.append(iframe);
     const page = iframe.contentWindow as Page;
-    // The placeholder's file has been added: garde.js has shared its kit.
-    const kit = await until(() => page.garde && page.gardeKit, "garde.js's kit");
+    // The placeholder's file has run (it completes the kit's strings, then defines its element):
+    // the kit is there before it, so waiting for the kit alone compared half the strings.
+    await until(() => page.customElements?.get('garde-placeholder'), "the placeholder's file");
+    const kit = page.gardeKit!;
     const garde = page.garde!;
     const config = garde.config;
     for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
