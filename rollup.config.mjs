@@ -149,19 +149,27 @@ const uiOnDemand = () => ({
 const nameCache = {};
 
 /**
- * A per-language drop-in (dist/garde.fr.js…): the languages module keeps its one language's
- * strings, and the language resolution knows no other (src/core/page-langs.ts): src/core/lang.ts
- * as it then works out, written plainly (every candidate resolves to that language;
- * `shippedLang` names it for a tag of that language only). After the TypeScript plugin, which
- * compiles the files as they are on disk.
+ * A per-language drop-in (dist/garde.fr.js…) and its on-demand files (dist/garde-ui.fr.js…): the
+ * modules that gather the four languages' strings (BY_LANGUAGE) keep the one language's, and the
+ * language resolution knows no other (src/core/page-langs.ts): src/core/lang.ts as it then works
+ * out, written plainly (every candidate resolves to that language; `shippedLang` names it for a
+ * tag of that language only). After the TypeScript plugin, which compiles the files as they are
+ * on disk. Fails the build if a gathering module no longer has the shape it rewrites.
  */
 const generated = (code) => ({ code, map: { mappings: '' } });
+const BY_LANGUAGE = /[\\/]src[\\/]i18n[\\/](languages|complete-strings|notice[\\/]index)\.ts$/;
 const oneLanguage = (lang) => ({
   name: 'one-language',
-  transform(_code, id) {
-    if (/[\\/]src[\\/]i18n[\\/]languages\.ts$/.test(id))
-      return generated(`import { ${lang} } from './${lang}.js';
-export const translations = { ${lang} };`);
+  transform(code, id) {
+    if (BY_LANGUAGE.test(id)) {
+      const imports = /^import \{ (fr|nl|de|en) \} from '\.\/\1\.js';\n/gm;
+      const kept = code
+        .replace(imports, (line, each) => (each === lang ? line : ''))
+        .replace(/\{ fr, nl, de, en \}/, `{ ${lang} }`);
+      if ((code.match(imports) ?? []).length !== 4 || !kept.includes(`{ ${lang} }`))
+        this.error(`${id}: expected an import of each language and \`{ fr, nl, de, en }\``);
+      return generated(kept);
+    }
     if (/[\\/]src[\\/]core[\\/]page-langs\.ts$/.test(id))
       return generated(`export const PAGE_LANGS = ['${lang}'];`);
     if (/[\\/]src[\\/]core[\\/]lang\.ts$/.test(id))
@@ -303,11 +311,44 @@ const dropIn = {
   plugins: [uiOnDemand(), ...iifePlugins({ strings: 'first', compileAll: true })],
 };
 
-/** The same drop-in with one language's strings, for pages in one language: dist/garde.fr.js… */
+/** The on-demand files that hold strings: a per-language drop-in loads their one-language build. */
+const WORDED = ['garde-ui', 'garde-embed', 'garde-notice', 'garde-records'];
+
+/**
+ * In a per-language drop-in, the names its on-demand files are loaded by (`loadScript('garde-ui.js')`)
+ * become their one-language files' (`garde-ui.fr.js`). Fails the build if one is not named.
+ */
+const onDemandIn = (lang) => {
+  const named = new Set();
+  return {
+    name: 'on-demand-in',
+    transform(code) {
+      const renamed = code.replace(/(['"])(garde-[a-z]+)\.js\1/g, (literal, quote, name) => {
+        if (!WORDED.includes(name)) return literal;
+        named.add(name);
+        return `${quote}${name}.${lang}.js${quote}`;
+      });
+      return renamed === code ? null : { code: renamed, map: null };
+    },
+    generateBundle() {
+      for (const name of WORDED)
+        if (!named.has(name)) this.error(`no loadScript('${name}.js') found to rename for ${lang}`);
+    },
+  };
+};
+
+/**
+ * The same drop-in with one language's strings, for pages in one language: dist/garde.fr.js…,
+ * which loads the on-demand files of that language (dist/garde-ui.fr.js…).
+ */
 const dropInFor = (lang) => ({
   input: 'src/garde.ts',
   output: { file: `dist/garde.${lang}.js`, format: 'iife', sourcemap: true },
-  plugins: [uiOnDemand(), ...iifePlugins({ lang, strings: 'first', compileAll: true })],
+  plugins: [
+    uiOnDemand(),
+    onDemandIn(lang),
+    ...iifePlugins({ lang, strings: 'first', compileAll: true }),
+  ],
 });
 
 /**
@@ -351,15 +392,18 @@ const oneKit = () => ({
   },
 });
 
-/** A file the drop-in loads on demand: its entry, rendering with the drop-in's kit. */
-const onDemandFile = (input, file) => ({
+/**
+ * A file the drop-in loads on demand: its entry, rendering with the drop-in's kit; with `lang`,
+ * that language's strings only (dist/garde-ui.fr.js for dist/garde.fr.js).
+ */
+const onDemandFile = (input, file, lang) => ({
   input,
   output: { file, format: 'iife', sourcemap: true, globals: { gardeKit: 'gardeKit' } },
-  plugins: [oneKit(), requireKitNames(), ...iifePlugins({ strings: 'rest' })],
+  plugins: [oneKit(), requireKitNames(), ...iifePlugins({ lang, strings: 'rest' })],
 });
-// The dialog, and the embeds' placeholder alone (a page with an embed needs no dialog).
-const onDemand = onDemandFile('src/components/on-demand-entry.ts', 'dist/garde-ui.js');
-const embed = onDemandFile('src/components/embed-entry.ts', 'dist/garde-embed.js');
+/** `dist/<name>.js`, or with `lang` its one-language build `dist/<name>.<lang>.js`. */
+const distFile = (name, lang) => `dist/${name}${lang ? `.${lang}` : ''}.js`;
+
 /** The analytics tracker, loaded at the first hit (src/core/tracker.script.ts): core code, no kit. */
 const analytics = {
   input: 'src/core/analytics-entry.ts',
@@ -372,11 +416,11 @@ const analytics = {
  * languages' strings it holds, loaded when a receipt waits (src/core/records.script.ts): no kit,
  * since it may run before the UI is mounted (a GPC refusal).
  */
-const records = {
+const recordsFile = (lang) => ({
   input: 'src/records-entry.ts',
-  output: { file: 'dist/garde-records.js', format: 'iife', sourcemap: true },
-  plugins: iifePlugins(),
-};
+  output: { file: distFile('garde-records', lang), format: 'iife', sourcemap: true },
+  plugins: iifePlugins({ lang }),
+});
 
 /**
  * Consent Mode and Matomo (src/core/integrations/index.script.ts), loaded at start only when the
@@ -394,9 +438,6 @@ const configMessages = {
   output: { file: 'dist/garde-config.js', format: 'iife', sourcemap: true },
   plugins: iifePlugins(),
 };
-
-/** `<garde-notice>` and its wording: dist/garde-notice.js, loaded only on a page that holds one. */
-const notice = onDemandFile('src/components/notice/notice-entry.ts', 'dist/garde-notice.js');
 
 const esm = {
   input: {
@@ -422,17 +463,27 @@ const esm = {
   ],
 };
 
-// The drop-ins before garde-ui.js, garde-embed.js and garde-notice.js, which take its renamed names from theirs (nameCache).
+const LANGUAGES = ['fr', 'nl', 'de', 'en'];
+/**
+ * The on-demand files with strings (WORDED), in four languages or in `lang`: the dialog; the
+ * embeds' placeholder alone (a page with an embed needs no dialog); the record-keeping;
+ * `<garde-notice>` and its wording, loaded only on a page that holds one.
+ */
+const worded = (lang) => [
+  onDemandFile('src/components/on-demand-entry.ts', distFile('garde-ui', lang), lang),
+  onDemandFile('src/components/embed-entry.ts', distFile('garde-embed', lang), lang),
+  recordsFile(lang),
+  onDemandFile('src/components/notice/notice-entry.ts', distFile('garde-notice', lang), lang),
+];
+// The drop-ins before the on-demand files, which take their renamed names from theirs (nameCache).
 const all = [
   dropIn,
-  ...['fr', 'nl', 'de', 'en'].map(dropInFor),
-  onDemand,
-  embed,
+  ...LANGUAGES.map(dropInFor),
+  ...worded(),
+  ...LANGUAGES.flatMap(worded),
   analytics,
-  records,
   integrations,
   configMessages,
-  notice,
   esm,
   admin,
 ];

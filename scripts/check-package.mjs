@@ -47,6 +47,10 @@ for (const built of [
   'dist/garde-config.js',
   'dist/garde.fr.js',
   'dist/garde-notice.js',
+  'dist/garde-ui.fr.js',
+  'dist/garde-embed.fr.js',
+  'dist/garde-notice.fr.js',
+  'dist/garde-records.fr.js',
   'dist/esm/wire.js',
   'custom-elements.json',
 ])
@@ -87,6 +91,12 @@ try {
       'garde.de.js',
       'garde.en.js',
       'garde-notice.js',
+      // The worded on-demand files in one language (garde-ui.fr.js…), which garde.fr.js loads.
+      ...['fr', 'nl', 'de', 'en'].flatMap((lang) =>
+        ['garde-ui', 'garde-embed', 'garde-notice', 'garde-records'].map(
+          (name) => `${name}.${lang}.js`,
+        ),
+      ),
       'custom-elements.json',
     ],
     ROOT,
@@ -207,6 +217,14 @@ export const granted: boolean = window.garde.allowed('analytics');
   if (!onDemand.endsWith(join('node_modules', 'garde', 'dist', 'garde-ui.js')))
     fail(`garde/garde-ui.js resolves to ${onDemand}`);
   say('garde/garde-ui.js resolves beside it');
+  // A per-language drop-in loads the worded files of its language (garde-ui.fr.js…).
+  const resolve = createRequire(join(site, 'package.json')).resolve;
+  for (const name of ['garde-ui', 'garde-embed', 'garde-notice', 'garde-records']) {
+    const file = `${name}.fr.js`;
+    if (!resolve(`garde/${file}`).endsWith(join('node_modules', 'garde', 'dist', file)))
+      fail(`garde/${file} does not resolve beside garde.fr.js`);
+  }
+  say("garde/garde.fr.js's files in French (garde-ui.fr.js…) resolve beside it");
 
   await checkPackagesTogether({ root: ROOT, scratch, gardeTarball: tarball, say, fail, run });
 } finally {

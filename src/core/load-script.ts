@@ -16,9 +16,10 @@ const loads = new Map<string, Promise<void>>();
 export function loadScript(file: string): Promise<void> {
   let loaded = loads.get(file);
   if (!loaded) {
-    // `garde-ui.js` → `data-garde-ui`, `garde-embed.js` → `data-garde-embed`…
+    // `garde-ui.js` → `data-garde-ui`, `garde-embed.js` → `data-garde-embed`; a per-language
+    // drop-in's `garde-ui.fr.js` → `data-garde-ui` too (one attribute per file, whatever its build).
     const given =
-      current?.dataset[file.replace(/-(\w)|\.js$/g, (_, letter = '') => letter.toUpperCase())];
+      current?.dataset[file.replace(/-(\w)|\..*/g, (_, letter = '') => letter.toUpperCase())];
     const url = new URL(given || file, (!given && current?.src) || document.baseURI).href;
     const script = document.createElement('script');
     script.src = url;

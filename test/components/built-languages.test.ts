@@ -20,6 +20,19 @@ async function until<T>(value: () => T | Promise<T>, what: string): Promise<NonN
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * The worded on-demand files (dialog, placeholder, notice, records) that `page` requested, by
+ * name: `garde-ui.js` in four languages, `garde-ui.fr.js` in one.
+ */
+const requested = (page: Window) => [
+  ...new Set(
+    page.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname.split('/').pop()!)
+      .filter((file) => /^garde-(ui|embed|notice|records)\.(\w+\.)?js$/.test(file)),
+  ),
+];
+
 const text = (root: ParentNode, selector: string) =>
   root.querySelector<HTMLElement>(selector)?.innerText.trim();
 
@@ -90,7 +103,34 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
       // changes how the strings are written, never what they are.
       const config = page.garde!.config;
       expect(receipt!.shown).to.equal(await sha256Hex(snapshotText({ config, lang })));
+      // The placeholder's, the dialog's and the records' files came in this language alone
+      // (dist/garde-embed.fr.js…), never the four-language ones.
+      expect(requested(page)).to.have.members([
+        `garde-embed.${lang}.js`,
+        `garde-records.${lang}.js`,
+        `garde-ui.${lang}.js`,
+      ]);
     });
+
+  it('dist/garde.fr.js: a file named on the script tag (data-garde-embed) is the one it loads', async () => {
+    // An asset pipeline that renames garde-embed.fr.js names it with the attribute of its
+    // four-language namesake: one attribute per file, whatever the build.
+    const named = '/dist/garde-embed.fr.js?renamed';
+    iframe = Object.assign(document.createElement('iframe'), {
+      title: 'drop-in fr, renamed embed file',
+      src: `/test/fixtures/dropin-one-language.html?lang=fr&embed=${encodeURIComponent(named)}`,
+    });
+    document.body.append(iframe);
+    const page = iframe.contentWindow as Page;
+    const placeholder = await until(
+      () => page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
+      'the placeholder',
+    );
+    expect(placeholder.innerText.trim()).to.equal(translations.fr.embedLoad);
+    const scripts = [...page.document.scripts].map((script) => script.src);
+    expect(scripts).to.include(new URL(named, location.href).href);
+    expect(scripts.filter((src) => /garde-embed/.test(src))).to.have.length(1);
+  });
 
   for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
     it(`dist/garde.${lang}.js: the notice and the dialog say what dist/garde.js says in ${lang}`, async () => {
@@ -118,6 +158,7 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
           `the dialog of ${build}`,
         );
         const result = {
+          files: requested(page),
           notice: (notice.getRootNode() as ShadowRoot).host.shadowRoot!.textContent,
           noticeLang: page.document
             .querySelector('garde-notice')!
@@ -135,7 +176,9 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
       expect(whole.dialogLang).to.equal(lang);
       expect(whole.dialog).to.contain(translations[lang].save);
       expect(whole.notice).to.contain('video_visitor').and.not.contain('undefined');
-      expect(one).to.deep.equal(whole);
+      expect(whole.files).to.have.members(['garde-notice.js', 'garde-ui.js']);
+      expect(one.files).to.have.members([`garde-notice.${lang}.js`, `garde-ui.${lang}.js`]);
+      expect({ ...one, files: [] }).to.deep.equal({ ...whole, files: [] });
     });
 
   it("dist/garde.js: the strings and the snapshot of each language are the source's, byte for byte", async () => {
