@@ -11,7 +11,8 @@ const loads = new Map<string, Promise<void>>();
 
 /**
  * Resolves once `file` has run; rejects when it fails (404, offline, blocked by a
- * Content-Security-Policy), after a console error. A file on its way is never requested twice.
+ * Content-Security-Policy) with the error it prints, `garde: could not load <url>`. A file on its
+ * way is never requested twice.
  */
 export function loadScript(file: string): Promise<void> {
   let loaded = loads.get(file);
@@ -30,8 +31,9 @@ export function loadScript(file: string): Promise<void> {
       script.onload = () => resolve();
       script.onerror = () => {
         loads.delete(file);
-        console.error(`garde: could not load ${url}`);
-        reject(new Error(url));
+        const message = `garde: could not load ${url}`;
+        console.error(message);
+        reject(new Error(message));
       };
     });
     loads.set(file, loaded);

@@ -61,11 +61,9 @@ export function createRecords({ config, later }: RecordsOptions): Records {
     },
     retry: send,
     flush: send,
-    list: () =>
-      open().then(
-        (records) => records.list(),
-        () => [],
-      ),
+    // Rejects when the records file cannot load (`garde: could not load …`): an empty history
+    // would say "no decision" where the log could not be read.
+    list: () => open().then((records) => records.list()),
     stop() {
       live = false;
       void file?.then(
