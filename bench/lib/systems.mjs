@@ -70,6 +70,19 @@ export const BASELINE = {
 };
 
 /**
+ * The same page without its empty frame, as Orejime's page is before consent (its frame waits in a
+ * `<template>`, where the others keep an `<iframe>` without `src`, which Chromium gives a browsing
+ * context while it parses): what that frame costs each start-up figure. Its script is the
+ * baseline's (`own`).
+ */
+export const BASELINE_NO_FRAME = {
+  ...BASELINE,
+  name: 'no consent manager, no frame',
+  page: '/fixtures/baseline-no-frame/',
+  own: '/fixtures/baseline/',
+};
+
+/**
  * Other builds of garde measured beside dist/ in the same run, in the start-up table only, so that
  * a change is compared with the build before it under the same load: `BENCH_BUILDS=main=/tmp/dist`
  * (comma-separated `name=directory`) adds the system "garde main", the garde fixture page with
@@ -90,7 +103,9 @@ export const BUILDS = (process.env.BENCH_BUILDS ?? '')
  */
 export function selectedSystems({ withBaseline = false } = {}) {
   const wanted = process.env.BENCH_SYSTEMS?.split(',').filter(Boolean);
-  const startup = withBaseline ? [...BUILDS.map((build) => build.system), BASELINE] : [];
+  const startup = withBaseline
+    ? [...BUILDS.map((build) => build.system), BASELINE, BASELINE_NO_FRAME]
+    : [];
   return [...SYSTEMS, ...startup].filter(
     (s) => !wanted || wanted.some((w) => s.name.startsWith(w)),
   );
@@ -104,4 +119,5 @@ export const LIBRARY_PATH = /^\/(dist|node_modules)\//;
  * (the config.js of the others, the baseline's banner.js). The shared tracker is nobody's.
  */
 export const isSystemScript = (system, pathname) =>
-  pathname.endsWith('.js') && (LIBRARY_PATH.test(pathname) || pathname.startsWith(system.page));
+  pathname.endsWith('.js') &&
+  (LIBRARY_PATH.test(pathname) || pathname.startsWith(system.own ?? system.page));
