@@ -200,8 +200,9 @@ export class Declarations {
           return { declared: true, category: this.analyticsCategory, by: 'garde analytics' };
         if (this.isEndpoint(item.name))
           return { declared: true, category: 'necessary', by: 'garde endpoint' };
-        // garde's record-keeping file, loaded to send a receipt: as necessary as the receipt.
-        if (/\/garde-records\.js$/.test(stripQuery(item.name))) return NECESSARY;
+        // garde's record-keeping file, loaded to send a receipt: as necessary as the receipt. A
+        // per-language drop-in (garde.fr.js) loads its language's (garde-records.fr.js).
+        if (/\/garde-records(\.[a-z]{2})?\.js$/.test(stripQuery(item.name))) return NECESSARY;
         return this.byGatedSource(item.name, item.frameUrl, item.initiators ?? []);
     }
   }

@@ -102,6 +102,12 @@ test('requests: receipts are necessary, hits analytics; gated sources, their fra
     category: 'necessary',
     by: 'garde',
   });
+  // The same file in one language, which a per-language drop-in (garde.fr.js) loads.
+  assert.deepEqual(req('https://www.example.be/js/garde-records.fr.js?v=2'), {
+    declared: true,
+    category: 'necessary',
+    by: 'garde',
+  });
   assert.deepEqual(req('https://www.example.be/consent'), {
     declared: true,
     category: 'necessary',
