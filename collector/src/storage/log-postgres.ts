@@ -1,6 +1,6 @@
 // The transparency log on PostgreSQL. Several collectors may share one database: whoever takes the
-// sequencer's advisory lock (for one transaction) puts the waiting records (log_queue) into the tree; the
-// others skip that round. A record is in the tree when a leaf names it (log_leaves.receipt_id, schema 13):
+// sequencer's advisory lock (for one transaction; one lock per schema, so one per site) puts the waiting
+// records (log_queue) into the tree; the others skip that round. A record is in the tree when a leaf names it (log_leaves.receipt_id, schema 13):
 // the sequencer never writes a record's row again, nor reads it when the insert queued its leaf hash
 // (schema 14). A collector that dies mid-round loses its transaction
 // and its lock with it, so the next round of any other collector takes over. Erasures take the same lock
@@ -24,8 +24,14 @@ import { COLUMNS, saltsFor, toRecord, transaction, type RecordRow } from './post
 import { recordColumnsOf, TOMBSTONE_SET } from './record-fields.js';
 import { CHUNK } from './types.js';
 
-/** The sequencer's advisory lock key (any constant; distinct from the migrations' lock). */
+/**
+ * The sequencer's advisory lock, one per schema: a constant (distinct from the migrations' lock) and the
+ * schema's hash. Advisory locks belong to the whole database, so with the constant alone the collectors
+ * of sites that share a database, each in its own schema, skipped each other's rounds and waited on each
+ * other's erasures.
+ */
 const SEQUENCER_LOCK = 7_164_202;
+const LOCK_ARGUMENTS = `$1::int, hashtext(coalesce(current_schema(), ''))`;
 const SEQUENCE_BATCH = 20_000;
 
 type Queryable = pg.PoolClient | pg.Client;
@@ -200,12 +206,12 @@ export async function sequencePending(client: pg.PoolClient): Promise<number> {
 
 /** Waits for the sequencer's lock, held until the caller's transaction ends (before appending leaves). */
 export async function lockSequencer(client: pg.PoolClient): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK]);
+  await client.query(`SELECT pg_advisory_xact_lock(${LOCK_ARGUMENTS})`, [SEQUENCER_LOCK]);
 }
 
 /** Before an erasure: waits for the sequencer's lock and puts the records waiting into the tree. */
 export async function prepareErasure(client: pg.PoolClient): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK]);
+  await client.query(`SELECT pg_advisory_xact_lock(${LOCK_ARGUMENTS})`, [SEQUENCER_LOCK]);
   await sequencePending(client);
 }
 
@@ -257,7 +263,7 @@ export async function sequenceRound(pool: pg.Pool): Promise<LogHead | null> {
   let taken = 0;
   const head = await transaction(pool, async (client) => {
     const { rows } = await client.query<{ got: boolean }>(
-      'SELECT pg_try_advisory_xact_lock($1) AS got',
+      `SELECT pg_try_advisory_xact_lock(${LOCK_ARGUMENTS}) AS got`,
       [SEQUENCER_LOCK],
     );
     if (!rows[0]!.got) return null;
