@@ -7,6 +7,7 @@ import { translations, uiStrings } from '../../src/i18n/index.js';
 import { snapshotText } from '../../src/i18n/snapshot.js';
 import { canonicalJson, sha256Hex } from '../../src/wire.js';
 import type { Lang } from '../../src/core/types.js';
+import { closeFixtures, openFixture } from '../core/helpers.js';
 import { reset } from './helpers.js';
 
 type Page = Window & { garde?: Garde; gardeKit?: Window['gardeKit'] };
@@ -39,7 +40,10 @@ const text = (root: ParentNode, selector: string) =>
 describe('dist/garde.<lang>.js: one language, every feature', () => {
   let iframe: HTMLIFrameElement | undefined;
   beforeEach(reset);
-  afterEach(() => iframe?.remove());
+  afterEach(() => {
+    iframe?.remove();
+    closeFixtures();
+  });
   after(reset);
 
   for (const lang of ['fr', 'nl', 'de', 'en'] as Lang[])
@@ -116,17 +120,14 @@ describe('dist/garde.<lang>.js: one language, every feature', () => {
     // An asset pipeline that renames garde-embed.fr.js names it with the attribute of its
     // four-language namesake: one attribute per file, whatever the build.
     const named = '/dist/garde-embed.fr.js?renamed';
-    iframe = Object.assign(document.createElement('iframe'), {
-      title: 'drop-in fr, renamed embed file',
-      src: `/test/fixtures/dropin-one-language.html?lang=fr&embed=${encodeURIComponent(named)}`,
-    });
-    document.body.append(iframe);
-    const page = iframe.contentWindow as Page;
-    const placeholder = await until(
-      () => page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button'),
-      'the placeholder',
+    const placeholderButton = (page: Page) =>
+      page.document.querySelector('garde-placeholder')?.shadowRoot?.querySelector('button');
+    const page = await openFixture<Page>(
+      `dropin-one-language.html?lang=fr&embed=${encodeURIComponent(named)}`,
+      placeholderButton,
+      5000,
     );
-    expect(placeholder.innerText.trim()).to.equal(translations.fr.embedLoad);
+    expect(placeholderButton(page)!.innerText.trim()).to.equal(translations.fr.embedLoad);
     const scripts = [...page.document.scripts].map((script) => script.src);
     expect(scripts).to.include(new URL(named, location.href).href);
     expect(scripts.filter((src) => /garde-embed/.test(src))).to.have.length(1);
