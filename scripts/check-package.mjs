@@ -23,6 +23,9 @@ const ROOT = resolve(import.meta.dirname ?? new URL('..', import.meta.url).pathn
 const ROOT_BIN = join(ROOT, 'node_modules', '.bin');
 const started = Date.now();
 
+/** The on-demand files with strings, which a per-language drop-in loads in its language. */
+const WORDED = ['garde-ui', 'garde-embed', 'garde-notice', 'garde-records'];
+
 const say = (line) => console.log(`check-package: ${line}`);
 function fail(message) {
   console.error(`check-package: FAILED: ${message}`);
@@ -92,11 +95,7 @@ try {
       'garde.en.js',
       'garde-notice.js',
       // The worded on-demand files in one language (garde-ui.fr.js…), which garde.fr.js loads.
-      ...['fr', 'nl', 'de', 'en'].flatMap((lang) =>
-        ['garde-ui', 'garde-embed', 'garde-notice', 'garde-records'].map(
-          (name) => `${name}.${lang}.js`,
-        ),
-      ),
+      ...['fr', 'nl', 'de', 'en'].flatMap((lang) => WORDED.map((name) => `${name}.${lang}.js`)),
       'custom-elements.json',
     ],
     ROOT,
@@ -219,7 +218,7 @@ export const granted: boolean = window.garde.allowed('analytics');
   say('garde/garde-ui.js resolves beside it');
   // A per-language drop-in loads the worded files of its language (garde-ui.fr.js…).
   const resolve = createRequire(join(site, 'package.json')).resolve;
-  for (const name of ['garde-ui', 'garde-embed', 'garde-notice', 'garde-records']) {
+  for (const name of WORDED) {
     const file = `${name}.fr.js`;
     if (!resolve(`garde/${file}`).endsWith(join('node_modules', 'garde', 'dist', file)))
       fail(`garde/${file} does not resolve beside garde.fr.js`);

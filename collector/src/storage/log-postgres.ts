@@ -1,10 +1,10 @@
 // The transparency log on PostgreSQL. Several collectors may share one database: whoever takes the
 // sequencer's advisory lock (for one transaction; one lock per schema, so one per site) puts the waiting
-// records (log_queue) into the tree; the others skip that round. A record is in the tree when a leaf names it (log_leaves.receipt_id, schema 13):
-// the sequencer never writes a record's row again, nor reads it when the insert queued its leaf hash
-// (schema 14). A collector that dies mid-round loses its transaction
-// and its lock with it, so the next round of any other collector takes over. Erasures take the same lock
-// and wait for it.
+// records (log_queue) into the tree; the others skip that round. A record is in the tree when a leaf
+// names it (log_leaves.receipt_id, schema 13): the sequencer never writes a record's row again, nor
+// reads it when the insert queued its leaf hash (schema 14). A collector that dies mid-round loses its
+// transaction and its lock with it, so the next round of any other collector takes over. Erasures take
+// the same lock and wait for it.
 import type pg from 'pg';
 import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
