@@ -177,7 +177,11 @@ const oneLanguage = (lang) => ({
 export const shippedLang = (candidate) =>
   /^${lang}(?:[-_]|$)/i.test(candidate ?? '') ? '${lang}' : undefined;
 export const resolveLang = () => '${lang}';`);
-    return null;
+    // Each call is its language: the candidates it was given are not even read (terser keeps a
+    // read of \`document\` or \`globalThis\`, which might throw). A call whose arguments hold
+    // parentheses stays a call of the function above.
+    const called = code.replace(/\bresolveLang\([^()]*\)/g, `'${lang}'`);
+    return called === code ? null : { code: called, map: null };
   },
 });
 
@@ -284,11 +288,16 @@ const iifePlugins = ({ lang, strings, compileAll } = {}) => [
     // one); passes: 5 finds a few more. ~25 B gzip.
     // keep_fargs: false drops a function's unused last parameters; nothing in the bundle reads a
     // function's `length`. ~7 B gzip.
+    // pure_getters: reading a property has no side effect, so a read whose value goes unused is
+    // dropped: in a per-language drop-in, the page's and the config's `lang` that the one language
+    // no longer needs, and unused destructured options. No getter in the bundles is read for its
+    // effect (the `window.garde` accessor is only read by pages). ~23 B gzip.
     compress: {
       passes: 5,
       unsafe: true,
       unsafe_arrows: true,
       keep_fargs: false,
+      pure_getters: true,
     },
     // Private names, renamed as Lit's and cookieconsent's own builds do:
     //  - `__name` (~50 B gzip): members private to garde's classes (docs/architecture.md);

@@ -126,6 +126,9 @@ const CUTS = [
     'const{values:i,_$litType$:s}=t,e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s);',
     'const{values:i}=t,e=this._$AC(t);',
   ],
+  // The check that a template's strings are a template literal's stays (it keeps JSON or a page's
+  // array from passing for one); its message goes: garde's code only calls html`` as a tag.
+  ['throw Error("invalid template strings array")', 'throw Error()'],
 ];
 
 /**

@@ -15,8 +15,8 @@ export const focusedElement = (): HTMLElement | null => {
  */
 export const mainContent = (): HTMLElement | null => {
   const target =
-    document.querySelector<HTMLElement>('main, [role=main]') ??
-    document.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6');
+    document.querySelector<HTMLElement>('main,[role=main]') ??
+    document.querySelector<HTMLElement>('h1,h2,h3,h4,h5,h6');
   if (target && !target.hasAttribute('tabindex')) target.tabIndex = -1;
   return target;
 };
