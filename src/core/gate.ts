@@ -1,17 +1,20 @@
 // Keeps gated scripts and embeds asleep until their category (and service, if named) is
 // granted. Scripts are revived as fresh <script> elements, one after the other in document
 // order: an external one must load (or fail) before the next runs, as the parser would do.
-// Embeds are loaded on a grant and unloaded on a refusal; the ones held back carry BLOCKED, the
-// only thing the UI reads (it places a placeholder over them) and never the reverse.
+// Embeds are loaded on a grant and unloaded on a refusal; so is a <template>'s content, put on the
+// page after it. The ones held back carry BLOCKED, the only thing the UI reads (it places a
+// placeholder over them) and never the reverse.
 import { own } from './state.js';
 import type { GardeConfig } from './types.js';
 
 /** Whether the category, and the service if one is named, are granted. */
 export type GateCheck = (category: string, service?: string) => boolean;
 
-/** What the gate holds back: `text/plain` scripts, embeds whose `src` / `srcset` wait in data-*. */
-const GATED =
-  'script[type="text/plain"][data-category],[data-category][data-src],[data-category][data-srcset]';
+/**
+ * What the gate holds back: `text/plain` scripts, embeds whose `src` / `srcset` wait in data-*, and
+ * templates, whose content is inert markup until it is moved in.
+ */
+const GATED = '[data-category]:is(script[type="text/plain"],[data-src],[data-srcset],template)';
 
 /** The attribute the gate puts on an embed while it holds it back (and removes when it loads it). */
 export const BLOCKED = 'data-garde-blocked';
@@ -42,9 +45,17 @@ function revive(sleeping: HTMLScriptElement): Promise<void> {
 
 /**
  * Loads an embed (`src` and `srcset` from their data-* copies, which stay) or unloads it (they
- * are removed: a frame goes back to about:blank, a medium stops).
+ * are removed: a frame goes back to about:blank, a medium stops). A template's content is moved in
+ * after it, and back into it: a frame in it has no browsing context until then (an empty
+ * `<iframe>` has one from the parser on, which costs a phone tens of milliseconds). Unloads when
+ * given what its load returned (the nodes a template put on the page); returns what it loaded.
  */
-function setLoaded(element: HTMLElement, load: boolean): void {
+function setLoaded(element: HTMLElement, loaded?: ChildNode[]): ChildNode[] {
+  const { content } = element as Partial<HTMLTemplateElement>;
+  const load = !loaded;
+  const nodes = loaded ?? [...(content?.childNodes ?? [])];
+  if (load) element.after(...nodes);
+  else content?.append(...nodes);
   for (const name of ['srcset', 'src'] as const) {
     const value = element.dataset[name];
     if (value == null) continue;
@@ -55,6 +66,7 @@ function setLoaded(element: HTMLElement, load: boolean): void {
   // changed after its medium chose one is only seen after load().
   const media = element instanceof HTMLMediaElement ? element : element.parentElement;
   if (media instanceof HTMLMediaElement) media.load();
+  return nodes;
 }
 
 /**
@@ -63,7 +75,8 @@ function setLoaded(element: HTMLElement, load: boolean): void {
  */
 export function startGate({ isGranted, config }: GateOptions): { apply(): void; stop(): void } {
   const seen = new WeakSet<Element>();
-  const loaded = new WeakSet<Element>();
+  // What each embed loaded: a template's nodes (on this gate's own, should a page start two).
+  const loaded = new WeakMap<Element, ChildNode[]>();
   const warned = new Set<string>();
   // Each element's names are checked once, not at every apply.
   const named = new WeakSet<Element>();
@@ -94,9 +107,9 @@ export function startGate({ isGranted, config }: GateOptions): { apply(): void; 
       if (!(element instanceof HTMLScriptElement)) {
         element.toggleAttribute(BLOCKED, !granted);
         if (granted !== loaded.has(element)) {
-          if (granted) loaded.add(element);
+          const nodes = setLoaded(element, loaded.get(element));
+          if (granted) loaded.set(element, nodes);
           else loaded.delete(element);
-          setLoaded(element, granted);
         }
       } else if (granted && !seen.has(element)) {
         seen.add(element);

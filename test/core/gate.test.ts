@@ -24,6 +24,20 @@ function embed<K extends 'iframe' | 'img' | 'audio'>(tag: K, attrs: Record<strin
   return element;
 }
 
+/** A gated template the way a page's HTML would declare it (parsed, as the parser would), in a box. */
+function template(attrs: Record<string, string>, markup: string) {
+  const box = document.createElement('div');
+  box.dataset.test = '';
+  const attributes = Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`);
+  box.append(
+    document
+      .createRange()
+      .createContextualFragment(`<template${attributes.join('')}>${markup}</template>`),
+  );
+  document.body.append(box);
+  return box.firstElementChild as HTMLTemplateElement;
+}
+
 /** A second of silence as a WAV data URL: a medium that really loads and plays here. */
 function silence(): string {
   const rate = 8000;
@@ -279,6 +293,63 @@ describe('gate', () => {
     g.set({ youtube: false });
     expect(frame.hasAttribute('src')).to.be.false;
     expect(img.getAttribute('src')).to.equal(FIX + 'pixel.gif');
+  });
+
+  it('keeps a template’s content off the page, its frame without a browsing context, until granted; a refusal takes it away again', async () => {
+    const url = FIX + 'embed-frame.html?template';
+    const held = template(
+      { 'data-category': 'marketing', 'data-service': 'youtube' },
+      `<iframe title="Player" src="${url}"></iframe><script>ran.push('in template')</script>`,
+    );
+    const g = start(config());
+    await pause();
+    expect(held.hasAttribute('data-garde-blocked')).to.be.true;
+    expect(held.nextSibling === null).to.be.true;
+    expect(window.frames).to.have.length(0);
+    expect(ran()).to.deep.equal([]);
+    g.set({ marketing: true, youtube: false });
+    expect(held.nextSibling === null, 'a grant of the category alone').to.be.true;
+
+    g.set({ youtube: true });
+    // At once, right after the template; the template itself stays, as the content's anchor.
+    const player = held.nextElementSibling as HTMLIFrameElement;
+    expect(player.title).to.equal('Player');
+    expect(held.hasAttribute('data-garde-blocked')).to.be.false;
+    expect(held.content.childNodes).to.have.length(0);
+    expect(ran()).to.deep.equal(['in template']);
+    await until(() => player.contentDocument?.body?.textContent?.includes('Embedded player'));
+
+    g.rejectAll();
+    expect(player.isConnected).to.be.false;
+    expect(held.nextSibling === null).to.be.true;
+    expect(held.hasAttribute('data-garde-blocked')).to.be.true;
+    expect(window.frames).to.have.length(0);
+    // Back in the template, whole, for the next grant.
+    expect([...held.content.children].map((node) => node.localName)).to.deep.equal([
+      'iframe',
+      'script',
+    ]);
+
+    g.acceptAll();
+    expect(held.nextElementSibling).to.equal(player);
+    await until(() => player.contentDocument?.body?.textContent?.includes('Embedded player'));
+    // A script runs once per page, as a revived text/plain one does.
+    expect(ran()).to.deep.equal(['in template']);
+  });
+
+  it('gates a template added later, and one already granted on the next page', async () => {
+    const previousPage = start(config());
+    previousPage.acceptAll();
+    previousPage.destroy();
+    const g = start(config());
+    const late = template(
+      { 'data-category': 'analytics' },
+      `<script>ran.push('late')</script><p>Text</p>`,
+    );
+    await until(() => ran().length === 1);
+    expect(late.nextElementSibling!.nextElementSibling!.textContent).to.equal('Text');
+    g.withdraw();
+    expect(late.nextSibling === null).to.be.true;
   });
 
   it('warns once per name that the config does not know, for elements added later too', async () => {
