@@ -1,8 +1,11 @@
 import { BLOCKED } from '../core/gate.js';
 import type { Garde } from '../core/types.js';
 
-/** The embeds that get a placeholder: held back by the gate, and not opted out by the page. */
-export const EMBEDS = `:is(iframe,video,audio)[${BLOCKED}]:not([data-garde-placeholder=off])`;
+/**
+ * The embeds that get a placeholder: held back by the gate (a template for its content), and not
+ * opted out by the page.
+ */
+export const EMBEDS = `:is(iframe,video,audio,template)[${BLOCKED}]:not([data-garde-placeholder=off])`;
 
 /**
  * Puts a `<garde-placeholder>` in front of each embed the gate holds back, at the embed's place
@@ -19,8 +22,17 @@ export function mountPlaceholders(garde: Garde): () => void {
     placed.delete(embed);
     placeholder.remove();
     embed.style.display = '';
-    // The button that loaded it had focus: it goes to the embed, not back to the page's start.
-    if (focused) embed.focus();
+    // The button that loaded it had focus: it goes to the embed (a template's: the first element
+    // of its content, now after it), not back to the page's start.
+    const target = embed.localName === 'template' ? embed.nextElementSibling : embed;
+    if (focused && target instanceof HTMLElement) {
+      target.focus();
+      // A wrapper <div> takes focus only with a tabindex (given as mainContent() does).
+      if (document.activeElement !== target && !target.hasAttribute('tabindex')) {
+        target.tabIndex = -1;
+        target.focus();
+      }
+    }
   };
   /**
    * The embed's box, read before it is hidden: nothing around it moves (no layout shift). An
@@ -35,7 +47,11 @@ export function mountPlaceholders(garde: Garde): () => void {
     const placeholder = document.createElement('garde-placeholder');
     placeholder.garde = garde;
     placeholder.embed = embed;
-    placeholder.style.display = box.display === 'inline' ? 'inline-block' : box.display;
+    // A template has no box (display: none): its placeholder is a block that fills the one the page
+    // keeps for the content (docs/ui.md), else sizes itself.
+    placeholder.style.display =
+      box.display === 'inline' ? 'inline-block' : box.display === 'none' ? 'block' : box.display;
+    if (embed.localName === 'template') placeholder.style.height = '100%';
     placeholder.style.margin = box.margin;
     if (box.width && box.height) {
       placeholder.style.width = box.width + 'px';

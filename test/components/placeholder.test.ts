@@ -147,6 +147,46 @@ describe('garde-placeholder', () => {
     await until(() => video.contentWindow?.location.href === 'about:blank');
   });
 
+  it('stands in for a blocked template in the box the page keeps for its content; its button moves the content in, and focus to it', async () => {
+    const box = document.createElement('div');
+    box.dataset.test = '';
+    box.style.width = '320px';
+    box.style.height = '180px';
+    box.append(
+      document
+        .createRange()
+        .createContextualFragment(
+          `<template data-category="marketing" data-service="video"><iframe title="Video" src="${FIX}embed-frame.html"></iframe></template>`,
+        ),
+    );
+    const after = Object.assign(document.createElement('p'), { textContent: 'After the box.' });
+    after.dataset.test = '';
+    document.body.append(box, after);
+    const held = box.querySelector('template')!;
+    const g = start();
+    const placeholder = placeholderOf(held)!;
+    expect(placeholder, 'placeholder').to.not.equal(null);
+    await placeholder.updateComplete;
+    expect($(placeholder, '[part~="text"]').textContent).to.contain(TEXTS.en.text);
+    const { width, height } = placeholder.getBoundingClientRect();
+    expect([width, height]).to.deep.equal([320, 180]);
+    await expect(placeholder).to.be.accessible();
+
+    $(placeholder, 'button').focus();
+    await sendKeys({ press: 'Enter' });
+    await frame();
+    const video = held.nextElementSibling as HTMLIFrameElement;
+    expect(video?.title).to.equal('Video');
+    expect(placeholderOf(held) === null).to.be.true;
+    expect(document.activeElement === video, 'focus on the loaded frame').to.be.true;
+    await until(() => video.contentDocument?.body?.textContent?.includes('Embedded player'));
+
+    g.rejectAll();
+    await frame();
+    expect(video.isConnected).to.be.false;
+    expect(placeholderOf(held) !== null).to.be.true;
+  });
+
   it('reflows with a responsive page when the visitor zooms to 400% after it was placed (WCAG 1.4.10): no sideways scroll, its button in view', async () => {
     // A responsive page: its frames are never wider than their column.
     const responsive = new CSSStyleSheet();
@@ -282,7 +322,7 @@ describe('placeholders in a page under a strict CSP', () => {
   beforeEach(reset);
   after(reset);
 
-  it('take each embed’s exact box: no layout shift, no CSP violation', async () => {
+  it('take each embed’s exact box, and a template’s kept box: no layout shift, no CSP violation', async () => {
     const page = document.createElement('iframe');
     page.title = 'embeds';
     page.width = '800';
@@ -299,13 +339,19 @@ describe('placeholders in a page under a strict CSP', () => {
     };
     await until(() => w.garde);
     const doc = page.contentDocument!;
-    await until(() => doc.querySelectorAll('garde-placeholder').length === 3);
+    await until(() => doc.querySelectorAll('garde-placeholder').length === 4);
     // Layout shifts are reported after the next frames are rendered.
     await new Promise((r) => setTimeout(r, 500));
-    for (const id of ['inline', 'wide', 'video']) {
-      const placeholder = placeholderOf(doc.getElementById(id)!)!;
+    // A template's placeholder fills the box the page keeps for the template's content.
+    for (const [id, boxId = id] of [
+      ['inline'],
+      ['wide'],
+      ['video'],
+      ['template', 'template-box'],
+    ]) {
+      const placeholder = placeholderOf(doc.getElementById(id!)!)!;
       const box = placeholder.getBoundingClientRect();
-      const before = w.before[id]!;
+      const before = w.before[boxId]!;
       for (const side of ['x', 'y', 'width', 'height'] as const)
         expect(Math.abs(box[side] - before[side]), `${id} ${side}`).to.be.below(0.5);
     }
