@@ -2,7 +2,10 @@
 // gated scripts and frames per category, and garde's own necessary cookie, database and endpoints.
 import type { Verdict, SeenItem } from './types.js';
 
-/** A gated element found in the page: `data-category` with a `src` / `data-src`. */
+/**
+ * A gated element found in the page: `data-category` with a `src` / `data-src`, or a template's
+ * element with a `src`.
+ */
 export interface GatedSource {
   url: string;
   category: string;
@@ -35,15 +38,21 @@ export function readDeclarations(): PageDeclarations {
   }
   const gated: GatedSource[] = [];
   for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-category]'))) {
-    const raw = node.getAttribute('data-src') ?? node.getAttribute('src');
+    // A gated template's sources are those of its content (frames, scripts, images), inert until
+    // garde moves it in; read on a first visit, before any grant.
+    const raws =
+      node instanceof HTMLTemplateElement
+        ? Array.from(node.content.querySelectorAll('[src]'), (inner) => inner.getAttribute('src'))
+        : [node.getAttribute('data-src') ?? node.getAttribute('src')];
     const category = node.getAttribute('data-category') ?? '';
-    if (!raw || !category) continue;
     const service = node.getAttribute('data-service') ?? undefined;
-    gated.push({
-      url: new URL(raw, document.baseURI).href,
-      category,
-      ...(service ? { service } : {}),
-    });
+    for (const raw of raws)
+      if (raw && category)
+        gated.push({
+          url: new URL(raw, document.baseURI).href,
+          category,
+          ...(service ? { service } : {}),
+        });
   }
   return { config, gated, lang: document.documentElement.lang };
 }

@@ -65,6 +65,17 @@ test('the gated tracker runs only after acceptance, and is declared', () => {
   assert.equal(pk.leak, false);
 });
 
+test('the video in a gated template loads only after acceptance, and is declared', () => {
+  const video = (state: string) =>
+    inState(state).find((i) => i.kind === 'request' && i.name.endsWith('/video.html'));
+  for (const state of ['fresh', 'refused']) assert.equal(video(state), undefined, state);
+  assert.deepEqual(video('accepted')?.verdict, {
+    declared: true,
+    category: 'marketing',
+    by: 'gated /video.html',
+  });
+});
+
 test('withdrawal erases what the gated tracker stored', () => {
   assert.deepEqual(
     inState('withdrawn').filter((i) => i.name.startsWith('_pk_')),
