@@ -22,16 +22,14 @@ export function mountPlaceholders(garde: Garde): () => void {
     placed.delete(embed);
     placeholder.remove();
     embed.style.display = '';
-    // The button that loaded it had focus: it goes to the embed (a template's: the first element
-    // of its content, now after it), not back to the page's start.
-    const target = embed.localName === 'template' ? embed.nextElementSibling : embed;
-    if (focused && target instanceof HTMLElement) {
+    // The button that loaded it had focus: it goes to the embed, not to the page's start; from a
+    // template, to the first element of its content, now after it (made focusable if it is not,
+    // as a wrapper <div>).
+    const { content } = embed as HTMLTemplateElement;
+    const target = (content ? embed.nextElementSibling : embed) as HTMLElement | null;
+    if (focused && target) {
+      if (content && target.tabIndex < 0) target.tabIndex = -1;
       target.focus();
-      // A wrapper <div> takes focus only with a tabindex (given as mainContent() does).
-      if (document.activeElement !== target && !target.hasAttribute('tabindex')) {
-        target.tabIndex = -1;
-        target.focus();
-      }
     }
   };
   /**
@@ -47,16 +45,16 @@ export function mountPlaceholders(garde: Garde): () => void {
     const placeholder = document.createElement('garde-placeholder');
     placeholder.garde = garde;
     placeholder.embed = embed;
-    // A template has no box (display: none): its placeholder is a block that fills the one the page
-    // keeps for the content (docs/ui.md), else sizes itself.
+    // A template has no box (display: none): its placeholder is a block.
     placeholder.style.display =
       box.display === 'inline' ? 'inline-block' : box.display === 'none' ? 'block' : box.display;
-    if (embed.localName === 'template') placeholder.style.height = '100%';
     placeholder.style.margin = box.margin;
     if (box.width && box.height) {
       placeholder.style.width = box.width + 'px';
       placeholder.style.aspectRatio = `${box.width} / ${box.height}`;
-    }
+      // Without a box of its own (a template's, an embed not rendered): the box the page keeps for
+      // it, if its parent has a height (docs/ui.md), else its own size.
+    } else placeholder.style.height = '100%';
     placed.set(embed, placeholder);
     embed.before(placeholder);
     embed.style.display = 'none';

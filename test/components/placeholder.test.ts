@@ -343,13 +343,14 @@ describe('placeholders in a page under a strict CSP', () => {
     // Layout shifts are reported after the next frames are rendered.
     await new Promise((r) => setTimeout(r, 500));
     // A template's placeholder fills the box the page keeps for the template's content.
-    for (const [id, boxId = id] of [
-      ['inline'],
-      ['wide'],
-      ['video'],
+    const boxes: Array<[id: string, box: string]> = [
+      ['inline', 'inline'],
+      ['wide', 'wide'],
+      ['video', 'video'],
       ['template', 'template-box'],
-    ]) {
-      const placeholder = placeholderOf(doc.getElementById(id!)!)!;
+    ];
+    for (const [id, boxId] of boxes) {
+      const placeholder = placeholderOf(doc.getElementById(id)!)!;
       const box = placeholder.getBoundingClientRect();
       const before = w.before[boxId]!;
       for (const side of ['x', 'y', 'width', 'height'] as const)
