@@ -54,5 +54,5 @@ test("dist/garde.js carries no directive machinery nor Lit's polyfill hooks", ()
   assert.doesNotMatch(code, /litHtmlPolyfillSupport|litHtmlVersions|<svg>|creationScope/);
   // lit-html itself is there: its trusted-types policy and template check are kept.
   assert.match(code, /createPolicy\("lit-html"/);
-  assert.match(code, /invalid template strings array/);
+  assert.match(code, /hasOwnProperty\("raw"\)\)throw Error\(\)/);
 });
