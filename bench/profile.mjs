@@ -18,9 +18,9 @@ import { startServer, REPO } from './lib/server.mjs';
 import { launch, freshPage } from './lib/browser.mjs';
 import { pageTasks } from './startup.mjs';
 import { TRACE_CATEGORIES, breakdown, cpuSamples } from './lib/task-breakdown.mjs';
-import { SYSTEMS, BASELINE, BASELINE_NO_FRAME } from './lib/systems.mjs';
+import { SYSTEMS, GARDE_FRAME, BASELINE, BASELINE_NO_FRAME } from './lib/systems.mjs';
 
-const garde = [...SYSTEMS, BASELINE, BASELINE_NO_FRAME].find((system) =>
+const garde = [...SYSTEMS, GARDE_FRAME, BASELINE, BASELINE_NO_FRAME].find((system) =>
   system.name.startsWith(process.env.PROFILE_SYSTEM ?? 'garde'),
 );
 const pagePath = process.env.PROFILE_PAGE ?? garde.page;

@@ -23,8 +23,8 @@ import { gzipSync, constants } from 'node:zlib';
 // discipline"). Lower a cap whenever the file gets smaller.
 const BUDGET = 15_000; // target 15,000: met; vanilla-cookieconsent is 15,513 with one language.
 // A page with an embed loads garde-embed.js too (Orejime is 14,200 B for the same page).
-// Held near it: 15,758 today (+82 B: gated templates, 32 B in garde.js and their placeholders',
-// 50 B in garde-embed.js).
+// Held near it: 15,760 today (+84 B for gated templates: 32 B in garde.js, and 52 B in
+// garde-embed.js for their placeholders).
 const EMBED_PAGE_BUDGET = 15_800; // target 17,000: met
 // A visitor who opens the dialog loads garde-ui.js too, which now brings the dialog's strings.
 const DIALOG_BUDGET = 17_000; // target 17,000: met (16,735 today)
@@ -32,7 +32,7 @@ const DIALOG_BUDGET = 17_000; // target 17,000: met (16,735 today)
 const PER_LANGUAGE_BUDGET = 12_000; // target 12,000: met
 // The same pages with a per-language drop-in, which loads its on-demand files in its one language
 // (dist/garde-embed.fr.js, dist/garde-ui.fr.js: rollup.config.mjs). Held near today's figures
-// (fr, the largest: 14,317 and 15,313, against 15,758 and 16,735 with the four-language files).
+// (fr, the largest: 14,319 and 15,313, against 15,760 and 16,765 with the four-language files).
 const PER_LANGUAGE_EMBED_PAGE_BUDGET = 14_350;
 const PER_LANGUAGE_DIALOG_BUDGET = 15_350;
 const file = fileURLToPath(new URL('../../dist/garde.js', import.meta.url));
