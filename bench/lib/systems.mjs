@@ -89,7 +89,7 @@ export const BASELINE_NO_FRAME = {
  */
 export const GARDE_FRAME = {
   ...SYSTEMS[0],
-  name: 'garde, frame as <iframe data-src>',
+  name: 'garde, frame as iframe data-src',
   page: '/fixtures/garde-frame/',
 };
 
