@@ -49,11 +49,11 @@ export function mountPlaceholders(garde: Garde): () => void {
     placeholder.style.display =
       box.display === 'inline' ? 'inline-block' : box.display === 'none' ? 'block' : box.display;
     placeholder.style.margin = box.margin;
+    // Without a box of its own (a template's, an embed not rendered), it takes the box the page
+    // keeps for the embed if its parent has a height (docs/ui.md), else its own size.
     if (box.width && box.height) {
       placeholder.style.width = box.width + 'px';
       placeholder.style.aspectRatio = `${box.width} / ${box.height}`;
-      // Without a box of its own (a template's, an embed not rendered): the box the page keeps for
-      // it, if its parent has a height (docs/ui.md), else its own size.
     } else placeholder.style.height = '100%';
     placed.set(embed, placeholder);
     embed.before(placeholder);
