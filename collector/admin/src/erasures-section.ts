@@ -1,6 +1,6 @@
 // The erasures, for the data-protection officer to show that erasure requests and the retention period
-// were honoured: each erasure (when, why, how many records, by whom; never whose), the newest first,
-// under the retention periods in force. A page at a time: retention runs daily, for years.
+// were honoured: each erasure (when, why, how many records, by whom; never whose; the index of its leaf in
+// the log, which proves it), the newest first, under the retention periods in force. A page at a time: retention runs daily, for years.
 import { css, html, nothing } from 'lit';
 import type { Api, Erasure, ErasurePage } from './api.js';
 import { count, num } from './format.js';
@@ -58,13 +58,15 @@ export class ErasuresSection extends PagedList<ErasurePage> {
     return html`<div class="scroll" role="region" aria-labelledby="erasures-caption" tabindex="0">
       <table>
         <caption id="erasures-caption">Erasures, the newest first (dates in UTC)</caption>
-        <thead><tr>${['Erased', 'Reason', 'Records erased', 'Erased by'].map(
-          (title, i) => html`<th scope="col" class=${i === 2 ? 'num' : ''}>${title}</th>`,
+        <thead><tr>${['Erased', 'Reason', 'Records erased', 'Erased by', 'Log leaf'].map(
+          (title, i) =>
+            html`<th scope="col" class=${i === 2 || i === 4 ? 'num' : ''}>${title}</th>`,
         )}</tr></thead>
         <tbody>${erasures.map(
           (e) => html`<tr>
             <th scope="row">${time(e.at)}</th><td>${REASONS[e.reason] ?? e.reason}</td>
             <td class="num">${num(e.rows)}</td><td>${e.actor}</td>
+            <td class="num">${e.leafIndex === null ? 'not kept' : e.leafIndex}</td>
           </tr>`,
         )}</tbody>
       </table>

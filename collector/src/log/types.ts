@@ -76,7 +76,18 @@ export interface LogSnapshot {
   strayRecords(size: number): Promise<number>;
   /** The archive of what visitors were shown, in batches, in hash order. */
   snapshots(): AsyncIterable<ArchivedSnapshot[]>;
+  /** The rows of the erasures table that name their leaf (schema 15 on), in the order recorded. */
+  erasureRows(): Promise<ErasureOnRecord[]>;
   close(): Promise<void>;
+}
+
+/** An erasure as the erasures table records it, with the index of the leaf that must say the same. */
+export interface ErasureOnRecord {
+  at: string;
+  reason: string;
+  rows: number;
+  actor: string;
+  leafIndex: number;
 }
 
 /**

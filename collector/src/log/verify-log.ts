@@ -42,6 +42,8 @@ export async function verifyLog(
   let records = 0;
   let erasures = 0;
   const archive = new ArchiveLeaves();
+  /** Each erasure leaf as it reads: [tag, at, reason, actor, leaves], by leaf index. */
+  const erasureLeaves = new Map<number, unknown[]>();
 
   const check = (row: LeafRow): void => {
     while (tree.size < row.leafIndex) {
@@ -68,7 +70,10 @@ export async function verifyLog(
       const parsed = parseLeaf(row.leaf);
       const leaves = Array.isArray(parsed) ? (parsed[4] as unknown) : null;
       if (!Array.isArray(leaves)) problem(`${at}: the erasure it records is ${NOT_OURS}`);
-      else for (const index of leaves) if (index < row.leafIndex) named.add(index as number);
+      else {
+        for (const index of leaves) if (index < row.leafIndex) named.add(index as number);
+        erasureLeaves.set(row.leafIndex, parsed as unknown[]);
+      }
     } else if (row.kind === 'snapshot' || row.kind === 'snapshot-erasure') {
       const why = archive.add(row.leafIndex, row.leaf);
       if (why) problem(`${at}: the ${row.kind} it records is ${why}`);
@@ -94,6 +99,21 @@ export async function verifyLog(
   }
   const stray = await snapshot.strayRecords(tree.size);
   if (stray) problem(`${stray} records claim leaves past the end of the log, or no leaf at all`);
+  // The erasures list the admin page shows says what the log says: each row that names its leaf
+  // (schema 15 on) has the leaf's time, reason, actor and count of records.
+  for (const row of await snapshot.erasureRows()) {
+    const leaf = erasureLeaves.get(row.leafIndex);
+    const said = `the erasure of ${row.at} (${row.reason}, ${row.rows} records, by ${row.actor})`;
+    if (!leaf) problem(`${said} names leaf ${row.leafIndex}, which is no erasure in the log`);
+    else if (
+      leaf[1] !== row.at ||
+      leaf[2] !== row.reason ||
+      leaf[3] !== row.actor ||
+      (leaf[4] as unknown[]).length !== row.rows
+    ) {
+      problem(`${said}: its leaf ${row.leafIndex} says otherwise: the erasures table was edited`);
+    }
+  }
   // What visitors were shown: each snapshot is kept under the hash of its content, the `shown` that
   // the records (leaves) name; content edited in the archive no longer matches its key. Its last leaf
   // says when it was stored and published: a row without a leaf, a row the log says was erased, a

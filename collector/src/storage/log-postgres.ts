@@ -10,6 +10,7 @@ import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
 import type {
   ArchivedSnapshot,
+  ErasureOnRecord,
   LeafRow,
   LogHead,
   LogSnapshot,
@@ -22,7 +23,7 @@ import { snapshotLeafPrefix } from '../log/snapshot-leaves.js';
 import type { NewLeaf } from './log-sqlite.js';
 import { COLUMNS, saltsFor, toRecord, transaction, type RecordRow } from './postgres-writes.js';
 import { recordColumnsOf, TOMBSTONE_SET } from './record-fields.js';
-import { CHUNK } from './types.js';
+import { CHUNK, ERASURE_COLUMNS } from './types.js';
 
 /**
  * The sequencer's advisory lock, one per schema: a constant (distinct from the migrations' lock) and the
@@ -61,9 +62,9 @@ async function readHashes(client: Queryable | pg.Pool, indexes: number[]): Promi
 export type PostgresLeaf = NewLeaf & { receiptId?: string };
 
 /** Appends leaves to the log; the caller's transaction holds the sequencer's lock. */
-export async function append(client: pg.PoolClient, leaves: PostgresLeaf[]): Promise<void> {
-  if (!leaves.length) return;
+export async function append(client: pg.PoolClient, leaves: PostgresLeaf[]): Promise<number> {
   const { size } = await readHead(client);
+  if (!leaves.length) return size;
   const edge = await readHashes(client, rightEdgeIndexes(size));
   const { stored, root } = appendLeaves(
     size,
@@ -99,6 +100,7 @@ export async function append(client: pg.PoolClient, leaves: PostgresLeaf[]): Pro
     size + leaves.length,
     root,
   ]);
+  return size;
 }
 
 /** A row waiting; seq and content_hash are those of the old chain (rows stored before schema 10). */
@@ -227,7 +229,7 @@ export async function eraseLogged(
   where: string,
   params: unknown[],
   erasure: { at: string; reason: string; actor: string },
-): Promise<number> {
+): Promise<{ rows: number; leafIndex: number | null }> {
   // TOMBSTONE_SET's leaf_index is the leaf's: consent_records has none since schema 13.
   const { rows } = await client.query<{ leaf_index: string }>(
     `UPDATE consent_records r SET ${TOMBSTONE_SET}, erased_at = $1, leaf_salt = NULL
@@ -236,7 +238,7 @@ export async function eraseLogged(
      RETURNING l.leaf_index`,
     [erasure.at, ...params],
   );
-  if (!rows.length) return 0;
+  if (!rows.length) return { rows: 0, leafIndex: null };
   const leaves = rows.map((row) => Number(row.leaf_index)).sort((a, b) => a - b);
   await client.query(
     `UPDATE log_leaves SET receipt_id = 'erased-leaf-' || leaf_index
@@ -244,8 +246,8 @@ export async function eraseLogged(
     [leaves],
   );
   const leaf = erasureLeaf({ ...erasure, leaves });
-  await append(client, [{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
-  return rows.length;
+  const leafIndex = await append(client, [{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
+  return { rows: rows.length, leafIndex };
 }
 
 interface CheckpointRow {
@@ -396,6 +398,16 @@ export async function postgresLogSnapshot(client: pg.Client): Promise<LogSnapsho
         [size],
       );
       return Number(rows[0]!.n);
+    },
+    async erasureRows() {
+      const { rows } = await client.query<
+        Omit<ErasureOnRecord, 'at' | 'leafIndex'> & { at: Date; leafIndex: string }
+      >(`SELECT ${ERASURE_COLUMNS} FROM erasures WHERE leaf_index IS NOT NULL ORDER BY id`);
+      return rows.map((row) => ({
+        ...row,
+        at: row.at.toISOString(),
+        leafIndex: Number(row.leafIndex),
+      }));
     },
     async *snapshots() {
       let after = '';

@@ -6,6 +6,7 @@ import { erasureLeaf, recordLeaf } from 'garde/wire';
 import { appendLeaves, leafHashOf, rightEdgeIndexes, storedHashCount } from '../log/tree.js';
 import type {
   ArchivedSnapshot,
+  ErasureOnRecord,
   LeafRow,
   LogHead,
   LogSnapshot,
@@ -19,7 +20,7 @@ import type { WriterCall } from './sqlite-messages.js';
 import { RECORD_COLUMNS, RECORD_FIELDS, recordColumnsOf } from './record-fields.js';
 import { toRecord, type RecordRow, type RecordValues } from './sqlite-writer.js';
 import { insertMany } from './sqlite-insert-many.js';
-import { CHUNK } from './types.js';
+import { CHUNK, ERASURE_COLUMNS } from './types.js';
 
 /** Records put in the tree per transaction: a backlog (an upgraded database) is taken in steps. */
 export const SEQUENCE_BATCH = 20_000;
@@ -64,14 +65,17 @@ export function freshSalts(count: number): string[] {
 export interface SqliteLogWriter {
   /** The tree's size: the leaf index the next appended leaf gets. */
   size(): number;
-  /** Appends leaves at the tree's end (inside the caller's transaction). */
-  append(leaves: NewLeaf[]): void;
+  /** Appends leaves at the tree's end (inside the caller's transaction); the first one's index. */
+  append(leaves: NewLeaf[]): number;
   /** One step of a round: at most SEQUENCE_STEP records; `more` when others are waiting. */
   sequence(): LogHead & { more: boolean };
   /** Puts the records waiting into the tree (inside the caller's transaction). */
   sequencePending(): void;
-  /** After rows were erased at `at`: their salts go, and an erasure leaf names their leaves. */
-  logErasure(at: string, reason: string, actor: string): void;
+  /**
+   * After rows were erased at `at`: their salts go, and an erasure leaf names their leaves. Its index,
+   * or null when no row was erased.
+   */
+  logErasure(at: string, reason: string, actor: string): number | null;
   saveCheckpoint(checkpoint: StoredCheckpoint): boolean;
 }
 
@@ -141,10 +145,10 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
     sequencePending: () => void sequenceWaiting(SEQUENCE_BATCH, false),
     logErasure(at, reason, actor) {
       const leaves = justErased.all(at) as number[];
-      if (!leaves.length) return;
+      if (!leaves.length) return null;
       dropSalts.run(at);
       const leaf = erasureLeaf({ at, reason, actor, leaves });
-      append([{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
+      return append([{ kind: 'erasure', hash: leafHashOf(leaf), leaf }]);
     },
     saveCheckpoint: (checkpoint) => insertCheckpoint.run(checkpoint).changes === 1,
   };
@@ -155,15 +159,15 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
  * that the archive's writes and a schema's data step can use it. On the writer's connection (the only
  * writer), no lock is needed.
  */
-export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) => void {
+export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) => number {
   const readHead = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
   const writeHead = db.prepare('UPDATE log_head SET size = ?, root = ? WHERE id = 1');
   const readHash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
   const insertHashes = insertMany(db, 'log_hashes', ['idx', 'hash']);
   const insertLeaves = insertMany(db, 'log_leaves', ['leaf_index', 'kind', 'leaf_hash', 'leaf']);
   return (leaves) => {
-    if (!leaves.length) return;
     const { size } = readHead.get() as LogHead;
+    if (!leaves.length) return size;
     const edge = rightEdgeIndexes(size).map((index) => readHash.get(index) as string);
     const { stored, root } = appendLeaves(
       size,
@@ -174,6 +178,7 @@ export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) =
     insertHashes(stored.map((hash, i) => [first + i, hash]));
     insertLeaves(leaves.map((leaf, i) => [size + i, leaf.kind, leaf.hash, leaf.leaf]));
     writeHead.run(size + leaves.length, root);
+    return size;
   };
 }
 
@@ -268,6 +273,9 @@ export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
      WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ${CHUNK}`,
   );
   const stray = db.prepare('SELECT count(*) FROM consent_records WHERE leaf_index >= ?').pluck();
+  const erasureRows = db.prepare(
+    `SELECT ${ERASURE_COLUMNS} FROM erasures WHERE leaf_index IS NOT NULL ORDER BY id`,
+  );
   const snapshots = db.prepare(
     `SELECT s.hash, lang, garde_version AS gardeVersion, policy_version AS policyVersion, content,
        stored_at AS storedAt, p.published_at AS publishedAt
@@ -288,6 +296,9 @@ export function sqliteLogSnapshot(db: Database.Database): LogSnapshot {
     readHashes: reader.readHashes,
     async strayRecords(size) {
       return stray.get(size) as number;
+    },
+    async erasureRows() {
+      return erasureRows.all() as ErasureOnRecord[];
     },
     async *snapshots() {
       let after = '';

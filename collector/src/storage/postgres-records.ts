@@ -14,14 +14,20 @@ import {
 } from './postgres-writes.js';
 import {
   CHUNK,
+  ERASURE_COLUMNS,
   type Erasure,
   type RecordFilter,
   type RecordPage,
   type RecordStore,
 } from './types.js';
 
-type ErasureRow = Omit<Erasure, 'at'> & { at: Date };
-const toErasure = (row: ErasureRow): Erasure => ({ ...row, at: row.at.toISOString() });
+// pg reads a bigint as a string.
+type ErasureRow = Omit<Erasure, 'at' | 'leafIndex'> & { at: Date; leafIndex: string | null };
+const toErasure = (row: ErasureRow): Erasure => ({
+  ...row,
+  at: row.at.toISOString(),
+  leafIndex: row.leafIndex === null ? null : Number(row.leafIndex),
+});
 
 /** The records store of a PostgreSQL storage. */
 export function postgresRecords(pool: pg.Pool): RecordStore {
@@ -83,14 +89,14 @@ export function postgresRecords(pool: pg.Pool): RecordStore {
         // The rows to erase are put in the log first; their erasure is a leaf of its own after.
         await prepareErasure(client);
         const erasure = { at, reason: 'retention', actor: 'retention' } as const;
-        const erased = await eraseLogged(
+        const { rows: erased, leafIndex } = await eraseLogged(
           client,
           `r.consent_id IN (SELECT consent_id FROM consent_records WHERE erased_at IS NULL
              GROUP BY consent_id HAVING max(received_at) < $2)`,
           [recordsBefore],
           erasure,
         );
-        if (erased) await recordErasure(client, { ...erasure, rows: erased });
+        if (erased) await recordErasure(client, { ...erasure, rows: erased, leafIndex });
         await client.query(rollupSql(), [hitsBeforeDay]);
         const hits = await client.query('DELETE FROM hits WHERE day < $1', [hitsBeforeDay]);
         return { records: erased, hits: hits.rowCount ?? 0 };
@@ -99,26 +105,24 @@ export function postgresRecords(pool: pg.Pool): RecordStore {
     async eraseVisitor(id, { at, actor }) {
       return transaction(pool, async (client) => {
         await prepareErasure(client);
-        const rows = await eraseLogged(client, 'r.consent_id = $2', [id], {
+        const { rows, leafIndex } = await eraseLogged(client, 'r.consent_id = $2', [id], {
           at,
           reason: 'request',
           actor,
         });
-        if (rows) await recordErasure(client, { at, reason: 'request', rows, actor });
+        if (rows) await recordErasure(client, { at, reason: 'request', rows, actor, leafIndex });
         return rows;
       });
     },
     async erasures() {
-      const rows = await query<ErasureRow>(
-        'SELECT at, reason, rows, actor FROM erasures ORDER BY id',
-      );
+      const rows = await query<ErasureRow>(`SELECT ${ERASURE_COLUMNS} FROM erasures ORDER BY id`);
       return rows.map(toErasure);
     },
     async listErasures(page, pageSize) {
       const [count, rows] = await Promise.all([
         query<{ total: string }>('SELECT count(*) AS total FROM erasures'),
         query<ErasureRow>(
-          'SELECT at, reason, rows, actor FROM erasures ORDER BY id DESC LIMIT $1 OFFSET $2',
+          `SELECT ${ERASURE_COLUMNS} FROM erasures ORDER BY id DESC LIMIT $1 OFFSET $2`,
           [pageSize, (page - 1) * pageSize],
         ),
       ]);

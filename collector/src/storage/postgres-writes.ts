@@ -121,12 +121,10 @@ export async function transaction<T>(
 
 /** Records one erasure (in the caller's transaction). */
 export async function recordErasure(client: pg.PoolClient, erasure: Erasure): Promise<void> {
-  await client.query('INSERT INTO erasures (at, reason, rows, actor) VALUES ($1, $2, $3, $4)', [
-    erasure.at,
-    erasure.reason,
-    erasure.rows,
-    erasure.actor,
-  ]);
+  await client.query(
+    'INSERT INTO erasures (at, reason, rows, actor, leaf_index) VALUES ($1, $2, $3, $4, $5)',
+    [erasure.at, erasure.reason, erasure.rows, erasure.actor, erasure.leafIndex],
+  );
 }
 
 /**

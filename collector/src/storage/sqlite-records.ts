@@ -11,6 +11,7 @@ import {
 } from './sqlite-writer.js';
 import {
   CHUNK,
+  ERASURE_COLUMNS,
   type Erasure,
   type RecordFilter,
   type RecordPage,
@@ -70,12 +71,12 @@ export function sqliteRecords(
       call({ op: 'purge', recordsBefore, hitsBeforeDay, at }),
     eraseVisitor: (consentId, erasure) => call({ op: 'erase', consentId, ...erasure }),
     async erasures() {
-      return stmt('SELECT at, reason, rows, actor FROM erasures ORDER BY id').all() as Erasure[];
+      return stmt(`SELECT ${ERASURE_COLUMNS} FROM erasures ORDER BY id`).all() as Erasure[];
     },
     async listErasures(page, pageSize) {
       const { total } = stmt('SELECT count(*) AS total FROM erasures').get() as { total: number };
       const erasures = stmt(
-        'SELECT at, reason, rows, actor FROM erasures ORDER BY id DESC LIMIT ? OFFSET ?',
+        `SELECT ${ERASURE_COLUMNS} FROM erasures ORDER BY id DESC LIMIT ? OFFSET ?`,
       ).all(pageSize, (page - 1) * pageSize) as Erasure[];
       return { total, erasures };
     },

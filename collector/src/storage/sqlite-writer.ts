@@ -114,7 +114,7 @@ export function createWriter(db: Database.Database): SqliteWriter {
      WHERE consent_id = ? AND erased_at IS NULL AND leaf_index IS NOT NULL`,
   );
   const recordErasure = db.prepare(
-    'INSERT INTO erasures (at, reason, rows, actor) VALUES (?, ?, ?, ?)',
+    'INSERT INTO erasures (at, reason, rows, actor, leaf_index) VALUES (?, ?, ?, ?, ?)',
   );
   const rollup = db.prepare(rollupSql());
   const log = createLogWriter(db);
@@ -153,8 +153,8 @@ export function createWriter(db: Database.Database): SqliteWriter {
         // The rows to erase are put in the log first; their erasure is a leaf of its own after.
         log.sequencePending();
         const records = eraseExpired.run({ at, before: recordsBefore }).changes;
-        if (records) recordErasure.run(at, 'retention', records, 'retention');
-        log.logErasure(at, 'retention', 'retention');
+        const leafIndex = log.logErasure(at, 'retention', 'retention');
+        if (records) recordErasure.run(at, 'retention', records, 'retention', leafIndex);
         rollup.run({ before: hitsBeforeDay });
         const hits = deleteHits.run(hitsBeforeDay).changes;
         return { records, hits };
@@ -163,8 +163,8 @@ export function createWriter(db: Database.Database): SqliteWriter {
     erase: db.transaction((id: string, at: string, actor: string): number => {
       log.sequencePending();
       const rows = eraseVisitor.run(at, id).changes;
-      if (rows) recordErasure.run(at, 'request', rows, actor);
-      log.logErasure(at, 'request', actor);
+      const leafIndex = log.logErasure(at, 'request', actor);
+      if (rows) recordErasure.run(at, 'request', rows, actor, leafIndex);
       return rows;
     }),
     sequence: () => log.sequence(),

@@ -142,7 +142,12 @@ export interface Erasure {
   reason: 'request' | 'retention';
   rows: number;
   actor: string;
+  /** The index of its leaf in the log; null for an erasure recorded before schema 15. */
+  leafIndex: number | null;
 }
+
+/** The columns of an Erasure, in both databases. */
+export const ERASURE_COLUMNS = 'at, reason, rows, actor, leaf_index AS "leafIndex"';
 
 /** One page of the erasures, newest first, and how many there are in all. */
 export interface ErasurePage {

@@ -83,10 +83,12 @@ after(async () => {
 test('the retention run appears as "retention period", under the retention period in force', async () => {
   const { textOf, until } = steps;
   await until(async () => (await rows()).length === 25, 'the erasures table');
-  const [[when, reason, count, by], next] = (await rows()) as [string[], string[]];
+  const [[when, reason, count, by, leaf], next] = (await rows()) as [string[], string[]];
   assert.match(when!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
-  assert.deepEqual([reason, count, by], ['retention period', '1', 'retention']);
-  assert.deepEqual(next, ['2026-01-02 08:00:00 UTC', 'on request', '1', 'request 24']);
+  // Each with its leaf in the log: the 25 receipts stored first are leaves 0–24, the 24 requests'
+  // erasures 25–48, the retention run's 49.
+  assert.deepEqual([reason, count, by, leaf], ['retention period', '1', 'retention', '49']);
+  assert.deepEqual(next, ['2026-01-02 08:00:00 UTC', 'on request', '1', 'request 24', '48']);
   // 25 erasures fill one page: no page buttons yet.
   assert.equal(
     await (await steps.find(`${ERASURES} >>> nav`)).evaluate((el) => el.hasAttribute('hidden')),
@@ -137,8 +139,9 @@ test('an erasure made from the page appears at the top of the list with its "Era
     'the new erasure in the list',
   );
   const [newest, retention] = await rows();
-  assert.deepEqual(newest!.slice(1), ['on request', '2', 'DPO J. Dupont request 2026-117']);
-  assert.deepEqual(retention!.slice(1), ['retention period', '1', 'retention']);
+  // Its leaf after the three receipts posted (50–52).
+  assert.deepEqual(newest!.slice(1), ['on request', '2', 'DPO J. Dupont request 2026-117', '53']);
+  assert.deepEqual(retention!.slice(1), ['retention period', '1', 'retention', '49']);
   assert.match(await textOf(`${ERASURES} >>> nav`), /Page 1 of 2 \(26 erasures\)/);
   assert.doesNotMatch(await textOf(`${ERASURES} >>> section`), new RegExp(VISITOR));
   assert.deepEqual(await steps.axe(), []);
@@ -156,7 +159,9 @@ test('the older erasures are a page away, with the keyboard; an erasure brings b
   await page.keyboard.press('Enter');
   await until(async () => /Page 2 of 2/.test(await textOf(`${ERASURES} >>> nav`)), 'page 2');
   // 26 erasures: the 26th, the oldest, alone on page 2.
-  assert.deepEqual(await rows(), [['2026-01-01 09:00:00 UTC', 'on request', '1', 'request 1']]);
+  assert.deepEqual(await rows(), [
+    ['2026-01-01 09:00:00 UTC', 'on request', '1', 'request 1', '25'],
+  ]);
   // The last page says so, and Newer erasures leads back.
   assert.equal(await (await button('Older erasures')).evaluate((el) => el.ariaDisabled), 'true');
   await (await button('Newer erasures')).focus();

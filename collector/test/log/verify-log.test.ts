@@ -518,6 +518,30 @@ for (const backend of BACKENDS) {
       assert.match(result.out, /leaf 5: its record is erased, but no erasure in the log names it/);
     });
 
+    it('names an erasure edited in the erasures table, or pointed at another leaf: the list must say what the log says', async () => {
+      const { log, first } = await setUp();
+      await log.storage.eraseVisitor('visitor-a', { at: '2026-07-01T00:00:00.000Z', actor: 'dpo' });
+      await log.storage.close();
+      const intact = await verify(log, first);
+      assert.equal(intact.code, 0, intact.out);
+      // An insider makes the list say the retention run did it, for fewer records.
+      await log.sql(`UPDATE erasures SET reason = 'retention', actor = 'retention', rows = 1`);
+      const edited = await verify(log, first);
+      assert.equal(edited.code, 1);
+      assert.match(
+        edited.out,
+        /the erasure of 2026-07-01T00:00:00\.000Z \(retention, 1 records, by retention\): its leaf 8 says otherwise: the erasures table was edited/,
+      );
+      await log.sql(
+        `UPDATE erasures SET reason = 'request', actor = 'dpo', rows = 6, leaf_index = 2`,
+      );
+      const moved = await verify(log, first);
+      assert.equal(moved.code, 1);
+      assert.match(moved.out, /names leaf 2, which is no erasure in the log/);
+      await log.sql(`UPDATE erasures SET leaf_index = 8`);
+      assert.equal((await verify(log, first)).code, 0);
+    });
+
     it('names a snapshot edited in the archive: its content, or the columns the admin page lists', async () => {
       const { log, first } = await setUp();
       const content = canonicalJson({

@@ -44,9 +44,23 @@ for (const backend of BACKENDS) {
           page: 1,
           pageSize: 50,
           retention: { recordsDays: 1826, hitsDays: 762, totalsDays: 762 },
+          // Each with its leaf in the log: after the three receipts' leaves (0–2), the retention
+          // run's erasure (3), then the request's (4).
           erasures: [
-            { at: NOW.toISOString(), reason: 'request', rows: 2, actor: 'DPO ticket 42' },
-            { at: NOW.toISOString(), reason: 'retention', rows: 1, actor: 'retention' },
+            {
+              at: NOW.toISOString(),
+              reason: 'request',
+              rows: 2,
+              actor: 'DPO ticket 42',
+              leafIndex: 4,
+            },
+            {
+              at: NOW.toISOString(),
+              reason: 'retention',
+              rows: 1,
+              actor: 'retention',
+              leafIndex: 3,
+            },
           ],
         });
         // An erasure keeps nothing of what it erased.
@@ -54,7 +68,7 @@ for (const backend of BACKENDS) {
 
         const second = await app.inject({ url: '/api/erasures?page=2&pageSize=1', headers: auth });
         assert.deepEqual(second.json().erasures, [
-          { at: NOW.toISOString(), reason: 'retention', rows: 1, actor: 'retention' },
+          { at: NOW.toISOString(), reason: 'retention', rows: 1, actor: 'retention', leafIndex: 3 },
         ]);
         assert.equal(second.json().total, 2);
         const beyond = await app.inject({ url: '/api/erasures?page=3&pageSize=1', headers: auth });

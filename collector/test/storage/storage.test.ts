@@ -258,11 +258,13 @@ for (const backend of BACKENDS) {
       assert.deepEqual(verdict.problems, []);
       assert.ok(verdict.erasures >= 1);
       const last = (await storage.erasures()).at(-1);
+      // Its leaf is the log's last: appended in the purge's transaction, after the rows it names.
       assert.deepEqual(last, {
         at: '2026-01-02T00:00:00.000Z',
         reason: 'retention',
         rows: result.records,
         actor: 'retention',
+        leafIndex: verdict.size - 1,
       });
     });
 
@@ -297,7 +299,9 @@ for (const backend of BACKENDS) {
         reason: 'request',
         rows: 2,
         actor: 'dpo@example.be',
+        leafIndex: logged.size - 1,
       });
+      assert.deepEqual((await storage.listErasures(1, 1)).erasures[0]!.leafIndex, logged.size - 1);
       assert.equal(
         await storage.eraseVisitor('erase-me', { at: '2026-08-05T00:00:00.000Z', actor: 'y' }),
         0,

@@ -19,8 +19,10 @@ import { readdirSync } from 'node:fs';
 
 const logger = createLogger('silent') as FastifyBaseLogger;
 
-// What schema 12 looked like, rebuilt from a schema-13 database: the leaf index back in the row.
+// What schema 12 looked like, rebuilt from today's database: the leaf index back in the row, and
+// neither the queue (13, 14) nor the erasures' leaf index (15).
 const BACK_TO_12 = `
+  ALTER TABLE erasures DROP COLUMN leaf_index;
   ALTER TABLE consent_records ADD COLUMN leaf_index bigint;
   UPDATE consent_records r SET leaf_index = l.leaf_index FROM log_leaves l
     WHERE l.receipt_id = r.receipt_id;

@@ -10,6 +10,7 @@ import { POSTGRES_SITES } from './sites.js';
 import { SNAPSHOT_LEAVES_SQL, snapshotLeavesPostgres } from './snapshot-leaves.js';
 import { POSTGRES_LOG_QUEUE } from './log-queue.js';
 import { POSTGRES_QUEUED_LEAF_HASH } from './queued-leaf-hash.js';
+import { POSTGRES_ERASURE_LEAF } from './erasure-leaf.js';
 import type pg from 'pg';
 
 /** Migrations for PostgreSQL; index + 1 is the schema version it brings the database to. */
@@ -116,6 +117,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
   POSTGRES_LOG_QUEUE,
   // 14: each queued record's leaf hash, computed at insert (queued-leaf-hash.ts).
   POSTGRES_QUEUED_LEAF_HASH,
+  // 15: each erasure's leaf index (erasure-leaf.ts).
+  POSTGRES_ERASURE_LEAF,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */

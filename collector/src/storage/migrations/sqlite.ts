@@ -10,6 +10,7 @@ import { SQLITE_SITES } from './sites.js';
 import { SNAPSHOT_LEAVES_SQL, snapshotLeavesSqlite } from './snapshot-leaves.js';
 import { SQLITE_LOG_QUEUE } from './log-queue.js';
 import { SQLITE_QUEUED_LEAF_HASH } from './queued-leaf-hash.js';
+import { SQLITE_ERASURE_LEAF } from './erasure-leaf.js';
 import type Database from 'better-sqlite3';
 
 /** Migrations for SQLite; index + 1 is the schema version it brings the database to. */
@@ -114,6 +115,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   SQLITE_LOG_QUEUE,
   // 14: PostgreSQL's queued leaf hashes; nothing on SQLite (queued-leaf-hash.ts).
   SQLITE_QUEUED_LEAF_HASH,
+  // 15: each erasure's leaf index (erasure-leaf.ts).
+  SQLITE_ERASURE_LEAF,
 ];
 
 /** Steps in code after a version's SQL, in its transaction: what SQL alone cannot compute. */
