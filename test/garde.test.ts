@@ -116,13 +116,17 @@ describe('drop-in (garde.js)', () => {
       expect(w.ran).to.deep.equal([]);
       const embed = frame.contentDocument!.querySelector('iframe')!;
       expect(embed.hasAttribute('src')).to.be.false;
+      const map = () => frame.contentDocument!.querySelector('iframe[title=Map]');
+      expect(map() === null, 'the template is held').to.be.true;
       g.set({ analytics: true });
       await until(() => w.ran.length === 2);
       g.acceptAll();
       await until(() => w.ran.length === 3);
       expect(w.ran).to.deep.equal(['external-a', 'inline', 'external-b']);
       expect(embed.getAttribute('src')).to.equal('about:blank#video');
+      expect(map()?.getAttribute('src')).to.equal('about:blank#map');
       g.withdraw();
+      expect(map() === null, 'the template takes its content back').to.be.true;
     } finally {
       frame.remove();
     }
