@@ -353,6 +353,20 @@ describe('gate', () => {
     expect(late.nextSibling === null).to.be.true;
   });
 
+  it('two instances on one page: each takes back the nodes it moved, and the template gets them all once both know', async () => {
+    const a = start(config());
+    const b = start(config());
+    const held = template({ 'data-category': 'analytics' }, `<p>Text</p>`);
+    await pause();
+    a.acceptAll();
+    await until(() => b.consent?.categories.analytics);
+    expect(held.nextElementSibling?.textContent).to.equal('Text');
+    // The one that did not move them refuses: the one that did hears it and takes them back.
+    b.withdraw();
+    await until(() => held.nextSibling === null);
+    expect([...held.content.childNodes].map((node) => node.textContent)).to.deep.equal(['Text']);
+  });
+
   it('warns once per name that the config does not know, for elements added later too', async () => {
     const seen = await warnings(async () => {
       gated({ 'data-category': 'analytic' }, "ran.push('typo')");
