@@ -187,6 +187,31 @@ describe('garde-placeholder', () => {
     expect(placeholderOf(held) !== null).to.be.true;
   });
 
+  it('from a template whose content is a wrapper <div>, focus goes to that wrapper once loaded, not to the page’s start', async () => {
+    const box = document.createElement('div');
+    box.dataset.test = '';
+    box.append(
+      document
+        .createRange()
+        .createContextualFragment(
+          `<template data-category="marketing" data-service="video"><div class="player"><iframe title="Video" src="${FIX}embed-frame.html"></iframe></div></template>`,
+        ),
+    );
+    document.body.append(box);
+    const held = box.querySelector('template')!;
+    start();
+    const placeholder = placeholderOf(held)!;
+    await placeholder.updateComplete;
+    $(placeholder, 'button').focus();
+    await sendKeys({ press: 'Enter' });
+    await frame();
+    const wrapper = held.nextElementSibling as HTMLElement;
+    expect(wrapper.className).to.equal('player');
+    expect(document.activeElement === wrapper, 'focus on the wrapper').to.be.true;
+    // Focusable by script only: no new Tab stop in the page.
+    expect(wrapper.tabIndex).to.equal(-1);
+  });
+
   it('reflows with a responsive page when the visitor zooms to 400% after it was placed (WCAG 1.4.10): no sideways scroll, its button in view', async () => {
     // A responsive page: its frames are never wider than their column.
     const responsive = new CSSStyleSheet();
