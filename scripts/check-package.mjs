@@ -207,20 +207,21 @@ export const granted: boolean = window.garde.allowed('analytics');
     fail('rollup: the bundle holds nothing of garde');
   say(`rollup: bundled garde and garde/define for the browser (${modules.length} modules)`);
 
-  const dropIn = createRequire(join(site, 'package.json')).resolve('garde/garde.js');
+  // Resolved as the site's own code would.
+  const fromSite = createRequire(join(site, 'package.json')).resolve;
+  const dropIn = fromSite('garde/garde.js');
   if (!dropIn.endsWith(join('node_modules', 'garde', 'dist', 'garde.js')))
     fail(`garde/garde.js resolves to ${dropIn}`);
   say('garde/garde.js resolves to the drop-in');
   // The drop-in loads its dialog and placeholders from beside itself: they must ship together.
-  const onDemand = createRequire(join(site, 'package.json')).resolve('garde/garde-ui.js');
+  const onDemand = fromSite('garde/garde-ui.js');
   if (!onDemand.endsWith(join('node_modules', 'garde', 'dist', 'garde-ui.js')))
     fail(`garde/garde-ui.js resolves to ${onDemand}`);
   say('garde/garde-ui.js resolves beside it');
   // A per-language drop-in loads the worded files of its language (garde-ui.fr.js…).
-  const resolve = createRequire(join(site, 'package.json')).resolve;
   for (const name of WORDED) {
     const file = `${name}.fr.js`;
-    if (!resolve(`garde/${file}`).endsWith(join('node_modules', 'garde', 'dist', file)))
+    if (!fromSite(`garde/${file}`).endsWith(join('node_modules', 'garde', 'dist', file)))
       fail(`garde/${file} does not resolve beside garde.fr.js`);
   }
   say("garde/garde.fr.js's files in French (garde-ui.fr.js…) resolve beside it");

@@ -61,10 +61,16 @@ async function readHashes(client: Queryable | pg.Pool, indexes: number[]): Promi
 /** A leaf to append; a record's names its record (receiptId). */
 export type PostgresLeaf = NewLeaf & { receiptId?: string };
 
-/** Appends leaves to the log; the caller's transaction holds the sequencer's lock. */
-export async function append(client: pg.PoolClient, leaves: PostgresLeaf[]): Promise<number> {
+/**
+ * Appends leaves to the log; the caller's transaction holds the sequencer's lock. The first one's
+ * index, or null (and no read) when there are none.
+ */
+export async function append(
+  client: pg.PoolClient,
+  leaves: PostgresLeaf[],
+): Promise<number | null> {
+  if (!leaves.length) return null;
   const { size } = await readHead(client);
-  if (!leaves.length) return size;
   const edge = await readHashes(client, rightEdgeIndexes(size));
   const { stored, root } = appendLeaves(
     size,

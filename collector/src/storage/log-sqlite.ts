@@ -65,8 +65,11 @@ export function freshSalts(count: number): string[] {
 export interface SqliteLogWriter {
   /** The tree's size: the leaf index the next appended leaf gets. */
   size(): number;
-  /** Appends leaves at the tree's end (inside the caller's transaction); the first one's index. */
-  append(leaves: NewLeaf[]): number;
+  /**
+   * Appends leaves at the tree's end (inside the caller's transaction); the first one's index, or
+   * null when there are none.
+   */
+  append(leaves: NewLeaf[]): number | null;
   /** One step of a round: at most SEQUENCE_STEP records; `more` when others are waiting. */
   sequence(): LogHead & { more: boolean };
   /** Puts the records waiting into the tree (inside the caller's transaction). */
@@ -159,15 +162,15 @@ export function createLogWriter(db: Database.Database): SqliteLogWriter {
  * that the archive's writes and a schema's data step can use it. On the writer's connection (the only
  * writer), no lock is needed.
  */
-export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) => number {
+export function createLeafAppender(db: Database.Database): (leaves: NewLeaf[]) => number | null {
   const readHead = db.prepare('SELECT size, root FROM log_head WHERE id = 1');
   const writeHead = db.prepare('UPDATE log_head SET size = ?, root = ? WHERE id = 1');
   const readHash = db.prepare('SELECT hash FROM log_hashes WHERE idx = ?').pluck();
   const insertHashes = insertMany(db, 'log_hashes', ['idx', 'hash']);
   const insertLeaves = insertMany(db, 'log_leaves', ['leaf_index', 'kind', 'leaf_hash', 'leaf']);
   return (leaves) => {
+    if (!leaves.length) return null;
     const { size } = readHead.get() as LogHead;
-    if (!leaves.length) return size;
     const edge = rightEdgeIndexes(size).map((index) => readHash.get(index) as string);
     const { stored, root } = appendLeaves(
       size,
